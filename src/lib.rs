@@ -1,0 +1,24 @@
+//! `cdv` turns French "contrats de ville" documents into evidence-backed records.
+//!
+//! The pipeline, one module a stage:
+//! - [`ingest`]: bytes to clean text (decoding, HTML to lines, boilerplate removal), and the
+//!   normalised view with its offset map ([`ingest::normalise`]);
+//! - [`rules`]: rule modules, one pattern each, emitting candidates with evidence;
+//! - [`merge`]: candidates to the record's facts, contracts and conflicts;
+//! - [`pipeline`] runs one document through them, [`batch`] a folder in parallel;
+//! - [`write`] writes output atomically; [`eval`] scores records against gold annotations.
+//!
+//! The record itself is in [`record`]; rule data (patterns, vocabularies, gazetteer) in
+//! [`data`].
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod batch;
+pub mod data;
+pub mod eval;
+pub mod ingest;
+pub mod merge;
+pub mod pipeline;
+pub mod record;
+pub mod rules;
+pub mod sort;
+pub mod write;

@@ -1,0 +1,7 @@
+//! The `cdv` binary: see `cdv --help`.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

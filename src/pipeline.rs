@@ -1,0 +1,144 @@
+//! One document from bytes to record: ingest, normalise, rules, merger.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::ingest::{self, IngestError, normalise::normalise};
+use crate::record::{DocumentRecord, ErrorEntry, Format, Source};
+use crate::rules::{self, Doc};
+use crate::{merge, sort};
+
+/// Limits and switches for processing one document.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Larger inputs are refused with a `too_large` error.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: ingest::DEFAULT_MAX_BYTES }
+    }
+}
+
+/// A processed document: its record and, when it could be read, its clean text.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub record: DocumentRecord,
+    pub clean: Option<String>,
+}
+
+impl Processed {
+    /// The ingest error, when the document could not be read.
+    pub fn failed(&self) -> bool {
+        !self.record.errors.is_empty()
+    }
+}
+
+/// Reads and processes the file at `path`, under the record id `id`.
+pub fn process_file(id: &str, path: &Path, opts: &Options) -> Processed {
+    let display = path.display().to_string();
+    let read = std::fs::metadata(path).map_err(IngestError::Io).and_then(|m| {
+        if m.len() > opts.max_bytes {
+            Err(IngestError::TooLarge { size: m.len(), limit: opts.max_bytes })
+        } else {
+            std::fs::read(path).map_err(IngestError::Io)
+        }
+    });
+    match read {
+        Ok(bytes) => process_bytes(id, &display, &bytes, Some(path), opts),
+        Err(e) => {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            failed(id, &display, "", size, guess_format(Some(path)), &e)
+        }
+    }
+}
+
+/// Processes raw bytes (a file's content or standard input).
+pub fn process_bytes(
+    id: &str,
+    display: &str,
+    bytes: &[u8],
+    path: Option<&Path>,
+    opts: &Options,
+) -> Processed {
+    let sha = hex_sha256(bytes);
+    if bytes.len() as u64 > opts.max_bytes {
+        let e = IngestError::TooLarge { size: bytes.len() as u64, limit: opts.max_bytes };
+        return failed(id, display, &sha, bytes.len() as u64, guess_format(path), &e);
+    }
+    let ing = match ingest::ingest(bytes, path) {
+        Ok(i) => i,
+        Err(e) => return failed(id, display, &sha, bytes.len() as u64, guess_format(path), &e),
+    };
+    let norm = normalise(&ing.clean);
+    let doc = Doc { id, format: ing.format, clean: &ing.clean, norm: &norm };
+    let cands = rules::extract(&doc);
+    let merged = merge::document(&doc, &cands);
+    let mut record = DocumentRecord {
+        id: id.to_owned(),
+        source: Source {
+            path: display.to_owned(),
+            sha256: sha,
+            bytes: bytes.len() as u64,
+            format: ing.format,
+            encoding: Some(ing.encoding.clone()),
+        },
+        title: cands.titles.first().cloned(),
+        published: merged.published,
+        dates: cands.dates,
+        people: cands.people,
+        organizations: cands.organizations,
+        territories: cands.territories,
+        quartiers: cands.quartiers,
+        figures: cands.figures,
+        contracts: merged.contracts,
+        conflicts: merged.conflicts,
+        warnings: ing.warnings.into_iter().chain(cands.warnings).chain(merged.warnings).collect(),
+        errors: vec![],
+    };
+    sort::record(&mut record);
+    Processed { record, clean: Some(ing.clean) }
+}
+
+fn guess_format(path: Option<&Path>) -> Format {
+    ingest::detect_format(path, "")
+}
+
+fn failed(
+    id: &str,
+    display: &str,
+    sha: &str,
+    bytes: u64,
+    format: Format,
+    e: &IngestError,
+) -> Processed {
+    let record = DocumentRecord {
+        id: id.to_owned(),
+        source: Source {
+            path: display.to_owned(),
+            sha256: sha.to_owned(),
+            bytes,
+            format,
+            encoding: None,
+        },
+        title: None,
+        published: None,
+        dates: vec![],
+        people: vec![],
+        organizations: vec![],
+        territories: vec![],
+        quartiers: vec![],
+        figures: vec![],
+        contracts: vec![],
+        conflicts: vec![],
+        warnings: vec![],
+        errors: vec![ErrorEntry { kind: e.kind().to_owned(), message: e.to_string() }],
+    };
+    Processed { record, clean: None }
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

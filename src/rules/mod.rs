@@ -1,0 +1,123 @@
+//! Rule modules: each finds one pattern in the normalised document and emits candidates with
+//! evidence.
+//!
+//! A rule is a stateless unit struct implementing [`Rule`], one per file under its family
+//! (`dates/`, `figures/`, `people/`, `orgs/`, `quartiers/`, `territories/`), with a stable id
+//! (`family.pattern`, e.g. `dates.dateline`) written into every evidence it produces. Rules build
+//! their regexes once (`LazyLock`) and never read each other's output. After all rules ran, each
+//! family may *resolve* its own candidates against the document (complete a year from the
+//! dateline, link a commune to its INSEE code); reconciling across families is the merger's job.
+
+pub mod dates;
+pub mod figures;
+pub mod orgs;
+pub mod people;
+pub mod quartiers;
+pub mod territories;
+pub mod text;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::ingest::normalise::NormText;
+use crate::record::{
+    DateMention, Evidence, Figure, Format, Organization, Person, Quartier, Territory, Title,
+    Warning,
+};
+
+/// What a rule sees: the document's clean text and its normalised view.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc<'a> {
+    pub id: &'a str,
+    pub format: Format,
+    /// The clean text (evidence offsets point into it).
+    pub clean: &'a str,
+    /// The normalised view that rules match against.
+    pub norm: &'a NormText,
+}
+
+impl<'a> Doc<'a> {
+    /// The normalised text rules match against.
+    pub fn text(&self) -> &'a str {
+        &self.norm.text
+    }
+
+    /// Evidence for the normalised range `range`, mapped back to the clean text.
+    pub fn evidence(&self, range: Range<usize>, rule: &str) -> Evidence {
+        let r = self.norm.to_clean(range);
+        Evidence { span: [r.start, r.end], text: self.clean[r].to_owned(), rule: rule.to_owned() }
+    }
+}
+
+/// Candidates emitted by the rules for one document, before the merger reconciles them.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    pub titles: Vec<Title>,
+    pub dates: Vec<DateMention>,
+    pub people: Vec<Person>,
+    pub organizations: Vec<Organization>,
+    pub territories: Vec<Territory>,
+    pub quartiers: Vec<Quartier>,
+    pub figures: Vec<Figure>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A rule module.
+pub trait Rule: Send + Sync {
+    /// Stable id, `family.pattern`, written into every evidence.
+    fn id(&self) -> &'static str;
+    /// Finds the rule's pattern in `doc` and pushes candidates to `out`.
+    fn apply(&self, doc: &Doc, out: &mut Candidates);
+}
+
+/// Every rule, sorted by id.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+        let mut all: Vec<&'static dyn Rule> = [
+            dates::RULES,
+            figures::RULES,
+            orgs::RULES,
+            people::RULES,
+            quartiers::RULES,
+            territories::RULES,
+            text::RULES,
+        ]
+        .concat();
+        all.sort_by_key(|r| r.id());
+        all
+    });
+    &ALL
+}
+
+/// Runs every rule on `doc`, then each family's resolve step.
+pub fn extract(doc: &Doc) -> Candidates {
+    let mut out = Candidates::default();
+    for rule in registry() {
+        rule.apply(doc, &mut out);
+    }
+    dates::resolve(doc, &mut out);
+    figures::resolve(doc, &mut out);
+    people::resolve(doc, &mut out);
+    orgs::resolve(doc, &mut out);
+    quartiers::resolve(doc, &mut out);
+    territories::resolve(doc, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_and_namespaced() {
+        let ids: Vec<_> = registry().iter().map(|r| r.id()).collect();
+        let mut dedup = ids.clone();
+        dedup.dedup();
+        assert_eq!(ids, dedup, "duplicate rule ids");
+        for id in ids {
+            let (family, pattern) = id.split_once('.').expect("id is family.pattern");
+            assert!(!family.is_empty() && !pattern.is_empty(), "{id}");
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'), "{id}");
+        }
+    }
+}
