@@ -1,9 +1,208 @@
-//! Rule family `dates`.
+//! Rule family `dates`: every date or period the document mentions, with its role.
+//!
+//! Grammars find absolute dates ("22 juin 2015", "09/10/2023", "2015-06-22"), year-less dates
+//! ("ce lundi 22 juin"), months ("en janvier 2016"), relative dates ("hier soir", "en mai
+//! dernier"), spans of years ("2015-2020", "entre 2015 et 2020"), open periods ("jusqu'en 2020"),
+//! durations ("pour six ans") and named generations ("Quartiers 2030"). Datelines and "Publié le"
+//! lines give the document's own date; the words around any other date give its role
+//! (`rules/dates/role_cues.tsv`). A rule that cannot know a year yet emits a pending value
+//! (`--06-22` for a year-less date, an empty value for a relative date or a duration), which
+//! [`resolve`] completes from the document's context, recording how in `inferred`.
+
+mod absolute;
+mod context;
+mod dateline;
+mod day_month;
+mod duration;
+mod issue_line;
+mod lexicon;
+mod month_year;
+mod open_period;
+mod programme;
+mod relative;
+mod resolve;
+mod year_part;
+mod year_span;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::Captures;
 
 use super::{Candidates, Doc, Rule};
+use crate::record::{DateMention, DateRole, Precision};
 
 /// The rules of this family.
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[
+    &absolute::AbsoluteDate,
+    &dateline::Dateline,
+    &day_month::DayMonth,
+    &duration::Duration,
+    &issue_line::IssueLine,
+    &month_year::MonthYear,
+    &open_period::OpenPeriod,
+    &programme::Programme,
+    &relative::RelativeDate,
+    &year_part::YearPart,
+    &year_span::YearSpan,
+];
 
-/// Resolves this family's candidates against the document once every rule ran.
-pub fn resolve(_doc: &Doc, _out: &mut Candidates) {}
+/// Resolves this family's candidates against the document once every rule ran: drops mentions
+/// that another rule found more precisely, completes pending years and relative dates.
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    resolve::resolve(doc, out);
+}
+
+/// The shared date grammar: a written date with an optional weekday and year, a numeric date
+/// (`dd/mm/yyyy`, `dd.mm.yyyy`), an ISO date, or a month with its year.
+pub(super) static DATE: LazyLock<String> = LazyLock::new(|| {
+    use lexicon::{DAY, MONTH, WEEKDAY, YEAR};
+    let (wd, month) = (WEEKDAY.as_str(), MONTH.as_str());
+    format!(
+        r"(?:(?:(?P<wd>{wd})\s+)?(?P<day>{DAY})\s+(?P<month>{month})(?:\s+(?P<year>{YEAR}))?\b|\b(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>{YEAR})\b|\b(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b|\b(?P<mm>{month})\s+(?P<my>{YEAR})\b)"
+    )
+});
+
+/// A date as the grammar read it, before its year is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Parsed {
+    pub weekday: Option<Weekday>,
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: Option<i8>,
+}
+
+impl Parsed {
+    /// Reads the captures of [`DATE`]; `None` for an impossible date ("31/02/2015").
+    pub fn from_captures(caps: &Captures) -> Option<Parsed> {
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+        let parsed = if let Some(month) = caps.name("month") {
+            Parsed {
+                weekday: caps.name("wd").and_then(|m| lexicon::weekday(m.as_str())),
+                year: num("year"),
+                month: lexicon::month(month.as_str())?,
+                day: Some(lexicon::day(caps.name("day")?.as_str())?),
+            }
+        } else if caps.name("ny").is_some() {
+            Parsed {
+                weekday: None,
+                year: num("ny"),
+                month: i8::try_from(num("nm")?).ok()?,
+                day: Some(i8::try_from(num("nd")?).ok()?),
+            }
+        } else if caps.name("iy").is_some() {
+            Parsed {
+                weekday: None,
+                year: num("iy"),
+                month: i8::try_from(num("im")?).ok()?,
+                day: Some(i8::try_from(num("id")?).ok()?),
+            }
+        } else {
+            Parsed {
+                weekday: None,
+                year: num("my"),
+                month: lexicon::month(caps.name("mm")?.as_str())?,
+                day: None,
+            }
+        };
+        parsed.valid().then_some(parsed)
+    }
+
+    /// Whether the day exists (in a leap year when the year is unknown).
+    fn valid(&self) -> bool {
+        let year = self.year.unwrap_or(2024);
+        Date::new(year, self.month, self.day.unwrap_or(1)).is_ok()
+    }
+
+    /// The value: `YYYY-MM-DD`, `YYYY-MM`, or the pending `--MM-DD` when the year is unknown.
+    pub fn value(&self) -> (String, Precision) {
+        match (self.year, self.day) {
+            (Some(y), Some(d)) => (format!("{y:04}-{:02}-{d:02}", self.month), Precision::Day),
+            (Some(y), None) => (format!("{y:04}-{:02}", self.month), Precision::Month),
+            (None, d) => (format!("--{:02}-{:02}", self.month, d.unwrap_or(1)), Precision::Day),
+        }
+    }
+}
+
+/// Whether a numeric date at `range` is part of a longer run of numbers (a phone number,
+/// "06.12.34.56.78"), judged by the characters around it.
+pub(super) fn inside_number_run(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '/')) {
+        return true;
+    }
+    let mut after = text[range.end..].chars();
+    matches!(after.next(), Some('.' | '/' | '-'))
+        && after.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A date mention at `range` of the normalised text.
+pub(super) fn mention(
+    doc: &Doc,
+    range: Range<usize>,
+    rule: &str,
+    (value, precision): (String, Precision),
+    end: Option<String>,
+    role: DateRole,
+) -> DateMention {
+    DateMention {
+        text: doc.text()[range.clone()].to_owned(),
+        value,
+        precision,
+        end,
+        role,
+        inferred: None,
+        evidence: doc.evidence(range, rule),
+    }
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    //! Helpers for the rules' tests: run one rule, or the whole family, on a sentence.
+
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::Format;
+
+    /// The mentions `rule` finds in `text`, before resolution.
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<DateMention> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        rule.apply(&doc, &mut out);
+        out.dates
+    }
+
+    /// The family's resolved mentions and warnings for `text`.
+    pub fn family(text: &str) -> Candidates {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for rule in RULES {
+            rule.apply(&doc, &mut out);
+        }
+        resolve(&doc, &mut out);
+        out
+    }
+
+    /// `(text, value, end, role)` of each mention, for compact assertions.
+    pub fn brief(dates: &[DateMention]) -> Vec<(String, String, Option<String>, DateRole)> {
+        dates.iter().map(|d| (d.text.clone(), d.value.clone(), d.end.clone(), d.role)).collect()
+    }
+
+    /// The one mention `rule` finds in `text`, as `(text, value, role)`.
+    #[track_caller]
+    pub fn one(rule: &dyn Rule, text: &str) -> (String, String, DateRole) {
+        let found = run(rule, text);
+        assert_eq!(found.len(), 1, "{text:?}: {:?}", brief(&found));
+        (found[0].text.clone(), found[0].value.clone(), found[0].role)
+    }
+
+    /// Asserts that `rule` finds nothing in `text`.
+    #[track_caller]
+    pub fn none(rule: &dyn Rule, text: &str) {
+        let found = run(rule, text);
+        assert!(found.is_empty(), "{text:?}: {:?}", brief(&found));
+    }
+}

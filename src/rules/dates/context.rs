@@ -1,0 +1,246 @@
+//! What the words around a date say about it: the sentence it sits in, the role its nearest cue
+//! gives it (`rules/dates/role_cues.tsv`), and whether a span of years is the contract's period
+//! (`rules/dates/period_cues.tsv`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::alternation;
+use crate::data;
+use crate::record::DateRole;
+
+/// How far a sentence reaches on either side of a date, in bytes.
+const REACH: usize = 160;
+
+/// A regex matching any of `cues` at the start of a word, with the cue list it was built from.
+fn cue_regex(cues: &[String]) -> Regex {
+    Regex::new(&format!(r"(?i)\b{}", alternation(cues.iter().map(String::as_str))))
+        .expect("valid regex")
+}
+
+struct Cues {
+    regex: Regex,
+    roles: Vec<(String, DateRole)>,
+}
+
+static ROLE_CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let roles: Vec<(String, DateRole)> = data::rows("dates/role_cues.tsv")
+        .into_iter()
+        .filter_map(|row| {
+            let role = match row.first()?.as_str() {
+                "signature" => DateRole::Signature,
+                "event" => DateRole::Event,
+                "deadline" => DateRole::Deadline,
+                _ => return None,
+            };
+            Some((row.get(1)?.to_lowercase(), role))
+        })
+        .collect();
+    let cues: Vec<String> = roles.iter().map(|(c, _)| c.clone()).collect();
+    Cues { regex: cue_regex(&cues), roles }
+});
+
+static PERIOD_CONTRACT: LazyLock<Regex> = LazyLock::new(|| cue_regex(&period_cues("contract")));
+static PERIOD_OTHER: LazyLock<Regex> = LazyLock::new(|| cue_regex(&period_cues("other")));
+
+fn period_cues(kind: &str) -> Vec<String> {
+    data::rows("dates/period_cues.tsv")
+        .into_iter()
+        .filter(|row| row.first().is_some_and(|k| k == kind))
+        .filter_map(|row| row.get(1).map(|c| c.to_lowercase()))
+        .collect()
+}
+
+/// Whether the character at `i` ends a sentence.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let mut rest = text[i..].chars();
+    let Some(c) = rest.next() else { return true };
+    let next = rest.next();
+    match c {
+        '!' | '?' | ';' | '|' | '•' | '·' => true,
+        // "sept." inside a date is not an end; a dot followed by a space and a capital is.
+        '.' => match next {
+            None | Some('\n') => true,
+            Some(' ') => rest.next().is_none_or(|c| c.is_uppercase() || c == '\n'),
+            _ => false,
+        },
+        // A line break ends a block unless the line was wrapped inside a sentence.
+        '\n' => next.is_none_or(|c| !c.is_lowercase()),
+        _ => false,
+    }
+}
+
+/// The sentence around `range`, at most [`REACH`] bytes either side. When the date stands alone
+/// on its line (a "Durée" / "2015-2020" key-value layout), the previous line is included.
+pub(super) fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    let floor = floor_boundary(text, range.start.saturating_sub(REACH));
+    while start > floor {
+        let prev = prev_char_start(text, start);
+        if ends_sentence(text, prev) {
+            break;
+        }
+        start = prev;
+    }
+    let mut end = range.end;
+    let ceiling = floor_boundary(text, (range.end + REACH).min(text.len()));
+    while end < ceiling && !ends_sentence(text, end) {
+        end = next_char_end(text, end);
+    }
+    if text[start..end].trim() == text[range.clone()].trim() && start > 0 {
+        let before = text[..start].trim_end();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        start = line_start;
+    }
+    start..end
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn prev_char_start(text: &str, i: usize) -> usize {
+    text[..i].char_indices().next_back().map_or(0, |(j, _)| j)
+}
+
+fn next_char_end(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(text.len(), |c| i + c.len_utf8())
+}
+
+/// The role given to a point date at `range` by the nearest role cue in its sentence; a cue
+/// before the date is preferred to one after it at the same distance. `Other` when none.
+pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
+    let s = sentence(text, range);
+    let mut best: Option<(usize, DateRole)> = None;
+    let mut consider = |dist: usize, cue: &str| {
+        let cue = cue.to_lowercase();
+        let role = ROLE_CUES
+            .roles
+            .iter()
+            .filter(|(c, _)| cue.starts_with(c.as_str()))
+            .max_by_key(|(c, _)| c.len())
+            .map(|(_, r)| *r);
+        if let Some(role) = role
+            && best.is_none_or(|(d, _)| dist < d)
+        {
+            best = Some((dist, role));
+        }
+    };
+    for m in ROLE_CUES.regex.find_iter(&text[s.start..range.start]) {
+        consider(range.start - (s.start + m.end()), m.as_str());
+    }
+    for m in ROLE_CUES.regex.find_iter(&text[range.end..s.end]) {
+        // A cue after the date weighs a little less than one before it.
+        consider(m.start() + m.start() / 2 + 1, m.as_str());
+    }
+    best.map_or(DateRole::Other, |(_, r)| r)
+}
+
+/// Whether a span of years at `range` is a contract's period: a contract cue in its sentence and
+/// no other programme ("CUCS", "programme national...") named just before it in the same clause.
+pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
+    if names_other_programme(text, range) {
+        return false;
+    }
+    let s = sentence(text, range);
+    PERIOD_CONTRACT.is_match(&text[s.start..range.start])
+        || PERIOD_CONTRACT.is_match(&text[range.end..s.end])
+}
+
+/// Whether another programme than the contract is named right before `range`, in its clause,
+/// after any contract cue ("le contrat prend la suite du CUCS 2007-2014").
+pub(super) fn names_other_programme(text: &str, range: &Range<usize>) -> bool {
+    let s = sentence(text, range);
+    let before = &text[s.start..range.start];
+    let clause_start = before.rfind([',', ':', '(', '\n']).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    let near = &clause[floor_boundary(clause, clause.len().saturating_sub(60))..];
+    let last_other = PERIOD_OTHER.find_iter(near).last().map(|m| m.start());
+    let last_contract = PERIOD_CONTRACT.find_iter(near).last().map(|m| m.start());
+    last_other.is_some_and(|o| last_contract.is_none_or(|c| c < o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn role(sentence: &str, date: &str) -> DateRole {
+        let start = sentence.find(date).expect("date in sentence");
+        point_role(sentence, &(start..start + date.len()))
+    }
+
+    #[track_caller]
+    fn contract(sentence: &str, span: &str) -> bool {
+        let start = sentence.find(span).expect("span in sentence");
+        is_contract_period(sentence, &(start..start + span.len()))
+    }
+
+    #[test]
+    fn nearest_cue_gives_the_role() {
+        assert_eq!(
+            role("Le contrat a été signé le 3 mai 2015 à Douai.", "3 mai 2015"),
+            DateRole::Signature
+        );
+        assert_eq!(
+            role(
+                "Le projet avait été approuvé par le conseil municipal le 2 mai 2015.",
+                "2 mai 2015"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Mardi 3 mai, le conseil communautaire a adopté le cadre du contrat.",
+                "Mardi 3 mai"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Le lundi 7 mars, c'était au tour de Douai de signer son contrat.",
+                "lundi 7 mars"
+            ),
+            DateRole::Signature
+        );
+        assert_eq!(
+            role("La liste fixée par le décret du 2 mai 2023 change.", "2 mai 2023"),
+            DateRole::Event
+        );
+        assert_eq!(
+            role("Une signature est attendue au premier semestre 2024.", "premier semestre 2024"),
+            DateRole::Deadline
+        );
+        assert_eq!(
+            role("La réunion du 3 mai 2015 a rassemblé 80 habitants.", "3 mai 2015"),
+            DateRole::Other
+        );
+    }
+
+    #[test]
+    fn the_sentence_stops_at_its_end() {
+        let text = "Le contrat a été signé hier. La fête du 3 mai 2015 a eu lieu.";
+        assert_eq!(role(text, "3 mai 2015"), DateRole::Other);
+        let lines = "Signé en 2015\nRéunion le 4 mai 2016";
+        assert_eq!(role(lines, "4 mai 2016"), DateRole::Other);
+    }
+
+    #[test]
+    fn contract_periods_are_told_from_other_programmes() {
+        assert!(contract("Le contrat de ville 2015-2020 de Douai.", "2015-2020"));
+        assert!(contract("Conclu pour la période 2024-2030, il engage l'État.", "2024-2030"));
+        assert!(contract("Durée\n2015-2020\n", "2015-2020"));
+        assert!(!contract("Le contrat prend la suite du CUCS 2007-2014 de Douai.", "2007-2014"));
+        assert!(!contract(
+            "Ils sont concernés par le programme national de renouvellement urbain 2014-2024.",
+            "2014-2024"
+        ));
+        assert!(contract("Le projet de contrat de ville 2015-2020 est prêt.", "2015-2020"));
+        assert!(!contract("Les effectifs ont doublé entre 2010 et 2020.", "2010 et 2020"));
+    }
+}

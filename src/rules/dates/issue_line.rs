@@ -1,0 +1,110 @@
+//! `dates.issue_line`: the document's own issue or update date, given by a cue.
+//!
+//! Finds: "Publié le 18/06/2024", "Article publié le 09/10/2023", "Publié le lundi 14 septembre
+//! 2015", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015" (role
+//! `publication`, at the start of a line or after a separator such as "|" or "•"), and "Mis à
+//! jour le 02/07/2024", "modifié le 11 juillet 2024", "actualisé le ..." (role `update`, anywhere
+//! on a line: an update date is never a publication date). Cues are listed in
+//! `rules/dates/issue_cues.tsv`. Does not find: "publié" inside a sentence ("le décret publié le
+//! 28 décembre 2023" is an event, found by `dates.absolute`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::alternation;
+use super::{DATE, Parsed, mention};
+use crate::data;
+use crate::record::DateRole;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The issue-date rule.
+pub struct IssueLine;
+
+struct Cues {
+    regex: Regex,
+    roles: Vec<(String, DateRole)>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let roles: Vec<(String, DateRole)> = data::rows("dates/issue_cues.tsv")
+        .into_iter()
+        .filter_map(|row| {
+            let role = match row.first()?.as_str() {
+                "publication" => DateRole::Publication,
+                "update" => DateRole::Update,
+                _ => return None,
+            };
+            Some((row.get(1)?.to_lowercase(), role))
+        })
+        .collect();
+    let alts = alternation(roles.iter().map(|(c, _)| c.as_str()));
+    let regex = Regex::new(&format!(r"(?i)\b(?P<cue>{alts})\s*{}", *DATE)).expect("valid regex");
+    Cues { regex, roles }
+});
+
+/// Whether a publication cue at `start` opens its line or follows a separator.
+fn opens_line(text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let lead = line.trim_end_matches([' ', '\t', '*', '_', '#', '>']);
+    lead.is_empty() || lead.ends_with(['|', '•', '·', '–', '—', '-', ','])
+}
+
+impl Rule for IssueLine {
+    fn id(&self) -> &'static str {
+        "dates.issue_line"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for caps in CUES.regex.captures_iter(text) {
+            let (Some(m), Some(cue)) = (caps.get(0), caps.name("cue")) else { continue };
+            let Some(parsed) = Parsed::from_captures(&caps) else { continue };
+            let key = cue.as_str().to_lowercase();
+            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            let Some(role) = CUES.roles.iter().find(|(c, _)| *c == key).map(|(_, r)| *r) else {
+                continue;
+            };
+            if role == DateRole::Publication && !opens_line(text, m.start()) {
+                continue;
+            }
+            out.dates.push(mention(doc, m.range(), self.id(), parsed.value(), None, role));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DateRole::*;
+    use crate::rules::dates::testing::{brief, none, one, run};
+
+    #[test]
+    fn publication_lines() {
+        assert_eq!(one(&IssueLine, "Publié le 18/06/2024").1, "2024-06-18");
+        assert_eq!(one(&IssueLine, "Article publié le 09/10/2023\n").2, Publication);
+        assert_eq!(one(&IssueLine, "Publié le lundi 14 septembre 2015\n").1, "2015-09-14");
+        assert_eq!(one(&IssueLine, "*Publié le 09/10/2023 · Actualités*").1, "2023-10-09");
+        assert_eq!(one(&IssueLine, "Fiche rédigée en janvier 2016.").1, "2016-01");
+        assert_eq!(one(&IssueLine, "Communiqué de presse du 3 juillet 2015").1, "2015-07-03");
+        assert_eq!(one(&IssueLine, "Par Jean Dupont | Publié le 3 mai 2024").1, "2024-05-03");
+    }
+
+    #[test]
+    fn update_lines_are_never_publications() {
+        let found = run(&IssueLine, "Publié le 18/06/2024 • Mis à jour le 02/07/2024");
+        let roles: Vec<_> = brief(&found).into_iter().map(|(_, v, _, r)| (v, r)).collect();
+        assert_eq!(roles, [("2024-06-18".into(), Publication), ("2024-07-02".into(), Update)]);
+        let found =
+            run(&IssueLine, "Publié le 10 juillet 2024 à 18h45, modifié le 11 juillet 2024");
+        assert_eq!(found[1].role, Update);
+        assert_eq!(one(&IssueLine, "Mis à jour le 09/10/2023").2, Update);
+        assert_eq!(one(&IssueLine, "Page actualisée le 3 mai 2024").2, Update);
+    }
+
+    #[test]
+    fn not_issue_lines() {
+        none(&IssueLine, "La liste a été publiée le 28 décembre 2023 au Journal officiel.");
+        none(&IssueLine, "Publié le mois dernier.");
+    }
+}

@@ -1,0 +1,87 @@
+//! `dates.open_period`: a period given by its last year only.
+//!
+//! Finds: "jusqu'en 2020", "jusqu'à fin 2023", "à l'horizon 2050", "d'ici 2030". The end is the
+//! year written; the start is completed by the family's resolve step from the document's
+//! signature date, else its own date. The role is `period` when the sentence is about the
+//! contract ("le contrat de ville fixe jusqu'en 2020 les priorités"), else `other` ("une société
+//! décarbonée à l'horizon 2050"). Does not find: "jusqu'au 30 juin" (a date), "depuis 2015".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::YEAR;
+use super::{context, mention};
+use crate::record::{DateRole, Precision};
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The open-period rule.
+pub struct OpenPeriod;
+
+static RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:jusqu'(?:en|à|au)|à\s+l'horizon|à\s+l'échéance|d'ici(?:\s+à)?)\s+(?:(?:la\s+)?fin\s+(?:de\s+l'année\s+)?)?(?P<y>{YEAR})\b"
+    ))
+    .expect("valid regex")
+});
+
+impl Rule for OpenPeriod {
+    fn id(&self) -> &'static str {
+        "dates.open_period"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for caps in RE.captures_iter(text) {
+            let (Some(m), Some(y)) = (caps.get(0), caps.name("y")) else { continue };
+            let role = if context::is_contract_period(text, &m.range()) {
+                DateRole::Period
+            } else {
+                DateRole::Other
+            };
+            let pending = (String::new(), Precision::Year);
+            out.dates.push(mention(
+                doc,
+                m.range(),
+                self.id(),
+                pending,
+                Some(y.as_str().into()),
+                role,
+            ));
+        }
+    }
+}
+
+/// The year an open period ends, read back from its text.
+pub(super) fn end_year(text: &str) -> Option<i16> {
+    RE.captures(text)?.name("y")?.as_str().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::dates::testing::{none, one};
+
+    #[test]
+    fn open_periods() {
+        assert_eq!(
+            one(&OpenPeriod, "Le contrat de ville de Brest fixe jusqu'en 2020 les priorités."),
+            ("jusqu'en 2020".into(), String::new(), DateRole::Period)
+        );
+        assert_eq!(
+            one(&OpenPeriod, "Contrat de ville : six quartiers engagés jusqu'en 2030").2,
+            DateRole::Period
+        );
+        assert_eq!(
+            one(&OpenPeriod, "Une société décarbonée à l'horizon 2050 est l'objectif.").2,
+            DateRole::Other
+        );
+        assert_eq!(end_year("jusqu'à fin 2023"), Some(2023));
+    }
+
+    #[test]
+    fn not_open_periods() {
+        none(&OpenPeriod, "Ouvert jusqu'au 30 juin.");
+        none(&OpenPeriod, "Le quartier est suivi depuis 2015.");
+    }
+}

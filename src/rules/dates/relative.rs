@@ -1,0 +1,170 @@
+//! `dates.relative`: a date given relative to the document's own date.
+//!
+//! Finds: "hier", "hier soir", "aujourd'hui", "ce jour", "la semaine dernière", "le mois
+//! dernier", "l'an dernier" (listed with their offsets in `rules/dates/relative.tsv`) and "en mai
+//! dernier" (the last May before the document's date, month precision), with the role their
+//! sentence gives them. The value is pending until the family's resolve step computes it from
+//! the document's date (or, for "en mai dernier" in an undated document, from the year of the
+//! period it names). Does not find: "l'an prochain", "dans les prochains jours".
+
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::lexicon::{MONTH, alternation, month};
+use super::{context, mention};
+use crate::data;
+use crate::record::Precision;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The relative-date rule.
+pub struct RelativeDate;
+
+/// An expression of `rules/dates/relative.tsv`: unit, offset, precision.
+struct Offset {
+    expr: String,
+    unit: String,
+    count: i64,
+    precision: Precision,
+}
+
+static OFFSETS: LazyLock<Vec<Offset>> = LazyLock::new(|| {
+    data::rows("dates/relative.tsv")
+        .into_iter()
+        .filter_map(|row| {
+            let precision = match row.get(3)?.as_str() {
+                "day" => Precision::Day,
+                "month" => Precision::Month,
+                "year" => Precision::Year,
+                _ => return None,
+            };
+            Some(Offset {
+                expr: row.first()?.to_lowercase(),
+                unit: row.get(1)?.clone(),
+                count: row.get(2)?.parse().ok()?,
+                precision,
+            })
+        })
+        .collect()
+});
+
+static RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts = alternation(OFFSETS.iter().map(|o| o.expr.as_str()));
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{})\s+(?:derni(?:er|ère)|pass[ée]e?))\b",
+        *MONTH
+    ))
+    .expect("valid regex")
+});
+
+impl Rule for RelativeDate {
+    fn id(&self) -> &'static str {
+        "dates.relative"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for caps in RE.captures_iter(text) {
+            let Some(m) = caps.get(0) else { continue };
+            let precision = match (caps.name("rel"), caps.name("month")) {
+                (Some(rel), _) => match offset(rel.as_str()) {
+                    Some(o) => o.precision,
+                    None => continue,
+                },
+                (None, Some(_)) => Precision::Month,
+                (None, None) => continue,
+            };
+            let role = context::point_role(text, &m.range());
+            let pending = (String::new(), precision);
+            out.dates.push(mention(doc, m.range(), self.id(), pending, None, role));
+        }
+    }
+}
+
+fn offset(expr: &str) -> Option<&'static Offset> {
+    let key = expr.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    OFFSETS.iter().find(|o| o.expr == key)
+}
+
+/// The value of the relative expression `text` seen from `reference`.
+pub(super) fn complete(text: &str, reference: Date) -> Option<(String, Precision)> {
+    let caps = RE.captures(text)?;
+    if let Some(name) = caps.name("month") {
+        let m = month(name.as_str())?;
+        let year = if reference.month() > m { reference.year() } else { reference.year() - 1 };
+        return Some((format!("{year:04}-{m:02}"), Precision::Month));
+    }
+    let o = offset(caps.name("rel")?.as_str())?;
+    let date = match o.unit.as_str() {
+        "day" => reference.checked_add(o.count.days()).ok()?,
+        "week" => reference.checked_add(o.count.weeks()).ok()?,
+        "month" => reference.checked_add(o.count.months()).ok()?,
+        "year" => reference.checked_add(o.count.years()).ok()?,
+        _ => return None,
+    };
+    Some(format_at(date, o.precision))
+}
+
+/// The value of "en mai dernier" when only the year around it is known.
+pub(super) fn complete_in_year(text: &str, year: i16) -> Option<(String, Precision)> {
+    let caps = RE.captures(text)?;
+    let m = month(caps.name("month")?.as_str())?;
+    Some((format!("{year:04}-{m:02}"), Precision::Month))
+}
+
+fn format_at(date: Date, precision: Precision) -> (String, Precision) {
+    let value = match precision {
+        Precision::Day => date.to_string(),
+        Precision::Month => format!("{:04}-{:02}", date.year(), date.month()),
+        Precision::Year => format!("{:04}", date.year()),
+    };
+    (value, precision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DateRole::*;
+    use crate::rules::dates::testing::{none, one};
+
+    #[track_caller]
+    fn at(text: &str, reference: &str) -> String {
+        let (t, _, _) = one(&RelativeDate, text);
+        let date: Date = reference.parse().expect("test date");
+        complete(&t, date).expect("resolves").0
+    }
+
+    #[test]
+    fn relative_to_the_document_date() {
+        assert_eq!(at("Le contrat a été signé hier soir à Lorient.", "2024-07-10"), "2024-07-09");
+        assert_eq!(at("Il a été signé hier.", "2024-03-01"), "2024-02-29");
+        assert_eq!(at("Aujourd'hui, le maire signe.", "2024-07-10"), "2024-07-10");
+        assert_eq!(at("Signé en mai dernier par le préfet.", "2015-09-14"), "2015-05");
+        assert_eq!(at("Signé en septembre dernier.", "2015-09-14"), "2014-09");
+        assert_eq!(at("Le mois dernier, rien.", "2024-01-15"), "2023-12");
+        assert_eq!(at("L'an dernier, rien.", "2024-01-15"), "2023");
+        assert_eq!(at("Réunis la semaine dernière.", "2024-07-03"), "2024-06");
+        assert_eq!(at("à ce jour", "2024-07-03"), "2024-07-03");
+    }
+
+    #[test]
+    fn roles_and_pending_values() {
+        assert_eq!(
+            one(&RelativeDate, "Le contrat a été signé hier soir."),
+            ("hier soir".into(), String::new(), Signature)
+        );
+        assert_eq!(
+            complete_in_year("en mai dernier", 2015),
+            Some(("2015-05".into(), Precision::Month))
+        );
+    }
+
+    #[test]
+    fn not_relative_dates() {
+        none(&RelativeDate, "La hiérarchie des normes.");
+        none(&RelativeDate, "Le dernier mois de l'année.");
+        none(&RelativeDate, "Le mai est un arbre.");
+    }
+}

@@ -1,0 +1,414 @@
+//! The family's resolve step: keep one mention per stretch of text, then complete what the rules
+//! left pending from the document's own context.
+//!
+//! Year-less dates take the year that puts them on or before the document's date (dateline or
+//! "Publié le"), checked against their weekday; in an undated document, a weekday picks the one
+//! year that fits near the period the document names ("2024-2030", "Quartiers 2030") or near
+//! its other dates. Relative dates are computed from the document's date. Open periods and
+//! durations start in the year of the signature (else of the document). How each value was
+//! completed is written in `inferred`; a year that stays a guess raises a
+//! `dates.ambiguous_year` warning.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::{Date, Weekday};
+
+use super::{context, duration, lexicon, open_period, relative};
+use crate::record::{DateMention, DateRole, Precision, Warning};
+use crate::rules::{Candidates, Doc};
+
+/// Rules in order of precedence when their mentions overlap: the rule that knows more about a
+/// stretch of text (a dateline is also a date) keeps it.
+const PRECEDENCE: &[&str] = &[
+    "dates.dateline",
+    "dates.issue_line",
+    "dates.absolute",
+    "dates.month_year",
+    "dates.day_month",
+    "dates.year_span",
+    "dates.open_period",
+    "dates.programme",
+    "dates.duration",
+    "dates.year_part",
+    "dates.relative",
+];
+
+pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
+    dedupe(&mut out.dates);
+    promote_lone_span(doc, out);
+    complete_year_less(out);
+    complete_relative(out);
+    complete_periods(out);
+    out.dates.retain(|d| !is_pending(d));
+    out.dates.sort_by_key(|d| (d.evidence.span[0], d.evidence.span[1]));
+}
+
+fn rank(d: &DateMention) -> usize {
+    PRECEDENCE.iter().position(|r| *r == d.evidence.rule).unwrap_or(PRECEDENCE.len())
+}
+
+/// Drops every mention overlapping one of a rule with precedence over it.
+fn dedupe(dates: &mut Vec<DateMention>) {
+    dates.sort_by_key(|d| (rank(d), d.evidence.span[0]));
+    let mut kept: Vec<DateMention> = Vec::with_capacity(dates.len());
+    for d in dates.drain(..) {
+        let [s, e] = d.evidence.span;
+        if !kept.iter().any(|k| k.evidence.span[0] < e && s < k.evidence.span[1]) {
+            kept.push(d);
+        }
+    }
+    kept.sort_by_key(|d| d.evidence.span[0]);
+    *dates = kept;
+}
+
+/// When no span of years was said to be the contract's, the first span that names no other
+/// programme and starts near the document's date is taken as the period ("les quartiers vont
+/// bénéficier entre 2015 et 2020 d'un soutien renforcé" in a page about the contract).
+fn promote_lone_span(doc: &Doc, out: &mut Candidates) {
+    if out.dates.iter().any(|d| d.role == DateRole::Period && d.end.is_some()) {
+        return;
+    }
+    let year = document_date(&out.dates).map(|(d, _)| d.year());
+    let lone = out.dates.iter_mut().find(|d| {
+        let [s, e] = d.evidence.span;
+        d.evidence.rule == "dates.year_span"
+            && !context::names_other_programme(doc.clean, &(s..e))
+            && parts(&d.value).is_some_and(|(y, _, _)| year.is_none_or(|r| (r - y).abs() <= 1))
+    });
+    if let Some(d) = lone {
+        d.role = DateRole::Period;
+    }
+}
+
+fn is_pending(d: &DateMention) -> bool {
+    d.value.is_empty() || d.value.starts_with("--")
+}
+
+/// `(year, month, day)` of a complete value.
+fn parts(value: &str) -> Option<(i16, Option<i8>, Option<i8>)> {
+    let mut it = value.split('-');
+    let year = it.next()?.parse().ok()?;
+    let month = it.next().and_then(|m| m.parse().ok());
+    let day = it.next().and_then(|d| d.parse().ok());
+    Some((year, month, day))
+}
+
+/// The document's own date: its first complete publication mention, as a day (the last day of
+/// the month for a month-precision date), with that precision.
+fn document_date(dates: &[DateMention]) -> Option<(Date, Precision)> {
+    dates.iter().filter(|d| d.role == DateRole::Publication && !is_pending(d)).find_map(|d| {
+        let (y, m, day) = parts(&d.value)?;
+        match (m, day) {
+            (Some(m), Some(day)) => Some((Date::new(y, m, day).ok()?, Precision::Day)),
+            (Some(m), None) => Some((Date::new(y, m, 1).ok()?.last_of_month(), Precision::Month)),
+            _ => None,
+        }
+    })
+}
+
+/// Years the document's context points to: the starts of the contract periods it names, else
+/// the years of its complete dates, in text order.
+fn anchor_years(dates: &[DateMention]) -> Vec<i16> {
+    let periods: Vec<i16> = dates
+        .iter()
+        .filter(|d| d.role == DateRole::Period && d.end.is_some() && !is_pending(d))
+        .filter_map(|d| parts(&d.value).map(|p| p.0))
+        .collect();
+    if !periods.is_empty() {
+        return periods;
+    }
+    dates
+        .iter()
+        .filter(|d| d.precision != Precision::Year && !is_pending(d))
+        .filter_map(|d| parts(&d.value).map(|p| p.0))
+        .collect()
+}
+
+fn fits(year: i16, month: i8, day: i8, weekday: Weekday) -> bool {
+    Date::new(year, month, day).is_ok_and(|d| d.weekday() == weekday)
+}
+
+fn warn(out: &mut Vec<Warning>, d: &DateMention, why: &str) {
+    out.push(Warning {
+        kind: "dates.ambiguous_year".into(),
+        message: format!("\"{}\": {why}", d.text),
+        span: Some(d.evidence.span),
+    });
+}
+
+fn set_year(d: &mut DateMention, year: i16, how: &str) {
+    if let Some(rest) = d.value.strip_prefix("--") {
+        d.value = format!("{year:04}-{rest}");
+        d.inferred = Some(how.to_owned());
+    }
+}
+
+fn month_day(d: &DateMention) -> Option<(i8, i8)> {
+    let rest = d.value.strip_prefix("--")?;
+    let (m, day) = rest.split_once('-')?;
+    Some((m.parse().ok()?, day.parse().ok()?))
+}
+
+/// Completes year-less dates: first from the document's date or from a weekday, then from the
+/// dates completed so far, the period, or nearby dates.
+fn complete_year_less(out: &mut Candidates) {
+    let reference = document_date(&out.dates);
+    let anchors = anchor_years(&out.dates);
+    let mut warnings = Vec::new();
+    for d in out.dates.iter_mut() {
+        let Some((m, day)) = month_day(d) else { continue };
+        let weekday = lexicon::weekday_in(&d.text);
+        if let Some((r, _)) = reference {
+            let after = (m, day) > (r.month(), r.day());
+            let base = match (after, d.role) {
+                (true, DateRole::Deadline) | (false, _) => r.year(),
+                (true, _) => r.year() - 1,
+            };
+            match weekday {
+                None => set_year(d, base, "publication date"),
+                Some(w) if fits(base, m, day, w) => set_year(d, base, "publication date+weekday"),
+                Some(w) => match [base - 1, base + 1].into_iter().find(|&y| fits(y, m, day, w)) {
+                    Some(y) => set_year(d, y, "weekday near publication date"),
+                    None => {
+                        set_year(d, base, "publication date");
+                        warn(&mut warnings, d, "the weekday fits no year near the document date");
+                    }
+                },
+            }
+        } else if let Some(w) = weekday
+            && !anchors.is_empty()
+        {
+            let years: BTreeSet<i16> = anchors
+                .iter()
+                .flat_map(|&a| [a, a - 1, a + 1])
+                .filter(|&y| fits(y, m, day, w))
+                .collect();
+            let first = anchors[0];
+            if let Some(&y) = years.iter().min_by_key(|&&y| ((y - first).abs(), y)) {
+                set_year(d, y, "weekday+period");
+                if years.len() > 1 {
+                    warn(&mut warnings, d, "the weekday fits several years near the period");
+                }
+            }
+        }
+    }
+    // Second pass: what the first one completed is context too.
+    let done: Vec<(i8, i8, i16)> = out
+        .dates
+        .iter()
+        .filter(|d| d.inferred.is_some() && d.precision == Precision::Day)
+        .filter_map(|d| {
+            let (y, m, day) = parts(&d.value)?;
+            Some((m?, day?, y))
+        })
+        .collect();
+    let complete: Vec<(usize, i16)> = out
+        .dates
+        .iter()
+        .filter(|d| !is_pending(d) && d.precision != Precision::Year)
+        .filter_map(|d| Some((d.evidence.span[0], parts(&d.value)?.0)))
+        .collect();
+    let anchors = anchor_years(&out.dates);
+    for d in out.dates.iter_mut() {
+        let Some((m, day)) = month_day(d) else { continue };
+        let start = d.evidence.span[0];
+        if let Some(&(_, _, y)) = done.iter().find(|(dm, dd, _)| (*dm, *dd) == (m, day)) {
+            set_year(d, y, "same date in document");
+        } else if let Some(&(_, y)) =
+            complete.iter().rev().find(|(s, _)| *s < start && start - *s < 200)
+        {
+            set_year(d, y, "nearby date");
+        } else if let Some(&y) = done.first().map(|(_, _, y)| y).or(anchors.first()) {
+            set_year(d, y, "document context");
+            warn(&mut warnings, d, "year taken from the document's other dates");
+        } else {
+            warn(&mut warnings, d, "no year in the document");
+        }
+    }
+    out.warnings.extend(warnings);
+}
+
+/// Computes relative dates from the document's date, or "en mai dernier" from the period's
+/// first year in an undated document.
+fn complete_relative(out: &mut Candidates) {
+    let reference = document_date(&out.dates);
+    let anchors = anchor_years(&out.dates);
+    let mut warnings = Vec::new();
+    for d in out.dates.iter_mut().filter(|d| d.evidence.rule == "dates.relative") {
+        let value = match reference {
+            Some((r, Precision::Day)) => {
+                relative::complete(&d.text, r).map(|v| (v, "publication date"))
+            }
+            Some((r, _)) if d.precision == Precision::Month => relative::complete(&d.text, r)
+                .filter(|_| r.day() > 1)
+                .map(|v| (v, "publication date")),
+            _ => anchors
+                .first()
+                .and_then(|&y| relative::complete_in_year(&d.text, y))
+                .map(|v| (v, "period")),
+        };
+        match value {
+            Some(((v, p), how)) => {
+                d.value = v;
+                d.precision = p;
+                d.inferred = Some(how.into());
+            }
+            None => warn(&mut warnings, d, "relative date in a document without a date"),
+        }
+    }
+    out.warnings.extend(warnings);
+}
+
+/// Gives open periods and durations their first year: the signature's, else the document's.
+fn complete_periods(out: &mut Candidates) {
+    let signature = out
+        .dates
+        .iter()
+        .find(|d| d.role == DateRole::Signature && !is_pending(d))
+        .and_then(|d| parts(&d.value))
+        .map(|p| (p.0, "signature date"));
+    let start = signature
+        .or_else(|| document_date(&out.dates).map(|(d, _)| (d.year(), "publication date")));
+    for d in out.dates.iter_mut().filter(|d| d.value.is_empty()) {
+        match d.evidence.rule.as_str() {
+            "dates.open_period" => {
+                let Some(end) = open_period::end_year(&d.text) else { continue };
+                match start.filter(|(s, _)| (1..=10).contains(&(end - s))) {
+                    Some((s, how)) => {
+                        d.value = format!("{s:04}");
+                        d.end = Some(format!("{end:04}"));
+                        d.inferred = Some(how.into());
+                    }
+                    None => {
+                        d.value = format!("{end:04}");
+                        d.end = None;
+                        d.role = DateRole::Other;
+                    }
+                }
+            }
+            "dates.duration" => {
+                let (Some(n), Some((s, how))) = (duration::years(&d.text), start) else { continue };
+                d.value = format!("{s:04}");
+                d.end = Some(format!("{:04}", s + n));
+                d.inferred = Some(format!("{how}+duration"));
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::DateRole::{self, *};
+    use crate::rules::dates::testing::family;
+
+    /// `(text, value, end, role, inferred)` of the resolved mentions of `text`.
+    fn resolved(text: &str) -> Vec<(String, String, Option<String>, DateRole, Option<String>)> {
+        family(text)
+            .dates
+            .into_iter()
+            .map(|d| (d.text, d.value, d.end, d.role, d.inferred))
+            .collect()
+    }
+
+    #[track_caller]
+    fn value_of(text: &str, mention: &str) -> (String, DateRole, Option<String>) {
+        let all = resolved(text);
+        let found = all.iter().find(|d| d.0 == mention);
+        let d = found.unwrap_or_else(|| panic!("{mention:?} not in {all:?}"));
+        (d.1.clone(), d.3, d.4.clone())
+    }
+
+    #[test]
+    fn year_from_the_dateline() {
+        let text =
+            "Douai, le 3 juillet 2015\n\nLe préfet a signé ce mercredi 1er juillet le contrat.";
+        assert_eq!(
+            value_of(text, "mercredi 1er juillet"),
+            ("2015-07-01".into(), Signature, Some("publication date+weekday".into()))
+        );
+        assert_eq!(value_of(text, "Douai, le 3 juillet 2015").1, Publication);
+    }
+
+    #[test]
+    fn year_before_a_january_dateline() {
+        let text = "Publié le 5 janvier 2016\nLe contrat a été signé le 18 décembre.";
+        assert_eq!(value_of(text, "18 décembre").0, "2015-12-18");
+    }
+
+    #[test]
+    fn year_from_weekday_and_period() {
+        let text =
+            "Arras, le 2 avril\n\nLe contrat de ville 2024-2030 a été signé ce mardi 2 avril.";
+        assert_eq!(
+            value_of(text, "mardi 2 avril"),
+            ("2024-04-02".into(), Signature, Some("weekday+period".into()))
+        );
+        assert_eq!(value_of(text, "Arras, le 2 avril").0, "2024-04-02");
+        assert!(family(text).warnings.is_empty());
+    }
+
+    #[test]
+    fn year_from_weekday_and_named_generation() {
+        let text = "Lens, le 24 septembre\n\nQuartiers 2030 : le contrat de ville.\n\nSigné le mardi 24 septembre, le contrat fixe les engagements pour six ans.";
+        assert_eq!(value_of(text, "mardi 24 septembre").0, "2024-09-24");
+        assert_eq!(value_of(text, "Lens, le 24 septembre").0, "2024-09-24");
+        let all = resolved(text);
+        let six = all.iter().find(|d| d.0 == "pour six ans").expect("duration");
+        assert_eq!((six.1.as_str(), six.2.as_deref(), six.3), ("2024", Some("2030"), Period));
+    }
+
+    #[test]
+    fn ambiguous_year_is_warned() {
+        let text = "Signé le 2 avril, le contrat de ville.";
+        let out = family(text);
+        assert!(out.dates.is_empty(), "{:?}", out.dates);
+        assert_eq!(out.warnings[0].kind, "dates.ambiguous_year");
+        let text = "Le contrat de ville 2024-2030 a été signé le 2 avril.";
+        let out = family(text);
+        assert_eq!(value_of(text, "2 avril").0, "2024-04-02");
+        assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn nearby_full_date_gives_the_year() {
+        let text = "Fondée par un arrêté du 22 décembre 2000, qui a pris effet le 31 décembre.";
+        assert_eq!(value_of(text, "31 décembre").0, "2000-12-31");
+    }
+
+    #[test]
+    fn relative_dates_and_open_periods() {
+        let text = "Contrat de ville : six quartiers engagés jusqu'en 2030\nPublié le 10 juillet 2024 à 18h45, modifié le 11 juillet 2024\n\nLe contrat a été signé hier soir.";
+        assert_eq!(
+            value_of(text, "hier soir"),
+            ("2024-07-09".into(), Signature, Some("publication date".into()))
+        );
+        let all = resolved(text);
+        let open = all.iter().find(|d| d.0 == "jusqu'en 2030").expect("open period");
+        assert_eq!((open.1.as_str(), open.2.as_deref(), open.3), ("2024", Some("2030"), Period));
+        assert_eq!(value_of(text, "modifié le 11 juillet 2024").1, Update);
+    }
+
+    #[test]
+    fn last_month_in_an_undated_document() {
+        let text = "Le quartier va bénéficier entre 2015 et 2020 d'aides. Le contrat de ville a été signé en mai dernier.";
+        assert_eq!(
+            value_of(text, "en mai dernier"),
+            ("2015-05".into(), Signature, Some("period".into()))
+        );
+    }
+
+    #[test]
+    fn only_an_update_date_is_no_publication() {
+        let out = family("Mis à jour le 09/10/2023\nLe contrat de ville 2024-2030.");
+        assert!(out.dates.iter().all(|d| d.role != Publication), "{:?}", out.dates);
+    }
+
+    #[test]
+    fn older_periods_are_not_the_contract_period() {
+        let all =
+            resolved("CONTRAT DE VILLE 2015-2020\nLe contrat prend la suite du CUCS 2007-2014.");
+        let roles: Vec<_> = all.iter().map(|d| (d.0.as_str(), d.3)).collect();
+        assert_eq!(roles, [("2015-2020", Period), ("2007-2014", Other)]);
+    }
+}
