@@ -14,6 +14,7 @@ mod context;
 mod dateline;
 mod day_month;
 mod duration;
+mod header_date;
 mod issue_line;
 mod lexicon;
 mod month_year;
@@ -39,6 +40,7 @@ pub const RULES: &[&dyn Rule] = &[
     &dateline::Dateline,
     &day_month::DayMonth,
     &duration::Duration,
+    &header_date::HeaderDate,
     &issue_line::IssueLine,
     &month_year::MonthYear,
     &open_period::OpenPeriod,

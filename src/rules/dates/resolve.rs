@@ -22,6 +22,7 @@ use crate::rules::{Candidates, Doc};
 const PRECEDENCE: &[&str] = &[
     "dates.dateline",
     "dates.issue_line",
+    "dates.header_date",
     "dates.absolute",
     "dates.month_year",
     "dates.day_month",
@@ -159,11 +160,13 @@ fn complete_year_less(out: &mut Candidates) {
         let Some((m, day)) = month_day(d) else { continue };
         let weekday = lexicon::weekday_in(&d.text);
         if let Some((r, _)) = reference {
+            // A date after the document's own is last year's when it reports a past fact
+            // (a signature, a vote); an upcoming one (a deadline, a meeting) within six months
+            // is this year's.
             let after = (m, day) > (r.month(), r.day());
-            let base = match (after, d.role) {
-                (true, DateRole::Deadline) | (false, _) => r.year(),
-                (true, _) => r.year() - 1,
-            };
+            let upcoming = matches!(d.role, DateRole::Deadline | DateRole::Other)
+                && (m - r.month()).rem_euclid(12) <= 6;
+            let base = if after && !upcoming { r.year() - 1 } else { r.year() };
             match weekday {
                 None => set_year(d, base, "publication date"),
                 Some(w) if fits(base, m, day, w) => set_year(d, base, "publication date+weekday"),
@@ -302,8 +305,11 @@ mod tests {
     use crate::record::DateRole::{self, *};
     use crate::rules::dates::testing::family;
 
-    /// `(text, value, end, role, inferred)` of the resolved mentions of `text`.
-    fn resolved(text: &str) -> Vec<(String, String, Option<String>, DateRole, Option<String>)> {
+    /// `(text, value, end, role, inferred)` of a resolved mention.
+    type Row = (String, String, Option<String>, DateRole, Option<String>);
+
+    /// The resolved mentions of `text`.
+    fn resolved(text: &str) -> Vec<Row> {
         family(text)
             .dates
             .into_iter()
@@ -334,6 +340,14 @@ mod tests {
     fn year_before_a_january_dateline() {
         let text = "Publié le 5 janvier 2016\nLe contrat a été signé le 18 décembre.";
         assert_eq!(value_of(text, "18 décembre").0, "2015-12-18");
+    }
+
+    #[test]
+    fn upcoming_dates_stay_in_the_year() {
+        let text = "Publié le 18 juin 2024\nLe comité de pilotage se réunira le 5 octobre.";
+        assert_eq!(value_of(text, "5 octobre").0, "2024-10-05");
+        let text = "Publié le 18 juin 2024\nLe contrat a été signé le 5 octobre.";
+        assert_eq!(value_of(text, "5 octobre").0, "2023-10-05");
     }
 
     #[test]

@@ -1,0 +1,84 @@
+//! `dates.header_date`: a date standing alone on a line at the top of a page.
+//!
+//! Finds, among the first lines of the document, a line that holds nothing but a complete date
+//! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*"): news pages print
+//! their issue date this way, so the role is `publication`. Does not find: a date inside a
+//! sentence, a date on a labelled line ("Date de signature : 06/07/2015"), a year-less date, a
+//! date further down the page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{DATE, Parsed, mention};
+use crate::record::DateRole;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The header-date rule.
+pub struct HeaderDate;
+
+/// How many non-empty lines count as the top of the page.
+const TOP_LINES: usize = 12;
+
+static RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})[\s*_.]*$", *DATE))
+        .expect("valid regex")
+});
+
+impl Rule for HeaderDate {
+    fn id(&self) -> &'static str {
+        "dates.header_date"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let mut offset = 0;
+        let mut seen = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            if line.trim().is_empty() {
+                continue;
+            }
+            seen += 1;
+            if seen > TOP_LINES {
+                break;
+            }
+            let Some(caps) = RE.captures(line.trim_end_matches(['\n', '\r'])) else { continue };
+            let Some(date) = caps.name("date") else { continue };
+            let Some(parsed) = Parsed::from_captures(&caps) else { continue };
+            if parsed.year.is_none() || parsed.day.is_none() {
+                continue;
+            }
+            let range = start + date.start()..start + date.end();
+            let role = DateRole::Publication;
+            out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::dates::testing::{none, one};
+
+    #[test]
+    fn dates_alone_at_the_top() {
+        let page = "Actualités\n\nLundi 22 juin 2015\n\nLe contrat de ville est signé\n";
+        assert_eq!(
+            one(&HeaderDate, page),
+            ("Lundi 22 juin 2015".into(), "2015-06-22".into(), DateRole::Publication)
+        );
+        assert_eq!(one(&HeaderDate, "Titre\n*Le 09/10/2023*\n").1, "2023-10-09");
+    }
+
+    #[test]
+    fn not_header_dates() {
+        none(&HeaderDate, "Date de signature : 06/07/2015\n");
+        none(&HeaderDate, "Le contrat a été signé le 22 juin 2015.\n");
+        none(&HeaderDate, "Caen, le 2 avril\n2 avril\n");
+        none(&HeaderDate, "Durée\n2015-2020\n");
+        let deep = format!("{}22 juin 2015\n", "Une ligne.\n".repeat(TOP_LINES));
+        none(&HeaderDate, &deep);
+    }
+}
