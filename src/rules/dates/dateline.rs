@@ -1,7 +1,7 @@
 //! `dates.dateline`: the place and date a press release opens with.
 //!
 //! Finds, at the start of a line (after Markdown emphasis or heading marks): "Lille, le 22 juin
-//! 2015", "**Rennes, le 28 juin 2024 – Communiqué de presse**", "*Évry-Courcouronnes, le 23 mai
+//! 2015", "LILLE, LE 22 JUIN 2015", "Lille, lundi 22 juin 2015", "Arras – 3 mars 2016", "**Rennes, le 28 juin 2024 – Communiqué de presse**", "*Évry-Courcouronnes, le 23 mai
 //! 2024*", "Caen, le 2 avril" (year pending, completed by the family's resolve step). The role
 //! is always `publication`. Does not find: a place and date inside a sentence ("Il est né à
 //! Lille, le 3 mai"), "Publié le" lines (`dates.issue_line`).
@@ -22,8 +22,11 @@ pub struct Dateline;
 const PLACE: &str = r"\p{Lu}[\p{L}'-]*(?:[ \t](?:(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux)[ \t])?\p{Lu}[\p{L}'-]*){0,4}";
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?m)^[ \t*_#>]*(?P<place>{PLACE}),[ \t]+[lL]e[ \t]+(?i:{})", *DATE))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?m)^[ \t*_#>]*(?P<place>{PLACE})(?:,|[ \t][–—-])[ \t]+(?i:le[ \t]+)?(?i:{})",
+        *DATE
+    ))
+    .expect("valid regex")
 });
 
 impl Rule for Dateline {
@@ -74,6 +77,9 @@ mod tests {
         assert_eq!(dateline("*Évry-Courcouronnes, le 23 mai 2024*").1, "2024-05-23");
         assert_eq!(dateline("Caen, le 2 avril\n").1, "--04-02");
         assert_eq!(dateline("Arras, le 09/10/2023").1, "2023-10-09");
+        assert_eq!(dateline("LILLE, LE 22 JUIN 2015").1, "2015-06-22");
+        assert_eq!(dateline("Lille, lundi 22 juin 2015").1, "2015-06-22");
+        assert_eq!(dateline("Boulogne-sur-Mer – 3 mars 2016").1, "2016-03-03");
     }
 
     #[test]
@@ -81,5 +87,6 @@ mod tests {
         none(&Dateline, "Le maire est né à Lille, le 3 mai 1960.");
         none(&Dateline, "Publié le 22 juin 2015");
         none(&Dateline, "Lille, le quartier de Fives");
+        none(&Dateline, "Lens, 21 quartiers et 19 communes");
     }
 }

@@ -20,6 +20,20 @@ pub struct DayMonth;
 static RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){}", *DATE)).expect("valid regex"));
 
+static SIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:prochain|dernier)\b").expect("valid regex"));
+
+/// Whether the mention says its date is still to come ("le 5 octobre prochain"): `Some(true)`,
+/// past ("le 30 juin dernier"): `Some(false)`, or neither.
+pub(super) fn upcoming(text: &str) -> Option<bool> {
+    let last = text.split_whitespace().last()?.to_lowercase();
+    match last.as_str() {
+        "prochain" => Some(true),
+        "dernier" => Some(false),
+        _ => None,
+    }
+}
+
 impl Rule for DayMonth {
     fn id(&self) -> &'static str {
         "dates.day_month"
@@ -37,8 +51,12 @@ impl Rule for DayMonth {
             if text[..m.start()].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let role = context::point_role(text, &m.range());
-            out.dates.push(mention(doc, m.range(), self.id(), parsed.value(), None, role));
+            // "le 5 octobre prochain", "le 30 juin dernier": the word says on which side of the
+            // document's date it falls; keep it in the mention for the resolve step.
+            let end = SIDE.find(&text[m.end()..]).map_or(m.end(), |s| m.end() + s.end());
+            let range = m.start()..end;
+            let role = context::point_role(text, &range);
+            out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
         }
     }
 }
@@ -62,6 +80,9 @@ mod tests {
         assert_eq!(one(&DayMonth, "Signé le mardi 24 septembre au centre culturel.").1, "--09-24");
         assert_eq!(one(&DayMonth, "ce mercredi 1er juillet, à l'hôtel").1, "--07-01");
         assert_eq!(one(&DayMonth, "Le 29 février, rien.").1, "--02-29");
+        let (t, _, _) = one(&DayMonth, "Il sera signé le 5 octobre prochain.");
+        assert_eq!((t.as_str(), upcoming(&t)), ("5 octobre prochain", Some(true)));
+        assert_eq!(upcoming(&one(&DayMonth, "Signé le 30 juin dernier.").0), Some(false));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `dates.duration`: a period given by its length.
 //!
-//! Finds: "pour six ans", "pour une durée de 6 ans", "sur six ans" (role `period` when the
+//! Finds: "pour six ans", "pour une durée de 6 ans", "d'une durée de six ans", "sur six ans" (role `period` when the
 //! sentence is about the contract: "le contrat fixe les engagements pour six ans"), and "les 5
 //! prochaines années" (role `other`: the years of a policy, not the contract's stated term). The
 //! start year is completed by the family's resolve step from the signature date, else the
@@ -22,7 +22,7 @@ pub struct Duration;
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let n = COUNT.as_str();
     Regex::new(&format!(
-        r"(?i)\b(?:(?:pour|sur)\s+(?:une\s+(?:durée|période)\s+de\s+)?(?P<n>{n})\s+ans|(?:les|des)\s+(?P<next>{n})\s+prochaines\s+années)\b"
+        r"(?i)\b(?:(?:(?:pour|sur)\s+(?:une\s+(?:durée|période)\s+de\s+)?|d'une\s+durée\s+de\s+)(?P<n>{n})\s+ans|(?:les|des)\s+(?P<next>{n})\s+prochaines\s+années)\b"
     ))
     .expect("valid regex")
 });
@@ -72,6 +72,10 @@ mod tests {
             one(&Duration, "L'État mènera cette politique pendant les 5 prochaines années.");
         assert_eq!((years(&t), role), (Some(5), DateRole::Other));
         assert_eq!(one(&Duration, "Une aide pour six ans est prévue.").2, DateRole::Other);
+        assert_eq!(
+            one(&Duration, "Le contrat de ville, d'une durée de 6 ans, a été signé.").0,
+            "d'une durée de 6 ans"
+        );
     }
 
     #[test]

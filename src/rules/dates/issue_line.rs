@@ -39,7 +39,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         })
         .collect();
     let alts = alternation(roles.iter().map(|(c, _)| c.as_str()));
-    let regex = Regex::new(&format!(r"(?i)\b(?P<cue>{alts})\s*{}", *DATE)).expect("valid regex");
+    let regex = Regex::new(&format!(
+        r"(?i)\b(?P<cue>{alts})\s*(?:[:–—-]\s*)?(?:(?:le|en|du)\s+)?(?:[:–—-]\s*)?{}",
+        *DATE
+    ))
+    .expect("valid regex");
     Cues { regex, roles }
 });
 
@@ -88,6 +92,10 @@ mod tests {
         assert_eq!(one(&IssueLine, "Fiche rédigée en janvier 2016.").1, "2016-01");
         assert_eq!(one(&IssueLine, "Communiqué de presse du 3 juillet 2015").1, "2015-07-03");
         assert_eq!(one(&IssueLine, "Par Jean Dupont | Publié le 3 mai 2024").1, "2024-05-03");
+        assert_eq!(one(&IssueLine, "Publié le : 22/06/2015").1, "2015-06-22");
+        assert_eq!(one(&IssueLine, "Date de publication : 22 juin 2015").1, "2015-06-22");
+        assert_eq!(one(&IssueLine, "Mise à jour : 23/06/2015").2, Update);
+        assert_eq!(one(&IssueLine, "Communiqué de presse – 22 juin 2015").1, "2015-06-22");
     }
 
     #[test]

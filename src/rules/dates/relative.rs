@@ -1,8 +1,9 @@
 //! `dates.relative`: a date given relative to the document's own date.
 //!
 //! Finds: "hier", "hier soir", "aujourd'hui", "ce jour", "la semaine dernière", "le mois
-//! dernier", "l'an dernier" (listed with their offsets in `rules/dates/relative.tsv`) and "en mai
-//! dernier" (the last May before the document's date, month precision), with the role their
+//! dernier", "l'an dernier" (listed with their offsets in `rules/dates/relative.tsv`), "en mai
+//! dernier" (the last May before the document's date, month precision), "ce lundi" (the last
+//! Monday up to the document's date) and "lundi dernier" (the Monday before it), with the role their
 //! sentence gives them. The value is pending until the family's resolve step computes it from
 //! the document's date (or, for "en mai dernier" in an undated document, from the year of the
 //! period it names). Does not find: "l'an prochain", "dans les prochains jours".
@@ -13,7 +14,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::lexicon::{MONTH, alternation, month};
+use super::lexicon::{MONTH, WEEKDAY, alternation, month, weekday};
 use super::{context, mention};
 use crate::data;
 use crate::record::Precision;
@@ -53,8 +54,9 @@ static OFFSETS: LazyLock<Vec<Offset>> = LazyLock::new(|| {
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let alts = alternation(OFFSETS.iter().map(|o| o.expr.as_str()));
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{})\s+(?:derni(?:er|ère)|pass[ée]e?))\b",
-        *MONTH
+        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{month})\s+(?:derni(?:er|ère)|pass[ée]e?)|ce\s+(?P<wd>{wd})(?:\s+(?:matin|soir|après-midi))?|(?P<wdlast>{wd})\s+dernier)\b",
+        month = *MONTH,
+        wd = *WEEKDAY,
     ))
     .expect("valid regex")
 });
@@ -68,13 +70,17 @@ impl Rule for RelativeDate {
         let text = doc.text();
         for caps in RE.captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };
+            // "ce lundi 22 juin" is a date with its day (`dates.day_month`), not "ce lundi".
+            if text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             let precision = match (caps.name("rel"), caps.name("month")) {
                 (Some(rel), _) => match offset(rel.as_str()) {
                     Some(o) => o.precision,
                     None => continue,
                 },
                 (None, Some(_)) => Precision::Month,
-                (None, None) => continue,
+                (None, None) => Precision::Day,
             };
             let role = context::point_role(text, &m.range());
             let pending = (String::new(), precision);
@@ -95,6 +101,17 @@ pub(super) fn complete(text: &str, reference: Date) -> Option<(String, Precision
         let m = month(name.as_str())?;
         let year = if reference.month() > m { reference.year() } else { reference.year() - 1 };
         return Some((format!("{year:04}-{m:02}"), Precision::Month));
+    }
+    if let Some(wd) = caps.name("wd").or_else(|| caps.name("wdlast")) {
+        // "ce lundi": the last Monday up to the document's date; "lundi dernier": before it.
+        let wd = weekday(wd.as_str())?;
+        let inclusive = caps.name("wd").is_some();
+        let date = if inclusive && reference.weekday() == wd {
+            reference
+        } else {
+            reference.nth_weekday(-1, wd).ok()?
+        };
+        return Some((date.to_string(), Precision::Day));
     }
     let o = offset(caps.name("rel")?.as_str())?;
     let date = match o.unit.as_str() {
@@ -147,6 +164,9 @@ mod tests {
         assert_eq!(at("L'an dernier, rien.", "2024-01-15"), "2023");
         assert_eq!(at("Réunis la semaine dernière.", "2024-07-03"), "2024-06");
         assert_eq!(at("à ce jour", "2024-07-03"), "2024-07-03");
+        assert_eq!(at("Le préfet a signé ce lundi le contrat.", "2024-06-26"), "2024-06-24");
+        assert_eq!(at("Le préfet a signé ce mercredi matin.", "2024-06-26"), "2024-06-26");
+        assert_eq!(at("Le contrat a été signé mercredi dernier.", "2024-06-26"), "2024-06-19");
     }
 
     #[test]
@@ -166,5 +186,6 @@ mod tests {
         none(&RelativeDate, "La hiérarchie des normes.");
         none(&RelativeDate, "Le dernier mois de l'année.");
         none(&RelativeDate, "Le mai est un arbre.");
+        none(&RelativeDate, "Le préfet a signé ce lundi 22 juin le contrat.");
     }
 }

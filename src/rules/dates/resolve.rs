@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{Date, Weekday};
 
-use super::{context, duration, lexicon, open_period, relative};
+use super::{context, day_month, duration, lexicon, open_period, relative};
 use crate::record::{DateMention, DateRole, Precision, Warning};
 use crate::rules::{Candidates, Doc};
 
@@ -164,9 +164,15 @@ fn complete_year_less(out: &mut Candidates) {
             // (a signature, a vote); an upcoming one (a deadline, a meeting) within six months
             // is this year's.
             let after = (m, day) > (r.month(), r.day());
-            let upcoming = matches!(d.role, DateRole::Deadline | DateRole::Other)
-                && (m - r.month()).rem_euclid(12) <= 6;
-            let base = if after && !upcoming { r.year() - 1 } else { r.year() };
+            let upcoming = day_month::upcoming(&d.text).unwrap_or(
+                matches!(d.role, DateRole::Deadline | DateRole::Other)
+                    && (m - r.month()).rem_euclid(12) <= 6,
+            );
+            let base = match (after, upcoming) {
+                (true, false) => r.year() - 1,
+                (false, true) if (m, day) < (r.month(), r.day()) => r.year() + 1,
+                _ => r.year(),
+            };
             match weekday {
                 None => set_year(d, base, "publication date"),
                 Some(w) if fits(base, m, day, w) => set_year(d, base, "publication date+weekday"),
@@ -348,6 +354,10 @@ mod tests {
         assert_eq!(value_of(text, "5 octobre").0, "2024-10-05");
         let text = "Publié le 18 juin 2024\nLe contrat a été signé le 5 octobre.";
         assert_eq!(value_of(text, "5 octobre").0, "2023-10-05");
+        let text = "Publié le 18 juin 2024\nLe contrat sera signé le 5 avril prochain.";
+        assert_eq!(value_of(text, "5 avril prochain").0, "2025-04-05");
+        let text = "Publié le 18 juin 2024\nLe comité se réunira le 5 octobre dernier.";
+        assert_eq!(value_of(text, "5 octobre dernier").0, "2023-10-05");
     }
 
     #[test]
