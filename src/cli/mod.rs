@@ -2,6 +2,7 @@
 
 mod eval;
 mod extract;
+mod schema;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Command {
     Extract(extract::Args),
     /// Score records against gold annotations: precision, recall and F1 per field.
     Eval(eval::Args),
+    /// Print the JSON Schema of a documents.jsonl line, or write every schema file.
+    Schema(schema::Args),
 }
 
 /// Runs the command line; the exit code is 0 on success, 2 when some input could not be read,
@@ -38,6 +41,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Schema(args) => schema::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,9 @@
 //! territory a rule marked as carrying a contract becomes a contract with the document's
 //! signature date, period, signatories, signing organisations, quartiers and figures.
 
+pub mod across;
+pub mod precedence;
+
 use crate::record::{
     Contract, DateRole, Involvement, OrgInvolvement, Precision, Published, Sourced,
 };
