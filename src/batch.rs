@@ -31,8 +31,11 @@ impl Input {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub inputs: Vec<Input>,
-    /// Files skipped, with why ("unsupported extension", "not found").
+    /// Files passed over on purpose, with why ("unsupported extension").
     pub skipped: Vec<(PathBuf, String)>,
+    /// Paths named on the command line that do not exist, or folders that cannot be listed: the
+    /// run reports them and fails (exit 2).
+    pub missing: Vec<(PathBuf, String)>,
 }
 
 /// Finds the documents under `paths`: files as given, folders recursed (in sorted order), `-` for
@@ -45,12 +48,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         if p.as_os_str() == "-" {
             stdin = true;
         } else if p.is_dir() {
-            walk(p, &mut files, &mut d.skipped);
+            walk(p, &mut files, &mut d);
         } else if p.exists() || p.symlink_metadata().is_ok() {
             // A file named on the command line is read whatever its extension.
             files.push(p.clone());
         } else {
-            d.skipped.push((p.clone(), "not found".into()));
+            d.missing.push((p.clone(), "not found".into()));
         }
     }
     files.sort();
@@ -78,11 +81,11 @@ fn stem(p: &Path) -> String {
     p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into())
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, d: &mut Discovery) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            skipped.push((dir.to_path_buf(), format!("cannot read folder: {e}")));
+            d.missing.push((dir.to_path_buf(), format!("cannot read folder: {e}")));
             return;
         }
     };
@@ -94,11 +97,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String
             continue;
         }
         if p.is_dir() {
-            walk(&p, files, skipped);
+            walk(&p, files, d);
         } else if has_document_extension(&p) {
             files.push(p);
         } else {
-            skipped.push((p, "unsupported extension".into()));
+            d.skipped.push((p, "unsupported extension".into()));
         }
     }
 }

@@ -318,6 +318,115 @@ pub struct DocumentRecord {
     pub errors: Vec<ErrorEntry>,
 }
 
+/// Where a merged value was found: a document and a span of its clean text.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub struct SourceRef {
+    /// The document's record id.
+    pub doc: String,
+    pub span: [usize; 2],
+    pub rule: String,
+}
+
+/// A value merged across documents, with every place it was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Merged<T> {
+    pub value: T,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A quartier merged across documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MergedQuartier {
+    /// The name as first written (documents sorted by id); `names` lists every spelling.
+    pub name: String,
+    pub names: Vec<String>,
+    pub communes: Vec<CommuneRef>,
+    /// The headline status; a disagreement is in the contract's `conflicts`.
+    pub status: QuartierStatus,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A figure merged across documents: one kind, the values each document gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MergedFigure {
+    pub kind: String,
+    /// The headline value (the most precise: exact before approximate, then the first document).
+    #[serde(with = "crate::record::number")]
+    #[schemars(with = "f64")]
+    pub value: f64,
+    pub approx: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// `agree`, `approximate` (within 10 %) or `conflict`; `single` when one document gives it.
+    pub agreement: String,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A disagreement across documents, each value with its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ContractConflict {
+    pub field: String,
+    /// The distinct values, headline first, each with where it was found.
+    pub values: Vec<Merged<serde_json::Value>>,
+    /// Why the headline value was chosen, or what the disagreement means.
+    pub note: String,
+}
+
+/// One line of `contracts.jsonl`: a contract (a territory and a generation) merged from every
+/// document that reports on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ContractRecord {
+    /// `siren:<SIREN>/<generation>`, `insee:<code>/<generation>` or `name:<folded name>/<generation>`.
+    pub key: String,
+    /// The territory's headline name; every spelling is in `territory_names`.
+    pub territory: String,
+    pub territory_names: Vec<Merged<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory_code: Option<String>,
+    /// `2015-2020`, `2024-2030`, or `unknown`.
+    pub generation: String,
+    /// The documents merged, sorted.
+    pub documents: Vec<String>,
+    pub signed_on: Option<Merged<String>>,
+    pub period: Option<Merged<[i32; 2]>>,
+    pub signatories: Vec<Merged<String>>,
+    pub organizations: Vec<Merged<String>>,
+    pub quartiers: Vec<MergedQuartier>,
+    pub figures: Vec<MergedFigure>,
+    pub conflicts: Vec<ContractConflict>,
+}
+
+impl DocumentRecord {
+    /// Every evidence of the record, in field order: what the invariant
+    /// `clean_text[span] == text` is checked on.
+    pub fn evidences(&self) -> Vec<&Evidence> {
+        let mut out: Vec<&Evidence> = Vec::new();
+        out.extend(self.title.iter().map(|t| &t.evidence));
+        out.extend(self.published.iter().map(|p| &p.evidence));
+        out.extend(self.dates.iter().map(|d| &d.evidence));
+        out.extend(self.people.iter().map(|p| &p.evidence));
+        out.extend(self.organizations.iter().map(|o| &o.evidence));
+        out.extend(self.territories.iter().map(|t| &t.evidence));
+        out.extend(self.quartiers.iter().map(|q| &q.evidence));
+        out.extend(self.figures.iter().map(|f| &f.evidence));
+        for c in &self.contracts {
+            out.extend(&c.evidence);
+            out.extend(c.signed_on.iter().flat_map(|s| &s.evidence));
+            out.extend(c.period.iter().flat_map(|s| &s.evidence));
+            out.extend(c.signatories.iter().map(|p| &p.evidence));
+            out.extend(c.organizations.iter().map(|o| &o.evidence));
+            out.extend(c.quartiers.iter().map(|q| &q.evidence));
+            out.extend(c.figures.iter().map(|f| &f.evidence));
+        }
+        out.extend(self.conflicts.iter().flat_map(|c| &c.evidence));
+        out
+    }
+}
+
 /// Serialise an `f64` as an integer when it has no fraction, so `36000.0` reads `36000`.
 pub mod number {
     use serde::{Deserialize, Deserializer, Serializer};
@@ -332,6 +441,15 @@ pub mod number {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
         f64::deserialize(d)
+    }
+
+    /// The JSON number for `value`, integral when it has no fraction.
+    pub fn to_json(value: f64) -> serde_json::Value {
+        if value.fract() == 0.0 && value.abs() < 9.0e15 {
+            serde_json::Value::from(value as i64)
+        } else {
+            serde_json::Value::from(value)
+        }
     }
 }
 

@@ -1,12 +1,10 @@
 //! `cdv eval`.
 
-use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use cdv::eval;
-use cdv::record::DocumentRecord;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,19 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let gold = eval::load_gold_dir(&args.gold).map_err(|e| anyhow!(e))?;
-    let file = std::fs::File::open(&args.records)
-        .with_context(|| format!("{}: cannot open records", args.records.display()))?;
-    let mut records = Vec::new();
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{}: cannot read", args.records.display()))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let r: DocumentRecord = serde_json::from_str(&line).with_context(|| {
-            format!("{}:{}: not a document record", args.records.display(), n + 1)
-        })?;
-        records.push(r);
-    }
+    let records = super::read_records(&args.records)?;
     let report = eval::evaluate(&gold, &records);
     if args.json {
         let mut value = serde_json::to_value(&report)?;

@@ -49,6 +49,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             eprintln!("cdv: {}: skipped ({why})", path.display());
         }
     }
+    for (path, why) in &found.missing {
+        eprintln!("cdv: {}: {why}", path.display());
+    }
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create output folder", args.output.display()))?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -98,13 +101,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let docs_path = args.output.join("documents.jsonl");
     cdv::write::jsonl(&docs_path, processed.iter().map(|p| &p.record))
         .with_context(|| format!("{}: cannot write", docs_path.display()))?;
-    let errors = processed.iter().filter(|p| p.failed()).count();
+    let records: Vec<_> = processed.iter().map(|p| p.record.clone()).collect();
+    let contracts = cdv::merge::across::contracts(&records);
+    let contracts_path = args.output.join("contracts.jsonl");
+    cdv::write::jsonl(&contracts_path, &contracts)
+        .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
+    let errors = processed.iter().filter(|p| p.failed()).count() + found.missing.len();
     if !args.quiet {
         eprintln!(
-            "cdv: {} documents, {} errors, {} skipped, {:.2}s -> {}",
+            "cdv: {} documents, {} errors, {} skipped, {} contracts, {:.2}s -> {}",
             processed.len(),
             errors,
             found.skipped.len(),
+            contracts.len(),
             started.elapsed().as_secs_f64(),
             docs_path.display()
         );

@@ -2,16 +2,33 @@
 
 mod eval;
 mod extract;
+mod merge;
+mod schema;
 
-use std::path::PathBuf;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{Context, Result};
+use cdv::record::DocumentRecord;
 use clap::{Parser, Subcommand};
 
 /// Turn French "contrats de ville" documents (press releases, fact sheets, web pages) into
 /// evidence-backed JSON records.
 #[derive(Debug, Parser)]
-#[command(name = "cdv", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "cdv",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:\n  \
+        cdv extract fixtures/docs -o output          records of a folder\n  \
+        cdv extract page.html --emit-text -o out     one file, with its clean text\n  \
+        cat note.txt | cdv extract - -o out          standard input\n  \
+        cdv eval --gold fixtures/gold output/documents.jsonl\n\n\
+        Exit status: 0 all inputs read, 2 some could not be (their records carry errors[]), 1 fatal."
+)]
 pub struct Cli {
     /// Folder of rule data overriding the embedded `rules/` files of the same path (also
     /// CDV_RULES_DIR).
@@ -28,6 +45,11 @@ enum Command {
     Extract(extract::Args),
     /// Score records against gold annotations: precision, recall and F1 per field.
     Eval(eval::Args),
+    /// Merge document records into one record per contract (DIR/contracts.jsonl); `extract`
+    /// already does this for the documents it reads.
+    Merge(merge::Args),
+    /// Print the JSON Schema of a documents.jsonl line, or write every schema file.
+    Schema(schema::Args),
 }
 
 /// Runs the command line; the exit code is 0 on success, 2 when some input could not be read,
@@ -38,6 +60,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Merge(args) => merge::run(args),
     };
     match result {
         Ok(code) => code,
@@ -46,4 +70,21 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Reads a `documents.jsonl` file.
+fn read_records(path: &Path) -> Result<Vec<DocumentRecord>> {
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("{}: cannot open records", path.display()))?;
+    let mut records = Vec::new();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("{}: cannot read", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: DocumentRecord = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a document record", path.display(), n + 1))?;
+        records.push(r);
+    }
+    Ok(records)
 }

@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use super::gold::{Gold, GoldContract};
+pub use crate::names::fold;
 use crate::record::{Contract, DocumentRecord};
 
 /// The fields scored, in table order.
@@ -106,30 +106,6 @@ impl Report {
         s += &row("overall", self.overall);
         s
     }
-}
-
-/// Folds a name for comparison: lowercase, no accents, punctuation as spaces, spaces collapsed;
-/// a leading article is dropped.
-pub fn fold(s: &str) -> String {
-    let mut lowered = String::with_capacity(s.len());
-    for c in s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
-        for c in c.to_lowercase() {
-            match c {
-                'œ' => lowered.push_str("oe"),
-                'æ' => lowered.push_str("ae"),
-                c if c.is_alphanumeric() => lowered.push(c),
-                _ => lowered.push(' '),
-            }
-        }
-    }
-    let words: Vec<&str> = lowered.split_whitespace().collect();
-    let words = match words.as_slice() {
-        [first, rest @ ..] if !rest.is_empty() && matches!(*first, "le" | "la" | "les" | "l") => {
-            rest
-        }
-        all => all,
-    };
-    words.join(" ")
 }
 
 #[derive(Default)]
@@ -340,14 +316,6 @@ fn score_contract(acc: &mut Acc, doc: &str, g: Option<&GoldContract>, p: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fold_ignores_case_accents_punctuation_and_articles() {
-        assert_eq!(fold("Château-Blanc"), fold("chateau blanc"));
-        assert_eq!(fold("la Région"), "region");
-        assert_eq!(fold("Thorez – Grimau"), fold("Thorez-Grimau"));
-        assert_ne!(fold("Le Quesnoy"), fold("Quesnoy Nord"));
-    }
 
     #[test]
     fn counts_give_f1() {

@@ -1,0 +1,542 @@
+//! Per document: the rules' candidates become the record's publication date, contracts and
+//! conflicts.
+//!
+//! Contracts are the distinct territories a rule marked as carrying one. With one contract,
+//! every fact of the document is its. With several (a préfecture release about two signatures),
+//! facts are assigned by *section*: the text is cut into paragraphs; a paragraph that names one
+//! contract's territory is about that contract, and so are the paragraphs after it that name none
+//! (a heading "Caux Vallée de Seine : deux quartiers" opens such a section); a paragraph that
+//! names several, or speaks of the contracts in the plural ("ces contrats", "les deux
+//! contrats"), is about all of them, and so is everything before the first named one. Facts
+//! stated for the contracts in general thus go to each. An organisation that *is* one contract's
+//! territory ("la communauté d'agglomération de Valenciennes Métropole") goes to that contract
+//! only.
+//!
+//! Headline values follow [`super::precedence`]; a disagreement within a contract (two signature
+//! dates that do not refine each other, a list and a count that differ) is kept in `conflicts[]`.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::json;
+
+use super::precedence::choose_signature;
+use crate::names::fold;
+use crate::record::{
+    Conflict, Contract, DateMention, DateRole, Evidence, Figure, Involvement, OrgInvolvement,
+    Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced, Territory,
+    Warning,
+};
+use crate::rules::{Candidates, Doc};
+
+/// The merger's output for one document.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    pub published: Option<Published>,
+    pub contracts: Vec<Contract>,
+    pub conflicts: Vec<Conflict>,
+    pub warnings: Vec<Warning>,
+}
+
+static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(ces|les|deux|trois|leurs|des)\s+(deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\bchacun des contrats\b")
+        .expect("valid regex")
+});
+
+/// Which contracts a paragraph is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum About {
+    All,
+    One(usize),
+}
+
+/// Reconciles one document's candidates.
+pub fn document(doc: &Doc, c: &Candidates) -> Merged {
+    let mut merged = Merged { published: published(c), ..Merged::default() };
+    let territories = carrying_territories(c);
+    if territories.is_empty() {
+        return merged;
+    }
+    let sections = Sections::new(doc, &territories);
+    for (i, t) in territories.iter().enumerate() {
+        let mine = |span: [usize; 2]| sections.is_about(span[0], i);
+        let contract = build_contract(c, t, &territories, i, &mine, &mut merged.conflicts);
+        merged.contracts.push(contract);
+    }
+    merged
+}
+
+/// The earliest publication date mention.
+fn published(c: &Candidates) -> Option<Published> {
+    c.dates
+        .iter()
+        .filter(|d| d.role == DateRole::Publication)
+        .min_by_key(|d| d.evidence.span[0])
+        .map(|d| Published {
+            date: d.value.clone(),
+            precision: d.precision,
+            place: None,
+            evidence: d.evidence.clone(),
+        })
+}
+
+/// One territory per contract: the first mention of each distinct (folded) name or code.
+fn carrying_territories(c: &Candidates) -> Vec<&Territory> {
+    let mut out: Vec<&Territory> = Vec::new();
+    let mut sorted: Vec<&Territory> = c.territories.iter().filter(|t| t.carries_contract).collect();
+    sorted.sort_by_key(|t| t.evidence.span[0]);
+    for t in sorted {
+        let same = |o: &&Territory| {
+            fold(&o.name) == fold(&t.name) || (o.code.is_some() && o.code == t.code)
+        };
+        if !out.iter().any(same) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The document cut into paragraphs, each about one contract or all of them.
+struct Sections {
+    /// Clean-text range of each paragraph and what it is about.
+    paragraphs: Vec<(Range<usize>, About)>,
+}
+
+impl Sections {
+    fn new(doc: &Doc, territories: &[&Territory]) -> Sections {
+        let names: Vec<String> =
+            territories.iter().map(|t| format!(" {} ", fold(&t.name))).collect();
+        let mut paragraphs = Vec::new();
+        let mut current = About::All;
+        for range in paragraph_ranges(doc) {
+            let text = &doc.clean[range.clone()];
+            let folded = format!(" {} ", fold(text));
+            let named: Vec<usize> =
+                (0..names.len()).filter(|&i| folded.contains(names[i].as_str())).collect();
+            let plural = PLURAL_CONTRACTS.is_match(text);
+            let about = if plural || named.len() > 1 {
+                About::All
+            } else if let [one] = named[..] {
+                About::One(one)
+            } else {
+                current.clone()
+            };
+            if plural || !named.is_empty() {
+                current = about.clone();
+            }
+            paragraphs.push((range, about));
+        }
+        Sections { paragraphs }
+    }
+
+    /// True when the clean offset `at` lies in a paragraph about contract `i` (or all).
+    fn is_about(&self, at: usize, i: usize) -> bool {
+        let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
+        match self.paragraphs.get(idx) {
+            Some((_, About::One(j))) => *j == i,
+            _ => true,
+        }
+    }
+}
+
+/// Paragraph ranges of the clean text: runs of lines between blank lines; for HTML, where every
+/// block is a line, each line.
+fn paragraph_ranges(doc: &Doc) -> Vec<Range<usize>> {
+    let by_line = doc.format == crate::record::Format::Html;
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in doc.clean.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(s..offset);
+            }
+        } else if by_line {
+            out.push(offset..offset + line.len());
+        } else if start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..offset);
+    }
+    out
+}
+
+fn build_contract(
+    c: &Candidates,
+    t: &Territory,
+    all: &[&Territory],
+    i: usize,
+    mine: &dyn Fn([usize; 2]) -> bool,
+    conflicts: &mut Vec<Conflict>,
+) -> Contract {
+    let signatures: Vec<&DateMention> = c
+        .dates
+        .iter()
+        .filter(|d| d.role == DateRole::Signature && d.precision != Precision::Year)
+        .filter(|d| mine(d.evidence.span))
+        .collect();
+    let signed_on = choose_signature(&signatures).map(|(best, disagree)| {
+        if !disagree.is_empty() {
+            let mut values = vec![json!(best.value)];
+            let mut evidence = vec![best.evidence.clone()];
+            for d in &disagree {
+                if !values.contains(&json!(d.value)) {
+                    values.push(json!(d.value));
+                }
+                evidence.push(d.evidence.clone());
+            }
+            conflicts.push(Conflict {
+                field: format!("contracts[{}].signed_on", t.name),
+                values,
+                evidence,
+                note: "the document gives several signature dates; headline chosen by \
+                       precedence (explicit field, then day over month, then first in the text)"
+                    .into(),
+            });
+        }
+        Sourced { value: best.value.clone(), evidence: vec![best.evidence.clone()] }
+    });
+    let period = c
+        .dates
+        .iter()
+        .filter(|d| d.role == DateRole::Period && d.end.is_some() && mine(d.evidence.span))
+        .min_by_key(|d| d.evidence.span[0])
+        .and_then(|d| {
+            let a = d.value.get(..4)?.parse().ok()?;
+            let b = d.end.as_ref()?.get(..4)?.parse().ok()?;
+            Some(Sourced { value: [a, b], evidence: vec![d.evidence.clone()] })
+        });
+    let others: Vec<String> =
+        all.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| fold(&o.name)).collect();
+    let contract = Contract {
+        territory: t.name.clone(),
+        territory_kind: Some(t.kind.clone()),
+        territory_code: t.code.clone(),
+        signed_on,
+        period,
+        signatories: signatories(c, mine),
+        organizations: organizations(c, mine, &others),
+        quartiers: quartiers(c, mine),
+        figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
+        evidence: vec![t.evidence.clone()],
+    };
+    count_conflicts(&contract, conflicts);
+    contract
+}
+
+/// Signatory and present people, one per folded name, the first mention's evidence, a role
+/// filled from any mention.
+fn signatories(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    let mut people: Vec<&Person> = c.people.iter().collect();
+    people.sort_by_key(|p| p.evidence.span[0]);
+    for p in people {
+        if !matches!(p.involvement, Involvement::Signatory | Involvement::Present)
+            || !mine(p.evidence.span)
+        {
+            continue;
+        }
+        let key = fold(&p.name);
+        match out.iter_mut().find(|o| fold(&o.name) == key) {
+            Some(o) => {
+                if o.role.is_none() {
+                    o.role.clone_from(&p.role);
+                }
+                if p.involvement == Involvement::Signatory {
+                    o.involvement = Involvement::Signatory;
+                }
+            }
+            None => out.push(p.clone()),
+        }
+    }
+    out
+}
+
+/// Signing organisations, one per folded name; one that names another contract's territory
+/// belongs to that contract only.
+fn organizations(
+    c: &Candidates,
+    mine: &dyn Fn([usize; 2]) -> bool,
+    others: &[String],
+) -> Vec<Organization> {
+    let mut out: Vec<Organization> = Vec::new();
+    let mut orgs: Vec<&Organization> = c.organizations.iter().collect();
+    orgs.sort_by_key(|o| o.evidence.span[0]);
+    for o in orgs {
+        if o.involvement != OrgInvolvement::Signatory || !mine(o.evidence.span) {
+            continue;
+        }
+        let key = fold(&o.name);
+        let padded = format!(" {key} ");
+        if others.iter().any(|n| padded.contains(&format!(" {n} "))) {
+            continue;
+        }
+        if !out.iter().any(|x| fold(&x.name) == key) {
+            out.push(o.clone());
+        }
+    }
+    out
+}
+
+/// Quartiers, one per folded name and status (a name repeated in "Lire aussi" links or in two
+/// lists stays one).
+fn quartiers(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Quartier> {
+    let mut out: Vec<Quartier> = Vec::new();
+    let mut qs: Vec<&Quartier> = c.quartiers.iter().collect();
+    qs.sort_by_key(|q| q.evidence.span[0]);
+    for q in qs {
+        if !mine(q.evidence.span) {
+            continue;
+        }
+        let key = fold(&q.name);
+        match out.iter_mut().find(|x| fold(&x.name) == key && x.status == q.status) {
+            Some(x) => {
+                for commune in &q.communes {
+                    if !x.communes.iter().any(|k| fold(&k.name) == fold(&commune.name)) {
+                        x.communes.push(commune.clone());
+                    }
+                }
+            }
+            None => out.push(q.clone()),
+        }
+    }
+    out
+}
+
+/// A full list beats a count: when the contract lists its priority quartiers and a `qpv_count`
+/// figure of the same contract says otherwise, the list is the headline and the count a conflict.
+fn count_conflicts(contract: &Contract, conflicts: &mut Vec<Conflict>) {
+    let listed: Vec<&Quartier> =
+        contract.quartiers.iter().filter(|q| q.status == QuartierStatus::Prioritaire).collect();
+    if listed.is_empty() {
+        return;
+    }
+    let n = listed.len() as f64;
+    let counts: Vec<&Figure> = contract
+        .figures
+        .iter()
+        .filter(|f| f.kind == "qpv_count" && f.value != n && !f.approx)
+        .collect();
+    if counts.is_empty() {
+        return;
+    }
+    let mut evidence: Vec<Evidence> = listed.iter().map(|q| q.evidence.clone()).collect();
+    evidence.extend(counts.iter().map(|f| f.evidence.clone()));
+    let mut values = vec![json!(listed.len())];
+    for f in &counts {
+        let v = crate::record::number::to_json(f.value);
+        if !values.contains(&v) {
+            values.push(v);
+        }
+    }
+    conflicts.push(Conflict {
+        field: format!("contracts[{}].quartiers.count", contract.territory),
+        values,
+        evidence,
+        note: "the listed priority quartiers (headline) and a stated count differ; the list may \
+               be partial, or the count cover another perimeter"
+            .into(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::{CommuneRef, Format};
+
+    const TWO: &str = "Metz, le 27 juin 2024\n\n\
+        La Région signe les contrats de Metz Métropole et de Forbach Porte de France, pour la période 2024-2030.\n\n\
+        Le contrat de Metz Métropole a été signé le lundi 24 juin par Laurent Castagné, préfet.\n\n\
+        Il concerne Borny à Metz.\n\n\
+        Forbach Porte de France : quatre quartiers\n\n\
+        Le mercredi 26 juin, Roland Weiss, président, a signé. Wiesberg (Forbach).\n\n\
+        Ces contrats associent l'État, la communauté d'agglomération Forbach Porte de France et la CAF.\n";
+
+    fn ev(text: &str, needle: &str, rule: &str) -> Evidence {
+        let at = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
+        Evidence { span: [at, at + needle.len()], text: needle.into(), rule: rule.into() }
+    }
+
+    fn territory(text: &str, name: &str) -> Territory {
+        Territory {
+            name: name.into(),
+            kind: "CA".into(),
+            code: None,
+            carries_contract: true,
+            evidence: ev(text, name, "territories.test"),
+        }
+    }
+
+    fn date(text: &str, needle: &str, value: &str, role: DateRole) -> DateMention {
+        DateMention {
+            text: needle.into(),
+            value: value.into(),
+            precision: super::super::precedence::precision_of(value),
+            end: (role == DateRole::Period).then(|| "2030".to_owned()),
+            role,
+            inferred: None,
+            evidence: ev(text, needle, "dates.test"),
+        }
+    }
+
+    fn person(text: &str, name: &str) -> Person {
+        Person {
+            name: name.into(),
+            role: None,
+            organization: None,
+            involvement: Involvement::Signatory,
+            evidence: ev(text, name, "people.test"),
+        }
+    }
+
+    fn org(text: &str, name: &str) -> Organization {
+        Organization {
+            name: name.into(),
+            kind: None,
+            abbreviation: None,
+            involvement: OrgInvolvement::Signatory,
+            evidence: ev(text, name, "orgs.test"),
+        }
+    }
+
+    fn quartier(text: &str, name: &str, commune: &str) -> Quartier {
+        Quartier {
+            name: name.into(),
+            communes: vec![CommuneRef { name: commune.into(), insee: None }],
+            status: QuartierStatus::Prioritaire,
+            list: None,
+            evidence: ev(text, name, "quartiers.test"),
+        }
+    }
+
+    fn merge(text: &str, c: &Candidates) -> Merged {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        document(&doc, c)
+    }
+
+    fn two_contract_candidates() -> Candidates {
+        let t = TWO;
+        Candidates {
+            territories: vec![
+                territory(t, "Metz Métropole"),
+                territory(t, "Forbach Porte de France"),
+            ],
+            dates: vec![
+                date(t, "27 juin 2024", "2024-06-27", DateRole::Publication),
+                date(t, "2024-2030", "2024", DateRole::Period),
+                date(t, "lundi 24 juin", "2024-06-24", DateRole::Signature),
+                date(t, "mercredi 26 juin", "2024-06-26", DateRole::Signature),
+            ],
+            people: vec![person(t, "Laurent Castagné"), person(t, "Roland Weiss")],
+            organizations: vec![
+                org(t, "État"),
+                org(t, "communauté d'agglomération Forbach Porte de France"),
+                org(t, "CAF"),
+            ],
+            quartiers: vec![quartier(t, "Borny", "Metz"), quartier(t, "Wiesberg", "Forbach")],
+            ..Candidates::default()
+        }
+    }
+
+    #[test]
+    fn each_contract_gets_the_facts_of_its_section() {
+        let m = merge(TWO, &two_contract_candidates());
+        assert_eq!(m.published.as_ref().unwrap().date, "2024-06-27");
+        let [metz, forbach] = &m.contracts[..] else { panic!("two contracts: {:?}", m.contracts) };
+        assert_eq!(metz.signed_on.as_ref().unwrap().value, "2024-06-24");
+        assert_eq!(forbach.signed_on.as_ref().unwrap().value, "2024-06-26");
+        assert_eq!(
+            metz.signatories.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Laurent Castagné"]
+        );
+        assert_eq!(
+            forbach.signatories.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Roland Weiss"]
+        );
+        assert_eq!(metz.quartiers.len(), 1);
+        assert_eq!(metz.quartiers[0].name, "Borny");
+        assert_eq!(forbach.quartiers[0].name, "Wiesberg");
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn facts_for_the_contracts_in_general_go_to_each() {
+        let m = merge(TWO, &two_contract_candidates());
+        for c in &m.contracts {
+            assert_eq!(c.period.as_ref().map(|p| p.value), Some([2024, 2030]), "{}", c.territory);
+        }
+        let names =
+            |c: &Contract| c.organizations.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&m.contracts[0]),
+            ["État", "CAF"],
+            "Forbach's own EPCI is not Metz's partner"
+        );
+        assert_eq!(
+            names(&m.contracts[1]),
+            ["État", "communauté d'agglomération Forbach Porte de France", "CAF"]
+        );
+    }
+
+    #[test]
+    fn an_explicit_signature_field_beats_prose_and_the_difference_is_a_conflict() {
+        let t = "Signé le lundi 22 juin à Valenciennes.\n\nDate de signature : 30 juin 2015\n";
+        let mut field =
+            date(t, "Date de signature : 30 juin 2015", "2015-06-30", DateRole::Signature);
+        field.evidence.rule = "dates.signature_field".into();
+        let c = Candidates {
+            territories: vec![Territory {
+                evidence: ev(t, "Valenciennes", "territories.test"),
+                ..territory(t, "Valenciennes")
+            }],
+            dates: vec![date(t, "lundi 22 juin", "2015-06-22", DateRole::Signature), field],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert_eq!(m.contracts[0].signed_on.as_ref().unwrap().value, "2015-06-30");
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].values, vec![json!("2015-06-30"), json!("2015-06-22")]);
+    }
+
+    #[test]
+    fn a_list_beats_a_count_and_the_difference_is_a_conflict() {
+        let t = "Le contrat de ville de Lens concerne 3 quartiers : A (Lens) ; B (Lens).\n";
+        let count = Figure {
+            value: 3.0,
+            approx: false,
+            kind: "qpv_count".into(),
+            unit: None,
+            scope: None,
+            year: None,
+            text: "3".into(),
+            evidence: ev(t, "3", "figures.test"),
+        };
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            quartiers: vec![quartier(t, "A", "Lens"), quartier(t, "B", "Lens")],
+            figures: vec![count],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert_eq!(m.contracts[0].quartiers.len(), 2, "the list is the headline");
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].values, vec![json!(2), json!(3)]);
+    }
+
+    #[test]
+    fn no_carrying_territory_means_no_contract() {
+        let t = "La Région adopte son cadre 2024-2030.\n";
+        let c = Candidates {
+            dates: vec![date(t, "2024-2030", "2024", DateRole::Period)],
+            ..Candidates::default()
+        };
+        assert!(merge(t, &c).contracts.is_empty());
+    }
+}

@@ -1,0 +1,188 @@
+//! The `cdv` binary on folders: output layout, determinism across `--jobs`, bad input.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn cdv() -> Command {
+    Command::cargo_bin("cdv").expect("binary built")
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn extract_writes_one_sorted_record_per_fixture() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = cdv().args(["extract", "fixtures/docs", "-o"]).arg(out.path()).assert().success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("documents, 0 errors"), "summary line: {stderr}");
+    let text = read(&out.path().join("documents.jsonl"));
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    let docs = std::fs::read_dir("fixtures/docs")
+        .unwrap()
+        .flatten()
+        .filter(|e| cdv::batch::has_document_extension(&e.path()))
+        .count();
+    assert_eq!(ids.len(), docs);
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "records sorted by id");
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_jobs() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    for (dir, jobs) in [(&one, "1"), (&two, "2")] {
+        cdv()
+            .args(["extract", "fixtures/docs", "--jobs", jobs, "-q", "-o"])
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    for file in ["documents.jsonl", "contracts.jsonl"] {
+        let (a, b) = (one.path().join(file), two.path().join(file));
+        assert_eq!(read(&a), read(&b), "{file} differs between --jobs 1 and --jobs 2");
+    }
+}
+
+#[test]
+fn emit_text_writes_the_clean_text_evidence_points_into() {
+    let out = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "fixtures/docs/d_02.html", "--emit-text", "-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let clean = read(&out.path().join("text/d_02.txt"));
+    let record: serde_json::Value =
+        serde_json::from_str(read(&out.path().join("documents.jsonl")).lines().next().unwrap())
+            .unwrap();
+    assert!(!clean.contains('<'), "no markup left in the clean text");
+    let title = &record["title"]["evidence"];
+    let (s, e) =
+        (title["span"][0].as_u64().unwrap() as usize, title["span"][1].as_u64().unwrap() as usize);
+    assert_eq!(&clean[s..e], title["text"].as_str().unwrap());
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "-", "-q", "-o"])
+        .arg(out.path())
+        .write_stdin("Lille, le 22 juin 2015\n\nLe contrat de ville de Valenciennes Métropole a été signé.\n")
+        .assert()
+        .success();
+    let text = read(&out.path().join("documents.jsonl"));
+    let record: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(record["id"], "stdin");
+    assert_eq!(record["source"]["path"], "-");
+}
+
+#[test]
+fn bad_inputs_get_records_with_errors_and_the_batch_goes_on() {
+    let input = tempfile::tempdir().unwrap();
+    let dir = input.path();
+    std::fs::write(dir.join("a_good.txt"), "Lille, le 22 juin 2015\nUn contrat de ville.\n")
+        .unwrap();
+    std::fs::write(dir.join("b_empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("c_binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    // Bytes no encoding detector turns into French text: C1 controls and invalid UTF-8 sequences.
+    let mut garbage = Vec::new();
+    for i in 0..4000u32 {
+        garbage.push((i % 7) as u8 + 1);
+        garbage.push(0x80 + (i % 31) as u8);
+    }
+    std::fs::write(dir.join("d_garbage.txt"), &garbage).unwrap();
+    std::fs::write(dir.join("e_large.txt"), "x".repeat(400_000)).unwrap();
+    let nested = "<div>".repeat(50_000) + "Texte au fond" + &"<p>non fermé".repeat(100);
+    std::fs::write(dir.join("f_nested.html"), nested).unwrap();
+    std::fs::create_dir(dir.join("g_folder.txt")).unwrap();
+    std::fs::write(dir.join("h_notes.pdf"), b"%PDF-1.4").unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let assert = cdv()
+        .args(["extract", "--max-bytes", "300000", "-o"])
+        .arg(out.path())
+        .arg(dir)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let text = read(&out.path().join("documents.jsonl"));
+    let records: Vec<serde_json::Value> =
+        text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kind = |id: &str| -> Option<String> {
+        let r =
+            records.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no record for {id}"));
+        r["errors"].get(0).map(|e| e["kind"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(kind("a_good"), None);
+    assert_eq!(kind("b_empty").as_deref(), Some("empty"));
+    assert_eq!(kind("c_binary").as_deref(), Some("binary"));
+    assert!(
+        matches!(kind("d_garbage").as_deref(), Some("encoding" | "binary")),
+        "{:?}",
+        kind("d_garbage")
+    );
+    assert_eq!(kind("e_large").as_deref(), Some("too_large"));
+    assert_eq!(kind("f_nested"), None, "deep HTML is read, not a crash");
+    assert!(records.iter().all(|r| r["id"] != "g_folder"), "folders are recursed, not read");
+    assert!(stderr.contains("h_notes.pdf: skipped (unsupported extension)"), "{stderr}");
+    for id in ["b_empty", "c_binary", "e_large"] {
+        assert!(stderr.contains(id), "stderr names {id}: {stderr}");
+    }
+}
+
+#[test]
+fn an_unreadable_or_missing_path_is_reported_and_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // A link to nothing is listed like a file but cannot be read (root reads any file, so a
+    // permission test would not fail here).
+    let broken = dir.path().join("broken.txt");
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &broken).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = tempfile::tempdir().unwrap();
+    let assert =
+        cdv().args(["extract", "-o"]).arg(out.path()).arg(&broken).arg(&missing).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("missing.txt: not found"), "{stderr}");
+    assert!(stderr.contains("broken.txt: cannot read"), "{stderr}");
+    let text = read(&out.path().join("documents.jsonl"));
+    let record: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(record["id"], "broken");
+    assert_eq!(record["errors"][0]["kind"], "io");
+}
+
+#[test]
+fn eval_prints_a_table_and_json() {
+    let out = tempfile::tempdir().unwrap();
+    cdv().args(["extract", "fixtures/docs", "-q", "-o"]).arg(out.path()).assert().success();
+    let records = out.path().join("documents.jsonl");
+    let table = cdv().args(["eval", "--gold", "fixtures/gold"]).arg(&records).assert().success();
+    let stdout = String::from_utf8_lossy(&table.get_output().stdout).into_owned();
+    for field in [
+        "published",
+        "signed_on",
+        "period",
+        "signatories",
+        "organizations",
+        "quartiers",
+        "figures",
+        "overall",
+    ] {
+        assert!(stdout.lines().any(|l| l.starts_with(field)), "row {field} in\n{stdout}");
+    }
+    let json =
+        cdv().args(["eval", "--json", "--gold", "fixtures/gold"]).arg(&records).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(v["documents"], 20);
+    assert!(v["fields"]["figures"]["tp"].is_u64());
+}

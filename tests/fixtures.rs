@@ -1,0 +1,51 @@
+//! Every fixture document through the whole pipeline: one JSON snapshot of its record, and the
+//! evidence invariant `clean_text[span] == text` on every mention.
+
+use std::path::{Path, PathBuf};
+
+use cdv::pipeline::{self, Options};
+
+fn fixture_docs() -> Vec<PathBuf> {
+    let mut docs: Vec<PathBuf> = std::fs::read_dir("fixtures/docs")
+        .expect("fixtures/docs exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| cdv::batch::has_document_extension(p))
+        .collect();
+    docs.sort();
+    assert!(docs.len() >= 20, "fixtures/docs holds the dev corpus and our own documents");
+    docs
+}
+
+fn id_of(p: &Path) -> String {
+    p.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_fixture_record_matches_its_snapshot() {
+    for path in fixture_docs() {
+        let id = id_of(&path);
+        let processed = pipeline::process_file(&id, &path, &Options::default());
+        assert!(processed.record.errors.is_empty(), "{id}: {:?}", processed.record.errors);
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_json_snapshot!(id, processed.record);
+        });
+    }
+}
+
+#[test]
+fn every_evidence_points_at_its_text_in_the_clean_text() {
+    let mut checked = 0;
+    for path in fixture_docs() {
+        let id = id_of(&path);
+        let processed = pipeline::process_file(&id, &path, &Options::default());
+        let clean = processed.clean.as_deref().expect("fixture is readable");
+        for ev in processed.record.evidences() {
+            let [start, end] = ev.span;
+            let found = clean.get(start..end);
+            assert_eq!(found, Some(ev.text.as_str()), "{id}: rule {} span {start}..{end}", ev.rule);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no evidence at all: the rules found nothing");
+}
