@@ -138,8 +138,20 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
         // A cue after the date weighs a little less than one before it.
         consider(m.start() + m.start() / 2 + 1, m.as_str());
     }
-    best.map_or(DateRole::Other, |(_, r)| r)
+    match best.map_or(DateRole::Other, |(_, r)| r) {
+        // "Le protocole de préfiguration du renouvellement urbain a été signé le 26 septembre
+        // 2016": the signature of another programme than the contract.
+        DateRole::Signature
+            if PERIOD_OTHER.is_match(&text[s.clone()]) && !CONTRACT.is_match(&text[s.clone()]) =>
+        {
+            DateRole::Event
+        }
+        role => role,
+    }
 }
+
+static CONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcontrat").expect("valid regex"));
 
 /// Whether a span of years at `range` is a contract's period: a contract cue in its sentence and
 /// no other programme ("CUCS", "programme national...") named just before it in the same clause.
@@ -220,6 +232,10 @@ mod tests {
             role("La réunion du 3 mai 2015 a rassemblé 80 habitants.", "3 mai 2015"),
             DateRole::Other
         );
+        let protocol = "Le protocole de préfiguration a été signé le 26 septembre 2016.";
+        assert_eq!(role(protocol, "26 septembre 2016"), DateRole::Event);
+        let both = "Le contrat de ville et la convention ANRU ont été signés le 3 mai 2016.";
+        assert_eq!(role(both, "3 mai 2016"), DateRole::Signature);
     }
 
     #[test]

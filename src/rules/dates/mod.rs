@@ -22,6 +22,7 @@ mod open_period;
 mod programme;
 mod relative;
 mod resolve;
+mod signature_field;
 mod year_part;
 mod year_span;
 
@@ -46,6 +47,7 @@ pub const RULES: &[&dyn Rule] = &[
     &open_period::OpenPeriod,
     &programme::Programme,
     &relative::RelativeDate,
+    &signature_field::SignatureField,
     &year_part::YearPart,
     &year_span::YearSpan,
 ];

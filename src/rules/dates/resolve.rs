@@ -22,6 +22,7 @@ use crate::rules::{Candidates, Doc};
 const PRECEDENCE: &[&str] = &[
     "dates.dateline",
     "dates.issue_line",
+    "dates.signature_field",
     "dates.header_date",
     "dates.absolute",
     "dates.month_year",
@@ -144,6 +145,13 @@ fn set_year(d: &mut DateMention, year: i16, how: &str) {
     }
 }
 
+/// Days between two (month, day) pairs, around the year's end if shorter.
+fn days_apart(a: (i8, i8), b: (i8, i8)) -> i32 {
+    let doy = |(m, d): (i8, i8)| i32::from(m - 1) * 31 + i32::from(d);
+    let diff = (doy(a) - doy(b)).abs();
+    diff.min(372 - diff)
+}
+
 fn month_day(d: &DateMention) -> Option<(i8, i8)> {
     let rest = d.value.strip_prefix("--")?;
     let (m, day) = rest.split_once('-')?;
@@ -221,8 +229,18 @@ fn complete_year_less(out: &mut Candidates) {
     for d in out.dates.iter_mut() {
         let Some((m, day)) = month_day(d) else { continue };
         let start = d.evidence.span[0];
-        if let Some(&(_, _, y)) = done.iter().find(|(dm, dd, _)| (*dm, *dd) == (m, day)) {
-            set_year(d, y, "same date in document");
+        let near = done.iter().min_by_key(|(dm, dd, _)| days_apart((*dm, *dd), (m, day)));
+        if let Some(&(dm, dd, y)) =
+            near.filter(|(dm, dd, _)| days_apart((*dm, *dd), (m, day)) <= 45)
+        {
+            let how = if (dm, dd) == (m, day) { "same date in document" } else { "nearby date" };
+            // Across a new year: "le 2 janvier" next to "lundi 30 décembre 2024" is in 2025.
+            let y = match (dm, m) {
+                (12, 1) => y + 1,
+                (1, 12) => y - 1,
+                _ => y,
+            };
+            set_year(d, y, how);
         } else if let Some(&(_, y)) =
             complete.iter().rev().find(|(s, _)| *s < start && start - *s < 200)
         {
@@ -369,6 +387,10 @@ mod tests {
             ("2024-04-02".into(), Signature, Some("weekday+period".into()))
         );
         assert_eq!(value_of(text, "Arras, le 2 avril").0, "2024-04-02");
+        let text =
+            "Arras, le 3 avril\n\nLe contrat de ville 2024-2030 a été signé ce mardi 2 avril.";
+        assert_eq!(value_of(text, "Arras, le 3 avril").0, "2024-04-03");
+        assert!(family(text).warnings.is_empty());
         assert!(family(text).warnings.is_empty());
     }
 
