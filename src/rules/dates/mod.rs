@@ -3,9 +3,11 @@
 //! Grammars find absolute dates ("22 juin 2015", "09/10/2023", "2015-06-22"), year-less dates
 //! ("ce lundi 22 juin"), months ("en janvier 2016"), relative dates ("hier soir", "en mai
 //! dernier"), spans of years ("2015-2020", "entre 2015 et 2020"), open periods ("jusqu'en 2020"),
-//! durations ("pour six ans") and named generations ("Quartiers 2030"). Datelines and "Publié le"
-//! lines give the document's own date; the words around any other date give its role
-//! (`rules/dates/role_cues.tsv`). A rule that cannot know a year yet emits a pending value
+//! durations ("pour six ans") and named generations ("Quartiers 2030"). Datelines, "Publié le"
+//! lines and a date alone at the top of a page give the document's own date; a "Date de
+//! signature :" field gives the signature; the words around any other date give its role
+//! (`rules/dates/role_cues.tsv`), and the words around a span of years tell the contract's period
+//! from an older programme's (`rules/dates/period_cues.tsv`). A rule that cannot know a year yet emits a pending value
 //! (`--06-22` for a year-less date, an empty value for a relative date or a duration), which
 //! [`resolve`] completes from the document's context, recording how in `inferred`.
 

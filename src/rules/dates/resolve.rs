@@ -280,6 +280,8 @@ fn complete_relative(out: &mut Candidates) {
                 d.precision = p;
                 d.inferred = Some(how.into());
             }
+            // "Aujourd'hui, neuf quartiers..." in an undated page says nothing worth a warning.
+            None if d.role == DateRole::Other => {}
             None => warn(&mut warnings, d, "relative date in a document without a date"),
         }
     }
@@ -448,6 +450,48 @@ mod tests {
     fn only_an_update_date_is_no_publication() {
         let out = family("Mis à jour le 09/10/2023\nLe contrat de ville 2024-2030.");
         assert!(out.dates.iter().all(|d| d.role != Publication), "{:?}", out.dates);
+    }
+
+    #[test]
+    fn a_press_release_of_our_own() {
+        let text = "PRÉFET DU PAS-DE-CALAIS\n\nArras, le 8 juillet 2015\n\nCOMMUNIQUÉ DE PRESSE\n\n\
+            Le préfet a signé, ce lundi 6 juillet, le contrat de ville de la communauté \
+            d'agglomération, conclu pour la période 2015-2020. Il prend la suite du CUCS \
+            2007-2014. Le projet avait été approuvé par le conseil communautaire le 25 juin. \
+            La liste des quartiers a été fixée par le décret du 30 décembre 2014.\n\n\
+            Contact presse : 03 21 21 20 00 – 06.12.34.56.78\n\
+            Horaires : du lundi au vendredi, de 9 h à 17 h. Cookies conservés pour six mois.\n";
+        let all = resolved(text);
+        let got: Vec<_> = all.iter().map(|d| (d.0.as_str(), d.1.as_str(), d.3)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Arras, le 8 juillet 2015", "2015-07-08", Publication),
+                ("lundi 6 juillet", "2015-07-06", Signature),
+                ("2015-2020", "2015", Period),
+                ("2007-2014", "2007", Other),
+                ("25 juin", "2015-06-25", Event),
+                ("30 décembre 2014", "2014-12-30", Event),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fact_sheet_of_our_own() {
+        let text = "Communauté d'agglomération\n\nCONTRAT DE VILLE 2015-2020\n\n\
+            Date de signature : 06/07/2015\n\nLe contrat a été signé en juillet 2015 par \
+            28 partenaires. Habitat 62/59 ; Cité 10.\n\nMis à jour le 12/01/2016\n";
+        let all = resolved(text);
+        let got: Vec<_> = all.iter().map(|d| (d.0.as_str(), d.1.as_str(), d.3)).collect();
+        assert_eq!(
+            got,
+            [
+                ("2015-2020", "2015", Period),
+                ("Date de signature : 06/07/2015", "2015-07-06", Signature),
+                ("juillet 2015", "2015-07", Signature),
+                ("Mis à jour le 12/01/2016", "2016-01-12", Update),
+            ]
+        );
     }
 
     #[test]
