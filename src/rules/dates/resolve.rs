@@ -40,6 +40,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     promote_lone_span(doc, out);
     complete_year_less(out);
     complete_relative(out);
+    future_signatures_are_deadlines(out);
     complete_periods(out);
     out.dates.retain(|d| !is_pending(d));
     out.dates.sort_by_key(|d| (d.evidence.span[0], d.evidence.span[1]));
@@ -288,6 +289,22 @@ fn complete_relative(out: &mut Candidates) {
     out.warnings.extend(warnings);
 }
 
+/// A signature dated after the document that reports it has not happened yet: "la signature
+/// aura lieu le 12 avril prochain" is a deadline.
+fn future_signatures_are_deadlines(out: &mut Candidates) {
+    let Some((reference, precision)) = document_date(&out.dates) else { return };
+    let reference = match precision {
+        Precision::Day => reference.to_string(),
+        _ => format!("{:04}-{:02}", reference.year(), reference.month()),
+    };
+    for d in out.dates.iter_mut().filter(|d| d.role == DateRole::Signature && !is_pending(d)) {
+        let n = d.value.len().min(reference.len());
+        if d.value[..n] > reference[..n] {
+            d.role = DateRole::Deadline;
+        }
+    }
+}
+
 /// Gives open periods and durations their first year: the signature's, else the document's.
 fn complete_periods(out: &mut Candidates) {
     let signature = out
@@ -378,6 +395,18 @@ mod tests {
         assert_eq!(value_of(text, "5 avril prochain").0, "2025-04-05");
         let text = "Publié le 18 juin 2024\nLe comité se réunira le 5 octobre dernier.";
         assert_eq!(value_of(text, "5 octobre dernier").0, "2023-10-05");
+    }
+
+    #[test]
+    fn signatures_to_come_are_deadlines() {
+        let text =
+            "Publié le 18 juin 2024\nLa signature du contrat aura lieu le 5 juillet prochain.";
+        assert_eq!(value_of(text, "5 juillet prochain").0, "2024-07-05");
+        assert_eq!(value_of(text, "5 juillet prochain").1, Deadline);
+        let text = "Publié le 18 juin 2024\nLe contrat sera signé le 2 septembre 2024.";
+        assert_eq!(value_of(text, "2 septembre 2024").1, Deadline);
+        let text = "Publié le 18 juin 2024\nLe contrat a été signé en juin 2024.";
+        assert_eq!(value_of(text, "juin 2024").1, Signature);
     }
 
     #[test]
