@@ -229,20 +229,23 @@ mod tests {
             DateRole::Deadline
         );
         assert_eq!(
-            role("La réunion du 3 mai 2015 a rassemblé 80 habitants.", "3 mai 2015"),
+            role("La fête du 3 mai 2015 a rassemblé 80 habitants.", "3 mai 2015"),
             DateRole::Other
         );
         let protocol = "Le protocole de préfiguration a été signé le 26 septembre 2016.";
         assert_eq!(role(protocol, "26 septembre 2016"), DateRole::Event);
         let both = "Le contrat de ville et la convention ANRU ont été signés le 3 mai 2016.";
         assert_eq!(role(both, "3 mai 2016"), DateRole::Signature);
+        let meeting = "Les 24 signataires se sont réunis le 3 mai 2016 en comité.";
+        assert_eq!(role(meeting, "3 mai 2016"), DateRole::Event);
+        assert_eq!(role("Fait à Douai, le 3 mai 2016", "3 mai 2016"), DateRole::Signature);
     }
 
     #[test]
     fn the_sentence_stops_at_its_end() {
         let text = "Le contrat a été signé hier. La fête du 3 mai 2015 a eu lieu.";
         assert_eq!(role(text, "3 mai 2015"), DateRole::Other);
-        let lines = "Signé en 2015\nRéunion le 4 mai 2016";
+        let lines = "Signé en 2015\nFête le 4 mai 2016";
         assert_eq!(role(lines, "4 mai 2016"), DateRole::Other);
     }
 

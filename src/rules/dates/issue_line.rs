@@ -40,7 +40,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .collect();
     let alts = alternation(roles.iter().map(|(c, _)| c.as_str()));
     let regex = Regex::new(&format!(
-        r"(?i)\b(?P<cue>{alts})\s*(?:[:–—-]\s*)?(?:(?:le|en|du)\s+)?(?:[:–—-]\s*)?{}",
+        r"(?i)\b(?P<cue>{alts})\s*(?:[:|•·–—-]\s*)?(?:(?:le|en|du)\s+)?(?:[:–—-]\s*)?{}",
         *DATE
     ))
     .expect("valid regex");
@@ -96,6 +96,7 @@ mod tests {
         assert_eq!(one(&IssueLine, "Date de publication : 22 juin 2015").1, "2015-06-22");
         assert_eq!(one(&IssueLine, "Mise à jour : 23/06/2015").2, Update);
         assert_eq!(one(&IssueLine, "Communiqué de presse – 22 juin 2015").1, "2015-06-22");
+        assert_eq!(one(&IssueLine, "Communiqué de presse | 22/06/2015").1, "2015-06-22");
     }
 
     #[test]

@@ -169,12 +169,11 @@ fn complete_year_less(out: &mut Candidates) {
         let Some((m, day)) = month_day(d) else { continue };
         let weekday = lexicon::weekday_in(&d.text);
         if let Some((r, _)) = reference {
-            // A date after the document's own is last year's when it reports a past fact
-            // (a signature, a vote); an upcoming one (a deadline, a meeting) within six months
-            // is this year's.
+            // A signature after the document's own date is last year's; any other date up to
+            // six months after it (a deadline, a meeting) is still to come this year.
             let after = (m, day) > (r.month(), r.day());
             let upcoming = day_month::upcoming(&d.text).unwrap_or(
-                matches!(d.role, DateRole::Deadline | DateRole::Other)
+                matches!(d.role, DateRole::Deadline | DateRole::Event | DateRole::Other)
                     && (m - r.month()).rem_euclid(12) <= 6,
             );
             let base = match (after, upcoming) {
