@@ -20,13 +20,145 @@ pub fn is_boilerplate(line: &str) -> bool {
     !t.is_empty() && SET.is_match(t)
 }
 
-/// Removes boilerplate lines, keeping every other line as it is.
+/// Lines of the head of a web copy shorter than this, in a run of [`MENU_RUN`] or more, are a
+/// menu left over from the page ("Accueil", "Mairie", "Agenda"...).
+const MENU_LINE: usize = 25;
+const MENU_RUN: usize = 4;
+/// The head of a document ends at its first line this long.
+const LONG_LINE: usize = 80;
+
+static PAGE_NUMBER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(^|\s{3,})(page\s*)?\d{1,3}\s*(/|sur)\s*\d{1,3}$").expect("valid regex")
+});
+
+/// Removes boilerplate lines, keeping every other line as it is:
+/// - lines matching a pattern of `rules/boilerplate.txt`;
+/// - a run of short menu lines at the head of the document (before its first long line);
+/// - in PDF conversions (form feeds present): form feeds, page-number lines and the page
+///   header/footer lines repeated on every page.
 pub fn strip(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        if !is_boilerplate(line) {
-            out.push_str(line);
+    let paged = text.contains('\u{0C}');
+    let text: std::borrow::Cow<str> =
+        if paged { text.replace('\u{0C}', "").into() } else { text.into() };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut drop: Vec<bool> = lines.iter().map(|l| is_boilerplate(l)).collect();
+    mark_head_menu(&lines, &mut drop);
+    if paged {
+        mark_page_furniture(&lines, &mut drop);
+    }
+    lines.iter().zip(drop).filter(|(_, d)| !d).map(|(l, _)| *l).collect()
+}
+
+fn mark_head_menu(lines: &[&str], drop: &mut [bool]) {
+    let head = (0..lines.len())
+        .find(|&i| !drop[i] && lines[i].trim().chars().count() >= LONG_LINE)
+        .unwrap_or(lines.len());
+    let short = |l: &str| {
+        let t = l.trim();
+        !t.is_empty()
+            && t.chars().count() <= MENU_LINE
+            && !t.ends_with(['.', ':', ';', ','])
+            && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    let mut i = 0;
+    while i < head {
+        if !short(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < head && (short(lines[i]) || drop[i] && !lines[i].trim().is_empty()) {
+            i += 1;
+        }
+        if i - start >= MENU_RUN {
+            drop[start..i].iter_mut().for_each(|d| *d = true);
         }
     }
-    out
+}
+
+fn mark_page_furniture(lines: &[&str], drop: &mut [bool]) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let t = l.trim();
+        if t.chars().count() >= 8 {
+            *seen.entry(t).or_default() += 1;
+        }
+    }
+    for (l, d) in lines.iter().zip(drop.iter_mut()) {
+        let t = l.trim();
+        if PAGE_NUMBER.is_match(t) || seen.get(t).is_some_and(|&n| n > 1) {
+            *d = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile_and_are_sorted() {
+        let p = patterns();
+        assert!(regex::RegexSet::new(&p).is_ok());
+        let mut sorted = p.clone();
+        sorted.sort();
+        assert_eq!(p, sorted, "rules/boilerplate.txt is sorted");
+    }
+
+    #[track_caller]
+    fn dropped(line: &str) {
+        assert!(is_boilerplate(line), "should be dropped: {line}");
+    }
+
+    #[track_caller]
+    fn kept(line: &str) {
+        assert!(!is_boilerplate(line), "should be kept: {line}");
+    }
+
+    #[test]
+    fn web_furniture_lines_are_dropped() {
+        dropped("Vous êtes ici");
+        dropped("Vous êtes ici : Accueil / Solidarités");
+        dropped("Précédent");
+        dropped("Re pour sous menu");
+        dropped(
+            "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de Cookies.",
+        );
+        dropped("Ce site utilise des cookies pour faciliter votre navigation. OK");
+        dropped("Aller au contenu principal");
+        dropped("Partager : Facebook | X | LinkedIn");
+        dropped("Imprimer   Partager");
+        dropped("Retour à la liste des communiqués");
+        dropped("< Retour aux résultats");
+        dropped("Solidarité > Politique de la ville");
+        dropped("Accueil > Actualités > Société");
+        dropped("Lecture : 3 min");
+    }
+
+    #[test]
+    fn content_lines_are_kept() {
+        kept(
+            "Le contrat de ville de Valenciennes Métropole concerne 36 000 habitants de 14 quartiers.",
+        );
+        kept("Partenaires signataires : l'État, la Région, le Département.");
+        kept("Précédemment en CUCS, le quartier reste en veille active.");
+        kept("Quartiers prioritaires");
+        kept("Date de signature : 30 juin 2015");
+        kept("Les quartiers > 5 000 habitants sont prioritaires.");
+    }
+
+    #[test]
+    fn a_menu_at_the_head_is_dropped_but_a_list_after_prose_stays() {
+        let text = "Accueil\nMairie\nVivre à Alès\nAgenda\nRechercher\n\nUn contrat de ville a été signé en mai dernier avec la préfète et de nombreux partenaires.\nBellevue\nKerourien\nRecouvrance\nKeredern\n";
+        let out = strip(text);
+        assert!(out.starts_with("\nUn contrat"), "{out}");
+        assert!(out.ends_with("Bellevue\nKerourien\nRecouvrance\nKeredern\n"));
+    }
+
+    #[test]
+    fn page_furniture_of_a_pdf_conversion_is_dropped() {
+        let text = "PRÉFET DU NORD\nLiberté • Égalité • Fraternité\n\nLe préfet a signé le contrat.\nPréfecture du Nord – 12 rue Jean Sans Peur – 59000 LILLE        1/2\n\u{0C}PRÉFET DU NORD\nLiberté • Égalité • Fraternité\n\nLes quartiers sont au nombre de 14.\n";
+        let out = strip(text);
+        assert_eq!(out, "\nLe préfet a signé le contrat.\n\nLes quartiers sont au nombre de 14.\n");
+    }
 }

@@ -85,7 +85,11 @@ pub fn ingest(bytes: &[u8], path: Option<&Path>) -> Result<Ingested, IngestError
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
-    let decoded = decode::decode(bytes)?;
+    let mut decoded = decode::decode(bytes)?;
+    if decoded.text.contains('\r') {
+        // One line-end convention for every format: CRLF (Windows) and lone CR (old Mac) become LF.
+        decoded.text = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     let format = detect_format(path, &decoded.text);
     let mut warnings = decoded.warnings;
     let (text, title) = match format {

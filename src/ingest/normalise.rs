@@ -9,6 +9,10 @@
 //! [`NormText::to_clean`], so `clean[start..end]` is always the evidence text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
 
 /// One stretch of the normalised text and the clean-text range it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,10 +51,14 @@ impl NormText {
         }
         // The piece containing `pos` (for an end, the piece containing `pos - 1`).
         let probe = if is_end && pos > 0 { pos - 1 } else { pos };
+        // Deleted stretches (zero-length output) sort before the position, so the search lands on
+        // the stretch that produced the character at `probe`.
         let idx = match self.pieces.binary_search_by(|p| {
-            if probe < p.out_start {
+            if p.out_len == 0 && p.out_start <= probe {
+                std::cmp::Ordering::Less
+            } else if probe < p.out_start {
                 std::cmp::Ordering::Greater
-            } else if probe >= p.out_start + p.out_len.max(1) {
+            } else if probe >= p.out_start + p.out_len {
                 std::cmp::Ordering::Less
             } else {
                 std::cmp::Ordering::Equal
@@ -130,23 +138,148 @@ impl Builder {
     }
 }
 
+/// Particles of French compound place names: a line-end hyphen next to one is a real hyphen
+/// ("Caudebec-\nlès-Elbeuf", "Saint-Étienne-du-\nRouvray"), not a word cut by the PDF converter.
+const PARTICLES: &[&str] = &[
+    "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "lès", "lez", "sous",
+    "sur",
+];
+
+static HYPHENATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{L}+)(-)[ \t]*\n[ \t]*(\p{L}+)").expect("valid regex"));
+static STRONG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\*|__").expect("valid regex"));
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[\s(\[«\x22'])(\*|_)[^\s*_][^*_\n]*?(\*|_)(?:$|[\s).,;:!?\]»\x22'])")
+        .expect("valid regex")
+});
+
+/// An edit of the clean text: `range` becomes `with`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edit {
+    range: Range<usize>,
+    with: String,
+}
+
 /// Normalises a clean text for the rules.
+///
+/// - Unicode NFC (a base letter and its combining accent become one character);
+/// - no-break, narrow no-break and thin spaces become spaces; soft hyphens and zero-width spaces
+///   go; typographic apostrophes become `'`, double quotes `"` (« and » stay); hyphen variants
+///   and the minus sign become `-` (en and em dashes stay, names use them as separators);
+///   ligatures are expanded;
+/// - a word cut at a line end by a PDF converter is joined ("signa-\ntaire" → "signataire"),
+///   while a real hyphen at a line end stays and the line break goes ("Notre-\nDame",
+///   "Caudebec-\nlès-Elbeuf"): a capitalised continuation, or a particle on either side of the
+///   hyphen, marks a real compound;
+/// - Markdown emphasis markers (`**`, `__`, `*…*`, `_…_`) are removed, the words stay.
 pub fn normalise(clean: &str) -> NormText {
+    let mut edits = Vec::new();
+    hyphenation_edits(clean, &mut edits);
+    emphasis_edits(clean, &mut edits);
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut b = Builder::default();
-    let mut buf = [0u8; 4];
-    for (i, c) in clean.char_indices() {
-        let s: &str = c.encode_utf8(&mut buf);
-        match c {
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => {
-                b.replace(i..i + c.len_utf8(), " ")
-            }
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => {
-                b.replace(i..i + c.len_utf8(), "'")
-            }
-            _ => b.copy(i, s),
+    let mut pos = 0;
+    for e in edits {
+        if e.range.start < pos {
+            continue; // overlaps an earlier edit: the first one wins
+        }
+        map_chars(&mut b, clean, pos..e.range.start);
+        b.replace(e.range.clone(), &e.with);
+        pos = e.range.end;
+    }
+    map_chars(&mut b, clean, pos..clean.len());
+    b.finish(clean.len())
+}
+
+fn hyphenation_edits(clean: &str, edits: &mut Vec<Edit>) {
+    let mut at = 0;
+    while let Some(c) = HYPHENATED.captures_at(clean, at) {
+        let (Some(before), Some(hyphen), Some(after)) = (c.get(1), c.get(2), c.get(3)) else {
+            break;
+        };
+        let next = after.as_str();
+        let prev = before.as_str().to_lowercase();
+        let next_lower = next.to_lowercase();
+        let capitalised = next.chars().next().is_some_and(char::is_uppercase);
+        let real = capitalised
+            || PARTICLES.contains(&prev.as_str())
+            || PARTICLES.contains(&next_lower.as_str());
+        let with = if real { "-" } else { "" };
+        edits.push(Edit { range: hyphen.start()..after.start(), with: with.into() });
+        // The continuation may itself end a line with a hyphen ("Mari-\ntime"): search from it.
+        at = after.start();
+    }
+}
+
+fn emphasis_edits(clean: &str, edits: &mut Vec<Edit>) {
+    for m in STRONG.find_iter(clean) {
+        let before = clean[..m.start()].chars().next_back();
+        let after = clean[m.end()..].chars().next();
+        let opens = after.is_some_and(|c| !c.is_whitespace());
+        let closes = before.is_some_and(|c| !c.is_whitespace());
+        // A marker between two word characters ("snake__case") is not emphasis.
+        let inside_word = before.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(char::is_alphanumeric)
+            && m.as_str() == "__";
+        if (opens || closes) && !inside_word {
+            edits.push(Edit { range: m.range(), with: String::new() });
         }
     }
-    b.finish(clean.len())
+    for c in EMPHASIS.captures_iter(clean) {
+        if let (Some(open), Some(close)) = (c.get(1), c.get(2))
+            && open.as_str() == close.as_str()
+        {
+            edits.push(Edit { range: open.range(), with: String::new() });
+            edits.push(Edit { range: close.range(), with: String::new() });
+        }
+    }
+}
+
+/// Copies `clean[range]` to `b`, mapping characters and composing accents.
+fn map_chars(b: &mut Builder, clean: &str, range: Range<usize>) {
+    let text = &clean[range.clone()];
+    let mut chars = text.char_indices().peekable();
+    let mut buf = [0u8; 4];
+    while let Some((i, c)) = chars.next() {
+        let at = range.start + i;
+        let len = c.len_utf8();
+        // A base character followed by combining marks: compose it.
+        let mut end = at + len;
+        while let Some(&(j, m)) = chars.peek() {
+            if !unicode_normalization::char::is_combining_mark(m) {
+                break;
+            }
+            end = range.start + j + m.len_utf8();
+            chars.next();
+        }
+        if end > at + len {
+            let cluster = &clean[at..end];
+            let composed: String = cluster.nfc().collect();
+            if composed == cluster {
+                b.copy(at, cluster);
+            } else {
+                b.replace(at..end, &composed);
+            }
+            continue;
+        }
+        let mapped: Option<&str> = match c {
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' => Some(" "),
+            '\u{00AD}' | '\u{200B}' | '\u{FEFF}' => Some(""),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '\u{2032}' => Some("'"),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => Some("\""),
+            '\u{2010}' | '\u{2011}' | '\u{2212}' => Some("-"),
+            '\u{FB00}' => Some("ff"),
+            '\u{FB01}' => Some("fi"),
+            '\u{FB02}' => Some("fl"),
+            '\u{FB03}' => Some("ffi"),
+            '\u{FB04}' => Some("ffl"),
+            _ => None,
+        };
+        match mapped {
+            Some(m) => b.replace(at..at + len, m),
+            None => b.copy(at, c.encode_utf8(&mut buf)),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +292,70 @@ mod tests {
         let at = n.text.find(needle).expect("needle in normalised text");
         let r = n.to_clean(at..at + needle.len());
         assert_eq!(&clean[r], expect);
+    }
+
+    #[track_caller]
+    fn norm(clean: &str, expect: &str) {
+        assert_eq!(normalise(clean).text, expect);
+    }
+
+    #[test]
+    fn pdf_hyphenation_is_joined_and_real_hyphens_stay() {
+        norm("Chaque signa-\ntaire s'engage", "Chaque signataire s'engage");
+        norm("la Seine-Mari-\ntime", "la Seine-Maritime");
+        norm("Gram-\nmont (Rouen)", "Grammont (Rouen)");
+        norm("Saint-Étienne-du-\nRouvray", "Saint-Étienne-du-Rouvray");
+        norm("Notre-\nDame-de-Bondeville", "Notre-Dame-de-Bondeville");
+        norm("Fieschi (Caudebec-\nlès-Elbeuf)", "Fieschi (Caudebec-lès-Elbeuf)");
+        norm("Arts et Fleurs -\nFeugrais", "Arts et Fleurs -\nFeugrais");
+        roundtrip("la Seine-Mari-\ntime", "Seine-Maritime", "Seine-Mari-\ntime");
+        roundtrip("signa-\ntaire", "taire", "taire");
+    }
+
+    #[test]
+    fn markdown_emphasis_goes_and_words_stay() {
+        norm("**Camus** - Angres", "Camus - Angres");
+        norm("d'**Anne-Laure Piquet**, préfète", "d'Anne-Laure Piquet, préfète");
+        norm("*Le quartier reste en veille.*", "Le quartier reste en veille.");
+        norm("_Note_ : voir plus bas", "Note : voir plus bas");
+        norm("politique_ville@agglo.fr et snake__case", "politique_ville@agglo.fr et snake__case");
+        norm("- **Europe** - Saint-Quentin", "- Europe - Saint-Quentin");
+        roundtrip("**Camus** - Angres", "Camus", "Camus");
+        roundtrip("**Camus** - Angres", "Camus - Angres", "Camus** - Angres");
+    }
+
+    #[test]
+    fn characters_are_mapped() {
+        norm("l\u{2019}État, \u{201C}cité\u{201D}", "l'État, \"cité\"");
+        norm("« quartiers »", "« quartiers »");
+        norm("Neuhof \u{2013} Meinau", "Neuhof \u{2013} Meinau");
+        norm("Saint\u{2011}Denis \u{2212}5", "Saint-Denis -5");
+        norm("e\u{301}quipe \u{FB01}nance", "équipe finance");
+        norm("ba\u{00AD}ilLEURS", "bailLEURS");
+        roundtrip("l'e\u{301}quipe", "équipe", "e\u{301}quipe");
+    }
+
+    #[test]
+    fn every_range_maps_to_ordered_char_boundaries() {
+        let clean =
+            "**Cité 5** – l\u{2019}é\u{301}quipe\u{00A0}ﬁnale signa-\ntaire, Notre-\nDame « x »\n";
+        let n = normalise(clean);
+        let bounds: Vec<usize> =
+            n.text.char_indices().map(|(i, _)| i).chain([n.text.len()]).collect();
+        for (a, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[a..] {
+                let r = n.to_clean(s..e);
+                assert!(r.start <= r.end && r.end <= clean.len(), "{s}..{e} -> {r:?}");
+                assert!(
+                    clean.is_char_boundary(r.start) && clean.is_char_boundary(r.end),
+                    "{s}..{e}"
+                );
+            }
+        }
+        let starts: Vec<usize> = bounds.iter().map(|&s| n.to_clean(s..s).start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "monotonic");
+        // The whole view maps to the whole text but the leading deleted "**".
+        assert_eq!(n.to_clean(0..n.text.len()), 2..clean.len());
     }
 
     #[test]
