@@ -54,3 +54,50 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
     (controls * 20 > head.len())
         .then(|| format!("{controls} control bytes in the first {}", head.len()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn decoded(bytes: &[u8], text: &str, encoding: &str) {
+        let d = decode(bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, encoding));
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        decoded("Préfète".as_bytes(), "Préfète", "UTF-8");
+        decoded(b"\xEF\xBB\xBFPr\xC3\xA9fet", "Préfet", "UTF-8");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Cité".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        decoded(&bytes, "Cité", "UTF-16LE");
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        // ’ 0x92, – 0x96, € 0x80, œ 0x9C, … 0x85, NBSP 0xA0, é 0xE9.
+        let bytes = b"L\x92\xE9tat consacre 12\xA0000 \x80 aux quartiers \x96 c\x9Cur de ville\x85 Pr\xE9fecture de l\x92Aude, sign\xE9 le 10 juillet.";
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(
+            d.text.contains("L’état consacre 12\u{A0}000 € aux quartiers – cœur de ville…"),
+            "{}",
+            d.text
+        );
+    }
+
+    #[test]
+    fn binary_and_garbage_are_refused() {
+        assert!(matches!(decode(b"%PDF-1.4\n\0\0binary"), Err(IngestError::Binary(_))));
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(IngestError::Binary(_))));
+        let controls: Vec<u8> = (0..400u32).map(|i| (i % 8) as u8 + 1).collect();
+        assert!(matches!(decode(&controls), Err(IngestError::Binary(_))));
+    }
+}
