@@ -114,28 +114,10 @@ fn failed(
     format: Format,
     e: &IngestError,
 ) -> Processed {
-    let record = DocumentRecord {
-        id: id.to_owned(),
-        source: Source {
-            path: display.to_owned(),
-            sha256: sha.to_owned(),
-            bytes,
-            format,
-            encoding: None,
-        },
-        title: None,
-        published: None,
-        dates: vec![],
-        people: vec![],
-        organizations: vec![],
-        territories: vec![],
-        quartiers: vec![],
-        figures: vec![],
-        contracts: vec![],
-        conflicts: vec![],
-        warnings: vec![],
-        errors: vec![ErrorEntry { kind: e.kind().to_owned(), message: e.to_string() }],
-    };
+    let source =
+        Source { path: display.to_owned(), sha256: sha.to_owned(), bytes, format, encoding: None };
+    let mut record = DocumentRecord::empty(id, source);
+    record.errors = vec![ErrorEntry { kind: e.kind().to_owned(), message: e.to_string() }];
     Processed { record, clean: None }
 }
 

@@ -401,6 +401,26 @@ pub struct ContractRecord {
 }
 
 impl DocumentRecord {
+    /// A record with its id and source and no fact yet.
+    pub fn empty(id: &str, source: Source) -> DocumentRecord {
+        DocumentRecord {
+            id: id.to_owned(),
+            source,
+            title: None,
+            published: None,
+            dates: vec![],
+            people: vec![],
+            organizations: vec![],
+            territories: vec![],
+            quartiers: vec![],
+            figures: vec![],
+            contracts: vec![],
+            conflicts: vec![],
+            warnings: vec![],
+            errors: vec![],
+        }
+    }
+
     /// Every evidence of the record, in field order: what the invariant
     /// `clean_text[span] == text` is checked on.
     pub fn evidences(&self) -> Vec<&Evidence> {

@@ -447,28 +447,14 @@ mod tests {
     }
 
     fn record(id: &str, contracts: Vec<Contract>) -> DocumentRecord {
-        DocumentRecord {
-            id: id.into(),
-            source: Source {
-                path: id.into(),
-                sha256: String::new(),
-                bytes: 0,
-                format: Format::Text,
-                encoding: None,
-            },
-            title: None,
-            published: None,
-            dates: vec![],
-            people: vec![],
-            organizations: vec![],
-            territories: vec![],
-            quartiers: vec![],
-            figures: vec![],
-            contracts,
-            conflicts: vec![],
-            warnings: vec![],
-            errors: vec![],
-        }
+        let source = Source {
+            path: id.into(),
+            sha256: String::new(),
+            bytes: 0,
+            format: Format::Text,
+            encoding: None,
+        };
+        DocumentRecord { contracts, ..DocumentRecord::empty(id, source) }
     }
 
     fn two_documents() -> Vec<DocumentRecord> {

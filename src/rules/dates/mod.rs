@@ -144,6 +144,24 @@ pub(super) fn inside_number_run(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// A date mention at `range` of the normalised text.
+/// A span of years `first`–`last` found at `range`: the contract's period when its context says
+/// so ([`context::is_contract_period`]), else another programme's (`other`).
+pub(super) fn year_span(
+    doc: &Doc,
+    range: Range<usize>,
+    rule: &str,
+    first: i16,
+    last: i16,
+) -> DateMention {
+    let role = if context::is_contract_period(doc.text(), &range) {
+        DateRole::Period
+    } else {
+        DateRole::Other
+    };
+    let value = (format!("{first:04}"), Precision::Year);
+    mention(doc, range, rule, value, Some(format!("{last:04}")), role)
+}
+
 pub(super) fn mention(
     doc: &Doc,
     range: Range<usize>,

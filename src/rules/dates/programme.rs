@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::alternation;
-use super::{context, mention};
+use super::year_span;
 use crate::data;
-use crate::record::{DateRole, Precision};
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The named-generation rule.
@@ -43,20 +42,7 @@ impl Rule for Programme {
             let Some((_, first, last)) = PROGRAMMES.iter().find(|(n, _, _)| *n == key) else {
                 continue;
             };
-            let role = if context::is_contract_period(text, &m.range()) {
-                DateRole::Period
-            } else {
-                DateRole::Other
-            };
-            let value = (format!("{first:04}"), Precision::Year);
-            out.dates.push(mention(
-                doc,
-                m.range(),
-                self.id(),
-                value,
-                Some(format!("{last:04}")),
-                role,
-            ));
+            out.dates.push(year_span(doc, m.range(), self.id(), *first, *last));
         }
     }
 }
@@ -64,6 +50,7 @@ impl Rule for Programme {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::DateRole;
     use crate::rules::dates::testing::{brief, none, run};
 
     #[test]

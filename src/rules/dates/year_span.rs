@@ -13,8 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::YEAR;
-use super::{context, mention};
-use crate::record::{DateRole, Precision};
+use super::year_span as span_mention;
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The span-of-years rule.
@@ -49,20 +48,7 @@ impl Rule for YearSpan {
             {
                 continue;
             }
-            let role = if context::is_contract_period(text, &m.range()) {
-                DateRole::Period
-            } else {
-                DateRole::Other
-            };
-            let value = (format!("{first:04}"), Precision::Year);
-            out.dates.push(mention(
-                doc,
-                m.range(),
-                self.id(),
-                value,
-                Some(format!("{last:04}")),
-                role,
-            ));
+            out.dates.push(span_mention(doc, m.range(), self.id(), first, last));
         }
     }
 }
@@ -70,6 +56,7 @@ impl Rule for YearSpan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::DateRole;
     use crate::rules::dates::testing::{brief, none, run};
 
     #[track_caller]
