@@ -1,9 +1,10 @@
 //! `figures.label`: a number given under a label that names what it counts, in fact sheets and
 //! key-figure boxes.
 //!
-//! Finds: "Quartiers prioritaires (4)", "Signataires : 26", and a number alone on its line under
-//! a label line ("Quartiers prioritaires\n7", "Habitants concernés\n19 800"). The label must
-//! start with a head noun of `rules/figures/heads.tsv`; its words refine the kind ("Quartiers en
+//! Finds: "Quartiers prioritaires (4)", "Signataires : 26", "Nombre de QPV : 7", "Population en
+//! QPV : 11 950", and a number alone on its line under a label line ("Quartiers
+//! prioritaires\n7", "Habitants concernés\n19 800"). The label must start with a head noun of
+//! `rules/figures/heads.tsv`, after an optional "Nombre de"; its words refine the kind ("Quartiers en
 //! veille active (3)" is `quartier_count`, "Habitants concernés" `population_qpv`). Does not find:
 //! "Durée\n2015-2020" (not a head noun, not a number), "Contact presse\n0321790792", a number
 //! followed by more text on its line (the other rules read it).
@@ -24,8 +25,11 @@ use crate::rules::{Candidates, Doc, Rule};
 pub struct Label;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\W*(?P<h>{})(?:$|[^\p{{L}}\d])", HEAD.as_str()))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^\W*(?:nombre\s+d(?:e\s+|['’]))?(?P<h>{})(?:$|[^\p{{L}}\d])",
+        HEAD.as_str()
+    ))
+    .expect("valid regex")
 });
 
 /// The label of the number at `start..end` as a range of `text`, and where the mention ends
@@ -102,6 +106,9 @@ mod tests {
         let f = crate::rules::figures::testing::run(&Label, "Quartiers prioritaires (4)\n");
         assert_eq!(f[0].text, "Quartiers prioritaires (4)");
         assert_eq!(one(&Label, "Signataires : 26\n").1, "partner_count");
+        assert_eq!(one(&Label, "Nombre de quartiers prioritaires : 7").1, "qpv_count");
+        assert_eq!(one(&Label, "Population : 45 000\n").1, "population");
+        assert_eq!(one(&Label, "Population en QPV : 11 950\n").1, "population_qpv");
         all(
             &Label,
             "En bref\nQuartiers prioritaires\n7\nHabitants concernés\n19 800\nSignataires\n26\nDurée\n2015-2020",

@@ -48,12 +48,20 @@ pub const RULES: &[&dyn Rule] = &[
 /// Resolves this family's candidates against the document once every rule ran: a figure read as
 /// the whole population is dropped when the same value is also read, elsewhere in the document,
 /// as the population of the priority neighbourhoods (a headline "5,3 millions d'habitants" over
-/// "5,3 millions de personnes vivent dans ces quartiers").
+/// "5,3 millions de personnes vivent dans ces quartiers"); and a population of fewer than
+/// [`MIN_POPULATION`] is a group of people ("un conseil citoyen de 12 habitants"), not a
+/// territory's.
 pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     let qpv: Vec<f64> =
         out.figures.iter().filter(|f| f.kind == "population_qpv").map(|f| f.value).collect();
     out.figures.retain(|f| f.kind != "population" || !qpv.contains(&f.value));
+    out.figures.retain(|f| {
+        !matches!(f.kind.as_str(), "population" | "population_qpv") || f.value >= MIN_POPULATION
+    });
 }
+
+/// The smallest number of inhabitants read as a population.
+const MIN_POPULATION: f64 = 100.0;
 
 /// A figure found at `range` of the normalised text, with the scope and year its context states.
 fn figure(
@@ -197,5 +205,10 @@ mod tests {
         let t = "Environ 5,3 millions d'habitants\n\nEnviron 5,3 millions de personnes vivent dans \
                  ces quartiers.";
         assert_eq!(family(t), vec![(5_300_000.0, "population_qpv".to_owned())]);
+    }
+
+    #[test]
+    fn a_small_group_is_no_population() {
+        assert!(family("Le conseil citoyen réunit 12 habitants tirés au sort.").is_empty());
     }
 }
