@@ -63,6 +63,13 @@ mod tests {
         );
         assert_eq!(one(&Amount, "une enveloppe de 3 M€").0, 3_000_000.0);
         assert_eq!(one(&Amount, "une aide de 250 k€").0, 250_000.0);
+        // No-break and narrow no-break spaces are plain spaces in the normalised text.
+        assert_eq!(one(&Amount, "un fonds doté de 12\u{a0}000\u{a0}€").0, 12000.0);
+        let f = crate::rules::figures::testing::run(&Amount, "soit 1\u{202f}200\u{202f}000 euros.");
+        assert_eq!(
+            (f[0].value, f[0].evidence.text.as_str()),
+            (1_200_000.0, "1\u{202f}200\u{202f}000 euros")
+        );
     }
 
     #[test]

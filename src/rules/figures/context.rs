@@ -195,7 +195,7 @@ static OPENING: LazyLock<Regex> =
 pub(super) fn scope(text: &str, range: &Range<usize>) -> Option<String> {
     let c = clause(text, range.start);
     let after = &text[range.end.min(c.end)..c.end];
-    scope_in(after, 30).or_else(|| {
+    scope_in(after, 45).or_else(|| {
         let s = sentence(text, range.start);
         let o = OPENING.captures(&text[s.start..range.start.max(s.start)])?.name("o")?;
         scope_in(o.as_str(), 2)
@@ -295,6 +295,8 @@ mod tests {
     fn scopes_and_years() {
         let t = "1300 quartiers ont été retenus en France.";
         assert_eq!(scope(t, &(0..14)), Some("France".into()));
+        let t = "1 514 quartiers prioritaires ont été définis en France métropolitaine.";
+        assert_eq!(scope(t, &(0..15)), Some("France".into()));
         let t = "48 communes du Pas-de-Calais sont concernées.";
         assert_eq!(scope(t, &(0..11)), Some("Pas-de-Calais".into()));
         let t = "35 260 habitants en QPV en 2013.";
