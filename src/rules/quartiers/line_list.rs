@@ -76,10 +76,12 @@ impl Rule for LineList {
         let mut i = 0;
         while i < lines.len() {
             let intro = &text[lines[i].clone()];
-            let heading = i
-                .checked_sub(1)
-                .map(|h| &text[lines[h].clone()])
-                .filter(|h| h.split_whitespace().count() <= 12);
+            // The heading: the short line just above, else a Markdown heading a few lines up.
+            let above = |h: usize| &text[lines[h].clone()];
+            let heading =
+                i.checked_sub(1).map(above).filter(|h| h.split_whitespace().count() <= 12).or_else(
+                    || (i.saturating_sub(3)..i).rev().map(above).find(|h| h.starts_with('#')),
+                );
             let opens = intro.trim_end().ends_with(':') || intro.trim_start().starts_with('#');
             let about = speaks_of_quartiers(intro) || heading.is_some_and(speaks_of_quartiers);
             if !opens || !about || lists_something_else(intro) {
@@ -151,11 +153,10 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
     let trimmed = body.trim_end();
     let last = trimmed.ends_with('.') && !trimmed.ends_with("..");
     let body = trimmed.trim_end_matches(['.', ';', ',']).trim_end();
-    if body.split_whitespace().count() > 14 {
+    if strip_remark(body).split_whitespace().count() > 14 {
         return None;
     }
-    // A bold name in the Markdown source: the rest of the line is its communes.
-    // The clean line, from its start: the normalised view maps past a leading "**".
+    // A bold name in the Markdown source: the rest of the line is its communes. The clean line, from its start: the normalised view maps past a leading "**".
     let r = doc.norm.to_clean(range.clone());
     let line_start = doc.clean[..r.start].rfind('\n').map_or(0, |i| i + 1);
     let clean = &doc.clean[line_start..r.end];

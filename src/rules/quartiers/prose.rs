@@ -102,7 +102,8 @@ impl Rule for Prose {
                 if items.is_empty() {
                     continue;
                 }
-                let sentence = sentence(text, all.range());
+                let by_line = doc.format == crate::record::Format::Html;
+                let sentence = sentence(text, all.range(), by_line);
                 let s = &text[sentence.clone()];
                 let list = List {
                     status: status_in(s).unwrap_or(QuartierStatus::Prioritaire),
@@ -160,18 +161,19 @@ fn items(caps: &Captures, shared: &[String], known: &Known) -> Vec<(String, Vec<
     out
 }
 
-/// The sentence around `range`: from the previous sentence end or blank line to the next.
-fn sentence(text: &str, range: Range<usize>) -> Range<usize> {
+/// The sentence around `range`: from the previous sentence end or blank line (any line break
+/// when `by_line`, for HTML blocks) to the next.
+fn sentence(text: &str, range: Range<usize>, by_line: bool) -> Range<usize> {
+    let breaks: &[&str] =
+        if by_line { &[". ", "\n", "! ", "? "] } else { &[". ", ".\n", "\n\n", "! ", "? "] };
     let before = &text[..range.start];
-    let start = [". ", ".\n", "\n\n", "! ", "? "]
-        .iter()
-        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
-        .max()
-        .unwrap_or(0);
+    let start =
+        breaks.iter().filter_map(|p| before.rfind(p).map(|i| i + p.len())).max().unwrap_or(0);
     let after = &text[range.end..];
-    let end = [". ", ".\n", "\n\n"]
+    let ends: &[&str] = if by_line { &[". ", "\n"] } else { &[". ", ".\n", "\n\n"] };
+    let end = ends
         .iter()
-        .filter_map(|p| after.find(p).map(|i| range.end + i + 1))
+        .filter_map(|p| after.find(p).map(|i| range.end + i + usize::from(p.starts_with('.'))))
         .min()
         .unwrap_or(text.len());
     start..end.min(text.len())
