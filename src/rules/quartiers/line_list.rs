@@ -82,9 +82,16 @@ impl Rule for LineList {
                 i.checked_sub(1).map(above).filter(|h| h.split_whitespace().count() <= 12).or_else(
                     || (i.saturating_sub(3)..i).rev().map(above).find(|h| h.starts_with('#')),
                 );
-            let opens = intro.trim_end().ends_with(':') || intro.trim_start().starts_with('#');
+            let colon = intro.trim_end().ends_with(':') || intro.trim_start().starts_with('#');
+            // An HTML heading has lost its marks: a short line without final punctuation opens
+            // a list too, when its items name their communes.
+            let short_heading = intro.split_whitespace().count() <= 8
+                && !intro.trim_end().ends_with(['.', ';', ',', '!', '?']);
             let about = speaks_of_quartiers(intro) || heading.is_some_and(speaks_of_quartiers);
-            if !opens || !about || lists_something_else(intro) {
+            if !(colon || short_heading && speaks_of_quartiers(intro))
+                || !about
+                || lists_something_else(intro)
+            {
                 i += 1;
                 continue;
             }
@@ -99,7 +106,8 @@ impl Rule for LineList {
                     break;
                 }
             }
-            if run.is_empty() {
+            let with_communes = run.iter().filter(|l| l.tail != Tail::None).count();
+            if run.is_empty() || !colon && (with_communes < 2 || with_communes * 2 < run.len()) {
                 i += 1;
                 continue;
             }
@@ -337,6 +345,17 @@ mod tests {
             ["les pins @ agde : veille", "la plage @ agde : veille"]
         );
         assert_eq!(out.warnings.len(), 1, "5 announced, 2 listed");
+    }
+
+    #[test]
+    fn a_heading_without_colon_opens_a_list_of_names_with_communes() {
+        finds_as(
+            &LineList,
+            "Les quartiers prioritaires\nLe Mirail – Toulouse\nBagatelle – Toulouse\nLe programme d'actions\n",
+            Format::Html,
+            &["Le Mirail @ Toulouse : prioritaire", "Bagatelle @ Toulouse : prioritaire"],
+        );
+        none(&LineList, "Les quartiers prioritaires\nLe Mirail\nBagatelle\n");
     }
 
     #[test]

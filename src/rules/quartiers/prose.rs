@@ -19,7 +19,7 @@ use regex::{Captures, Regex};
 
 use super::lexicon::{
     COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, label,
-    plausible_name, status_in,
+    lists_something_else, plausible_name, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -51,6 +51,14 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:\b{count}\s+(?:autres\s+|nouveaux\s+)?(?P<kind>quartiers|secteurs))(?:\s+\p{{Ll}}[\p{{L}}-]*){{0,2}}\s*,\s*(?P<items>{item}(?:(?:\s*,\s*|\s+et\s+){item})+)\s*(?:,|\s+(?:où|qui|restent|sont|seront|ont|vont|bénéficient)\b)",
         count = *COUNT_WORD
+    ))
+    .expect("valid regex")
+});
+/// "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien."
+static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    Regex::new(&format!(
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)[ \t]*(?:\.|\n|$)"
     ))
     .expect("valid regex")
 });
@@ -87,10 +95,16 @@ impl Rule for Prose {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         let known = Known::of(doc);
-        for re in [&*POSITION, &*SINGLE, &*APPOSITION, &*PLURAL_DE, &*PLURAL] {
+        let by_line = doc.format == crate::record::Format::Html;
+        for re in [&*POSITION, &*SINGLE, &*APPOSITION, &*COLON_LIST, &*PLURAL_DE, &*PLURAL] {
             for caps in re.captures_iter(text) {
                 let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
-                if generic_before(&text[..kind.start()]) {
+                if generic_before(&text[..kind.start()])
+                    || caps.name("intro").is_some_and(|i| {
+                        let start = sentence(text, i.range(), by_line).start;
+                        lists_something_else(&text[start..i.end()])
+                    })
+                {
                     continue;
                 }
                 let shared: Vec<String> = ["c1", "c2"]
@@ -102,7 +116,6 @@ impl Rule for Prose {
                 if items.is_empty() {
                     continue;
                 }
-                let by_line = doc.format == crate::record::Format::Html;
                 let sentence = sentence(text, all.range(), by_line);
                 let s = &text[sentence.clone()];
                 let list = List {
@@ -236,6 +249,29 @@ mod tests {
             &Prose,
             "Le contrat cible les quartiers Bellevue et Kerourien à Brest.",
             &["Bellevue @ Brest : prioritaire", "Kerourien @ Brest : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn comma_lists_after_a_colon() {
+        finds(
+            &Prose,
+            "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Pontanézen @  : prioritaire",
+                "Kerourien @  : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Trois quartiers en veille active : Le Lac à Pau, Ousse à Lons et Saragosse à Pau.",
+            &["Le Lac @ Pau : veille", "Ousse @ Lons : veille", "Saragosse @ Pau : veille"],
+        );
+        none(&Prose, "Les partenaires présents dans les quartiers : l'État, la Région et la CAF.");
+        none(
+            &Prose,
+            "Le contrat a été signé par les bailleurs\nprésents dans les quartiers : Rouen Habitat, Habitat 76 et Logéal.",
         );
     }
 

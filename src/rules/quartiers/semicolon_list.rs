@@ -42,6 +42,8 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAME_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*,\s*|\s+et\s+").expect("valid regex"));
+static AT_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b[àÀ]\s+({PLACE})")).expect("valid regex"));
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.(?:\s+|$)").expect("valid regex"));
 
@@ -111,24 +113,33 @@ impl Rule for SemicolonList {
 /// The items of the groups of `s` (from `body_start`), when every group names its commune and
 /// there are at least two; ranges relative to `s`.
 fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
+    // Bare names after a colon that speaks of quartiers take the introduction's commune, if
+    // any ("situés à Brest : Bellevue ; Kerourien").
+    let intro = &s[..body_start];
+    let bare: Option<Vec<String>> = (body_start > 0 && speaks_of_quartiers(intro))
+        .then(|| at_commune(intro, known).into_iter().collect());
     let mut items = Vec::new();
     let mut at = body_start;
     let mut n = 0;
     for group in s[body_start..].split(';') {
         let range = at..at + group.len();
         at += group.len() + 1;
-        let (names, communes) = if let Some(c) = COMMUNE_FIRST.captures(group) {
-            let (cm, names) = (c.name("c")?, c.name("names")?);
-            let skip = VERB.find(names.as_str()).map_or(0, |m| m.end());
-            (&names.as_str()[skip..], communes(cm.as_str(), known)?)
-        } else if let Some(c) = COMMUNE_LAST.captures(group) {
-            let (names, cm) = (c.name("names")?, c.name("c")?);
-            (names.as_str(), communes(cm.as_str(), known)?)
-        } else {
-            return None;
-        };
+        let (names, communes): (Vec<&str>, Vec<String>) =
+            if let Some(c) = COMMUNE_FIRST.captures(group) {
+                let (cm, names) = (c.name("c")?, c.name("names")?);
+                let skip = VERB.find(names.as_str()).map_or(0, |m| m.end());
+                (NAME_SEP.split(&names.as_str()[skip..]).collect(), communes(cm.as_str(), known)?)
+            } else if let Some(c) = COMMUNE_LAST.captures(group) {
+                let (names, cm) = (c.name("names")?, c.name("c")?);
+                (NAME_SEP.split(names.as_str()).collect(), communes(cm.as_str(), known)?)
+            } else if let Some(c) = &bare {
+                // One name a group: "Arts et Fleurs" stays whole.
+                (vec![group], c.clone())
+            } else {
+                return None;
+            };
         n += 1;
-        for name in NAME_SEP.split(names) {
+        for name in names {
             let name = clean_name(name);
             if !plausible_name(&name) || name.split_whitespace().count() > 6 {
                 return None;
@@ -142,6 +153,19 @@ fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
         }
     }
     (n >= 2).then_some(items)
+}
+
+/// The one commune an introduction names ("tous situés à Brest :").
+fn at_commune(intro: &str, known: &Known) -> Option<String> {
+    let found: Vec<String> = AT_PLACE
+        .captures_iter(intro)
+        .filter_map(|c| communes(c.get(1)?.as_str(), known))
+        .flatten()
+        .collect();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 fn leading_space(s: &str) -> usize {
@@ -187,6 +211,28 @@ mod tests {
             &SemicolonList,
             "Quartiers en veille active\n\nLa Gare à Vierzon ; Le Clos à Bourges.",
             &["La Gare @ Vierzon : veille", "Le Clos @ Bourges : veille"],
+        );
+    }
+
+    #[test]
+    fn bare_names_take_the_commune_of_the_introduction() {
+        finds(
+            &SemicolonList,
+            "Les trois quartiers prioritaires sont situés à Nantes : Bellevue ; Malakoff ; Les Dervallières.",
+            &[
+                "Bellevue @ Nantes : prioritaire",
+                "Malakoff @ Nantes : prioritaire",
+                "Les Dervallières @ Nantes : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn bare_names_without_commune() {
+        finds(
+            &SemicolonList,
+            "Les quartiers prioritaires : Arts et Fleurs ; Le Buisson.",
+            &["Arts et Fleurs @  : prioritaire", "Le Buisson @  : prioritaire"],
         );
     }
 
