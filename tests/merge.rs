@@ -69,6 +69,36 @@ fn rouen_release_and_fact_sheet_merge_with_their_conflicts() {
     let period = &rouen["period"];
     assert_eq!(period["value"], serde_json::json!([2015, 2020]));
     assert_eq!(period["sources"].as_array().unwrap().len(), 2, "both documents support it");
+    // Counts that differ conflict; populations within 10 % agree approximately.
+    let qpv = sides(conflict(rouen, "figures.qpv_count"));
+    assert_eq!(qpv.len(), 2, "{qpv:?}");
+    assert!(qpv.contains(&(Value::from(16), vec!["d_01".to_owned()])), "{qpv:?}");
+    assert!(qpv.contains(&(Value::from(15), vec!["d_09".to_owned()])), "{qpv:?}");
+    let population = conflict(rouen, "figures.population_qpv");
+    assert!(population["note"].as_str().unwrap().starts_with("approximate"), "{population:#}");
+    let merged = rouen["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "population_qpv" && f["agreement"] == "approximate")
+        .expect("an approximate population_qpv");
+    assert_eq!(merged["value"], 41870, "the exact value is the headline");
+    // One quartier, two statuses.
+    assert_eq!(
+        sides(conflict(rouen, "quartiers[Fieschi].status")),
+        [
+            (Value::from("prioritaire"), vec!["d_01".to_owned()]),
+            (Value::from("veille"), vec!["d_09".to_owned()])
+        ]
+    );
+    // Quartiers spelled two ways ("Château Blanc" / "Château-Blanc") are one, from both.
+    let chateau = rouen["quartiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["name"].as_str().unwrap().starts_with("Château"))
+        .expect("Château Blanc");
+    assert_eq!(chateau["sources"].as_array().unwrap().len(), 2);
     // Caux Vallée de Seine, the release's second contract, stays its own.
     let caux = only(&all, "Caux Vallée de Seine");
     assert_eq!(caux["documents"], serde_json::json!(["d_01"]));
@@ -86,6 +116,11 @@ fn caen_release_and_city_page_disagree_on_the_day() {
             (Value::from("2024-04-02"), vec!["d_03".to_owned()]),
             (Value::from("2024-04-04"), vec!["d_04".to_owned()])
         ]
+    );
+    let qpv = sides(conflict(caen, "figures.qpv_count"));
+    assert_eq!(
+        qpv,
+        [(Value::from(9), vec!["d_03".to_owned()]), (Value::from(10), vec!["d_04".to_owned()])]
     );
 }
 
