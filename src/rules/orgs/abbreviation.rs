@@ -28,7 +28,8 @@ static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)").expect("valid regex"));
 
 /// Small words an abbreviation skips.
-const SMALL: &[&str] = &["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "au", "aux", "pour", "sur"];
+const SMALL: &[&str] =
+    &["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "au", "aux", "pour", "sur"];
 
 impl Rule for Abbreviation {
     fn id(&self) -> &'static str {
@@ -60,7 +61,8 @@ impl Rule for Abbreviation {
 /// (cut on spaces, hyphens and apostrophes), each letter of the abbreviation, last first, must be
 /// the initial of a word; small words and at most two others are skipped.
 fn long_form_start(before: &str, abbr: &str) -> Option<usize> {
-    let mut letters: Vec<char> = abbr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let mut letters: Vec<char> =
+        abbr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
     let mut skips = 0;
     let mut end = before.len();
     let mut started = false;
@@ -126,7 +128,10 @@ mod tests {
             "issue de la communauté d'agglomération Rouen-Elbeuf-Austreberthe (CREA), elle",
             &[("communauté d'agglomération Rouen-Elbeuf-Austreberthe", "CREA")],
         );
-        check("la Caisse d'allocations familiales (CAF) du Nord", &[("Caisse d'allocations familiales", "CAF")]);
+        check(
+            "la Caisse d'allocations familiales (CAF) du Nord",
+            &[("Caisse d'allocations familiales", "CAF")],
+        );
     }
 
     #[test]

@@ -58,6 +58,11 @@ struct Piece {
     plural: bool,
     /// The raw piece ends with a person's name ("... aux côtés de Marc Durand").
     person_tail: bool,
+    /// The raw piece went on after a verb ("préfet ont signé Paul Martin"): its tail is no
+    /// complement of the name.
+    cut: bool,
+    /// Joined to the previous piece by "et" (a new party), not by a comma (an apposition).
+    after_et: bool,
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,7 +87,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b",
+        r"\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b",
     )
     .expect("valid regex")
 });
@@ -106,9 +111,23 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Lower-case words that may open an organisation's name when it has a known kind ("direction
 /// des services départementaux de l'Éducation nationale").
 const HEADS: &[&str] = &[
-    "agence", "caisse", "centre", "chambre", "communaute", "conseil", "delegation", "direction",
-    "etablissement", "federation", "fondation", "groupement", "mission", "office", "service",
-    "syndicat", "union",
+    "agence",
+    "caisse",
+    "centre",
+    "chambre",
+    "communaute",
+    "conseil",
+    "delegation",
+    "direction",
+    "etablissement",
+    "federation",
+    "fondation",
+    "groupement",
+    "mission",
+    "office",
+    "service",
+    "syndicat",
+    "union",
 ];
 
 /// Particles of a person's or a place's name.
@@ -245,6 +264,8 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
             bailleur: false,
             plural: false,
             person_tail: false,
+            cut: false,
+            after_et: name == "b",
         });
     }
     Some(out)
@@ -346,7 +367,9 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
                 fresh = true;
             }
             start += m.end();
-        } else if let Some(c) = ARTICLE.captures(s).filter(|c| c.get(0).is_some_and(|m| !m.is_empty())) {
+        } else if let Some(c) =
+            ARTICLE.captures(s).filter(|c| c.get(0).is_some_and(|m| !m.is_empty()))
+        {
             fresh = true;
             plural |= c.name("pl").is_some();
             start += c.get(0).map_or(0, |m| m.end());
@@ -365,21 +388,30 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     }
     let s = &text[start..end];
     let raw_tail = person_tail(s);
-    if let Some(m) = STOP.find(s) {
-        end = start + m.start();
+    let cut = STOP.find(s).map(|m| m.start());
+    if let Some(at) = cut {
+        end = start + at;
     }
     let s = &text[start..end];
     end = start + strip_trailing(s).len();
-    Piece { range: start..end, built: None, bailleur: *bailleur, plural, person_tail: raw_tail }
+    let after_et = text[part.start..part.end].trim_start().to_lowercase().starts_with("et ");
+    Piece {
+        range: start..end,
+        built: None,
+        bailleur: *bailleur,
+        plural,
+        person_tail: raw_tail,
+        cut: cut.is_some(),
+        after_et,
+    }
 }
 
 /// `s` without trailing punctuation and white space.
 fn strip_trailing(s: &str) -> &str {
     let mut t = s.trim_end();
     loop {
-        let next = t
-            .trim_end_matches(['.', ',', ';', ':', '…', '»', '«', '"', '*', '!', '?'])
-            .trim_end();
+        let next =
+            t.trim_end_matches(['.', ',', ';', ':', '…', '»', '«', '"', '*', '!', '?']).trim_end();
         let next = next.strip_suffix(" etc").unwrap_or(next).trim_end();
         if next.len() == t.len() {
             return t;
@@ -411,7 +443,10 @@ fn person_tail(s: &str) -> bool {
     }
     taken.reverse();
     let name = taken.join(" ");
-    caps >= 2 && lexicon::kind(&name).is_none() && !lexicon::is_bailleur(&name) && is_person_shape(&name)
+    caps >= 2
+        && lexicon::kind(&name).is_none()
+        && !lexicon::is_bailleur(&name)
+        && is_person_shape(&name)
 }
 
 /// Whether `s` is shaped like a person's name: 2 to 5 words, each capitalised or a particle.
@@ -446,14 +481,20 @@ fn is_first_last(s: &str) -> bool {
 /// "CALL", "CCAS": one upper-case word, an organisation's abbreviation.
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    !s.contains(' ') && (2..=8).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '&')
+    !s.contains(' ')
+        && (2..=8).contains(&letters)
+        && s.chars().all(|c| c.is_uppercase() || c == '&')
 }
 
 /// What a piece is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     /// An official's role: listed when singular, unnamed and `listed`.
-    Role { plural: bool, listed: bool, complement: bool },
+    Role {
+        plural: bool,
+        listed: bool,
+        complement: bool,
+    },
     /// Shaped like a person's name (dropped when a role stands next to it).
     PersonLike,
     Org,
@@ -462,7 +503,7 @@ enum Class {
 
 fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     let words = name.split_whitespace().count();
-    if name.is_empty() || words > 14 || DATE_WORD.is_match(name) {
+    if name.is_empty() || DATE_WORD.is_match(name) {
         return Class::Reject;
     }
     if let Some((plural, listed)) = lexicon::role(name) {
@@ -472,6 +513,9 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
                 w == "de" || w == "du" || w == "des" || w.starts_with("d'") || w == "près"
             });
         return Class::Role { plural, listed, complement };
+    }
+    if words > 14 {
+        return Class::Reject;
     }
     if lexicon::is_generic(name) {
         return Class::Reject;
@@ -501,18 +545,18 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
         return Class::Reject;
     }
     if is_person_shape(name) {
-        return if mode == Mode::Explicit && words <= 6 { Class::PersonLike } else { Class::Reject };
+        return if mode == Mode::Explicit && words <= 6 {
+            Class::PersonLike
+        } else {
+            Class::Reject
+        };
     }
-    if mode == Mode::Explicit && words <= 8 {
-        Class::Org
-    } else {
-        Class::Reject
-    }
+    if mode == Mode::Explicit && words <= 8 { Class::Org } else { Class::Reject }
 }
 
 /// The pieces judged together (a role and the person next to it decide each other).
 fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
-    let named: Vec<(String, Option<String>)> = pieces
+    let named_pieces: Vec<(String, Option<String>)> = pieces
         .iter()
         .map(|p| {
             let raw = p.built.clone().unwrap_or_else(|| collapse(&text[p.range.clone()]));
@@ -526,19 +570,39 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
         })
         .collect();
     let classes: Vec<Class> =
-        pieces.iter().zip(&named).map(|(p, (n, _))| classify(n, p, mode)).collect();
+        pieces.iter().zip(&named_pieces).map(|(p, (n, _))| classify(n, p, mode)).collect();
     let is_role = |i: usize| matches!(classes.get(i), Some(Class::Role { .. }));
     let is_person = |i: usize| {
         matches!(classes.get(i), Some(Class::PersonLike))
-            || (!is_role(i) && pieces.get(i).is_some_and(|p| p.person_tail))
+            || pieces.get(i).is_some_and(|p| p.person_tail && (!is_role(i) || p.cut))
     };
+    // A role belongs to the person next to it, and so does a role in apposition to that role
+    // ("Paul Martin, préfet de région, préfet du Nord"); a role after "et" is a new party.
+    let mut named = vec![false; pieces.len()];
+    for i in 0..pieces.len() {
+        if is_role(i) {
+            let joined = !pieces[i].after_et;
+            named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
+                || is_person(i + 1);
+        }
+    }
+    for i in (0..pieces.len()).rev() {
+        if is_role(i)
+            && !named[i]
+            && i + 1 < pieces.len()
+            && is_role(i + 1)
+            && named[i + 1]
+            && !pieces[i + 1].after_et
+        {
+            named[i] = true;
+        }
+    }
     let mut out = Vec::new();
-    for (i, (piece, (name, abbreviation))) in pieces.iter().zip(named).enumerate() {
+    for (i, (piece, (name, abbreviation))) in pieces.iter().zip(named_pieces).enumerate() {
         let before = i.checked_sub(1);
         let keep = match classes[i] {
             Class::Role { plural, listed, complement } => {
-                let near = before.is_some_and(is_person) || is_person(i + 1);
-                !plural && listed && complement && !near
+                !plural && listed && complement && !named[i]
             }
             Class::PersonLike => {
                 let near = before.is_some_and(is_role) || is_role(i + 1);
@@ -548,9 +612,8 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             Class::Reject => false,
         };
         if keep {
-            let kind = lexicon::kind(&name)
-                .or(piece.bailleur.then_some("bailleur"))
-                .or(Some("other"));
+            let kind =
+                lexicon::kind(&name).or(piece.bailleur.then_some("bailleur")).or(Some("other"));
             out.push(Item { range: piece.range.clone(), name, kind, abbreviation });
         }
     }
@@ -574,11 +637,21 @@ mod tests {
     #[test]
     fn a_list_is_cut_and_its_lead_ins_dropped() {
         check("les Villes de Lens, d'Avion ainsi que la CAF", Mode::Loose, &["CAF"]);
-        check("la préfecture, entre l'État et la CAF", Mode::Explicit, &["préfecture", "État", "CAF"]);
+        check(
+            "la préfecture, entre l'État et la CAF",
+            Mode::Explicit,
+            &["préfecture", "État", "CAF"],
+        );
         check(
             "la Région Bretagne, le Département du Finistère, France Travail et les bailleurs Archipel Habitat et Néotoa.",
             Mode::Loose,
-            &["Région Bretagne", "Département du Finistère", "France Travail", "Archipel Habitat", "Néotoa"],
+            &[
+                "Région Bretagne",
+                "Département du Finistère",
+                "France Travail",
+                "Archipel Habitat",
+                "Néotoa",
+            ],
         );
         check(
             "Aux côtés de l'État, de la Région et de Forbach Porte de France, le Département de la Moselle",
@@ -597,9 +670,18 @@ mod tests {
         check(
             "CCI Grand Hainaut ; Chambre des métiers et de l'artisanat ; Maisons et Cités – Soginorpa ; S.A. du Hainaut",
             Mode::Explicit,
-            &["CCI Grand Hainaut", "Chambre des métiers et de l'artisanat", "Maisons et Cités – Soginorpa", "S.A. du Hainaut"],
+            &[
+                "CCI Grand Hainaut",
+                "Chambre des métiers et de l'artisanat",
+                "Maisons et Cités – Soginorpa",
+                "S.A. du Hainaut",
+            ],
         );
-        check("Brest métropole et la Ville de Brest ;", Mode::Explicit, &["Brest métropole", "Ville de Brest"]);
+        check(
+            "Brest métropole et la Ville de Brest ;",
+            Mode::Explicit,
+            &["Brest métropole", "Ville de Brest"],
+        );
     }
 
     #[test]
@@ -607,26 +689,65 @@ mod tests {
         check(
             "les villes, les intercommunalités (la communauté de communes du Pays de Mormal, la communauté d'agglomération du Douaisis), le Département et la Région et les bailleurs sociaux.",
             Mode::Explicit,
-            &["Département", "Région", "bailleurs sociaux", "communauté de communes du Pays de Mormal", "communauté d'agglomération du Douaisis"],
+            &[
+                "Département",
+                "Région",
+                "bailleurs sociaux",
+                "communauté de communes du Pays de Mormal",
+                "communauté d'agglomération du Douaisis",
+            ],
         );
         check(
             "les Départements de l'Essonne et de Seine-et-Marne ; les CAF du Val-d'Oise et des Yvelines",
             Mode::Explicit,
-            &["Département de l'Essonne", "Département de Seine-et-Marne", "CAF du Val-d'Oise", "CAF des Yvelines"],
+            &[
+                "Département de l'Essonne",
+                "Département de Seine-et-Marne",
+                "CAF du Val-d'Oise",
+                "CAF des Yvelines",
+            ],
         );
-        check("18 partenaires institutionnels, d'autres partenaires et associatifs, les 12 communes concernées", Mode::Explicit, &[]);
+        check(
+            "18 partenaires institutionnels, d'autres partenaires et associatifs, les 12 communes concernées",
+            Mode::Explicit,
+            &[],
+        );
     }
 
     #[test]
     fn roles_are_listed_only_when_unnamed() {
-        check("Madame la Préfète de l'Oise et de nombreux partenaires", Mode::Explicit, &["Préfète de l'Oise"]);
+        check(
+            "Madame la Préfète de l'Oise et de nombreux partenaires",
+            Mode::Explicit,
+            &["Préfète de l'Oise"],
+        );
         check(
             "le document aux côtés de Paul Martin, président de l'agglomération, et du préfet de la Somme",
             Mode::Loose,
             &["préfet de la Somme"],
         );
-        check("le préfet de l'Orne, Jean Durand, et le président de Flers Agglo, Marie Petit, ainsi que les maires de Flers et de Tinchebray", Mode::Loose, &[]);
-        check("Paul DUPONT, président de la CALL, Anne Leroy, directrice de la CAF", Mode::Explicit, &[]);
+        check(
+            "le préfet de l'Orne, Jean Durand, et le président de Flers Agglo, Marie Petit, ainsi que les maires de Flers et de Tinchebray",
+            Mode::Loose,
+            &[],
+        );
+        check(
+            "Paul DUPONT, président de la CALL, Anne Leroy, directrice de la CAF",
+            Mode::Explicit,
+            &[],
+        );
+        check("Paul Martin, préfet de la région Normandie, préfet de l'Orne", Mode::Loose, &[]);
+        check("préfet de la région Normandie, préfet de l'Orne, Paul Martin", Mode::Loose, &[]);
+        check(
+            "Aux côtés du préfet ont également signé Paul MARTIN, président de la Métropole du Grand Nancy",
+            Mode::Explicit,
+            &[],
+        );
+        check(
+            "la Région Grand Est, l'ARS Grand Est",
+            Mode::Loose,
+            &["Région Grand Est", "ARS Grand Est"],
+        );
         check(
             "le procureur de la République près le tribunal judiciaire de Laval",
             Mode::Loose,
@@ -638,8 +759,16 @@ mod tests {
     fn loose_lists_need_a_known_kind() {
         check("Les aides viendront de l'État, de la Région", Mode::Loose, &["État", "Région"]);
         check("Jeudi 4 avril, la Ville de Flers", Mode::Loose, &["Ville de Flers"]);
-        check("Caen la Mer, l'État et leurs partenaires le nouveau contrat", Mode::Explicit, &["Caen la Mer", "État"]);
-        check("Caen la Mer, l'État et leurs partenaires le nouveau contrat", Mode::Loose, &["État"]);
+        check(
+            "Caen la Mer, l'État et leurs partenaires le nouveau contrat",
+            Mode::Explicit,
+            &["Caen la Mer", "État"],
+        );
+        check(
+            "Caen la Mer, l'État et leurs partenaires le nouveau contrat",
+            Mode::Loose,
+            &["État"],
+        );
         check("le contrat de ville de la Métropole a été signé", Mode::Loose, &[]);
     }
 

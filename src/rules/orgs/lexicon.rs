@@ -23,8 +23,13 @@ static KINDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 
 /// Known bailleurs: `(name as written, folded name)`, longest first.
 pub(super) static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    let mut names: Vec<(String, String)> =
-        data::lines("orgs/bailleurs.txt").into_iter().map(|l| { let f = words(&l); (l, f) }).collect();
+    let mut names: Vec<(String, String)> = data::lines("orgs/bailleurs.txt")
+        .into_iter()
+        .map(|l| {
+            let f = words(&l);
+            (l, f)
+        })
+        .collect();
     names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1.cmp(&b.1)));
     names
 });
@@ -95,8 +100,12 @@ pub(super) fn role(name: &str) -> Option<(bool, bool)> {
 mod tests {
     use super::*;
 
-    const FILES: &[(&str, usize)] =
-        &[("orgs/bailleurs.txt", 1), ("orgs/generic.txt", 1), ("orgs/kinds.tsv", 2), ("orgs/roles.tsv", 2)];
+    const FILES: &[(&str, usize)] = &[
+        ("orgs/bailleurs.txt", 1),
+        ("orgs/generic.txt", 1),
+        ("orgs/kinds.tsv", 2),
+        ("orgs/roles.tsv", 2),
+    ];
 
     #[test]
     fn data_files_parse_and_are_sorted() {

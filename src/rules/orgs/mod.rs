@@ -80,11 +80,15 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     let formal = out
         .organizations
         .iter()
-        .filter(|o| o.involvement == OrgInvolvement::Signatory && FORMAL.contains(&o.evidence.rule.as_str()))
+        .filter(|o| {
+            o.involvement == OrgInvolvement::Signatory && FORMAL.contains(&o.evidence.rule.as_str())
+        })
         .count();
     if formal >= 3 {
         for o in &mut out.organizations {
-            if o.involvement == OrgInvolvement::Signatory && !FORMAL.contains(&o.evidence.rule.as_str()) {
+            if o.involvement == OrgInvolvement::Signatory
+                && !FORMAL.contains(&o.evidence.rule.as_str())
+            {
                 o.involvement = OrgInvolvement::Partner;
             }
         }
@@ -97,11 +101,15 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
 fn link_abbreviations(orgs: &mut [Organization]) {
     let pairs: Vec<(String, String, String)> = orgs
         .iter()
-        .filter_map(|o| Some((fold(&o.name), fold(o.abbreviation.as_ref()?), o.abbreviation.clone()?)))
+        .filter_map(|o| {
+            Some((fold(&o.name), fold(o.abbreviation.as_ref()?), o.abbreviation.clone()?))
+        })
         .collect();
     for o in orgs.iter_mut().filter(|o| o.abbreviation.is_none()) {
         let key = fold(&o.name);
-        if let Some((_, _, abbr)) = pairs.iter().find(|(long, short, _)| *long == key || *short == key) {
+        if let Some((_, _, abbr)) =
+            pairs.iter().find(|(long, short, _)| *long == key || *short == key)
+        {
             o.abbreviation = Some(abbr.clone());
         }
     }
@@ -114,7 +122,10 @@ fn dedup(orgs: &mut Vec<Organization>) {
     let mut out: Vec<Organization> = Vec::with_capacity(orgs.len());
     for o in orgs.drain(..) {
         let key = fold(&o.name);
-        match out.iter_mut().find(|x| fold(&x.name) == key && overlap(x.evidence.span, o.evidence.span)) {
+        match out
+            .iter_mut()
+            .find(|x| fold(&x.name) == key && overlap(x.evidence.span, o.evidence.span))
+        {
             Some(x) => {
                 if o.involvement < x.involvement {
                     x.involvement = o.involvement;
@@ -200,8 +211,13 @@ mod tests {
             .filter(|o| o.involvement == OrgInvolvement::Signatory)
             .map(|o| o.name.as_str())
             .collect();
-        assert_eq!(signing, ["Préfecture du Nord", "Ville de Douai", "CAF du Nord", "Douaisis Agglo"]);
-        assert!(orgs.iter().any(|o| o.name == "Région" && o.involvement == OrgInvolvement::Partner));
+        assert_eq!(
+            signing,
+            ["Préfecture du Nord", "Ville de Douai", "CAF du Nord", "Douaisis Agglo"]
+        );
+        assert!(
+            orgs.iter().any(|o| o.name == "Région" && o.involvement == OrgInvolvement::Partner)
+        );
     }
 
     #[test]
@@ -212,7 +228,8 @@ mod tests {
         let call = orgs.iter().find(|o| o.name == "CALL").expect("CALL signs");
         assert_eq!(call.involvement, OrgInvolvement::Signatory);
         assert_eq!(call.abbreviation.as_deref(), Some("CALL"));
-        let long = orgs.iter().find(|o| o.abbreviation.is_some() && o.name != "CALL").expect("long form");
+        let long =
+            orgs.iter().find(|o| o.abbreviation.is_some() && o.name != "CALL").expect("long form");
         assert_eq!(long.involvement, OrgInvolvement::Mentioned);
     }
 

@@ -71,20 +71,19 @@ impl Rule for SignatoryBlock {
                 if opens(j) && !found_any {
                     break;
                 }
+                let marker = bullet(body);
+                let content = line.start + marker..line.end;
+                if marker == 0 && !bullets && body.matches(';').count() >= 2 {
+                    push_signatories(doc, items(text, content, Mode::Explicit), ID, &mut seen, out);
+                    break;
+                }
                 if trimmed.starts_with('#') || trimmed.chars().count() > 400 {
                     break;
                 }
-                let marker = bullet(body);
                 if bullets && marker == 0 {
                     break;
                 }
-                let content = line.start + marker..line.end;
                 let found = items(text, content, Mode::Explicit);
-                let semicolons = body.matches(';').count();
-                if marker == 0 && semicolons >= 2 {
-                    push_signatories(doc, found, ID, &mut seen, out);
-                    break;
-                }
                 if marker == 0 && (found.is_empty() || trimmed.chars().count() > 150) {
                     break;
                 }
@@ -116,32 +115,60 @@ mod tests {
     fn a_semicolon_list_under_a_heading() {
         check(
             "Liste des signataires\n\nPréfecture du Gard ; Grand Alès ; Mairie d'Alès ; Maire de Salindres ; CAF du Gard ; Chambre de métiers et de l'artisanat ; Maisons et Cités – Soginorpa ; Procureur de la République près le TGI d'Alès\n\nQuartiers concernés\n",
-            &["Préfecture du Gard", "Grand Alès", "Mairie d'Alès", "Maire de Salindres", "CAF du Gard", "Chambre de métiers et de l'artisanat", "Maisons et Cités – Soginorpa", "Procureur de la République près le TGI d'Alès"],
+            &[
+                "Préfecture du Gard",
+                "Grand Alès",
+                "Mairie d'Alès",
+                "Maire de Salindres",
+                "CAF du Gard",
+                "Chambre de métiers et de l'artisanat",
+                "Maisons et Cités – Soginorpa",
+                "Procureur de la République près le TGI d'Alès",
+            ],
         );
     }
 
     #[test]
     fn one_organisation_a_line() {
         let html = "Les partenaires signataires\nl'État ;\nQuimper Bretagne Occidentale et la Ville de Quimper ;\nles bailleurs Finistère Habitat et Douarnenez Habitat ;\nainsi que d'autres partenaires institutionnels et associatifs.\nTrois piliers\n";
-        let names: Vec<String> = run_as(&SignatoryBlock, html, Format::Html).into_iter().map(|o| o.name).collect();
-        assert_eq!(names, ["État", "Quimper Bretagne Occidentale", "Ville de Quimper", "Finistère Habitat", "Douarnenez Habitat"]);
+        let names: Vec<String> =
+            run_as(&SignatoryBlock, html, Format::Html).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "État",
+                "Quimper Bretagne Occidentale",
+                "Ville de Quimper",
+                "Finistère Habitat",
+                "Douarnenez Habitat"
+            ]
+        );
     }
 
     #[test]
     fn bullets_after_an_intro_line() {
         check(
             "Une trentaine de signataires se sont engagés, parmi lesquels :\n- la Région Île-de-France ;\n- les Départements du Val-d'Oise et des Yvelines ;\n- les bailleurs Val d'Oise Habitat et CDC Habitat.\n\nLa suite du texte.\n",
-            &["Région Île-de-France", "Département du Val-d'Oise", "Département des Yvelines", "Val d'Oise Habitat", "CDC Habitat"],
+            &[
+                "Région Île-de-France",
+                "Département du Val-d'Oise",
+                "Département des Yvelines",
+                "Val d'Oise Habitat",
+                "CDC Habitat",
+            ],
         );
     }
 
     #[test]
     fn persons_figures_and_sentences_are_not_lists() {
         check(
-            "## Les signataires\n\nLe contrat a été signé par :\n\n- Anne Morel, préfète de la région Bretagne ;\n- Yves Le Gall, président de Lorient Agglomération.\n",
+            "## Les signataires\n\nLe contrat a été signé par :\n\n- **Anne Morel**, préfète de la région Bretagne, préfète du Morbihan ;\n- **Yves Le Gall**, vice-présidente de Lorient Agglomération déléguée à la cohésion sociale et à la politique de la ville ;\n- Yves Le Gall, président de Lorient Agglomération.\n",
             &[],
         );
         check("Signataires\n26\nDurée\n2015-2020\n", &[]);
-        check("Les signataires\nLe contrat engage ses signataires pour six ans, avec un comité de pilotage annuel.\n", &[]);
+        check(
+            "Les signataires\nLe contrat engage ses signataires pour six ans, avec un comité de pilotage annuel.\n",
+            &[],
+        );
     }
 }

@@ -56,8 +56,12 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
-        re(r"(?i)\b(?:figurent|comptent|sont|seront|étaient|figuraient)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+|au\s+nombre\s+des\s+)?(?:co-?)?signataires\b"),
-        re(r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b"),
+        re(
+            r"(?i)\b(?:figurent|comptent|sont|seront|étaient|figuraient)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+|au\s+nombre\s+des\s+)?(?:co-?)?signataires\b",
+        ),
+        re(
+            r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
+        ),
     ]
 });
 
@@ -130,9 +134,19 @@ mod tests {
     fn a_list_after_signe_par() {
         check(
             "Outre l'État, le contrat a été signé par la Région Centre, le Département du Loiret, la caisse d'allocations familiales, Pôle emploi, ainsi que par les bailleurs sociaux présents dans les quartiers : Valloire Habitat et Les Résidences de l'Orléanais.",
-            &["Région Centre", "Département du Loiret", "caisse d'allocations familiales", "Pôle emploi", "Valloire Habitat", "Résidences de l'Orléanais"],
+            &[
+                "Région Centre",
+                "Département du Loiret",
+                "caisse d'allocations familiales",
+                "Pôle emploi",
+                "Valloire Habitat",
+                "Résidences de l'Orléanais",
+            ],
         );
-        check("Le futur contrat sera cosigné par l'État, la CAF de la Manche et l'OPH de Cherbourg.", &["État", "CAF de la Manche", "OPH de Cherbourg"]);
+        check(
+            "Le futur contrat sera cosigné par l'État, la CAF de la Manche et l'OPH de Cherbourg.",
+            &["État", "CAF de la Manche", "OPH de Cherbourg"],
+        );
     }
 
     #[test]
@@ -143,7 +157,14 @@ mod tests {
         );
         check(
             "Au total, 20 organismes se sont engagés aux côtés de l'État et de Vienne Condrieu Agglomération, parmi lesquels la Région, France Travail et les bailleurs Advivo et Alliade Habitat.",
-            &["État", "Vienne Condrieu Agglomération", "Région", "France Travail", "Advivo", "Alliade Habitat"],
+            &[
+                "État",
+                "Vienne Condrieu Agglomération",
+                "Région",
+                "France Travail",
+                "Advivo",
+                "Alliade Habitat",
+            ],
         );
         check(
             "Ces contrats traduisent la politique que mène l'État avec ses partenaires : les villes, le Département, la Région et les bailleurs sociaux.",
@@ -155,21 +176,44 @@ mod tests {
     fn a_list_before_the_cue() {
         check(
             "L'État, la Région, le Département de l'Oise, la CAF de l'Oise et les bailleurs sociaux Clésence et Oise Habitat figurent parmi les signataires.",
-            &["État", "Région", "Département de l'Oise", "CAF de l'Oise", "Clésence", "Oise Habitat"],
+            &[
+                "État",
+                "Région",
+                "Département de l'Oise",
+                "CAF de l'Oise",
+                "Clésence",
+                "Oise Habitat",
+            ],
         );
         check(
             "Outre l'État et Quimper Bretagne Occidentale, la Région Bretagne et les bailleurs Finistère Habitat et Douarnenez Habitat l'ont également paraphé.",
-            &["État", "Quimper Bretagne Occidentale", "Région Bretagne", "Finistère Habitat", "Douarnenez Habitat"],
+            &[
+                "État",
+                "Quimper Bretagne Occidentale",
+                "Région Bretagne",
+                "Finistère Habitat",
+                "Douarnenez Habitat",
+            ],
         );
         check(
             "Les aides viendront de l'État, de la Région, du Département ainsi que d'une large communauté d'acteurs signataires du contrat : Education nationale, Bailleurs publics, Procureur de la République.",
-            &["Education nationale", "Bailleurs publics", "Procureur de la République", "État", "Région", "Département"],
+            &[
+                "Education nationale",
+                "Bailleurs publics",
+                "Procureur de la République",
+                "État",
+                "Région",
+                "Département",
+            ],
         );
     }
 
     #[test]
     fn signing_with_a_party_or_an_unnamed_official() {
-        check("Le contrat a été signé en mai avec Madame la Préfète de l'Aisne et de nombreux partenaires.", &["Préfète de l'Aisne"]);
+        check(
+            "Le contrat a été signé en mai avec Madame la Préfète de l'Aisne et de nombreux partenaires.",
+            &["Préfète de l'Aisne"],
+        );
         check(
             "Jeudi 4 avril, la Ville de Mondeville a signé avec Caen la Mer, l'État et leurs partenaires le nouveau contrat.",
             &["Caen la Mer", "État", "Ville de Mondeville"],
@@ -186,9 +230,15 @@ mod tests {
             "Le document a été signé par Anne Morel, préfète du Finistère, et Yves Le Gall, président de Brest métropole, en présence de Jean Kerlo, vice-président du conseil départemental.",
             &[],
         );
-        check("Le contrat a été signé par le préfet du Morbihan, Arnaud Keller, ainsi que par les maires de Lorient et de Lanester.", &[]);
+        check(
+            "Le contrat a été signé par le préfet du Morbihan, Arnaud Keller, ainsi que par les maires de Lorient et de Lanester.",
+            &[],
+        );
         check("Les bailleurs ont signé une charte.", &[]);
-        check("L'État, la Région, le Département, les communes et la CALL mènent ensemble cette politique.", &[]);
+        check(
+            "L'État, la Région, le Département, les communes et la CALL mènent ensemble cette politique.",
+            &[],
+        );
         check("Contact presse : service de presse de la préfecture, signé le 3 juin.", &[]);
     }
 }

@@ -66,17 +66,24 @@ impl Rule for SignatoryTable {
             }
             let header = cells(text, lines[first].clone());
             let named = header.iter().position(|c| COLUMN.is_match(text[c.clone()].trim()));
-            let captioned = (first.saturating_sub(3)..first)
-                .any(|k| text[lines[k].clone()].len() < 200 && CAPTION.is_match(&text[lines[k].clone()]));
+            let captioned = (first.saturating_sub(3)..first).any(|k| {
+                text[lines[k].clone()].len() < 200 && CAPTION.is_match(&text[lines[k].clone()])
+            });
             let (column, body) = match (named, captioned) {
                 (Some(c), _) => (c, first + 1),
                 (None, true) => (0, first),
                 (None, false) => continue,
             };
             let mut seen = Vec::new();
-            for row in body..i {
-                if let Some(cell) = cells(text, lines[row].clone()).get(column) {
-                    push_signatories(doc, items(text, cell.clone(), Mode::Explicit), ID, &mut seen, out);
+            for row in &lines[body..i] {
+                if let Some(cell) = cells(text, row.clone()).get(column) {
+                    push_signatories(
+                        doc,
+                        items(text, cell.clone(), Mode::Explicit),
+                        ID,
+                        &mut seen,
+                        out,
+                    );
                 }
             }
         }
@@ -110,6 +117,9 @@ mod tests {
 
     #[test]
     fn other_tables_are_not_lists_of_signatories() {
-        check("Quartiers du contrat\n| Quartier | Commune(s) | Statut\n| Hautepierre | Strasbourg | Prioritaire\n", &[]);
+        check(
+            "Quartiers du contrat\n| Quartier | Commune(s) | Statut\n| Hautepierre | Strasbourg | Prioritaire\n",
+            &[],
+        );
     }
 }

@@ -46,7 +46,9 @@ pub(super) fn sentences(doc: &Doc) -> Vec<Range<usize>> {
             continue;
         }
         current = match current {
-            Some(prev) if !breaks(doc.format, &text[prev.clone()], body) => Some(prev.start..line.end),
+            Some(prev) if !breaks(doc.format, &text[prev.clone()], body) => {
+                Some(prev.start..line.end)
+            }
             Some(prev) => {
                 paragraphs.push(prev);
                 Some(line)
@@ -125,6 +127,9 @@ mod tests {
     #[test]
     fn an_initial_does_not_end_a_sentence() {
         assert_eq!(split("Signé avec la S.A. du Hainaut et M. Durand.", Format::Html).len(), 1);
-        assert_eq!(split("Signé avec la CAF… La suite.", Format::Html), ["Signé avec la CAF…", "La suite."]);
+        assert_eq!(
+            split("Signé avec la CAF… La suite.", Format::Html),
+            ["Signé avec la CAF…", "La suite."]
+        );
     }
 }
