@@ -394,7 +394,10 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     }
     let s = &text[start..end];
     end = start + strip_trailing(s).len();
-    let after_et = text[part.start..part.end].trim_start().to_lowercase().starts_with("et ");
+    // "et du préfet" opens a new party; "et maire de Brest" goes on with the same person.
+    let raw = text[part.start..part.end].trim_start();
+    let after_et = raw.to_lowercase().starts_with("et ")
+        && raw.get(3..).is_some_and(|rest| lexicon::role(rest.trim_start()).is_none());
     Piece {
         range: start..end,
         built: None,
@@ -529,8 +532,9 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if first.is_lowercase() {
         let head = lexicon::words(name);
         let head = head.split(' ').next().unwrap_or_default();
+        // A lone common noun ("l'agglomération", "la métropole") names no one in particular.
         let opens = lexicon::kind_opens(name) || (HEADS.contains(&head) && kind.is_some());
-        return if opens { Class::Org } else { Class::Reject };
+        return if opens && words > 1 { Class::Org } else { Class::Reject };
     }
     if is_first_last(name) && kind.is_none() {
         return Class::PersonLike;
@@ -637,11 +641,7 @@ mod tests {
     #[test]
     fn a_list_is_cut_and_its_lead_ins_dropped() {
         check("les Villes de Lens, d'Avion ainsi que la CAF", Mode::Loose, &["CAF"]);
-        check(
-            "la préfecture, entre l'État et la CAF",
-            Mode::Explicit,
-            &["préfecture", "État", "CAF"],
-        );
+        check("la préfecture, entre l'État et la CAF", Mode::Explicit, &["État", "CAF"]);
         check(
             "la Région Bretagne, le Département du Finistère, France Travail et les bailleurs Archipel Habitat et Néotoa.",
             Mode::Loose,
@@ -737,6 +737,16 @@ mod tests {
             &[],
         );
         check("Paul Martin, préfet de la région Normandie, préfet de l'Orne", Mode::Loose, &[]);
+        check(
+            "Paul Martin, président de Brest métropole et maire de Brest, et du préfet du Finistère",
+            Mode::Loose,
+            &["préfet du Finistère"],
+        );
+        check(
+            "l'agglomération, la métropole et la caisse d'allocations familiales",
+            Mode::Explicit,
+            &["caisse d'allocations familiales"],
+        );
         check("préfet de la région Normandie, préfet de l'Orne, Paul Martin", Mode::Loose, &[]);
         check(
             "Aux côtés du préfet ont également signé Paul MARTIN, président de la Métropole du Grand Nancy",

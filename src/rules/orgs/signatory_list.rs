@@ -112,9 +112,21 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
             out.push((0..m.start(), false));
         }
     }
+    // Those present at the signing are not its parties: "signé par X, en présence de Y".
+    if let Some(m) = PRESENCE.find(s) {
+        for (r, _) in &mut out {
+            if r.start <= m.start() {
+                r.end = r.end.min(m.start());
+            }
+        }
+    }
     out.retain(|(r, _)| !r.is_empty());
     out
 }
+
+/// Where the people and bodies merely present at the signing start.
+static PRESENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b").expect("valid regex"));
 
 #[cfg(test)]
 mod tests {
@@ -235,6 +247,10 @@ mod tests {
             &[],
         );
         check("Les bailleurs ont signé une charte.", &[]);
+        check(
+            "Le contrat a été signé par l'État et la CAF du Var, en présence de représentants de la Région, du Département et de Toulon Habitat.",
+            &["État", "CAF du Var"],
+        );
         check(
             "L'État, la Région, le Département, les communes et la CALL mènent ensemble cette politique.",
             &[],
