@@ -77,6 +77,7 @@ fn organization(
 pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     link_abbreviations(&mut out.organizations);
     dedup(&mut out.organizations);
+    drop_short_forms(&mut out.organizations);
     let formal = out
         .organizations
         .iter()
@@ -142,6 +143,26 @@ fn dedup(orgs: &mut Vec<Organization>) {
         }
     }
     *orgs = out;
+}
+
+/// Drops a signing organisation named by the abbreviation of another signing organisation of
+/// the document ("la CAB" after "la Communauté d'agglomération du Boulonnais (CAB)"): one party,
+/// named as the first list gives it.
+fn drop_short_forms(orgs: &mut Vec<Organization>) {
+    let signing = |o: &Organization| o.involvement == OrgInvolvement::Signatory;
+    let long_forms: Vec<(String, usize)> = orgs
+        .iter()
+        .filter(|o| signing(o))
+        .filter_map(|o| {
+            let abbr = o.abbreviation.as_ref()?;
+            (fold(abbr) != fold(&o.name)).then(|| (fold(abbr), o.evidence.span[0]))
+        })
+        .collect();
+    orgs.retain(|o| {
+        let key = fold(&o.name);
+        !(signing(o)
+            && long_forms.iter().any(|(abbr, at)| *abbr == key && *at < o.evidence.span[0]))
+    });
 }
 
 /// `range` narrowed to exclude white space at both ends.
@@ -231,6 +252,18 @@ mod tests {
         let long =
             orgs.iter().find(|o| o.abbreviation.is_some() && o.name != "CALL").expect("long form");
         assert_eq!(long.involvement, OrgInvolvement::Mentioned);
+    }
+
+    #[test]
+    fn a_short_form_after_its_long_form_is_one_party() {
+        let text = "Les signataires : la Communauté d'agglomération du Boulonnais (CAB), la CAF.\n\n\
+            Ont signé le contrat : l'État, la CAB.\n";
+        let names: Vec<String> = family(text)
+            .into_iter()
+            .filter(|o| o.involvement == OrgInvolvement::Signatory)
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(names, ["Communauté d'agglomération du Boulonnais", "CAF", "État"]);
     }
 
     #[test]

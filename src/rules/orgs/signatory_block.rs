@@ -71,6 +71,10 @@ impl Rule for SignatoryBlock {
                 if opens(j) && !found_any {
                     break;
                 }
+                if trimmed.starts_with('|') {
+                    // A table: the business of `orgs.signatory_table`.
+                    break;
+                }
                 let marker = bullet(body);
                 let content = line.start + marker..line.end;
                 if marker == 0 && !bullets && body.matches(';').count() >= 2 {

@@ -116,6 +116,14 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_over_a_table_leaves_it_to_the_table_rule() {
+        let html = "Signataires du contrat\n| Signataire | Représenté par\n| État | Ziad Khoury, préfet de l'Aisne\n| Clésence | Patrick Dufour\n";
+        let block = run_as(&super::super::signatory_block::SignatoryBlock, html, Format::Html);
+        assert!(block.is_empty(), "{block:?}");
+        check(html, &["État", "Clésence"]);
+    }
+
+    #[test]
     fn other_tables_are_not_lists_of_signatories() {
         check(
             "Quartiers du contrat\n| Quartier | Commune(s) | Statut\n| Hautepierre | Strasbourg | Prioritaire\n",
