@@ -42,7 +42,25 @@ pub(super) static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A verb whose subject attended: "représentait", "a assisté à la signature".
 pub(super) static PRESENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{}\b", alt("presence_verb"))).expect("valid regex")
+    // An adverb may stand after the first word: "étaient également présents".
+    let adverbs = format!(r"\s+(?:{}\s+)*", alt("adverb"));
+    let forms: Vec<String> = cues("presence_verb")
+        .map(|c| {
+            let parts: Vec<String> = c.split(' ').map(regex::escape).collect();
+            match parts.split_first() {
+                Some((first, rest)) if !rest.is_empty() => {
+                    format!("{first}{adverbs}{}", rest.join(r"\s+"))
+                }
+                _ => parts.join(""),
+            }
+        })
+        .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", forms.join("|"))).expect("valid regex")
+});
+
+/// A word that attributes what follows to a person: "selon A", "d'après A".
+pub(super) static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{}(?:\s+|$)", alt("attribution"))).expect("valid regex")
 });
 
 /// A speech verb right after a closing quote: "», a déclaré", "» résume".
@@ -105,6 +123,8 @@ mod tests {
         assert!(PRESENCE.is_match("en présence d'Anne"));
         assert!(PRESENCE.is_match("aux côtés du préfet"));
         assert!(SPEECH_AFTER_QUOTE.is_match("», résume"));
+        assert!(PRESENCE_VERB.is_match("Étaient également présents"));
+        assert!(PRESENCE.is_match("était représentée par le secrétaire général"));
         assert!(SPEECH_AFTER_QUOTE.is_match("» a exposé"));
         assert!(CONTACT_LABEL.is_match("Contact presse\n"));
         assert!(CONTACT_LABEL.is_match("Contact : Annick"));

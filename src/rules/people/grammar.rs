@@ -80,6 +80,15 @@ impl<'a> Parsed<'a> {
         paragraph(self.text, at, self.html)
     }
 
+    /// The text a cue at `at` must share with a word of signing to be about the signing: its
+    /// paragraph and the one before (a heading or a first sentence may carry the "signé").
+    pub fn signing_reach(&self, at: usize) -> Range<usize> {
+        let here = self.paragraph(at);
+        let before = self.text[..here.start].trim_end();
+        let start = if before.is_empty() { here.start } else { self.paragraph(before.len()).start };
+        start..here.end
+    }
+
     /// The mentions whose name starts in `range`.
     pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
         self.mentions.iter().filter(move |m| range.contains(&m.name_range.start))
@@ -90,6 +99,18 @@ impl<'a> Parsed<'a> {
         let rest = &self.text[at..];
         let skip = LEAD.find(rest).map_or(0, |m| m.end());
         self.mentions.iter().find(|m| m.full.start == at + skip)
+    }
+
+    /// Where a list that follows a verb at `at` starts: a mention right after it ("ont signé
+    /// A, B"), or after a colon closing the verb's clause ("ont signé le contrat : A, B").
+    pub fn list_after(&self, at: usize) -> Option<usize> {
+        static COLON: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^[^.;:«»\n]{0,80}:").expect("valid regex"));
+        if self.starting_at(at).is_some() {
+            return Some(at);
+        }
+        let colon = COLON.find(&self.text[at..])?;
+        self.starting_at(at + colon.end()).map(|_| at + colon.end())
     }
 
     /// The mentions listed just before `at` ("A, préfet, B, maire, et C, président, ont
@@ -125,8 +146,12 @@ static SUBJECT_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s,]*(?:(?:y|en)\s+|l')?\s*$").expect("valid regex"));
 
 /// Between two listed mentions.
-static LIST_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*(?:et|ou|ainsi\s+que))\s*$").expect("valid regex"));
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:,|,?\s*(?:et|ou|ainsi\s+que))\s*(?:(?:le|la|M\.|Mme|Madame|Monsieur)\s+|l')?$",
+    )
+    .expect("valid regex")
+});
 
 /// A capitalised token: a word (hyphenated parts may be lower case: "Saint-Étienne-du-Rouvray")
 /// or initials ("J.-F.", "J.").
@@ -250,7 +275,11 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
     let sure: Vec<usize> = all.iter().filter(|n| !n.weak).map(|n| n.range.start).collect();
     let names: Vec<Name> = all
         .into_iter()
-        .filter(|n| !n.weak || role_after(text, n.range.end, &sure, html).is_some())
+        .filter(|n| {
+            !n.weak
+                || role_after(text, n.range.end, &sure, html).is_some()
+                || weak_role_before(text, 0, n, &sure, html).is_some()
+        })
         .collect();
     let starts: Vec<usize> = names.iter().map(|n| n.range.start).collect();
     let mut out: Vec<Mention> = Vec::new();
@@ -258,7 +287,11 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         let after = role_after(text, n.range.end, &starts, html);
         let floor = out.last().map_or(0, |m: &Mention| m.full.end);
         let before = || role_before(text, floor, n.range.start, &starts, html);
-        let role = if n.weak { after.clone() } else { after.clone().or_else(before) };
+        let role = if n.weak {
+            after.clone().or_else(|| weak_role_before(text, floor, &n, &starts, html))
+        } else {
+            after.clone().or_else(before)
+        };
         if role.is_none() && n.weak {
             continue;
         }
@@ -275,6 +308,22 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// The role before a guessed pair, only as a comma apposition that the pair closes ("le préfet
+/// du Morbihan, Arnaud Kerbiriou, et ..."), the shape that leaves no doubt it names a person.
+fn weak_role_before(
+    text: &str,
+    floor: usize,
+    n: &Name,
+    stops: &[usize],
+    html: bool,
+) -> Option<(Role, usize)> {
+    static CLOSED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:[,.;]|et\b)").expect("valid regex"));
+    let (role, end) = role_before(text, floor, n.range.start, stops, html)?;
+    (text[end..n.range.start].contains(',') && CLOSED.is_match(&text[n.range.end..]))
+        .then_some((role, end))
 }
 
 /// A name candidate.
@@ -525,7 +574,10 @@ fn role_before(
 
 /// Between a role and the name it precedes.
 static BEFORE_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*,?[ \t]*\n?[ \t]*$").expect("valid regex"));
+    LazyLock::new(|| {
+        Regex::new(r"^[ \t]*,?[ \t]*\n?[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$")
+            .expect("valid regex")
+    });
 
 fn make_role(text: &str, range: Range<usize>, word: &str, past: bool) -> Option<Role> {
     let row = lexicon::role_word(word)?;
@@ -815,6 +867,17 @@ mod tests {
             Some("conseiller régional"),
         );
         none("Hier, Basile Hartmann a parlé.");
+        one(
+            "signé par le préfet de l'Indre, Basile Hartmann, et par le maire.",
+            "Basile Hartmann",
+            Some("préfet de l'Indre"),
+        );
+        none("aux côtés du maire de Lunel Basile Hartmann a parlé.");
+        one(
+            "La préfète de région, Madame Lucie Morin, était représentée.",
+            "Lucie Morin",
+            Some("préfète de région"),
+        );
         none("Caux Vallée de Seine : deux quartiers.");
     }
 

@@ -1,8 +1,8 @@
 //! `people.in_presence_of`: the people present at a signing.
 //!
 //! Finds: "en présence de A, vice-présidente, et de B, conseiller départemental", "aux côtés de
-//! A, président de l'agglomération, et du préfet", "accompagnée de A", when the paragraph is about
-//! a signing ("signé", "signature", "paraphé", "cérémonie"). Involvement `present`, or
+//! A, président de l'agglomération, et du préfet", "accompagnée de A", when the paragraph (or the one
+//! before) is about a signing ("signé", "signature", "paraphé", "cérémonie"). Involvement `present`, or
 //! `mentioned` for a person whose role is not an official capacity ("habitante du quartier").
 //! Does not find: "en présence de" in a paragraph that says nothing of a signing, people after a
 //! later signing cue of the same sentence ("aux côtés du préfet ont signé A": those are
@@ -25,7 +25,7 @@ impl Rule for InPresenceOf {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
         for cue in PRESENCE.find_iter(p.text) {
-            if !SIGNING_CONTEXT.is_match(&p.text[p.paragraph(cue.start())]) {
+            if !SIGNING_CONTEXT.is_match(&p.text[p.signing_reach(cue.start())]) {
                 continue;
             }
             let sentence = p.sentence(cue.start());

@@ -2,12 +2,13 @@
 //! signing.
 //!
 //! Finds: "A, sous-préfète du Havre, y représentait le préfet", "A et B ont assisté à la
-//! signature", "A, conseiller régional, était présent", when the paragraph is about a signing.
+//! signature", "A, conseiller régional, était présent", and the inverted "Étaient également
+//! présents : A, B", when the paragraph (or the one before) is about a signing.
 //! Involvement `present` (`mentioned` for a role that is not an official capacity). Does not
 //! find: the same verbs in a paragraph about something else, a subject separated from the verb
 //! by a clause.
 
-use super::cue::{PRESENCE_VERB, SIGNING_CONTEXT};
+use super::cue::{PRESENCE_VERB, SIGN_ACTIVE, SIGN_BY, SIGNING_CONTEXT, list_end};
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
@@ -24,11 +25,18 @@ impl Rule for PresentSubject {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
         for verb in PRESENCE_VERB.find_iter(p.text) {
-            if !SIGNING_CONTEXT.is_match(&p.text[p.paragraph(verb.start())]) {
+            if !SIGNING_CONTEXT.is_match(&p.text[p.signing_reach(verb.start())]) {
                 continue;
             }
             for m in p.listed_before(verb.start()) {
                 emit(doc, m, Involvement::Present, self.id(), out);
+            }
+            if let Some(from) = p.list_after(verb.end()) {
+                let sentence = p.sentence(verb.start());
+                let end = list_end(p.text, from, sentence.end, &[&SIGN_BY, &SIGN_ACTIVE]);
+                for m in p.within(from..end) {
+                    emit(doc, m, Involvement::Present, self.id(), out);
+                }
             }
         }
     }
@@ -53,6 +61,17 @@ mod tests {
         finds(
             &PresentSubject,
             "Paul Roche et Anne Brun ont assisté à la signature.",
+            &["Paul Roche", "Anne Brun"],
+            P,
+        );
+    }
+
+    #[test]
+    fn inverted_attendance() {
+        finds(
+            &PresentSubject,
+            "Le contrat a été signé hier. Étaient présents : Paul Roche, député, et Anne Brun, \
+             conseillère régionale.",
             &["Paul Roche", "Anne Brun"],
             P,
         );

@@ -1,11 +1,11 @@
 //! `people.quoted`: the people a quotation is attributed to.
 //!
 //! Finds: "« ... », a déclaré A", "« ... » a exposé A lors de la signature", "« ... », résume A,
-//! membre du conseil citoyen", "A, maire, a déclaré : « ... »". Involvement `quoted` (a person
+//! membre du conseil citoyen", "A, maire, a déclaré : « ... »", "Selon A, habitante, « ... »". Involvement `quoted` (a person
 //! also named as signing keeps that involvement at the other mention). Does not find: a verb of
 //! speech without a quotation ("A a salué le travail"), a name inside the quotation.
 
-use super::cue::{SPEECH_AFTER_QUOTE, SPEECH_BEFORE_QUOTE};
+use super::cue::{ATTRIBUTION, SPEECH_AFTER_QUOTE, SPEECH_BEFORE_QUOTE};
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
@@ -23,6 +23,11 @@ impl Rule for Quoted {
         let p = Parsed::new(doc);
         for verb in SPEECH_AFTER_QUOTE.find_iter(p.text) {
             if let Some(m) = p.starting_at(verb.end()) {
+                emit(doc, m, Involvement::Quoted, self.id(), out);
+            }
+        }
+        for word in ATTRIBUTION.find_iter(p.text) {
+            if let Some(m) = p.starting_at(word.end()) {
                 emit(doc, m, Involvement::Quoted, self.id(), out);
             }
         }
@@ -57,6 +62,7 @@ mod tests {
             Q,
         );
         finds(&Quoted, "Paul Roche, maire de Sète, a déclaré : « Enfin ! »", &["Paul Roche"], Q);
+        finds(&Quoted, "Selon Lucie Morin, habitante, « rien ne change ».", &["Lucie Morin"], Q);
     }
 
     #[test]

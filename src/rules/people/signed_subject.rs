@@ -1,9 +1,9 @@
 //! `people.signed_subject`: the people who are the subject of an active signing verb.
 //!
 //! Finds: "A, préfet du Gard, B, sous-préfète d'Alès, et C, président, ont signé le contrat",
-//! "A, préfet du Nord, a signé", "A et B l'ont paraphé", and the inverted subject "Aux côtés du
-//! préfet ont également signé A, président de la Métropole, B, recteur, ainsi que les maires,
-//! parmi lesquels C". Involvement `signatory`. Does not find: a passive "a été signé" (its subject
+//! "A, préfet du Nord, a signé", "A et B l'ont paraphé", "Le préfet, A, et le président, B, ont
+//! signé", and the inverted subject "Aux côtés du préfet ont également signé A, président de la
+//! Métropole, B, recteur, ainsi que les maires, parmi lesquels C", "Ont signé le contrat : A, B". Involvement `signatory`. Does not find: a passive "a été signé" (its subject
 //! is the contract), a name separated from the verb by anything but the list ("A a rappelé que
 //! le préfet a signé"), the object of the verb ("a signé le contrat avec A": see
 //! `people.in_presence_of` for "aux côtés de").
@@ -28,10 +28,10 @@ impl Rule for SignedSubject {
             for m in p.listed_before(verb.start()) {
                 emit(doc, m, Involvement::Signatory, self.id(), out);
             }
-            if p.starting_at(verb.end()).is_some() {
+            if let Some(from) = p.list_after(verb.end()) {
                 let sentence = p.sentence(verb.start());
-                let end = list_end(p.text, verb.end(), sentence.end, &[&PRESENCE]);
-                for m in p.within(verb.end()..end) {
+                let end = list_end(p.text, from, sentence.end, &[&PRESENCE]);
+                for m in p.within(from..end) {
                     emit(doc, m, Involvement::Signatory, self.id(), out);
                 }
             }
@@ -73,6 +73,22 @@ mod tests {
              Marc Viel, recteur de l'académie, ainsi que les maires, parmi lesquels Lucie Morin, \
              maire de Sète.",
             &["Anne Brun", "Marc Viel", "Lucie Morin"],
+            S,
+        );
+    }
+
+    #[test]
+    fn subjects_with_roles_first_and_colon_lists() {
+        finds(
+            &SignedSubject,
+            "Le préfet du Cher, Paul Roche, et la présidente de l'agglomération, Anne Brun, ont signé.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Ont signé le contrat : Paul Roche, préfet du Cher, et Anne Brun, maire de Vierzon.",
+            &["Paul Roche", "Anne Brun"],
             S,
         );
     }
