@@ -64,7 +64,10 @@ impl<'a> Parsed<'a> {
     pub fn new(doc: &Doc<'a>) -> Parsed<'a> {
         let text = doc.text();
         let html = doc.format == Format::Html;
-        Parsed { text, html, mentions: mentions(text, html), breaks: sentence_breaks(text, html) }
+        let mentions = mentions(text, html);
+        let starts: Vec<usize> = mentions.iter().map(|m| m.full.start).collect();
+        let breaks = sentence_breaks(text, html, &starts);
+        Parsed { text, html, mentions, breaks }
     }
 
     /// The sentence around offset `at`.
@@ -573,11 +576,10 @@ fn role_before(
 }
 
 /// Between a role and the name it precedes.
-static BEFORE_GAP: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(r"^[ \t]*,?[ \t]*\n?[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$")
-            .expect("valid regex")
-    });
+static BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*,?[ \t]*\n?[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$")
+        .expect("valid regex")
+});
 
 fn make_role(text: &str, range: Range<usize>, word: &str, past: bool) -> Option<Role> {
     let row = lexicon::role_word(word)?;
@@ -698,7 +700,12 @@ fn continues_after_et(rest: &str) -> bool {
 }
 
 /// Offsets where sentences start.
-fn sentence_breaks(text: &str, html: bool) -> Vec<usize> {
+///
+/// A line break ends a sentence in HTML (every block is a line) and a blank line does in text,
+/// unless the list goes on: the line ends with ":", "," or ";", the next one is a bullet, or
+/// both lines open with a mention (`mentions`: where mentions start), as the items of an HTML
+/// list of signatories do.
+fn sentence_breaks(text: &str, html: bool, mentions: &[usize]) -> Vec<usize> {
     let mut out = vec![0];
     for (i, c) in text.char_indices() {
         match c {
@@ -720,9 +727,17 @@ fn sentence_breaks(text: &str, html: bool) -> Vec<usize> {
                     continue;
                 }
                 let prev = text[..i].trim_end().chars().next_back();
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let opens = |from: usize| {
+                    let line = &text[from..];
+                    let skip = line.len() - line.trim_start_matches([' ', '\t', '-', '•']).len();
+                    mentions.contains(&(from + skip))
+                };
+                let next_start = text.len() - next_line.len();
                 let continuing = matches!(prev, Some(':' | ',' | ';'))
                     || next_line.trim_start().starts_with(['-', '•', '*', '–'])
-                        && !matches!(prev, Some('.'));
+                        && !matches!(prev, Some('.'))
+                    || !blank && opens(line_start) && opens(next_start);
                 if !continuing {
                     out.push(i + 1);
                 }

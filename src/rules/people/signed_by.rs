@@ -79,6 +79,19 @@ mod tests {
     }
 
     #[test]
+    fn html_list_items() {
+        use crate::ingest::normalise::normalise;
+        use crate::record::Format;
+        let text = "Le contrat a été signé par :\nPaul Roche, préfet du Var\nAnne Brun, maire de Hyères\nLes quartiers\nLucie Morin, habitante\n";
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Html, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        SignedBy.apply(&doc, &mut out);
+        let names: Vec<&str> = out.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Paul Roche", "Anne Brun"]);
+    }
+
+    #[test]
     fn not_signatories() {
         finds(
             &SignedBy,
