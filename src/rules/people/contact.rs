@@ -1,8 +1,9 @@
 //! `people.contact`: press and staff contacts.
 //!
 //! Finds: the people named in the block under a "Contact presse", "Contact :", "Relations
-//! presse" label (on its line or the next ones, up to a blank line), and the people named on a
-//! line that gives an e-mail address or a phone number ("Élodie Marchand – 02 31 00 00 00").
+//! presse" label (on its line or the next ones, up to a blank line), and the people named in the
+//! line and sentence that give an e-mail address or a phone number ("Élodie Marchand – 02 31 00
+//! 00 00").
 //! Involvement `contact`. Does not find: "contact" inside a sentence ("le contact avec les
 //! habitants"), people of a paragraph that follows the contact block.
 
@@ -48,14 +49,16 @@ impl Rule for Contact {
                 push(m, out);
             }
         }
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if COORDINATES.is_match(line) {
-                for m in p.within(offset..offset + line.len()) {
-                    push(m, out);
-                }
+        for found in COORDINATES.find_iter(text) {
+            // The line of the address, within its sentence: a long HTML paragraph that ends
+            // with a phone number does not make its signatories contacts.
+            let line_start = text[..found.start()].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[found.end()..].find('\n').map_or(text.len(), |i| found.end() + i);
+            let sentence = p.sentence(found.start());
+            let range = line_start.max(sentence.start)..line_end.min(sentence.end);
+            for m in p.within(range) {
+                push(m, out);
             }
-            offset += line.len();
         }
     }
 }
@@ -84,5 +87,9 @@ mod tests {
     fn not_contacts() {
         none(&Contact, "Le contact avec Paul Roche, maire, a été fructueux.");
         none(&Contact, "Contact presse : service communication\n\nPaul Roche, maire, a signé.");
+        none(
+            &Contact,
+            "Le contrat a été signé par Paul Roche, préfet. Renseignements au 03 21 00 00 00.",
+        );
     }
 }
