@@ -18,7 +18,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::grammar::{NAME, OF, PREFIX, epci_mentions, never_carrier, prefix_kind, word_kind};
+use super::grammar::{
+    NAME, OF, PREFIX, QUALIFIER, epci_mentions, never_carrier, prefix_kind, word_kind,
+};
 use super::territory;
 use crate::data;
 use crate::rules::{Candidates, Doc, Rule, alternation};
@@ -28,10 +30,11 @@ pub struct ContractOf;
 
 const ID: &str = "territories.contract_of";
 
-/// "contrat(s) de ville [2024-2030] de/d'/du/de la".
+/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la".
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?P<plural>contrats|contrat)[ \t\n]+de[ \t\n]+ville)(?:[ \t\n]+(?:19|20)\d\d[ \t]*[-–—][ \t]*(?:19|20)\d\d)?[ \t\n]+{OF}"
+        r"(?i:\b(?P<plural>contrats|contrat)[ \t\n]+de[ \t\n]+ville){}*[ \t\n]+{OF}",
+        *QUALIFIER
     ))
     .expect("valid regex")
 });
@@ -55,6 +58,11 @@ static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = data::lines("territories/anaphora.txt");
     Regex::new(&format!(r"^(?:{})\b", alternation(nouns.iter().map(String::as_str))))
         .expect("valid regex")
+});
+
+/// The name after an anaphoric noun: " de Saint-Omer", " du Douaisis".
+static NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^[ \t\n]+{OF}(?P<name>{})", *NAME)).expect("valid regex")
 });
 
 /// A count right before "contrats": "huit contrats", "des 29 contrats".
@@ -84,8 +92,25 @@ impl Rule for ContractOf {
                 continue;
             }
             let rest = &text[m.end()..];
-            if ANAPHORA.is_match(rest) && !OWNER.is_match(rest) {
-                antecedent(doc, m.start(), out);
+            if let Some(noun) = ANAPHORA.find(rest)
+                && !OWNER.is_match(rest)
+            {
+                // "de l'agglomération de Saint-Omer": the common noun opens the name.
+                let named = NAMED_AFTER.captures(&rest[noun.end()..]).and_then(|c| c.name("name"));
+                match named {
+                    Some(name) if !never_carrier(name.as_str()) => {
+                        let at = m.end() + noun.end();
+                        let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
+                        out.territories.push(territory(
+                            doc,
+                            at + name.start()..at + name.end(),
+                            kind,
+                            true,
+                            ID,
+                        ));
+                    }
+                    _ => antecedent(doc, m.start(), out),
+                }
                 continue;
             }
             let mut at = m.end();
@@ -174,6 +199,29 @@ mod tests {
                 ("Metz Métropole".into(), "Métropole".into()),
                 ("Forbach Porte de France".into(), "CA".into())
             ]
+        );
+    }
+
+    #[test]
+    fn owners_after_qualifiers_and_common_nouns() {
+        assert_eq!(
+            carriers(&ContractOf, "le contrat de ville intercommunal de Dunkerque Grand Littoral"),
+            [("Dunkerque Grand Littoral".into(), "commune".into())]
+        );
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "le contrat de ville « Quartiers 2030 » de Mulhouse Alsace Agglomération signé"
+            ),
+            [("Mulhouse Alsace Agglomération".into(), "CA".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "le contrat de ville de l'agglomération de Saint-Omer."),
+            [("Saint-Omer".into(), "CA".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "le contrat de ville de la commune de Vierzon a été signé"),
+            [("Vierzon".into(), "commune".into())]
         );
     }
 

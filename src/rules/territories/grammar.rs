@@ -42,6 +42,16 @@ pub(super) static NAME: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// The contract qualifiers of `rules/territories/qualifiers.txt`, a period or a quoted name,
+/// between "contrat de ville" and its owner.
+pub(super) static QUALIFIER: LazyLock<String> = LazyLock::new(|| {
+    let words = data::lines("territories/qualifiers.txt");
+    format!(
+        r#"(?:{WS}(?:(?:19|20)\d\d[ \t]*[-–—][ \t]*(?:19|20)\d\d|«[^»\n]{{1,40}}»|"[^"\n]{{1,40}}"|(?i:{})\b))"#,
+        alternation(words.iter().map(String::as_str))
+    )
+});
+
 /// The official kind prefix of a long name, with its article and linking word: "la communauté
 /// d'agglomération de ", "Communauté urbaine du ".
 pub(super) static PREFIX: LazyLock<String> = LazyLock::new(|| {
@@ -78,6 +88,7 @@ fn kind_static(k: &str) -> &'static str {
         "CC" => "CC",
         "Métropole" => "Métropole",
         "EPT" => "EPT",
+        "commune" => "commune",
         _ => "EPCI",
     }
 }
@@ -106,8 +117,8 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
     let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
     for caps in PREFIXED.captures_iter(text) {
         let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };
-        if !never_carrier(n.as_str()) {
-            let kind = prefix_kind(p.as_str()).unwrap_or("EPCI");
+        let kind = prefix_kind(p.as_str()).unwrap_or("EPCI");
+        if !never_carrier(n.as_str()) && kind != "commune" {
             out.push((n.range(), kind));
         }
     }
@@ -278,6 +289,7 @@ mod tests {
             "territories/kinds.tsv",
             "territories/anaphora.txt",
             "territories/pilot_fields.txt",
+            "territories/qualifiers.txt",
             "territories/not_carriers.txt",
         ] {
             let lines = data::lines(rel);

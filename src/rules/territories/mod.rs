@@ -12,6 +12,7 @@
 mod contract_of;
 mod epci_mention;
 mod grammar;
+mod main_epci;
 mod own_contract;
 mod pilot_field;
 mod sheet_title;
@@ -27,6 +28,7 @@ use crate::record::Territory;
 pub const RULES: &[&dyn Rule] = &[
     &contract_of::ContractOf,
     &epci_mention::EpciMention,
+    &main_epci::MainEpci,
     &own_contract::OwnContract,
     &pilot_field::PilotField,
     &sheet_title::SheetTitle,
@@ -55,7 +57,7 @@ fn territory(
 }
 
 /// Resolves this family's candidates: a fallback carrier (`territories.signing_sentence`,
-/// `territories.sheet_title`) stands
+/// `territories.sheet_title`, and last `territories.main_epci`) stands
 /// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
 /// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
 /// Paris Sud" in the rest of the text); duplicates of one span go.
@@ -90,10 +92,13 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     for (t, kind) in out.territories.iter_mut().zip(kinds) {
         t.kind = kind;
     }
-    let fallback =
-        |t: &Territory| [signing_sentence::ID, sheet_title::ID].contains(&t.evidence.rule.as_str());
-    if out.territories.iter().any(|t| t.carries_contract && !fallback(t)) {
-        out.territories.retain(|t| !fallback(t));
+    let tier = |t: &Territory| match t.evidence.rule.as_str() {
+        signing_sentence::ID | sheet_title::ID => 1,
+        main_epci::ID => 2,
+        _ => 0,
+    };
+    if let Some(best) = out.territories.iter().filter(|t| t.carries_contract).map(tier).min() {
+        out.territories.retain(|t| !t.carries_contract || tier(t) == best);
     }
     out.territories.sort_by(|a, b| {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
