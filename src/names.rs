@@ -6,6 +6,20 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds a name for comparison: lowercase, no accents, ligatures expanded, punctuation as spaces,
 /// spaces collapsed, a leading article dropped.
 pub fn fold(s: &str) -> String {
+    let folded = fold_keep_article(s);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let words = match words.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() && matches!(*first, "le" | "la" | "les" | "l") => {
+            rest
+        }
+        all => all,
+    };
+    words.join(" ")
+}
+
+/// [`fold`] without dropping a leading article: for gazetteer names, where "Le Quesnoy" is a
+/// commune and "Quesnoy" is not.
+pub fn fold_keep_article(s: &str) -> String {
     let mut lowered = String::with_capacity(s.len());
     for c in s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
         for c in c.to_lowercase() {
@@ -17,19 +31,12 @@ pub fn fold(s: &str) -> String {
             }
         }
     }
-    let words: Vec<&str> = lowered.split_whitespace().collect();
-    let words = match words.as_slice() {
-        [first, rest @ ..] if !rest.is_empty() && matches!(*first, "le" | "la" | "les" | "l") => {
-            rest
-        }
-        all => all,
-    };
-    words.join(" ")
+    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_keep_article};
 
     #[test]
     fn fold_ignores_case_accents_punctuation_and_articles() {
@@ -40,5 +47,7 @@ mod tests {
         assert_eq!(fold("Le Petit-Quevilly"), fold("Petit-Quevilly"));
         assert_ne!(fold("Le Quesnoy"), fold("Quesnoy Nord"));
         assert_eq!(fold("Les"), "les", "a lone article is the name");
+        assert_eq!(fold_keep_article("Le Quesnoy"), "le quesnoy");
+        assert_eq!(fold(""), "");
     }
 }
