@@ -59,13 +59,14 @@ fn gold_communes(dir: &Path) -> Vec<(String, Vec<String>, Vec<String>)> {
 #[ignore = "reads /work/shared/corpus"]
 fn gold_communes_link_uniquely() {
     let root = Path::new("/work/shared/corpus");
-    let (mut total, mut unique) = (0, 0);
+    let (mut total, mut unique, mut without_context) = (0, 0, 0);
     for split in ["seeds", "dev"] {
         for (doc, territories, communes) in gold_communes(&root.join(split).join("gold")) {
             let mut ctx = LinkContext::default();
             for t in &territories {
-                if let [epci] = epci_named(t).as_slice() {
-                    ctx.epcis.push(epci.siren.to_owned());
+                match epci_named(t).as_slice() {
+                    [epci] => ctx.epcis.push(epci.siren.to_owned()),
+                    found => eprintln!("{doc}: territory {t:?}: {} EPCI", found.len()),
                 }
             }
             for name in &communes {
@@ -75,14 +76,29 @@ fn gold_communes_link_uniquely() {
             }
             for name in &communes {
                 total += 1;
+                if link_commune(name, &LinkContext::default()).unique().is_some() {
+                    without_context += 1;
+                }
                 match link_commune(name, &ctx) {
-                    Link::Unique(_) => unique += 1,
+                    Link::Unique(c) => {
+                        unique += 1;
+                        let in_epci = cdv::gazetteer::epcis_of_commune(c.insee)
+                            .iter()
+                            .any(|e| ctx.epcis.iter().any(|s| s == e.siren));
+                        if !ctx.epcis.is_empty() && !in_epci {
+                            eprintln!("{doc}: {name:?} → {} {}, outside the EPCI", c.insee, c.name);
+                        }
+                    }
                     other => eprintln!("{doc}: {name:?}: {other:?}"),
                 }
             }
         }
     }
     let rate = if total == 0 { 1.0 } else { unique as f64 / total as f64 };
-    eprintln!("gazetteer: {unique}/{total} gold communes linked uniquely ({:.1}%)", rate * 100.0);
+    eprintln!(
+        "gazetteer: {unique}/{total} gold communes linked uniquely ({:.1}%), \
+         {without_context} without context",
+        rate * 100.0
+    );
     assert!(total == 0 || rate >= 0.95, "{unique}/{total}");
 }

@@ -88,6 +88,32 @@ pub struct LinkContext {
     pub regions: Vec<String>,
 }
 
+impl LinkContext {
+    /// Adds an intercommunality the document is about.
+    pub fn add_epci(&mut self, epci: &Epci) {
+        add(&mut self.epcis, epci.siren);
+    }
+
+    /// Adds the département and région of a commune the document is about.
+    pub fn add_commune(&mut self, commune: &Commune) {
+        add(&mut self.departements, commune.departement);
+        add(&mut self.regions, commune.region);
+    }
+
+    /// Adds a département the document is about, and its région.
+    pub fn add_departement(&mut self, departement: &Departement) {
+        add(&mut self.departements, departement.code);
+        add(&mut self.regions, departement.region);
+    }
+}
+
+/// Adds `code` to `codes` once.
+fn add(codes: &mut Vec<String>, code: &str) {
+    if !code.is_empty() && !codes.iter().any(|c| c == code) {
+        codes.push(code.to_owned());
+    }
+}
+
 /// The outcome of linking a name to a commune.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Link {
@@ -126,9 +152,31 @@ static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| {
 /// The current communes named `name` (and the arrondissements municipaux, "Paris 19e"), sorted
 /// by INSEE code. A name no current commune bears but a former one did, or a commune déléguée
 /// does ("Notre-Dame-de-Gravenchon", "Oissel"), gives the current commune holding it.
+///
+/// A département in parentheses after a name no commune bears with it chooses among the
+/// communes of the name without it: "Saint-Denis (93)", "Lens (Pas-de-Calais)".
 pub fn communes_named(name: &str) -> Vec<&'static Commune> {
-    let (current, former) = COMMUNES.named(name);
+    let (current, former) = named(name);
     if current.is_empty() { former } else { current }
+}
+
+/// The communes bearing `name` now, and those that bore it or hold a commune déléguée of that
+/// name (see [`communes_named`]).
+fn named(name: &str) -> (Vec<&'static Commune>, Vec<&'static Commune>) {
+    let (current, former) = COMMUNES.named(name);
+    if !current.is_empty() || !former.is_empty() {
+        return (current, former);
+    }
+    let qualified = names::without_parentheses(name).zip(name.split_once('('));
+    let Some((plain, (_, qualifier))) = qualified else { return (current, former) };
+    let qualifier = qualifier.split(')').next().unwrap_or_default().trim();
+    let Some(dep) = departement(qualifier).or_else(|| departement_named(qualifier)) else {
+        return (current, former);
+    };
+    let (mut current, mut former) = COMMUNES.named(&plain);
+    current.retain(|c| c.departement == dep.code);
+    former.retain(|c| c.departement == dep.code);
+    (current, former)
 }
 
 /// The commune of INSEE code `insee`.
@@ -143,7 +191,7 @@ pub fn commune(insee: &str) -> Option<&'static Commune> {
 /// A former name counts too, below the current ones: "Évry" is a commune of the Yonne, and the
 /// former name of Évry-Courcouronnes (Essonne), which a context in the Essonne chooses.
 pub fn link_commune(name: &str, ctx: &LinkContext) -> Link {
-    let (current, former) = COMMUNES.named(name);
+    let (current, former) = named(name);
     let mut found: Vec<&Commune> = current.iter().chain(&former).copied().collect();
     if found.len() > 1 {
         let in_epci = |c: &&Commune| {

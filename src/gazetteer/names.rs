@@ -25,6 +25,13 @@ const SMALL_WORDS: [&str; 16] = [
 /// The lookup key of a name, its leading article kept.
 pub fn key(name: &str) -> String {
     let folded = fold_keep_article(name);
+    let plain = |(i, w): (usize, &str)| {
+        let variant = matches!(w, "st" | "ste" | "sts" | "stes") || (i > 0 && w == "lez");
+        !variant && ordinal(w).is_none()
+    };
+    if folded.split(' ').enumerate().all(plain) {
+        return folded;
+    }
     let mut out = String::with_capacity(folded.len() + 8);
     for (i, word) in folded.split(' ').filter(|w| !w.is_empty()).enumerate() {
         if i > 0 {

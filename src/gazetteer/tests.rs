@@ -74,6 +74,28 @@ fn commune_deleguee_gives_its_current_commune() {
 }
 
 #[test]
+fn a_departement_in_parentheses_chooses() {
+    commune_is("Saint-Denis (93)", "93066");
+    commune_is("Saint-Denis (La Réunion)", "97411");
+    commune_is("Lens (Pas-de-Calais)", "62498");
+    assert!(communes_named("Saint-Denis (59)").is_empty(), "no Saint-Denis in the Nord");
+    assert_eq!(codes("Château-Chinon (Ville)"), ["58062"]);
+    assert_eq!(codes("Château-Chinon").len(), 2);
+}
+
+#[test]
+fn context_is_built_from_what_the_document_names() {
+    let mut ctx = LinkContext::default();
+    ctx.add_commune(commune("59606").unwrap());
+    ctx.add_commune(commune("59014").unwrap());
+    ctx.add_departement(departement("62").unwrap());
+    ctx.add_epci(epci("245901160").unwrap());
+    assert_eq!(ctx.departements, ["59", "62"]);
+    assert_eq!(ctx.regions, ["32"]);
+    assert_eq!(ctx.epcis, ["245901160"]);
+}
+
+#[test]
 fn former_names_give_the_current_commune() {
     commune_is("Oissel", "76484");
     assert_eq!(commune("76484").map(|c| c.name), Some("Oissel-sur-Seine"));
