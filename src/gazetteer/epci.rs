@@ -37,16 +37,17 @@ impl Epcis {
             by_member.extend(e.members.iter().map(|&m| (m, i)));
             let plain = names::without_parentheses(e.name);
             let long = names::expand_kind(&names::key(plain.as_deref().unwrap_or(e.name)));
-            if let Some(core) = names::core(&long) {
-                // A kind-less name that is a commune's ("Métropole de Lyon" → "Lyon") would
-                // turn the commune into the intercommunality: keep it out.
-                for k in [core, names::bare(core)] {
-                    if !communes.current.contains(k) {
-                        by_core.push((k.to_owned(), i));
-                    }
+            let core = names::core(&long);
+            // A kind-less name that is a commune's ("Métropole de Lyon" → "Lyon", "Rennes
+            // Métropole" → "Rennes") would turn the commune into the intercommunality: keep it
+            // out.
+            let short = core.into_iter().chain(names::without_trailing_kind(core.unwrap_or(&long)));
+            for k in short.flat_map(|k| [k, names::bare(k)]) {
+                if !communes.current.contains(k) {
+                    by_core.push((k.to_owned(), i));
                 }
-                by_initials.extend(names::initialism(core).map(|k| (k, i)));
             }
+            by_initials.extend(core.and_then(names::initialism).map(|k| (k, i)));
             by_core.push((names::bare(&long).to_owned(), i));
             by_initials.extend(names::initialism(&long).map(|k| (k, i)));
             if let Some(acronym) = names::parenthesised_acronym(e.name) {

@@ -153,6 +153,15 @@ pub fn core(key: &str) -> Option<&str> {
     (stripped && !rest.is_empty()).then_some(rest)
 }
 
+/// An intercommunality key without the kind that closes it ("grand besancon metropole" →
+/// "grand besancon", "douaisis agglomeration" → "douaisis"), when something is left.
+pub fn without_trailing_kind(key: &str) -> Option<&str> {
+    ["agglomeration", "metropole", "communaute"]
+        .iter()
+        .find_map(|kind| key.strip_suffix(kind)?.strip_suffix(' '))
+        .filter(|rest| !rest.is_empty())
+}
+
 /// The initials of a key's words, small words left out ("communaute d agglomeration de lens
 /// lievin" → "call"), when there are at least three.
 pub fn initialism(key: &str) -> Option<String> {
@@ -218,6 +227,10 @@ mod tests {
         assert_eq!(core("communaute de communes du pays de mormal"), Some("pays de mormal"));
         assert_eq!(core("communaute d agglomeration le grand narbonne"), Some("le grand narbonne"));
         assert_eq!(core("rennes metropole"), None);
+        assert_eq!(without_trailing_kind("grand besancon metropole"), Some("grand besancon"));
+        assert_eq!(without_trailing_kind("douaisis agglomeration"), Some("douaisis"));
+        assert_eq!(without_trailing_kind("metropole"), None);
+        assert_eq!(without_trailing_kind("tours metropole val de loire"), None);
         assert_eq!(core("metropole"), None);
     }
 

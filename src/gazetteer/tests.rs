@@ -189,11 +189,17 @@ fn epci_official_and_short_names() {
     assert!(ccpm.len() > 1 && ccpm.contains(&"200043321"), "initialisms may be shared");
     epci_is("Plaine Commune", "200057867");
     epci_is("MEL", "200093201");
+    // Without the kind that closes the name, when that is not a commune's name.
+    epci_is("Agglomération du Douaisis", "200044618");
+    epci_is("Grand Besançon", "242500361");
+    epci_is("Perpignan Méditerranée", "200027183");
 }
 
 #[test]
 fn epci_names_that_are_not() {
     no_epci("Valenciennes");
+    no_epci("Rennes");
+    no_epci("Carcassonne");
     no_epci("Lyon");
     no_epci("call");
     no_epci("Métropole");
