@@ -1,16 +1,8 @@
 //! The `cdv` binary on folders: output layout, determinism across `--jobs`, bad input.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
-
-fn cdv() -> Command {
-    Command::cargo_bin("cdv").expect("binary built")
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
+use common::{cdv, read};
 
 #[test]
 fn extract_writes_one_sorted_record_per_fixture() {

@@ -29,22 +29,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let gold = eval::load_gold_dir(&args.gold).map_err(|e| anyhow!(e))?;
     let records = super::read_records(&args.records)?;
     let report = eval::evaluate(&gold, &records);
+    let mut out = String::new();
     if args.json {
         let mut value = serde_json::to_value(&report)?;
-        if !args.details {
-            if let Some(o) = value.as_object_mut() {
-                o.remove("details");
-            }
+        if !args.details
+            && let Some(o) = value.as_object_mut()
+        {
+            o.remove("details");
         }
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out = serde_json::to_string_pretty(&value)? + "\n";
     } else {
         if args.details {
             for d in &report.details {
-                println!("{}\t{}\t{}\t{}", d.doc, d.field, d.kind, d.value);
+                out += &format!("{}\t{}\t{}\t{}\n", d.doc, d.field, d.kind, d.value);
             }
-            println!();
+            out.push('\n');
         }
-        print!("{}", report.table());
+        out += &report.table();
         if !report.missing_records.is_empty() {
             eprintln!(
                 "cdv: no record for {} gold documents: {}",
@@ -52,7 +53,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 report.missing_records.join(", ")
             );
         }
-        println!("{} documents", report.documents);
+        out += &format!("{} documents\n", report.documents);
     }
+    super::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }

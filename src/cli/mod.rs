@@ -72,6 +72,15 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output; a reader that went away (`cdv eval | head`) is not an error.
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Reads a `documents.jsonl` file.
 fn read_records(path: &Path) -> Result<Vec<DocumentRecord>> {
     let file = std::fs::File::open(path)

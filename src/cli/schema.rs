@@ -24,7 +24,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     .with_context(|| format!("{}: cannot write", path.display()))?;
             }
         }
-        None => println!("{}", serde_json::to_string_pretty(&cdv::schema::documents())?),
+        None => super::print(&(serde_json::to_string_pretty(&cdv::schema::documents())? + "\n"))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,15 +9,15 @@
 //! that chose the headline ([`super::precedence`]). Records are taken in id order and every map
 //! is ordered, so the output does not depend on file order or threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::json;
 
 use super::precedence::{dates_agree, figures_near, signature_key};
 use crate::names::fold;
 use crate::record::{
-    CommuneRef, Contract, ContractConflict, ContractRecord, DocumentRecord, Evidence, Merged,
-    MergedFigure, MergedQuartier, SourceRef,
+    CommuneRef, Contract, ContractConflict, ContractRecord, DocumentRecord, Evidence, Figure,
+    Merged, MergedFigure, MergedQuartier, SourceRef,
 };
 
 fn source(doc: &str, ev: &Evidence) -> SourceRef {
@@ -292,27 +292,55 @@ fn add_commune(list: &mut Vec<CommuneRef>, c: &CommuneRef) {
     }
 }
 
+/// Kinds whose smaller values in a document are parts of its largest one (a sub-area's
+/// quartiers, inhabitants, partners). Elsewhere ("71 communes" in the intercommunality, "14
+/// communes" concerned) two values are two facts, and a document is compared only when it gives
+/// one value of the kind.
+const PART_WHOLE: &[&str] =
+    &["participant_count", "partner_count", "population", "population_qpv", "qpv_count"];
+
+/// Figures of the documents about one contract, by kind. Where several documents give a
+/// territory-wide value of a kind, those values are compared: equal ones agree, near ones
+/// (within [`figures_near`]) agree approximately, others conflict; the headline is the first
+/// exact value. A document's territory-wide value of a kind is the largest one whose scope is
+/// unstated or the contract's own: a sub-area's count ("deux quartiers hérouvillais") is a part
+/// of it, and a figure about "France" or another commune is not about the contract. Every other
+/// value is listed as it is, with its sources.
 fn merge_figures(
     members: &[(&str, &Contract)],
     conflicts: &mut Vec<ContractConflict>,
 ) -> Vec<MergedFigure> {
     // kind -> document -> figures of that kind in that document.
-    let mut by_kind: BTreeMap<&str, BTreeMap<&str, Vec<&crate::record::Figure>>> = BTreeMap::new();
+    let mut by_kind: BTreeMap<&str, BTreeMap<&str, Vec<&Figure>>> = BTreeMap::new();
     for (doc, c) in members {
         for f in &c.figures {
             by_kind.entry(f.kind.as_str()).or_default().entry(doc).or_default().push(f);
         }
     }
+    let territory: Vec<String> = members.iter().map(|(_, c)| fold(&c.territory)).collect();
+    let own = |f: &Figure| {
+        f.scope.as_ref().is_none_or(|s| {
+            let s = fold(s);
+            territory.iter().any(|t| s.contains(t.as_str()) || t.contains(s.as_str()))
+        })
+    };
     let mut out = Vec::new();
     for (kind, docs) in by_kind {
-        let single_each = docs.len() > 1 && docs.values().all(|fs| distinct_values(fs) == 1);
-        if single_each {
-            // Every document gives one value: compare them.
-            let firsts: Vec<(&str, &crate::record::Figure)> =
-                docs.iter().map(|(d, fs)| (*d, fs[0])).collect();
-            let head = firsts.iter().find(|(_, f)| !f.approx).unwrap_or(&firsts[0]).1;
-            let all_equal = firsts.iter().all(|(_, f)| f.value == head.value);
-            let all_near = firsts.iter().all(|(_, f)| figures_near(kind, f.value, head.value));
+        let wide: Vec<(&str, &Figure)> = docs
+            .iter()
+            .filter_map(|(d, fs)| {
+                let owned: Vec<&Figure> = fs.iter().copied().filter(|f| own(f)).collect();
+                let single = owned.iter().all(|f| f.value == owned[0].value);
+                let best = owned.iter().max_by(|a, b| a.value.total_cmp(&b.value));
+                best.filter(|_| single || PART_WHOLE.contains(&kind)).map(|f| (*d, *f))
+            })
+            .collect();
+        let mut rest: Vec<(&str, &Figure)> =
+            docs.iter().flat_map(|(d, fs)| fs.iter().map(|f| (*d, *f))).collect();
+        if wide.len() > 1 {
+            let head = wide.iter().find(|(_, f)| !f.approx).unwrap_or(&wide[0]).1;
+            let all_equal = wide.iter().all(|(_, f)| f.value == head.value);
+            let all_near = wide.iter().all(|(_, f)| figures_near(kind, f.value, head.value));
             let agreement = if all_equal {
                 "agree"
             } else if all_near {
@@ -320,8 +348,14 @@ fn merge_figures(
             } else {
                 "conflict"
             };
-            let sources =
-                docs.iter().flat_map(|(d, fs)| fs.iter().map(|f| source(d, &f.evidence))).collect();
+            let compared =
+                |d: &str, f: &Figure| wide.iter().any(|(wd, wf)| *wd == d && wf.value == f.value);
+            let sources = rest
+                .iter()
+                .filter(|(d, f)| compared(d, f))
+                .map(|(d, f)| source(d, &f.evidence))
+                .collect();
+            rest.retain(|(d, f)| !compared(d, f));
             out.push(MergedFigure {
                 kind: kind.to_owned(),
                 value: head.value,
@@ -332,7 +366,7 @@ fn merge_figures(
             });
             if !all_equal {
                 let mut values: Vec<Merged<serde_json::Value>> = Vec::new();
-                for (d, f) in &firsts {
+                for (d, f) in &wide {
                     let v = json!(crate::record::number::to_json(f.value));
                     match values.iter_mut().find(|m| m.value == v) {
                         Some(m) => m.sources.push(source(d, &f.evidence)),
@@ -355,41 +389,35 @@ fn merge_figures(
                     note: note.into(),
                 });
             }
-        } else {
-            // One document, or documents listing several values: keep each distinct value.
-            let mut merged: Vec<MergedFigure> = Vec::new();
-            for (d, fs) in &docs {
-                for f in fs {
-                    let src = source(d, &f.evidence);
-                    match merged.iter_mut().find(|m| m.value == f.value) {
-                        Some(m) => {
-                            m.sources.push(src);
-                            if docs.len() > 1 {
-                                m.agreement = "agree".into();
-                            }
-                        }
-                        None => merged.push(MergedFigure {
-                            kind: kind.to_owned(),
-                            value: f.value,
-                            approx: f.approx,
-                            scope: f.scope.clone(),
-                            agreement: "single".into(),
-                            sources: vec![src],
-                        }),
+        }
+        // Every other value, once, with its sources.
+        let mut merged: Vec<(MergedFigure, BTreeSet<&str>)> = Vec::new();
+        for (d, f) in rest {
+            let src = source(d, &f.evidence);
+            match merged.iter_mut().find(|(m, _)| m.value == f.value) {
+                Some((m, in_docs)) => {
+                    m.sources.push(src);
+                    in_docs.insert(d);
+                    if in_docs.len() > 1 {
+                        m.agreement = "agree".into();
                     }
                 }
+                None => merged.push((
+                    MergedFigure {
+                        kind: kind.to_owned(),
+                        value: f.value,
+                        approx: f.approx,
+                        scope: f.scope.clone(),
+                        agreement: "single".into(),
+                        sources: vec![src],
+                    },
+                    BTreeSet::from([d]),
+                )),
             }
-            out.extend(merged);
         }
+        out.extend(merged.into_iter().map(|(m, _)| m));
     }
     out
-}
-
-fn distinct_values(fs: &[&crate::record::Figure]) -> usize {
-    let mut v: Vec<f64> = fs.iter().map(|f| f.value).collect();
-    v.sort_by(f64::total_cmp);
-    v.dedup();
-    v.len()
 }
 
 #[cfg(test)]

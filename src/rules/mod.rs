@@ -70,6 +70,16 @@ pub trait Rule: Send + Sync {
     fn apply(&self, doc: &Doc, out: &mut Candidates);
 }
 
+/// A regex alternation of `forms`, longest first so that the leftmost-first engine prefers
+/// "septembre" to "sept"; spaces match any run of white space.
+pub(crate) fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
+    let mut forms: Vec<&str> = forms.collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    let alts: Vec<String> = forms.iter().map(|f| regex::escape(f).replace(' ', r"\s+")).collect();
+    format!("(?:{})", alts.join("|"))
+}
+
 /// Every rule, sorted by id.
 pub fn registry() -> &'static [&'static dyn Rule] {
     static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {

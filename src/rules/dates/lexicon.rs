@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use jiff::civil::Weekday;
 
 use crate::data;
+pub(super) use crate::rules::alternation;
 
 /// A day of the month as written: "1er", "01", "22".
 pub(super) const DAY: &str = r"(?:1er|1ᵉʳ|[0-3]?\d)";
@@ -34,16 +35,6 @@ static WEEKDAYS: LazyLock<Vec<(String, Weekday)>> = LazyLock::new(|| {
 
 static NUMBERS: LazyLock<Vec<(String, i32)>> =
     LazyLock::new(|| pairs("dates/numbers.tsv", |v| v.parse().ok()));
-
-/// A regex alternation of `forms`, longest first so that the leftmost-first engine prefers
-/// "septembre" to "sept"; spaces match any run of white space.
-pub(super) fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
-    let mut forms: Vec<&str> = forms.collect();
-    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    forms.dedup();
-    let alts: Vec<String> = forms.iter().map(|f| regex::escape(f).replace(' ', r"\s+")).collect();
-    format!("(?:{})", alts.join("|"))
-}
 
 /// Month names; an abbreviation ("sept", "janv") may carry its dot.
 pub(super) static MONTH: LazyLock<String> = LazyLock::new(|| {

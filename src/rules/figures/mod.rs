@@ -1,9 +1,214 @@
-//! Rule family `figures`.
+//! Rule family `figures`: the quantities a document states about the policy, typed in the gold
+//! vocabulary (`population`, `population_qpv`, `qpv_count`, `quartier_count`, `commune_count`,
+//! `partner_count`, `participant_count`, `action_count`, `contract_count`, `amount_eur`,
+//! `percent`, `duration_years`).
+//!
+//! A shared lexer ([`number`]) reads numbers in digits or words with their approximators; the
+//! head noun after a number ([`head`], `rules/figures/heads.tsv`) says what it counts, and cue
+//! words of its clause ([`context`], `rules/figures/cues.tsv`) refine the kind: inhabitants of
+//! the priority neighbourhoods, people consulted, neighbourhoods in "veille active". Rules cover
+//! a number with its head noun (`figures.count`, `figures.population`, `figures.amount`,
+//! `figures.percent`), a duration of the contract (`figures.duration`), a ratio read as a
+//! percentage (`figures.ratio`), a number whose head noun is left out after "dont"/"contre"
+//! (`figures.elided`), and a number under a label ("Quartiers prioritaires (4)", `figures.label`).
+//! Counts of other things ("6 grandes orientations", "4 projets"), years, dates, phone numbers,
+//! codes and street numbers are not figures.
+
+mod amount;
+mod context;
+mod count;
+mod duration;
+mod elided;
+mod head;
+mod label;
+mod lexicon;
+mod number;
+mod percent;
+mod population;
+mod ratio;
+
+use std::ops::Range;
 
 use super::{Candidates, Doc, Rule};
+use crate::record::Figure;
+use lexicon::Class;
 
 /// The rules of this family.
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[
+    &amount::Amount,
+    &count::Count,
+    &duration::Duration,
+    &elided::Elided,
+    &label::Label,
+    &percent::Percent,
+    &population::Population,
+    &ratio::Ratio,
+];
 
-/// Resolves this family's candidates against the document once every rule ran.
-pub fn resolve(_doc: &Doc, _out: &mut Candidates) {}
+/// Resolves this family's candidates against the document once every rule ran: a figure read as
+/// the whole population is dropped when the same value is also read, elsewhere in the document,
+/// as the population of the priority neighbourhoods (a headline "5,3 millions d'habitants" over
+/// "5,3 millions de personnes vivent dans ces quartiers"); and a population of fewer than
+/// [`MIN_POPULATION`] is a group of people ("un conseil citoyen de 12 habitants"), not a
+/// territory's.
+pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+    let qpv: Vec<f64> =
+        out.figures.iter().filter(|f| f.kind == "population_qpv").map(|f| f.value).collect();
+    out.figures.retain(|f| f.kind != "population" || !qpv.contains(&f.value));
+    out.figures.retain(|f| {
+        !matches!(f.kind.as_str(), "population" | "population_qpv") || f.value >= MIN_POPULATION
+    });
+}
+
+/// The smallest number of inhabitants read as a population.
+const MIN_POPULATION: f64 = 100.0;
+
+/// A figure found at `range` of the normalised text, with the scope and year its context states.
+fn figure(
+    doc: &Doc,
+    range: Range<usize>,
+    rule: &str,
+    (value, approx): (f64, bool),
+    kind: &str,
+    unit: Option<String>,
+) -> Figure {
+    let text = doc.text();
+    Figure {
+        value,
+        approx,
+        kind: kind.to_owned(),
+        unit,
+        scope: context::scope(text, &range),
+        year: context::year(text, &range),
+        text: text[range.clone()].to_owned(),
+        evidence: doc.evidence(range, rule),
+    }
+}
+
+/// The unit of a figure of `class` whose head noun is `head`.
+fn unit(class: Class, head: &str) -> String {
+    match class {
+        Class::Euros => "€".to_owned(),
+        Class::Percent => "%".to_owned(),
+        _ => head.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
+    }
+}
+
+/// Pushes a figure for every number of `doc` whose head noun is of one of `classes`, typed by the
+/// cues of its clause.
+fn headed_figures(doc: &Doc, out: &mut Candidates, rule: &str, classes: &[Class]) {
+    let text = doc.text();
+    for h in head::headed(text) {
+        if !classes.contains(&h.class) {
+            continue;
+        }
+        let cues = context::cues_at(text, h.number.num.start);
+        let Some(kind) = context::kind(h.class, &cues) else { continue };
+        let unit = unit(h.class, &text[h.head.clone()]);
+        let n = (h.number.value, h.number.approx);
+        out.figures.push(figure(doc, h.range(), rule, n, kind, Some(unit)));
+    }
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    //! Helpers for the rules' tests: run one rule, or the whole family, on a sentence.
+
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::Format;
+
+    /// The figures `rule` finds in `text`.
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<Figure> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        rule.apply(&doc, &mut out);
+        out.figures
+    }
+
+    /// The family's resolved figures for `text`, as `(value, kind)`.
+    pub fn family(text: &str) -> Vec<(f64, String)> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for rule in RULES {
+            rule.apply(&doc, &mut out);
+        }
+        resolve(&doc, &mut out);
+        let mut v: Vec<(f64, String)> =
+            out.figures.into_iter().map(|f| (f.value, f.kind)).collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        v.dedup();
+        v
+    }
+
+    /// `(value, kind)` of each figure, for compact assertions.
+    pub fn brief(figures: &[Figure]) -> Vec<(f64, String)> {
+        figures.iter().map(|f| (f.value, f.kind.clone())).collect()
+    }
+
+    /// The one figure `rule` finds in `text`, as `(value, kind, approx)`.
+    #[track_caller]
+    pub fn one(rule: &dyn Rule, text: &str) -> (f64, String, bool) {
+        let found = run(rule, text);
+        assert_eq!(found.len(), 1, "{text:?}: {:?}", brief(&found));
+        (found[0].value, found[0].kind.clone(), found[0].approx)
+    }
+
+    /// Asserts that `rule` finds nothing in `text`.
+    #[track_caller]
+    pub fn none(rule: &dyn Rule, text: &str) {
+        let found = run(rule, text);
+        assert!(found.is_empty(), "{text:?}: {:?}", brief(&found));
+    }
+
+    /// Asserts that `rule` finds exactly `expected` `(value, kind)` figures in `text`.
+    #[track_caller]
+    pub fn all(rule: &dyn Rule, text: &str, expected: &[(f64, &str)]) {
+        let found = brief(&run(rule, text));
+        let expected: Vec<(f64, String)> =
+            expected.iter().map(|(v, k)| (*v, (*k).to_owned())).collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::family;
+
+    #[test]
+    fn a_press_release() {
+        let t = "Le contrat de ville de l'agglomération a été signé ce lundi 22 juin 2015 par \
+                 trente et un partenaires, pour six ans. Il concerne 36 000 habitants de 14 \
+                 quartiers prioritaires, répartis sur 12 communes. Près de 600 personnes ont été \
+                 consultées. L'État y consacre 1,8 million d'euros en 2015.\n\nContact : \
+                 02 31 39 40 00";
+        let found = family(t);
+        let got: Vec<(f64, &str)> = found.iter().map(|(v, k)| (*v, k.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (6.0, "duration_years"),
+                (12.0, "commune_count"),
+                (14.0, "qpv_count"),
+                (31.0, "partner_count"),
+                (600.0, "participant_count"),
+                (36000.0, "population_qpv"),
+                (1_800_000.0, "amount_eur"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_population_gives_way_to_the_qpv_one() {
+        let t = "Environ 5,3 millions d'habitants\n\nEnviron 5,3 millions de personnes vivent dans \
+                 ces quartiers.";
+        assert_eq!(family(t), vec![(5_300_000.0, "population_qpv".to_owned())]);
+    }
+
+    #[test]
+    fn a_small_group_is_no_population() {
+        assert!(family("Le conseil citoyen réunit 12 habitants tirés au sort.").is_empty());
+    }
+}

@@ -1,9 +1,118 @@
-//! Rule family `people`.
+//! Rule family `people`: who signed, in which capacity, and who else the document names.
+//!
+//! A shared grammar ([`grammar`]) reads names ("Jean-François Cordet", "Marie-Hélène de la
+//! Tour", "HEMERY Cécile", "J.-F. Cordet") and the roles standing next to them ("préfet de la
+//! région Nord – Pas-de-Calais, préfet du Nord", "le président de Lorient Agglomération, Gaël Le
+//! Moing"), from the vocabularies of `rules/people/`. Each rule then finds one kind of cue and
+//! gives the people it reaches an involvement: `people.signed_by` ("signé par A, B et C"),
+//! `people.signed_subject` ("A, B et C ont signé", "ont également signé A"),
+//! `people.in_presence_of` ("en présence de", "aux côtés de", at a signing),
+//! `people.present_subject` ("A y représentait le préfet"), `people.quoted` ("», résume A"),
+//! `people.contact` ("Contact presse : A"), and `people.role_name` names every mention.
+//! [`resolve`] keeps one candidate per mention (the strongest involvement; a contact stays a
+//! contact), completes initials and missing roles from the other mentions of the same person.
+
+mod contact;
+mod cue;
+mod grammar;
+mod in_presence_of;
+mod lexicon;
+mod present_subject;
+mod quoted;
+mod resolve;
+mod role_name;
+mod signed_by;
+mod signed_subject;
 
 use super::{Candidates, Doc, Rule};
+use crate::record::{Involvement, Person};
+use grammar::Mention;
+use lexicon::RoleKind;
 
 /// The rules of this family.
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[
+    &contact::Contact,
+    &in_presence_of::InPresenceOf,
+    &present_subject::PresentSubject,
+    &quoted::Quoted,
+    &role_name::RoleName,
+    &signed_by::SignedBy,
+    &signed_subject::SignedSubject,
+];
 
-/// Resolves this family's candidates against the document once every rule ran.
-pub fn resolve(_doc: &Doc, _out: &mut Candidates) {}
+/// Resolves this family's candidates once every rule ran: one candidate per mention, initials
+/// and roles completed from the person's other mentions.
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    resolve::resolve(doc, out);
+}
+
+/// Pushes the person of mention `m` with `involvement`. A role held no more ("ancien maire")
+/// makes a signatory or a person present merely mentioned; so does a role that is not an
+/// official capacity (a resident, a staff member) for a person present.
+fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut Candidates) {
+    let past = m.role.as_ref().is_some_and(|r| r.past);
+    let unofficial = m.role.as_ref().is_some_and(|r| r.kind != RoleKind::Official);
+    let involvement = match involvement {
+        Involvement::Signatory | Involvement::Present if past => Involvement::Mentioned,
+        Involvement::Present if unofficial => Involvement::Mentioned,
+        other => other,
+    };
+    out.people.push(Person {
+        name: m.name.clone(),
+        role: m.role.as_ref().map(|r| r.text.clone()),
+        organization: m.role.as_ref().and_then(|r| r.organization.clone()),
+        involvement,
+        evidence: doc.evidence(m.full.clone(), rule),
+    });
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    //! Helpers for the rules' tests: run one rule, or the whole family, on a sentence.
+
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::Format;
+
+    /// The people `rule` finds in `text`, before resolution.
+    pub fn run(rule: &dyn Rule, text: &str) -> Vec<Person> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        rule.apply(&doc, &mut out);
+        out.people
+    }
+
+    /// The family's resolved people for `text`.
+    pub fn family(text: &str) -> Vec<Person> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for rule in RULES {
+            rule.apply(&doc, &mut out);
+        }
+        resolve(&doc, &mut out);
+        out.people
+    }
+
+    /// `(name, involvement)` of each person.
+    pub fn brief(people: &[Person]) -> Vec<(String, Involvement)> {
+        people.iter().map(|p| (p.name.clone(), p.involvement)).collect()
+    }
+
+    /// Asserts that `rule` finds exactly `names` in `text`, with involvement `involvement`.
+    #[track_caller]
+    pub fn finds(rule: &dyn Rule, text: &str, names: &[&str], involvement: Involvement) {
+        let got = brief(&run(rule, text));
+        let want: Vec<(String, Involvement)> =
+            names.iter().map(|n| ((*n).to_owned(), involvement)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    /// Asserts that `rule` finds nobody in `text`.
+    #[track_caller]
+    pub fn none(rule: &dyn Rule, text: &str) {
+        let got = brief(&run(rule, text));
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}

@@ -1,9 +1,156 @@
-//! Rule family `quartiers`.
+//! Rule family `quartiers`: the neighbourhoods a contract covers, with their communes and status.
+//!
+//! Lists come in a handful of shapes, one rule each: items with their communes in parentheses
+//! ("Cité Lecocq (Condé sur l'Escaut) ; Le Trieu (Fresnes-sur-Escaut)", `quartiers.parenthesised`),
+//! groups of names with their commune separated by semicolons ("Borny et Bellecroix à Metz ;
+//! Saint-Éloy à Woippy", `quartiers.semicolon_list`), one item a line ("Camus - Angres",
+//! "- **Villejean** — Rennes", `quartiers.line_list`), table rows (`quartiers.table`) and prose
+//! ("le quartier de Rochebelle, à Alès", `quartiers.prose`). The status of a list's items comes
+//! from its heading or sentence (`rules/quartiers/status.tsv`): quartiers prioritaires, quartiers
+//! en veille active, other sectors (NPNRU, "en décrochage"). A rule compares the items of a list
+//! with the count its heading gives ("21 quartiers" over 15 items) and warns
+//! (`quartiers.count_mismatch`) when they differ. [`resolve`] drops an item another rule found at
+//! the same place, and gives a quartier without a commune the document's only town.
+
+mod lexicon;
+mod line_list;
+mod parenthesised;
+mod prose;
+mod resolve;
+mod semicolon_list;
+mod table;
+
+use std::ops::Range;
 
 use super::{Candidates, Doc, Rule};
+use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
 
 /// The rules of this family.
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[
+    &line_list::LineList,
+    &parenthesised::Parenthesised,
+    &prose::Prose,
+    &semicolon_list::SemicolonList,
+    &table::Table,
+];
 
-/// Resolves this family's candidates against the document once every rule ran.
-pub fn resolve(_doc: &Doc, _out: &mut Candidates) {}
+/// Resolves this family's candidates once every rule ran: one item per place, communes filled
+/// from the document's only town.
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    resolve::resolve(doc, out);
+}
+
+/// One item of a list, in the normalised text.
+#[derive(Debug, Clone)]
+pub(super) struct Item {
+    pub range: Range<usize>,
+    pub name: String,
+    pub communes: Vec<String>,
+    /// The item's own status (a table's "Statut" cell), over the list's.
+    pub status: Option<QuartierStatus>,
+}
+
+/// What a list says about its items.
+#[derive(Debug, Clone)]
+pub(super) struct List {
+    pub status: QuartierStatus,
+    pub label: Option<String>,
+    /// The number of quartiers the heading announces.
+    pub count: Option<usize>,
+    /// Where the count was read, for the warning.
+    pub at: Range<usize>,
+}
+
+/// Pushes a list's items, and a `quartiers.count_mismatch` warning when the list and the count
+/// its heading gives differ.
+pub(super) fn emit(doc: &Doc, out: &mut Candidates, rule: &str, list: &List, items: Vec<Item>) {
+    let n = items.len();
+    if n == 0 {
+        return;
+    }
+    for item in items {
+        out.quartiers.push(Quartier {
+            name: item.name,
+            communes: item
+                .communes
+                .into_iter()
+                .map(|name| CommuneRef { name, insee: None })
+                .collect(),
+            status: item.status.unwrap_or(list.status),
+            list: list.label.clone(),
+            evidence: doc.evidence(item.range, rule),
+        });
+    }
+    if let Some(count) = list.count.filter(|&c| c != n) {
+        let span = doc.evidence(list.at.clone(), rule).span;
+        let what = list.label.as_deref().unwrap_or("a list of quartiers");
+        out.warnings.push(Warning {
+            kind: "quartiers.count_mismatch".into(),
+            message: format!(
+                "{what}: the text announces {count} quartiers but lists {n}; the list may be \
+                 incomplete"
+            ),
+            span: Some(span),
+        });
+    }
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    //! Helpers for the rules' tests: run one rule, or the whole family, on a text.
+
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::Format;
+
+    /// What `rule` finds in `text` (read as `format`), before resolution.
+    pub fn run_as(rule: &dyn Rule, text: &str, format: Format) -> Candidates {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        rule.apply(&doc, &mut out);
+        out
+    }
+
+    /// The family's resolved candidates for `text`.
+    pub fn family(text: &str) -> Candidates {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for rule in RULES {
+            rule.apply(&doc, &mut out);
+        }
+        resolve(&doc, &mut out);
+        out
+    }
+
+    /// `name @ commune/commune : status` of each quartier, for compact assertions.
+    pub fn brief(qs: &[Quartier]) -> Vec<String> {
+        qs.iter()
+            .map(|q| {
+                let communes: Vec<&str> = q.communes.iter().map(|c| c.name.as_str()).collect();
+                format!("{} @ {} : {:?}", q.name, communes.join("/"), q.status).to_lowercase()
+            })
+            .collect()
+    }
+
+    /// Asserts that `rule` finds exactly `expected` (as [`brief`] writes them) in `text`.
+    #[track_caller]
+    pub fn finds(rule: &dyn Rule, text: &str, expected: &[&str]) {
+        finds_as(rule, text, Format::Text, expected);
+    }
+
+    /// [`finds`] for a text read as `format`.
+    #[track_caller]
+    pub fn finds_as(rule: &dyn Rule, text: &str, format: Format, expected: &[&str]) {
+        let got = brief(&run_as(rule, text, format).quartiers);
+        let expected: Vec<String> = expected.iter().map(|e| e.to_lowercase()).collect();
+        assert_eq!(got, expected, "{text:?}");
+    }
+
+    /// Asserts that `rule` finds nothing in `text`.
+    #[track_caller]
+    pub fn none(rule: &dyn Rule, text: &str) {
+        finds(rule, text, &[]);
+    }
+}

@@ -1,9 +1,189 @@
-//! Rule family `territories`.
+//! Rule family `territories`: the intercommunalities and communes a document names, and which of
+//! them carries a contrat de ville.
+//!
+//! Carriers come first from the text's own words: the owner of "le contrat de ville de X"
+//! (`territories.contract_of`), the subject of "X signe son contrat de ville"
+//! (`territories.own_contract`), a fact sheet's "Collectivité pilote : X"
+//! (`territories.pilot_field`). Only when none of those speaks does a sentence that reports a
+//! signature of "le contrat de ville" name its carrier by the intercommunality or the "Ville de
+//! X" it mentions (`territories.signing_sentence`). Other intercommunalities are kept as
+//! non-carrying mentions (`territories.epci_mention`).
+
+mod contract_of;
+mod epci_mention;
+mod grammar;
+mod own_contract;
+mod pilot_field;
+mod sheet_title;
+mod signing_sentence;
+
+use std::ops::Range;
 
 use super::{Candidates, Doc, Rule};
+use crate::names::fold;
+use crate::record::Territory;
 
 /// The rules of this family.
-pub const RULES: &[&dyn Rule] = &[];
+pub const RULES: &[&dyn Rule] = &[
+    &contract_of::ContractOf,
+    &epci_mention::EpciMention,
+    &own_contract::OwnContract,
+    &pilot_field::PilotField,
+    &sheet_title::SheetTitle,
+    &signing_sentence::SigningSentence,
+];
 
-/// Resolves this family's candidates against the document once every rule ran.
-pub fn resolve(_doc: &Doc, _out: &mut Candidates) {}
+/// A territory found at `range` of the normalised text; a name without a kind is a commune's,
+/// unless it is an acronym ("CALL"): communes have none.
+fn territory(
+    doc: &Doc,
+    range: Range<usize>,
+    kind: Option<&str>,
+    carries_contract: bool,
+    rule: &str,
+) -> Territory {
+    let name: String = doc.text()[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    Territory {
+        kind: kind
+            .unwrap_or(if name.chars().all(|c| c.is_uppercase()) { "EPCI" } else { "commune" })
+            .to_owned(),
+        code: None,
+        carries_contract,
+        evidence: doc.evidence(range, rule),
+        name,
+    }
+}
+
+/// Resolves this family's candidates: a fallback carrier (`territories.signing_sentence`,
+/// `territories.sheet_title`) stands
+/// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
+/// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
+/// Paris Sud" in the rest of the text); duplicates of one span go.
+pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+    let short: Vec<Option<String>> = out
+        .territories
+        .iter()
+        .map(|t| if t.carries_contract { shortest_form(&t.name, &out.territories) } else { None })
+        .collect();
+    for (t, short) in out.territories.iter_mut().zip(short) {
+        if let Some(short) = short {
+            t.name = short;
+        }
+    }
+    // One name, one kind: the most telling any mention gives ("Forbach Porte de France" is a
+    // commune's name by itself, a CA where the text says "la communauté d'agglomération").
+    let rank = |k: &str| match k {
+        "commune" => 0,
+        "EPCI" => 1,
+        _ => 2,
+    };
+    let kinds: Vec<String> = out
+        .territories
+        .iter()
+        .map(|t| {
+            let key = fold(&t.name);
+            let same = out.territories.iter().filter(|o| fold(&o.name) == key);
+            same.max_by_key(|o| (rank(&o.kind), std::cmp::Reverse(o.evidence.span)))
+                .map_or_else(|| t.kind.clone(), |o| o.kind.clone())
+        })
+        .collect();
+    for (t, kind) in out.territories.iter_mut().zip(kinds) {
+        t.kind = kind;
+    }
+    let fallback =
+        |t: &Territory| [signing_sentence::ID, sheet_title::ID].contains(&t.evidence.rule.as_str());
+    if out.territories.iter().any(|t| t.carries_contract && !fallback(t)) {
+        out.territories.retain(|t| !fallback(t));
+    }
+    out.territories.sort_by(|a, b| {
+        (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
+    });
+    out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
+}
+
+/// The shortest other name of `all` whose folded words open `name`'s, with two words at least.
+fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
+    let words = fold(name);
+    all.iter()
+        .filter(|o| {
+            let f = fold(&o.name);
+            f.contains(' ') && f.len() < words.len() && words.starts_with(&format!("{f} "))
+        })
+        .min_by_key(|o| (o.name.len(), o.evidence.span))
+        .map(|o| o.name.clone())
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::Format;
+
+    fn run(rules: &[&dyn Rule], text: &str, resolved: bool) -> Vec<Territory> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for rule in rules {
+            rule.apply(&doc, &mut out);
+        }
+        if resolved {
+            resolve(&doc, &mut out);
+        }
+        out.territories
+    }
+
+    /// `(name, kind)` of the carriers one rule finds in `text`.
+    pub(in crate::rules::territories) fn carriers(
+        rule: &dyn Rule,
+        text: &str,
+    ) -> Vec<(String, String)> {
+        run(&[rule], text, false)
+            .into_iter()
+            .filter(|t| t.carries_contract)
+            .map(|t| (t.name, t.kind))
+            .collect()
+    }
+
+    /// Names of the carriers the whole family keeps for `text`.
+    fn family(text: &str) -> Vec<String> {
+        run(RULES, text, true).into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn the_fallback_only_speaks_when_nothing_else_does() {
+        let text = "Signé en mai par Luc Noir, président du Grand Alès, le contrat de ville \
+                    réunit vingt partenaires.";
+        assert_eq!(family(text), ["Grand Alès"]);
+        let text = "Le contrat de ville de Lorient Agglomération a été signé hier. Signé en mai \
+                    par Luc Noir, président du Grand Alès, le contrat de ville réunit vingt \
+                    partenaires.";
+        assert_eq!(family(text), ["Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn carriers_take_the_short_form_of_the_text() {
+        let text = "Le contrat de ville de Grand Paris Sud Seine-Essonne-Sénart a été signé par \
+                    Luc Noir, président de Grand Paris Sud.";
+        assert_eq!(family(text), ["Grand Paris Sud"]);
+    }
+
+    #[test]
+    fn one_name_one_kind() {
+        let text = "Les contrats de ville de Forbach Porte de France et de Metz Métropole. La \
+                    communauté d'agglomération Forbach Porte de France signe.";
+        let kinds: Vec<(String, String)> =
+            run(RULES, text, true).into_iter().map(|t| (t.name, t.kind)).collect();
+        assert!(
+            kinds.iter().all(|(n, k)| n != "Forbach Porte de France" || k == "CA"),
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
+    fn a_document_without_a_contract_has_no_carrier() {
+        let text = "La Région Hauts-de-France renforce son action pour les nouveaux contrats de \
+                    ville 2024-2030. Les 435 contrats de ville signés à partir de 2015 sont \
+                    prolongés.";
+        assert!(family(text).is_empty());
+    }
+}

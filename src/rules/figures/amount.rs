@@ -1,0 +1,81 @@
+//! `figures.amount`: an amount in euros.
+//!
+//! Finds: "12 000 €", "850 000 euros", "2,4 millions d'euros", "1,2 million d'euros par an",
+//! "avoisinent 600 millions d'euros", "3 M€", "250 k€". Does not find: amounts in other currencies,
+//! a number followed by something else ("12 000 habitants").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::Class;
+use super::number::numbers;
+use super::{figure, headed_figures};
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The amount rule.
+pub struct Amount;
+
+/// "M€", "Md€", "k€" right after a number.
+static SCALED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<s>Md|M|k|K)\s*€").expect("valid regex"));
+
+impl Rule for Amount {
+    fn id(&self) -> &'static str {
+        "figures.amount"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        headed_figures(doc, out, self.id(), &[Class::Euros]);
+        let text = doc.text();
+        for n in numbers(text) {
+            let Some(caps) = SCALED.captures(&text[n.num.end..]) else { continue };
+            let (Some(all), Some(s)) = (caps.get(0), caps.name("s")) else { continue };
+            let factor = match s.as_str() {
+                "Md" => 1e9,
+                "M" => 1e6,
+                _ => 1e3,
+            };
+            let range = n.range.start..n.num.end + all.end();
+            let value = ((n.value * factor).round(), n.approx);
+            out.figures.push(figure(doc, range, self.id(), value, "amount_eur", Some("€".into())));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::figures::testing::{none, one};
+
+    #[test]
+    fn amounts() {
+        assert_eq!(
+            one(&Amount, "L'ANRU a alloué 12 000 € pour le quartier."),
+            (12000.0, "amount_eur".into(), false)
+        );
+        assert_eq!(one(&Amount, "L'État consacre 850 000 euros de crédits.").0, 850000.0);
+        assert_eq!(one(&Amount, "L'État consacre 2,4 millions d'euros.").0, 2_400_000.0);
+        assert_eq!(one(&Amount, "mobilisera 1,2 million d'euros par an").0, 1_200_000.0);
+        assert_eq!(
+            one(&Amount, "Les crédits avoisinent 600 millions d'euros par an."),
+            (600_000_000.0, "amount_eur".into(), true)
+        );
+        assert_eq!(one(&Amount, "une enveloppe de 3 M€").0, 3_000_000.0);
+        assert_eq!(one(&Amount, "une aide de 250 k€").0, 250_000.0);
+        // No-break and narrow no-break spaces are plain spaces in the normalised text.
+        assert_eq!(one(&Amount, "un fonds doté de 12\u{a0}000\u{a0}€").0, 12000.0);
+        let f = crate::rules::figures::testing::run(&Amount, "soit 1\u{202f}200\u{202f}000 euros.");
+        assert_eq!(
+            (f[0].value, f[0].evidence.text.as_str()),
+            (1_200_000.0, "1\u{202f}200\u{202f}000 euros")
+        );
+    }
+
+    #[test]
+    fn not_amounts() {
+        none(&Amount, "12 000 habitants");
+        none(&Amount, "un budget de 12 000 dollars");
+        none(&Amount, "Tél. 02 31 39 40 00 €");
+    }
+}

@@ -1,0 +1,314 @@
+//! The context of a figure (not a rule): its sentence and clause, the cue words that refine its
+//! kind, the territory and year it is about.
+//!
+//! A sentence ends at `.`, `!`, `?`, a blank line, or a line break before a line that starts like
+//! a new one (capital, digit, bullet): text hard-wrapped by a PDF converter stays one sentence. A
+//! clause is a stretch of a sentence between `;`, `:` and the connectors of
+//! `rules/figures/connectors.tsv` ("dont", "contre"...), so that in "190 459 habitants dont 35 260
+//! en QPV" the cue "QPV" belongs to the second number only.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{CONNECTORS, CUES, Class, Cue, SCOPE_CUES, SCOPE_STOP, alternation};
+
+/// Whether a sentence ends right after the character `c` at byte `i`.
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    let rest = &text[i + c.len_utf8()..];
+    match c {
+        '.' | '!' | '?' => rest.chars().next().is_none_or(char::is_whitespace),
+        '\n' => {
+            let mut lines = rest.split('\n');
+            let next = lines.next().unwrap_or("").trim_start();
+            match next.chars().next() {
+                None => true,
+                Some(n) => {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '-' | '*' | '•' | '#' | '|' | '>' | '«')
+                }
+            }
+        }
+        _ => false,
+    }
+}
+
+/// The sentence around byte `pos`.
+pub(super) fn sentence(text: &str, pos: usize) -> Range<usize> {
+    let pos = pos.min(text.len());
+    let mut start = 0;
+    for (i, c) in text[..pos].char_indices().rev() {
+        if ends_sentence(text, i, c) {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut end = text.len();
+    for (i, c) in text[pos..].char_indices() {
+        if ends_sentence(text, pos + i, c) {
+            end = pos + i;
+            break;
+        }
+    }
+    start..end
+}
+
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    let conn = alternation(CONNECTORS.iter().map(|(f, _)| f.as_str()));
+    Regex::new(&format!(r"(?i)[;:]|\b{conn}\b")).expect("valid regex")
+});
+
+/// The clause around byte `pos`: its sentence cut at `;`, `:` and connectors (a connector opens
+/// the clause it introduces).
+pub(super) fn clause(text: &str, pos: usize) -> Range<usize> {
+    let s = sentence(text, pos);
+    let (mut start, mut end) = (s.start, s.end);
+    for m in SPLIT.find_iter(&text[s.clone()]) {
+        let (a, b) = (s.start + m.start(), s.start + m.end());
+        let is_punct = m.as_str() == ";" || m.as_str() == ":";
+        if b <= pos {
+            start = if is_punct { b } else { a };
+        } else if a > pos {
+            end = a;
+            break;
+        }
+    }
+    start..end
+}
+
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts = alternation(CUES.iter().map(|(f, _)| f.as_str()));
+    Regex::new(&format!(r"(?i)\b{alts}")).expect("valid regex")
+});
+
+/// The cue matched as `m`.
+fn cue_of(m: &str) -> Option<Cue> {
+    let w = m.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    CUES.iter().find(|(f, _)| *f == w).map(|(_, c)| *c)
+}
+
+/// The cues found anywhere in `text`.
+pub(super) fn cues(text: &str) -> BTreeSet<Cue> {
+    CUE.find_iter(text).filter_map(|m| cue_of(m.as_str())).collect()
+}
+
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*(?:ils|elles)\b").expect("valid regex"));
+
+/// A preposition at most three words before a place noun: "de 14 quartiers", "dans les neuf
+/// quartiers", "en QPV", "dans l'un des 199 quartiers".
+static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur)\s+|\bd['’])(?:[\p{L}\d'’-]+\s+){0,3}$")
+        .expect("valid regex")
+});
+
+/// The largest char boundary of `text` not after `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The cues of the clause of the number at `pos`. After the number, a place noun counts only
+/// behind a preposition ("36 000 habitants de 14 quartiers", not "190 000 habitants, compte 14
+/// quartiers"). A clause opened by "Ils"/"Elles" also reads the sentence before it, where the
+/// pronoun's noun is ("Ils comptent 12 800 habitants").
+pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
+    let c = clause(text, pos);
+    let mut set = BTreeSet::new();
+    for m in CUE.find_iter(&text[c.clone()]) {
+        let at = c.start + m.start();
+        let Some(cue) = cue_of(m.as_str()) else { continue };
+        if cue == Cue::QpvPlace && at > pos {
+            let behind = &text[floor(text, at.saturating_sub(40)).max(pos)..at];
+            if !PREPOSITION.is_match(behind) {
+                continue;
+            }
+        }
+        set.insert(cue);
+    }
+    if PRONOUN.is_match(&text[c.clone()]) {
+        let s = sentence(text, c.start);
+        if s.start > 0 {
+            let prev = sentence(text, s.start.saturating_sub(1));
+            set.extend(cues(&text[prev]));
+        }
+    }
+    set
+}
+
+/// The kind of a figure of `class` whose clause has `cues`; `None` for years (durations are the
+/// duration rule's) and for "personnes" that the context does not type.
+pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
+    let qpv = cues.contains(&Cue::Qpv) || cues.contains(&Cue::QpvPlace);
+    Some(match class {
+        Class::Actions => "action_count",
+        Class::Communes => "commune_count",
+        Class::Contracts => "contract_count",
+        Class::Euros => "amount_eur",
+        Class::Partners => "partner_count",
+        Class::Participants => "participant_count",
+        Class::Percent => "percent",
+        Class::People | Class::Persons if cues.contains(&Cue::Participant) => "participant_count",
+        Class::People | Class::Persons if qpv => "population_qpv",
+        Class::People => "population",
+        Class::Persons => return None,
+        Class::Quartiers if cues.contains(&Cue::OtherQuartier) => "quartier_count",
+        Class::Quartiers => "qpv_count",
+        Class::Years => return None,
+    })
+}
+
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = alternation(SCOPE_CUES.iter().map(String::as_str));
+    let word = r"\p{Lu}[\p{L}'’-]*";
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}])(?i:{cues})\s*(?P<n>{word}(?:\s+(?:(?:de|du|des|la|le|sur|lès|en)\s+|l')?{word})*)"
+    ))
+    .expect("valid regex")
+});
+
+/// The territory named after a scope preposition at the start of `text` (at most `slack` bytes
+/// in), e.g. "en France", "du Pas-de-Calais".
+fn scope_in(text: &str, slack: usize) -> Option<String> {
+    let c = SCOPE.captures(text)?;
+    let n = c.name("n")?;
+    if c.get(0)?.start() > slack {
+        return None;
+    }
+    let n = n.as_str().trim_end_matches(['\'', '’', '-']);
+    let first = n.split([' ', '\'', '’']).next().unwrap_or(n);
+    (!SCOPE_STOP.iter().any(|s| s == first) && n.chars().count() > 1).then(|| n.to_owned())
+}
+
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<o>[^,]{2,60}),").expect("valid regex"));
+
+/// What the figure at `range` is about: a territory named right after it in its clause ("1 300
+/// quartiers ont été retenus en France"), else one that opens its sentence ("Dans les
+/// Hauts-de-France, ...", "À Alès, ...").
+pub(super) fn scope(text: &str, range: &Range<usize>) -> Option<String> {
+    let c = clause(text, range.start);
+    let after = &text[range.end.min(c.end)..c.end];
+    scope_in(after, 45).or_else(|| {
+        let s = sentence(text, range.start);
+        let o = OPENING.captures(&text[s.start..range.start.max(s.start)])?.name("o")?;
+        scope_in(o.as_str(), 2)
+    })
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}'’])(?:en|pour|année|insee|recensement(?:\s+de\s+la\s+population)?)\s+(?P<y>(?:19|20)\d\d)\b(?P<after>\s*(?:[-–/]|et\s+\d|à\s+\d))?",
+    )
+    .expect("valid regex")
+});
+
+/// The year the figure at `range` is stated for ("en 2013", "INSEE 2012"), in its clause.
+pub(super) fn year(text: &str, range: &Range<usize>) -> Option<i32> {
+    let c = clause(text, range.start);
+    YEAR.captures_iter(&text[c])
+        .filter(|caps| caps.name("after").is_none())
+        .find_map(|caps| caps.name("y")?.as_str().parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn sentence_of(text: &str, word: &str) -> String {
+        let pos = text.find(word).expect("word in text");
+        text[sentence(text, pos)].to_owned()
+    }
+
+    #[track_caller]
+    fn clause_of(text: &str, word: &str) -> String {
+        let pos = text.find(word).expect("word in text");
+        text[clause(text, pos)].trim().to_owned()
+    }
+
+    #[test]
+    fn sentences() {
+        let t = "Le contrat est signé. Il concerne 1.300 quartiers\nprioritaires dans le pays.\nContact";
+        assert_eq!(
+            sentence_of(t, "1.300"),
+            " Il concerne 1.300 quartiers\nprioritaires dans le pays"
+        );
+        let t = "Quartiers prioritaires\n7\nHabitants concernés";
+        assert_eq!(sentence_of(t, "7"), "7");
+    }
+
+    #[test]
+    fn clauses() {
+        let t = "Habitants : 190 459 habitants dont 35 260 en QPV en 2013.";
+        assert_eq!(clause_of(t, "190"), "190 459 habitants");
+        assert_eq!(clause_of(t, "35"), "dont 35 260 en QPV en 2013");
+        let t = "Une soixantaine de quartiers sortent, tandis que près de 130 y entrent.";
+        assert_eq!(clause_of(t, "130"), "tandis que près de 130 y entrent");
+    }
+
+    #[test]
+    fn kinds_from_cues() {
+        let k = |t: &str, class| kind(class, &cues_at(t, 0));
+        assert_eq!(k("36 000 habitants de 14 quartiers", Class::People), Some("population_qpv"));
+        assert_eq!(k("190 459 habitants", Class::People), Some("population"));
+        assert_eq!(k("600 personnes ont été mobilisées", Class::People), Some("participant_count"));
+        assert_eq!(k("9 800 habitants y vivent", Class::People), Some("population_qpv"));
+        assert_eq!(k("deux quartiers en veille active", Class::Quartiers), Some("quartier_count"));
+        assert_eq!(
+            k("une soixantaine de quartiers sortent", Class::Quartiers),
+            Some("quartier_count")
+        );
+        assert_eq!(k("14 quartiers", Class::Quartiers), Some("qpv_count"));
+        assert_eq!(k("pour six ans", Class::Years), None);
+        assert_eq!(
+            k("190 000 habitants, elle compte 14 quartiers", Class::People),
+            Some("population")
+        );
+        assert_eq!(
+            k("46 500 habitants vivent dans les neuf quartiers", Class::People),
+            Some("population_qpv")
+        );
+        assert_eq!(k("36 000 habitants en QPV", Class::People), Some("population_qpv"));
+        assert_eq!(k("30 personnes étaient présentes", Class::Persons), None);
+        assert_eq!(k("800 personnes consultées", Class::Persons), Some("participant_count"));
+        assert_eq!(
+            k("36 000 habitants et la participation des habitants", Class::People),
+            Some("population")
+        );
+    }
+
+    #[test]
+    fn pronouns_read_the_sentence_before() {
+        let t = "Le décret retient six quartiers. Ils comptent 12 800 habitants.";
+        let pos = t.find("12").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+    }
+
+    #[test]
+    fn scopes_and_years() {
+        let t = "1300 quartiers ont été retenus en France.";
+        assert_eq!(scope(t, &(0..14)), Some("France".into()));
+        let t = "1 514 quartiers prioritaires ont été définis en France métropolitaine.";
+        assert_eq!(scope(t, &(0..15)), Some("France".into()));
+        let t = "48 communes du Pas-de-Calais sont concernées.";
+        assert_eq!(scope(t, &(0..11)), Some("Pas-de-Calais".into()));
+        let t = "35 260 habitants en QPV en 2013.";
+        assert_eq!(scope(t, &(0..16)), None);
+        assert_eq!(year(t, &(0..16)), Some(2013));
+        let t = "12 millions d'euros sur la période 2024-2030.";
+        assert_eq!(year(t, &(0..19)), None);
+        let t = "Valable jusqu'en 2030, il concerne deux quartiers.";
+        assert_eq!(year(t, &(35..49)), None);
+        let t = "Dans les Hauts-de-France, près d'un habitant sur dix réside en QPV.";
+        assert_eq!(scope(t, &(26..52)), Some("Hauts-de-France".into()));
+        let t = "Les bailleurs et la Banque des Territoires signent ; 12 communes sont concernées.";
+        assert_eq!(scope(t, &(53..64)), None);
+    }
+}

@@ -1,0 +1,80 @@
+//! `figures.duration`: the length of the contract, in years (`duration_years`).
+//!
+//! Finds a number of years after one of the `before` words of `rules/figures/duration_cues.tsv`
+//! in a sentence that names the contract: "le contrat fixe les engagements pour six ans", "les
+//! contrats ... pendant les 5 prochaines années", "une convention d'une durée de 6 ans". Does not
+//! find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf ans", "depuis vingt ans", "après
+//! trois ans"), durations in a sentence that does not name a contract, more than twelve years.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::context::sentence;
+use super::figure;
+use super::head::headed;
+use super::lexicon::{Class, DURATION_CUES, alternation};
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The duration rule.
+pub struct Duration;
+
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| *b).map(|(f, _)| f.as_str()));
+    Regex::new(&format!(r"(?i)\b{cues}\s+(?:les\s+)?$")).expect("valid regex")
+});
+
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| !*b).map(|(f, _)| f.as_str()));
+    Regex::new(&format!(r"(?i)\b{cues}")).expect("valid regex")
+});
+
+impl Rule for Duration {
+    fn id(&self) -> &'static str {
+        "figures.duration"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for h in headed(text) {
+            let n = &h.number;
+            if h.class != Class::Years || n.value.fract() != 0.0 || !(1.0..=12.0).contains(&n.value)
+            {
+                continue;
+            }
+            let s = sentence(text, n.num.start);
+            if !BEFORE.is_match(&text[s.start..n.range.start]) || !SUBJECT.is_match(&text[s]) {
+                continue;
+            }
+            let unit = Some(text[h.head.clone()].to_lowercase());
+            let value = (n.value, n.approx);
+            out.figures.push(figure(doc, h.range(), self.id(), value, "duration_years", unit));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::figures::testing::{none, one};
+
+    #[test]
+    fn durations() {
+        let t = "Le contrat, qui implique 21 quartiers, fixe les engagements pour six ans.";
+        assert_eq!(one(&Duration, t), (6.0, "duration_years".into(), false));
+        let t = "Ces contrats traduisent la politique de l'État pendant les 5 prochaines années.";
+        assert_eq!(one(&Duration, t).0, 5.0);
+        let t = "La convention, d'une durée de 6 ans, a été signée.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+    }
+
+    #[test]
+    fn not_durations() {
+        none(&Duration, "Lina, 19 ans, attend des formations. Le contrat court jusqu'en 2030.");
+        none(&Duration, "Le critère du contrat est le même qu'il y a neuf ans.");
+        none(&Duration, "Un habitant du quartier depuis vingt ans salue le contrat.");
+        none(&Duration, "Cité éducative : un bilan positif après trois ans.");
+        none(&Duration, "Une aide pour six ans est prévue.");
+        none(&Duration, "Le contrat prévoit une concession pour 99 ans.");
+    }
+}

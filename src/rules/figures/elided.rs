@@ -1,0 +1,130 @@
+//! `figures.elided`: a number whose head noun is left out, after a connector of
+//! `rules/figures/connectors.tsv`, read with the nearest head noun before it in its sentence.
+//!
+//! Finds: "190 459 habitants dont 35 260 en QPV" (35 260, `population_qpv`: a part keeps the
+//! noun, its own clause gives the kind), "71 300 habitants [en QPV], dont 57 600 à Strasbourg" (a
+//! part keeps the kind of the whole), "35 communes, dont 12 en politique de la ville"
+//! (`commune_count`), "1 362 quartiers, contre 1 296 en 2015" (`qpv_count`), "une soixantaine
+//! de quartiers sortent, tandis que près de 130 y font leur entrée" (`qpv_count`), "un habitant
+//! sur dix parmi les 465 000 que compte le territoire" (`population`). Does not find: a number
+//! with its own head noun (the other rules), a year, a number after any other word.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::context::{cues_at, kind, sentence};
+use super::head::{HEAD, headed};
+use super::lexicon::{CONNECTORS, Class, Cue, Link, alternation, connector, head_class};
+use super::number::numbers;
+use super::{figure, unit};
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The elided-head rule.
+pub struct Elided;
+
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let conn = alternation(CONNECTORS.iter().map(|(f, _)| f.as_str()));
+    Regex::new(&format!(r"(?i)\b(?P<c>{conn})\s+(?:(?:les|la|le)\s+|l['’])?$"))
+        .expect("valid regex")
+});
+
+static HEAD_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}", HEAD.as_str())).expect("valid regex"));
+
+impl Rule for Elided {
+    fn id(&self) -> &'static str {
+        "figures.elided"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let with_head: Vec<usize> = headed(text).iter().map(|h| h.number.num.start).collect();
+        for n in numbers(text) {
+            if n.year || with_head.contains(&n.num.start) {
+                continue;
+            }
+            let s = sentence(text, n.num.start);
+            let Some(caps) = BEFORE.captures(&text[s.start..n.range.start]) else { continue };
+            let Some(c) = caps.name("c") else { continue };
+            let Some(link) = connector(c.as_str()) else { continue };
+            let conn_at = s.start + c.start();
+            // The nearest head noun before the connector, as a whole word.
+            let Some(referent) = HEAD_WORD
+                .find_iter(&text[s.start..conn_at])
+                .filter(|m| {
+                    !text[s.start + m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+                })
+                .last()
+            else {
+                continue;
+            };
+            let Some(class) = head_class(referent.as_str()) else { continue };
+            if class == Class::Years {
+                continue;
+            }
+            let own = cues_at(text, n.num.start);
+            let k = match (link, class) {
+                (Link::Part, Class::People | Class::Persons)
+                    if !own
+                        .iter()
+                        .any(|c| matches!(c, Cue::Participant | Cue::Qpv | Cue::QpvPlace)) =>
+                {
+                    kind(class, &cues_at(text, s.start + referent.start()))
+                }
+                (Link::Part, Class::Quartiers) if !own.contains(&Cue::OtherQuartier) => {
+                    kind(class, &cues_at(text, s.start + referent.start()))
+                }
+                _ => kind(class, &own),
+            };
+            let Some(k) = k else { continue };
+            let unit = unit(class, referent.as_str());
+            out.figures.push(figure(
+                doc,
+                n.range.clone(),
+                self.id(),
+                (n.value, n.approx),
+                k,
+                Some(unit),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::figures::testing::{all, none, one};
+
+    #[test]
+    fn parts() {
+        let t = "Habitants : 190 459 habitants dont 35 260 en QPV en 2013.";
+        assert_eq!(one(&Elided, t), (35260.0, "population_qpv".into(), false));
+        let t = "Les treize quartiers prioritaires comptent 71 300 habitants, dont 57 600 à Strasbourg.";
+        assert_eq!(one(&Elided, t).1, "population_qpv");
+        let t = "Population : 126 872 habitants (INSEE 2012), dont 11 950 résidant en quartier prioritaire";
+        assert_eq!(one(&Elided, t).1, "population_qpv");
+        let t = "Composition : 39 communes, dont 3 concernées par la politique de la ville";
+        assert_eq!(one(&Elided, t), (3.0, "commune_count".into(), false));
+    }
+
+    #[test]
+    fn others() {
+        let t =
+            "La géographie compte 1 362 quartiers en France, contre 1 296 dans la carte de 2015.";
+        assert_eq!(one(&Elided, t), (1296.0, "qpv_count".into(), false));
+        let t = "Une soixantaine de quartiers sortent du dispositif, tandis que près de 130 y font leur entrée.";
+        assert_eq!(one(&Elided, t), (130.0, "qpv_count".into(), true));
+        let t = "soit un habitant sur dix parmi les 465 000 que compte le territoire.";
+        assert_eq!(one(&Elided, t), (465000.0, "population".into(), false));
+    }
+
+    #[test]
+    fn not_elided() {
+        none(&Elided, "190 459 habitants dont 35 260 habitants en QPV.");
+        none(&Elided, "Un contrat dont 12 sont fiers.");
+        none(&Elided, "36 000 habitants, contre 2015 auparavant.");
+        none(&Elided, "La lutte contre 3 fléaux.");
+        all(&Elided, "Les 12 signataires, dont 5 maires.", &[(5.0, "partner_count")]);
+    }
+}

@@ -1,0 +1,96 @@
+//! `figures.population`: a number of inhabitants, typed by its clause.
+//!
+//! Finds: "190 459 habitants" (`population`), "36 000 habitants de 14 quartiers", "9 800
+//! habitants y vivent", "neuf quartiers prioritaires où vivent 24 300 habitants", "Ils comptent
+//! 12 800 habitants" after a sentence about the quartiers (`population_qpv`), "près de 600
+//! personnes ont été mobilisées", "450 habitants ont participé aux ateliers" (`participant_count`),
+//! and a capitalised plural with a verb of residence ("9 000 Alésiens vivent dans ces quartiers").
+//! "personnes" is read only when its clause types it ("5,3 millions de personnes vivent dans ces
+//! quartiers", "800 personnes consultées"). Does not find: "un habitant" (an article), "une
+//! trentaine de personnes assistaient à la signature", numbers followed by another noun; and it
+//! reads "L'agglomération de 190 000 habitants compte 14 quartiers" as the whole population (a
+//! place noun after the number types it only behind a preposition).
+
+use super::headed_figures;
+use super::lexicon::Class;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The population rule.
+pub struct Population;
+
+impl Rule for Population {
+    fn id(&self) -> &'static str {
+        "figures.population"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        headed_figures(doc, out, self.id(), &[Class::People, Class::Persons]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::figures::testing::{none, one};
+
+    #[track_caller]
+    fn kind(text: &str) -> String {
+        one(&Population, text).1
+    }
+
+    #[test]
+    fn population() {
+        assert_eq!(
+            one(&Population, "La ville compte 126 872 habitants."),
+            (126872.0, "population".into(), false)
+        );
+        assert_eq!(kind("Environ 5,3 millions d'habitants en France."), "population");
+        assert_eq!(kind("L'agglomération de 190 000 habitants compte 14 quartiers."), "population");
+        assert_eq!(
+            kind("Elle compte 36 000 habitants et mise sur la participation des habitants."),
+            "population"
+        );
+    }
+
+    #[test]
+    fn population_qpv() {
+        assert_eq!(kind("Le contrat concerne 36 000 habitants de 14 quartiers."), "population_qpv");
+        assert_eq!(kind("Environ 9 800 habitants y vivent."), "population_qpv");
+        assert_eq!(
+            kind("Il concerne sept quartiers où vivent près de 36 000 habitants."),
+            "population_qpv"
+        );
+        assert_eq!(
+            kind("Le décret retient six quartiers. Ils comptent 12 800 habitants :"),
+            "population_qpv"
+        );
+        assert_eq!(
+            kind("Près de 9 000 Alésiens vivent dans ces cinq quartiers."),
+            "population_qpv"
+        );
+        assert_eq!(
+            kind("Seize quartiers prioritaires, près de 43 000 habitants"),
+            "population_qpv"
+        );
+        assert_eq!(kind("Évry compte 36 000 habitants en quartier prioritaire."), "population_qpv");
+    }
+
+    #[test]
+    fn participants() {
+        let (v, k, approx) = one(&Population, "Près de 600 personnes ont été mobilisées.");
+        assert_eq!((v, k.as_str(), approx), (600.0, "participant_count", true));
+        assert_eq!(kind("Plus de 450 habitants ont participé aux ateliers."), "participant_count");
+        assert_eq!(
+            kind("Une démarche qui a recueilli l'avis de 800 personnes."),
+            "participant_count"
+        );
+    }
+
+    #[test]
+    fn not_population() {
+        none(&Population, "Un habitant sur dix vit en QPV.");
+        none(&Population, "Près de 9 000 Alésiens sont venus.");
+        none(&Population, "Tél. 02 31 39 40 00, habitants bienvenus.");
+        none(&Population, "Une trentaine de personnes assistaient à la signature.");
+    }
+}

@@ -1,0 +1,793 @@
+//! The item grammar the list rules share: a stretch of text that lists the parties of a contract
+//! ("la Région Bretagne, le Département du Finistère, France Travail et les bailleurs Archipel
+//! Habitat et Néotoa") becomes the organisations it names.
+//!
+//! The stretch is cut on `;`, `,`, `…` and bullets (not inside parentheses), then on " et " when
+//! what follows opens a new name (not in "Chambre de métiers et de l'artisanat" nor in a known
+//! bailleur such as "Maisons et Cités"). Each item loses its lead-in words ("ainsi que par les",
+//! "aux côtés de", "Madame la") and what follows a verb, then is judged:
+//! - an official's role ("préfète du Pas-de-Calais") is listed when no person's name stands next
+//!   to it and it is singular ("les maires des communes" is a collective group);
+//! - a person's name next to a role is not an organisation;
+//! - a collective group ("les villes", "leurs partenaires") is not;
+//! - a name with a known kind (`kinds.tsv`) or a known bailleur is; so is any name after a
+//!   bailleur lead-in ("les bailleurs Moselis et Batigère");
+//! - in an explicit list (a heading, a colon, "signé avec", "aux côtés de"), any capitalised name
+//!   is ("Caen la Mer"); in a loose one (a sentence whose verb says its subjects signed), only
+//!   names of a known kind are.
+//!
+//! A plural head shared by two complements is distributed: "les CAF de l'Essonne et de
+//! Seine-et-Marne" → "CAF de l'Essonne", "CAF de Seine-et-Marne".
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon;
+
+/// How a list was introduced, which decides how much a name must prove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// A heading, a colon, "signé avec", "aux côtés de": any capitalised name is a party.
+    Explicit,
+    /// The subjects of a signing verb: only names of a known kind.
+    Loose,
+}
+
+/// An organisation found in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Item {
+    /// Byte range in the normalised text (what the evidence points at).
+    pub range: Range<usize>,
+    /// The name as written, without article, white space collapsed.
+    pub name: String,
+    pub kind: Option<&'static str>,
+    pub abbreviation: Option<String>,
+}
+
+/// A piece of the list before judgement.
+#[derive(Debug, Clone)]
+struct Piece {
+    range: Range<usize>,
+    /// A name built from a distributed plural head ("CAF de l'Essonne").
+    built: Option<String>,
+    /// After a bailleur lead-in ("les bailleurs X, Y et Z").
+    bailleur: bool,
+    /// The lead-in was "les"/"des": a plural group.
+    plural: bool,
+    /// The raw piece ends with a person's name ("... aux côtés de Marc Durand").
+    person_tail: bool,
+    /// The raw piece went on after a verb ("préfet ont signé Paul Martin"): its tail is no
+    /// complement of the name.
+    cut: bool,
+    /// Joined to the previous piece by "et" (a new party), not by a comma (an apposition).
+    after_et: bool,
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
+    )
+    .expect("valid regex")
+});
+
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de)\s+|(?:de\s+l'|l'|d')\s*)|(?P<pl>les|des)\s+)",
+    )
+    .expect("valid regex")
+});
+
+static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:bailleurs?|organismes?\s+hlm|offices?\s+hlm)(?:\s+(?:sociaux|social|publics|hlm))?\s+(?P<next>(?-i:\p{Lu})|\d)")
+        .expect("valid regex")
+});
+
+/// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
+static STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b",
+    )
+    .expect("valid regex")
+});
+
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?P<abbr>\p{Lu}[\p{Lu}\d&.\-]{1,11})\)\s*$").expect("valid regex")
+});
+
+static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:et\s+|ainsi\s+que\s+)?(?:les|des)\s+(?P<head>départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures)\s+(?P<a>(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;]+?)\s+et\s+(?P<b>(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;]+)$",
+    )
+    .expect("valid regex")
+});
+
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|le\s+\d)\b")
+        .expect("valid regex")
+});
+
+/// Lower-case words that may open an organisation's name when it has a known kind ("direction
+/// des services départementaux de l'Éducation nationale").
+const HEADS: &[&str] = &[
+    "agence",
+    "caisse",
+    "centre",
+    "chambre",
+    "communaute",
+    "conseil",
+    "delegation",
+    "direction",
+    "etablissement",
+    "federation",
+    "fondation",
+    "groupement",
+    "mission",
+    "office",
+    "service",
+    "syndicat",
+    "union",
+];
+
+/// Particles of a person's or a place's name.
+const PARTICLES: &[&str] = &["de", "du", "d'", "des", "la", "le", "van", "von", "ben", "el", "di"];
+
+/// The organisations listed in `text[seg]`.
+pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
+    let mut pieces = Vec::new();
+    let mut nested = Vec::new();
+    let mut bailleur = false;
+    for chunk in chunks(text, seg) {
+        let chunk = expand_parentheses(text, chunk, &mut nested);
+        let chunk = after_colon(text, chunk, &mut bailleur);
+        if chunk.is_empty() {
+            continue;
+        }
+        if let Some(built) = distribute(text, chunk.clone()) {
+            pieces.extend(built);
+            bailleur = false;
+            continue;
+        }
+        for part in split_et(text, chunk) {
+            let first = pieces.is_empty();
+            let piece = clean(text, part.clone(), &mut bailleur);
+            pieces.push(match first.then(|| subject_tail(text, &part, &piece)).flatten() {
+                Some(tail) => tail,
+                None => piece,
+            });
+        }
+    }
+    let mut out = judge(text, &pieces, mode);
+    out.extend(nested);
+    out
+}
+
+/// The ranges between top-level separators.
+fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[seg.clone()];
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            ',' if depth == 0 => {
+                let digits = i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !digits {
+                    out.push(seg.start + start..seg.start + i);
+                    start = i + 1;
+                }
+            }
+            ';' | '…' | '•' | '|' if depth == 0 => {
+                out.push(seg.start + start..seg.start + i);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(seg.start + start..seg.end);
+    out.into_iter().map(|r| trim(text, r)).filter(|r| !r.is_empty()).collect()
+}
+
+/// `range` without surrounding white space.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// A parenthesis that lists members ("les intercommunalités (la CC du Pays de Mormal, la CA de
+/// Valenciennes Métropole)") gives its own items and is cut from the chunk; an abbreviation
+/// ("(CALL)") stays.
+fn expand_parentheses(text: &str, chunk: Range<usize>, nested: &mut Vec<Item>) -> Range<usize> {
+    let s = &text[chunk.clone()];
+    let (Some(open), Some(close)) = (s.find('('), s.rfind(')')) else { return chunk };
+    if close < open {
+        return chunk;
+    }
+    let inner = chunk.start + open + 1..chunk.start + close;
+    if ABBREVIATION.is_match(&s[open..=close]) {
+        return chunk;
+    }
+    nested.extend(items(text, inner, Mode::Explicit));
+    trim(text, chunk.start..chunk.start + open)
+}
+
+/// "les bailleurs sociaux présents dans les quartiers : Rouen Habitat" → the part after the
+/// colon; a bailleur lead-in before it marks what follows.
+fn after_colon(text: &str, chunk: Range<usize>, bailleur: &mut bool) -> Range<usize> {
+    let s = &text[chunk.clone()];
+    match s.find(':') {
+        Some(at) => {
+            if lexicon::words(&s[..at]).contains("bailleur") {
+                *bailleur = true;
+            }
+            trim(text, chunk.start + at + 1..chunk.end)
+        }
+        None => chunk,
+    }
+}
+
+/// A plural head with two complements, distributed.
+fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
+    let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
+    let head = caps.name("head")?.as_str().to_lowercase();
+    let singular = match head.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+        "départements" => "Département",
+        "régions" => "Région",
+        "caf" => "CAF",
+        "caisses d'allocations familiales" => "Caisse d'allocations familiales",
+        "villes" => "Ville",
+        "communes" => "Commune",
+        "mairies" => "Mairie",
+        "conseils départementaux" => "Conseil départemental",
+        "conseils régionaux" => "Conseil régional",
+        "académies" => "Académie",
+        "cpam" => "CPAM",
+        "préfectures" => "Préfecture",
+        _ => return None,
+    };
+    let mut out = Vec::new();
+    for name in ["a", "b"] {
+        let m = caps.name(name)?;
+        let range = trim(text, chunk.start + m.start()..chunk.start + m.end());
+        let complement = strip_trailing(&text[range.clone()]);
+        out.push(Piece {
+            built: Some(format!("{singular} {}", collapse(complement))),
+            range,
+            bailleur: false,
+            plural: false,
+            person_tail: false,
+            cut: false,
+            after_et: name == "b",
+        });
+    }
+    Some(out)
+}
+
+/// The chunk cut at each " et " that opens a new name.
+fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
+    static ET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(?:et|ainsi\s+qu(?:e\s|'))\s*").expect("valid regex"));
+    let s = &text[chunk.clone()];
+    let protected: Vec<Range<usize>> = protected_names(s);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in ET.find_iter(s) {
+        if protected.iter().any(|p| p.start < m.start() && m.end() <= p.end) {
+            continue;
+        }
+        if m.as_str().contains("ainsi") || opens_name(&s[m.end()..]) {
+            out.push(trim(text, chunk.start + start..chunk.start + m.start()));
+            start = m.start();
+        }
+    }
+    out.push(trim(text, chunk.start + start..chunk.end));
+    out.into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// Byte ranges of `s` holding a known bailleur whose name contains " et ".
+fn protected_names(s: &str) -> Vec<Range<usize>> {
+    let lower = s.to_lowercase();
+    let mut out = Vec::new();
+    if lower.len() != s.len() {
+        return out;
+    }
+    for (name, _) in lexicon::BAILLEURS.iter().filter(|(n, _)| n.contains(" et ")) {
+        let needle = name.to_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&needle) {
+            out.push(from + at..from + at + needle.len());
+            from += at + needle.len();
+        }
+    }
+    out
+}
+
+/// Whether the text after " et " opens a new name: a capital or a digit once articles and
+/// prepositions are gone, a name of a known kind, or a collective group ("de nombreux
+/// partenaires"); not "de l'artisanat".
+fn opens_name(rest: &str) -> bool {
+    let mut r = rest.trim_start();
+    while let Some(m) = ARTICLE.find(r) {
+        if m.is_empty() {
+            break;
+        }
+        r = &r[m.end()..];
+    }
+    let first = r.chars().next();
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || lexicon::kind_opens(r)
+        || lexicon::is_generic(r)
+        || lexicon::role(r).is_some()
+        || BAILLEUR_LEAD.is_match(r)
+}
+
+/// The first piece of a list may carry the clause before it ("les aides viendront de l'État"):
+/// when it is no name, the State, a region or a département that ends it ("État"), not another
+/// name ("le contrat de ville de la Métropole").
+fn subject_tail(text: &str, part: &Range<usize>, piece: &Piece) -> Option<Piece> {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:de\s+l'|de\s+la\s+|du\s+|de\s+|d')\p{Lu}").expect("valid regex")
+    });
+    let name = collapse(&text[piece.range.clone()]);
+    if name.chars().next().is_some_and(char::is_uppercase) && lexicon::kind(&name).is_some() {
+        return None;
+    }
+    if lexicon::kind_opens(&name) || lexicon::is_bailleur(&name) {
+        return None;
+    }
+    let s = &text[part.clone()];
+    let at = OPENING.find_iter(s).last()?.start() + 1;
+    let mut no_bailleur = false;
+    let tail = clean(text, part.start + at..part.end, &mut no_bailleur);
+    let tail_name = collapse(&text[tail.range.clone()]);
+    let capital = tail_name.chars().next().is_some_and(char::is_uppercase);
+    let institution = matches!(lexicon::kind(&tail_name), Some("etat" | "region" | "departement"));
+    (capital && institution && lexicon::kind_opens(&tail_name)).then_some(tail)
+}
+
+/// A piece without its lead-in, what follows a verb, and trailing punctuation.
+fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
+    let mut start = part.start;
+    let mut end = part.end;
+    let mut plural = false;
+    let mut fresh = false;
+    let mut lead = false;
+    loop {
+        let s = &text[start..end];
+        if let Some(m) = LEAD_IN.find(s).filter(|m| !m.is_empty()) {
+            if !m.as_str().trim().eq_ignore_ascii_case("et") {
+                fresh = true;
+            }
+            start += m.end();
+        } else if let Some(c) =
+            ARTICLE.captures(s).filter(|c| c.get(0).is_some_and(|m| !m.is_empty()))
+        {
+            fresh = true;
+            plural |= c.name("pl").is_some();
+            start += c.get(0).map_or(0, |m| m.end());
+        } else if let Some(next) = BAILLEUR_LEAD.captures(s).and_then(|c| c.name("next")) {
+            lead = true;
+            start += next.start();
+        } else {
+            break;
+        }
+    }
+    if lead {
+        *bailleur = true;
+        plural = false;
+    } else if fresh {
+        *bailleur = false;
+    }
+    let s = &text[start..end];
+    let raw_tail = person_tail(s);
+    let cut = STOP.find(s).map(|m| m.start());
+    if let Some(at) = cut {
+        end = start + at;
+    }
+    let s = &text[start..end];
+    end = start + strip_trailing(s).len();
+    // "et du préfet" opens a new party; "et maire de Brest" goes on with the same person.
+    let raw = text[part.start..part.end].trim_start();
+    let after_et = raw.to_lowercase().starts_with("et ")
+        && raw.get(3..).is_some_and(|rest| lexicon::role(rest.trim_start()).is_none());
+    Piece {
+        range: start..end,
+        built: None,
+        bailleur: *bailleur,
+        plural,
+        person_tail: raw_tail,
+        cut: cut.is_some(),
+        after_et,
+    }
+}
+
+/// `s` without trailing punctuation and white space.
+fn strip_trailing(s: &str) -> &str {
+    let mut t = s.trim_end();
+    loop {
+        let next =
+            t.trim_end_matches(['.', ',', ';', ':', '…', '»', '«', '"', '*', '!', '?']).trim_end();
+        let next = next.strip_suffix(" etc").unwrap_or(next).trim_end();
+        if next.len() == t.len() {
+            return t;
+        }
+        t = next;
+    }
+}
+
+/// White space runs made single spaces.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `s` ends with a person's name: two capitalised words or more, with particles between.
+fn person_tail(s: &str) -> bool {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let mut caps = 0;
+    let mut taken = Vec::new();
+    for t in tokens.iter().rev() {
+        let t = t.trim_matches([',', '.', ';', ':']);
+        let particle = PARTICLES.contains(&t.to_lowercase().as_str());
+        let capital = t.chars().next().is_some_and(char::is_uppercase);
+        if capital && !particle {
+            caps += 1;
+        } else if !particle {
+            break;
+        }
+        taken.push(t);
+    }
+    taken.reverse();
+    let name = taken.join(" ");
+    caps >= 2
+        && lexicon::kind(&name).is_none()
+        && !lexicon::is_bailleur(&name)
+        && is_person_shape(&name)
+}
+
+/// Whether `s` is shaped like a person's name: 2 to 5 words, each capitalised or a particle.
+fn is_person_shape(s: &str) -> bool {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&tokens.len()) {
+        return false;
+    }
+    let caps = tokens.iter().filter(|t| t.chars().next().is_some_and(char::is_uppercase)).count();
+    let ok = tokens.iter().all(|t| {
+        t.chars().next().is_some_and(char::is_uppercase)
+            || PARTICLES.contains(&t.to_lowercase().as_str())
+    });
+    ok && caps >= 2 && !tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// "Gérard MORVAN": a capitalised first name and an upper-case surname.
+fn is_first_last(s: &str) -> bool {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let [first, rest @ ..] = tokens.as_slice() else { return false };
+    let title = |t: &str| {
+        let mut cs = t.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    let upper = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    title(first) && !rest.is_empty() && rest.iter().all(|t| upper(t))
+}
+
+/// "CALL", "CCAS": one upper-case word, an organisation's abbreviation.
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    !s.contains(' ')
+        && (2..=8).contains(&letters)
+        && s.chars().all(|c| c.is_uppercase() || c == '&')
+}
+
+/// What a piece is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An official's role: listed when singular, unnamed and `listed`.
+    Role {
+        plural: bool,
+        listed: bool,
+        complement: bool,
+    },
+    /// Shaped like a person's name (dropped when a role stands next to it).
+    PersonLike,
+    Org,
+    Reject,
+}
+
+fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
+    let words = name.split_whitespace().count();
+    if name.is_empty() || DATE_WORD.is_match(name) {
+        return Class::Reject;
+    }
+    if let Some((plural, listed)) = lexicon::role(name) {
+        let complement = lexicon::words(name).split(' ').count() > 1
+            && name.split_whitespace().nth(1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                w == "de" || w == "du" || w == "des" || w.starts_with("d'") || w == "près"
+            });
+        return Class::Role { plural, listed, complement };
+    }
+    if words > 14 {
+        return Class::Reject;
+    }
+    if lexicon::is_generic(name) {
+        return Class::Reject;
+    }
+    // "les bailleurs" alone is a party only when a list names it among others.
+    if mode == Mode::Loose && piece.plural && lexicon::words(name).starts_with("bailleurs") {
+        return Class::Reject;
+    }
+    let kind = lexicon::kind(name);
+    let first = name.chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        let head = lexicon::words(name);
+        let head = head.split(' ').next().unwrap_or_default();
+        // A lone common noun ("l'agglomération", "la métropole") names no one in particular.
+        let opens = lexicon::kind_opens(name) || (HEADS.contains(&head) && kind.is_some());
+        return if opens && words > 1 { Class::Org } else { Class::Reject };
+    }
+    if is_first_last(name) && kind.is_none() {
+        return Class::PersonLike;
+    }
+    if !first.is_alphanumeric() {
+        return Class::Reject;
+    }
+    if kind.is_some() || piece.bailleur || lexicon::is_bailleur(name) || is_acronym(name) {
+        return Class::Org;
+    }
+    if first.is_ascii_digit() {
+        return Class::Reject;
+    }
+    if is_person_shape(name) {
+        return if mode == Mode::Explicit && words <= 6 {
+            Class::PersonLike
+        } else {
+            Class::Reject
+        };
+    }
+    if mode == Mode::Explicit && words <= 8 { Class::Org } else { Class::Reject }
+}
+
+/// The pieces judged together (a role and the person next to it decide each other).
+fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
+    let named_pieces: Vec<(String, Option<String>)> = pieces
+        .iter()
+        .map(|p| {
+            let raw = p.built.clone().unwrap_or_else(|| collapse(&text[p.range.clone()]));
+            match ABBREVIATION.captures(&raw) {
+                Some(c) => {
+                    let at = c.get(0).map_or(raw.len(), |m| m.start());
+                    (raw[..at].to_owned(), c.name("abbr").map(|m| m.as_str().to_owned()))
+                }
+                None => (raw, None),
+            }
+        })
+        .collect();
+    let classes: Vec<Class> =
+        pieces.iter().zip(&named_pieces).map(|(p, (n, _))| classify(n, p, mode)).collect();
+    let is_role = |i: usize| matches!(classes.get(i), Some(Class::Role { .. }));
+    let is_person = |i: usize| {
+        matches!(classes.get(i), Some(Class::PersonLike))
+            || pieces.get(i).is_some_and(|p| p.person_tail && (!is_role(i) || p.cut))
+    };
+    // A role belongs to the person next to it, and so does a role in apposition to that role
+    // ("Paul Martin, préfet de région, préfet du Nord"); a role after "et" is a new party.
+    let mut named = vec![false; pieces.len()];
+    for i in 0..pieces.len() {
+        if is_role(i) {
+            let joined = !pieces[i].after_et;
+            named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
+                || is_person(i + 1);
+        }
+    }
+    for i in (0..pieces.len()).rev() {
+        if is_role(i)
+            && !named[i]
+            && i + 1 < pieces.len()
+            && is_role(i + 1)
+            && named[i + 1]
+            && !pieces[i + 1].after_et
+        {
+            named[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (piece, (name, abbreviation))) in pieces.iter().zip(named_pieces).enumerate() {
+        let before = i.checked_sub(1);
+        let keep = match classes[i] {
+            Class::Role { plural, listed, complement } => {
+                !plural && listed && complement && !named[i]
+            }
+            Class::PersonLike => {
+                let near = before.is_some_and(is_role) || is_role(i + 1);
+                !near && !is_first_last(&name)
+            }
+            Class::Org => true,
+            Class::Reject => false,
+        };
+        if keep {
+            let kind =
+                lexicon::kind(&name).or(piece.bailleur.then_some("bailleur")).or(Some("other"));
+            out.push(Item { range: piece.range.clone(), name, kind, abbreviation });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn names(list: &str, mode: Mode) -> Vec<String> {
+        items(list, 0..list.len(), mode).into_iter().map(|i| i.name).collect()
+    }
+
+    #[track_caller]
+    fn check(list: &str, mode: Mode, expected: &[&str]) {
+        assert_eq!(names(list, mode), expected, "{list:?}");
+    }
+
+    #[test]
+    fn a_list_is_cut_and_its_lead_ins_dropped() {
+        check("les Villes de Lens, d'Avion ainsi que la CAF", Mode::Loose, &["CAF"]);
+        check("la préfecture, entre l'État et la CAF", Mode::Explicit, &["État", "CAF"]);
+        check(
+            "la Région Bretagne, le Département du Finistère, France Travail et les bailleurs Archipel Habitat et Néotoa.",
+            Mode::Loose,
+            &[
+                "Région Bretagne",
+                "Département du Finistère",
+                "France Travail",
+                "Archipel Habitat",
+                "Néotoa",
+            ],
+        );
+        check(
+            "Aux côtés de l'État, de la Région et de Forbach Porte de France, le Département de la Moselle",
+            Mode::Explicit,
+            &["État", "Région", "Forbach Porte de France", "Département de la Moselle"],
+        );
+        check(
+            "l'Agence régionale de santé, ainsi que par les bailleurs sociaux présents dans les quartiers : Rouen Habitat, Habitat 76 et Quevilly Habitat",
+            Mode::Loose,
+            &["Agence régionale de santé", "Rouen Habitat", "Habitat 76", "Quevilly Habitat"],
+        );
+    }
+
+    #[test]
+    fn names_holding_et_stay_whole() {
+        check(
+            "CCI Grand Hainaut ; Chambre des métiers et de l'artisanat ; Maisons et Cités – Soginorpa ; S.A. du Hainaut",
+            Mode::Explicit,
+            &[
+                "CCI Grand Hainaut",
+                "Chambre des métiers et de l'artisanat",
+                "Maisons et Cités – Soginorpa",
+                "S.A. du Hainaut",
+            ],
+        );
+        check(
+            "Brest métropole et la Ville de Brest ;",
+            Mode::Explicit,
+            &["Brest métropole", "Ville de Brest"],
+        );
+    }
+
+    #[test]
+    fn groups_are_dropped_and_plural_heads_distributed() {
+        check(
+            "les villes, les intercommunalités (la communauté de communes du Pays de Mormal, la communauté d'agglomération du Douaisis), le Département et la Région et les bailleurs sociaux.",
+            Mode::Explicit,
+            &[
+                "Département",
+                "Région",
+                "bailleurs sociaux",
+                "communauté de communes du Pays de Mormal",
+                "communauté d'agglomération du Douaisis",
+            ],
+        );
+        check(
+            "les Départements de l'Essonne et de Seine-et-Marne ; les CAF du Val-d'Oise et des Yvelines",
+            Mode::Explicit,
+            &[
+                "Département de l'Essonne",
+                "Département de Seine-et-Marne",
+                "CAF du Val-d'Oise",
+                "CAF des Yvelines",
+            ],
+        );
+        check(
+            "18 partenaires institutionnels, d'autres partenaires et associatifs, les 12 communes concernées",
+            Mode::Explicit,
+            &[],
+        );
+    }
+
+    #[test]
+    fn roles_are_listed_only_when_unnamed() {
+        check(
+            "Madame la Préfète de l'Oise et de nombreux partenaires",
+            Mode::Explicit,
+            &["Préfète de l'Oise"],
+        );
+        check(
+            "le document aux côtés de Paul Martin, président de l'agglomération, et du préfet de la Somme",
+            Mode::Loose,
+            &["préfet de la Somme"],
+        );
+        check(
+            "le préfet de l'Orne, Jean Durand, et le président de Flers Agglo, Marie Petit, ainsi que les maires de Flers et de Tinchebray",
+            Mode::Loose,
+            &[],
+        );
+        check(
+            "Paul DUPONT, président de la CALL, Anne Leroy, directrice de la CAF",
+            Mode::Explicit,
+            &[],
+        );
+        check("Paul Martin, préfet de la région Normandie, préfet de l'Orne", Mode::Loose, &[]);
+        check(
+            "Paul Martin, président de Brest métropole et maire de Brest, et du préfet du Finistère",
+            Mode::Loose,
+            &["préfet du Finistère"],
+        );
+        check(
+            "l'agglomération, la métropole et la caisse d'allocations familiales",
+            Mode::Explicit,
+            &["caisse d'allocations familiales"],
+        );
+        check("préfet de la région Normandie, préfet de l'Orne, Paul Martin", Mode::Loose, &[]);
+        check(
+            "Aux côtés du préfet ont également signé Paul MARTIN, président de la Métropole du Grand Nancy",
+            Mode::Explicit,
+            &[],
+        );
+        check(
+            "la Région Grand Est, l'ARS Grand Est",
+            Mode::Loose,
+            &["Région Grand Est", "ARS Grand Est"],
+        );
+        check(
+            "le procureur de la République près le tribunal judiciaire de Laval",
+            Mode::Loose,
+            &["procureur de la République près le tribunal judiciaire de Laval"],
+        );
+    }
+
+    #[test]
+    fn loose_lists_need_a_known_kind() {
+        check("Les aides viendront de l'État, de la Région", Mode::Loose, &["État", "Région"]);
+        check("Jeudi 4 avril, la Ville de Flers", Mode::Loose, &["Ville de Flers"]);
+        check(
+            "Caen la Mer, l'État et leurs partenaires le nouveau contrat",
+            Mode::Explicit,
+            &["Caen la Mer", "État"],
+        );
+        check(
+            "Caen la Mer, l'État et leurs partenaires le nouveau contrat",
+            Mode::Loose,
+            &["État"],
+        );
+        check("le contrat de ville de la Métropole a été signé", Mode::Loose, &[]);
+    }
+
+    #[test]
+    fn an_abbreviation_is_kept_apart() {
+        let list = "la Communauté d'Agglomération de Lens-Liévin (CALL), la CAF";
+        let found = items(list, 0..list.len(), Mode::Explicit);
+        assert_eq!(found[0].name, "Communauté d'Agglomération de Lens-Liévin");
+        assert_eq!(found[0].abbreviation.as_deref(), Some("CALL"));
+        assert_eq!(found[0].kind, Some("epci"));
+    }
+}

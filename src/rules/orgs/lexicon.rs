@@ -1,0 +1,155 @@
+//! The vocabulary of the `orgs` family, read once from the plain files of `rules/orgs/`:
+//! organisation kinds (`kinds.tsv`), known social landlords (`bailleurs.txt`), the words that
+//! open a collective group (`generic.txt`) and the roles of officials (`roles.tsv`).
+//!
+//! Every comparison is made on folded text ([`crate::names::fold`]: no case, accents or
+//! punctuation), so a user writes the entries as they read them.
+
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::names::fold;
+
+/// `(folded pattern, kind)`, longest pattern first.
+static KINDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let mut kinds: Vec<(String, String)> = data::rows("orgs/kinds.tsv")
+        .into_iter()
+        .filter_map(|row| Some((words(row.first()?), row.get(1)?.clone())))
+        .filter(|(p, k)| !p.is_empty() && !k.is_empty())
+        .collect();
+    kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    kinds
+});
+
+/// Known bailleurs: `(name as written, folded name)`, longest first.
+pub(super) static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let mut names: Vec<(String, String)> = data::lines("orgs/bailleurs.txt")
+        .into_iter()
+        .map(|l| {
+            let f = words(&l);
+            (l, f)
+        })
+        .collect();
+    names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1.cmp(&b.1)));
+    names
+});
+
+static GENERIC: LazyLock<Vec<String>> =
+    LazyLock::new(|| data::lines("orgs/generic.txt").iter().map(|l| words(l)).collect());
+
+/// `(folded role, listed when unnamed)`, longest first.
+static ROLES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+    let mut roles: Vec<(String, bool)> = data::rows("orgs/roles.tsv")
+        .into_iter()
+        .filter_map(|row| Some((words(row.first()?), row.get(1)? == "yes")))
+        .collect();
+    roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    roles
+});
+
+/// The folded words of `s`, without dropping a leading article (unlike [`fold`] on its own,
+/// which would turn "La Poste" into "poste").
+pub(super) fn words(s: &str) -> String {
+    fold(&format!("x {s}")).strip_prefix("x").unwrap_or_default().trim().to_owned()
+}
+
+/// The kind of the organisation named `name`: the longest pattern of `kinds.tsv` found among its
+/// words, `bailleur` for a known bailleur.
+pub(super) fn kind(name: &str) -> Option<&'static str> {
+    let padded = format!(" {} ", words(name));
+    let found = KINDS.iter().find(|(p, _)| padded.contains(&format!(" {p} ")));
+    found.map(|(_, k)| k.as_str()).or_else(|| is_bailleur(name).then_some("bailleur"))
+}
+
+/// Whether the kind pattern found in `name` opens it ("caisse d'allocations familiales du Nord",
+/// not "contrat de ville de la Métropole").
+pub(super) fn kind_opens(name: &str) -> bool {
+    let folded = format!("{} ", words(name));
+    KINDS.iter().any(|(p, _)| folded.starts_with(&format!("{p} ")))
+}
+
+/// Whether `name` is a known bailleur.
+pub(super) fn is_bailleur(name: &str) -> bool {
+    let folded = words(name);
+    BAILLEURS.iter().any(|(_, f)| *f == folded)
+}
+
+/// Whether `name` opens with a collective word ("villes", "leurs partenaires", "18 communes").
+pub(super) fn is_generic(name: &str) -> bool {
+    let folded = words(name);
+    let first = folded.split(' ').find(|w| !w.chars().all(|c| c.is_ascii_digit()));
+    first.is_some_and(|w| GENERIC.iter().any(|g| g == w))
+}
+
+/// An official's role opening `name`: `(plural, listed when unnamed)`. "préfète du Nord" →
+/// `(false, true)`, "maires des communes" → `(true, true)`.
+pub(super) fn role(name: &str) -> Option<(bool, bool)> {
+    let folded = format!("{} ", words(name));
+    ROLES.iter().find_map(|(r, listed)| {
+        if folded.starts_with(&format!("{r} ")) {
+            Some((false, *listed))
+        } else if folded.starts_with(&format!("{r}s ")) || folded.starts_with(&format!("{r}x ")) {
+            Some((true, *listed))
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILES: &[(&str, usize)] = &[
+        ("orgs/bailleurs.txt", 1),
+        ("orgs/generic.txt", 1),
+        ("orgs/kinds.tsv", 2),
+        ("orgs/roles.tsv", 2),
+    ];
+
+    #[test]
+    fn data_files_parse_and_are_sorted() {
+        for (file, columns) in FILES {
+            let lines = data::lines(file);
+            assert!(!lines.is_empty(), "{file} is empty");
+            let mut sorted = lines.clone();
+            sorted.sort();
+            assert_eq!(lines, sorted, "{file} is not sorted (byte order)");
+            let mut dedup = sorted.clone();
+            dedup.dedup();
+            assert_eq!(sorted, dedup, "{file} has duplicates");
+            for row in data::rows(file) {
+                assert_eq!(row.len(), *columns, "{file}: {row:?}");
+                assert!(row.iter().all(|f| !f.is_empty()), "{file}: {row:?}");
+            }
+        }
+        for row in data::rows("orgs/roles.tsv") {
+            assert!(matches!(row[1].as_str(), "yes" | "no"), "roles.tsv: {row:?}");
+        }
+        assert_eq!(KINDS.len(), data::lines("orgs/kinds.tsv").len());
+    }
+
+    #[test]
+    fn kinds_are_looked_up() {
+        assert_eq!(kind("Caisse d’allocations familiales du Nord"), Some("caf"));
+        assert_eq!(kind("CDC Habitat"), Some("bailleur"));
+        assert_eq!(kind("CDC Nord-Pas-de-Calais"), Some("caisse_des_depots"));
+        assert_eq!(kind("l'État"), Some("etat"));
+        assert_eq!(kind("Un Toit pour Tous"), Some("bailleur"));
+        assert_eq!(kind("Caen la Mer"), None);
+        assert!(kind_opens("caisse d'allocations familiales"));
+        assert!(!kind_opens("contrat de ville de la Métropole"));
+    }
+
+    #[test]
+    fn groups_and_roles_are_told() {
+        assert!(is_generic("villes"));
+        assert!(is_generic("18 communes concernées"));
+        assert!(!is_generic("bailleurs sociaux"));
+        assert_eq!(role("Préfète du Pas-de-Calais"), Some((false, true)));
+        assert_eq!(role("sous-préfète d'Alès"), Some((false, true)));
+        assert_eq!(role("maires des communes concernées"), Some((true, true)));
+        assert_eq!(role("vice-président de la CALL"), Some((false, false)));
+        assert_eq!(role("Préfecture de l'Aude"), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! `orgs.signatory_block`: the organisations listed under a heading of signatories, or under a
+//! line ending with a colon that speaks of signing, one a line, as bullets or as a `;` list.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::items::{Mode, items};
+use super::push_signatories;
+use super::text::{bullet, lines};
+use crate::rules::{Candidates, Doc, Rule};
+
+pub(super) const ID: &str = "orgs.signatory_block";
+
+/// Finds a document's formal list of signatories.
+///
+/// Finds: "Liste des signataires" / "Signataires" / "Les partenaires signataires" followed by
+/// "Préfecture de l'Aude ; Grand Narbonne ; Ville de Narbonne", or by one organisation a line
+/// ("l'État ;", "la Région Bretagne ;"); "Une quarantaine de signataires se sont engagés, parmi
+/// lesquels :" followed by bullets ("- la Région Île-de-France ;"). Items are read with the
+/// explicit grammar of [`super::items`]: any capitalised name counts, persons with their roles
+/// do not ("- Nolwenn Le Bras, préfète de la région Bretagne ;").
+///
+/// Does not find: a heading followed by a sentence, or by a figure ("Signataires" / "26"); the
+/// lines after the list ends (a blank line after plain lines, a heading, a long line, a line
+/// ending with a full stop).
+pub struct SignatoryBlock;
+
+/// A heading that announces the signatories.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:la\s+)?(?:liste\s+des\s+|les\s+)?(?:partenaires\s+|membres\s+|organismes\s+)?(?:co-?)?signataires(?:\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?)?\s*:?\s*$")
+        .expect("valid regex")
+});
+
+/// A line ending with a colon that speaks of signing.
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:co-?)?sign(?:é|ée|és|ées|ent|ataires)\b|\bparaph|\bpartenaires\b|\bse\s+sont\s+engagés\b).{0,150}:\s*$")
+        .expect("valid regex")
+});
+
+impl Rule for SignatoryBlock {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let lines = lines(text);
+        let opens = |i: usize| {
+            let l = &text[lines[i].clone()];
+            HEADING.is_match(l) || (l.len() < 300 && INTRO.is_match(l))
+        };
+        let mut i = 0;
+        while i < lines.len() {
+            if !opens(i) {
+                i += 1;
+                continue;
+            }
+            let mut seen = Vec::new();
+            let mut j = i + 1;
+            let mut bullets = false;
+            let mut found_any = false;
+            while j < lines.len() {
+                let line = lines[j].clone();
+                let body = &text[line.clone()];
+                let trimmed = body.trim();
+                if trimmed.is_empty() {
+                    j += 1;
+                    continue;
+                }
+                if opens(j) && !found_any {
+                    break;
+                }
+                if trimmed.starts_with('|') {
+                    // A table: the business of `orgs.signatory_table`.
+                    break;
+                }
+                let marker = bullet(body);
+                let content = line.start + marker..line.end;
+                if marker == 0 && !bullets && body.matches(';').count() >= 2 {
+                    push_signatories(doc, items(text, content, Mode::Explicit), ID, &mut seen, out);
+                    break;
+                }
+                if trimmed.starts_with('#') || trimmed.chars().count() > 400 {
+                    break;
+                }
+                if bullets && marker == 0 {
+                    break;
+                }
+                let found = items(text, content, Mode::Explicit);
+                if marker == 0 && (found.is_empty() || trimmed.chars().count() > 150) {
+                    break;
+                }
+                bullets = marker > 0;
+                found_any |= !found.is_empty();
+                push_signatories(doc, found, ID, &mut seen, out);
+                if marker == 0 && trimmed.ends_with('.') {
+                    break;
+                }
+                j += 1;
+            }
+            i = j.max(i + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{run_as, signatories};
+    use super::*;
+    use crate::record::Format;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(signatories(&SignatoryBlock, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_semicolon_list_under_a_heading() {
+        check(
+            "Liste des signataires\n\nPréfecture du Gard ; Grand Alès ; Mairie d'Alès ; Maire de Salindres ; CAF du Gard ; Chambre de métiers et de l'artisanat ; Maisons et Cités – Soginorpa ; Procureur de la République près le TGI d'Alès\n\nQuartiers concernés\n",
+            &[
+                "Préfecture du Gard",
+                "Grand Alès",
+                "Mairie d'Alès",
+                "Maire de Salindres",
+                "CAF du Gard",
+                "Chambre de métiers et de l'artisanat",
+                "Maisons et Cités – Soginorpa",
+                "Procureur de la République près le TGI d'Alès",
+            ],
+        );
+    }
+
+    #[test]
+    fn one_organisation_a_line() {
+        let html = "Les partenaires signataires\nl'État ;\nQuimper Bretagne Occidentale et la Ville de Quimper ;\nles bailleurs Finistère Habitat et Douarnenez Habitat ;\nainsi que d'autres partenaires institutionnels et associatifs.\nTrois piliers\n";
+        let names: Vec<String> =
+            run_as(&SignatoryBlock, html, Format::Html).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "État",
+                "Quimper Bretagne Occidentale",
+                "Ville de Quimper",
+                "Finistère Habitat",
+                "Douarnenez Habitat"
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_after_an_intro_line() {
+        check(
+            "Une trentaine de signataires se sont engagés, parmi lesquels :\n- la Région Île-de-France ;\n- les Départements du Val-d'Oise et des Yvelines ;\n- les bailleurs Val d'Oise Habitat et CDC Habitat.\n\nLa suite du texte.\n",
+            &[
+                "Région Île-de-France",
+                "Département du Val-d'Oise",
+                "Département des Yvelines",
+                "Val d'Oise Habitat",
+                "CDC Habitat",
+            ],
+        );
+    }
+
+    #[test]
+    fn persons_figures_and_sentences_are_not_lists() {
+        check(
+            "## Les signataires\n\nLe contrat a été signé par :\n\n- **Anne Morel**, préfète de la région Bretagne, préfète du Morbihan ;\n- **Yves Le Gall**, vice-présidente de Lorient Agglomération déléguée à la cohésion sociale et à la politique de la ville ;\n- Yves Le Gall, président de Lorient Agglomération.\n",
+            &[],
+        );
+        check("Signataires\n26\nDurée\n2015-2020\n", &[]);
+        check(
+            "Les signataires\nLe contrat engage ses signataires pour six ans, avec un comité de pilotage annuel.\n",
+            &[],
+        );
+    }
+}

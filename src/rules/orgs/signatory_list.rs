@@ -1,0 +1,260 @@
+//! `orgs.signatory_list`: the organisations a sentence says signed, listed after or before its
+//! signing cue.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::items::{Mode, items};
+use super::text::sentences;
+use super::{push_signatories, trimmed};
+use crate::rules::{Candidates, Doc, Rule};
+
+pub(super) const ID: &str = "orgs.signatory_list";
+
+/// Finds the organisations listed in a sentence around a signing cue.
+///
+/// After the cue: "le contrat a été signé par la Région, le Département et la CAF", "signé avec
+/// Caen la Mer, l'État et leurs partenaires", "une vingtaine de partenaires ont signé le
+/// contrat : ...", "se sont engagés aux côtés de l'État et de Rennes Métropole, parmi lesquels
+/// ...", "avec ses partenaires : ...". Before it: "L'État, Metz Métropole ... comptent parmi les
+/// signataires", "... l'ont également paraphé", "de l'État, de la Région ... ainsi que d'une large
+/// communauté d'acteurs signataires". A list after "avec", "aux côtés de", a colon or "parmi
+/// lesquels" is explicit (any capitalised name counts); otherwise only names of a known kind do.
+///
+/// Does not find: a sentence without a signing cue ("L'État, la Région et la CALL mènent cette
+/// politique"), persons and their roles ("Jean Dupont, président de la CALL"), collective groups
+/// ("les maires des communes concernées").
+pub struct SignatoryList;
+
+/// A sentence that speaks of signing.
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires)\b|\bparaph|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b")
+        .expect("valid regex")
+});
+
+/// A verb whose subjects signed and whose complements may be co-signers.
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:co-?)?(?:signé|paraphé)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b",
+    )
+    .expect("valid regex")
+});
+
+/// Cues followed by the list: `(regex, explicit)`.
+static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
+    let re = |s: &str| Regex::new(s).expect("valid regex");
+    vec![
+        (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
+        (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
+        (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
+    ]
+});
+
+/// Cues preceded by the list.
+static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let re = |s: &str| Regex::new(s).expect("valid regex");
+    vec![
+        re(
+            r"(?i)\b(?:figurent|comptent|sont|seront|étaient|figuraient)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+|au\s+nombre\s+des\s+)?(?:co-?)?signataires\b",
+        ),
+        re(
+            r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
+        ),
+    ]
+});
+
+/// An explicit opening: the parties co-signing with the subject.
+static EXPLICIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:avec|aux\s+côtés|au\s+côté|outre|entre|parmi)\b").expect("valid regex")
+});
+
+impl Rule for SignatoryList {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for sentence in sentences(doc) {
+            let s = &text[sentence.clone()];
+            let Some(signing) = SIGNING.find(s) else { continue };
+            let mut seen = Vec::new();
+            for (seg, explicit) in segments(s, signing.start()) {
+                let seg = trimmed(text, sentence.start + seg.start..sentence.start + seg.end);
+                let explicit = explicit || EXPLICIT_START.is_match(&text[seg.clone()]);
+                let mode = if explicit { Mode::Explicit } else { Mode::Loose };
+                push_signatories(doc, items(text, seg, mode), ID, &mut seen, out);
+            }
+        }
+    }
+}
+
+/// The stretches of sentence `s` that list parties, each with whether it is explicit; `signing`
+/// is where the first signing word starts.
+fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    for (re, explicit) in AFTER.iter() {
+        if let Some(m) = re.find(s) {
+            out.push((m.end()..s.len(), *explicit));
+        }
+    }
+    if let Some(colon) = s[signing..].find(':') {
+        out.push((signing + colon + 1..s.len(), true));
+    }
+    if let Some(m) = VERB.find_iter(s).last() {
+        out.push((0..m.start(), false));
+        out.push((m.end()..s.len(), false));
+    }
+    for re in BEFORE.iter() {
+        if let Some(m) = re.find_iter(s).last() {
+            out.push((0..m.start(), false));
+        }
+    }
+    // Those present at the signing are not its parties: "signé par X, en présence de Y".
+    if let Some(m) = PRESENCE.find(s) {
+        for (r, _) in &mut out {
+            if r.start <= m.start() {
+                r.end = r.end.min(m.start());
+            }
+        }
+    }
+    out.retain(|(r, _)| !r.is_empty());
+    out
+}
+
+/// Where the people and bodies merely present at the signing start.
+static PRESENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b").expect("valid regex"));
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::signatories;
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        let mut found = signatories(&SignatoryList, text);
+        found.sort();
+        let mut expected = expected.to_vec();
+        expected.sort_unstable();
+        assert_eq!(found, expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_list_after_signe_par() {
+        check(
+            "Outre l'État, le contrat a été signé par la Région Centre, le Département du Loiret, la caisse d'allocations familiales, Pôle emploi, ainsi que par les bailleurs sociaux présents dans les quartiers : Valloire Habitat et Les Résidences de l'Orléanais.",
+            &[
+                "Région Centre",
+                "Département du Loiret",
+                "caisse d'allocations familiales",
+                "Pôle emploi",
+                "Valloire Habitat",
+                "Résidences de l'Orléanais",
+            ],
+        );
+        check(
+            "Le futur contrat sera cosigné par l'État, la CAF de la Manche et l'OPH de Cherbourg.",
+            &["État", "CAF de la Manche", "OPH de Cherbourg"],
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_colon_or_parmi_lesquels() {
+        check(
+            "Aux côtés de l'État et de Cœur de Flandre, une vingtaine de partenaires ont signé le contrat : la Région, la CAF du Nord ainsi que les bailleurs sociaux Vilogia et Partenord Habitat.",
+            &["Région", "CAF du Nord", "Vilogia", "Partenord Habitat", "État", "Cœur de Flandre"],
+        );
+        check(
+            "Au total, 20 organismes se sont engagés aux côtés de l'État et de Vienne Condrieu Agglomération, parmi lesquels la Région, France Travail et les bailleurs Advivo et Alliade Habitat.",
+            &[
+                "État",
+                "Vienne Condrieu Agglomération",
+                "Région",
+                "France Travail",
+                "Advivo",
+                "Alliade Habitat",
+            ],
+        );
+        check(
+            "Ces contrats traduisent la politique que mène l'État avec ses partenaires : les villes, le Département, la Région et les bailleurs sociaux.",
+            &["Département", "Région", "bailleurs sociaux"],
+        );
+    }
+
+    #[test]
+    fn a_list_before_the_cue() {
+        check(
+            "L'État, la Région, le Département de l'Oise, la CAF de l'Oise et les bailleurs sociaux Clésence et Oise Habitat figurent parmi les signataires.",
+            &[
+                "État",
+                "Région",
+                "Département de l'Oise",
+                "CAF de l'Oise",
+                "Clésence",
+                "Oise Habitat",
+            ],
+        );
+        check(
+            "Outre l'État et Quimper Bretagne Occidentale, la Région Bretagne et les bailleurs Finistère Habitat et Douarnenez Habitat l'ont également paraphé.",
+            &[
+                "État",
+                "Quimper Bretagne Occidentale",
+                "Région Bretagne",
+                "Finistère Habitat",
+                "Douarnenez Habitat",
+            ],
+        );
+        check(
+            "Les aides viendront de l'État, de la Région, du Département ainsi que d'une large communauté d'acteurs signataires du contrat : Education nationale, Bailleurs publics, Procureur de la République.",
+            &[
+                "Education nationale",
+                "Bailleurs publics",
+                "Procureur de la République",
+                "État",
+                "Région",
+                "Département",
+            ],
+        );
+    }
+
+    #[test]
+    fn signing_with_a_party_or_an_unnamed_official() {
+        check(
+            "Le contrat a été signé en mai avec Madame la Préfète de l'Aisne et de nombreux partenaires.",
+            &["Préfète de l'Aisne"],
+        );
+        check(
+            "Jeudi 4 avril, la Ville de Mondeville a signé avec Caen la Mer, l'État et leurs partenaires le nouveau contrat.",
+            &["Caen la Mer", "État", "Ville de Mondeville"],
+        );
+        check(
+            "Paul Martin, maire de Vire, a paraphé le document aux côtés de Marc Leroy, président de l'agglomération, et du préfet de la Manche.",
+            &["préfet de la Manche"],
+        );
+    }
+
+    #[test]
+    fn persons_roles_and_groups_are_not_organisations() {
+        check(
+            "Le document a été signé par Anne Morel, préfète du Finistère, et Yves Le Gall, président de Brest métropole, en présence de Jean Kerlo, vice-président du conseil départemental.",
+            &[],
+        );
+        check(
+            "Le contrat a été signé par le préfet du Morbihan, Arnaud Keller, ainsi que par les maires de Lorient et de Lanester.",
+            &[],
+        );
+        check("Les bailleurs ont signé une charte.", &[]);
+        check(
+            "Le contrat a été signé par l'État et la CAF du Var, en présence de représentants de la Région, du Département et de Toulon Habitat.",
+            &["État", "CAF du Var"],
+        );
+        check(
+            "L'État, la Région, le Département, les communes et la CALL mènent ensemble cette politique.",
+            &[],
+        );
+        check("Contact presse : service de presse de la préfecture, signé le 3 juin.", &[]);
+    }
+}

@@ -1,0 +1,935 @@
+//! The name and role grammar the `people` rules share (not a rule itself).
+//!
+//! A *name* is a given name from `rules/people/given_names.txt` (or an initial, "J.-F.") and a
+//! family name, with its particle ("de la Tour", "Le Gall") and in any case ("GARNIER-LACOMBE");
+//! the administrative order "HEMERY Cécile" is read too and written "Cécile HEMERY". A pair whose
+//! first word is not a known given name ("Thibaut Keller") counts only when a role stands next to
+//! it. A capitalised word alone is never a person, nor a pair after a place word ("rue Jean
+//! Jaurès", "cité Jacques Duclos") or an article ("la Grâce de Dieu").
+//!
+//! A *role* opens with a word of `rules/people/roles.tsv` and runs over its complement ("préfet
+//! de la région Nord – Pas-de-Calais, préfet du Nord", "président de Caen la Mer et maire de
+//! Caen") until a clause ends: a verb, a relative pronoun, a new name, punctuation that does not
+//! lead to another role. It stands after the name (", préfet du Gard", "(maire de Lens)") or
+//! before it ("le préfet du Morbihan, Arnaud Kerbiriou"). A *mention* is a name with its role.
+//!
+//! The helpers below also cut the text into sentences and paragraphs, which the rules use as the
+//! reach of a cue.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{
+    self, ROLE, ROLE_AT, RoleKind, RoleOrg, cues, is_given, is_not_name, is_place_word,
+    is_role_word,
+};
+use crate::record::Format;
+use crate::rules::Doc;
+
+/// A role as the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Role {
+    /// The role, white space collapsed ("préfet de la région Normandie, préfet du Calvados").
+    pub text: String,
+    pub range: Range<usize>,
+    pub kind: RoleKind,
+    pub organization: Option<String>,
+    /// "ancien maire", "alors préfète": the role is held no more.
+    pub past: bool,
+}
+
+/// A named person at one place of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Mention {
+    /// Given name first, as written otherwise ("Pierre-Étienne GARNIER-LACOMBE").
+    pub name: String,
+    pub name_range: Range<usize>,
+    pub role: Option<Role>,
+    /// The name and its role.
+    pub full: Range<usize>,
+}
+
+/// A document read by the grammar: its mentions and its sentence boundaries.
+pub(super) struct Parsed<'a> {
+    pub text: &'a str,
+    pub html: bool,
+    pub mentions: Vec<Mention>,
+    /// Offsets where a sentence starts (0 included), sorted.
+    breaks: Vec<usize>,
+}
+
+impl<'a> Parsed<'a> {
+    pub fn new(doc: &Doc<'a>) -> Parsed<'a> {
+        let text = doc.text();
+        let html = doc.format == Format::Html;
+        let mentions = mentions(text, html);
+        let starts: Vec<usize> = mentions.iter().map(|m| m.full.start).collect();
+        let breaks = sentence_breaks(text, html, &starts);
+        Parsed { text, html, mentions, breaks }
+    }
+
+    /// The sentence around offset `at`.
+    pub fn sentence(&self, at: usize) -> Range<usize> {
+        let i = self.breaks.partition_point(|&b| b <= at);
+        let start = self.breaks.get(i.wrapping_sub(1)).copied().unwrap_or(0);
+        let end = self.breaks.get(i).copied().unwrap_or(self.text.len());
+        start..end
+    }
+
+    /// The paragraph around offset `at`: between blank lines, or the line for HTML.
+    pub fn paragraph(&self, at: usize) -> Range<usize> {
+        paragraph(self.text, at, self.html)
+    }
+
+    /// The text a cue at `at` must share with a word of signing to be about the signing: its
+    /// paragraph and the one before (a heading or a first sentence may carry the "signé").
+    pub fn signing_reach(&self, at: usize) -> Range<usize> {
+        let here = self.paragraph(at);
+        let before = self.text[..here.start].trim_end();
+        let start = if before.is_empty() { here.start } else { self.paragraph(before.len()).start };
+        start..here.end
+    }
+
+    /// The mentions whose name starts in `range`.
+    pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| range.contains(&m.name_range.start))
+    }
+
+    /// The mention that starts at `at` (its role may come first), allowing an article before.
+    pub fn starting_at(&self, at: usize) -> Option<&Mention> {
+        let rest = &self.text[at..];
+        let skip = LEAD.find(rest).map_or(0, |m| m.end());
+        self.mentions.iter().find(|m| m.full.start == at + skip)
+    }
+
+    /// Where a list that follows a verb at `at` starts: a mention right after it ("ont signé
+    /// A, B"), or after a colon closing the verb's clause ("ont signé le contrat : A, B").
+    pub fn list_after(&self, at: usize) -> Option<usize> {
+        static COLON: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^[^.;:«»\n]{0,80}:").expect("valid regex"));
+        if self.starting_at(at).is_some() {
+            return Some(at);
+        }
+        let colon = COLON.find(&self.text[at..])?;
+        self.starting_at(at + colon.end()).map(|_| at + colon.end())
+    }
+
+    /// The mentions listed just before `at` ("A, préfet, B, maire, et C, président, ont
+    /// signé"): the last one ends at `at` (a comma or "y"/"l'" between), each earlier one is
+    /// joined to the next by a comma, "et" or "ainsi que".
+    pub fn listed_before(&self, at: usize) -> Vec<&Mention> {
+        let mut out = Vec::new();
+        let mut end = at;
+        let mut gap: &Regex = &SUBJECT_GAP;
+        while let Some(m) = self
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.full.end <= end && gap.is_match(&self.text[m.full.end..end]))
+        {
+            out.push(m);
+            end = m.full.start;
+            gap = &LIST_GAP;
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// What may stand before a mention that a cue introduces: an article, a list bullet.
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s:•*–-]*(?:(?:le|la|les|M\.|Mme|Madame|Monsieur)\s+|l')?").expect("valid regex")
+});
+
+/// Between the last subject and its verb: a comma, "y" ("y représentait"), "l'" ("l'ont
+/// signé").
+static SUBJECT_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s,]*(?:(?:y|en)\s+|l')?\s*$").expect("valid regex"));
+
+/// Between two listed mentions.
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:,|,?\s*(?:et|ou|ainsi\s+que))\s*(?:(?:le|la|M\.|Mme|Madame|Monsieur)\s+|l')?$",
+    )
+    .expect("valid regex")
+});
+
+/// A capitalised token: a word (hyphenated parts may be lower case: "Saint-Étienne-du-Rouvray")
+/// or initials ("J.-F.", "J.").
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}[\p{L}']*(?:-\p{L}[\p{L}']*)*)")
+        .expect("valid regex")
+});
+
+/// White space within a name: spaces, or one line break.
+const SP: &str = r"(?:[ \t]+|[ \t]*\n[ \t]*)";
+
+/// A family name right after a given name, with its particle.
+static FAMILY_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{SP}(?P<fam>(?:(?:de{SP}la|de|du|des|De|Du|Des|Le|La|Van{SP}der|van{SP}der|Van|van|Von|von|Ben|El|Da|Di|Del|Mac|Ould){SP}|[dD]')?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
+    ))
+    .expect("valid regex")
+});
+
+/// A given name after a family name in capitals ("HEMERY Cécile").
+static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]+(?P<given>\p{Lu}\p{Ll}[\p{Ll}']*(?:-\p{Lu}\p{Ll}[\p{Ll}']*)*)\b")
+        .expect("valid regex")
+});
+
+/// A role right after a name: ", préfet du Gard", " (maire de Lens)", ", ancienne maire".
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[ \t]*(?P<open>,|\()\s*(?:(?:le|la)\s+|l')?(?P<past>{}[\s-]+)?(?P<role>{})\b",
+        lexicon::alternation(cues("past")),
+        *ROLE
+    ))
+    .expect("valid regex")
+});
+
+/// A role word at the start of a text, without an article.
+static ROLE_BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\b", *ROLE)).expect("valid regex"));
+
+/// Any role word.
+static ROLE_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}\b", *ROLE)).expect("valid regex"));
+
+/// A past cue right before a role word ("ancien ", "ex-").
+static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{}[\s-]+$", lexicon::alternation(cues("past"))))
+        .expect("valid regex")
+});
+
+/// Words that end a role's complement: verbs, pronouns, conjunctions, time adverbs.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "afin",
+    "ainsi",
+    "alors",
+    "après",
+    "au cours",
+    "aujourd'hui",
+    "autre",
+    "autres",
+    "avait",
+    "avaient",
+    "avant",
+    "avec",
+    "car",
+    "ce",
+    "ces",
+    "cet",
+    "cette",
+    "dans",
+    "depuis",
+    "donc",
+    "durant",
+    "elle",
+    "elles",
+    "est",
+    "est-il",
+    "était",
+    "étaient",
+    "hier",
+    "il",
+    "ils",
+    "lors",
+    "lui",
+    "mais",
+    "ne",
+    "nombreuses",
+    "nombreux",
+    "nous",
+    "on",
+    "ont",
+    "ou",
+    "par",
+    "pendant",
+    "plusieurs",
+    "puis",
+    "que",
+    "qui",
+    "se",
+    "selon",
+    "sera",
+    "seront",
+    "sont",
+    "tout",
+    "toute",
+    "venu",
+    "venue",
+    "venues",
+    "venus",
+    "vous",
+    "y",
+];
+
+/// Elided words that open a clause ("qu'il", "s'est", "n'a").
+const STOP_ELISIONS: &[&str] = &["c'", "j'", "n'", "qu'", "s'"];
+
+/// Every mention of `text`.
+pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
+    let all = names(text);
+    // A guessed pair stands only with a role right after it, read as if it were no name.
+    let sure: Vec<usize> = all.iter().filter(|n| !n.weak).map(|n| n.range.start).collect();
+    let names: Vec<Name> = all
+        .into_iter()
+        .filter(|n| {
+            !n.weak
+                || role_after(text, n.range.end, &sure, html).is_some()
+                || weak_role_before(text, 0, n, &sure, html).is_some()
+        })
+        .collect();
+    let starts: Vec<usize> = names.iter().map(|n| n.range.start).collect();
+    let mut out: Vec<Mention> = Vec::new();
+    for n in names {
+        let after = role_after(text, n.range.end, &starts, html);
+        let floor = out.last().map_or(0, |m: &Mention| m.full.end);
+        let before = || role_before(text, floor, n.range.start, &starts, html);
+        let role = if n.weak {
+            after.clone().or_else(|| weak_role_before(text, floor, &n, &starts, html))
+        } else {
+            after.clone().or_else(before)
+        };
+        if role.is_none() && n.weak {
+            continue;
+        }
+        let full = match (&after, &role) {
+            (Some((r, end)), _) => n.range.start..(*end).max(r.range.end),
+            (None, Some((r, _))) => r.range.start..n.range.end,
+            (None, None) => n.range.clone(),
+        };
+        out.push(Mention {
+            name: n.display,
+            name_range: n.range,
+            role: role.map(|(r, _)| r),
+            full,
+        });
+    }
+    out
+}
+
+/// The role before a guessed pair, only as a comma apposition that the pair closes ("le préfet
+/// du Morbihan, Arnaud Kerbiriou, et ..."), the shape that leaves no doubt it names a person.
+fn weak_role_before(
+    text: &str,
+    floor: usize,
+    n: &Name,
+    stops: &[usize],
+    html: bool,
+) -> Option<(Role, usize)> {
+    static CLOSED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:[,.;]|et\b)").expect("valid regex"));
+    let (role, end) = role_before(text, floor, n.range.start, stops, html)?;
+    (text[end..n.range.start].contains(',') && CLOSED.is_match(&text[n.range.end..]))
+        .then_some((role, end))
+}
+
+/// A name candidate.
+struct Name {
+    range: Range<usize>,
+    display: String,
+    /// The first word is not a known given name: a role must confirm it.
+    weak: bool,
+}
+
+/// Collapses runs of white space to one space.
+pub(super) fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `word` is written in capitals ("HEMERY", "GARNIER-LACOMBE").
+fn all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// Whether `word` is written "Title" or "TITLE" (not "McDonald"-like mixed case is fine too).
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the token is initials ("J.-F.", "J."), not the civility "M.".
+fn initials(word: &str) -> bool {
+    word.ends_with('.') && word != "M."
+}
+
+/// The word right before `at` on the same line, lower-cased; an elided word keeps its
+/// apostrophe ("l'", "d'").
+fn word_before(text: &str, at: usize) -> String {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if let Some(elided) = trimmed.strip_suffix('\'') {
+        // "l'Anne", "d'Anne-Laure": the elided word.
+        let w: String = elided.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        return w.chars().rev().collect::<String>().to_lowercase() + "'";
+    }
+    let w: String = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '.')
+        .collect();
+    w.chars().rev().collect::<String>().to_lowercase()
+}
+
+/// Whether the context before a pair at `at` rules it out as a person.
+fn bad_context(text: &str, at: usize) -> bool {
+    let before = word_before(text, at);
+    matches!(
+        before.as_str(),
+        "le" | "la" | "les" | "du" | "des" | "au" | "aux" | "l'" | "un" | "une" | "ce" | "cette"
+    ) || is_place_word(before.trim_end_matches('.'))
+}
+
+/// Whether the text after a pair makes it an item of a place list ("Charlotte Corday /
+/// Plateau").
+fn place_list_after(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches([' ', '\t']);
+    rest.starts_with('/')
+}
+
+fn names(text: &str) -> Vec<Name> {
+    let tokens: Vec<regex::Match> = TOKEN.find_iter(text).collect();
+    let mut out: Vec<Name> = Vec::new();
+    let mut consumed = 0;
+    // Known given names and initials first, so that a guessed pair never hides a sure one.
+    for tok in &tokens {
+        if tok.start() < consumed {
+            continue;
+        }
+        let word = tok.as_str();
+        if (initials(word) || is_given(word)) && !bad_context(text, tok.start()) {
+            if let Some(caps) = FAMILY_AT.captures(&text[tok.end()..]) {
+                let (Some(fam), Some(core)) = (caps.name("fam"), caps.name("core")) else {
+                    continue;
+                };
+                let core = core.as_str();
+                let end = tok.end() + fam.end();
+                let particle = fam.as_str()[..fam.as_str().len() - core.len()].trim();
+                if !is_not_name(core)
+                    && !is_role_word(core)
+                    && !(initials(word) && (is_given(core) || matches!(particle, "du" | "des")))
+                    && !place_list_after(text, end)
+                {
+                    let display = format!("{} {}", word, squeeze(fam.as_str()));
+                    out.push(Name { range: tok.start()..end, display, weak: false });
+                    consumed = end;
+                    continue;
+                }
+            }
+        }
+        if all_caps(word) && !is_not_name(word) && !bad_context(text, tok.start()) {
+            if let Some(caps) = GIVEN_AFTER.captures(&text[tok.end()..]) {
+                let Some(given) = caps.name("given") else { continue };
+                if is_given(given.as_str()) {
+                    let end = tok.end() + given.end();
+                    let display = format!("{} {}", given.as_str(), word);
+                    out.push(Name { range: tok.start()..end, display, weak: false });
+                    consumed = end;
+                }
+            }
+        }
+    }
+    // Then guessed pairs ("Thibaut Keller"), kept only if a role stands next to them.
+    let sure: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
+    for tok in &tokens {
+        let word = tok.as_str();
+        let overlaps = |r: &Range<usize>| sure.iter().any(|s| s.start < r.end && r.start < s.end);
+        if initials(word)
+            || all_caps(word)
+            || !capitalised(word)
+            || word.contains('-') && !is_given(word)
+            || is_not_name(word)
+            || is_role_word(word)
+            || is_place_word(word)
+            || ARTICLES.contains(&word.to_lowercase().as_str())
+            || bad_context(text, tok.start())
+            || complement_position(text, tok.start())
+        {
+            continue;
+        }
+        let Some(caps) = FAMILY_AT.captures(&text[tok.end()..]) else { continue };
+        let (Some(fam), Some(core)) = (caps.name("fam"), caps.name("core")) else { continue };
+        let range = tok.start()..tok.end() + fam.end();
+        let core = core.as_str();
+        if overlaps(&range)
+            || is_not_name(core)
+            || is_role_word(core)
+            || is_given(core)
+            || fam.as_str().contains('\n')
+        {
+            continue;
+        }
+        let display = format!("{} {}", word, squeeze(fam.as_str()));
+        out.push(Name { range, display, weak: true });
+    }
+    out.sort_by_key(|n| n.range.start);
+    // A guessed pair overlapping another guessed pair: keep the first.
+    let mut kept: Vec<Name> = Vec::new();
+    for n in out {
+        if kept.last().is_some_and(|k| k.range.end > n.range.start) {
+            continue;
+        }
+        kept.push(n);
+    }
+    kept
+}
+
+/// Whether a guessed pair at `at` follows a preposition that opens a place or an organisation
+/// ("président de Troyes Champagne", "à Saint Quentin"), not a cue ("en présence de").
+fn complement_position(text: &str, at: usize) -> bool {
+    static CUE_DE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:présence|côtés)\s+(?:de\s+|d')$").expect("valid regex")
+    });
+    matches!(word_before(text, at).as_str(), "de" | "d'" | "à" | "en")
+        && !CUE_DE.is_match(&text[..at])
+}
+
+/// Capitalised function words that never open a name.
+const ARTICLES: &[&str] = &[
+    "madame",
+    "mademoiselle",
+    "maître",
+    "docteur",
+    "professeur",
+    "monsieur",
+    "mme",
+    "mlle",
+    "au",
+    "aux",
+    "ce",
+    "cette",
+    "ces",
+    "d'",
+    "de",
+    "des",
+    "du",
+    "en",
+    "et",
+    "il",
+    "ils",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "leur",
+    "nos",
+    "notre",
+    "par",
+    "pour",
+    "sur",
+    "un",
+    "une",
+    "vous",
+    "nous",
+];
+
+/// The role after the name ending at `at`, and where the mention ends (after a closing
+/// parenthesis).
+fn role_after(text: &str, at: usize, stops: &[usize], html: bool) -> Option<(Role, usize)> {
+    let caps = ROLE_AFTER.captures(&text[at..])?;
+    let word = caps.name("role")?;
+    let past = caps.name("past").is_some();
+    let start = at + word.start();
+    let end = role_end(text, at + word.end(), stops, html);
+    let role = make_role(text, start..end, word.as_str(), past)?;
+    let mut full_end = end;
+    if caps.name("open").is_some_and(|o| o.as_str() == "(") {
+        let rest = &text[end..];
+        let close = rest.len() - rest.trim_start().len();
+        if rest[close..].starts_with(')') {
+            full_end = end + close + 1;
+        }
+    }
+    Some((role, full_end))
+}
+
+/// The role ending right before the name at `at` ("le préfet du Morbihan, Arnaud Kerbiriou"),
+/// starting after `floor`.
+fn role_before(
+    text: &str,
+    floor: usize,
+    at: usize,
+    stops: &[usize],
+    html: bool,
+) -> Option<(Role, usize)> {
+    let mut lo = at.saturating_sub(200).max(floor);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &text[lo..at];
+    let found: Vec<regex::Match> = ROLE_ANY.find_iter(window).collect();
+    for w in found.iter().rev() {
+        let start = lo + w.start();
+        let end = role_end(text, lo + w.end(), stops, html);
+        if end > at || !BEFORE_GAP.is_match(&text[end..at]) {
+            continue;
+        }
+        let past = PAST_BEFORE.is_match(&text[..start]);
+        return make_role(text, start..end, w.as_str(), past).map(|r| (r, end));
+    }
+    None
+}
+
+/// Between a role and the name it precedes.
+static BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*,?[ \t]*\n?[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$")
+        .expect("valid regex")
+});
+
+fn make_role(text: &str, range: Range<usize>, word: &str, past: bool) -> Option<Role> {
+    let row = lexicon::role_word(word)?;
+    let written = squeeze(&text[range.clone()]);
+    let organization = match row.org {
+        RoleOrg::State => Some("État".to_owned()),
+        RoleOrg::Complement => complement(&written[squeeze(word).len().min(written.len())..]),
+        RoleOrg::None => None,
+    };
+    Some(Role { text: written, range, kind: row.kind, organization, past })
+}
+
+/// The organisation a role's complement names: "de la CALL en charge de..." → "CALL".
+fn complement(rest: &str) -> Option<String> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:de\s+la\s+|de\s+l'|de\s+|du\s+|des\s+|d'|chez\s+)")
+            .expect("valid regex")
+    });
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",|\s+(?:chargée?|déléguée?|en\s+charge|et)\b").expect("valid regex")
+    });
+    let m = LEAD.find(rest)?;
+    let body = &rest[m.end()..];
+    let body = CUT.find(body).map_or(body, |c| &body[..c.start()]).trim();
+    (!body.is_empty()).then(|| body.to_owned())
+}
+
+/// Where a role's complement ends, reading from `from` (the end of the role word).
+fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
+    let limit = (from + 220).min(text.len());
+    let mut end = from;
+    let mut i = from;
+    while i < limit {
+        let rest = &text[i..];
+        let j = i + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+        if j >= limit || stops.contains(&j) && j > from {
+            break;
+        }
+        let Some(c) = text[j..].chars().next() else { break };
+        match c {
+            '\n' => {
+                let next = text[j + 1..].trim_start_matches([' ', '\t']);
+                let hard_break = text[..j].ends_with("  ");
+                if html
+                    || hard_break
+                    || !next.chars().next().is_some_and(char::is_alphabetic)
+                    || stops.contains(&(text.len() - next.len()))
+                {
+                    break;
+                }
+                i = j + 1;
+            }
+            ',' => {
+                let after = j + 1;
+                let next = text[after..].trim_start();
+                if ROLE_AT.is_match(next) && !stops.contains(&(text.len() - next.len())) {
+                    i = after;
+                } else {
+                    break;
+                }
+            }
+            '–' | '-' => {
+                let after = j + c.len_utf8();
+                let next = text[after..].trim_start_matches([' ', '\t']);
+                if next.len() < text[after..].len()
+                    && next.chars().next().is_some_and(char::is_uppercase)
+                    && !stops.contains(&(text.len() - next.len()))
+                {
+                    i = text.len() - next.len();
+                } else {
+                    break;
+                }
+            }
+            c if c.is_alphabetic() => {
+                let len = text[j..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                    .unwrap_or(text.len() - j);
+                let word = &text[j..j + len];
+                let lower = word.to_lowercase();
+                if lower == "et" {
+                    if !continues_after_et(&text[j + len..]) {
+                        break;
+                    }
+                } else if word.starts_with(char::is_lowercase)
+                    && STOP_WORDS.contains(&lower.as_str())
+                    || STOP_ELISIONS.iter().any(|e| lower.starts_with(e))
+                    || (lower == "en" && text[j + len..].trim_start().starts_with("présence"))
+                    || (lower == "aux" && text[j + len..].trim_start().starts_with("côtés"))
+                {
+                    break;
+                } else {
+                    end = j + len;
+                }
+                i = j + len;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Whether a role goes on after "et": "et maire de Caen", "et à la politique de la ville", not
+/// "et des maires", "et Olivier Lehmann".
+fn continues_after_et(rest: &str) -> bool {
+    static PREP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(?:(?:à|au|aux)\s|(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')(?P<w>\p{Ll}[\p{L}-]*))")
+            .expect("valid regex")
+    });
+    if ROLE_BARE.is_match(rest.trim_start()) {
+        return true;
+    }
+    match PREP.captures(rest) {
+        Some(caps) => caps.name("w").is_none_or(|w| {
+            !is_role_word(w.as_str()) && !STOP_WORDS.contains(&w.as_str().to_lowercase().as_str())
+        }),
+        None => false,
+    }
+}
+
+/// Offsets where sentences start.
+///
+/// A line break ends a sentence in HTML (every block is a line) and a blank line does in text,
+/// unless the list goes on: the line ends with ":", "," or ";", the next one is a bullet, or
+/// both lines open with a mention (`mentions`: where mentions start), as the items of an HTML
+/// list of signatories do.
+fn sentence_breaks(text: &str, html: bool, mentions: &[usize]) -> Vec<usize> {
+    let mut out = vec![0];
+    for (i, c) in text.char_indices() {
+        match c {
+            '.' | '!' | '?' | '…' => {
+                let after = i + c.len_utf8();
+                let next = text[after..].chars().next();
+                if !next.is_none_or(char::is_whitespace) {
+                    continue;
+                }
+                if c == '.' && abbreviation_before(text, i) {
+                    continue;
+                }
+                out.push(after);
+            }
+            '\n' => {
+                let next_line = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+                let blank = next_line.starts_with('\n');
+                if !(html || blank) {
+                    continue;
+                }
+                let prev = text[..i].trim_end().chars().next_back();
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let opens = |from: usize| {
+                    let line = &text[from..];
+                    let skip = line.len() - line.trim_start_matches([' ', '\t', '-', '•']).len();
+                    mentions.contains(&(from + skip))
+                };
+                let next_start = text.len() - next_line.len();
+                let continuing = matches!(prev, Some(':' | ',' | ';'))
+                    || next_line.trim_start().starts_with(['-', '•', '*', '–'])
+                        && !matches!(prev, Some('.'))
+                    || !blank && opens(line_start) && opens(next_start);
+                if !continuing {
+                    out.push(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Whether the dot at `i` closes an initial or a civility ("J.", "M.", "Mme.").
+fn abbreviation_before(text: &str, i: usize) -> bool {
+    let word: String = text[..i].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = word.chars().rev().collect();
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || matches!(word.as_str(), "Mme" | "Mlle" | "Dr" | "St" | "Ste" | "av" | "bd" | "cf")
+}
+
+/// The paragraph around `at`.
+fn paragraph(text: &str, at: usize, html: bool) -> Range<usize> {
+    let sep = if html { "\n" } else { "\n\n" };
+    let head = &text[..at.min(text.len())];
+    let start = if html { head.rfind('\n').map_or(0, |p| p + 1) } else { blank_line_before(head) };
+    let end = if html {
+        text[at..].find(sep).map_or(text.len(), |p| at + p)
+    } else {
+        blank_line_after(text, at)
+    };
+    start..end
+}
+
+static BLANK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\n[ \t\r]*\n").expect("valid regex"));
+
+fn blank_line_before(head: &str) -> usize {
+    BLANK.find_iter(head).last().map_or(0, |m| m.end())
+}
+
+fn blank_line_after(text: &str, at: usize) -> usize {
+    BLANK.find(&text[at..]).map_or(text.len(), |m| at + m.start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(name, role)` of every mention of `text`.
+    fn read(text: &str) -> Vec<(String, Option<String>)> {
+        mentions(text, false).into_iter().map(|m| (m.name, m.role.map(|r| r.text))).collect()
+    }
+
+    #[track_caller]
+    fn one(text: &str, name: &str, role: Option<&str>) {
+        assert_eq!(read(text), vec![(name.to_owned(), role.map(str::to_owned))], "{text:?}");
+    }
+
+    #[track_caller]
+    fn none(text: &str) {
+        assert!(read(text).is_empty(), "{text:?}: {:?}", read(text));
+    }
+
+    #[test]
+    fn names_compound_particles_capitals_initials() {
+        one("Ce jour, Jean-François Martinet a parlé.", "Jean-François Martinet", None);
+        one("Ce jour, Marie-Hélène de la Tour a parlé.", "Marie-Hélène de la Tour", None);
+        one("Ce jour, Yves Le Gall a parlé.", "Yves Le Gall", None);
+        one("Ce jour, Josiane RAMBERT-DUVAL a parlé.", "Josiane RAMBERT-DUVAL", None);
+        one("Ce jour, J.-F. Martinet a parlé.", "J.-F. Martinet", None);
+        one(
+            "Contact : DURAND Hélène, chargée de mission",
+            "Hélène DURAND",
+            Some("chargée de mission"),
+        );
+    }
+
+    #[test]
+    fn not_names() {
+        none("Le quartier Saint-Pierre et la cité Jacques Duclos.");
+        none("Rendez-vous avenue de Gaulle, rue Victor Hugo.");
+        none("Le conseil citoyen de la Grâce de Dieu se réunit.");
+        none("France Travail et la Région signent.");
+        none("La Métropole Rouen Normandie signe.");
+        none("Monsieur le Préfet a signé.");
+        none("M. Durand a signé.");
+        none("Le bailleur S.A. du Hainaut signe.");
+    }
+
+    #[test]
+    fn roles_after_and_before() {
+        one(
+            "Yves Marchal, préfet de la région Picardie – Val-de-Somme, préfet de l'Oise, a signé.",
+            "Yves Marchal",
+            Some("préfet de la région Picardie – Val-de-Somme, préfet de l'Oise"),
+        );
+        one(
+            "avec Gilles Perrin, président de Troyes Champagne et maire de Troyes, et d'autres.",
+            "Gilles Perrin",
+            Some("président de Troyes Champagne et maire de Troyes"),
+        );
+        one(
+            "avec Sonia Morel, vice-présidente déléguée à la jeunesse et à la politique de la ville.",
+            "Sonia Morel",
+            Some("vice-présidente déléguée à la jeunesse et à la politique de la ville"),
+        );
+        one(
+            "signé par le préfet de l'Indre, Hugues Delorme, hier.",
+            "Hugues Delorme",
+            Some("préfet de l'Indre"),
+        );
+        one(
+            "Anne Brun, vice-présidente en charge de la jeunesse et des maires des communes.",
+            "Anne Brun",
+            Some("vice-présidente en charge de la jeunesse"),
+        );
+        one(
+            "Anne Brun, préfète de la région Grand Est, a signé.",
+            "Anne Brun",
+            Some("préfète de la région Grand Est"),
+        );
+        one(
+            "avec Lucie Morin (conseillère régionale) hier",
+            "Lucie Morin",
+            Some("conseillère régionale"),
+        );
+        one(
+            "en présence de Basile Hartmann, conseiller régional, qui représentait le président.",
+            "Basile Hartmann",
+            Some("conseiller régional"),
+        );
+        one(
+            "avec Paul Roche, maire de Sainte-Marie-aux-Mines\net d'autres.",
+            "Paul Roche",
+            Some("maire de Sainte-Marie-aux-Mines"),
+        );
+    }
+
+    #[test]
+    fn a_guessed_pair_needs_a_role() {
+        one(
+            "signé par Basile Hartmann, conseiller régional.",
+            "Basile Hartmann",
+            Some("conseiller régional"),
+        );
+        none("Hier, Basile Hartmann a parlé.");
+        one(
+            "signé par le préfet de l'Indre, Basile Hartmann, et par le maire.",
+            "Basile Hartmann",
+            Some("préfet de l'Indre"),
+        );
+        none("aux côtés du maire de Lunel Basile Hartmann a parlé.");
+        one(
+            "La préfète de région, Madame Lucie Morin, était représentée.",
+            "Lucie Morin",
+            Some("préfète de région"),
+        );
+        none("Caux Vallée de Seine : deux quartiers.");
+    }
+
+    #[test]
+    fn lists_split_at_each_name() {
+        let got = read(
+            "Paul Roche, maire de Lunel, Anne Brun, présidente de l'agglomération, et Marc Viel, recteur de l'académie, ont signé.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Paul Roche".into(), Some("maire de Lunel".into())),
+                ("Anne Brun".into(), Some("présidente de l'agglomération".into())),
+                ("Marc Viel".into(), Some("recteur de l'académie".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_from_roles() {
+        let m =
+            mentions("Anne Brun, présidente de la CALL en charge de la jeunesse, a signé.", false);
+        assert_eq!(m[0].role.as_ref().and_then(|r| r.organization.clone()), Some("CALL".into()));
+        let m = mentions("Paul Roche, préfet du Var, a signé.", false);
+        assert_eq!(m[0].role.as_ref().and_then(|r| r.organization.clone()), Some("État".into()));
+        let m = mentions("Paul Roche, ancien maire de Lunel, a signé.", false);
+        assert!(m[0].role.as_ref().is_some_and(|r| r.past));
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        let t = "Signé par :\n\n- A ;\n- Bruno.\n\nAutre. Phrase de J. Dupont ici.";
+        let norm = crate::ingest::normalise::normalise(t);
+        let doc = Doc { id: "t", format: Format::Text, clean: t, norm: &norm };
+        let p = Parsed::new(&doc);
+        assert_eq!(&t[p.sentence(0)], "Signé par :\n\n- A ;\n- Bruno.");
+        assert_eq!(&t[p.sentence(t.find("Phrase").unwrap())], " Phrase de J. Dupont ici.");
+        assert_eq!(&t[p.paragraph(t.find("Autre").unwrap())], "Autre. Phrase de J. Dupont ici.");
+    }
+}

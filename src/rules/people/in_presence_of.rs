@@ -1,0 +1,91 @@
+//! `people.in_presence_of`: the people present at a signing.
+//!
+//! Finds: "en présence de A, vice-présidente, et de B, conseiller départemental", "aux côtés de
+//! A, président de l'agglomération, et du préfet", "accompagnée de A", when the paragraph (or the one
+//! before) is about a signing ("signé", "signature", "paraphé", "cérémonie"). Involvement `present`, or
+//! `mentioned` for a person whose role is not an official capacity ("habitante du quartier").
+//! Does not find: "en présence de" in a paragraph that says nothing of a signing, people after a
+//! later signing cue of the same sentence ("aux côtés du préfet ont signé A": those are
+//! signatories), inside a quotation.
+
+use super::cue::{PRESENCE, SIGN_ACTIVE, SIGN_BY, SIGNING_CONTEXT, SPEECH_AFTER_QUOTE, list_end};
+use super::emit;
+use super::grammar::Parsed;
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The presence rule.
+pub struct InPresenceOf;
+
+impl Rule for InPresenceOf {
+    fn id(&self) -> &'static str {
+        "people.in_presence_of"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for cue in PRESENCE.find_iter(p.text) {
+            if !SIGNING_CONTEXT.is_match(&p.text[p.signing_reach(cue.start())]) {
+                continue;
+            }
+            let sentence = p.sentence(cue.start());
+            let others = [&*SIGN_BY, &*SIGN_ACTIVE, &*SPEECH_AFTER_QUOTE];
+            let end = list_end(p.text, cue.end(), sentence.end, &others);
+            for m in p.within(cue.end()..end) {
+                emit(doc, m, Involvement::Present, self.id(), out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none, run};
+
+    const P: Involvement = Involvement::Present;
+
+    #[test]
+    fn people_present_at_a_signing() {
+        finds(
+            &InPresenceOf,
+            "La cérémonie s'est déroulée en présence de Lucie Morin, vice-présidente de la \
+             métropole, et d'Anne-Laure Viel, conseillère départementale de l'Hérault.",
+            &["Lucie Morin", "Anne-Laure Viel"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Paul Roche, maire, a paraphé le document aux côtés de Marc Viel, président de \
+             l'agglomération, et du préfet.",
+            &["Marc Viel"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Signé le mardi 4 juin, en présence de Paul Roche, Préfet du Var, Anne Brun, \
+             Conseillère régionale, et des maires, le contrat fixe six ans d'engagements.",
+            &["Paul Roche", "Anne Brun"],
+            P,
+        );
+    }
+
+    #[test]
+    fn not_present_at_a_signing() {
+        none(&InPresenceOf, "Une réunion publique s'est tenue en présence de Paul Roche, maire.");
+        none(
+            &InPresenceOf,
+            "Aux côtés du préfet ont également signé Anne Brun, présidente de la Métropole.",
+        );
+        let got = run(
+            &InPresenceOf,
+            "La signature a eu lieu en présence de Lucie Morin, habitante du quartier.",
+        );
+        assert_eq!(got[0].involvement, Involvement::Mentioned, "a resident is not official");
+        let got = run(
+            &InPresenceOf,
+            "La signature a eu lieu en présence de Paul Roche, ancien maire de Sète.",
+        );
+        assert_eq!(got[0].involvement, Involvement::Mentioned, "a past role");
+    }
+}

@@ -1,0 +1,182 @@
+//! The vocabulary of the `people` family, read once from the plain files of `rules/people/`:
+//! given names, role words, cue words, and the words that rule a capitalised pair out as a name.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::data;
+use crate::names::fold;
+
+/// What a role says about its holder's capacity at a signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RoleKind {
+    /// An elected official, a State or institution officer: may be present in that capacity.
+    Official,
+    /// A staff member (chargée de mission, responsable).
+    Staff,
+    /// A resident, a member of a citizens' council.
+    Resident,
+}
+
+/// Which organisation a role names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RoleOrg {
+    /// The State ("préfet").
+    State,
+    /// The words after "de" ("président de la Métropole Rouen Normandie").
+    Complement,
+    None,
+}
+
+/// One row of `rules/people/roles.tsv`.
+#[derive(Debug, Clone)]
+pub(super) struct RoleWord {
+    pub form: String,
+    pub kind: RoleKind,
+    pub org: RoleOrg,
+}
+
+/// Folded given names ("jean francois").
+static GIVEN: LazyLock<HashSet<String>> =
+    LazyLock::new(|| data::lines("people/given_names.txt").iter().map(|l| fold(l)).collect());
+
+/// Folded words that never make a family name.
+static NOT_NAMES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| data::lines("people/not_names.txt").iter().map(|l| fold(l)).collect());
+
+/// Folded words that make the capitalised pair after them a place.
+static PLACE_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| data::lines("people/place_words.txt").iter().map(|l| fold(l)).collect());
+
+pub(super) static ROLES: LazyLock<Vec<RoleWord>> = LazyLock::new(|| {
+    data::rows("people/roles.tsv")
+        .into_iter()
+        .filter_map(|row| {
+            let kind = match row.get(1)?.as_str() {
+                "official" => RoleKind::Official,
+                "staff" => RoleKind::Staff,
+                "resident" => RoleKind::Resident,
+                _ => return None,
+            };
+            let org = match row.get(2)?.as_str() {
+                "état" => RoleOrg::State,
+                "complement" => RoleOrg::Complement,
+                _ => RoleOrg::None,
+            };
+            Some(RoleWord { form: row.first()?.to_lowercase(), kind, org })
+        })
+        .collect()
+});
+
+/// `(kind, cue)` rows of `rules/people/cues.tsv`.
+static CUES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    data::rows("people/cues.tsv")
+        .into_iter()
+        .filter_map(|row| Some((row.first()?.clone(), row.get(1)?.to_lowercase())))
+        .collect()
+});
+
+/// The cues of one kind.
+pub(super) fn cues(kind: &str) -> impl Iterator<Item = &'static str> {
+    CUES.iter().filter(move |(k, _)| k == kind).map(|(_, c)| c.as_str())
+}
+
+/// A regex alternation of `forms`, longest first so that the leftmost-first engine prefers
+/// "vice-présidente" to "vice-président"; spaces match any white space.
+pub(super) fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
+    let mut forms: Vec<&str> = forms.collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    let alts: Vec<String> = forms.iter().map(|f| regex::escape(f).replace(' ', r"\s+")).collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// Any role word, as a regex fragment (use with `(?i)`).
+pub(super) static ROLE: LazyLock<String> =
+    LazyLock::new(|| alternation(ROLES.iter().map(|r| r.form.as_str())));
+
+/// A role word at the start of a text, after an optional article ("le", "la", "l'").
+pub(super) static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:(?:le|la)\s+|l')?{}\b", *ROLE)).expect("valid regex")
+});
+
+/// The role word `form` was matched as ("Vice-Présidente" → its row).
+pub(super) fn role_word(form: &str) -> Option<&'static RoleWord> {
+    let key: String = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    ROLES.iter().find(|r| r.form == key)
+}
+
+/// Whether `word` is a role word or its plural ("maires", "présidents").
+pub(super) fn is_role_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let singular = w.strip_suffix(['s', 'x']).unwrap_or(&w);
+    ROLES.iter().any(|r| r.form == w || r.form == singular)
+}
+
+/// Whether `word` (one token, possibly compound) is a given name: listed, or each of its
+/// hyphenated parts listed ("Marie-Hélène").
+pub(super) fn is_given(word: &str) -> bool {
+    let key = fold(word);
+    if key.is_empty() {
+        return false;
+    }
+    GIVEN.contains(&key) || (key.contains(' ') && key.split(' ').all(|p| GIVEN.contains(p)))
+}
+
+/// Whether `word` can never be part of a person's name.
+pub(super) fn is_not_name(word: &str) -> bool {
+    let key = fold(word);
+    NOT_NAMES.contains(&key) || key.split(' ').any(|p| NOT_NAMES.contains(p))
+}
+
+/// Whether `word` makes the capitalised pair after it a place ("rue", "Cité").
+pub(super) fn is_place_word(word: &str) -> bool {
+    PLACE_WORDS.contains(&fold(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_and_are_sorted() {
+        for (file, columns) in [
+            ("people/cues.tsv", 2),
+            ("people/given_names.txt", 1),
+            ("people/not_names.txt", 1),
+            ("people/place_words.txt", 1),
+            ("people/roles.tsv", 3),
+        ] {
+            let lines = data::lines(file);
+            assert!(!lines.is_empty(), "{file} is empty");
+            let mut sorted = lines.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(lines, sorted, "{file} is not sorted (byte order) or has duplicates");
+            for row in data::rows(file) {
+                assert_eq!(row.len(), columns, "{file}: {row:?}");
+                assert!(row.iter().all(|f| !f.is_empty()), "{file}: {row:?}");
+                assert_eq!(row[0], row[0].to_lowercase(), "{file}: {row:?} is not lower case");
+            }
+        }
+        assert_eq!(ROLES.len(), data::lines("people/roles.tsv").len(), "bad role kind");
+    }
+
+    #[test]
+    fn words_are_looked_up() {
+        assert!(is_given("Jean-François"));
+        assert!(is_given("MARIE-HÉLÈNE"));
+        assert!(is_given("Gwenaëlle"));
+        assert!(!is_given("Saint-Pierre"));
+        assert!(!is_given("France"));
+        assert!(is_role_word("maires"));
+        assert!(is_role_word("Préfète"));
+        assert!(!is_role_word("bailleurs"));
+        assert_eq!(role_word("Vice-Président").map(|r| r.kind), Some(RoleKind::Official));
+        assert!(is_place_word("Cité"));
+        assert!(is_not_name("Métropole"));
+        assert!(cues("speech").any(|c| c == "résume"));
+    }
+}

@@ -1,0 +1,84 @@
+//! `people.present_subject`: the people who are the subject of a verb of attendance at a
+//! signing.
+//!
+//! Finds: "A, sous-préfète du Havre, y représentait le préfet", "A et B ont assisté à la
+//! signature", "A, conseiller régional, était présent", and the inverted "Étaient également
+//! présents : A, B", when the paragraph (or the one before) is about a signing.
+//! Involvement `present` (`mentioned` for a role that is not an official capacity). Does not
+//! find: the same verbs in a paragraph about something else, a subject separated from the verb
+//! by a clause.
+
+use super::cue::{PRESENCE_VERB, SIGN_ACTIVE, SIGN_BY, SIGNING_CONTEXT, list_end};
+use super::emit;
+use super::grammar::Parsed;
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The attendance-verb rule.
+pub struct PresentSubject;
+
+impl Rule for PresentSubject {
+    fn id(&self) -> &'static str {
+        "people.present_subject"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for verb in PRESENCE_VERB.find_iter(p.text) {
+            if !SIGNING_CONTEXT.is_match(&p.text[p.signing_reach(verb.start())]) {
+                continue;
+            }
+            for m in p.listed_before(verb.start()) {
+                emit(doc, m, Involvement::Present, self.id(), out);
+            }
+            if let Some(from) = p.list_after(verb.end()) {
+                let sentence = p.sentence(verb.start());
+                let end = list_end(p.text, from, sentence.end, &[&SIGN_BY, &SIGN_ACTIVE]);
+                for m in p.within(from..end) {
+                    emit(doc, m, Involvement::Present, self.id(), out);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none};
+
+    const P: Involvement = Involvement::Present;
+
+    #[test]
+    fn subjects_of_attendance() {
+        finds(
+            &PresentSubject,
+            "Le contrat a été signé à Dieppe. Lucie Morin, sous-préfète de Dieppe, y \
+             représentait le préfet.",
+            &["Lucie Morin"],
+            P,
+        );
+        finds(
+            &PresentSubject,
+            "Paul Roche et Anne Brun ont assisté à la signature.",
+            &["Paul Roche", "Anne Brun"],
+            P,
+        );
+    }
+
+    #[test]
+    fn inverted_attendance() {
+        finds(
+            &PresentSubject,
+            "Le contrat a été signé hier. Étaient présents : Paul Roche, député, et Anne Brun, \
+             conseillère régionale.",
+            &["Paul Roche", "Anne Brun"],
+            P,
+        );
+    }
+
+    #[test]
+    fn not_attendance_at_a_signing() {
+        none(&PresentSubject, "Lucie Morin, adjointe, représentait le maire au conseil.");
+    }
+}

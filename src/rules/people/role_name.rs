@@ -1,0 +1,52 @@
+//! `people.role_name`: every named person, with the role standing next to the name.
+//!
+//! Finds: "Paul Roche, maire de Sète", "le préfet de l'Hérault, Hugues Delorme", "Lucie Morin
+//! (conseillère régionale)", and a known given name with its family name alone ("Paul Roche a
+//! salué le travail"). Involvement `mentioned`: the cue rules give the stronger ones, and
+//! [`super::resolve`] keeps the strongest per mention. Does not find: a capitalised pair whose
+//! first word is no known given name and that no role confirms ("Caux Vallée"), a street or a
+//! quartier named after a person ("rue Jean Jaurès", "cité Jacques Duclos").
+
+use super::emit;
+use super::grammar::Parsed;
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The every-mention rule.
+pub struct RoleName;
+
+impl Rule for RoleName {
+    fn id(&self) -> &'static str {
+        "people.role_name"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for m in &p.mentions {
+            emit(doc, m, Involvement::Mentioned, self.id(), out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none, run};
+
+    const M: Involvement = Involvement::Mentioned;
+
+    #[test]
+    fn every_mention() {
+        finds(&RoleName, "Paul Roche a salué le travail.", &["Paul Roche"], M);
+        let got = run(&RoleName, "le préfet de l'Hérault, Hugues Delorme, était là");
+        assert_eq!(got[0].role.as_deref(), Some("préfet de l'Hérault"));
+        assert_eq!(got[0].organization.as_deref(), Some("État"));
+        assert_eq!(got[0].evidence.text, "préfet de l'Hérault, Hugues Delorme");
+    }
+
+    #[test]
+    fn not_people() {
+        none(&RoleName, "Quartier Charlotte Corday / Plateau, rue Jean Jaurès.");
+        none(&RoleName, "Caux Vallée de Seine : deux quartiers.");
+    }
+}

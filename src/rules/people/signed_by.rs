@@ -1,0 +1,106 @@
+//! `people.signed_by`: the people named after "signé par" and its variants.
+//!
+//! Finds: "Le contrat a été signé par A, préfet du Var, B, président de l'agglomération, et C,
+//! maire de Hyères", "signé le lundi 3 juin à Toulon, par A", "Signé en mai dernier par A",
+//! "signé par le préfet du Var, A, et par le président, B", a bulleted list after "signé par :",
+//! a list after "Les signataires sont". Involvement `signatory`. Does not find: people after a
+//! later "en présence de" in the same sentence (`people.in_presence_of`), inside a quotation or
+//! a relative clause ("signé par A, qui a remercié B"), or after "par" in another sentence.
+
+use super::cue::{PRESENCE, SIGN_BY, SPEECH_AFTER_QUOTE, list_end};
+use super::emit;
+use super::grammar::Parsed;
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The "signé par" rule.
+pub struct SignedBy;
+
+impl Rule for SignedBy {
+    fn id(&self) -> &'static str {
+        "people.signed_by"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for cue in SIGN_BY.find_iter(p.text) {
+            let sentence = p.sentence(cue.start());
+            let stop = sentence.end.max(cue.end());
+            let end = list_end(p.text, cue.end(), stop, &[&PRESENCE, &SPEECH_AFTER_QUOTE]);
+            for m in p.within(cue.end()..end) {
+                emit(doc, m, Involvement::Signatory, self.id(), out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none};
+
+    const S: Involvement = Involvement::Signatory;
+
+    #[test]
+    fn lists_after_signe_par() {
+        finds(
+            &SignedBy,
+            "Le contrat a été signé par Paul Roche, préfet du Var, Anne Brun, présidente de \
+             l'agglomération, et Marc Viel, maire de Hyères. Il concerne six quartiers.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            S,
+        );
+        finds(
+            &SignedBy,
+            "Il a été signé le lundi 3 juin à la mairie, à Toulon, par Paul Roche, préfet du Var.",
+            &["Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedBy,
+            "Signé en mai dernier par Paul Roche, sous-préfet de Brignoles, le contrat réunit vingt partenaires.",
+            &["Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedBy,
+            "Le document a été signé par le préfet du Var, Paul Roche, et par le président de \
+             Toulon Provence, Hugues Delorme, ainsi que par les maires.",
+            &["Paul Roche", "Hugues Delorme"],
+            S,
+        );
+        finds(
+            &SignedBy,
+            "Le contrat a été signé par :\n\n- Paul Roche, préfet du Var ;\n- Anne Brun, \
+             présidente de la métropole.\n\nLa signature s'est tenue en mairie.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn html_list_items() {
+        use crate::ingest::normalise::normalise;
+        use crate::record::Format;
+        let text = "Le contrat a été signé par :\nPaul Roche, préfet du Var\nAnne Brun, maire de Hyères\nLes quartiers\nLucie Morin, habitante\n";
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Html, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        SignedBy.apply(&doc, &mut out);
+        let names: Vec<&str> = out.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Paul Roche", "Anne Brun"]);
+    }
+
+    #[test]
+    fn not_signatories() {
+        finds(
+            &SignedBy,
+            "Il a été signé par Paul Roche, préfet du Var, en présence de Anne Brun, maire.",
+            &["Paul Roche"],
+            S,
+        );
+        none(&SignedBy, "Le contrat a été signé par la Région. Paul Roche, préfet, a parlé.");
+        none(&SignedBy, "Il a été signé par trente partenaires, a rappelé Paul Roche, préfet.");
+        none(&SignedBy, "Signé le 3 juin, le contrat fixe les priorités de Paul Roche, maire.");
+    }
+}

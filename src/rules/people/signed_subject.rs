@@ -1,0 +1,102 @@
+//! `people.signed_subject`: the people who are the subject of an active signing verb.
+//!
+//! Finds: "A, préfet du Gard, B, sous-préfète d'Alès, et C, président, ont signé le contrat",
+//! "A, préfet du Nord, a signé", "A et B l'ont paraphé", "Le préfet, A, et le président, B, ont
+//! signé", and the inverted subject "Aux côtés du préfet ont également signé A, président de la
+//! Métropole, B, recteur, ainsi que les maires, parmi lesquels C", "Ont signé le contrat : A, B". Involvement `signatory`. Does not find: a passive "a été signé" (its subject
+//! is the contract), a name separated from the verb by anything but the list ("A a rappelé que
+//! le préfet a signé"), the object of the verb ("a signé le contrat avec A": see
+//! `people.in_presence_of` for "aux côtés de").
+
+use super::cue::{PRESENCE, SIGN_ACTIVE, list_end};
+use super::emit;
+use super::grammar::Parsed;
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The active-signing rule.
+pub struct SignedSubject;
+
+impl Rule for SignedSubject {
+    fn id(&self) -> &'static str {
+        "people.signed_subject"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for verb in SIGN_ACTIVE.find_iter(p.text) {
+            for m in p.listed_before(verb.start()) {
+                emit(doc, m, Involvement::Signatory, self.id(), out);
+            }
+            if let Some(from) = p.list_after(verb.end()) {
+                let sentence = p.sentence(verb.start());
+                let end = list_end(p.text, from, sentence.end, &[&PRESENCE]);
+                for m in p.within(from..end) {
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none};
+
+    const S: Involvement = Involvement::Signatory;
+
+    #[test]
+    fn subjects_of_signing_verbs() {
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Gard, Anne Brun, sous-préfète d'Alès, et Marc Viel, président \
+             de l'agglomération, ont signé ce document.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet de la région Occitanie, préfet de l'Hérault, a signé, ce lundi, le contrat.",
+            &["Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche et Anne Brun l'ont paraphé hier.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Aux côtés du préfet ont également signé Anne Brun, présidente de la Métropole, \
+             Marc Viel, recteur de l'académie, ainsi que les maires, parmi lesquels Lucie Morin, \
+             maire de Sète.",
+            &["Anne Brun", "Marc Viel", "Lucie Morin"],
+            S,
+        );
+    }
+
+    #[test]
+    fn subjects_with_roles_first_and_colon_lists() {
+        finds(
+            &SignedSubject,
+            "Le préfet du Cher, Paul Roche, et la présidente de l'agglomération, Anne Brun, ont signé.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Ont signé le contrat : Paul Roche, préfet du Cher, et Anne Brun, maire de Vierzon.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn not_subjects() {
+        none(&SignedSubject, "Le contrat de Paul Roche a été signé hier.");
+        none(&SignedSubject, "Paul Roche a rappelé que la Région a signé.");
+        none(&SignedSubject, "La Ville a signé le contrat avec Paul Roche, maire.");
+    }
+}

@@ -1,0 +1,475 @@
+//! The vocabulary and shared grammar of the `quartiers` family: list cues and statuses
+//! (`rules/quartiers/status.tsv`), counts written as words (`rules/quartiers/numbers.tsv`),
+//! generic uses of "quartier" (`rules/quartiers/not_before.txt`), the shape of a commune name,
+//! and the communes a document names.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::data;
+use crate::names::fold;
+use crate::record::QuartierStatus;
+use crate::rules::Doc;
+
+/// A commune name: capitalised words joined by spaces or hyphens, with the small words of French
+/// place names between them ("Condé sur l'Escaut", "Saint-Étienne-du-Rouvray", "Le Grand-Quevilly").
+pub(super) const PLACE: &str = r"(?:[Ll]['’]|[Dd]['’])?\p{Lu}[\p{L}'’-]*(?:[ \t\n]+(?:(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux)[ \t\n]+)*(?:[ld]['’])?\p{Lu}[\p{L}'’-]*){0,4}";
+
+/// A word of a neighbourhood's name: capitalised ("Cité", "Val-aux-Grès", "l'Ill") or a number
+/// ("Cité 10", "Fosse 11").
+const NAME_WORD: &str = r"(?:[ld]['’])?(?:\p{Lu}[\p{L}'’-]*|\d+[\p{L}/]*)";
+
+/// A neighbourhood's name in prose: capitalised words, the small words between them, dashes
+/// ("Cité Fénelon – Les Aulnes", "Faubourg du Soleil", "Prés Saint-Jean").
+pub(super) static NAME: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"{NAME_WORD}(?:(?:[ \t]+|[ \t]*[–—-][ \t]*|[ \t]*/[ \t]*)(?:(?:de|du|des|la|le|les|aux|sur|en)[ \t]+)*{NAME_WORD})*"
+    )
+});
+
+/// `(kind, cue)` rows of `status.tsv`.
+static CUES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    data::rows("quartiers/status.tsv")
+        .into_iter()
+        .filter_map(|row| Some((row.first()?.clone(), row.get(1)?.to_lowercase())))
+        .collect()
+});
+
+/// A case-insensitive regex matching any of the cues of `kinds` as whole words.
+fn cue_regex(kinds: &[&str]) -> Regex {
+    let mut cues: Vec<&str> =
+        CUES.iter().filter(|(k, _)| kinds.contains(&k.as_str())).map(|(_, c)| c.as_str()).collect();
+    cues.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let alts: Vec<String> = cues.iter().map(|c| regex::escape(c).replace(' ', r"\s+")).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).expect("valid regex")
+}
+
+static VEILLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["veille"]));
+static AUTRE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["autre"]));
+static PRIORITAIRE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["prioritaire"]));
+static LISTE: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(&["liste", "prioritaire", "veille", "autre"]));
+static NON: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["non"]));
+
+/// The status `text` (a list's heading or sentence) gives its items: veille beats autre, which
+/// beats prioritaire ("sort de la liste des quartiers prioritaires ... veille active").
+pub(super) fn status_in(text: &str) -> Option<QuartierStatus> {
+    if VEILLE.is_match(text) {
+        Some(QuartierStatus::Veille)
+    } else if AUTRE.is_match(text) {
+        Some(QuartierStatus::Autre)
+    } else if PRIORITAIRE.is_match(text) {
+        Some(QuartierStatus::Prioritaire)
+    } else {
+        None
+    }
+}
+
+/// Whether `text` speaks of quartiers (a list of them may follow).
+pub(super) fn speaks_of_quartiers(text: &str) -> bool {
+    LISTE.is_match(text)
+}
+
+/// Whether `text` introduces a list of something else (signatories, partners).
+pub(super) fn lists_something_else(text: &str) -> bool {
+    NON.is_match(text)
+}
+
+static NUMBERS: LazyLock<Vec<(String, usize)>> = LazyLock::new(|| {
+    data::rows("quartiers/numbers.tsv")
+        .into_iter()
+        .filter_map(|row| Some((row.first()?.to_lowercase(), row.get(1)?.parse().ok()?)))
+        .collect()
+});
+
+/// A count of quartiers, in digits or in words ("21", "seize").
+pub(super) static COUNT_WORD: LazyLock<String> = LazyLock::new(|| {
+    let mut words: Vec<&str> = NUMBERS.iter().map(|(w, _)| w.as_str()).collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let alts: Vec<String> = words.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect();
+    format!(r"(?:\d{{1,3}}|{})", alts.join("|"))
+});
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{})\s+(?:autres\s+|nouveaux\s+)?(?:quartiers|QPV|secteurs)\b|\bquartiers[^()\n]{{0,40}}\((?P<p>\d{{1,3}})\)",
+        *COUNT_WORD
+    ))
+    .expect("valid regex")
+});
+
+/// The number of quartiers `text` announces ("21 quartiers", "seize quartiers prioritaires",
+/// "Quartiers prioritaires (4)"), the first one.
+pub(super) fn count_in(text: &str) -> Option<usize> {
+    let caps = COUNT.captures(text)?;
+    let n = caps.name("n").or_else(|| caps.name("p"))?.as_str();
+    let folded: String = n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    n.parse().ok().or_else(|| NUMBERS.iter().find(|(w, _)| *w == folded).map(|(_, v)| *v))
+}
+
+static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = data::lines("quartiers/not_before.txt")
+        .iter()
+        .map(|c| regex::escape(c).replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\s+(?:(?:de|du|des|au|aux)\s+)?$", alts.join("|")))
+        .expect("valid regex")
+});
+
+/// Whether the text just before a "quartier" makes it a generic noun ("maison de quartier").
+pub(super) fn generic_before(before: &str) -> bool {
+    let start = before.len().saturating_sub(40);
+    let start = (start..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+    NOT_BEFORE.is_match(&before[start..])
+}
+
+static PLACE_FULL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{PLACE}$")).expect("valid regex"));
+static COMMUNE_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:/|,|&|\bet\b)\s*").expect("valid regex"));
+
+/// The communes of `text` ("Anzin, Beuvrages", "Grenay/ Loos-en-Gohelle", "Valenciennes /
+/// Anzin", "Metz et Woippy"), or `None` when a piece does not look like a commune ("4",
+/// "anciennement en CUCS", "QPV"). Two known communes written side by side ("Crespin
+/// Quiévrechain") are two.
+pub(super) fn communes(text: &str, known: &Known) -> Option<Vec<String>> {
+    let text = text.trim().trim_end_matches(['.', ';', ',']).trim();
+    if text.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for piece in COMMUNE_SEP.split(text) {
+        let piece = collapse(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        if !PLACE_FULL.is_match(&piece) || is_acronym(&piece) || piece.split(' ').count() > 5 {
+            return None;
+        }
+        match known.split(&piece) {
+            Some(parts) => out.extend(parts),
+            None => out.push(piece),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// An all-capitals word of up to six letters ("QPV", "CALL", "NPNRU"): an abbreviation, not a
+/// commune.
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !s.contains(' ') && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The communes a document names outside any list: "(Anzin)", "Mairie de Crespin", "maire
+/// d'Alès", "à Lillebonne" (folded).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Known {
+    names: BTreeSet<String>,
+    /// Communes named as a town ("maire d'Alès", "Ville de Rouen", "À Alès,").
+    towns: Vec<String>,
+}
+
+static KNOWN_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\(\s*({PLACE})\s*\)")).expect("valid regex"));
+static KNOWN_TOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?i:mairie|maire|ville|commune)\s+(?:de\s+|d'|du\s+)|(?m:^)\s*À\s+)(?P<t>{PLACE})"
+    ))
+    .expect("valid regex")
+});
+static KNOWN_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b[àÀ]\s+({PLACE})")).expect("valid regex"));
+
+impl Known {
+    /// The communes named in `doc`.
+    pub fn of(doc: &Doc) -> Known {
+        let text = doc.text();
+        let mut known = Known::default();
+        for c in KNOWN_PAREN.captures_iter(text).filter_map(|c| c.get(1)) {
+            known.names.insert(fold(c.as_str()));
+        }
+        for c in KNOWN_TOWN.captures_iter(text).filter_map(|c| c.name("t")) {
+            let name = collapse(c.as_str());
+            known.names.insert(fold(&name));
+            if !known.towns.iter().any(|t| fold(t) == fold(&name)) {
+                known.towns.push(name);
+            }
+        }
+        for c in KNOWN_AT.captures_iter(text).filter_map(|c| c.get(1)) {
+            known.names.insert(fold(c.as_str()));
+        }
+        known
+    }
+
+    /// Whether `name` is a commune of the document.
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains(&fold(name))
+    }
+
+    /// Whether `name` is named as a town ("maire d'Alès", "la ville de Le Quesnoy").
+    pub fn is_town(&self, name: &str) -> bool {
+        self.towns.iter().any(|t| fold(t) == fold(name))
+    }
+
+    /// The one town the document names, when it names exactly one.
+    pub fn only_town(&self) -> Option<&str> {
+        match self.towns.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// "Crespin Quiévrechain" as two known communes.
+    fn split(&self, piece: &str) -> Option<Vec<String>> {
+        if !piece.contains(' ') {
+            return None;
+        }
+        let words: Vec<&str> = piece.split(' ').collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let j = (i + 1..=words.len())
+                .rev()
+                .filter(|&j| j - i < words.len())
+                .find(|&j| self.contains(&words[i..j].join(" ")))?;
+            out.push(words[i..j].join(" "));
+            i = j;
+        }
+        (out.len() > 1).then_some(out)
+    }
+}
+
+/// `s` with runs of white space made one space, trimmed.
+pub(super) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?i:le|la|les|l')\s*(?i:quartiers?|secteurs?)|quartiers?|secteurs?)(?:\s+d'intérêt\s+(?:national|régional))?(?:\s+(?:prioritaires?|suivants?))?(?:\s*,)?\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?",
+    )
+    .expect("valid regex")
+});
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:les|le|la|l')\s*").expect("valid regex"));
+
+/// A name as a list gives it, cleaned: white space collapsed, list punctuation and quotes
+/// trimmed, a leading descriptor ("le quartier d'intérêt national", "les quartiers") and a
+/// lower-case article dropped. "Quartier du Blanc Misseron" and "Le Trieu" stay whole.
+pub(super) fn clean_name(s: &str) -> String {
+    let mut name = collapse(s);
+    name = name
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ';' | ',' | '.' | ':' | '«' | '»' | '"' | '*' | '|')
+        })
+        .to_owned();
+    if let Some(m) = DESCRIPTOR.find(&name) {
+        let rest = &name[m.end()..];
+        if rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '«' || c == '"') {
+            name = rest.trim_matches(|c: char| c.is_whitespace() || "«»\"".contains(c)).to_owned();
+        }
+    }
+    if let Some(m) = ARTICLE.find(&name) {
+        let rest = &name[m.end()..];
+        if rest.chars().next().is_some_and(char::is_uppercase) {
+            name = rest.to_owned();
+        }
+    }
+    name
+}
+
+/// Whether `name` can be a neighbourhood's name: starts with a capital or a digit, a few words,
+/// not a bare cue ("Quartiers prioritaires"), no address or e-mail.
+pub(super) fn plausible_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (1..=12).contains(&words)
+        && !name.contains('@')
+        && !name.contains("http")
+        && !(speaks_of_quartiers(name) && status_in(name).is_some())
+}
+
+/// Paragraphs of the normalised text: runs of lines between blank lines; for HTML, where every
+/// block is a line, each line.
+pub(super) fn paragraphs(doc: &Doc) -> Vec<Range<usize>> {
+    let by_line = doc.format == crate::record::Format::Html;
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = offset..offset + line.trim_end_matches(['\n', '\r']).len();
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..offset);
+            }
+        } else if by_line {
+            out.push(content);
+        } else if start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out.into_iter()
+        .map(|r| {
+            let t = &text[r.clone()];
+            r.start..r.start + t.trim_end().len()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The paragraph before paragraph `i`, when it is a short heading (a line of at most a dozen
+/// words).
+pub(super) fn heading_before<'a>(
+    text: &'a str,
+    paras: &[Range<usize>],
+    i: usize,
+) -> Option<&'a str> {
+    let prev = paras.get(i.checked_sub(1)?)?;
+    let t = &text[prev.clone()];
+    (!t.contains('\n') && t.split_whitespace().count() <= 12).then_some(t)
+}
+
+/// A list's label: its heading or sentence, Markdown marks and a final colon dropped, at most
+/// 100 characters.
+pub(super) fn label(s: &str) -> Option<String> {
+    let s = collapse(s);
+    let s =
+        s.trim_start_matches(['#', '*', '>', ' ']).trim_end_matches([':', ' ', '*', ',']).trim();
+    if s.chars().count() < 3 {
+        return None;
+    }
+    if s.chars().count() <= 100 {
+        return Some(s.to_owned());
+    }
+    let cut: String = s.chars().take(99).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    Some(format!("{cut}…"))
+}
+
+/// The last sentence of `s` (the words just before a list).
+pub(super) fn last_sentence(s: &str) -> &str {
+    let t = s.trim_end();
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        if matches!(c, '.' | '!' | '?') && i + 1 < t.len() {
+            let next = t[i + 1..].chars().nth(1);
+            if t[i + 1..].starts_with(' ') && next.is_some_and(char::is_uppercase) {
+                start = i + 2;
+            }
+        }
+    }
+    &t[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_and_are_sorted() {
+        for (file, columns) in [
+            ("quartiers/status.tsv", 2),
+            ("quartiers/numbers.tsv", 2),
+            ("quartiers/not_before.txt", 1),
+        ] {
+            let lines = data::lines(file);
+            assert!(!lines.is_empty(), "{file} is empty");
+            let mut sorted = lines.clone();
+            sorted.sort();
+            assert_eq!(lines, sorted, "{file} is not sorted (byte order)");
+            for row in data::rows(file) {
+                assert_eq!(row.len(), columns, "{file}: {row:?}");
+                assert_eq!(row[0], row[0].to_lowercase(), "{file}: {row:?}");
+            }
+        }
+        for (kind, _) in CUES.iter() {
+            assert!(
+                ["prioritaire", "veille", "autre", "liste", "non"].contains(&kind.as_str()),
+                "status.tsv: unknown kind {kind}"
+            );
+        }
+        assert_eq!(NUMBERS.len(), data::lines("quartiers/numbers.tsv").len());
+    }
+
+    #[test]
+    fn statuses_follow_the_cues() {
+        assert_eq!(status_in("14 quartiers prioritaires :"), Some(QuartierStatus::Prioritaire));
+        assert_eq!(
+            status_in("Quartiers en veille active (anciennement en CUCS) :"),
+            Some(QuartierStatus::Veille)
+        );
+        assert_eq!(
+            status_in("Le quartier sort de la liste des quartiers prioritaires."),
+            Some(QuartierStatus::Veille)
+        );
+        assert_eq!(
+            status_in("NPNRU : le quartier d'intérêt national"),
+            Some(QuartierStatus::Autre)
+        );
+        assert_eq!(status_in("Les quartiers en décrochage"), Some(QuartierStatus::Autre));
+        assert_eq!(status_in("Il s'agit des quartiers suivants :"), None);
+        assert_eq!(status_in("un dossier prudent"), None);
+    }
+
+    #[test]
+    fn counts_are_read_in_digits_and_words() {
+        assert_eq!(count_in("21 quartiers sur 19 villes"), Some(21));
+        assert_eq!(count_in("retient seize quartiers sur le territoire"), Some(16));
+        assert_eq!(count_in("Deux autres quartiers brestois"), Some(2));
+        assert_eq!(count_in("Quartiers prioritaires (4)"), Some(4));
+        assert_eq!(count_in("Les quartiers suivants :"), None);
+    }
+
+    #[test]
+    fn communes_are_split_and_checked() {
+        let k = Known::default();
+        assert_eq!(
+            communes("Anzin, Beuvrages, Bruay-sur-l'Escaut", &k),
+            Some(vec!["Anzin".into(), "Beuvrages".into(), "Bruay-sur-l'Escaut".into()])
+        );
+        assert_eq!(
+            communes("Grenay/ Loos-en-Gohelle", &k),
+            Some(vec!["Grenay".into(), "Loos-en-Gohelle".into()])
+        );
+        assert_eq!(communes("Condé sur l'Escaut", &k), Some(vec!["Condé sur l'Escaut".into()]));
+        assert_eq!(communes("Metz et Woippy", &k), Some(vec!["Metz".into(), "Woippy".into()]));
+        assert_eq!(communes("4", &k), None);
+        assert_eq!(communes("anciennement en CUCS", &k), None);
+        assert_eq!(communes("QPV", &k), None);
+    }
+
+    #[test]
+    fn known_communes_split_a_pair_written_side_by_side() {
+        let mut k = Known::default();
+        k.names.insert(fold("Crespin"));
+        k.names.insert(fold("Quiévrechain"));
+        assert_eq!(
+            communes("Crespin Quiévrechain", &k),
+            Some(vec!["Crespin".into(), "Quiévrechain".into()])
+        );
+        assert_eq!(communes("Le Petit-Quevilly", &k), Some(vec!["Le Petit-Quevilly".into()]));
+    }
+
+    #[test]
+    fn names_lose_descriptors_and_lowercase_articles_only() {
+        assert_eq!(clean_name(" Le quartier d'intérêt national Chasse Royale"), "Chasse Royale");
+        assert_eq!(clean_name("les quartiers d'intérêt régional Bleuze Borne"), "Bleuze Borne");
+        assert_eq!(clean_name("Quartier du Blanc Misseron"), "Quartier du Blanc Misseron");
+        assert_eq!(clean_name("Quartier Nord"), "Quartier Nord");
+        assert_eq!(clean_name("la Cité Carpeaux"), "Cité Carpeaux");
+        assert_eq!(clean_name("Le Trieu ;"), "Le Trieu");
+        assert_eq!(clean_name("« Dutemple »"), "Dutemple");
+        assert!(!plausible_name("Quartiers prioritaires"));
+        assert!(!plausible_name("contact@agglo.fr"));
+        assert!(plausible_name("3 cités"));
+    }
+}

@@ -1,0 +1,370 @@
+//! `quartiers.line_list`: one quartier a line, under a heading or sentence about quartiers.
+//!
+//! Finds, after a line that ends with a colon or a Markdown heading, itself about quartiers (or
+//! under a heading that is), the run of short lines that follow: "Name - Commune", "- **Name** —
+//! Commune / Commune", "1. Name – Commune", "**Name** Commune" (the bold marks the name), "Name
+//! (Commune)", or bare names ("Grand Parc ;") whose commune the introduction gives ("À
+//! Hérouville-Saint-Clair, le contrat de ville couvre :", "tous situés à Brest :"). Only the last
+//! dash before the commune is split, so names keep their own ("Cité 5 - Cité 11 - Grenay",
+//! "Cévennes – Tamaris – Alès"); when some items of the run have no commune, a trailing segment
+//! counts as one only when the document names it elsewhere or the run repeats it. The status
+//! comes from the introduction, else the heading above it, else `prioritaire`.
+//! Does not find: lists introduced by something else ("Les signataires :", "Quatre priorités");
+//! long lines (sentences).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{
+    Known, PLACE, clean_name, collapse, communes, count_in, label, lists_something_else,
+    plausible_name, speaks_of_quartiers, status_in,
+};
+use super::{Item, List, emit};
+use crate::names::fold;
+use crate::record::QuartierStatus;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The line-list rule.
+pub struct LineList;
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·▪◦–—+]|\d{1,2}[.)])\s+").expect("valid regex"));
+static BOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[-*•]\s+)?(?:\*\*|__)(?P<b>[^*_]+?)(?:\*\*|__)\s*(?:[-–—:]\s*)?(?P<rest>.*)$",
+    )
+    .expect("valid regex")
+});
+static LAST_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[-–—]\s").expect("valid regex"));
+static REMARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\(([^()]*)\)\s*$").expect("valid regex"));
+static AT_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b[àÀ]\s+({PLACE})")).expect("valid regex"));
+
+/// How an item line gives its commune.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tail {
+    /// No commune on the line.
+    None,
+    /// A bold name or a parenthesis: the communes are certain.
+    Sure(Vec<String>),
+    /// A last " - " segment that parses as communes: `whole` is the unsplit name.
+    Maybe { communes: Vec<String>, whole: String },
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    range: Range<usize>,
+    name: String,
+    tail: Tail,
+    /// The line ends with a full stop: the list ends with it.
+    last: bool,
+}
+
+impl Rule for LineList {
+    fn id(&self) -> &'static str {
+        "quartiers.line_list"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let known = Known::of(doc);
+        let lines: Vec<Range<usize>> = line_ranges(text);
+        let mut i = 0;
+        while i < lines.len() {
+            let intro = &text[lines[i].clone()];
+            // The heading: the short line just above, else a Markdown heading a few lines up.
+            let above = |h: usize| &text[lines[h].clone()];
+            let heading =
+                i.checked_sub(1).map(above).filter(|h| h.split_whitespace().count() <= 12).or_else(
+                    || (i.saturating_sub(3)..i).rev().map(above).find(|h| h.starts_with('#')),
+                );
+            let colon = intro.trim_end().ends_with(':') || intro.trim_start().starts_with('#');
+            // An HTML heading has lost its marks: a short line without final punctuation opens
+            // a list too, when its items name their communes.
+            let short_heading = intro.split_whitespace().count() <= 8
+                && !intro.trim_end().ends_with(['.', ';', ',', '!', '?']);
+            let about = speaks_of_quartiers(intro) || heading.is_some_and(speaks_of_quartiers);
+            if !(colon || short_heading && speaks_of_quartiers(intro))
+                || !about
+                || lists_something_else(intro)
+            {
+                i += 1;
+                continue;
+            }
+            let mut run: Vec<Line> = Vec::new();
+            let mut j = i + 1;
+            while let Some(range) = lines.get(j) {
+                let Some(line) = item(doc, range.clone(), &known) else { break };
+                let last = line.last;
+                run.push(line);
+                j += 1;
+                if last {
+                    break;
+                }
+            }
+            let with_communes = run.iter().filter(|l| l.tail != Tail::None).count();
+            if run.is_empty() || !colon && (with_communes < 2 || with_communes * 2 < run.len()) {
+                i += 1;
+                continue;
+            }
+            let status = status_in(intro)
+                .or_else(|| heading.and_then(status_in))
+                .unwrap_or(QuartierStatus::Prioritaire);
+            let count = count_in(intro).or_else(|| heading.and_then(count_in));
+            let at_commune: Vec<String> = AT_PLACE
+                .captures_iter(intro)
+                .filter_map(|c| Some(collapse(c.get(1)?.as_str())))
+                .collect();
+            let list = List {
+                status,
+                count,
+                label: label(intro).or_else(|| heading.and_then(label)),
+                at: lines[i].clone(),
+            };
+            let items = decide(run, &known, at_commune.as_slice());
+            emit(doc, out, self.id(), &list, items);
+            i = j;
+        }
+    }
+}
+
+/// The non-blank lines of `text`, trimmed.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        if !content.trim().is_empty() {
+            out.push(offset + lead..offset + content.len());
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Reads one line as a list item, or `None` when it is not one (a heading, a sentence, an
+/// introduction).
+fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
+    let line = &doc.text()[range.clone()];
+    if line.trim_end().ends_with(':') || line.trim_start().starts_with(['#', '>', '|']) {
+        return None;
+    }
+    let body = match BULLET.find(line) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    };
+    let trimmed = body.trim_end();
+    let last = trimmed.ends_with('.') && !trimmed.ends_with("..");
+    let body = trimmed.trim_end_matches(['.', ';', ',']).trim_end();
+    if strip_remark(body).split_whitespace().count() > 14 {
+        return None;
+    }
+    // A bold name in the Markdown source: the rest of the line is its communes. The clean line, from its start: the normalised view maps past a leading "**".
+    let r = doc.norm.to_clean(range.clone());
+    let line_start = doc.clean[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let clean = &doc.clean[line_start..r.end];
+    if let Some(c) = BOLD.captures(clean)
+        && let (Some(b), Some(rest)) = (c.name("b"), c.name("rest"))
+    {
+        let rest = strip_remark(rest.as_str().trim().trim_end_matches(['.', ';', ',']).trim());
+        let name = clean_name(b.as_str());
+        if rest.is_empty() {
+            return plausible_name(&name).then_some(Line { range, name, tail: Tail::None, last });
+        }
+        let communes = communes(rest, known)?;
+        return plausible_name(&name).then_some(Line {
+            range,
+            name,
+            tail: Tail::Sure(communes),
+            last,
+        });
+    }
+    if let Some(c) = REMARK.captures(body)
+        && let (Some(all), Some(inner)) = (c.get(0), c.get(1))
+    {
+        let name = clean_name(&body[..all.start()]);
+        let Some(communes) = communes(inner.as_str(), known) else {
+            return bare(range, &body[..all.start()], known, last);
+        };
+        return plausible_name(&name).then_some(Line {
+            range,
+            name,
+            tail: Tail::Sure(communes),
+            last,
+        });
+    }
+    bare(range, body, known, last)
+}
+
+/// A line without bold or parenthesis: "Name - Commune" or a bare name.
+fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Line> {
+    let whole = clean_name(body);
+    if !plausible_name(&whole) {
+        return None;
+    }
+    let split = LAST_DASH.find_iter(body).last();
+    let tail = split.and_then(|m| {
+        let communes = communes(&body[m.end()..], known)?;
+        let name = clean_name(&body[..m.start()]);
+        plausible_name(&name).then_some((name, communes))
+    });
+    Some(match tail {
+        Some((name, communes)) => Line { range, name, tail: Tail::Maybe { communes, whole }, last },
+        None => {
+            // A bare name is short: a longer line is a sentence.
+            if whole.split_whitespace().count() > 7 {
+                return None;
+            }
+            Line { range, name: whole, tail: Tail::None, last }
+        }
+    })
+}
+
+/// A trailing parenthesis that does not hold communes ("(nouvelle entrée dans ce contrat)").
+fn strip_remark(s: &str) -> &str {
+    match REMARK.captures(s).and_then(|c| c.get(0)) {
+        Some(m) if !m.as_str().chars().nth(1).is_some_and(char::is_uppercase) => {
+            s[..m.start()].trim()
+        }
+        _ => s,
+    }
+}
+
+/// The items of a run: the last dash splits the commune off when every line has one, or when
+/// the commune is known; bare names after a run of "Name - Commune" lines are headings, not
+/// items; a name without commune takes the introduction's ("à Brest").
+fn decide(run: Vec<Line>, known: &Known, intro_communes: &[String]) -> Vec<Item> {
+    let n = run.len();
+    let with = run.iter().filter(|l| l.tail != Tail::None).count();
+    let all = with == n;
+    let repeated = |c: &str| {
+        run.iter()
+            .filter(|l| match &l.tail {
+                Tail::Maybe { communes, .. } | Tail::Sure(communes) => {
+                    communes.iter().any(|x| fold(x) == fold(c))
+                }
+                Tail::None => false,
+            })
+            .count()
+            >= 2
+    };
+    let last_with = run.iter().rposition(|l| l.tail != Tail::None);
+    let fallback: Vec<String> = match intro_communes {
+        [one] => vec![one.clone()],
+        _ => vec![],
+    };
+    let mut items = Vec::new();
+    for (k, line) in run.iter().enumerate() {
+        let (name, communes) = match &line.tail {
+            Tail::Sure(c) => (line.name.clone(), c.clone()),
+            Tail::Maybe { communes, whole } => {
+                if all || communes.iter().all(|c| known.contains(c) || repeated(c)) {
+                    (line.name.clone(), communes.clone())
+                } else {
+                    (whole.clone(), fallback.clone())
+                }
+            }
+            Tail::None => {
+                if with * 2 >= n && last_with.is_some_and(|l| k > l) {
+                    continue;
+                }
+                (line.name.clone(), fallback.clone())
+            }
+        };
+        items.push(Item { range: line.range.clone(), name, communes, status: None });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Format;
+    use crate::rules::quartiers::testing::{finds, finds_as, none, run_as};
+
+    #[test]
+    fn dash_lines_under_a_sentence() {
+        finds(
+            &LineList,
+            "Le contrat retient quatre quartiers prioritaires :\nLes Chênes – Nîmes\nPissevin – Valdegour – Nîmes\nCentre ancien – Beaucaire\nLa Moulinelle – Beaucaire\n",
+            &[
+                "Les Chênes @ Nîmes : prioritaire",
+                "Pissevin – Valdegour @ Nîmes : prioritaire",
+                "Centre ancien @ Beaucaire : prioritaire",
+                "La Moulinelle @ Beaucaire : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn markdown_bold_lines_and_bullets() {
+        finds_as(
+            &LineList,
+            "### 3 quartiers sur 4 villes\n\n**Cité 5 - Cité 11** - Grenay/ Douvrin\n\n**La Rotonde** Lens\n\n**Du 4/6** - Méricourt / Harnes (*nouvelle entrée*)\n",
+            Format::Markdown,
+            &[
+                "Cité 5 - Cité 11 @ Grenay/Douvrin : prioritaire",
+                "La Rotonde @ Lens : prioritaire",
+                "Du 4/6 @ Méricourt/Harnes : prioritaire",
+            ],
+        );
+        finds_as(
+            &LineList,
+            "Les quartiers prioritaires de la métropole :\n\n- **Le Mirail** — Toulouse\n- **Bagatelle** — Toulouse\n",
+            Format::Markdown,
+            &["Le Mirail @ Toulouse : prioritaire", "Bagatelle @ Toulouse : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn bare_names_take_the_commune_of_the_introduction() {
+        finds(
+            &LineList,
+            "Deux quartiers\nÀ Saint-Lô, le contrat de ville couvre :\nLa Dollée ;\nLe Val – Saint-Georges.\nCes quartiers regroupent 5 000 habitants.\n",
+            &[
+                "La Dollée @ Saint-Lô : prioritaire",
+                "Le Val – Saint-Georges @ Saint-Lô : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn veille_list_and_count_warning() {
+        let out = run_as(
+            &LineList,
+            "Cinq quartiers en veille active :\n1. Les Pins - Agde\n2. La Plage - Agde\n",
+            Format::Text,
+        );
+        assert_eq!(
+            crate::rules::quartiers::testing::brief(&out.quartiers),
+            ["les pins @ agde : veille", "la plage @ agde : veille"]
+        );
+        assert_eq!(out.warnings.len(), 1, "5 announced, 2 listed");
+    }
+
+    #[test]
+    fn a_heading_without_colon_opens_a_list_of_names_with_communes() {
+        finds_as(
+            &LineList,
+            "Les quartiers prioritaires\nLe Mirail – Toulouse\nBagatelle – Toulouse\nLe programme d'actions\n",
+            Format::Html,
+            &["Le Mirail @ Toulouse : prioritaire", "Bagatelle @ Toulouse : prioritaire"],
+        );
+        none(&LineList, "Les quartiers prioritaires\nLe Mirail\nBagatelle\n");
+    }
+
+    #[test]
+    fn lists_of_something_else() {
+        none(&LineList, "Les partenaires signataires des quartiers :\nl'État ;\nla Région ;\n");
+        none(
+            &LineList,
+            "## Quatre priorités\n\n- Emploi et insertion : rapprocher les habitants.\n",
+        );
+        none(&LineList, "Contact :\nSandrine Durand – 02 32 76 50 14\n");
+    }
+}

@@ -1,0 +1,275 @@
+//! `quartiers.parenthesised`: quartiers followed by their communes in parentheses.
+//!
+//! Finds, in a paragraph that speaks of quartiers (or under a heading that does), every
+//! "Name (Commune[, Commune])" item: semicolon lists after a colon ("14 quartiers prioritaires :
+//! Verrerie – Square République (Anzin) ; Zone intercommunale des rives de l'Escaut (Anzin,
+//! Beuvrages)"), comma lists in prose ("Bleuze Borne (Anzin), Centre-ville (Condé-sur-l'Escaut)
+//! et Bassin minier (Condé-sur-l'Escaut)"), quoted names sharing one commune ("les quartiers
+//! « Dutemple », « Faubourg de Cambrai » (Valenciennes)"). An item's name runs back to the
+//! previous item, semicolon, colon or sentence start; it keeps its own punctuation ("Quatre-Chasse
+//! – Poudrière – Cuvinot"). The status comes from the words before the items ("Quartiers en
+//! veille active (anciennement en CUCS) :"), else the heading, else `prioritaire`.
+//! Does not find: a parenthesis that is not a list of communes ("(4)", "(QPV)", "(anciennement
+//! en CUCS)"); a parenthesised place in a paragraph that does not speak of quartiers ("à l'hôtel
+//! d'agglomération (Narbonne)").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{
+    Known, clean_name, communes, count_in, heading_before, label, last_sentence, paragraphs,
+    plausible_name, speaks_of_quartiers, status_in,
+};
+use super::{Item, List, emit};
+use crate::record::QuartierStatus;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The parenthesised-list rule.
+pub struct Parenthesised;
+
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()\n]*(?:\n[^()\n]*)?)\)").expect("valid regex"));
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"«\s*([^«»]+?)\s*»|"([^"]+)""#).expect("valid regex"));
+static LEADING_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,;:]*(?:(?:et|ainsi\s+que|ou|puis)\s+)?").expect("valid regex")
+});
+
+/// Small words that may sit inside a name between capitalised words.
+const PARTICLES: &[&str] =
+    &["de", "du", "des", "la", "le", "les", "l'", "d'", "aux", "sur", "en", "et", "–", "-", "/"];
+
+impl Rule for Parenthesised {
+    fn id(&self) -> &'static str {
+        "quartiers.parenthesised"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let known = Known::of(doc);
+        let paras = paragraphs(doc);
+        for (i, para) in paras.iter().enumerate() {
+            let t = &text[para.clone()];
+            let heading = heading_before(text, &paras, i);
+            if !speaks_of_quartiers(t) && !heading.is_some_and(speaks_of_quartiers) {
+                continue;
+            }
+            let mut lists: Vec<(List, Vec<Item>)> = Vec::new();
+            let mut prev_end = 0;
+            for m in PAREN.captures_iter(t) {
+                let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else { continue };
+                let gap_start = prev_end;
+                prev_end = all.end();
+                let Some(communes) = communes(inner.as_str(), &known) else { continue };
+                let start = segment_start(t, gap_start, all.start());
+                let before = &t[gap_start..start];
+                let segment = &t[start..all.start()];
+                // A new intro between two items ("... . Quartiers en veille active :") opens a
+                // new list.
+                if lists.is_empty() || status_in(before).is_some() {
+                    let intro = &t[..start];
+                    let intro = if lists.is_empty() { intro } else { before };
+                    let own = status_in(intro);
+                    let status = own
+                        .or_else(|| heading.and_then(status_in))
+                        .unwrap_or(QuartierStatus::Prioritaire);
+                    let count = count_in(intro)
+                        .or_else(|| lists.is_empty().then(|| heading.and_then(count_in)).flatten());
+                    let label = label(last_sentence(intro)).or_else(|| heading.and_then(label));
+                    let at = para.start + gap_start..para.start + start;
+                    let at = if at.is_empty() { para.start..para.start + all.end() } else { at };
+                    lists.push((List { status, label, count, at }, Vec::new()));
+                }
+                let Some((_, items)) = lists.last_mut() else { continue };
+                for (name, range) in names(segment) {
+                    if plausible_name(&name) {
+                        items.push(Item {
+                            range: para.start + start + range.start..para.start + all.end(),
+                            name,
+                            communes: communes.clone(),
+                            status: None,
+                        });
+                    }
+                }
+            }
+            for (list, items) in lists {
+                emit(doc, out, self.id(), &list, items);
+            }
+        }
+    }
+}
+
+/// Where the name before a parenthesis at `end` starts: after the last semicolon, colon,
+/// sentence end or heading line in `t[from..end]`.
+fn segment_start(t: &str, from: usize, end: usize) -> usize {
+    let gap = &t[from..end];
+    let mut start = 0;
+    for (i, c) in gap.char_indices() {
+        let next = gap[i + c.len_utf8()..].trim_start().chars().next();
+        let cut = match c {
+            ';' | ':' => true,
+            '.' => gap[i + 1..].starts_with([' ', '\n']) && next.is_some_and(char::is_uppercase),
+            // A line break ends a heading ("Quartiers en veille active") but not a wrapped
+            // line of the list.
+            '\n' => {
+                let line = gap[start..i].trim();
+                speaks_of_quartiers(line)
+                    || line.ends_with(':')
+                    || line.chars().any(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if cut {
+            start = i + c.len_utf8();
+        }
+    }
+    let rest = &gap[start..];
+    let skip = LEADING_LINK.find(rest).map_or(0, |m| m.end());
+    from + start + skip
+}
+
+/// The names of one item (`segment` is the text before its parenthesis), with their ranges in
+/// `segment`: the quoted names when there are some, else the segment cleaned, else its
+/// capitalised tail ("16 000 € pour la Cité Carpeaux" → "Cité Carpeaux").
+fn names(segment: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let quoted: Vec<(String, std::ops::Range<usize>)> = QUOTED
+        .captures_iter(segment)
+        .filter_map(|c| {
+            let m = c.get(1).or_else(|| c.get(2))?;
+            Some((clean_name(m.as_str()), m.range()))
+        })
+        .collect();
+    if !quoted.is_empty() {
+        return quoted;
+    }
+    let name = clean_name(segment);
+    if name.chars().next().is_some_and(char::is_uppercase) {
+        return vec![(name, 0..segment.len())];
+    }
+    let tail = capitalised_tail(segment);
+    let name = clean_name(&segment[tail..]);
+    if name.is_empty() { vec![] } else { vec![(name, tail..segment.len())] }
+}
+
+/// Start of the longest run of capitalised words and particles ending `segment`.
+fn capitalised_tail(segment: &str) -> usize {
+    let trimmed = segment.trim_end();
+    let mut start = trimmed.len();
+    let mut pos = trimmed.len();
+    for word in trimmed.split(' ').rev() {
+        let word_start = pos - word.len();
+        pos = word_start.saturating_sub(1);
+        if word.is_empty() {
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || word.starts_with("l'") && word[2..].starts_with(char::is_uppercase)
+            || word.starts_with("d'") && word[2..].starts_with(char::is_uppercase);
+        if capital {
+            start = word_start;
+        } else if !PARTICLES.contains(&word) {
+            break;
+        }
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::quartiers::testing::{finds, none, run_as};
+
+    #[test]
+    fn a_semicolon_list_after_a_colon() {
+        finds(
+            &Parenthesised,
+            "2 quartiers prioritaires : Verrerie – Square République (Anzin) ; Cité Lecocq (Condé sur l'Escaut)",
+            &[
+                "Verrerie – Square République @ Anzin : prioritaire",
+                "Cité Lecocq @ Condé sur l'Escaut : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn several_communes_in_one_item() {
+        finds(
+            &Parenthesised,
+            "Quartiers prioritaires : Zone des rives (Anzin, Beuvrages / Marly) ; Coron des 120 (Valenciennes / Anzin) ; Blanc Misseron (Crespin Quiévrechain).\n\nLes mairies de Crespin et de Quiévrechain signent.",
+            &[
+                "Zone des rives @ Anzin/Beuvrages/Marly : prioritaire",
+                "Coron des 120 @ Valenciennes/Anzin : prioritaire",
+                "Blanc Misseron @ Crespin Quiévrechain : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn known_communes_written_side_by_side_are_two() {
+        finds(
+            &Parenthesised,
+            "Quartiers en veille : Le Bosquet (Crespin) ; La Gare (Quiévrechain) ; Blanc Misseron (Crespin Quiévrechain)",
+            &[
+                "Le Bosquet @ Crespin : veille",
+                "La Gare @ Quiévrechain : veille",
+                "Blanc Misseron @ Crespin/Quiévrechain : veille",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_heading_gives_the_status_and_a_new_intro_opens_a_new_list() {
+        finds(
+            &Parenthesised,
+            "Quartiers en veille active\nLa Source (Orléans) ; Les Blossières (Orléans)\n\nAutres quartiers : NPNRU : Le quartier d'intérêt national Argonne (Orléans)",
+            &[
+                "La Source @ Orléans : veille",
+                "Les Blossières @ Orléans : veille",
+                "Argonne @ Orléans : autre",
+            ],
+        );
+    }
+
+    #[test]
+    fn prose_with_commas_and_quoted_names() {
+        finds(
+            &Parenthesised,
+            "PRU : L'ANRU a alloué 12 000 € pour le quartier « Les Ormes » (Dreux), 30 000 € pour les quartiers « Chamards », « Bâtes » (Dreux), 5 000 € pour la Cité Perrin (Vernouillet).",
+            &[
+                "Les Ormes @ Dreux : autre",
+                "Chamards @ Dreux : autre",
+                "Bâtes @ Dreux : autre",
+                "Cité Perrin @ Vernouillet : autre",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_count_is_compared_with_the_list() {
+        let out = run_as(
+            &Parenthesised,
+            "Trois quartiers prioritaires : Bellevue (Nantes) ; Malakoff (Nantes)",
+            crate::record::Format::Text,
+        );
+        assert_eq!(out.quartiers.len(), 2);
+        assert_eq!(out.warnings.len(), 1);
+        assert_eq!(out.warnings[0].kind, "quartiers.count_mismatch");
+        let out = run_as(
+            &Parenthesised,
+            "Deux quartiers prioritaires : Bellevue (Nantes) ; Malakoff (Nantes)",
+            crate::record::Format::Text,
+        );
+        assert!(out.warnings.is_empty());
+    }
+
+    #[test]
+    fn parentheses_that_are_not_communes_or_not_about_quartiers() {
+        none(
+            &Parenthesised,
+            "Date de signature : le 10 juillet, à l'hôtel d'agglomération (Narbonne)",
+        );
+        none(&Parenthesised, "Les quartiers prioritaires (QPV) et les quartiers en veille (4).");
+        none(&Parenthesised, "Quartiers en veille active (anciennement en CUCS) :");
+    }
+}

@@ -1,0 +1,290 @@
+//! `quartiers.prose`: quartiers named in running sentences.
+//!
+//! Finds "le quartier de Rochebelle, à Alès", "comme le quartier de Clavières, également situé
+//! à Alès", "Le secteur Gare – Mesnil, à Yvetot", "le quartier centre de Lillers" (a quartier
+//! named by its position in a town), counted appositions ("deux quartiers prioritaires, le
+//! Val-aux-Grès à Bolbec et la Cité Fénelon à Lillebonne, où", "Deux autres quartiers brestois,
+//! Kérinou et les Quatre-Moulins, restent") and plural enumerations ("les quartiers des Prés
+//! Saint-Jean, de Tamaris et du centre-ville", "les quartiers Bellevue et Kerourien à Brest").
+//! The status comes from the sentence ("maintenu en veille active", "ne fait plus partie de la
+//! géographie prioritaire"), else `prioritaire`.
+//! Does not find: a generic "quartier" ("la maison de quartier du Grand Parc", "les habitants
+//! des quartiers", "quartier par quartier"), a street ("avenue de la République"), a commune
+//! named as a quartier ("les quartiers de Lens et de Liévin" when the text names those towns).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::lexicon::{
+    COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, label,
+    lists_something_else, plausible_name, status_in,
+};
+use super::{Item, List, emit};
+use crate::record::QuartierStatus;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The prose rule.
+pub struct Prose;
+
+const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
+
+/// "le quartier de Rochebelle, à Alès".
+static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:le|du|au|ce)\s+(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire\s+)?(?:{DE})?«?\s*(?P<name>{name})\s*»?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
+        name = *NAME
+    ))
+    .expect("valid regex")
+});
+/// "le quartier centre de Lillers".
+static POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:le|du|au)\s+(?P<name>(?P<kind>(?i:quartier))\s+(?:centre-ville|centre|nord|sud|est|ouest))\s+(?:de\s+|d')(?P<c1>{PLACE})"
+    ))
+    .expect("valid regex")
+});
+/// "deux quartiers prioritaires, A à X et B à Y, où".
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    Regex::new(&format!(
+        r"(?i:\b{count}\s+(?:autres\s+|nouveaux\s+)?(?P<kind>quartiers|secteurs))(?:\s+\p{{Ll}}[\p{{L}}-]*){{0,2}}\s*,\s*(?P<items>{item}(?:(?:\s*,\s*|\s+et\s+){item})+)\s*(?:,|\s+(?:où|qui|restent|sont|seront|ont|vont|bénéficient)\b)",
+        count = *COUNT_WORD
+    ))
+    .expect("valid regex")
+});
+/// "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien."
+static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    Regex::new(&format!(
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)[ \t]*(?:\.|\n|$)"
+    ))
+    .expect("valid regex")
+});
+/// "les quartiers des Prés Saint-Jean, de Tamaris et du centre-ville".
+static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"{DE}\s*(?:{name}|centre-ville|centre\s+ancien)", name = *NAME);
+    Regex::new(&format!(
+        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})"
+    ))
+    .expect("valid regex")
+});
+/// "les quartiers Bellevue et Kerourien à Brest".
+static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+    let name = &*NAME;
+    Regex::new(&format!(
+        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?"
+    ))
+    .expect("valid regex")
+});
+static ITEM_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*,\s*|\s+et\s+").expect("valid regex"));
+static ITEM_DE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')").expect("valid regex")
+});
+static ITEM_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?P<n>.+?)\s+[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex")
+});
+
+impl Rule for Prose {
+    fn id(&self) -> &'static str {
+        "quartiers.prose"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let known = Known::of(doc);
+        let by_line = doc.format == crate::record::Format::Html;
+        for re in [&*POSITION, &*SINGLE, &*APPOSITION, &*COLON_LIST, &*PLURAL_DE, &*PLURAL] {
+            for caps in re.captures_iter(text) {
+                let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
+                if generic_before(&text[..kind.start()])
+                    || caps.name("intro").is_some_and(|i| {
+                        let start = sentence(text, i.range(), by_line).start;
+                        lists_something_else(&text[start..i.end()])
+                    })
+                {
+                    continue;
+                }
+                let shared: Vec<String> = ["c1", "c2"]
+                    .iter()
+                    .filter_map(|n| caps.name(n))
+                    .map(|m| collapse(m.as_str()))
+                    .collect();
+                let items = items(&caps, &shared, &known);
+                if items.is_empty() {
+                    continue;
+                }
+                let sentence = sentence(text, all.range(), by_line);
+                let s = &text[sentence.clone()];
+                let list = List {
+                    status: status_in(s).unwrap_or(QuartierStatus::Prioritaire),
+                    label: label(s),
+                    count: if caps.name("items").is_some() { count_in(s) } else { None },
+                    at: sentence,
+                };
+                let items = items
+                    .into_iter()
+                    .map(|(name, communes)| Item {
+                        range: all.range(),
+                        name,
+                        communes,
+                        status: None,
+                    })
+                    .collect();
+                emit(doc, out, self.id(), &list, items);
+            }
+        }
+    }
+}
+
+/// The `(name, communes)` of a match: one name, or an enumeration split on commas and "et",
+/// each with its own "à Commune" or the shared one. A name the document gives as a town is not
+/// a quartier.
+fn items(caps: &Captures, shared: &[String], known: &Known) -> Vec<(String, Vec<String>)> {
+    let pieces: Vec<&str> = match (caps.name("name"), caps.name("items")) {
+        (Some(n), _) => vec![n.as_str()],
+        (None, Some(items)) => ITEM_SEP.split(items.as_str()).collect(),
+        (None, None) => return vec![],
+    };
+    let mut out = Vec::new();
+    for piece in pieces {
+        let piece = ITEM_DE.find(piece).map_or(piece, |m| &piece[m.end()..]);
+        let (name, communes) = match ITEM_AT.captures(piece) {
+            Some(c) => (
+                c.name("n").map_or("", |m| m.as_str()),
+                c.name("c").map(|m| vec![collapse(m.as_str())]).unwrap_or_default(),
+            ),
+            None => (piece, shared.to_vec()),
+        };
+        let mut name = clean_name(name);
+        if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
+            // "centre-ville", "quartier centre": a name all the same.
+            name = first.to_uppercase().chain(name.chars().skip(1)).collect();
+        }
+        if !plausible_name(&name) || name.split_whitespace().count() > 6 {
+            return vec![];
+        }
+        if communes.is_empty() && known.is_town(&name) {
+            return vec![];
+        }
+        out.push((name, communes));
+    }
+    out
+}
+
+/// The sentence around `range`: from the previous sentence end or blank line (any line break
+/// when `by_line`, for HTML blocks) to the next.
+fn sentence(text: &str, range: Range<usize>, by_line: bool) -> Range<usize> {
+    let breaks: &[&str] =
+        if by_line { &[". ", "\n", "! ", "? "] } else { &[". ", ".\n", "\n\n", "! ", "? "] };
+    let before = &text[..range.start];
+    let start =
+        breaks.iter().filter_map(|p| before.rfind(p).map(|i| i + p.len())).max().unwrap_or(0);
+    let after = &text[range.end..];
+    let ends: &[&str] = if by_line { &[". ", "\n"] } else { &[". ", ".\n", "\n\n"] };
+    let end = ends
+        .iter()
+        .filter_map(|p| after.find(p).map(|i| range.end + i + usize::from(p.starts_with('.'))))
+        .min()
+        .unwrap_or(text.len());
+    start..end.min(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::quartiers::testing::{finds, none};
+
+    #[test]
+    fn a_single_quartier_with_its_commune() {
+        finds(
+            &Prose,
+            "Le quartier de la Madeleine, à Évreux, ne fait plus partie de la géographie prioritaire.",
+            &["Madeleine @ Évreux : veille"],
+        );
+        finds(
+            &Prose,
+            "Il sera, comme le quartier de Navarre, également situé à Évreux, suivi en veille active.",
+            &["Navarre @ Évreux : veille"],
+        );
+        finds(
+            &Prose,
+            "Le secteur Gare – Mesnil, à Yvetot, est maintenu en veille active.",
+            &["Gare – Mesnil @ Yvetot : veille"],
+        );
+        finds(
+            &Prose,
+            "Le quartier centre de Bapaume va bénéficier d'aides.",
+            &["Quartier centre @ Bapaume : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn appositions_and_enumerations() {
+        finds(
+            &Prose,
+            "Ce contrat porte sur deux quartiers prioritaires, le Val Fourré à Mantes et la Cité Fénelon – Les Aulnes à Limay, où vivent 3 900 habitants.",
+            &[
+                "Val Fourré @ Mantes : prioritaire",
+                "Cité Fénelon – Les Aulnes @ Limay : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Deux autres quartiers quimpérois, Kermoysan et les Hauts-de-l'Odet, restent suivis au titre de la veille active.",
+            &["Kermoysan @  : veille", "Hauts-de-l'Odet @  : veille"],
+        );
+        finds(
+            &Prose,
+            "Les quartiers des Fontaines, de Bel-Air et du centre-ville vont bénéficier d'un soutien.",
+            &[
+                "Fontaines @  : prioritaire",
+                "Bel-Air @  : prioritaire",
+                "Centre-ville @  : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Le contrat cible les quartiers Bellevue et Kerourien à Brest.",
+            &["Bellevue @ Brest : prioritaire", "Kerourien @ Brest : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn comma_lists_after_a_colon() {
+        finds(
+            &Prose,
+            "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Pontanézen @  : prioritaire",
+                "Kerourien @  : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Trois quartiers en veille active : Le Lac à Pau, Ousse à Lons et Saragosse à Pau.",
+            &["Le Lac @ Pau : veille", "Ousse @ Lons : veille", "Saragosse @ Pau : veille"],
+        );
+        none(&Prose, "Les partenaires présents dans les quartiers : l'État, la Région et la CAF.");
+        none(
+            &Prose,
+            "Le contrat a été signé par les bailleurs\nprésents dans les quartiers : Rouen Habitat, Habitat 76 et Logéal.",
+        );
+    }
+
+    #[test]
+    fn generic_quartiers_are_not_names() {
+        none(&Prose, "Le conseil citoyen se réunit à la maison de quartier du Grand Parc.");
+        none(&Prose, "La maison du quartier Saint-Michel ouvre ses portes.");
+        none(&Prose, "Les habitants des quartiers prioritaires habitent avenue de la République.");
+        none(&Prose, "Face aux enjeux des quartiers de Le Quesnoy, la ville de Le Quesnoy agit.");
+        none(&Prose, "Nous voulons des résultats, quartier par quartier.");
+        none(
+            &Prose,
+            "La ville de Lens et la ville de Liévin : les quartiers de Lens et de Liévin sont concernés.",
+        );
+    }
+}

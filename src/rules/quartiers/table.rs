@@ -1,0 +1,156 @@
+//! `quartiers.table`: one quartier a table row.
+//!
+//! Finds the rows of a table (an HTML table, whose cells the clean text joins with " | ", or a
+//! Markdown pipe table) whose header names a quartier column ("Quartier", "Nom du quartier"), or
+//! whose caption speaks of quartiers: the name from that column (else the first), the communes
+//! from a "Commune(s)" column (else the second, when it holds communes), the status from a
+//! "Statut" column ("Prioritaire", "Veille active"), else the caption, else `prioritaire`.
+//! Does not find: tables of something else (figures, partners) under a caption that does not
+//! speak of quartiers.
+
+use std::ops::Range;
+
+use super::lexicon::{
+    Known, clean_name, communes, count_in, label, plausible_name, speaks_of_quartiers, status_in,
+};
+use super::{Item, List, emit};
+use crate::names::fold;
+use crate::record::QuartierStatus;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The table rule.
+pub struct Table;
+
+impl Rule for Table {
+    fn id(&self) -> &'static str {
+        "quartiers.table"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let known = Known::of(doc);
+        let mut offset = 0;
+        let mut block: Vec<Range<usize>> = Vec::new();
+        let mut caption: Option<Range<usize>> = None;
+        let mut last_other: Option<Range<usize>> = None;
+        for line in text.split_inclusive('\n') {
+            let content = offset..offset + line.trim_end().len();
+            offset += line.len();
+            if line.trim_start().starts_with('|') {
+                if block.is_empty() {
+                    caption = last_other.clone();
+                }
+                block.push(content);
+            } else {
+                if !block.is_empty() {
+                    self.table(doc, out, &known, &block, caption.take());
+                    block.clear();
+                }
+                if !line.trim().is_empty() {
+                    last_other = Some(content);
+                }
+            }
+        }
+        if !block.is_empty() {
+            self.table(doc, out, &known, &block, caption);
+        }
+    }
+}
+
+/// The cells of a table line, trimmed.
+fn cells(line: &str) -> Vec<&str> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split('|').map(str::trim).collect()
+}
+
+/// Whether a line is a Markdown separator row ("|---|:---:|").
+fn separator(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+impl Table {
+    fn table(
+        &self,
+        doc: &Doc,
+        out: &mut Candidates,
+        known: &Known,
+        rows: &[Range<usize>],
+        caption: Option<Range<usize>>,
+    ) {
+        let text = doc.text();
+        let caption_text = caption.clone().map(|r| &text[r]);
+        let Some(first) = rows.first() else { return };
+        let header: Vec<String> = cells(&text[first.clone()]).iter().map(|c| fold(c)).collect();
+        let find = |words: &[&str]| {
+            header.iter().position(|h| words.iter().any(|w| h.split(' ').any(|x| x.starts_with(w))))
+        };
+        let name_col = find(&["quartier", "qpv", "secteur"]);
+        let commune_col = find(&["commune", "ville"]);
+        let status_col = find(&["statut", "status", "type"]);
+        let about = name_col.is_some() || caption_text.is_some_and(speaks_of_quartiers);
+        if !about {
+            return;
+        }
+        let has_header = name_col.is_some() || commune_col.is_some();
+        let name_col = name_col.unwrap_or(0);
+        let commune_col = commune_col.or(if has_header { None } else { Some(1) });
+        let status = caption_text.and_then(status_in).unwrap_or(QuartierStatus::Prioritaire);
+        let mut items = Vec::new();
+        for row in rows.iter().skip(usize::from(has_header)) {
+            let line = &text[row.clone()];
+            if separator(line) {
+                continue;
+            }
+            let cells = cells(line);
+            let Some(name) = cells.get(name_col).map(|c| clean_name(c)) else { continue };
+            if !plausible_name(&name) {
+                continue;
+            }
+            let communes = commune_col
+                .and_then(|c| cells.get(c))
+                .and_then(|c| communes(c, known))
+                .unwrap_or_default();
+            let status = status_col.and_then(|c| cells.get(c)).and_then(|c| status_in(c));
+            items.push(Item { range: row.clone(), name, communes, status });
+        }
+        let list = List {
+            status,
+            label: caption_text.and_then(label),
+            count: caption_text.and_then(count_in),
+            at: caption.unwrap_or_else(|| first.clone()),
+        };
+        emit(doc, out, self.id(), &list, items);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Format;
+    use crate::rules::quartiers::testing::{finds_as, none};
+
+    #[test]
+    fn rows_with_a_header() {
+        finds_as(
+            &Table,
+            "Quartiers du contrat\n| Quartier | Commune(s) | Statut\n| Les Izards | Toulouse | Prioritaire\n| Val d'Aran | Colomiers, Blagnac | Veille active\n",
+            Format::Html,
+            &["Les Izards @ Toulouse : prioritaire", "Val d'Aran @ Colomiers/Blagnac : veille"],
+        );
+    }
+
+    #[test]
+    fn markdown_table_without_quartier_header_under_a_caption() {
+        finds_as(
+            &Table,
+            "Les quartiers en veille active :\n\n| Le Lac | Bordeaux |\n|---|---|\n| Saige | Pessac |\n",
+            Format::Markdown,
+            &["Le Lac @ Bordeaux : veille", "Saige @ Pessac : veille"],
+        );
+    }
+
+    #[test]
+    fn tables_of_something_else() {
+        none(&Table, "Chiffres clés\n| Habitants | 12 000\n| Signataires | 26\n");
+    }
+}

@@ -1,0 +1,209 @@
+//! `territories.contract_of`: the territory named as the owner of a contrat de ville.
+//!
+//! Finds "le contrat de ville de Valenciennes Métropole", "Contrat de ville de la CALL", "le
+//! contrat de ville 2024-2030 d'Alès Agglomération", "contrat de ville de la communauté
+//! d'agglomération Caux Vallée de Seine" (the kind prefix is dropped from the name and gives the
+//! kind), and the names coordinated after it ("les contrats de ville de Metz Métropole et de
+//! Forbach Porte de France", "le contrat de ville de Le Quesnoy et celui de la communauté
+//! d'agglomération de Valenciennes Métropole"). When the owner is a common noun standing for an
+//! intercommunality named before ("le contrat de ville de l'agglomération"), the nearest
+//! intercommunality named earlier in the text is the owner.
+//!
+//! Does not find: a count of contracts of a larger area ("six des huit contrats de ville de la
+//! Seine-Maritime"), a région or the State after "de" ("les contrats de ville de la Région"),
+//! lower-case generalities ("les contrats de ville de nouvelle génération"), upper-case title
+//! lines (the same names come in the text).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::grammar::{NAME, OF, PREFIX, epci_mentions, never_carrier, prefix_kind, word_kind};
+use super::territory;
+use crate::data;
+use crate::rules::{Candidates, Doc, Rule, alternation};
+
+/// The contract-owner rule.
+pub struct ContractOf;
+
+const ID: &str = "territories.contract_of";
+
+/// "contrat(s) de ville [2024-2030] de/d'/du/de la".
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?P<plural>contrats|contrat)[ \t\n]+de[ \t\n]+ville)(?:[ \t\n]+(?:19|20)\d\d[ \t]*[-–—][ \t]*(?:19|20)\d\d)?[ \t\n]+{OF}"
+    ))
+    .expect("valid regex")
+});
+
+/// An owner right after the head: a long name with its kind prefix, or a short name.
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:{})?(?P<name>{})", *PREFIX, *NAME)).expect("valid regex")
+});
+
+/// A further coordinated owner: ", de X", " et de X", " et celui de la communauté … X".
+static MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[ \t]*,[ \t]*|[ \t\n]+et[ \t\n]+)(?:(?:celui|celle|ceux)[ \t\n]+)?{OF}(?:{})?(?P<name>{})",
+        *PREFIX, *NAME
+    ))
+    .expect("valid regex")
+});
+
+/// An anaphoric owner: "de l'agglomération", "de la communauté urbaine".
+static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = data::lines("territories/anaphora.txt");
+    Regex::new(&format!(r"^(?:{})\b", alternation(nouns.iter().map(String::as_str))))
+        .expect("valid regex")
+});
+
+/// A count right before "contrats": "huit contrats", "des 29 contrats".
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    let words = data::rows("dates/numbers.tsv");
+    let words = alternation(words.iter().filter_map(|r| r.first()).map(String::as_str));
+    Regex::new(&format!(
+        r"(?i)(?:\d+|\b{words}|\btous[ \t\n]+les|\bchacun[ \t\n]+des)[ \t\n]+(?:\p{{L}}+[ \t\n]+)?$"
+    ))
+    .expect("valid regex")
+});
+
+impl Rule for ContractOf {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for head in HEAD.captures_iter(text) {
+            let Some(m) = head.get(0) else { continue };
+            if m.as_str().starts_with("CONTRAT") {
+                continue;
+            }
+            let plural = head.name("plural").is_some_and(|p| p.as_str().ends_with('s'));
+            if plural && COUNTED.is_match(&text[..m.start()]) {
+                continue;
+            }
+            let rest = &text[m.end()..];
+            if ANAPHORA.is_match(rest) && !OWNER.is_match(rest) {
+                antecedent(doc, m.start(), out);
+                continue;
+            }
+            let mut at = m.end();
+            let mut re: &Regex = &OWNER;
+            while let Some(caps) = re.captures(&text[at..]) {
+                let (Some(all), Some(name)) = (caps.get(0), caps.name("name")) else { break };
+                let range = at + name.start()..at + name.end();
+                let kind = caps
+                    .name("prefix")
+                    .and_then(|p| prefix_kind(p.as_str()))
+                    .or_else(|| word_kind(name.as_str()));
+                if !never_carrier(name.as_str()) {
+                    out.territories.push(territory(doc, range, kind, true, ID));
+                }
+                at += all.end();
+                re = &MORE;
+            }
+        }
+    }
+}
+
+/// The intercommunality named last before `before` (else first after it), as the owner of an
+/// anaphoric contract.
+fn antecedent(doc: &Doc, before: usize, out: &mut Candidates) {
+    let text = doc.text();
+    let mentions = epci_mentions(text);
+    let found = mentions
+        .iter()
+        .filter(|(r, _)| r.end <= before)
+        .max_by_key(|(r, _)| r.start)
+        .or_else(|| mentions.iter().find(|(r, _)| r.start >= before))
+        .cloned();
+    if let Some((range, kind)) = found {
+        out.territories.push(territory(doc, range, Some(kind), true, ID));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::territories::tests::carriers;
+
+    #[test]
+    fn owners_after_contrat_de_ville() {
+        assert_eq!(
+            carriers(&ContractOf, "Le contrat de ville de Metz Métropole a été signé lundi."),
+            [("Metz Métropole".into(), "Métropole".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "Objectifs du nouveau Contrat de ville de la CALL."),
+            [("CALL".into(), "EPCI".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "le contrat de ville 2024-2030 d'Alès Agglomération pour"),
+            [("Alès Agglomération".into(), "CA".into())]
+        );
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "le contrat de ville de la communauté d'agglomération Caux Vallée\nde Seine, pour"
+            ),
+            [("Caux Vallée de Seine".into(), "CA".into())]
+        );
+    }
+
+    #[test]
+    fn coordinated_owners() {
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "a signé le contrat de ville de Le Quesnoy et celui de la communauté \
+                 d'agglomération de Valenciennes Métropole, les deux"
+            ),
+            [
+                ("Le Quesnoy".into(), "commune".into()),
+                ("Valenciennes Métropole".into(), "CA".into())
+            ]
+        );
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "signataire des nouveaux contrats de ville de Metz Métropole et de la \
+                 communauté d'agglomération Forbach Porte de France, conclus"
+            ),
+            [
+                ("Metz Métropole".into(), "Métropole".into()),
+                ("Forbach Porte de France".into(), "CA".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn anaphoric_owner() {
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "Jean Dupont, président de Caen la Mer, a signé le nouveau contrat de ville de \
+                 l'agglomération."
+            ),
+            [("Caen la Mer".into(), "EPCI".into())]
+        );
+        assert!(carriers(&ContractOf, "le contrat de ville de l'agglomération.").is_empty());
+    }
+
+    #[test]
+    fn not_owners() {
+        for text in [
+            "six des huit contrats de ville de la Seine-Maritime sont signés",
+            "La Région est signataire des 29 contrats de ville du territoire régional",
+            "les contrats de ville de nouvelle génération",
+            "La Région, partenaire de tous les contrats de ville du Grand Est",
+            "les contrats de ville de la Région Hauts-de-France",
+            "SIGNATURE DES CONTRATS DE VILLE DE LE QUESNOY ET DE VALENCIENNES",
+            "Communiqué de presse\n\nLE CONTRAT DE VILLE DE LA COMMUNAUTÉ D'AGGLOMÉRATION DU \
+             BOULONNAIS EST SIGNÉ\n",
+            "le contrat de ville 2024-2030 : treize quartiers",
+        ] {
+            assert!(carriers(&ContractOf, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! `territories.epci_mention`: the intercommunalities a document names, carrying a contract or
+//! not.
+//!
+//! Finds names with an official kind prefix ("la communauté d'agglomération du Grand Narbonne"
+//! → "Grand Narbonne", CA), short names with a kind word ("Metz Métropole", "Lorient
+//! Agglomération", "l'Eurométropole de Strasbourg"), and names after "président(e) de" ("président
+//! du Grand Alès"). Does not find: a région, a département or the State after "président de"
+//! ("présidente de la Région Bretagne"), upper-case headings, lower-case common nouns ("la
+//! métropole").
+
+use super::grammar::epci_mentions;
+use super::territory;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The intercommunality-mention rule.
+pub struct EpciMention;
+
+const ID: &str = "territories.epci_mention";
+
+impl Rule for EpciMention {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        for (range, kind) in epci_mentions(doc.text()) {
+            out.territories.push(territory(doc, range, Some(kind), false, ID));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::normalise::normalise;
+    use crate::record::Format;
+
+    #[track_caller]
+    fn names(text: &str) -> Vec<(String, String, bool)> {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        EpciMention.apply(&doc, &mut out);
+        out.territories.into_iter().map(|t| (t.name, t.kind, t.carries_contract)).collect()
+    }
+
+    #[test]
+    fn mentions() {
+        assert_eq!(
+            names("Communauté d'agglomération du Grand Narbonne\nDépartement : Aude"),
+            [("Grand Narbonne".into(), "CA".into(), false)]
+        );
+        assert_eq!(
+            names("avec Metz Métropole et le président de Forbach Porte de France."),
+            [
+                ("Metz Métropole".into(), "Métropole".into(), false),
+                ("Forbach Porte de France".into(), "EPCI".into(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn not_mentions() {
+        for text in [
+            "la présidente de la Région Bretagne",
+            "le président de la République",
+            "RENNES MÉTROPOLE",
+            "LA COMMUNAUTÉ D'AGGLOMÉRATION DU BOULONNAIS EST SIGNÉE",
+            "les habitants de la métropole",
+            "le président du conseil départemental",
+            "La Métropole et l'Agglomération",
+            "le président de la Métropole",
+            "Président de la Communauté d'Agglomération",
+            "le pôle Solidarités de la Métropole",
+            "Statut : Communauté d'agglomération\nSiège : Narbonne",
+        ] {
+            assert!(names(text).is_empty(), "{text}");
+        }
+    }
+}

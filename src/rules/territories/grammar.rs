@@ -1,0 +1,289 @@
+//! The grammar the `territories` rules share: a territory's proper name, the kind prefixes of
+//! official long names ("communauté d'agglomération de …"), the kind words inside short names
+//! ("… Métropole", "… Agglomération"), and which names of a document are intercommunalities.
+//! Vocabularies live in `rules/territories/`.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::data;
+use crate::rules::alternation;
+
+/// A capitalised word, hyphen- or apostrophe-joined parts included ("Hérouville-Saint-Clair",
+/// "Condé-sur-l'Escaut", "CALL").
+const CAP: &str = r"\p{Lu}[\p{L}\p{M}]*(?:['-]\p{L}[\p{L}\p{M}]*)*";
+/// The small words between the capitalised words of a French place name.
+const LINK: &str = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|aux|au)";
+/// Spaces on one line.
+const SP: &str = r"[ \t]+";
+/// White space inside a name: spaces, or one line break (a name wrapped by a PDF conversion),
+/// only before a small word: a capitalised word on the next line starts something else.
+const WS: &str = r"(?:[ \t]+|[ \t]*\n[ \t]*)";
+
+/// `(how, form, kind)` rows of `rules/territories/kinds.tsv`.
+static KINDS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
+    data::rows("territories/kinds.tsv")
+        .into_iter()
+        .filter_map(|r| match r.as_slice() {
+            [how, form, kind] => Some((how.clone(), form.to_lowercase(), kind.clone())),
+            _ => None,
+        })
+        .collect()
+});
+
+/// A territory's proper name: capitalised words joined by the small words of place names, and
+/// the lower-case kind words that end short names ("Brest métropole").
+pub(super) static NAME: LazyLock<String> = LazyLock::new(|| {
+    let words = alternation(KINDS.iter().filter(|(h, ..)| h == "word").map(|(_, f, _)| f.as_str()));
+    format!(
+        r"{CAP}(?:(?:{WS}{LINK})+{SP}{CAP}|{SP}{CAP}|(?:{WS}{LINK})*{SP}[dl]'{CAP}|{SP}{words}\b)*"
+    )
+});
+
+/// The official kind prefix of a long name, with its article and linking word: "la communauté
+/// d'agglomération de ", "Communauté urbaine du ".
+pub(super) static PREFIX: LazyLock<String> = LazyLock::new(|| {
+    let prefixes =
+        alternation(KINDS.iter().filter(|(h, ..)| h == "prefix").map(|(_, f, _)| f.as_str()));
+    format!(
+        r"(?i:(?:la{WS}|l'|une?{WS})?(?P<prefix>{prefixes})(?:{WS}(?:de{WS}la|de{WS}l'|du|des|de)|{WS}d')?[ \t]*)"
+    )
+});
+
+/// The linking words after "contrat de ville": "de la ", "de l'", "du ", "d'"...
+pub(super) const OF: &str =
+    r"(?:de[ \t\n]+la[ \t\n]+|de[ \t\n]+l'|du[ \t\n]+|des[ \t\n]+|de[ \t\n]+|d')";
+
+/// The kind a prefix stands for ("communauté urbaine" → `CU`).
+pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
+    let p = prefix.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    KINDS.iter().find(|(h, f, _)| h == "prefix" && *f == p).map(|(.., k)| kind_static(k))
+}
+
+/// The kind a short name's own words give ("Metz Métropole" → `Métropole`), if any.
+pub(super) fn word_kind(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        KINDS.iter().find(|(h, f, _)| h == "word" && f == w).map(|(.., k)| kind_static(k))
+    })
+}
+
+/// Kinds are a closed set: hand out `'static` strings.
+fn kind_static(k: &str) -> &'static str {
+    match k {
+        "CA" => "CA",
+        "CU" => "CU",
+        "CC" => "CC",
+        "Métropole" => "Métropole",
+        "EPT" => "EPT",
+        _ => "EPCI",
+    }
+}
+
+/// True when `name` opens with a word that never names a contract's carrier (a région, the
+/// State...).
+pub(super) fn never_carrier(name: &str) -> bool {
+    static FIRST: LazyLock<Vec<String>> =
+        LazyLock::new(|| data::lines("territories/not_carriers.txt"));
+    let first = name.split([' ', '\'', '-']).next().unwrap_or("").to_lowercase();
+    FIRST.contains(&first)
+}
+
+/// Ranges of the intercommunality names in `text`, with their kind when the name tells it.
+pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
+    static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"{}(?P<name>{})", *PREFIX, *NAME)).expect("valid regex")
+    });
+    static PRESIDENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i:vice-)?(?i:président|présidente){WS}{OF}(?P<name>{})", *NAME))
+            .expect("valid regex")
+    });
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?:^|[^\p{{L}}'-])(?P<name>{})", *NAME)).expect("valid regex")
+    });
+    let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
+    for caps in PREFIXED.captures_iter(text) {
+        let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };
+        if !never_carrier(n.as_str()) {
+            let kind = prefix_kind(p.as_str()).unwrap_or("EPCI");
+            out.push((n.range(), kind));
+        }
+    }
+    for caps in PRESIDENT.captures_iter(text) {
+        let Some(n) = caps.name("name") else { continue };
+        let lone_kind =
+            !n.as_str().contains(char::is_whitespace) && word_kind(n.as_str()).is_some();
+        let only_prefix = prefix_kind(without_article(n.as_str(), n.range()).0).is_some();
+        if !never_carrier(n.as_str())
+            && !lone_kind
+            && !only_prefix
+            && !PREFIXED.is_match(n.as_str())
+        {
+            out.push((n.range(), word_kind(n.as_str()).unwrap_or("EPCI")));
+        }
+    }
+    for caps in NAMES.captures_iter(text) {
+        let Some(n) = caps.name("name") else { continue };
+        let (name, range) = without_article(n.as_str(), n.range());
+        if let Some(kind) = word_kind(name)
+            && short_name(name)
+            && !never_carrier(name)
+            && !PREFIXED.is_match(name)
+            && name.chars().any(char::is_lowercase)
+        {
+            out.push((range, kind));
+        }
+    }
+    // An upper-case heading is no name: its words cannot be told apart.
+    out.retain(|(r, _)| {
+        let name = &text[r.clone()];
+        !name.contains(char::is_whitespace) || name.chars().any(char::is_lowercase)
+    });
+    out.sort_by_key(|(r, _)| (r.start, r.end));
+    out.dedup_by(|b, a| a.0 == b.0);
+    out
+}
+
+/// `name` without a leading capitalised article ("La Métropole Rouen Normandie"), and its range.
+fn without_article(name: &str, range: Range<usize>) -> (&str, Range<usize>) {
+    for article in ["La ", "Le ", "Les ", "L'"] {
+        if let Some(rest) = name.strip_prefix(article)
+            && rest.starts_with(char::is_uppercase)
+        {
+            return (rest, range.start + article.len()..range.end);
+        }
+    }
+    (name, range)
+}
+
+/// True when a name with a kind word is an intercommunality's short name: the kind word opens
+/// it ("Métropole Rouen Normandie", "Eurométropole de Strasbourg") or ends it right after a
+/// capitalised word ("Metz Métropole", "Brest métropole"), and is not all of it ("la
+/// Métropole", "Solidarités de la Métropole" are not names).
+fn short_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_kind = |w: &str| {
+        let w = w.to_lowercase();
+        KINDS.iter().any(|(h, f, _)| h == "word" && *f == w)
+    };
+    match words.as_slice() {
+        [] | [_] => false,
+        [first, ..] if is_kind(first) => true,
+        [.., before, last] => is_kind(last) && before.starts_with(char::is_uppercase),
+    }
+}
+
+/// Sentence ranges of `text`: cut after ".", "!" or "?" followed by white space and a capital
+/// letter or a line break (not after an initial or "M."), at blank lines and at "|" (a table cell
+/// or a page title's separator).
+pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:[.!?…]+[ \t]*(?:\n|[ \t](?:[«\p{Lu}\d]))|\n[ \t]*\n|\|)")
+            .expect("valid regex")
+    });
+    static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b\p{Lu}|\bMM?|\bMmes?|\bDr|\bSt|\bSte)$").expect("valid regex")
+    });
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in END.find_iter(text) {
+        if m.as_str().starts_with('.') && ABBREVIATION.is_match(&text[..m.start()]) {
+            continue;
+        }
+        let end =
+            m.start() + m.as_str().find(|c: char| c.is_whitespace() || c == '|').unwrap_or(m.len());
+        if end > start {
+            out.push(start..end);
+        }
+        start =
+            m.start() + m.as_str().trim_end_matches(|c: char| !c.is_whitespace() && c != '|').len();
+        start = start.max(end);
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::fold;
+
+    fn name_at(text: &str) -> Option<Range<usize>> {
+        static RE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!("^(?:{})", *NAME)).expect("valid regex"));
+        RE.find(text).map(|m| 0..m.end())
+    }
+
+    #[track_caller]
+    fn name(text: &str) -> &str {
+        &text[name_at(text).expect("a name")]
+    }
+
+    #[test]
+    fn names_stop_where_the_proper_name_ends() {
+        assert_eq!(name("Metz Métropole a été signé"), "Metz Métropole");
+        assert_eq!(name("Caen la Mer et ses partenaires"), "Caen la Mer");
+        assert_eq!(name("Brest métropole fixe"), "Brest métropole");
+        assert_eq!(name("Caux Vallée de Seine, pour"), "Caux Vallée de Seine");
+        assert_eq!(name("Caux Vallée\nde Seine signent"), "Caux Vallée\nde Seine");
+        assert_eq!(name("Condé-sur-l'Escaut (Nord)"), "Condé-sur-l'Escaut");
+        assert_eq!(name("Le Quesnoy et celui de"), "Le Quesnoy");
+        assert_eq!(name("CALL est ainsi"), "CALL");
+        assert_eq!(name("Alès Agglomération pour la période"), "Alès Agglomération");
+        assert!(name_at("la métropole").is_none());
+    }
+
+    #[test]
+    fn intercommunalities_of_a_text() {
+        let text = "Signé par Luc Noir, président du Grand Alès, et Jean Blanc, maire d'Alès. \
+                    La communauté d'agglomération du Pays de Mormal et Lorient Agglomération \
+                    aussi ; la présidente de la Région Bretagne était là.";
+        let names: Vec<String> =
+            epci_mentions(text).into_iter().map(|(r, _)| fold(&text[r])).collect();
+        assert!(names.iter().any(|n| n == "grand ales"), "{names:?}");
+        assert!(names.iter().any(|n| n == "pays de mormal"), "{names:?}");
+        assert!(names.iter().any(|n| n == "lorient agglomeration"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("region")), "{names:?}");
+        assert!(!names.iter().any(|n| n == "ales"), "{names:?}");
+    }
+
+    #[test]
+    fn kinds_from_prefixes_and_words() {
+        assert_eq!(prefix_kind("Communauté  urbaine"), Some("CU"));
+        assert_eq!(word_kind("Metz Métropole"), Some("Métropole"));
+        assert_eq!(word_kind("Eurométropole de Strasbourg"), Some("Métropole"));
+        assert_eq!(word_kind("Lorient Agglomération"), Some("CA"));
+        assert_eq!(word_kind("Le Quesnoy"), None);
+        assert!(never_carrier("Région Grand Est"));
+        assert!(!never_carrier("Grand Narbonne"));
+    }
+
+    #[test]
+    fn sentence_cuts() {
+        let text = "M. Dupont a signé. Le contrat court.\nTitre sans point\n\nAutre | cellule";
+        let cut: Vec<&str> = sentences(text).into_iter().map(|r| text[r].trim()).collect();
+        assert_eq!(
+            cut,
+            ["M. Dupont a signé.", "Le contrat court.", "Titre sans point", "Autre", "cellule"]
+        );
+    }
+
+    #[test]
+    fn data_files_are_sorted() {
+        for rel in [
+            "territories/kinds.tsv",
+            "territories/anaphora.txt",
+            "territories/pilot_fields.txt",
+            "territories/not_carriers.txt",
+        ] {
+            let lines = data::lines(rel);
+            let mut sorted = lines.clone();
+            sorted.sort();
+            assert_eq!(lines, sorted, "rules/{rel} is not sorted");
+        }
+    }
+}

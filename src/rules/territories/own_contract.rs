@@ -1,0 +1,81 @@
+//! `territories.own_contract`: an intercommunality that signs, adopts or presents *its*
+//! contrat de ville.
+//!
+//! Finds, within one sentence or heading, an intercommunality followed by "son / sa / leur
+//! (nouveau, futur, prochain) contrat de ville": "Rennes Métropole signe son nouveau contrat de
+//! ville", "le conseil communautaire de Perpignan Méditerranée Métropole a adopté le cadre de son
+//! futur contrat de ville". The carrier is the intercommunality named last before the
+//! possessive. Does not find: a région or a commune with "son action pour les contrats de ville",
+//! plural generalities without a possessive.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::grammar::{epci_mentions, sentences};
+use super::territory;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The own-contract rule.
+pub struct OwnContract;
+
+const ID: &str = "territories.own_contract";
+
+static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?contrats?\s+de\s+ville\b",
+    )
+    .expect("valid regex")
+});
+
+impl Rule for OwnContract {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for sentence in sentences(text) {
+            let s = &text[sentence.clone()];
+            let Some(own) = POSSESSIVE.find(s) else { continue };
+            let before = &s[..own.start()];
+            if let Some((r, kind)) = epci_mentions(before).into_iter().max_by_key(|(r, _)| r.start)
+            {
+                let range = sentence.start + r.start..sentence.start + r.end;
+                out.territories.push(territory(doc, range, Some(kind), true, ID));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::territories::tests::carriers;
+
+    #[test]
+    fn owners() {
+        assert_eq!(
+            carriers(&OwnContract, "# Rennes Métropole signe son nouveau contrat de ville\n"),
+            [("Rennes Métropole".into(), "Métropole".into())]
+        );
+        assert_eq!(
+            carriers(
+                &OwnContract,
+                "Jeudi 5 octobre, le conseil communautaire de Perpignan Méditerranée Métropole a \
+                 adopté le cadre stratégique de son futur contrat de ville."
+            ),
+            [("Perpignan Méditerranée Métropole".into(), "Métropole".into())]
+        );
+    }
+
+    #[test]
+    fn not_owners() {
+        for text in [
+            "La Région Hauts-de-France renforce son action pour les nouveaux contrats de ville.",
+            "Metz Métropole accueille des entreprises. Lille signe son contrat de ville.",
+        ] {
+            assert!(carriers(&OwnContract, text).is_empty(), "{text}");
+        }
+    }
+}
