@@ -15,6 +15,7 @@
 pub mod batch;
 pub mod data;
 pub mod eval;
+pub mod gazetteer;
 pub mod ingest;
 pub mod merge;
 pub mod names;

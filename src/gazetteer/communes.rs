@@ -1,0 +1,106 @@
+//! The communes table and its name indexes.
+
+use super::Commune;
+use super::names;
+use super::table::{Index, rows};
+
+/// Name key → commune rows, for the names of one kind (current, or former).
+pub(super) struct NameIndex {
+    /// Every name's key, article kept, and its variants.
+    pub(super) by_key: Index<String>,
+    /// The keys of names that open with an article, without it ("grand quevilly").
+    pub(super) by_dropped: Index<String>,
+}
+
+impl NameIndex {
+    /// The index of `(name, row)` pairs. A name is also indexed without a parenthesised part
+    /// ("Château-Chinon (Ville)"), and an arrondissement without the word "arrondissement"
+    /// ("Paris 19e").
+    fn new<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> NameIndex {
+        let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
+        for (name, i) in named {
+            let key = names::key(name);
+            if let Some(short) = names::without_parentheses(name) {
+                by_key.push((names::key(&short), i));
+            }
+            if let Some(short) = key.strip_suffix(" arrondissement") {
+                by_key.push((short.to_owned(), i));
+            }
+            let bare = names::bare(&key);
+            if bare.len() < key.len() {
+                by_dropped.push((bare.to_owned(), i));
+            }
+            by_key.push((key, i));
+        }
+        NameIndex { by_key: Index::new(by_key), by_dropped: Index::new(by_dropped) }
+    }
+
+    /// The rows under `key`, else (`bare` being `key` without its article) under `bare` with or
+    /// without an article, sorted.
+    fn get(&self, key: &str, bare: &str) -> Vec<u32> {
+        let mut rows: Vec<u32> = self.by_key.get(key).collect();
+        if rows.is_empty() {
+            rows.extend(self.by_key.get(bare));
+            rows.extend(self.by_dropped.get(bare));
+            rows.sort_unstable();
+            rows.dedup();
+        }
+        rows
+    }
+
+    /// Whether some name has `key`, with or without its article.
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.by_key.contains(key) || self.by_dropped.contains(key)
+    }
+}
+
+/// The communes, sorted by INSEE code, with their name indexes.
+pub(super) struct Communes {
+    pub(super) all: Vec<Commune>,
+    pub(super) current: NameIndex,
+    /// Names of communes déléguées and associées and former names, to the current commune.
+    former: NameIndex,
+}
+
+impl Communes {
+    pub(super) fn load() -> Communes {
+        let mut all: Vec<Commune> = rows::<6>("gazetteer/communes.tsv")
+            .filter(|r| !r[0].is_empty())
+            .map(|[insee, name, departement, region, population, parent]| Commune {
+                insee,
+                name,
+                departement,
+                region,
+                population: population.parse().ok(),
+                parent: Some(parent).filter(|p| !p.is_empty()),
+            })
+            .collect();
+        all.sort_by_key(|c| c.insee);
+        all.dedup_by_key(|c| c.insee);
+        let current = NameIndex::new(all.iter().zip(0..).map(|(c, i)| (c.name, i)));
+        let find = |insee: &str| all.binary_search_by_key(&insee, |c| c.insee).ok();
+        let former: Vec<(&str, u32)> = rows::<3>("gazetteer/communes_deleguees.tsv")
+            .chain(rows::<3>("gazetteer/communes_anciennes.tsv"))
+            .filter_map(|[_, name, commune]| Some((name, find(commune)? as u32)))
+            .collect();
+        let former = NameIndex::new(former.into_iter());
+        Communes { all, current, former }
+    }
+
+    /// The commune of INSEE code `insee`.
+    pub(super) fn get(&self, insee: &str) -> Option<&Commune> {
+        self.all.binary_search_by_key(&insee, |c| c.insee).ok().map(|i| &self.all[i])
+    }
+
+    /// The communes bearing `name` now (under its key with its article, else without), and the
+    /// current communes of the former communes of that name that are not among them.
+    pub(super) fn named(&self, name: &str) -> (Vec<&Commune>, Vec<&Commune>) {
+        let key = names::key(name);
+        let bare = names::bare(&key);
+        let current = self.current.get(&key, bare);
+        let mut former = self.former.get(&key, bare);
+        former.retain(|i| !current.contains(i));
+        let communes = |rows: Vec<u32>| rows.into_iter().map(|i| &self.all[i as usize]).collect();
+        (communes(current), communes(former))
+    }
+}

@@ -1,0 +1,68 @@
+//! Reading the gazetteer files once, without allocating per field, and the sorted indexes the
+//! lookups search.
+
+use std::borrow::Cow;
+
+use crate::data;
+
+/// The text of a gazetteer file for the life of the program: the embedded copy, or the
+/// override file's text, read once per table and kept.
+pub(super) fn static_text(rel: &str) -> &'static str {
+    match data::text(rel) {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => Box::leak(s.into_boxed_str()),
+    }
+}
+
+/// The first `N` tab-separated fields of each data line of a gazetteer file (no blank lines,
+/// no `#` comments), trimmed; missing fields are empty.
+pub(super) fn rows<const N: usize>(rel: &str) -> impl Iterator<Item = [&'static str; N]> {
+    static_text(rel).lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
+        let mut fields = [""; N];
+        for (slot, f) in fields.iter_mut().zip(l.split('\t')) {
+            *slot = f.trim();
+        }
+        fields
+    })
+}
+
+/// Keys to table rows: a sorted vector searched by bisection, built once.
+#[derive(Debug)]
+pub(super) struct Index<K> {
+    entries: Vec<(K, u32)>,
+}
+
+impl<K: AsRef<str> + Ord> Index<K> {
+    /// The index of `entries`, in any order, duplicates allowed.
+    pub(super) fn new(mut entries: Vec<(K, u32)>) -> Index<K> {
+        entries.sort_unstable();
+        entries.dedup();
+        Index { entries }
+    }
+
+    /// The rows under `key`, in row order.
+    pub(super) fn get(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let start = self.entries.partition_point(|(k, _)| k.as_ref() < key);
+        let len = self.entries[start..].partition_point(|(k, _)| k.as_ref() == key);
+        self.entries[start..start + len].iter().map(|&(_, i)| i)
+    }
+
+    /// Whether some row is under `key`.
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.get(key).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Index;
+
+    #[test]
+    fn index_finds_every_row_of_a_key_once() {
+        let index = Index::new(vec![("b", 2), ("a", 1), ("b", 0), ("b", 2), ("c", 3)]);
+        assert_eq!(index.get("b").collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(index.get("a").collect::<Vec<_>>(), [1]);
+        assert!(index.get("bb").next().is_none());
+        assert!(index.contains("c") && !index.contains(""));
+    }
+}
