@@ -74,7 +74,8 @@ pub fn process_bytes(
     };
     let norm = normalise(&ing.clean);
     let doc = Doc { id, format: ing.format, clean: &ing.clean, norm: &norm };
-    let cands = rules::extract(&doc);
+    let mut cands = rules::extract(&doc);
+    merge::link::link(&doc, &mut cands);
     let merged = merge::document(&doc, &cands);
     let mut record = DocumentRecord {
         id: id.to_owned(),

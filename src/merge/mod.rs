@@ -4,10 +4,12 @@
 //! - [`document`]: per document, the publication date and the contracts (territory, signature
 //!   date, period, signatories, organisations, quartiers, figures), with `conflicts[]`;
 //! - [`across`]: across documents, one record per contract (`contracts.jsonl`);
+//! - [`link`]: names to official codes (SIREN, INSEE) with the gazetteer, before the rest;
 //! - [`precedence`]: which candidate becomes a headline value, in one place.
 
 pub mod across;
 mod document;
+pub mod link;
 pub mod precedence;
 
 pub use document::{Merged, document};
