@@ -67,7 +67,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
     )
     .expect("valid regex")
 });
@@ -87,13 +87,17 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b",
+        r"\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
 
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\((?P<abbr>\p{Lu}[\p{Lu}\d&.\-]{1,11})\)\s*$").expect("valid regex")
+});
+
+static MID_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?P<abbr>\p{Lu}[\p{Lu}\d&.\-]{1,11})\)\s+").expect("valid regex")
 });
 
 static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -138,8 +142,13 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     let mut pieces = Vec::new();
     let mut nested = Vec::new();
     let mut bailleur = false;
+    let mut parts = Vec::new();
     for chunk in chunks(text, seg) {
-        let chunk = expand_parentheses(text, chunk, &mut nested);
+        let (main, rest) = expand_parentheses(text, chunk, &mut nested);
+        parts.push(main);
+        parts.extend(rest);
+    }
+    for chunk in parts {
         let chunk = after_colon(text, chunk, &mut bailleur);
         if chunk.is_empty() {
             continue;
@@ -203,20 +212,26 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// A parenthesis that lists members ("les intercommunalités (la CC du Pays de Mormal, la CA de
-/// Valenciennes Métropole)") gives its own items and is cut from the chunk; an abbreviation
-/// ("(CALL)") stays.
-fn expand_parentheses(text: &str, chunk: Range<usize>, nested: &mut Vec<Item>) -> Range<usize> {
+/// Valenciennes Métropole)") or comments on a name ("France Travail (ex-Pôle emploi)") gives its
+/// own items and is cut from the chunk, whose part after it ("(CAF, CPAM) et l'ARS") is returned
+/// apart; an abbreviation ("(CALL)") stays.
+fn expand_parentheses(
+    text: &str,
+    chunk: Range<usize>,
+    nested: &mut Vec<Item>,
+) -> (Range<usize>, Option<Range<usize>>) {
     let s = &text[chunk.clone()];
-    let (Some(open), Some(close)) = (s.find('('), s.rfind(')')) else { return chunk };
+    let (Some(open), Some(close)) = (s.find('('), s.rfind(')')) else { return (chunk, None) };
     if close < open {
-        return chunk;
+        return (chunk, None);
     }
     let inner = chunk.start + open + 1..chunk.start + close;
     if ABBREVIATION.is_match(&s[open..=close]) {
-        return chunk;
+        return (chunk, None);
     }
     nested.extend(items(text, inner, Mode::Explicit));
-    trim(text, chunk.start..chunk.start + open)
+    let rest = trim(text, chunk.start + close + 1..chunk.end);
+    (trim(text, chunk.start..chunk.start + open), (!rest.is_empty()).then_some(rest))
 }
 
 /// "les bailleurs sociaux présents dans les quartiers : Rouen Habitat" → the part after the
@@ -273,8 +288,10 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
 
 /// The chunk cut at each " et " that opens a new name.
 fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
-    static ET: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s(?:et|ainsi\s+qu(?:e\s|'))\s*").expect("valid regex"));
+    static ET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:et|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore)\s*")
+                .expect("valid regex")
+    });
     let s = &text[chunk.clone()];
     let protected: Vec<Range<usize>> = protected_names(s);
     let mut out = Vec::new();
@@ -283,7 +300,7 @@ fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
         if protected.iter().any(|p| p.start < m.start() && m.end() <= p.end) {
             continue;
         }
-        if m.as_str().contains("ainsi") || opens_name(&s[m.end()..]) {
+        if !m.as_str().trim().eq_ignore_ascii_case("et") || opens_name(&s[m.end()..]) {
             out.push(trim(text, chunk.start + start..chunk.start + m.start()));
             start = m.start();
         }
@@ -292,14 +309,15 @@ fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     out.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
-/// Byte ranges of `s` holding a known bailleur whose name contains " et ".
+/// Byte ranges of `s` holding a known bailleur or kind whose name contains " et " ("Maisons et
+/// Cités", "Caisse des Dépôts et Consignations").
 fn protected_names(s: &str) -> Vec<Range<usize>> {
     let lower = s.to_lowercase();
     let mut out = Vec::new();
     if lower.len() != s.len() {
         return out;
     }
-    for (name, _) in lexicon::BAILLEURS.iter().filter(|(n, _)| n.contains(" et ")) {
+    for name in lexicon::JOINED.iter() {
         let needle = name.to_lowercase();
         let mut from = 0;
         while let Some(at) = lower[from..].find(&needle) {
@@ -534,7 +552,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
         let head = head.split(' ').next().unwrap_or_default();
         // A lone common noun ("l'agglomération", "la métropole") names no one in particular.
         let opens = lexicon::kind_opens(name) || (HEADS.contains(&head) && kind.is_some());
-        return if opens && words > 1 { Class::Org } else { Class::Reject };
+        return if (opens && words > 1) || lexicon::is_alone(name) {
+            Class::Org
+        } else {
+            Class::Reject
+        };
     }
     if is_first_last(name) && kind.is_none() {
         return Class::PersonLike;
@@ -569,7 +591,21 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
                     let at = c.get(0).map_or(raw.len(), |m| m.start());
                     (raw[..at].to_owned(), c.name("abbr").map(|m| m.as_str().to_owned()))
                 }
-                None => (raw, None),
+                // "Caisse d'allocations familiales (CAF) de la Somme": the name goes on.
+                None => match MID_ABBREVIATION.captures(&raw) {
+                    Some(c) => {
+                        let (Some(all), abbr) = (c.get(0), c.name("abbr")) else {
+                            return (raw, None);
+                        };
+                        let name = format!(
+                            "{} {}",
+                            raw[..all.start()].trim_end(),
+                            raw[all.end()..].trim_start()
+                        );
+                        (name.trim().to_owned(), abbr.map(|m| m.as_str().to_owned()))
+                    }
+                    None => (raw, None),
+                },
             }
         })
         .collect();
@@ -641,7 +677,7 @@ mod tests {
     #[test]
     fn a_list_is_cut_and_its_lead_ins_dropped() {
         check("les Villes de Lens, d'Avion ainsi que la CAF", Mode::Loose, &["CAF"]);
-        check("la préfecture, entre l'État et la CAF", Mode::Explicit, &["État", "CAF"]);
+        check("à la préfecture, entre l'État et la CAF", Mode::Explicit, &["État", "CAF"]);
         check(
             "la Région Bretagne, le Département du Finistère, France Travail et les bailleurs Archipel Habitat et Néotoa.",
             Mode::Loose,

@@ -22,7 +22,7 @@ static KINDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 });
 
 /// Known bailleurs: `(name as written, folded name)`, longest first.
-pub(super) static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     let mut names: Vec<(String, String)> = data::lines("orgs/bailleurs.txt")
         .into_iter()
         .map(|l| {
@@ -34,8 +34,20 @@ pub(super) static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| 
     names
 });
 
+/// Known names holding " et " (bailleurs, kind patterns), as written: " et " inside them joins
+/// no two parties.
+pub(super) static JOINED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let bailleurs = data::lines("orgs/bailleurs.txt");
+    let kinds = data::rows("orgs/kinds.tsv").into_iter().filter_map(|r| r.first().cloned());
+    bailleurs.into_iter().chain(kinds).filter(|n| n.contains(" et ")).collect()
+});
+
 static GENERIC: LazyLock<Vec<String>> =
     LazyLock::new(|| data::lines("orgs/generic.txt").iter().map(|l| words(l)).collect());
+
+/// Common nouns that name one institution on their own ("le rectorat"), folded.
+static ALONE: LazyLock<Vec<String>> =
+    LazyLock::new(|| data::lines("orgs/alone.txt").iter().map(|l| words(l)).collect());
 
 /// `(folded role, listed when unnamed)`, longest first.
 static ROLES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
@@ -81,6 +93,13 @@ pub(super) fn is_generic(name: &str) -> bool {
     first.is_some_and(|w| GENERIC.iter().any(|g| g == w))
 }
 
+/// Whether `name` is a common noun that names one institution on its own in a list of parties
+/// ("préfecture", "rectorat", "parquet"), unlike "l'agglomération" or "la métropole".
+pub(super) fn is_alone(name: &str) -> bool {
+    let folded = words(name);
+    ALONE.iter().any(|a| *a == folded)
+}
+
 /// An official's role opening `name`: `(plural, listed when unnamed)`. "préfète du Nord" →
 /// `(false, true)`, "maires des communes" → `(true, true)`.
 pub(super) fn role(name: &str) -> Option<(bool, bool)> {
@@ -101,6 +120,7 @@ mod tests {
     use super::*;
 
     const FILES: &[(&str, usize)] = &[
+        ("orgs/alone.txt", 1),
         ("orgs/bailleurs.txt", 1),
         ("orgs/generic.txt", 1),
         ("orgs/kinds.tsv", 2),

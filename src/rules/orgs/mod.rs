@@ -10,6 +10,7 @@
 //! and lets a document's formal list of signatories outrank its prose.
 
 mod abbreviation;
+mod contract_parties;
 mod items;
 mod lexicon;
 mod parties;
@@ -27,6 +28,7 @@ use crate::record::{OrgInvolvement, Organization};
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
     &abbreviation::Abbreviation,
+    &contract_parties::ContractParties,
     &parties::Parties,
     &signatory_block::SignatoryBlock,
     &signatory_list::SignatoryList,
@@ -271,5 +273,209 @@ mod tests {
         let text = "Aux côtés de l'État et de Caen la Mer, les partenaires ont signé le contrat : la CAF du Calvados.\n";
         let names: Vec<String> = family(text).into_iter().map(|o| o.name).collect();
         assert_eq!(names, ["État", "Caen la Mer", "CAF du Calvados"]);
+    }
+}
+
+#[cfg(test)]
+mod variants {
+    //! Phrasings, layouts and names of the genre, each through the whole family.
+
+    use super::testing::family;
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        let found: Vec<String> = family(text)
+            .into_iter()
+            .filter(|o| o.involvement == OrgInvolvement::Signatory)
+            .map(|o| o.name)
+            .collect();
+        let mut sorted = found.clone();
+        sorted.sort();
+        let mut expected = expected.to_vec();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected, "{text:?}");
+    }
+
+    #[test]
+    fn the_contract_as_subject() {
+        check(
+            "Conclu pour six ans, il réunit autour de la métropole l'État, la Région, le Département, la Caisse d'allocations familiales de l'Aisne, France Travail et les bailleurs sociaux.",
+            &[
+                "État",
+                "Région",
+                "Département",
+                "Caisse d'allocations familiales de l'Aisne",
+                "France Travail",
+                "bailleurs sociaux",
+            ],
+        );
+        check(
+            "Le contrat de ville associe l'État, Caen la Mer et la CAF du Calvados.",
+            &["État", "Caen la Mer", "CAF du Calvados"],
+        );
+        check(
+            "Ce contrat rassemble la Ville de Laon, le Département de l'Aisne et Pôle emploi pour la période 2024-2030.",
+            &["Ville de Laon", "Département de l'Aisne", "Pôle emploi"],
+        );
+        check(
+            "Le nouveau contrat mobilise l'Agence régionale de santé, la CPAM de l'Oise et la Mission locale.",
+            &["Agence régionale de santé", "CPAM de l'Oise", "Mission locale"],
+        );
+        check(
+            "Le contrat engage l'État et Amiens Métropole pour six ans.",
+            &["État", "Amiens Métropole"],
+        );
+        check(
+            "Le contrat lie l'État, la Région et la Ville de Creil.",
+            &["État", "Région", "Ville de Creil"],
+        );
+        check(
+            "Le document fédère la Région Normandie, le rectorat et le parquet.",
+            &["Région Normandie", "rectorat", "parquet"],
+        );
+    }
+
+    #[test]
+    fn the_contract_as_subject_without_parties() {
+        check("Le contrat de ville engage une quinzaine de partenaires pour six ans.", &[]);
+        check("Le contrat mobilise les crédits de droit commun de l'État et de la Région.", &[]);
+        check("Il engage la responsabilité de l'État.", &[]);
+        check("La Région s'engage à financer les actions.", &[]);
+        check("Le contrat associe les habitants et les associations aux décisions.", &[]);
+    }
+
+    #[test]
+    fn signing_verbs_and_cues() {
+        check(
+            "Il a été signé par l'État, la Ville de Beauvais et l'Office public de l'habitat de l'Oise.",
+            &["État", "Ville de Beauvais", "Office public de l'habitat de l'Oise"],
+        );
+        check(
+            "Le contrat a été co-signé par la Région Hauts-de-France et la Caisse primaire d'assurance maladie (CPAM).",
+            &["Région Hauts-de-France", "Caisse primaire d'assurance maladie"],
+        );
+        check(
+            "L'État, la Communauté urbaine de Dunkerque et la CAF du Nord ont paraphé le document.",
+            &["État", "Communauté urbaine de Dunkerque", "CAF du Nord"],
+        );
+        check(
+            "Les signataires sont l'État, la Région Grand Est, la MSA et l'EPARECA.",
+            &["État", "Région Grand Est", "MSA", "EPARECA"],
+        );
+        check(
+            "Les signataires sont : l'État, Grand Besançon Métropole, la Ville de Besançon.",
+            &["État", "Grand Besançon Métropole", "Ville de Besançon"],
+        );
+        check(
+            "Partenaires du contrat : l'État, la Ville de Calais, la Chambre de commerce et d'industrie (CCI), la Chambre de métiers et de l'artisanat.",
+            &[
+                "État",
+                "Ville de Calais",
+                "Chambre de commerce et d'industrie",
+                "Chambre de métiers et de l'artisanat",
+            ],
+        );
+        check(
+            "La Région, le Département du Nord et la CAF s'engagent aux côtés de l'État et de la Ville de Maubeuge.",
+            &["Région", "Département du Nord", "CAF", "État", "Ville de Maubeuge"],
+        );
+        check(
+            "Le contrat a été signé entre l'État, la Métropole Européenne de Lille et la Région.",
+            &["État", "Métropole Européenne de Lille", "Région"],
+        );
+    }
+
+    #[test]
+    fn inline_list_joiners() {
+        check(
+            "Le contrat a été signé par l'État, la Région mais aussi la CAF de la Somme, sans oublier la Banque des Territoires (groupe Caisse des Dépôts), de même que l'ANRU.",
+            &["État", "Région", "CAF de la Somme", "Banque des Territoires", "ANRU"],
+        );
+        check(
+            "Ont signé le contrat : l'État (représenté par le préfet), France Travail (ex-Pôle emploi), les organismes de sécurité sociale (CAF, CPAM, MSA) et l'Éducation nationale.",
+            &["État", "France Travail", "CAF", "CPAM", "MSA", "Éducation nationale"],
+        );
+        check(
+            "Le contrat a été signé par la Caisse d'allocations familiales (CAF) de la Somme, l'Agence régionale de santé (ARS) Hauts-de-France et la Caisse des Dépôts et Consignations.",
+            &[
+                "Caisse d'allocations familiales de la Somme",
+                "Agence régionale de santé Hauts-de-France",
+                "Caisse des Dépôts et Consignations",
+            ],
+        );
+        check(
+            "Le contrat a été signé par le tribunal judiciaire de Lille, la direction académique, la préfecture, Lille Habitat et la SA HLM Notre Logis.",
+            &[
+                "tribunal judiciaire de Lille",
+                "direction académique",
+                "préfecture",
+                "Lille Habitat",
+                "SA HLM Notre Logis",
+            ],
+        );
+    }
+
+    #[test]
+    fn lists_under_a_heading() {
+        check(
+            "Signataires :\n- l'État ;\n- la Ville de Dieppe ;\n- la Caisse d'allocations familiales de Seine-Maritime ;\n- Sodineuf Habitat.\n\nLa suite.\n",
+            &[
+                "État",
+                "Ville de Dieppe",
+                "Caisse d'allocations familiales de Seine-Maritime",
+                "Sodineuf Habitat",
+            ],
+        );
+        check(
+            "Ils ont signé :\n• la Région Occitanie\n• le Conseil départemental du Gard\n• Habitat du Gard\n\nLa suite du texte.\n",
+            &["Région Occitanie", "Conseil départemental du Gard", "Habitat du Gard"],
+        );
+        check(
+            "Les partenaires signataires\n\n1. L'État\n2. La Communauté d'agglomération de Chaumont\n3. La Mission locale du Nord Haute-Marne\n\nLa suite du texte.\n",
+            &[
+                "État",
+                "Communauté d'agglomération de Chaumont",
+                "Mission locale du Nord Haute-Marne",
+            ],
+        );
+        check(
+            "Signataires\n\n* Préfecture de la Marne\n* Grand Reims\n* Reims Habitat\n",
+            &["Préfecture de la Marne", "Grand Reims", "Reims Habitat"],
+        );
+        check(
+            "Les signataires du contrat\n\n– l'État\n– la Ville de Vierzon\n– la Chambre de métiers et de l'artisanat du Cher\n",
+            &["État", "Ville de Vierzon", "Chambre de métiers et de l'artisanat du Cher"],
+        );
+    }
+
+    #[test]
+    fn tables_of_partners() {
+        check(
+            "| Partenaire | Représentant |\n|---|---|\n| État | Préfète du Cher |\n| Ville de Bourges | Maire |\n| Val de Berry | Directeur |\n",
+            &["État", "Ville de Bourges", "Val de Berry"],
+        );
+        check(
+            "Les engagements\n| Structure | Engagement\n| CAF du Cher | Accès aux droits\n| France Travail | Emploi\n",
+            &["CAF du Cher", "France Travail"],
+        );
+    }
+
+    #[test]
+    fn organisations_outside_a_signature() {
+        check(
+            "Ces actions sont financées par l'État et la Région, avec le soutien de la Banque des Territoires.",
+            &[],
+        );
+        check("Le projet, financé par l'ANRU et la CAF, a été lancé en 2019.", &[]);
+        check(
+            "Marie Dupont, directrice de la CAF du Nord, a signé le contrat aux côtés de Paul Martin, président de la Métropole.",
+            &[],
+        );
+        check(
+            "Contact presse : Service communication de la préfecture de l'Oise – Liberté Égalité Fraternité",
+            &[],
+        );
+        check("Les habitants, les associations et les acteurs locaux ont signé une charte.", &[]);
     }
 }

@@ -28,7 +28,7 @@ pub(super) const ID: &str = "orgs.parties";
 pub struct Parties;
 
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires)\b|\bparaph|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires)\b|\bparaph|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bs['’]engagent\b")
         .expect("valid regex")
 });
 

@@ -1,0 +1,163 @@
+//! `orgs.contract_parties`: the parties a contract gathers, named as the object of a verb whose
+//! subject is the contract ("le contrat réunit l'État, la Région et la CAF").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::items::{Mode, items};
+use super::lexicon;
+use super::text::sentences;
+use super::{push_signatories, trimmed};
+use crate::rules::{Candidates, Doc, Rule};
+
+pub(super) const ID: &str = "orgs.contract_parties";
+
+/// Finds the organisations a contract (or its signature) gathers, listed after a verb such as
+/// "réunit", "associe", "rassemble", "mobilise", "engage", "lie", "fédère", "implique".
+///
+/// Finds: "Conclu pour six ans, il réunit autour de l'agglomération l'État, la Région, la CAF de
+/// l'Aisne et les bailleurs sociaux" → État, Région, CAF de l'Aisne, bailleurs sociaux; "Le
+/// contrat de ville associe l'État, Caen la Mer et la CAF du Calvados"; "la signature a réuni la
+/// Ville de Laon et Pôle emploi". The list is read with the explicit item grammar, so "Caen la
+/// Mer" counts, but one of its names at least must be of a known kind.
+///
+/// Does not find: a verb whose object is no party ("le contrat mobilise les crédits de droit
+/// commun de l'État", "il engage la responsabilité de l'État"), collective groups ("le contrat
+/// engage une quinzaine de partenaires", "il associe les habitants"), a reflexive verb ("la Région
+/// s'engage à financer"), a subject that is no contract ("la Région associe les communes").
+pub struct ContractParties;
+
+/// A contract subject, then its verb; `list` starts right after the verb.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué))\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*",
+    )
+    .expect("valid regex")
+});
+
+/// "autour de l'agglomération" between the verb and its list: the centre, not a party.
+static AROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*autour\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\s*\S+")
+        .expect("valid regex")
+});
+
+/// Where the centre named after "autour de" ends: a comma, or the article of the first party.
+static AROUND_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^,]*?(?:,|\s(?:l'|la\s|le\s|les\s))").expect("valid regex")
+});
+
+/// What may stand between the verb and its first party: articles only.
+static ARTICLES_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s|,|l'|la\b|le\b|les\b|des\b|du\b|d')*$").expect("valid regex")
+});
+
+/// Where those merely present start, or the list is over.
+static END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b|\s(?:afin|autour)\b").expect("valid regex")
+});
+
+impl Rule for ContractParties {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for sentence in sentences(doc) {
+            let s = &text[sentence.clone()];
+            let mut seen = Vec::new();
+            for caps in CUE.captures_iter(s) {
+                let (Some(gap), Some(verb), Some(all)) =
+                    (caps.name("gap"), caps.name("verb"), caps.get(0))
+                else {
+                    continue;
+                };
+                if reflexive(&s[..verb.start()]) || gap.as_str().contains(['«', '"']) {
+                    continue;
+                }
+                let mut from = all.end();
+                if let Some(m) = AROUND.find(&s[from..]) {
+                    let centre = from + m.end();
+                    let Some(e) = AROUND_END.find(&s[centre..]) else { continue };
+                    let tail = e.as_str();
+                    // Keep the article of the first party.
+                    from = centre
+                        + if tail.ends_with(',') {
+                            e.end()
+                        } else {
+                            tail.rfind(char::is_whitespace).map_or(e.end(), |w| w + 1)
+                        };
+                }
+                let end = END.find(&s[from..]).map_or(s.len(), |m| from + m.start());
+                let seg = trimmed(text, sentence.start + from..sentence.start + end);
+                let found = items(text, seg.clone(), Mode::Explicit);
+                let Some(first) = found.iter().map(|i| i.range.start).min() else { continue };
+                if first < seg.start || !ARTICLES_ONLY.is_match(&text[seg.start..first]) {
+                    continue;
+                }
+                if !found.iter().any(|i| lexicon::kind(&i.name).is_some()) {
+                    continue;
+                }
+                push_signatories(doc, found, ID, &mut seen, out);
+            }
+        }
+    }
+}
+
+/// Whether the verb ending `before` is reflexive ("la Région s'engage", "ils se mobilisent").
+fn reflexive(before: &str) -> bool {
+    let b = before.trim_end().to_lowercase();
+    b.ends_with(" se") || b.ends_with("s'") || b.ends_with("s’") || b == "se"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::signatories;
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(signatories(&ContractParties, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn the_parties_a_contract_gathers() {
+        check(
+            "Conclu pour six ans, il réunit autour de l'agglomération l'État, la Région, la Caisse d'allocations familiales de l'Aisne et les bailleurs sociaux.",
+            &["État", "Région", "Caisse d'allocations familiales de l'Aisne", "bailleurs sociaux"],
+        );
+        check(
+            "Le contrat réunit autour de la communauté d'agglomération du Boulonnais, l'État, la Région et Pôle emploi.",
+            &["État", "Région", "Pôle emploi"],
+        );
+        check(
+            "Le contrat de ville associe l'État, Caen la Mer et la CAF du Calvados.",
+            &["État", "Caen la Mer", "CAF du Calvados"],
+        );
+        check(
+            "La signature a réuni la Ville de Laon, le Département de l'Aisne et Pôle emploi.",
+            &["Ville de Laon", "Département de l'Aisne", "Pôle emploi"],
+        );
+        check(
+            "Ces contrats mobilisent également France Travail, la Mission locale et l'ARS.",
+            &["France Travail", "Mission locale", "ARS"],
+        );
+        check(
+            "Le contrat engage l'État et Amiens Métropole pour six ans.",
+            &["État", "Amiens Métropole"],
+        );
+    }
+
+    #[test]
+    fn objects_that_are_no_parties() {
+        check("Le contrat de ville engage une quinzaine de partenaires pour six ans.", &[]);
+        check("Le contrat mobilise les crédits de droit commun de l'État et de la Région.", &[]);
+        check("Il engage la responsabilité de l'État.", &[]);
+        check("La Région s'engage à financer les actions du contrat.", &[]);
+        check("Le contrat associe les habitants et les associations aux décisions.", &[]);
+        check("La Région associe l'État et les communes à sa stratégie.", &[]);
+        check("Le contrat engage Lens dans une démarche nouvelle.", &[]);
+        check("Le contrat réunit 3 millions d'euros de crédits.", &[]);
+    }
+}
