@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::data;
+use crate::gazetteer;
 use crate::rules::alternation;
 
 /// A capitalised word, hyphen- or apostrophe-joined parts included ("Hérouville-Saint-Clair",
@@ -138,6 +139,10 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
     for caps in NAMES.captures_iter(text) {
         let Some(n) = caps.name("name") else { continue };
         let (name, range) = without_article(n.as_str(), n.range());
+        if let Some(kind) = gazetteer_kind(name) {
+            out.push((range, kind));
+            continue;
+        }
         if let Some(kind) = word_kind(name)
             && short_name(name)
             && !never_carrier(name)
@@ -155,6 +160,26 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup_by(|b, a| a.0 == b.0);
     out
+}
+
+/// The kind of the one intercommunality the gazetteer knows by `name` ("Caen la Mer" → CU),
+/// for names of two words or more, or acronyms of three letters or more ("CALL").
+fn gazetteer_kind(name: &str) -> Option<&'static str> {
+    let acronym = name.len() >= 3 && name.chars().all(|c| c.is_uppercase());
+    if !name.contains(char::is_whitespace) && !acronym {
+        return None;
+    }
+    match gazetteer::epci_named(name).as_slice() {
+        [one] => Some(match one.kind {
+            "METRO" | "MET69" => "Métropole",
+            "CA" => "CA",
+            "CU" => "CU",
+            "CC" => "CC",
+            "EPT" => "EPT",
+            _ => "EPCI",
+        }),
+        _ => None,
+    }
 }
 
 /// `name` without a leading capitalised article ("La Métropole Rouen Normandie"), and its range.
@@ -260,6 +285,10 @@ mod tests {
         assert!(names.iter().any(|n| n == "lorient agglomeration"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("region")), "{names:?}");
         assert!(!names.iter().any(|n| n == "ales"), "{names:?}");
+        let text = "Signé avec Caen la Mer et la CALL, à Caen.";
+        let names: Vec<String> =
+            epci_mentions(text).into_iter().map(|(r, _)| fold(&text[r])).collect();
+        assert_eq!(names, ["caen la mer", "call"]);
     }
 
     #[test]
