@@ -106,13 +106,17 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
 }
 
-/// The shortest other name of `all` whose folded words open `name`'s, with two words at least.
+/// The shortest other name of `all` whose folded words open `name`'s, with two words at least
+/// and without dropping a kind word ("Perpignan Méditerranée Métropole" stays whole).
 fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
     let words = fold(name);
     all.iter()
         .filter(|o| {
             let f = fold(&o.name);
-            f.contains(' ') && f.len() < words.len() && words.starts_with(&format!("{f} "))
+            f.contains(' ')
+                && f.len() < words.len()
+                && words.starts_with(&format!("{f} "))
+                && (grammar::word_kind(name).is_none() || grammar::word_kind(&o.name).is_some())
         })
         .min_by_key(|o| (o.name.len(), o.evidence.span))
         .map(|o| o.name.clone())
@@ -170,6 +174,9 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Grand Paris Sud Seine-Essonne-Sénart a été signé par \
                     Luc Noir, président de Grand Paris Sud.";
         assert_eq!(family(text), ["Grand Paris Sud"]);
+        let text = "Le contrat de ville de Perpignan Méditerranée Métropole, présenté par Luc \
+                    Noir, vice-président de Perpignan Méditerranée.";
+        assert_eq!(family(text), ["Perpignan Méditerranée Métropole"]);
     }
 
     #[test]
