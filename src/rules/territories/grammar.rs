@@ -121,7 +121,7 @@ pub(super) fn never_carrier(name: &str) -> bool {
         LazyLock::new(|| data::lines("territories/anaphora.txt"));
     let lower = name.to_lowercase();
     let first = lower.split([' ', '\'', '-']).next().unwrap_or("");
-    FIRST.iter().any(|f| f == first) || GENERIC.iter().any(|g| *g == lower)
+    FIRST.iter().any(|f| f == first) || GENERIC.contains(&lower)
 }
 
 /// Ranges of the intercommunality names in `text`, with their kind when the name tells it.
