@@ -17,6 +17,7 @@ mod own_contract;
 mod pilot_field;
 mod sheet_title;
 mod signing_sentence;
+mod title_colon;
 
 use std::ops::Range;
 
@@ -33,6 +34,7 @@ pub const RULES: &[&dyn Rule] = &[
     &pilot_field::PilotField,
     &sheet_title::SheetTitle,
     &signing_sentence::SigningSentence,
+    &title_colon::TitleColon,
 ];
 
 /// A territory found at `range` of the normalised text; a name without a kind is a commune's,
@@ -57,7 +59,7 @@ fn territory(
 }
 
 /// Resolves this family's candidates: a fallback carrier (`territories.signing_sentence`,
-/// `territories.sheet_title`, and last `territories.main_epci`) stands
+/// `territories.sheet_title`, `territories.title_colon`, and last `territories.main_epci`) stands
 /// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
 /// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
 /// Paris Sud" in the rest of the text); duplicates of one span go.
@@ -93,7 +95,7 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
         t.kind = kind;
     }
     let tier = |t: &Territory| match t.evidence.rule.as_str() {
-        signing_sentence::ID | sheet_title::ID => 1,
+        signing_sentence::ID | sheet_title::ID | title_colon::ID => 1,
         main_epci::ID => 2,
         _ => 0,
     };
