@@ -52,6 +52,10 @@ static ARTICLES_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s|,|l'|la\b|le\b|les\b|des\b|du\b|d')*$").expect("valid regex")
 });
 
+/// "à" or "au" before the second party of "lier".
+static TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s(?:à\s+(?:la\s|l')|au\s|aux\s)").expect("valid regex"));
+
 /// Where those merely present start, or the list is over.
 static END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b|\s(?:afin|autour)\b").expect("valid regex")
@@ -91,7 +95,14 @@ impl Rule for ContractParties {
                 }
                 let end = END.find(&s[from..]).map_or(s.len(), |m| from + m.start());
                 let seg = trimmed(text, sentence.start + from..sentence.start + end);
-                let found = items(text, seg.clone(), Mode::Explicit);
+                let mut found = items(text, seg.clone(), Mode::Explicit);
+                // "lie la Ville à l'État, à la Région": the first party, then the others.
+                if verb.as_str().to_lowercase().starts_with("li")
+                    && let Some(m) = TO.find(&text[seg.clone()])
+                {
+                    found = items(text, seg.start..seg.start + m.start(), Mode::Explicit);
+                    found.extend(items(text, seg.start + m.start()..seg.end, Mode::Explicit));
+                }
                 let Some(first) = found.iter().map(|i| i.range.start).min() else { continue };
                 if first < seg.start || !ARTICLES_ONLY.is_match(&text[seg.start..first]) {
                     continue;

@@ -63,6 +63,8 @@ struct Piece {
     cut: bool,
     /// Joined to the previous piece by "et" (a new party), not by a comma (an apposition).
     after_et: bool,
+    /// After "à": maybe a place ("signé à la préfecture").
+    to: bool,
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,22 +74,26 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "à" before a party ("le contrat lie la Ville à l'État, à la Région").
+static TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^à\s+(?:la\s+|l'|les\s+)").expect("valid regex"));
+
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de)\s+|(?:de\s+l'|l'|d')\s*)|(?P<pl>les|des)\s+)",
+        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de|au)\s+|(?:de\s+l'|l'|d')\s*)|(?P<pl>les|des|aux)\s+)",
     )
     .expect("valid regex")
 });
 
 static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:bailleurs?|organismes?\s+hlm|offices?\s+hlm)(?:\s+(?:sociaux|social|publics|hlm))?\s+(?P<next>(?-i:\p{Lu})|\d)")
+    Regex::new(r"(?i)^(?:bailleurs?|organismes?\s+hlm|offices?\s+hlm|offices?\s+publics?(?:\s+de\s+l'habitat)?)(?:\s+(?:sociaux|social|publics|hlm))?\s+(?P<next>(?-i:\p{Lu})|\d|(?-i:\p{Ll}+\d+\p{Lu}))")
         .expect("valid regex")
 });
 
 /// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -100,10 +106,13 @@ static MID_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\((?P<abbr>\p{Lu}[\p{Lu}\d&.\-]{1,11})\)\s+").expect("valid regex")
 });
 
+/// Plural heads a list of complements shares.
+const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures";
+
 static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:et\s+|ainsi\s+que\s+)?(?:les|des)\s+(?P<head>départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures)\s+(?P<a>(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;]+?)\s+et\s+(?P<b>(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;]+)$",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:et\s+|ainsi\s+que\s+)?(?:les|des)\s+(?P<head>{HEADS_PLURAL})\s+(?P<a>(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;]+?)\s+et\s+(?P<b>(?:de\s+la|de\s+l'|du|des|de|d')\s*[^,;]+)$"
+    ))
     .expect("valid regex")
 });
 
@@ -144,10 +153,16 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     let mut bailleur = false;
     let mut parts = Vec::new();
     for chunk in chunks(text, seg) {
-        let (main, rest) = expand_parentheses(text, chunk, &mut nested);
-        parts.push(main);
-        parts.extend(rest);
+        let mut next = Some(chunk);
+        while let Some(chunk) = next.take() {
+            let (main, rest) = expand_parentheses(text, chunk, &mut nested);
+            parts.push(main);
+            next = rest;
+        }
     }
+    // The singular of a plural head whose complements go on in the next chunks ("les villes de
+    // Dunkerque, Grande-Synthe et Gravelines").
+    let mut head: Option<&'static str> = None;
     for chunk in parts {
         let chunk = after_colon(text, chunk, &mut bailleur);
         if chunk.is_empty() {
@@ -155,6 +170,22 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
         }
         if let Some(built) = distribute(text, chunk.clone()) {
             pieces.extend(built);
+            bailleur = false;
+            head = None;
+            continue;
+        }
+        if let Some(singular) = head {
+            match continued(text, chunk.clone(), singular, &mut bailleur) {
+                Some(built) => {
+                    pieces.extend(built);
+                    continue;
+                }
+                None => head = None,
+            }
+        }
+        if let Some((singular, built)) = opened(text, chunk.clone()) {
+            pieces.extend(built);
+            head = Some(singular);
             bailleur = false;
             continue;
         }
@@ -221,15 +252,39 @@ fn expand_parentheses(
     nested: &mut Vec<Item>,
 ) -> (Range<usize>, Option<Range<usize>>) {
     let s = &text[chunk.clone()];
-    let (Some(open), Some(close)) = (s.find('('), s.rfind(')')) else { return (chunk, None) };
-    if close < open {
-        return (chunk, None);
+    let Some(open) = s.find('(') else { return (chunk, None) };
+    let mut depth = 0;
+    let mut close = None;
+    for (i, c) in s[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
     }
+    let Some(close) = close else { return (chunk, None) };
     let inner = chunk.start + open + 1..chunk.start + close;
     if ABBREVIATION.is_match(&s[open..=close]) {
         return (chunk, None);
     }
-    nested.extend(items(text, inner, Mode::Explicit));
+    // Members of a group ("les organismes sociaux (CAF, CPAM)"), not a comment on one name ("État
+    // (préfecture du Nord)", "Jean Durand (Illzach)").
+    let before_at = s[..open].rfind(':').map_or(0, |c| c + 1);
+    let before = trim(text, chunk.start + before_at..chunk.start + open);
+    let head = clean(text, before, &mut false);
+    let head_name = collapse(&text[head.range.clone()]);
+    let group =
+        (head.plural || lexicon::is_generic(&head_name)) && lexicon::role(&head_name).is_none();
+    let several = text[inner.clone()].contains([',', ';']) || text[inner.clone()].contains(" et ");
+    if group || several {
+        nested.extend(items(text, inner, Mode::Explicit));
+    }
     let rest = trim(text, chunk.start + close + 1..chunk.end);
     (trim(text, chunk.start..chunk.start + open), (!rest.is_empty()).then_some(rest))
 }
@@ -249,11 +304,9 @@ fn after_colon(text: &str, chunk: Range<usize>, bailleur: &mut bool) -> Range<us
     }
 }
 
-/// A plural head with two complements, distributed.
-fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
-    let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
-    let head = caps.name("head")?.as_str().to_lowercase();
-    let singular = match head.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+/// The singular of a plural head ("villes" → "Ville").
+fn singular(head: &str) -> Option<&'static str> {
+    Some(match head.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
         "départements" => "Département",
         "régions" => "Région",
         "caf" => "CAF",
@@ -267,7 +320,13 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
         "cpam" => "CPAM",
         "préfectures" => "Préfecture",
         _ => return None,
-    };
+    })
+}
+
+/// A plural head with two complements, distributed.
+fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
+    let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
+    let singular = singular(caps.name("head")?.as_str())?;
     let mut out = Vec::new();
     for name in ["a", "b"] {
         let m = caps.name(name)?;
@@ -281,9 +340,104 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
             person_tail: false,
             cut: false,
             after_et: name == "b",
+            to: false,
         });
     }
     Some(out)
+}
+
+/// A plural head with one complement that a list goes on with in the next chunks ("les villes
+/// de Dunkerque, Grande-Synthe, ..."): the singular head, and the first piece ("Ville de
+/// Dunkerque").
+fn opened(text: &str, chunk: Range<usize>) -> Option<(&'static str, Vec<Piece>)> {
+    static OPENED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:et\s+|ainsi\s+que\s+)?(?:les|des)\s+(?P<head>{HEADS_PLURAL})\s+(?P<a>(?:de|du|d')\s*(?-i:\p{{Lu}})[^,;]*)$"
+        ))
+        .expect("valid regex")
+    });
+    let caps = OPENED.captures(&text[chunk.clone()])?;
+    let singular = singular(caps.name("head")?.as_str())?;
+    let m = caps.name("a")?;
+    let all = strip_trailing(m.as_str());
+    let complement = all.find(" et ").map_or(all, |at| &all[..at]);
+    let at = chunk.start + m.start();
+    let range = trim(text, at..at + complement.len());
+    let built = Some(format!("{singular} {}", collapse(complement)));
+    let mut out = vec![Piece { built, ..piece(range) }];
+    if complement.len() < all.len() {
+        let mut no_bailleur = false;
+        out.extend(continued(
+            text,
+            at + complement.len()..at + all.len(),
+            singular,
+            &mut no_bailleur,
+        )?);
+    }
+    Some((singular, out))
+}
+
+/// The next complements of an opened plural head: bare names ("Grande-Synthe", "d'Avion",
+/// "Loon-Plage et Saint-Pol-sur-Mer"), each made "Ville de X"; `None` when the chunk is a new
+/// party ("la Région").
+fn continued(
+    text: &str,
+    chunk: Range<usize>,
+    singular: &str,
+    bailleur: &mut bool,
+) -> Option<Vec<Piece>> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:et|ou)\s+)?(?:de\s+|d'|du\s+)?(?P<name>\p{Lu}[^,;]*)$")
+            .expect("valid regex")
+    });
+    let mut out = Vec::new();
+    let parts = split_et(text, chunk);
+    let last = parts.len().saturating_sub(1);
+    let mut bare = true;
+    for (i, part) in parts.into_iter().enumerate() {
+        let found = BARE
+            .captures(&text[part.clone()])
+            .and_then(|c| c.name("name"))
+            .map(|m| (m, strip_trailing(m.as_str())))
+            .filter(|(_, name)| {
+                lexicon::kind(name).is_none() && name.split_whitespace().count() <= 4
+            });
+        let Some((m, name)) = found.filter(|_| bare) else {
+            // "d'Avion ainsi que la CAF": the list goes on with a new party.
+            if i == 0 {
+                return None;
+            }
+            bare = false;
+            out.push(clean(text, part, bailleur));
+            continue;
+        };
+        let range = trim(text, part.start + m.start()..part.start + m.start() + name.len());
+        let de = if name.starts_with(['A', 'E', 'I', 'O', 'U', 'É', 'Â', 'Î', 'Y', 'H']) {
+            "d'"
+        } else {
+            "de "
+        };
+        out.push(Piece {
+            built: Some(format!("{singular} {de}{}", collapse(name))),
+            after_et: i > 0 && i == last,
+            ..piece(range)
+        });
+    }
+    Some(out)
+}
+
+/// A plain piece over `range`.
+fn piece(range: Range<usize>) -> Piece {
+    Piece {
+        range,
+        built: None,
+        bailleur: false,
+        plural: false,
+        person_tail: false,
+        cut: false,
+        after_et: false,
+        to: false,
+    }
 }
 
 /// The chunk cut at each " et " that opens a new name.
@@ -333,6 +487,9 @@ fn protected_names(s: &str) -> Vec<Range<usize>> {
 /// partenaires"); not "de l'artisanat".
 fn opens_name(rest: &str) -> bool {
     let mut r = rest.trim_start();
+    if let Some(m) = TO.find(r) {
+        r = &r[m.end()..];
+    }
     while let Some(m) = ARTICLE.find(r) {
         if m.is_empty() {
             break;
@@ -378,9 +535,13 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     let mut plural = false;
     let mut fresh = false;
     let mut lead = false;
+    let mut to = false;
     loop {
         let s = &text[start..end];
-        if let Some(m) = LEAD_IN.find(s).filter(|m| !m.is_empty()) {
+        if let Some(m) = TO.find(s) {
+            to = true;
+            start += m.end();
+        } else if let Some(m) = LEAD_IN.find(s).filter(|m| !m.is_empty()) {
             if !m.as_str().trim().eq_ignore_ascii_case("et") {
                 fresh = true;
             }
@@ -424,6 +585,7 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
         person_tail: raw_tail,
         cut: cut.is_some(),
         after_et,
+        to,
     }
 }
 
@@ -518,6 +680,11 @@ enum Class {
     },
     /// Shaped like a person's name (dropped when a role stands next to it).
     PersonLike,
+    /// Opens with a given name ("Martine Gewiss"): a person, never an organisation.
+    Person,
+    /// A capitalised name of no known kind in a loose list: a party only among proven ones
+    /// ("l'État, la CAF et Domanys en sont signataires").
+    Unproven,
     Org,
     Reject,
 }
@@ -547,12 +714,15 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     }
     let kind = lexicon::kind(name);
     let first = name.chars().next().unwrap_or(' ');
-    if first.is_lowercase() {
+    // "m2A Habitat" after "les bailleurs": a brand written in lower case.
+    let brand = piece.bailleur
+        && name.split_whitespace().next().is_some_and(|w| w.chars().any(char::is_uppercase));
+    if first.is_lowercase() && !brand {
         let head = lexicon::words(name);
         let head = head.split(' ').next().unwrap_or_default();
         // A lone common noun ("l'agglomération", "la métropole") names no one in particular.
         let opens = lexicon::kind_opens(name) || (HEADS.contains(&head) && kind.is_some());
-        return if (opens && words > 1) || lexicon::is_alone(name) {
+        return if (opens && words > 1) || (lexicon::is_alone(name) && !piece.to) {
             Class::Org
         } else {
             Class::Reject
@@ -560,6 +730,18 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     }
     if is_first_last(name) && kind.is_none() {
         return Class::PersonLike;
+    }
+    if kind.is_none() && is_person_shape(name) && lexicon::opens_with_given_name(name) {
+        return Class::Person;
+    }
+    // A count ("21 quartiers de l'agglomération"), not a name ("1001 Vies Habitat").
+    let mut tokens = name.split_whitespace();
+    if let (Some(a), Some(b)) = (tokens.next(), tokens.next())
+        && a.chars().all(|c| c.is_ascii_digit())
+        && b.chars().next().is_some_and(char::is_lowercase)
+        && !lexicon::is_bailleur(name)
+    {
+        return Class::Reject;
     }
     if !first.is_alphanumeric() {
         return Class::Reject;
@@ -577,7 +759,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
             Class::Reject
         };
     }
-    if mode == Mode::Explicit && words <= 8 { Class::Org } else { Class::Reject }
+    match mode {
+        Mode::Explicit if words <= 8 => Class::Org,
+        Mode::Loose if words <= 4 && !piece.plural => Class::Unproven,
+        _ => Class::Reject,
+    }
 }
 
 /// The pieces judged together (a role and the person next to it decide each other).
@@ -613,7 +799,7 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
         pieces.iter().zip(&named_pieces).map(|(p, (n, _))| classify(n, p, mode)).collect();
     let is_role = |i: usize| matches!(classes.get(i), Some(Class::Role { .. }));
     let is_person = |i: usize| {
-        matches!(classes.get(i), Some(Class::PersonLike))
+        matches!(classes.get(i), Some(Class::PersonLike | Class::Person))
             || pieces.get(i).is_some_and(|p| p.person_tail && (!is_role(i) || p.cut))
     };
     // A role belongs to the person next to it, and so does a role in apposition to that role
@@ -637,6 +823,7 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             named[i] = true;
         }
     }
+    let proven = classes.iter().filter(|c| **c == Class::Org).count();
     let mut out = Vec::new();
     for (i, (piece, (name, abbreviation))) in pieces.iter().zip(named_pieces).enumerate() {
         let before = i.checked_sub(1);
@@ -649,7 +836,8 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
                 !near && !is_first_last(&name)
             }
             Class::Org => true,
-            Class::Reject => false,
+            Class::Unproven => i > 0 && proven >= 2,
+            Class::Person | Class::Reject => false,
         };
         if keep {
             let kind =
@@ -676,7 +864,27 @@ mod tests {
 
     #[test]
     fn a_list_is_cut_and_its_lead_ins_dropped() {
-        check("les Villes de Lens, d'Avion ainsi que la CAF", Mode::Loose, &["CAF"]);
+        check(
+            "les Villes de Lens, d'Avion ainsi que la CAF",
+            Mode::Loose,
+            &["Ville de Lens", "Ville d'Avion", "CAF"],
+        );
+        check(
+            "les villes de Dunkerque, Grande-Synthe, Gravelines, Loon-Plage et Saint-Pol-sur-Mer ;",
+            Mode::Explicit,
+            &[
+                "Ville de Dunkerque",
+                "Ville de Grande-Synthe",
+                "Ville de Gravelines",
+                "Ville de Loon-Plage",
+                "Ville de Saint-Pol-sur-Mer",
+            ],
+        );
+        check(
+            "les communes de Lens et Liévin, la Région",
+            Mode::Explicit,
+            &["Commune de Lens", "Commune de Liévin", "Région"],
+        );
         check("à la préfecture, entre l'État et la CAF", Mode::Explicit, &["État", "CAF"]);
         check(
             "la Région Bretagne, le Département du Finistère, France Travail et les bailleurs Archipel Habitat et Néotoa.",

@@ -450,6 +450,49 @@ mod variants {
     }
 
     #[test]
+    fn layouts_and_shapes_seen_in_the_field() {
+        check(
+            "Signataires :\n   •  l'État ;\n   •  les villes de Lorient, Lanester,\n      Hennebont et Quéven ;\n   •  la Caisse des Dépôts (CDC) ;\n   •  Lorient Habitat et Bretagne Sud Habitat.\n\nLes moyens\n",
+            &[
+                "État",
+                "Ville de Lorient",
+                "Ville de Lanester",
+                "Ville d'Hennebont",
+                "Ville de Quéven",
+                "Caisse des Dépôts",
+                "Lorient Habitat",
+                "Bretagne Sud Habitat",
+            ],
+        );
+        check(
+            "Le contrat lie la Ville de Bourges à l'État, à la Région Centre-Val de Loire, au Département du Cher et à l'office public Val de Berry Habitat.",
+            &[
+                "Ville de Bourges",
+                "État",
+                "Région Centre-Val de Loire",
+                "Département du Cher",
+                "Val de Berry Habitat",
+            ],
+        );
+        check(
+            "Le préfet a paraphé le document aux côtés des maires des deux communes concernées : Pierre Lambert (Saint-Louis) et Martine Roux (Huningue).",
+            &[],
+        );
+        check(
+            "Le contrat est signé avec l'État, la Région et les bailleurs m2A Habitat et Néolia.",
+            &["État", "Région", "m2A Habitat", "Néolia"],
+        );
+        check(
+            "Signataires : État (préfecture de l'Yonne) ; Ville de Sens ; CAF de l'Yonne",
+            &["État", "Ville de Sens", "CAF de l'Yonne"],
+        );
+        check(
+            "L'État, la ville de Tonnerre, le Conseil départemental et Domanys en sont signataires.",
+            &["État", "ville de Tonnerre", "Conseil départemental", "Domanys"],
+        );
+    }
+
+    #[test]
     fn tables_of_partners() {
         check(
             "| Partenaire | Représentant |\n|---|---|\n| État | Préfète du Cher |\n| Ville de Bourges | Maire |\n| Val de Berry | Directeur |\n",

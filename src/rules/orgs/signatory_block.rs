@@ -76,7 +76,24 @@ impl Rule for SignatoryBlock {
                     break;
                 }
                 let marker = bullet(body);
-                let content = line.start + marker..line.end;
+                let mut content = line.start + marker..line.end;
+                // A bullet wrapped on indented lines ("•  les villes de A, B,\n      C et D ;").
+                if marker > 0 {
+                    while let Some(next) = lines.get(j + 1) {
+                        let next_body = &text[next.clone()];
+                        let open = !text[content.clone()].trim_end().ends_with([';', '.']);
+                        if open
+                            && next_body.starts_with([' ', '\t'])
+                            && !next_body.trim().is_empty()
+                            && bullet(next_body) == 0
+                        {
+                            content.end = next.end;
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
                 if marker == 0 && !bullets && body.matches(';').count() >= 2 {
                     push_signatories(doc, items(text, content, Mode::Explicit), ID, &mut seen, out);
                     break;

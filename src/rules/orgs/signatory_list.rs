@@ -63,7 +63,7 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:figurent|comptent|sont|seront|étaient|figuraient)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+|au\s+nombre\s+des\s+)?(?:co-?)?signataires\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|comptent|sont|seront|étaient|figuraient)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+|au\s+nombre\s+des\s+)?(?:co-?)?signataires\b",
         ),
         re(
             r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
