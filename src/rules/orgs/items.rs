@@ -76,7 +76,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "à" before a party ("le contrat lie la Ville à l'État, à la Région").
 static TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^à\s+(?:la\s+|l'|les\s+)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^à\s+(?:la\s+|l'|les\s+)?").expect("valid regex"));
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -538,7 +538,9 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     let mut to = false;
     loop {
         let s = &text[start..end];
-        if let Some(m) = TO.find(s) {
+        if let Some(m) = TO.find(s).filter(|m| {
+            m.as_str().trim_end().len() > 2 || s[m.end()..].starts_with(char::is_uppercase)
+        }) {
             to = true;
             start += m.end();
         } else if let Some(m) = LEAD_IN.find(s).filter(|m| !m.is_empty()) {
@@ -730,6 +732,10 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     }
     if is_first_last(name) && kind.is_none() {
         return Class::PersonLike;
+    }
+    // "à Joigny" is a place; "à France Travail" a party.
+    if piece.to && kind.is_none() && !piece.bailleur {
+        return Class::Reject;
     }
     if kind.is_none() && is_person_shape(name) && lexicon::opens_with_given_name(name) {
         return Class::Person;

@@ -74,8 +74,8 @@ fn organization(
 
 /// Resolves this family's candidates once every rule ran: links each name to its abbreviation
 /// (both ways), drops an organisation found twice at the same place, and, when the document has
-/// a formal list of signatories (a heading list or a table of three or more), makes the
-/// organisations its prose names as signing partners, not signatories.
+/// a formal list of signatories (a heading list or a table of three or more) and speaks of one
+/// contract, makes the organisations its prose names as signing partners, not signatories.
 pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     link_abbreviations(&mut out.organizations);
     dedup(&mut out.organizations);
@@ -87,7 +87,13 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
             o.involvement == OrgInvolvement::Signatory && FORMAL.contains(&o.evidence.rule.as_str())
         })
         .count();
-    if formal >= 3 {
+    // With several contracts, a prose list may be another contract's: the merger's sections
+    // decide.
+    let mut contracts: Vec<String> =
+        out.territories.iter().filter(|t| t.carries_contract).map(|t| fold(&t.name)).collect();
+    contracts.sort();
+    contracts.dedup();
+    if formal >= 3 && contracts.len() <= 1 {
         for o in &mut out.organizations {
             if o.involvement == OrgInvolvement::Signatory
                 && !FORMAL.contains(&o.evidence.rule.as_str())
@@ -465,12 +471,13 @@ mod variants {
             ],
         );
         check(
-            "Le contrat lie la Ville de Bourges à l'État, à la Région Centre-Val de Loire, au Département du Cher et à l'office public Val de Berry Habitat.",
+            "Le contrat lie la Ville de Bourges à l'État, à la Région Centre-Val de Loire, au Département du Cher, à France Travail et à l'office public Val de Berry Habitat.",
             &[
                 "Ville de Bourges",
                 "État",
                 "Région Centre-Val de Loire",
                 "Département du Cher",
+                "France Travail",
                 "Val de Berry Habitat",
             ],
         );
