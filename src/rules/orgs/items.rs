@@ -25,6 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon;
+use crate::gazetteer;
 
 /// How a list was introduced, which decides how much a name must prove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -610,6 +611,15 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The kind of `name`: from `kinds.tsv`, or `epci` for a known intercommunality named without
+/// its kind ("Grand Poitiers", "Caen la Mer").
+fn known_kind(name: &str) -> Option<&'static str> {
+    lexicon::kind(name).or_else(|| {
+        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        (capital && !gazetteer::epci_named(name).is_empty()).then_some("epci")
+    })
+}
+
 /// Whether `s` ends with a person's name: two capitalised words or more, with particles between.
 fn person_tail(s: &str) -> bool {
     let tokens: Vec<&str> = s.split_whitespace().collect();
@@ -629,7 +639,7 @@ fn person_tail(s: &str) -> bool {
     taken.reverse();
     let name = taken.join(" ");
     caps >= 2
-        && lexicon::kind(&name).is_none()
+        && known_kind(&name).is_none()
         && !lexicon::is_bailleur(&name)
         && is_person_shape(&name)
 }
@@ -714,7 +724,7 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if mode == Mode::Loose && piece.plural && lexicon::words(name).starts_with("bailleurs") {
         return Class::Reject;
     }
-    let kind = lexicon::kind(name);
+    let kind = known_kind(name);
     let first = name.chars().next().unwrap_or(' ');
     // "m2A Habitat" after "les bailleurs": a brand written in lower case.
     let brand = piece.bailleur
@@ -1027,8 +1037,9 @@ mod tests {
         check(
             "Caen la Mer, l'État et leurs partenaires le nouveau contrat",
             Mode::Loose,
-            &["État"],
+            &["Caen la Mer", "État"],
         );
+        check("Lens Avenir, l'État et leurs partenaires", Mode::Loose, &["État"]);
         check("le contrat de ville de la Métropole a été signé", Mode::Loose, &[]);
     }
 

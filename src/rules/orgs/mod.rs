@@ -512,6 +512,49 @@ mod variants {
     }
 
     #[test]
+    fn more_phrasings() {
+        check(
+            "Étaient signataires : la préfète de la Vienne, Grand Poitiers, la Ville de Poitiers et Ekidom.",
+            &["préfète de la Vienne", "Grand Poitiers", "Ville de Poitiers", "Ekidom"],
+        );
+        check(
+            "Le contrat de ville a été signé ce jeudi par l'État, représenté par le préfet Paul Martin, la Ville de Creil, représentée par son maire, et la CAF de l'Oise.",
+            &["État", "Ville de Creil", "CAF de l'Oise"],
+        );
+        check(
+            "Ont apposé leur signature : la Région Normandie, le Département de l'Orne, Orne Habitat.",
+            &["Région Normandie", "Département de l'Orne", "Orne Habitat"],
+        );
+        check(
+            "Outre la communauté d'agglomération, l'État, le Département et la Caisse d'allocations familiales ont signé le document.",
+            &[
+                "communauté d'agglomération",
+                "État",
+                "Département",
+                "Caisse d'allocations familiales",
+            ],
+        );
+        check(
+            "Ce contrat a été élaboré avec les partenaires suivants : la Région, la CAF de l'Aube et Troyes Habitat.",
+            &["Région", "CAF de l'Aube", "Troyes Habitat"],
+        );
+        check(
+            "Ils ont signé le contrat : l'État, la Métropole Aix-Marseille-Provence, la Ville de Marseille, 13 Habitat et Logirem.",
+            &[
+                "État",
+                "Métropole Aix-Marseille-Provence",
+                "Ville de Marseille",
+                "13 Habitat",
+                "Logirem",
+            ],
+        );
+        check(
+            "Les signataires du contrat de ville\n\n| Partenaire | Représenté par |\n|---|---|\n| État | Préfète |\n| Ville de Tours | Maire |\n| Tours Habitat | Directeur |\n",
+            &["État", "Ville de Tours", "Tours Habitat"],
+        );
+    }
+
+    #[test]
     fn organisations_outside_a_signature() {
         check(
             "Ces actions sont financées par l'État et la Région, avec le soutien de la Banque des Territoires.",
@@ -527,5 +570,21 @@ mod variants {
             &[],
         );
         check("Les habitants, les associations et les acteurs locaux ont signé une charte.", &[]);
+        check(
+            "Les partenaires financeurs : l'État, la Région et l'ANRU ont apporté 12 millions d'euros au projet de rénovation.",
+            &[],
+        );
+        check(
+            "Accueil | Actualités | Partenaires | Contact\nLiberté Égalité Fraternité\nPréfecture de la Somme\n",
+            &[],
+        );
+        check(
+            "Le premier contrat, signé en 2015 avec l'État et la Région, avait été prolongé jusqu'en 2023.",
+            &["État", "Région"],
+        );
+        check(
+            "Avec le soutien de la Banque des Territoires, la Ville a signé une convention avec l'EPARECA pour le centre commercial.",
+            &[],
+        );
     }
 }

@@ -30,14 +30,24 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires)\b|\bparaph|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
+        .expect("valid regex")
+});
+
+/// A word of signing proper (not merely "partenaires").
+static SIGNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bsign|\bparaph|\bengag").expect("valid regex"));
+
+/// A sentence about money given, not a signature.
+static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:financ|cofinanc|co-financ|subvention|apport(?:é|ent|e|ant|era)|soutien|crédits|euros\b|€)")
         .expect("valid regex")
 });
 
 /// A verb whose subjects signed and whose complements may be co-signers.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:co-?)?(?:signé|paraphé)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b|\bs['’]engagent\b",
+        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:(?:co-?)?(?:signé|paraphé)|apposé\s+leurs?\s+signatures?)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b|\bs['’]engagent\b",
     )
     .expect("valid regex")
 });
@@ -86,6 +96,10 @@ impl Rule for SignatoryList {
         for sentence in sentences(doc) {
             let s = &text[sentence.clone()];
             let Some(signing) = SIGNING.find(s) else { continue };
+            // "Les partenaires financeurs : ... ont apporté 12 millions": funding, not signing.
+            if (!SIGNED.is_match(s) && FUNDING.is_match(s)) || OTHER_AGREEMENT.is_match(s) {
+                continue;
+            }
             let mut seen = Vec::new();
             for (seg, explicit) in segments(s, signing.start()) {
                 let seg = trimmed(text, sentence.start + seg.start..sentence.start + seg.end);
@@ -129,6 +143,13 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     out.retain(|(r, _)| !r.is_empty());
     out
 }
+
+/// An agreement other than the contract, signed in passing ("la Ville a signé une convention
+/// avec l'EPARECA").
+static OTHER_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsign(?:é|ée|ent|era|eront)\s+(?:une|des|deux|trois)\s+(?:conventions?|chartes?|accords?|partenariats?)\b")
+        .expect("valid regex")
+});
 
 /// Where the people and bodies merely present at the signing start.
 static PRESENCE: LazyLock<Regex> =
