@@ -28,7 +28,7 @@ pub struct SignatoryBlock;
 
 /// A heading that announces the signatories.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:la\s+)?(?:liste\s+des\s+|les\s+)?(?:partenaires\s+|membres\s+|organismes\s+)?(?:co-?)?signataires(?:\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?)?\s*:?\s*$")
+    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:la\s+)?(?:liste\s+des\s+|les\s+)?(?:(?:partenaires\s+|membres\s+|organismes\s+)?(?:co-?)?signataires|partenaires\s+engagés|partenaires\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?|ils\s+ont\s+signé|qui\s+a\s+signé\s*\?)(?:\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?)?\s*:?\s*$")
         .expect("valid regex")
 });
 
@@ -178,6 +178,22 @@ mod tests {
                 "CDC Habitat",
             ],
         );
+    }
+
+    #[test]
+    fn other_headings_and_html_items() {
+        check(
+            "## Les partenaires du contrat de ville\n\nl'État\nla Ville de Montluçon\nMontluçon Habitat\n\n## Les quartiers\n",
+            &["État", "Ville de Montluçon", "Montluçon Habitat"],
+        );
+        let html = "Partenaires engagés\nla Région Auvergne-Rhône-Alpes ;\nle Département de l'Allier ;\nla CAF de l'Allier.\nLe contrat court jusqu'en 2030.\n";
+        let names: Vec<String> =
+            run_as(&SignatoryBlock, html, Format::Html).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            ["Région Auvergne-Rhône-Alpes", "Département de l'Allier", "CAF de l'Allier"]
+        );
+        check("Partenaires\nContact\nMentions légales\n", &[]);
     }
 
     #[test]
