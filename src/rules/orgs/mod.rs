@@ -3,7 +3,9 @@
 //! The rules find lists of parties — after a signing cue in a sentence
 //! ([`signatory_list::SignatoryList`]), under a heading or a line ending with a colon
 //! ([`signatory_block::SignatoryBlock`]), in a table ([`signatory_table::SignatoryTable`]), in a
-//! preamble "Aux côtés de l'État et de X" ([`parties::Parties`]) — and cut them into
+//! preamble "Aux côtés de l'État et de X" ([`parties::Parties`]), after a verb whose subject is
+//! the contract ("il réunit l'État, la Région et la CAF", [`contract_parties::ContractParties`])
+//! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
 //! ([`abbreviation::Abbreviation`]) as mentions. [`resolve`] links abbreviations, drops repeats,
