@@ -34,7 +34,7 @@ impl Rule for PresentSubject {
             if let Some(from) = p.list_after(verb.end()) {
                 let sentence = p.sentence(verb.start());
                 let end = list_end(p.text, from, sentence.end, &[&SIGN_BY, &SIGN_ACTIVE]);
-                for m in p.within(from..end) {
+                for m in p.listed(from..end) {
                     emit(doc, m, Involvement::Present, self.id(), out);
                 }
             }

@@ -7,7 +7,7 @@
 //! later "en présence de" in the same sentence (`people.in_presence_of`), inside a quotation or
 //! a relative clause ("signé par A, qui a remercié B"), or after "par" in another sentence.
 
-use super::cue::{PRESENCE, SIGN_BY, SPEECH_AFTER_QUOTE, list_end};
+use super::cue::{FUTURE_BEFORE, PRESENCE, SIGN_BY, SPEECH_AFTER_QUOTE, list_end};
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
@@ -24,6 +24,9 @@ impl Rule for SignedBy {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
         for cue in SIGN_BY.find_iter(p.text) {
+            if future(p.text, cue.start()) || byline(p.text, cue.end()) {
+                continue;
+            }
             let sentence = p.sentence(cue.start());
             let stop = sentence.end.max(cue.end());
             let end = list_end(p.text, cue.end(), stop, &[&PRESENCE, &SPEECH_AFTER_QUOTE]);
@@ -32,6 +35,22 @@ impl Rule for SignedBy {
             }
         }
     }
+}
+
+/// Whether the signing at `at` is to come: "sera signé par", "doit être signé par".
+fn future(text: &str, at: usize) -> bool {
+    let mut lo = at.saturating_sub(60);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    FUTURE_BEFORE.is_match(&text[lo..at])
+}
+
+/// Whether the "par" ending at `at` opens a byline ("…contrat de ville signé\nPar Jean Dupont"):
+/// written "Par" at the start of a line.
+fn byline(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    head.ends_with("Par") && head[..head.len() - 3].trim_end_matches([' ', '\t']).ends_with('\n')
 }
 
 #[cfg(test)]
