@@ -11,11 +11,12 @@ fn alt(kind: &str) -> String {
     alternation(cues(kind))
 }
 
-/// "signé par", "a été signé le 24 juin à Metz, par", "Signé en mai dernier par": a signing
-/// participle, then "par" in the same clause.
+/// "signé par", "a été signé le 24 juin à Metz, par", "Signé en mai dernier par", "signé lundi
+/// entre A et B", "la signature, par A et B, du contrat": a signing participle, then "par" or
+/// "entre" in the same clause; a list cue ("les signataires sont").
 pub(super) static SIGN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}\b(?:[^.;!?«»\n]|\n[ \t]*[^\s]){{0,100}}?\bpar\b|\b{}",
+        r"(?i)\b{}\b(?:[^.;!?«»\n]|\n[ \t]*[^\s]){{0,100}}?\b(?:par|entre)\b|\bsignature\s*,\s*par\b|\b{}",
         alt("sign_participle"),
         alt("sign_list")
     ))
@@ -108,11 +109,13 @@ pub(super) static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "en présence de", "aux côtés du", "accompagnée par", "à ses côtés".
+/// "en présence de", "en présence notamment de", "aux côtés du", "accompagnée par", "présidée
+/// par", "à ses côtés".
 pub(super) static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}(?:\s+(?:de|du|des|par)\b|\s+d')|\b{}\b",
+        r"(?i)\b{}(?:\s+(?:{})\b)*(?:\s+(?:de|du|des|par)\b|\s+d')|\b{}\b",
         alt("presence"),
+        alt("adverb"),
         alt("presence_side")
     ))
     .expect("valid regex")

@@ -182,7 +182,7 @@ impl<'a> Parsed<'a> {
 /// possessive ("son président, A").
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s:•*–|-]*{PARTY}?(?:(?:le|la|les|son|sa|ses|leur|leurs|M\.|Mme|Madame|Monsieur)\s+|l')?"
+        r"^[\s:•*–|-]*{PARTY}?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:(?:le|la|les|son|sa|ses|leur|leurs)\s+|l')?"
     ))
     .expect("valid regex")
 });
@@ -200,7 +200,7 @@ static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// Between two listed mentions.
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        &format!(r"^\s*(?:[,;]|[,;]?\s*(?:et|ou|ainsi\s+que|de\s+même\s+que|tout\s+comme))\s*[•*–-]?\s*{PARTY}?(?:(?:le|la|M\.|Mme|Madame|Monsieur)\s+|l')?$"),
+        &format!(r"^\s*(?:[,;]|[,;]?\s*(?:et|ou|ainsi\s+que|de\s+même\s+que|tout\s+comme))\s*[•*–-]?\s*{PARTY}?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:(?:le|la)\s+|l')?$"),
     )
     .expect("valid regex")
 });
@@ -327,12 +327,15 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
     let all = names(text);
     // A guessed pair stands only with a role right after it, read as if it were no name.
     let sure: Vec<usize> = all.iter().filter(|n| !n.weak).map(|n| n.range.start).collect();
+    let sure_ranges: Vec<Range<usize>> =
+        all.iter().filter(|n| !n.weak).map(|n| n.range.clone()).collect();
     let names: Vec<Name> = all
         .into_iter()
         .filter(|n| {
             !n.weak
                 || role_after(text, n.range.clone(), &sure, html).is_some()
                 || weak_role_before(text, 0, n, &sure, html).is_some()
+                || between_names(text, &n.range, &sure_ranges)
         })
         .collect();
     let starts: Vec<usize> = names.iter().map(|n| n.range.start).collect();
@@ -346,7 +349,7 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         } else {
             after.clone().or_else(before)
         };
-        if role.is_none() && n.weak {
+        if role.is_none() && n.weak && !between_names(text, &n.range, &sure_ranges) {
             continue;
         }
         let full = match (&after, &role) {
@@ -362,6 +365,25 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Whether a guessed pair is an item of a list of sure names: joined to a sure name before it
+/// and to one after it ("A, Wandrille Lebas et B"), or closing the list after "et" ("A, B et
+/// Wandrille Lebas.").
+fn between_names(text: &str, n: &Range<usize>, sure: &[Range<usize>]) -> bool {
+    static LAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:[.;)]|\n|$)").expect("valid regex"));
+    let before = sure.iter().rev().find(|s| s.end <= n.start);
+    let after = sure.iter().find(|s| s.start >= n.end);
+    let Some(before) = before else { return false };
+    let gap_before = &text[before.end..n.start];
+    if !LIST_GAP.is_match(gap_before) {
+        return false;
+    }
+    match after {
+        Some(after) if LIST_GAP.is_match(&text[n.end..after.start]) => true,
+        _ => gap_before.contains("et") && LAST.is_match(&text[n.end..]),
+    }
 }
 
 /// The role before a guessed pair, only as a comma apposition that the pair closes ("le préfet
@@ -443,6 +465,51 @@ fn place_list_after(text: &str, at: usize) -> bool {
     rest.starts_with('/')
 }
 
+/// Where a name goes on when its "family name" `core` (ending at `end`) is a second given name
+/// written without a hyphen: "Jean Pierre Martinet", "Thi Lan Nguyen".
+fn second_given(text: &str, end: usize, particle: &str, core: &str) -> Option<usize> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[ \t]+(?P<fam>(?:(?:de[ \t]+la|de|du|des|Le|La|Van[ \t]+der|Van|Von|Ben|El|Da|Di|Del|Mac|Ould)[ \t]+|[dD]')?(?P<core>\p{Lu}[\p{L}']*(?:-\p{L}[\p{L}']*)*))",
+        )
+        .expect("valid regex")
+    });
+    if !particle.is_empty() || !is_given(core) || all_caps(core) && core.len() > 1 {
+        return None;
+    }
+    let caps = NEXT.captures(&text[end..])?;
+    let next = caps.name("core")?.as_str();
+    let blocked = is_given(next)
+        || is_not_name(next)
+        || is_role_word(next)
+        || is_place_word(next)
+        || ARTICLES.contains(&next.to_lowercase().as_str());
+    (!blocked).then(|| end + caps.name("fam").map_or(0, |f| f.end()))
+}
+
+/// The family name written before two given names, in the order of Vietnamese names
+/// ("Nguyen Thi Lan"): a capitalised word right before `at` on the same line that is no given
+/// name, role, place word or function word, and does not overlap an earlier name (`floor`).
+fn family_first(text: &str, at: usize, floor: usize) -> Option<Range<usize>> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(,:;•|-])(?P<w>\p{Lu}[\p{Ll}']+)[ \t]+$").expect("valid regex")
+    });
+    let mut lo = at.saturating_sub(40).max(floor);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let caps = BEFORE.captures(&text[lo..at])?;
+    let w = caps.name("w")?;
+    let word = w.as_str();
+    let blocked = is_given(word)
+        || is_not_name(word)
+        || is_role_word(word)
+        || is_place_word(word)
+        || ARTICLES.contains(&word.to_lowercase().as_str())
+        || bad_context(text, lo + w.start());
+    (!blocked).then(|| lo + w.start()..lo + w.end())
+}
+
 fn names(text: &str) -> Vec<Name> {
     let tokens: Vec<regex::Match> = TOKEN.find_iter(text).collect();
     let mut out: Vec<Name> = Vec::new();
@@ -466,8 +533,19 @@ fn names(text: &str) -> Vec<Name> {
                     && !(initials(word) && (is_given(core) || matches!(particle, "du" | "des")))
                     && !place_list_after(text, end)
                 {
-                    let display = format!("{} {}", word, squeeze(fam.as_str()));
-                    out.push(Name { range: tok.start()..end, display, weak: false });
+                    let (end, fam) = match second_given(text, end, particle, core) {
+                        Some(longer) => (longer, &text[tok.end()..longer]),
+                        None => (end, fam.as_str()),
+                    };
+                    let mut start = tok.start();
+                    let mut display = format!("{} {}", word, squeeze(fam));
+                    if particle.is_empty() && is_given(core) {
+                        if let Some(family) = family_first(text, tok.start(), consumed) {
+                            display = format!("{} {display}", &text[family.clone()]);
+                            start = family.start;
+                        }
+                    }
+                    out.push(Name { range: start..end, display, weak: false });
                     consumed = end;
                     continue;
                 }

@@ -31,7 +31,7 @@ impl Rule for InPresenceOf {
             let sentence = p.sentence(cue.start());
             let others = [&*SIGN_BY, &*SIGN_ACTIVE, &*SPEECH_AFTER_QUOTE];
             let end = list_end(p.text, cue.end(), sentence.end, &others);
-            for m in p.within(cue.end()..end) {
+            for m in p.listed(cue.end()..end) {
                 emit(doc, m, Involvement::Present, self.id(), out);
             }
         }

@@ -28,6 +28,10 @@ mod signed_by;
 mod signed_subject;
 mod signing_list;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Candidates, Doc, Rule};
 use crate::record::{Involvement, Person};
 use grammar::Mention;
@@ -52,14 +56,21 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     resolve::resolve(doc, out);
 }
 
+/// A person said right after the name to be away: "A, député (excusé)", "A, absente".
+static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*[,(]?[ \t]*(?:excusée?s?|absente?s?)\b").expect("valid regex")
+});
+
 /// Pushes the person of mention `m` with `involvement`. A role held no more ("ancien maire")
-/// makes a signatory or a person present merely mentioned; so does a role that is not an
+/// or a person said to be away ("excusé") makes a signatory or a person present merely
+/// mentioned; so does a role that is not an
 /// official capacity (a resident, a staff member) for a person present.
 fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut Candidates) {
     let past = m.role.as_ref().is_some_and(|r| r.past);
     let unofficial = m.role.as_ref().is_some_and(|r| r.kind != RoleKind::Official);
+    let excused = EXCUSED.is_match(&doc.text()[m.full.end..]);
     let involvement = match involvement {
-        Involvement::Signatory | Involvement::Present if past => Involvement::Mentioned,
+        Involvement::Signatory | Involvement::Present if past || excused => Involvement::Mentioned,
         Involvement::Present if unofficial => Involvement::Mentioned,
         other => other,
     };

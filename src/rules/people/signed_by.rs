@@ -30,7 +30,7 @@ impl Rule for SignedBy {
             let sentence = p.sentence(cue.start());
             let stop = sentence.end.max(cue.end());
             let end = list_end(p.text, cue.end(), stop, &[&PRESENCE, &SPEECH_AFTER_QUOTE]);
-            for m in p.within(cue.end()..end) {
+            for m in p.listed(cue.end()..end) {
                 emit(doc, m, Involvement::Signatory, self.id(), out);
             }
         }

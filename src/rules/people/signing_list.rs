@@ -2,7 +2,7 @@
 //! closes a phrase about the signing.
 //!
 //! Finds: the block of lines under "Signataires :", "Les signataires du contrat", "Le contrat a
-//! été signé par :", "Ont signé :" (bullets "- A, préfet du Var", lines "Préfet du Var : A",
+//! été signé par :", "Ont signé :", or under "Pour l'État" after a text about a signing (bullets "- A, préfet du Var", lines "Préfet du Var : A",
 //! table rows "| A | Préfet du Var", a name alone on its line with the role on the next, as in a
 //! PDF signature block, "Pour l'État : A"), and a list after a colon inside a sentence about a
 //! signing ("Ils étaient trois à la signature du contrat : A, B et C", "Le contrat a été signé
@@ -36,6 +36,20 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// A line naming the party that signs below it, in a signature block ("Pour l'État", "POUR LA
+/// VILLE DE HYÈRES :", "Au nom du Département").
+static PARTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom d|AU NOM D)\b[^\n.,;]{1,80}$")
+        .expect("valid regex")
+});
+
+/// A word of signing ("signé", "signature", "paraphé").
+static SIGNING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sign|paraph|contresign|cosign)").expect("valid regex"));
+
+/// How far before a party heading a signing word must stand.
+const PARTY_REACH: usize = 3000;
 
 /// A colon closing a phrase about a signing, inside a line: "à la signature du contrat : ".
 static COLON: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,6 +86,19 @@ impl Rule for SigningList {
         let p = Parsed::new(doc);
         for heading in HEADING.find_iter(p.text) {
             if FUTURE_ANY.is_match(heading.as_str()) {
+                continue;
+            }
+            for m in block(&p, heading.end()) {
+                emit(doc, m, Involvement::Signatory, self.id(), out);
+            }
+        }
+        for heading in PARTY_HEADING.find_iter(p.text) {
+            let mut lo = heading.start().saturating_sub(PARTY_REACH);
+            while !p.text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let before = &p.text[lo..heading.start()];
+            if !SIGNING.is_match(before) || FUTURE_ANY.is_match(before) {
                 continue;
             }
             for m in block(&p, heading.end()) {
@@ -185,6 +212,18 @@ mod tests {
             &["Paul Roche", "Anne Brun"],
             S,
         );
+    }
+
+    #[test]
+    fn signature_blocks_by_party() {
+        finds(
+            &SigningList,
+            "Le contrat a été signé le 3 juin 2024.\n\nPour l'État\nLe préfet du Var\nPaul \
+             Roche\n\nPour la Ville\nLa maire de Hyères\nAnne Brun\n",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        none(&SigningList, "Le contrat.\n\nPour l'État\nLe préfet du Var\nPaul Roche\n");
     }
 
     #[test]
