@@ -1047,6 +1047,45 @@ mod tests {
     }
 
     #[test]
+    fn roles_in_other_layouts() {
+        one("| Paul Roche | Préfet du Var", "Paul Roche", Some("Préfet du Var"));
+        one("Paul Roche\nPréfet du Var\n", "Paul Roche", Some("Préfet du Var"));
+        one("- Préfet du Var : Paul Roche\n", "Paul Roche", Some("Préfet du Var"));
+        one("M. le préfet Paul Roche a signé.", "Paul Roche", Some("préfet"));
+        one("Paul Roche – maire de Hyères\n", "Paul Roche", Some("maire de Hyères"));
+        // A name inside a sentence does not take the next line as its role.
+        one("hier avec Paul Roche\nmaire de Hyères", "Paul Roche", None);
+    }
+
+    #[test]
+    fn names_of_many_origins() {
+        for name in [
+            "Gwenola Le Bihan",
+            "Iñaki Etcheverry",
+            "Ousmane Diallo",
+            "Fatoumata Keïta",
+            "João Pereira",
+            "Ghjuvan Santoni",
+            "Jean Pierre Martinet",
+            "Thi Lan Nguyen",
+            "Nguyen Thi Lan",
+        ] {
+            one(&format!("Hier, {name} a parlé."), name, None);
+        }
+        none("Au groupe scolaire Paul Langevin et au centre social Louise Michel.");
+        none("Le stade municipal Jean Bouin, le collège Anne Frank.");
+    }
+
+    #[test]
+    fn a_guessed_pair_between_sure_names() {
+        let got = read("signé par Anne Brun, Wandrille Lebas et Paul Roche.");
+        assert_eq!(got.len(), 3, "{got:?}");
+        let got = read("signé par Anne Brun, Paul Roche et Wandrille Lebas.");
+        assert_eq!(got.len(), 3, "{got:?}");
+        none("Wandrille Lebas et Caux Vallée signent.");
+    }
+
+    #[test]
     fn lists_split_at_each_name() {
         let got = read(
             "Paul Roche, maire de Lunel, Anne Brun, présidente de l'agglomération, et Marc Viel, recteur de l'académie, ont signé.",

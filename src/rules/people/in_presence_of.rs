@@ -71,6 +71,34 @@ mod tests {
     }
 
     #[test]
+    fn other_presence_cues() {
+        finds(
+            &InPresenceOf,
+            "Le contrat a été signé par Marc Viel. Présent à ses côtés, Paul Roche, sous-préfet de Toulon, a salué le travail.",
+            &["Paul Roche"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Le contrat a été signé lundi en présence notamment de Paul Roche, député du Var.",
+            &["Paul Roche"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "La cérémonie de signature, présidée par Paul Roche, préfet du Var, a réuni les maires.",
+            &["Paul Roche"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Entouré de Paul Roche, maire de Hyères, le préfet a signé le contrat.",
+            &["Paul Roche"],
+            P,
+        );
+    }
+
+    #[test]
     fn not_present_at_a_signing() {
         none(&InPresenceOf, "Une réunion publique s'est tenue en présence de Paul Roche, maire.");
         none(

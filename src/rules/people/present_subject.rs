@@ -78,6 +78,17 @@ mod tests {
     }
 
     #[test]
+    fn other_attendance_verbs() {
+        for text in [
+            "Le contrat a été signé hier. Paul Roche, député, et Anne Brun, sénatrice, ont assisté à la cérémonie.",
+            "Le contrat a été signé hier. Paul Roche, député, et Anne Brun, sénatrice, participaient à la cérémonie.",
+            "Le contrat a été signé hier. Étaient notamment présents Paul Roche, député, et Anne Brun, sénatrice.",
+        ] {
+            finds(&PresentSubject, text, &["Paul Roche", "Anne Brun"], P);
+        }
+    }
+
+    #[test]
     fn not_attendance_at_a_signing() {
         none(&PresentSubject, "Lucie Morin, adjointe, représentait le maire au conseil.");
     }

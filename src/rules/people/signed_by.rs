@@ -56,7 +56,7 @@ fn byline(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::people::testing::{finds, none};
+    use crate::rules::people::testing::{finds, none, run};
 
     const S: Involvement = Involvement::Signatory;
 
@@ -108,6 +108,29 @@ mod tests {
         SignedBy.apply(&doc, &mut out);
         let names: Vec<&str> = out.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Paul Roche", "Anne Brun"]);
+    }
+
+    #[test]
+    fn other_passive_shapes() {
+        let both = &["Paul Roche", "Anne Brun"];
+        for text in [
+            "Le contrat a été signé conjointement par Paul Roche, préfet du Var, et Anne Brun, maire.",
+            "Le contrat a été signé ce lundi entre Paul Roche, préfet du Var, et Anne Brun, maire.",
+            "La signature, par Paul Roche, préfet du Var, et Anne Brun, maire, du contrat a eu lieu lundi.",
+            "Parmi les signataires figurent Paul Roche, préfet du Var, et Anne Brun, maire de Hyères.",
+            "Le contrat a été cosigné par M. Paul Roche (préfet du Var) et Mme Anne Brun (maire de Hyères).",
+        ] {
+            finds(&SignedBy, text, both, S);
+        }
+    }
+
+    #[test]
+    fn signings_to_come_and_bylines() {
+        none(&SignedBy, "Le contrat sera signé par Paul Roche, préfet du Var, le 3 juin.");
+        none(&SignedBy, "Le contrat doit être officiellement signé par Paul Roche, préfet du Var.");
+        none(&SignedBy, "Le nouveau contrat de ville signé\nPar Paul Roche\nPublié le 3 juin");
+        let got = run(&SignedBy, "Signé par Anne Brun, maire, et Paul Roche, député (excusé).");
+        assert_eq!(got[1].involvement, Involvement::Mentioned, "an excused person");
     }
 
     #[test]

@@ -133,6 +133,77 @@ mod tests {
     }
 
     #[test]
+    fn other_signing_verbs() {
+        let both = &["Paul Roche", "Anne Brun"];
+        for text in [
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, ont apposé leur signature au bas du document.",
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, se sont engagés en signant le contrat.",
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, ont officialisé le contrat de ville lundi.",
+            "Paul Roche, préfet du Var, et Anne Brun, maire, ont officiellement paraphé la convention.",
+            "Paul Roche et Anne Brun figurent parmi les signataires.",
+        ] {
+            finds(&SignedSubject, text, both, S);
+        }
+        none(&SignedSubject, "Paul Roche, maire, et Anne Brun ont officialisé leur candidature.");
+    }
+
+    #[test]
+    fn cosigners_after_the_verb() {
+        finds(
+            &SignedSubject,
+            "Le maire, Paul Roche, a signé le contrat de ville avec le préfet du Var, Anne Brun, lundi.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Var, a signé au nom de l'État le contrat de la communauté, avec son président, Anne Brun.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, maire, a signé pour sa commune, de même que le directeur de la CAF, Marc Viel, et Anne Brun, rectrice.",
+            &["Paul Roche", "Marc Viel", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Var, a signé le contrat en présence de Anne Brun, députée.",
+            &["Paul Roche"],
+            S,
+        );
+    }
+
+    #[test]
+    fn subjects_in_other_shapes() {
+        finds(
+            &SignedSubject,
+            "C'est Mme Anne Brun, sous-préfète chargée de la politique de la ville, qui a paraphé le document.",
+            &["Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Var, accompagné de Marc Viel, sous-préfet de Toulon, a signé le contrat.",
+            &["Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Mme la Préfète Anne Brun et M. le Maire Paul Roche ont signé le contrat de ville.",
+            &["Anne Brun", "Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Ont signé le contrat : pour l'État, Paul Roche, préfet du Var ; pour la Ville, Anne Brun, maire.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
     fn not_subjects() {
         none(&SignedSubject, "Le contrat de Paul Roche a été signé hier.");
         none(&SignedSubject, "Paul Roche a rappelé que la Région a signé.");

@@ -40,7 +40,9 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// A line naming the party that signs below it, in a signature block ("Pour l'État", "POUR LA
 /// VILLE DE HYÈRES :", "Au nom du Département").
 static PARTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom d|AU NOM D)\b[^\n.,;]{1,80}$")
+    Regex::new(
+        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))[^\n.,;]{0,80}$",
+    )
         .expect("valid regex")
 });
 
@@ -224,6 +226,10 @@ mod tests {
             S,
         );
         none(&SigningList, "Le contrat.\n\nPour l'État\nLe préfet du Var\nPaul Roche\n");
+        none(
+            &SigningList,
+            "Le contrat a été signé.\n\nPour en savoir plus\nPaul Roche, chargé de mission\n",
+        );
     }
 
     #[test]
