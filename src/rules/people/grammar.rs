@@ -192,9 +192,13 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 const PARTY: &str = r"(?:(?i:pour|au\s+nom\s+d(?:e|u|es|'))\s*[^,;:.()\n«»]{1,60}?\s*[,:]\s*)";
 
 /// Between the last subject and its verb: a comma, "y" ("y représentait"), "l'" ("l'ont
-/// signé").
+/// signé"), "qui" ("C'est A qui a signé"), a collective closing the list ("A, B et les maires
+/// des communes ont signé").
 static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,]*(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$").expect("valid regex")
+    Regex::new(
+        r"^[\s,]*(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// Between two listed mentions.

@@ -148,6 +148,17 @@ mod tests {
     }
 
     #[test]
+    fn lists_closed_by_a_collective() {
+        finds(
+            &SignedSubject,
+            "Le préfet, Paul Roche, la présidente de l'EPT, Anne Brun, et les maires des six \
+             communes ont signé le contrat.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
     fn cosigners_after_the_verb() {
         finds(
             &SignedSubject,

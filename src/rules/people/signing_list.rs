@@ -2,7 +2,8 @@
 //! closes a phrase about the signing.
 //!
 //! Finds: the block of lines under "Signataires :", "Les signataires du contrat", "Le contrat a
-//! été signé par :", "Ont signé :", or under "Pour l'État" after a text about a signing (bullets "- A, préfet du Var", lines "Préfet du Var : A",
+//! été signé par :", "Ont signé :", "Fait à Hyères, le 3 juin 2024", or under "Pour l'État"
+//! after a text about a signing (bullets "- A, préfet du Var", lines "Préfet du Var : A",
 //! table rows "| A | Préfet du Var", a name alone on its line with the role on the next, as in a
 //! PDF signature block, "Pour l'État : A"), and a list after a colon inside a sentence about a
 //! signing ("Ils étaient trois à la signature du contrat : A, B et C", "Le contrat a été signé
@@ -32,7 +33,7 @@ const BLOCK_LINES: usize = 40;
 /// contrat :") or a line about a signing that ends with a colon ("Ont signé le contrat :").
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?im)^[ \t#*_>•|-]*(?:(?:les|liste\s+des)\s+)?(?:signataires|signatures)\b[^\n.]{0,80}$|^[^\n]*\b(?:sign|paraph|contresign|cosign)[^\n]*:[ \t*_]*$",
+        r"(?im)^[ \t#*_>•|-]*(?:(?:les|liste\s+des)\s+)?(?:signataires|signatures)\b[^\n.]{0,80}$|^[^\n]*\b(?:sign|paraph|contresign|cosign)[^\n]*:[ \t*_]*$|^[ \t*_]*(?:fait|signé)\s+à\s+[^\n]{1,80}$",
     )
     .expect("valid regex")
 });
@@ -229,6 +230,17 @@ mod tests {
         none(
             &SigningList,
             "Le contrat a été signé.\n\nPour en savoir plus\nPaul Roche, chargé de mission\n",
+        );
+    }
+
+    #[test]
+    fn blocks_after_the_place_of_signing() {
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024\nLe Préfet du Var, Paul Roche\nLa Maire de Hyères, \
+             Anne Brun\n",
+            &["Paul Roche", "Anne Brun"],
+            S,
         );
     }
 
