@@ -73,6 +73,24 @@ pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
     KINDS.iter().find(|(h, f, _)| h == "prefix" && *f == p).map(|(.., k)| kind_static(k))
 }
 
+/// The owner a match of `PREFIX? NAME` names, as a range of the matched haystack and a kind: the
+/// name alone ("la communauté d'agglomération de Valenciennes Métropole" → "Valenciennes
+/// Métropole", CA), or with its prefix when the name alone is a commune's ("la Communauté
+/// urbaine de Dunkerque" → "Communauté urbaine de Dunkerque": "Dunkerque" is the town).
+pub(super) fn owner(caps: &regex::Captures) -> Option<(Range<usize>, Option<&'static str>)> {
+    let name = caps.name("name")?;
+    let prefix = caps.name("prefix");
+    let kind = prefix.and_then(|p| prefix_kind(p.as_str())).or_else(|| word_kind(name.as_str()));
+    let town =
+        |n: &str| !gazetteer::communes_named(n).is_empty() && gazetteer::epci_named(n).is_empty();
+    match prefix {
+        Some(p) if kind != Some("commune") && town(name.as_str()) => {
+            Some((p.start()..name.end(), kind))
+        }
+        _ => Some((name.range(), kind)),
+    }
+}
+
 /// The kind a short name's own words give ("Metz Métropole" → `Métropole`), if any.
 pub(super) fn word_kind(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
@@ -95,12 +113,15 @@ fn kind_static(k: &str) -> &'static str {
 }
 
 /// True when `name` opens with a word that never names a contract's carrier (a région, the
-/// State...).
+/// State...), or is only a common noun ("Communauté" before a lower-case "intercommunale").
 pub(super) fn never_carrier(name: &str) -> bool {
     static FIRST: LazyLock<Vec<String>> =
         LazyLock::new(|| data::lines("territories/not_carriers.txt"));
-    let first = name.split([' ', '\'', '-']).next().unwrap_or("").to_lowercase();
-    FIRST.contains(&first)
+    static GENERIC: LazyLock<Vec<String>> =
+        LazyLock::new(|| data::lines("territories/anaphora.txt"));
+    let lower = name.to_lowercase();
+    let first = lower.split([' ', '\'', '-']).next().unwrap_or("");
+    FIRST.iter().any(|f| f == first) || GENERIC.contains(&lower)
 }
 
 /// Ranges of the intercommunality names in `text`, with their kind when the name tells it.
@@ -300,6 +321,8 @@ mod tests {
         assert_eq!(word_kind("Le Quesnoy"), None);
         assert!(never_carrier("Région Grand Est"));
         assert!(!never_carrier("Grand Narbonne"));
+        assert!(never_carrier("Communauté"));
+        assert!(!never_carrier("Communauté urbaine de Dunkerque"));
     }
 
     #[test]
