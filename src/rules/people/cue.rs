@@ -11,33 +11,114 @@ fn alt(kind: &str) -> String {
     alternation(cues(kind))
 }
 
-/// "signé par", "a été signé le 24 juin à Metz, par", "Signé en mai dernier par": a signing
-/// participle, then "par" in the same clause.
+/// "signé par", "a été signé le 24 juin à Metz, par", "Signé en mai dernier par", "signé lundi
+/// entre A et B", "la signature, par A et B, du contrat": a signing participle, then "par" or
+/// "entre" in the same clause; a list cue ("les signataires sont").
 pub(super) static SIGN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}\b(?:[^.;!?«»\n]|\n[ \t]*[^\s]){{0,100}}?\bpar\b|\b{}",
+        r"(?i)\b{}\b(?:[^.;!?«»\n]|\n[ \t]*[^\s]){{0,100}}?\b(?:par|entre)\b|\bsignature\s*,\s*par\b|\b{}",
         alt("sign_participle"),
         alt("sign_list")
     ))
     .expect("valid regex")
 });
 
-/// An active signing verb: "a signé", "ont également paraphé", "signent".
+/// An active signing verb: "a signé", "ont également paraphé", "signent", "ont apposé leur
+/// signature", "ont officialisé" (a weak verb: see [`is_weak_signing`]).
 pub(super) static SIGN_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}\s+(?:{}\s+)*{}\b|\b{}\b",
+        r"(?i)\b{}\s+(?:{}\s+)*{}\b|\b{}\b|\b(?:{})\b",
         alt("sign_aux"),
         alt("adverb"),
         alt("sign_participle"),
-        alt("sign_present")
+        alt("sign_present"),
+        phrases(&["sign_phrase", "sign_weak"]),
     ))
     .expect("valid regex")
 });
 
-/// "en présence de", "aux côtés du", "accompagnée par".
-pub(super) static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{}(?:\s+(?:de|du|des|par)\b|\s+d')", alt("presence")))
+/// The phrases of `kinds`, longest first, with adverbs allowed between their words ("ont
+/// officiellement apposé leur signature").
+fn phrases(kinds: &[&str]) -> String {
+    let gap = format!(r"\s+(?:{}\s+)*", alt("adverb"));
+    let mut forms: Vec<&str> = kinds.iter().flat_map(|k| cues(k)).collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms
+        .iter()
+        .map(|c| c.split(' ').map(regex::escape).collect::<Vec<_>>().join(&gap))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Whether a match of [`SIGN_ACTIVE`] is a weak signing verb ("ont officialisé", "ont scellé"),
+/// which names a signing only in a sentence about a contract.
+pub(super) fn is_weak_signing(verb: &str) -> bool {
+    static WEAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^(?:{})", phrases(&["sign_weak"]))).expect("valid regex")
+    });
+    WEAK.is_match(verb)
+}
+
+/// A signing to come anywhere in a text: "sera signé", "doivent être officiellement paraphés".
+pub(super) static FUTURE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{}\s+(?:(?:{})\s+)*(?:sign|paraph|contresign|cosign)",
+        alt("sign_future"),
+        alt("adverb")
+    ))
+    .expect("valid regex")
+});
+
+/// A verb whose subject is the signing and whose object the people at it: "La signature a
+/// réuni A, B", "la cérémonie rassemblait".
+pub(super) static GATHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:{})\b", phrases(&["gather"]))).expect("valid regex")
+});
+
+/// A presence cue closing the gap between a subject and the people who accompany it: "A,
+/// préfet, accompagné de B, sous-préfet, a signé".
+pub(super) static PRESENCE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*,?\s*{}(?:\s+(?:de|du|des|par)\s+|\s+d')(?:(?:le|la|M\.|Mme|Madame|Monsieur)\s+|l')?$",
+        alt("presence")
+    ))
+    .expect("valid regex")
+});
+
+/// What joins a signing verb to the people who sign with its subject: "a signé le contrat
+/// avec", ", de même que", "tout comme", "conjointement avec".
+pub(super) static COSIGNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[^.;!?«»\n]{0,120}?(?:,\s*|\s)(?:(?:conjointement\s+)?avec|de\s+même\s+que|tout\s+comme|ainsi\s+que|en\s+même\s+temps\s+que)\s",
+    )
+    .expect("valid regex")
+});
+
+/// The words that make a sentence about a contract, for the weak signing verbs.
+pub(super) static ABOUT_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:contrat|convention|engagement|partenariat|protocole|accord|pacte|charte|sign)",
+    )
+    .expect("valid regex")
+});
+
+/// An auxiliary right before a signing participle that puts the signing in the future: "sera
+/// signé par", "doit être signé", "devrait être officiellement signé".
+pub(super) static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{}\s+(?:(?:{})\s+)*$", alt("sign_future"), alt("adverb")))
         .expect("valid regex")
+});
+
+/// "en présence de", "en présence notamment de", "aux côtés du", "accompagnée par", "présidée
+/// par", "à ses côtés".
+pub(super) static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{}(?:\s+(?:{})\b)*(?:\s+(?:de|du|des|par)\b|\s+d')|\b{}\b",
+        alt("presence"),
+        alt("adverb"),
+        alt("presence_side")
+    ))
+    .expect("valid regex")
 });
 
 /// A verb whose subject attended: "représentait", "a assisté à la signature".

@@ -97,6 +97,24 @@ impl<'a> Parsed<'a> {
         self.mentions.iter().filter(move |m| range.contains(&m.name_range.start))
     }
 
+    /// The mentions a cue's list reaches in `range`, less a last one that opens a line as the
+    /// subject of a new clause ("Ont signé :\nA, préfet\nB a rappelé l'enjeu": not B).
+    pub fn listed(&self, range: Range<usize>) -> Vec<&Mention> {
+        static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[ \t]*,?[ \t]*(?:a|ont|avait|avaient|est|sont)\s+\p{Ll}")
+                .expect("valid regex")
+        });
+        let mut out: Vec<&Mention> = self.within(range).collect();
+        if let Some(last) = out.last() {
+            let line_start = self.text[..last.full.start].rfind('\n').map_or(0, |p| p + 1);
+            let opens_line = self.text[line_start..last.full.start].trim().is_empty();
+            if out.len() > 1 && opens_line && NEW_CLAUSE.is_match(&self.text[last.full.end..]) {
+                out.pop();
+            }
+        }
+        out
+    }
+
     /// The mention that starts at `at` (its role may come first), allowing an article before.
     pub fn starting_at(&self, at: usize) -> Option<&Mention> {
         let rest = &self.text[at..];
@@ -114,6 +132,27 @@ impl<'a> Parsed<'a> {
         }
         let colon = COLON.find(&self.text[at..])?;
         self.starting_at(at + colon.end()).map(|_| at + colon.end())
+    }
+
+    /// The mentions listed from `at` on: the first starts at `at` (see [`Self::starting_at`]),
+    /// each next one is joined to the one before by a comma, "et", "ainsi que", a semicolon.
+    pub fn listed_from(&self, at: usize) -> Vec<&Mention> {
+        let Some(first) = self.starting_at(at) else { return Vec::new() };
+        let mut out = vec![first];
+        let mut end = first.full.end;
+        while let Some(next) = self.mentions.iter().find(|m| m.full.start >= end) {
+            if !LIST_GAP.is_match(&self.text[end..next.full.start]) {
+                break;
+            }
+            out.push(next);
+            end = next.full.end;
+        }
+        out
+    }
+
+    /// The last mention that ends at or before `at`.
+    pub fn mention_before(&self, at: usize) -> Option<&Mention> {
+        self.mentions.iter().rev().find(|m| m.full.end <= at)
     }
 
     /// The mentions listed just before `at` ("A, préfet, B, maire, et C, président, ont
@@ -138,20 +177,34 @@ impl<'a> Parsed<'a> {
     }
 }
 
-/// What may stand before a mention that a cue introduces: an article, a list bullet.
+/// What may stand before a mention that a cue introduces: a list bullet or a table cell, the
+/// party the person signs for ("pour l'État, ", "au nom de la Ville : "), an article or a
+/// possessive ("son président, A").
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s:•*–-]*(?:(?:le|la|les|M\.|Mme|Madame|Monsieur)\s+|l')?").expect("valid regex")
+    Regex::new(&format!(
+        r"^[\s:•*–|-]*{PARTY}?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:(?:le|la|les|son|sa|ses|leur|leurs)\s+|l')?"
+    ))
+    .expect("valid regex")
 });
 
+/// The party a listed signatory signs for: "pour l'État, ", "Pour la Ville de Hyères : ",
+/// "au nom du Département, ".
+const PARTY: &str = r"(?:(?i:pour|au\s+nom\s+d(?:e|u|es|'))\s*[^,;:.()\n«»]{1,60}?\s*[,:]\s*)";
+
 /// Between the last subject and its verb: a comma, "y" ("y représentait"), "l'" ("l'ont
-/// signé").
-static SUBJECT_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s,]*(?:(?:y|en)\s+|l')?\s*$").expect("valid regex"));
+/// signé"), "qui" ("C'est A qui a signé"), a collective closing the list ("A, B et les maires
+/// des communes ont signé").
+static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s,]*(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
+    )
+    .expect("valid regex")
+});
 
 /// Between two listed mentions.
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:,|,?\s*(?:et|ou|ainsi\s+que))\s*(?:(?:le|la|M\.|Mme|Madame|Monsieur)\s+|l')?$",
+        &format!(r"^\s*(?:[,;]|[,;]?\s*(?:et|ou|ainsi\s+que|de\s+même\s+que|tout\s+comme))\s*[•*–-]?\s*{PARTY}?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:(?:le|la)\s+|l')?$"),
     )
     .expect("valid regex")
 });
@@ -180,10 +233,12 @@ static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A role right after a name: ", préfet du Gard", " (maire de Lens)", ", ancienne maire".
+/// A role right after a name: ", préfet du Gard", " (maire de Lens)", ", ancienne maire", a
+/// table cell ("| préfet du Gard"), a dash or a colon, or the next line when the name stands
+/// alone on its line (the layout of a signature block).
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t]*(?P<open>,|\()\s*(?:(?:le|la)\s+|l')?(?P<past>{}[\s-]+)?(?P<role>{})\b",
+        r"(?i)^(?:[ \t]*(?P<open>,|\(|\||:)\s*|[ \t]+[–—-][ \t]+|[ \t]*(?P<nl>\n)[ \t]*)(?:(?:le|la)\s+|l')?(?P<past>{}[\s-]+)?(?P<role>{})\b",
         lexicon::alternation(cues("past")),
         *ROLE
     ))
@@ -276,18 +331,21 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
     let all = names(text);
     // A guessed pair stands only with a role right after it, read as if it were no name.
     let sure: Vec<usize> = all.iter().filter(|n| !n.weak).map(|n| n.range.start).collect();
+    let sure_ranges: Vec<Range<usize>> =
+        all.iter().filter(|n| !n.weak).map(|n| n.range.clone()).collect();
     let names: Vec<Name> = all
         .into_iter()
         .filter(|n| {
             !n.weak
-                || role_after(text, n.range.end, &sure, html).is_some()
+                || role_after(text, n.range.clone(), &sure, html).is_some()
                 || weak_role_before(text, 0, n, &sure, html).is_some()
+                || between_names(text, &n.range, &sure_ranges)
         })
         .collect();
     let starts: Vec<usize> = names.iter().map(|n| n.range.start).collect();
     let mut out: Vec<Mention> = Vec::new();
     for n in names {
-        let after = role_after(text, n.range.end, &starts, html);
+        let after = role_after(text, n.range.clone(), &starts, html);
         let floor = out.last().map_or(0, |m: &Mention| m.full.end);
         let before = || role_before(text, floor, n.range.start, &starts, html);
         let role = if n.weak {
@@ -295,7 +353,7 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         } else {
             after.clone().or_else(before)
         };
-        if role.is_none() && n.weak {
+        if role.is_none() && n.weak && !between_names(text, &n.range, &sure_ranges) {
             continue;
         }
         let full = match (&after, &role) {
@@ -311,6 +369,25 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Whether a guessed pair is an item of a list of sure names: joined to a sure name before it
+/// and to one after it ("A, Wandrille Lebas et B"), or closing the list after "et" ("A, B et
+/// Wandrille Lebas.").
+fn between_names(text: &str, n: &Range<usize>, sure: &[Range<usize>]) -> bool {
+    static LAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:[.;)]|\n|$)").expect("valid regex"));
+    let before = sure.iter().rev().find(|s| s.end <= n.start);
+    let after = sure.iter().find(|s| s.start >= n.end);
+    let Some(before) = before else { return false };
+    let gap_before = &text[before.end..n.start];
+    if !LIST_GAP.is_match(gap_before) {
+        return false;
+    }
+    match after {
+        Some(after) if LIST_GAP.is_match(&text[n.end..after.start]) => true,
+        _ => gap_before.contains("et") && LAST.is_match(&text[n.end..]),
+    }
 }
 
 /// The role before a guessed pair, only as a comma apposition that the pair closes ("le préfet
@@ -392,6 +469,51 @@ fn place_list_after(text: &str, at: usize) -> bool {
     rest.starts_with('/')
 }
 
+/// Where a name goes on when its "family name" `core` (ending at `end`) is a second given name
+/// written without a hyphen: "Jean Pierre Martinet", "Thi Lan Nguyen".
+fn second_given(text: &str, end: usize, particle: &str, core: &str) -> Option<usize> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[ \t]+(?P<fam>(?:(?:de[ \t]+la|de|du|des|Le|La|Van[ \t]+der|Van|Von|Ben|El|Da|Di|Del|Mac|Ould)[ \t]+|[dD]')?(?P<core>\p{Lu}[\p{L}']*(?:-\p{L}[\p{L}']*)*))",
+        )
+        .expect("valid regex")
+    });
+    if !particle.is_empty() || !is_given(core) || all_caps(core) && core.len() > 1 {
+        return None;
+    }
+    let caps = NEXT.captures(&text[end..])?;
+    let next = caps.name("core")?.as_str();
+    let blocked = is_given(next)
+        || is_not_name(next)
+        || is_role_word(next)
+        || is_place_word(next)
+        || ARTICLES.contains(&next.to_lowercase().as_str());
+    (!blocked).then(|| end + caps.name("fam").map_or(0, |f| f.end()))
+}
+
+/// The family name written before two given names, in the order of Vietnamese names
+/// ("Nguyen Thi Lan"): a capitalised word right before `at` on the same line that is no given
+/// name, role, place word or function word, and does not overlap an earlier name (`floor`).
+fn family_first(text: &str, at: usize, floor: usize) -> Option<Range<usize>> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(,:;•|-])(?P<w>\p{Lu}[\p{Ll}']+)[ \t]+$").expect("valid regex")
+    });
+    let mut lo = at.saturating_sub(40).max(floor);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let caps = BEFORE.captures(&text[lo..at])?;
+    let w = caps.name("w")?;
+    let word = w.as_str();
+    let blocked = is_given(word)
+        || is_not_name(word)
+        || is_role_word(word)
+        || is_place_word(word)
+        || ARTICLES.contains(&word.to_lowercase().as_str())
+        || bad_context(text, lo + w.start());
+    (!blocked).then(|| lo + w.start()..lo + w.end())
+}
+
 fn names(text: &str) -> Vec<Name> {
     let tokens: Vec<regex::Match> = TOKEN.find_iter(text).collect();
     let mut out: Vec<Name> = Vec::new();
@@ -415,8 +537,19 @@ fn names(text: &str) -> Vec<Name> {
                     && !(initials(word) && (is_given(core) || matches!(particle, "du" | "des")))
                     && !place_list_after(text, end)
                 {
-                    let display = format!("{} {}", word, squeeze(fam.as_str()));
-                    out.push(Name { range: tok.start()..end, display, weak: false });
+                    let (end, fam) = match second_given(text, end, particle, core) {
+                        Some(longer) => (longer, &text[tok.end()..longer]),
+                        None => (end, fam.as_str()),
+                    };
+                    let mut start = tok.start();
+                    let mut display = format!("{} {}", word, squeeze(fam));
+                    if particle.is_empty() && is_given(core) {
+                        if let Some(family) = family_first(text, tok.start(), consumed) {
+                            display = format!("{} {display}", &text[family.clone()]);
+                            start = family.start;
+                        }
+                    }
+                    out.push(Name { range: start..end, display, weak: false });
                     consumed = end;
                     continue;
                 }
@@ -530,8 +663,23 @@ const ARTICLES: &[&str] = &[
 
 /// The role after the name ending at `at`, and where the mention ends (after a closing
 /// parenthesis).
-fn role_after(text: &str, at: usize, stops: &[usize], html: bool) -> Option<(Role, usize)> {
+fn role_after(
+    text: &str,
+    name: Range<usize>,
+    stops: &[usize],
+    html: bool,
+) -> Option<(Role, usize)> {
+    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t•*–|-]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$").expect("valid regex")
+    });
+    let at = name.end;
     let caps = ROLE_AFTER.captures(&text[at..])?;
+    if caps.name("nl").is_some() {
+        let line_start = text[..name.start].rfind('\n').map_or(0, |p| p + 1);
+        if !ALONE.is_match(&text[line_start..name.start]) {
+            return None;
+        }
+    }
     let word = caps.name("role")?;
     let past = caps.name("past").is_some();
     let start = at + word.start();
@@ -577,7 +725,7 @@ fn role_before(
 
 /// Between a role and the name it precedes.
 static BEFORE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*,?[ \t]*\n?[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$")
+    Regex::new(r"^[ \t]*(?:[,:|][ \t]*|[ \t][–—-][ \t]+)?\n?[ \t]*\|?[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?$")
         .expect("valid regex")
 });
 
@@ -607,6 +755,10 @@ fn complement(rest: &str) -> Option<String> {
     (!body.is_empty()).then(|| body.to_owned())
 }
 
+/// A line that opens a new item of a signature block: "Pour la Ville : ", "Au nom de l'État".
+static PARTY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Pour|POUR|Au nom d)\b").expect("valid regex"));
+
 /// Where a role's complement ends, reading from `from` (the end of the role word).
 fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
     let limit = (from + 220).min(text.len());
@@ -625,6 +777,7 @@ fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
                 let hard_break = text[..j].ends_with("  ");
                 if html
                     || hard_break
+                    || PARTY_LINE.is_match(next)
                     || !next.chars().next().is_some_and(char::is_alphabetic)
                     || stops.contains(&(text.len() - next.len()))
                 {
@@ -730,7 +883,8 @@ fn sentence_breaks(text: &str, html: bool, mentions: &[usize]) -> Vec<usize> {
                 let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
                 let opens = |from: usize| {
                     let line = &text[from..];
-                    let skip = line.len() - line.trim_start_matches([' ', '\t', '-', '•']).len();
+                    let skip =
+                        line.len() - line.trim_start_matches([' ', '\t', '-', '•', '|', '*']).len();
                     mentions.contains(&(from + skip))
                 };
                 let next_start = text.len() - next_line.len();
@@ -863,8 +1017,8 @@ mod tests {
             Some("conseillère régionale"),
         );
         one(
-            "en présence de Basile Hartmann, conseiller régional, qui représentait le président.",
-            "Basile Hartmann",
+            "en présence de Ulrik Hartmann, conseiller régional, qui représentait le président.",
+            "Ulrik Hartmann",
             Some("conseiller régional"),
         );
         one(
@@ -877,23 +1031,62 @@ mod tests {
     #[test]
     fn a_guessed_pair_needs_a_role() {
         one(
-            "signé par Basile Hartmann, conseiller régional.",
-            "Basile Hartmann",
+            "signé par Ulrik Hartmann, conseiller régional.",
+            "Ulrik Hartmann",
             Some("conseiller régional"),
         );
-        none("Hier, Basile Hartmann a parlé.");
+        none("Hier, Ulrik Hartmann a parlé.");
         one(
-            "signé par le préfet de l'Indre, Basile Hartmann, et par le maire.",
-            "Basile Hartmann",
+            "signé par le préfet de l'Indre, Ulrik Hartmann, et par le maire.",
+            "Ulrik Hartmann",
             Some("préfet de l'Indre"),
         );
-        none("aux côtés du maire de Lunel Basile Hartmann a parlé.");
+        none("aux côtés du maire de Lunel Ulrik Hartmann a parlé.");
         one(
             "La préfète de région, Madame Lucie Morin, était représentée.",
             "Lucie Morin",
             Some("préfète de région"),
         );
         none("Caux Vallée de Seine : deux quartiers.");
+    }
+
+    #[test]
+    fn roles_in_other_layouts() {
+        one("| Paul Roche | Préfet du Var", "Paul Roche", Some("Préfet du Var"));
+        one("Paul Roche\nPréfet du Var\n", "Paul Roche", Some("Préfet du Var"));
+        one("- Préfet du Var : Paul Roche\n", "Paul Roche", Some("Préfet du Var"));
+        one("M. le préfet Paul Roche a signé.", "Paul Roche", Some("préfet"));
+        one("Paul Roche – maire de Hyères\n", "Paul Roche", Some("maire de Hyères"));
+        // A name inside a sentence does not take the next line as its role.
+        one("hier avec Paul Roche\nmaire de Hyères", "Paul Roche", None);
+    }
+
+    #[test]
+    fn names_of_many_origins() {
+        for name in [
+            "Gwenola Le Bihan",
+            "Iñaki Etcheverry",
+            "Ousmane Diallo",
+            "Fatoumata Keïta",
+            "João Pereira",
+            "Ghjuvan Santoni",
+            "Jean Pierre Martinet",
+            "Thi Lan Nguyen",
+            "Nguyen Thi Lan",
+        ] {
+            one(&format!("Hier, {name} a parlé."), name, None);
+        }
+        none("Au groupe scolaire Paul Langevin et au centre social Louise Michel.");
+        none("Le stade municipal Jean Bouin, le collège Anne Frank.");
+    }
+
+    #[test]
+    fn a_guessed_pair_between_sure_names() {
+        let got = read("signé par Anne Brun, Wandrille Lebas et Paul Roche.");
+        assert_eq!(got.len(), 3, "{got:?}");
+        let got = read("signé par Anne Brun, Paul Roche et Wandrille Lebas.");
+        assert_eq!(got.len(), 3, "{got:?}");
+        none("Wandrille Lebas et Caux Vallée signent.");
     }
 
     #[test]

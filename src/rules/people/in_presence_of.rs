@@ -31,7 +31,7 @@ impl Rule for InPresenceOf {
             let sentence = p.sentence(cue.start());
             let others = [&*SIGN_BY, &*SIGN_ACTIVE, &*SPEECH_AFTER_QUOTE];
             let end = list_end(p.text, cue.end(), sentence.end, &others);
-            for m in p.within(cue.end()..end) {
+            for m in p.listed(cue.end()..end) {
                 emit(doc, m, Involvement::Present, self.id(), out);
             }
         }
@@ -66,6 +66,34 @@ mod tests {
             "Signé le mardi 4 juin, en présence de Paul Roche, Préfet du Var, Anne Brun, \
              Conseillère régionale, et des maires, le contrat fixe six ans d'engagements.",
             &["Paul Roche", "Anne Brun"],
+            P,
+        );
+    }
+
+    #[test]
+    fn other_presence_cues() {
+        finds(
+            &InPresenceOf,
+            "Le contrat a été signé par Marc Viel. Présent à ses côtés, Paul Roche, sous-préfet de Toulon, a salué le travail.",
+            &["Paul Roche"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Le contrat a été signé lundi en présence notamment de Paul Roche, député du Var.",
+            &["Paul Roche"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "La cérémonie de signature, présidée par Paul Roche, préfet du Var, a réuni les maires.",
+            &["Paul Roche"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Entouré de Paul Roche, maire de Hyères, le préfet a signé le contrat.",
+            &["Paul Roche"],
             P,
         );
     }

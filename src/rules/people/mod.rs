@@ -7,13 +7,16 @@
 //! gives the people it reaches an involvement: `people.signed_by` ("signé par A, B et C"),
 //! `people.signed_subject` ("A, B et C ont signé", "ont également signé A"),
 //! `people.in_presence_of` ("en présence de", "aux côtés de", at a signing),
-//! `people.present_subject` ("A y représentait le préfet"), `people.quoted` ("», résume A"),
+//! `people.present_subject` ("A y représentait le préfet"), `people.signing_list` ("Signataires
+//! :" and its block of lines, "à la signature du contrat : A, B et C"), `people.gathered` ("la
+//! signature a réuni A, B"), `people.quoted` ("», résume A"),
 //! `people.contact` ("Contact presse : A"), and `people.role_name` names every mention.
 //! [`resolve`] keeps one candidate per mention (the strongest involvement; a contact stays a
 //! contact), completes initials and missing roles from the other mentions of the same person.
 
 mod contact;
 mod cue;
+mod gathered;
 mod grammar;
 mod in_presence_of;
 mod lexicon;
@@ -23,6 +26,11 @@ mod resolve;
 mod role_name;
 mod signed_by;
 mod signed_subject;
+mod signing_list;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Candidates, Doc, Rule};
 use crate::record::{Involvement, Person};
@@ -32,12 +40,14 @@ use lexicon::RoleKind;
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
     &contact::Contact,
+    &gathered::Gathered,
     &in_presence_of::InPresenceOf,
     &present_subject::PresentSubject,
     &quoted::Quoted,
     &role_name::RoleName,
     &signed_by::SignedBy,
     &signed_subject::SignedSubject,
+    &signing_list::SigningList,
 ];
 
 /// Resolves this family's candidates once every rule ran: one candidate per mention, initials
@@ -46,14 +56,21 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     resolve::resolve(doc, out);
 }
 
+/// A person said right after the name to be away: "A, député (excusé)", "A, absente".
+static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*[,(]?[ \t]*(?:excusée?s?|absente?s?)\b").expect("valid regex")
+});
+
 /// Pushes the person of mention `m` with `involvement`. A role held no more ("ancien maire")
-/// makes a signatory or a person present merely mentioned; so does a role that is not an
+/// or a person said to be away ("excusé") makes a signatory or a person present merely
+/// mentioned; so does a role that is not an
 /// official capacity (a resident, a staff member) for a person present.
 fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut Candidates) {
     let past = m.role.as_ref().is_some_and(|r| r.past);
     let unofficial = m.role.as_ref().is_some_and(|r| r.kind != RoleKind::Official);
+    let excused = EXCUSED.is_match(&doc.text()[m.full.end..]);
     let involvement = match involvement {
-        Involvement::Signatory | Involvement::Present if past => Involvement::Mentioned,
+        Involvement::Signatory | Involvement::Present if past || excused => Involvement::Mentioned,
         Involvement::Present if unofficial => Involvement::Mentioned,
         other => other,
     };

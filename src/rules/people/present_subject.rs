@@ -34,7 +34,7 @@ impl Rule for PresentSubject {
             if let Some(from) = p.list_after(verb.end()) {
                 let sentence = p.sentence(verb.start());
                 let end = list_end(p.text, from, sentence.end, &[&SIGN_BY, &SIGN_ACTIVE]);
-                for m in p.within(from..end) {
+                for m in p.listed(from..end) {
                     emit(doc, m, Involvement::Present, self.id(), out);
                 }
             }
@@ -75,6 +75,17 @@ mod tests {
             &["Paul Roche", "Anne Brun"],
             P,
         );
+    }
+
+    #[test]
+    fn other_attendance_verbs() {
+        for text in [
+            "Le contrat a été signé hier. Paul Roche, député, et Anne Brun, sénatrice, ont assisté à la cérémonie.",
+            "Le contrat a été signé hier. Paul Roche, député, et Anne Brun, sénatrice, participaient à la cérémonie.",
+            "Le contrat a été signé hier. Étaient notamment présents Paul Roche, député, et Anne Brun, sénatrice.",
+        ] {
+            finds(&PresentSubject, text, &["Paul Roche", "Anne Brun"], P);
+        }
     }
 
     #[test]

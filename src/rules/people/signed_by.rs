@@ -7,7 +7,7 @@
 //! later "en présence de" in the same sentence (`people.in_presence_of`), inside a quotation or
 //! a relative clause ("signé par A, qui a remercié B"), or after "par" in another sentence.
 
-use super::cue::{PRESENCE, SIGN_BY, SPEECH_AFTER_QUOTE, list_end};
+use super::cue::{FUTURE_BEFORE, PRESENCE, SIGN_BY, SPEECH_AFTER_QUOTE, list_end};
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
@@ -24,20 +24,39 @@ impl Rule for SignedBy {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
         for cue in SIGN_BY.find_iter(p.text) {
+            if future(p.text, cue.start()) || byline(p.text, cue.end()) {
+                continue;
+            }
             let sentence = p.sentence(cue.start());
             let stop = sentence.end.max(cue.end());
             let end = list_end(p.text, cue.end(), stop, &[&PRESENCE, &SPEECH_AFTER_QUOTE]);
-            for m in p.within(cue.end()..end) {
+            for m in p.listed(cue.end()..end) {
                 emit(doc, m, Involvement::Signatory, self.id(), out);
             }
         }
     }
 }
 
+/// Whether the signing at `at` is to come: "sera signé par", "doit être signé par".
+fn future(text: &str, at: usize) -> bool {
+    let mut lo = at.saturating_sub(60);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    FUTURE_BEFORE.is_match(&text[lo..at])
+}
+
+/// Whether the "par" ending at `at` opens a byline ("…contrat de ville signé\nPar Jean Dupont"):
+/// written "Par" at the start of a line.
+fn byline(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    head.ends_with("Par") && head[..head.len() - 3].trim_end_matches([' ', '\t']).ends_with('\n')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::people::testing::{finds, none};
+    use crate::rules::people::testing::{finds, none, run};
 
     const S: Involvement = Involvement::Signatory;
 
@@ -89,6 +108,29 @@ mod tests {
         SignedBy.apply(&doc, &mut out);
         let names: Vec<&str> = out.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Paul Roche", "Anne Brun"]);
+    }
+
+    #[test]
+    fn other_passive_shapes() {
+        let both = &["Paul Roche", "Anne Brun"];
+        for text in [
+            "Le contrat a été signé conjointement par Paul Roche, préfet du Var, et Anne Brun, maire.",
+            "Le contrat a été signé ce lundi entre Paul Roche, préfet du Var, et Anne Brun, maire.",
+            "La signature, par Paul Roche, préfet du Var, et Anne Brun, maire, du contrat a eu lieu lundi.",
+            "Parmi les signataires figurent Paul Roche, préfet du Var, et Anne Brun, maire de Hyères.",
+            "Le contrat a été cosigné par M. Paul Roche (préfet du Var) et Mme Anne Brun (maire de Hyères).",
+        ] {
+            finds(&SignedBy, text, both, S);
+        }
+    }
+
+    #[test]
+    fn signings_to_come_and_bylines() {
+        none(&SignedBy, "Le contrat sera signé par Paul Roche, préfet du Var, le 3 juin.");
+        none(&SignedBy, "Le contrat doit être officiellement signé par Paul Roche, préfet du Var.");
+        none(&SignedBy, "Le nouveau contrat de ville signé\nPar Paul Roche\nPublié le 3 juin");
+        let got = run(&SignedBy, "Signé par Anne Brun, maire, et Paul Roche, député (excusé).");
+        assert_eq!(got[1].involvement, Involvement::Mentioned, "an excused person");
     }
 
     #[test]

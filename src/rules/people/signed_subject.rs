@@ -8,9 +8,12 @@
 //! le préfet a signé"), the object of the verb ("a signé le contrat avec A": see
 //! `people.in_presence_of` for "aux côtés de").
 
-use super::cue::{PRESENCE, SIGN_ACTIVE, list_end};
+use super::cue::{
+    ABOUT_CONTRACT, COSIGNER, LIST_CUT, PRESENCE, PRESENCE_GAP, SIGN_ACTIVE, is_weak_signing,
+    list_end,
+};
 use super::emit;
-use super::grammar::Parsed;
+use super::grammar::{Mention, Parsed};
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -25,18 +28,54 @@ impl Rule for SignedSubject {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
         for verb in SIGN_ACTIVE.find_iter(p.text) {
-            for m in p.listed_before(verb.start()) {
+            let sentence = p.sentence(verb.start());
+            if is_weak_signing(verb.as_str()) && !ABOUT_CONTRACT.is_match(&p.text[sentence.clone()])
+            {
+                continue;
+            }
+            for m in subjects(&p, verb.start()) {
                 emit(doc, m, Involvement::Signatory, self.id(), out);
             }
             if let Some(from) = p.list_after(verb.end()) {
-                let sentence = p.sentence(verb.start());
                 let end = list_end(p.text, from, sentence.end, &[&PRESENCE]);
-                for m in p.within(from..end) {
+                for m in p.listed(from..end) {
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
+            } else if let Some(from) = cosigners(&p, verb.end(), sentence.end) {
+                let end = list_end(p.text, from, sentence.end, &[&PRESENCE]);
+                for m in p.listed(from..end) {
                     emit(doc, m, Involvement::Signatory, self.id(), out);
                 }
             }
         }
     }
+}
+
+/// The subjects of a verb at `at`: the mentions listed before it, or, when those are the
+/// companions of a presence cue ("A, préfet, accompagné de B, a signé"), the ones before the
+/// cue.
+fn subjects<'p>(p: &'p Parsed, at: usize) -> Vec<&'p Mention> {
+    let listed = p.listed_before(at);
+    let Some(first) = listed.first() else { return listed };
+    match p.mention_before(first.full.start) {
+        Some(prev) if PRESENCE_GAP.is_match(&p.text[prev.full.end..first.full.start]) => {
+            p.listed_before(prev.full.end)
+        }
+        _ => listed,
+    }
+}
+
+/// Where the people who sign with the verb's subject start: after "avec", "de même que",
+/// "tout comme" later in the clause ("a signé le contrat avec le préfet, A").
+fn cosigners(p: &Parsed, from: usize, sentence_end: usize) -> Option<usize> {
+    let rest = &p.text[from..sentence_end.max(from)];
+    let joint = COSIGNER.find(rest)?;
+    let skipped = &rest[..joint.start()];
+    if LIST_CUT.is_match(skipped) || PRESENCE.is_match(skipped) {
+        return None;
+    }
+    let at = from + joint.end();
+    p.starting_at(at).map(|_| at)
 }
 
 #[cfg(test)]
@@ -94,9 +133,91 @@ mod tests {
     }
 
     #[test]
+    fn other_signing_verbs() {
+        let both = &["Paul Roche", "Anne Brun"];
+        for text in [
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, ont apposé leur signature au bas du document.",
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, se sont engagés en signant le contrat.",
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, ont officialisé le contrat de ville lundi.",
+            "Paul Roche, préfet du Var, et Anne Brun, maire, ont officiellement paraphé la convention.",
+            "Paul Roche et Anne Brun figurent parmi les signataires.",
+        ] {
+            finds(&SignedSubject, text, both, S);
+        }
+        none(&SignedSubject, "Paul Roche, maire, et Anne Brun ont officialisé leur candidature.");
+    }
+
+    #[test]
+    fn lists_closed_by_a_collective() {
+        finds(
+            &SignedSubject,
+            "Le préfet, Paul Roche, la présidente de l'EPT, Anne Brun, et les maires des six \
+             communes ont signé le contrat.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn cosigners_after_the_verb() {
+        finds(
+            &SignedSubject,
+            "Le maire, Paul Roche, a signé le contrat de ville avec le préfet du Var, Anne Brun, lundi.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Var, a signé au nom de l'État le contrat de la communauté, avec son président, Anne Brun.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, maire, a signé pour sa commune, de même que le directeur de la CAF, Marc Viel, et Anne Brun, rectrice.",
+            &["Paul Roche", "Marc Viel", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Var, a signé le contrat en présence de Anne Brun, députée.",
+            &["Paul Roche"],
+            S,
+        );
+    }
+
+    #[test]
+    fn subjects_in_other_shapes() {
+        finds(
+            &SignedSubject,
+            "C'est Mme Anne Brun, sous-préfète chargée de la politique de la ville, qui a paraphé le document.",
+            &["Anne Brun"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche, préfet du Var, accompagné de Marc Viel, sous-préfet de Toulon, a signé le contrat.",
+            &["Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Mme la Préfète Anne Brun et M. le Maire Paul Roche ont signé le contrat de ville.",
+            &["Anne Brun", "Paul Roche"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Ont signé le contrat : pour l'État, Paul Roche, préfet du Var ; pour la Ville, Anne Brun, maire.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
     fn not_subjects() {
         none(&SignedSubject, "Le contrat de Paul Roche a été signé hier.");
         none(&SignedSubject, "Paul Roche a rappelé que la Région a signé.");
-        none(&SignedSubject, "La Ville a signé le contrat avec Paul Roche, maire.");
+        none(&SignedSubject, "La Ville a signé le contrat. Paul Roche, maire, a salué l'accord.");
     }
 }

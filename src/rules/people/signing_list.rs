@@ -1,0 +1,289 @@
+//! `people.signing_list`: the people listed under a signing heading, or after a colon that
+//! closes a phrase about the signing.
+//!
+//! Finds: the block of lines under "Signataires :", "Les signataires du contrat", "Le contrat a
+//! été signé par :", "Ont signé :", "Fait à Hyères, le 3 juin 2024", or under "Pour l'État"
+//! after a text about a signing (bullets "- A, préfet du Var", lines "Préfet du Var : A",
+//! table rows "| A | Préfet du Var", a name alone on its line with the role on the next, as in a
+//! PDF signature block, "Pour l'État : A"), and a list after a colon inside a sentence about a
+//! signing ("Ils étaient trois à la signature du contrat : A, B et C", "Le contrat a été signé
+//! le 3 juin : pour l'État, A, préfet ; pour la Ville, B, maire"). Involvement `signatory`.
+//! Does not find: a colon followed by a sentence ("Signature du contrat : A salue un accord"),
+//! a signing to come ("sera signé par :"), the lines after the block ends (a line that is not
+//! made of names and roles).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::cue::FUTURE_ANY;
+use super::emit;
+use super::grammar::{Mention, Parsed};
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The signing-list rule.
+pub struct SigningList;
+
+/// How many lines a block reads at most.
+const BLOCK_LINES: usize = 40;
+
+/// A line that opens a block of signatories: a heading ("Les signataires", "Signataires du
+/// contrat :") or a line about a signing that ends with a colon ("Ont signé le contrat :").
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?im)^[ \t#*_>•|-]*(?:(?:les|liste\s+des)\s+)?(?:signataires|signatures)\b[^\n.]{0,80}$|^[^\n]*\b(?:sign|paraph|contresign|cosign)[^\n]*:[ \t*_]*$|^[ \t*_]*(?:fait|signé)\s+à\s+[^\n]{1,80}$",
+    )
+    .expect("valid regex")
+});
+
+/// A line naming the party that signs below it, in a signature block ("Pour l'État", "POUR LA
+/// VILLE DE HYÈRES :", "Au nom du Département").
+static PARTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))[^\n.,;]{0,80}$",
+    )
+        .expect("valid regex")
+});
+
+/// A word of signing ("signé", "signature", "paraphé").
+static SIGNING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sign|paraph|contresign|cosign)").expect("valid regex"));
+
+/// How far before a party heading a signing word must stand.
+const PARTY_REACH: usize = 3000;
+
+/// A colon closing a phrase about a signing, inside a line: "à la signature du contrat : ".
+static COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:signatures?|signataires?|sign[ée]e?s?|paraph[ée]e?s?|contresign[ée]e?s?|cosign[ée]e?s?)\b[^.:;!?\n«»]{0,80}:[ \t]*[^\s]",
+    )
+    .expect("valid regex")
+});
+
+/// What may open an item of a block: bullets, a table cell, the party signed for, an article.
+static ITEM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ \t•*–|-]*(?:(?:pour|au\s+nom\s+d(?:e|u|es|'))\s*[^,;:.()\n«»]{1,60}?\s*[,:]\s*)?(?:(?:le|la|M\.|Mme|Madame|Monsieur)\s+|l')?$",
+    )
+    .expect("valid regex")
+});
+
+/// What may close an item of a block: punctuation, a table cell, the party signed for.
+static ITEM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t,;.|)*_]*(?:(?:pour|au\s+nom\s+d(?:e|u|es|'))[^\n]{0,60})?[ \t]*$")
+        .expect("valid regex")
+});
+
+/// A short line with no name before the first item: a table header ("| Signataire |
+/// Fonction"), a sub-heading.
+const HEADER_LINES: usize = 2;
+
+impl Rule for SigningList {
+    fn id(&self) -> &'static str {
+        "people.signing_list"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for heading in HEADING.find_iter(p.text) {
+            if FUTURE_ANY.is_match(heading.as_str()) {
+                continue;
+            }
+            for m in block(&p, heading.end()) {
+                emit(doc, m, Involvement::Signatory, self.id(), out);
+            }
+        }
+        for heading in PARTY_HEADING.find_iter(p.text) {
+            let mut lo = heading.start().saturating_sub(PARTY_REACH);
+            while !p.text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let before = &p.text[lo..heading.start()];
+            if !SIGNING.is_match(before) || FUTURE_ANY.is_match(before) {
+                continue;
+            }
+            for m in block(&p, heading.end()) {
+                emit(doc, m, Involvement::Signatory, self.id(), out);
+            }
+        }
+        for colon in COLON.find_iter(p.text) {
+            let line = line_at(p.text, colon.start());
+            if FUTURE_ANY.is_match(&p.text[line.start..colon.end()]) {
+                continue;
+            }
+            let at = colon.end() - colon.as_str().chars().next_back().map_or(0, char::len_utf8);
+            let listed = p.listed_from(at);
+            let Some(last) = listed.last() else { continue };
+            let rest = &p.text[last.full.end..];
+            let ends = rest.trim_start_matches([' ', '\t', ')']).starts_with(['.', ';', '\n'])
+                || rest.trim().is_empty();
+            if listed.len() >= 2 || ends {
+                for m in listed {
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
+            }
+        }
+    }
+}
+
+/// The line around `at`, without its line break.
+fn line_at(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    start..end
+}
+
+/// The mentions of the block of lines that starts after `from` (the end of a heading line).
+fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
+    let text = p.text;
+    let mut out: Vec<&Mention> = Vec::new();
+    let mut pos = text[from..].find('\n').map_or(text.len(), |n| from + n + 1);
+    let (mut lines, mut headers, mut blanks) = (0, 0, 0);
+    while pos < text.len() && lines < BLOCK_LINES {
+        lines += 1;
+        let line = line_at(text, pos);
+        let next = (line.end + 1).min(text.len());
+        if text[line.clone()].trim().is_empty() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+            pos = next;
+            continue;
+        }
+        blanks = 0;
+        let items: Vec<&Mention> =
+            p.mentions.iter().filter(|m| line.contains(&m.full.start)).collect();
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            let bullet = text[line.clone()].trim_start().starts_with(['-', '•', '*', '–', '|']);
+            if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
+                headers += 1;
+            } else if !bullet || out.is_empty() {
+                break;
+            }
+            pos = next;
+            continue;
+        };
+        let tail_line = line_at(text, last.full.end.min(text.len()));
+        let tail_end = tail_line.end.max(last.full.end);
+        if !ITEM_HEAD.is_match(&text[line.start..first.full.start])
+            || !ITEM_TAIL.is_match(&text[last.full.end..tail_end])
+        {
+            break;
+        }
+        out.extend(items);
+        pos = (tail_end + 1).min(text.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none};
+
+    const S: Involvement = Involvement::Signatory;
+
+    #[test]
+    fn blocks_under_a_heading() {
+        finds(
+            &SigningList,
+            "Signataires :\n- Paul Roche, préfet du Var\n- Anne Brun, maire de Hyères\n\nLe \
+             contrat court jusqu'en 2030. Lucie Morin, maire de Toulon, salue l'accord.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SigningList,
+            "Les signataires\n\n- Préfet du Var : Paul Roche\n- Maire de Hyères : Anne Brun\n",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SigningList,
+            "Le contrat a été signé par :\n\nPaul Roche\nPréfet du Var\n\nAnne Brun\nMaire de \
+             Hyères\n\nIl entre en vigueur.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SigningList,
+            "Ont signé le contrat :\nPour l'État : Paul Roche, préfet du Var\nPour la Ville : \
+             Anne Brun, maire\nPaul Roche a rappelé l'enjeu.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn signature_blocks_by_party() {
+        finds(
+            &SigningList,
+            "Le contrat a été signé le 3 juin 2024.\n\nPour l'État\nLe préfet du Var\nPaul \
+             Roche\n\nPour la Ville\nLa maire de Hyères\nAnne Brun\n",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        none(&SigningList, "Le contrat.\n\nPour l'État\nLe préfet du Var\nPaul Roche\n");
+        none(
+            &SigningList,
+            "Le contrat a été signé.\n\nPour en savoir plus\nPaul Roche, chargé de mission\n",
+        );
+    }
+
+    #[test]
+    fn blocks_after_the_place_of_signing() {
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024\nLe Préfet du Var, Paul Roche\nLa Maire de Hyères, \
+             Anne Brun\n",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn table_rows() {
+        use crate::ingest::normalise::normalise;
+        use crate::record::Format;
+        let text = "Les signataires\n| Signataire | Fonction\n| Paul Roche | Préfet du Var\n| Anne \
+                    Brun | Maire de Hyères\nLe contrat court jusqu'en 2030.\n";
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format: Format::Html, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        SigningList.apply(&doc, &mut out);
+        let names: Vec<&str> = out.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Paul Roche", "Anne Brun"]);
+    }
+
+    #[test]
+    fn lists_after_a_colon() {
+        finds(
+            &SigningList,
+            "Ils étaient trois à la signature du contrat : Paul Roche, préfet du Var, Anne Brun, \
+             maire de Hyères, et Marc Viel, président de l'agglomération.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            S,
+        );
+        finds(
+            &SigningList,
+            "Le contrat a été signé le 3 juin : pour l'État, Paul Roche, préfet du Var ; pour la \
+             communauté d'agglomération, Anne Brun, présidente.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn not_lists_of_signatories() {
+        none(&SigningList, "Signature du contrat : Paul Roche salue un engagement fort.");
+        none(&SigningList, "Le contrat sera signé par :\n- Paul Roche, préfet du Var\n");
+        none(&SigningList, "Les partenaires :\n- Paul Roche, préfet du Var\n");
+        none(
+            &SigningList,
+            "Signataires : voir l'annexe.\n\nPaul Roche, préfet du Var, a salué le travail.",
+        );
+    }
+}
