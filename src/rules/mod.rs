@@ -131,6 +131,33 @@ pub fn extract_families(doc: &Doc, families: &[&str]) -> Candidates {
 }
 
 #[cfg(test)]
+pub(crate) mod testing {
+    //! What every family's tests share: run some rules (and a resolve step) on a text.
+
+    use super::*;
+    use crate::ingest::normalise::normalise;
+
+    /// The candidates `rules` find in `text` read as `format`, then resolved by `resolve`.
+    pub fn run(
+        rules: &[&dyn Rule],
+        text: &str,
+        format: Format,
+        resolve: Option<fn(&Doc, &mut Candidates)>,
+    ) -> Candidates {
+        let norm = normalise(text);
+        let doc = Doc { id: "t", format, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for rule in rules {
+            rule.apply(&doc, &mut out);
+        }
+        if let Some(resolve) = resolve {
+            resolve(&doc, &mut out);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

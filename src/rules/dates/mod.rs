@@ -188,28 +188,17 @@ pub(super) mod testing {
     //! Helpers for the rules' tests: run one rule, or the whole family, on a sentence.
 
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
+    use crate::rules::testing;
 
     /// The mentions `rule` finds in `text`, before resolution.
     pub fn run(rule: &dyn Rule, text: &str) -> Vec<DateMention> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        rule.apply(&doc, &mut out);
-        out.dates
+        testing::run(&[rule], text, Format::Text, None).dates
     }
 
     /// The family's resolved mentions and warnings for `text`.
     pub fn family(text: &str) -> Candidates {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        for rule in RULES {
-            rule.apply(&doc, &mut out);
-        }
-        resolve(&doc, &mut out);
-        out
+        testing::run(RULES, text, Format::Text, Some(resolve))
     }
 
     /// `(text, value, end, role)` of each mention, for compact assertions.

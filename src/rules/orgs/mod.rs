@@ -188,15 +188,12 @@ pub(super) mod testing {
     //! Helpers for the rules' tests: run one rule, or the whole family, on a text.
 
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
+    use crate::rules::testing;
 
     /// The organisations `rule` finds in `text` (read as `format`), before resolution.
     pub fn run_as(rule: &dyn Rule, text: &str, format: Format) -> Vec<Organization> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        rule.apply(&doc, &mut out);
+        let out = testing::run(&[rule], text, format, None);
         for o in &out.organizations {
             let [a, b] = o.evidence.span;
             assert_eq!(text[a..b], o.evidence.text, "evidence of {:?}", o.name);
@@ -216,14 +213,7 @@ pub(super) mod testing {
 
     /// The family's resolved organisations for plain `text`.
     pub fn family(text: &str) -> Vec<Organization> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        for rule in RULES {
-            rule.apply(&doc, &mut out);
-        }
-        resolve(&doc, &mut out);
-        out.organizations
+        testing::run(RULES, text, Format::Text, Some(resolve)).organizations
     }
 }
 

@@ -88,28 +88,17 @@ pub(super) mod testing {
     //! Helpers for the rules' tests: run one rule, or the whole family, on a sentence.
 
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
+    use crate::rules::testing;
 
     /// The people `rule` finds in `text`, before resolution.
     pub fn run(rule: &dyn Rule, text: &str) -> Vec<Person> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        rule.apply(&doc, &mut out);
-        out.people
+        testing::run(&[rule], text, Format::Text, None).people
     }
 
     /// The family's resolved people for `text`.
     pub fn family(text: &str) -> Vec<Person> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        for rule in RULES {
-            rule.apply(&doc, &mut out);
-        }
-        resolve(&doc, &mut out);
-        out.people
+        testing::run(RULES, text, Format::Text, Some(resolve)).people
     }
 
     /// `(name, involvement)` of each person.

@@ -32,15 +32,12 @@ impl Rule for EpciMention {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
+    use crate::rules::testing;
 
     #[track_caller]
     fn names(text: &str) -> Vec<(String, String, bool)> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        EpciMention.apply(&doc, &mut out);
+        let out = testing::run(&[&EpciMention], text, Format::Text, None);
         out.territories.into_iter().map(|t| (t.name, t.kind, t.carries_contract)).collect()
     }
 

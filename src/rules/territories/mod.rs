@@ -127,20 +127,11 @@ fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
 
     fn run(rules: &[&dyn Rule], text: &str, resolved: bool) -> Vec<Territory> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        for rule in rules {
-            rule.apply(&doc, &mut out);
-        }
-        if resolved {
-            resolve(&doc, &mut out);
-        }
-        out.territories
+        let resolve: Option<fn(&Doc, &mut Candidates)> = resolved.then_some(resolve);
+        crate::rules::testing::run(rules, text, Format::Text, resolve).territories
     }
 
     /// `(name, kind)` of the carriers one rule finds in `text`.
