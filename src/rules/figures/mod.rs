@@ -26,6 +26,7 @@ mod number;
 mod percent;
 mod population;
 mod ratio;
+mod related;
 
 use std::ops::Range;
 
@@ -50,8 +51,15 @@ pub const RULES: &[&dyn Rule] = &[
 /// as the population of the priority neighbourhoods (a headline "5,3 millions d'habitants" over
 /// "5,3 millions de personnes vivent dans ces quartiers"); and a population of fewer than
 /// [`MIN_POPULATION`] is a group of people ("un conseil citoyen de 12 habitants"), not a
-/// territory's.
-pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+/// territory's. Figures in the titles of related-article links ("Lire aussi : Cher : quatre
+/// contrats de ville en préparation") are other articles' and are dropped.
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    let links: Vec<[usize; 2]> =
+        related::related(doc.text()).into_iter().map(|r| doc.evidence(r, "").span).collect();
+    out.figures.retain(|f| {
+        let [a, b] = f.evidence.span;
+        !links.iter().any(|[s, e]| *s <= a && b <= *e)
+    });
     let qpv: Vec<f64> =
         out.figures.iter().filter(|f| f.kind == "population_qpv").map(|f| f.value).collect();
     out.figures.retain(|f| f.kind != "population" || !qpv.contains(&f.value));
@@ -205,6 +213,87 @@ mod tests {
         let t = "Environ 5,3 millions d'habitants\n\nEnviron 5,3 millions de personnes vivent dans \
                  ces quartiers.";
         assert_eq!(family(t), vec![(5_300_000.0, "population_qpv".to_owned())]);
+    }
+
+    #[track_caller]
+    fn has(text: &str, value: f64, kind: &str) {
+        let found = family(text);
+        assert!(found.iter().any(|(v, k)| *v == value && k == kind), "{text:?}: {found:?}");
+    }
+
+    #[track_caller]
+    fn lacks(text: &str, value: f64, kind: &str) {
+        let found = family(text);
+        assert!(!found.iter().any(|(v, k)| *v == value && k == kind), "{text:?}: {found:?}");
+    }
+
+    #[test]
+    fn related_links_are_other_articles() {
+        let t = "Le contrat couvre 3 quartiers prioritaires.\n\n*Lire aussi : [Indre : quatre \
+                 contrats de ville en préparation](#)*\n";
+        assert_eq!(family(t), vec![(3.0, "qpv_count".to_owned())]);
+        let t = "Le contrat couvre 3 quartiers prioritaires.\n\nÀ lire aussi\nDouze communes \
+                 signent leur contrat\n\nContact";
+        assert_eq!(family(t), vec![(3.0, "qpv_count".to_owned())]);
+    }
+
+    #[test]
+    fn a_colon_explains_what_comes_before_it() {
+        has(
+            "Population des quartiers prioritaires : 27 615 habitants\n",
+            27615.0,
+            "population_qpv",
+        );
+        has(
+            "Un seul quartier prioritaire est concerné : les Acacias, à Sens, qui compte 1 450 \
+             habitants.",
+            1450.0,
+            "population_qpv",
+        );
+        has("Un seul quartier prioritaire est concerné : les Acacias.", 1.0, "qpv_count");
+        has("Population municipale : 152 480 habitants (recensement 2012)", 152480.0, "population");
+        has("Chiffres clés : 48 000 habitants ; 4 quartiers prioritaires.", 48000.0, "population");
+    }
+
+    #[test]
+    fn people_reached_by_a_consultation() {
+        has("un diagnostic réalisé en 2015 auprès de 420 habitants.", 420.0, "participant_count");
+        has("la consultation menée auprès de près de 250 habitants", 250.0, "participant_count");
+        has("Les réunions publiques ont rassemblé 300 personnes.", 300.0, "participant_count");
+        has("Plus de 700 habitants ont répondu au questionnaire.", 700.0, "participant_count");
+        has("1 200 habitants ont pris part aux ateliers.", 1200.0, "participant_count");
+        has("La ville, auprès de laquelle vivent 40 000 habitants.", 40000.0, "population");
+    }
+
+    #[test]
+    fn a_whole_then_its_part() {
+        let t = "Sur les 440 000 habitants de l'agglomération, plus de 210 000 vivent dans l'un \
+                 des vingt-six quartiers prioritaires, soit 48 % de la population.";
+        assert_eq!(
+            family(t),
+            vec![
+                (26.0, "qpv_count".to_owned()),
+                (48.0, "percent".to_owned()),
+                (210_000.0, "population_qpv".to_owned()),
+                (440_000.0, "population".to_owned()),
+            ]
+        );
+        let t = "Parmi les 35 communes, 7 sont concernées par la politique de la ville.";
+        has(t, 7.0, "commune_count");
+        has(t, 35.0, "commune_count");
+        // A part that its own words do not type is left out.
+        lacks("Sur les 440 000 habitants, 210 000 ont moins de 30 ans.", 210_000.0, "population");
+    }
+
+    #[test]
+    fn residents_named_after_their_place() {
+        let t = "Ils concerneront 23 quartiers prioritaires, contre 26 en 2015, où vivent près de\n\
+                 60 000 Ligériens, soit 8 % de la population.";
+        has(t, 60000.0, "population_qpv");
+        has(t, 23.0, "qpv_count");
+        has(t, 26.0, "qpv_count");
+        has("Près de 9 000 Alésiens vivent dans ces quartiers.", 9000.0, "population_qpv");
+        assert!(family("où travaillent 60 000 Ligériens").is_empty());
     }
 
     #[test]
