@@ -149,7 +149,7 @@ static AUPRES: LazyLock<Regex> =
 /// right after "auprès de" counts people reached ("une enquête menée auprès de 250 habitants").
 pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
     let c = clause(text, pos);
-    let limit = subject_after(text, pos, c.end);
+    let (limit, next) = later_numbers(text, pos, c.end);
     let mut set = BTreeSet::new();
     for m in CUE.find_iter(&text[c.clone()]) {
         let at = c.start + m.start();
@@ -157,12 +157,16 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
         if at > limit {
             continue;
         }
-        if matches!(cue, Cue::QpvPlace | Cue::Priority) && at > pos {
+        let place = matches!(cue, Cue::QpvPlace | Cue::Priority);
+        if place && at > pos {
             let behind = &text[floor(text, at.saturating_sub(40)).max(pos)..at];
             let own_noun = cue == Cue::Priority && OWN_NOUN.is_match(&text[pos..at]);
             if !PREPOSITION.is_match(behind) && !own_noun {
                 continue;
             }
+        } else if at > next {
+            // "4 quartiers prioritaires et 2 quartiers de veille": the later number's.
+            continue;
         }
         set.insert(cue);
     }
@@ -184,19 +188,24 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
 }
 
 /// Where the cues of the number at `pos` stop: before a comma that opens another number without
-/// a head noun (the subject of what follows), else at `end`.
-fn subject_after(text: &str, pos: usize, end: usize) -> usize {
-    let Some(rest) = text.get(pos..end) else { return end };
-    let nums = numbers(rest);
-    for n in &nums {
-        if n.num.start == 0 || n.year || !rest[..n.range.start].trim_end().ends_with(',') {
+/// a head noun (the subject of what follows), else at `end`; and where the next number with a
+/// head noun of its own starts (after it, only a place behind a preposition is still the first
+/// number's: "36 000 habitants de 14 quartiers"), else `end`.
+fn later_numbers(text: &str, pos: usize, end: usize) -> (usize, usize) {
+    let Some(rest) = text.get(pos..end) else { return (end, end) };
+    let mut next = end;
+    for n in &numbers(rest) {
+        if n.num.start == 0 || n.year {
             continue;
         }
-        if head_after(rest, n).is_none() {
-            return pos + rest[..n.range.start].trim_end().len() - 1;
+        let headed = head_after(rest, n).is_some();
+        if headed {
+            next = next.min(pos + n.range.start);
+        } else if rest[..n.range.start].trim_end().ends_with(',') {
+            return (pos + rest[..n.range.start].trim_end().len() - 1, next);
         }
     }
-    end
+    (end, next)
 }
 
 /// The stretch a colon that opens clause `c` explains: the sentence's text before the colon, back

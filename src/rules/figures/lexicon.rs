@@ -130,6 +130,8 @@ pub(super) static RELATED_HEADINGS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/related_headings.txt"));
 pub(super) static RESIDENCE_VERBS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/residence_verbs.txt"));
+pub(super) static STATING_VERBS: LazyLock<Vec<String>> =
+    LazyLock::new(|| words("figures/stating_verbs.txt"));
 pub(super) static SCOPE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/scope_cues.txt"));
 pub(super) static SCOPE_STOP: LazyLock<Vec<String>> =
@@ -206,6 +208,7 @@ mod tests {
         ("figures/round_numbers.tsv", 2),
         ("figures/scope_cues.txt", 1),
         ("figures/scope_stop.txt", 1),
+        ("figures/stating_verbs.txt", 1),
     ];
 
     #[test]

@@ -10,7 +10,9 @@
 //! a number with its head noun (`figures.count`, `figures.population`, `figures.amount`,
 //! `figures.percent`), a duration of the contract (`figures.duration`), a ratio read as a
 //! percentage (`figures.ratio`), a number whose head noun is left out after "dont"/"contre"
-//! (`figures.elided`), and a number under a label ("Quartiers prioritaires (4)", `figures.label`).
+//! (`figures.elided`), a number under a label ("Quartiers prioritaires (4)", `figures.label`),
+//! and a number whose subject says what it counts ("la population des quartiers prioritaires
+//! s'élève à 27 615", `figures.stated`).
 //! Counts of other things ("6 grandes orientations", "4 projets"), years, dates, phone numbers,
 //! codes and street numbers are not figures.
 
@@ -27,6 +29,7 @@ mod percent;
 mod population;
 mod ratio;
 mod related;
+mod stated;
 
 use std::ops::Range;
 
@@ -44,6 +47,7 @@ pub const RULES: &[&dyn Rule] = &[
     &percent::Percent,
     &population::Population,
     &ratio::Ratio,
+    &stated::Stated,
 ];
 
 /// Resolves this family's candidates against the document once every rule ran: a figure read as
@@ -294,6 +298,78 @@ mod tests {
         has(t, 26.0, "qpv_count");
         has("Près de 9 000 Alésiens vivent dans ces quartiers.", 9000.0, "population_qpv");
         assert!(family("où travaillent 60 000 Ligériens").is_empty());
+    }
+
+    #[test]
+    fn common_phrasings() {
+        let cases: &[(&str, &[(f64, &str)])] = &[
+            (
+                "Au total, 12 500 personnes résident dans les QPV de l'agglomération.",
+                &[(12500.0, "population_qpv")],
+            ),
+            (
+                "La population des quartiers prioritaires s'élève à 27 615 habitants.",
+                &[(27615.0, "population_qpv")],
+            ),
+            (
+                "Le territoire compte 86 000 habitants, soit 21 % de la population.",
+                &[(21.0, "percent"), (86000.0, "population")],
+            ),
+            (
+                "Les quartiers prioritaires regroupent 18 400 habitants, soit 21 % de la population.",
+                &[(21.0, "percent"), (18400.0, "population_qpv")],
+            ),
+            (
+                "9 300 habitants, soit près d'un tiers de la population, vivent en QPV.",
+                &[(9300.0, "population_qpv")],
+            ),
+            ("Le QPV de la Ferme compte 2 300 habitants.", &[(2300.0, "population_qpv")]),
+            (
+                "Avec 14 000 habitants en QPV, la ville est concernée.",
+                &[(14000.0, "population_qpv")],
+            ),
+            (
+                "La ville de 45 000 habitants compte 2 QPV où vivent 8 000 personnes.",
+                &[(2.0, "qpv_count"), (8000.0, "population_qpv"), (45000.0, "population")],
+            ),
+            ("L'État apporte une enveloppe de 2,5 M€ au contrat.", &[(2_500_000.0, "amount_eur")]),
+            (
+                "L'enveloppe atteint 4,2 millions d'euros par an, dont 1,1 million pour l'emploi.",
+                &[(1_100_000.0, "amount_eur"), (4_200_000.0, "amount_eur")],
+            ),
+            ("Six quartiers relèvent de la géographie prioritaire.", &[(6.0, "qpv_count")]),
+            ("Huit communes sont concernées par le contrat.", &[(8.0, "commune_count")]),
+            (
+                "Le contrat compte 32 signataires et 85 actions.",
+                &[(32.0, "partner_count"), (85.0, "action_count")],
+            ),
+            ("Le plan d'action comprend 45 mesures.", &[(45.0, "action_count")]),
+            (
+                "Il concerne 4 quartiers prioritaires et 2 quartiers de veille.",
+                &[(2.0, "quartier_count"), (4.0, "qpv_count")],
+            ),
+            ("Deux quartiers d'intérêt régional bénéficient du NPNRU.", &[(2.0, "quartier_count")]),
+            ("Près de 40 % des habitants des quartiers ont moins de 25 ans.", &[(40.0, "percent")]),
+            ("Un taux de chômage de 27,5 % dans les QPV.", &[(27.5, "percent")]),
+            (
+                "Ce contrat de ville, d'une durée de six ans, a été signé.",
+                &[(6.0, "duration_years")],
+            ),
+            (
+                "Plus de 500 habitants ont été associés à l'élaboration du contrat.",
+                &[(500.0, "participant_count")],
+            ),
+            (
+                "Plus de 500 personnes ont assisté aux réunions publiques.",
+                &[(500.0, "participant_count")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got = family(text);
+            let want: Vec<(f64, String)> =
+                expected.iter().map(|(v, k)| (*v, (*k).to_owned())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
