@@ -14,7 +14,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::head::head_after;
-use super::lexicon::{CONNECTORS, CUES, Class, Cue, SCOPE_CUES, SCOPE_STOP, alternation};
+use super::lexicon::{
+    ABBREVIATIONS, CONNECTORS, CUES, Class, Cue, RESIDENCE_VERBS, SCOPE_CUES, SCOPE_STOP,
+    alternation,
+};
 use super::number::{approximator, numbers};
 
 /// A line that ends with a word no sentence ends with (a preposition, an article, an
@@ -26,11 +29,22 @@ static OPEN_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An abbreviation of `rules/figures/abbreviations.txt` right before a full stop, which then
+/// ends no sentence ("45 000 hab. dont 8 000 en QPV").
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    let alts = alternation(ABBREVIATIONS.iter().map(String::as_str));
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}]){alts}$")).expect("valid regex")
+});
+
 /// Whether a sentence ends right after the character `c` at byte `i`.
 fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     let rest = &text[i + c.len_utf8()..];
     match c {
-        '.' | '!' | '?' => rest.chars().next().is_none_or(char::is_whitespace),
+        '.' => {
+            rest.chars().next().is_none_or(char::is_whitespace)
+                && !ABBREVIATION.is_match(&text[floor(text, i.saturating_sub(12))..i])
+        }
+        '!' | '?' => rest.chars().next().is_none_or(char::is_whitespace),
         '\n' => {
             if OPEN_END.is_match(&text[floor(text, i.saturating_sub(30))..i]) {
                 return false;
@@ -112,11 +126,15 @@ pub(super) fn cues(text: &str) -> BTreeSet<Cue> {
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\W*(?:ils|elles)\b").expect("valid regex"));
 
-/// A preposition at most three words before a place noun: "de 14 quartiers", "dans les neuf
-/// quartiers", "en QPV", "dans l'un des 199 quartiers".
+/// A preposition or a verb of residence at most three words before a place noun: "de 14
+/// quartiers", "dans les neuf quartiers", "en QPV", "dans l'un des 199 quartiers", "habitent un
+/// quartier prioritaire".
 static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur)\s+|\bd['’])(?:[\p{L}\d'’-]+\s+){0,3}$")
-        .expect("valid regex")
+    let verbs = alternation(RESIDENCE_VERBS.iter().map(String::as_str));
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur|{verbs})\s+|\bd['’])(?:[\p{{L}}\d'’-]+\s+){{0,3}}$"
+    ))
+    .expect("valid regex")
 });
 
 /// The number and its head noun, with at most one more word: "prioritaire" right after them
@@ -324,6 +342,8 @@ mod tests {
         assert_eq!(sentence_of(t, "7"), "7");
         let t = "Ils concernent 23 quartiers, où vivent près de\n60 000 Ligériens.";
         assert_eq!(sentence_of(t, "60"), t.trim_end_matches('.'));
+        let t = "La ville compte 45 000 hab. dont 8 000 en QPV.";
+        assert_eq!(sentence_of(t, "8 000"), t.trim_end_matches('.'));
         let t = "Le contrat associe l'État et\nSaint-Étienne Métropole.";
         assert_eq!(sentence_of(t, "Saint"), t.trim_end_matches('.'));
     }

@@ -120,6 +120,8 @@ pub(super) static DURATION_CUES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|
         _ => None,
     })
 });
+pub(super) static ABBREVIATIONS: LazyLock<Vec<String>> =
+    LazyLock::new(|| words("figures/abbreviations.txt"));
 pub(super) static APPROXIMATORS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/approximators.txt"));
 pub(super) static HEAD_ADJECTIVES: LazyLock<Vec<String>> =
@@ -194,6 +196,7 @@ mod tests {
     use super::*;
 
     const FILES: &[(&str, usize)] = &[
+        ("figures/abbreviations.txt", 1),
         ("figures/approximators.txt", 1),
         ("figures/connectors.tsv", 2),
         ("figures/cues.tsv", 2),

@@ -363,6 +363,26 @@ mod tests {
                 "Plus de 500 personnes ont assisté aux réunions publiques.",
                 &[(500.0, "participant_count")],
             ),
+            (
+                "La ville compte 45 000 hab. dont 8 000 en QPV.",
+                &[(8000.0, "population_qpv"), (45000.0, "population")],
+            ),
+            (
+                "Quelque 6 000 habitants, soit 15 % de la population, habitent un quartier prioritaire.",
+                &[(15.0, "percent"), (6000.0, "population_qpv")],
+            ),
+            ("Une enveloppe de 2 millions €.", &[(2_000_000.0, "amount_eur")]),
+            ("Budget : 1,2 M€/an", &[(1_200_000.0, "amount_eur")]),
+            (
+                "Le nouveau contrat couvre 9 quartiers, contre 11 auparavant.",
+                &[(9.0, "qpv_count"), (11.0, "qpv_count")],
+            ),
+            (
+                "Chiffres clés\n- 14 quartiers prioritaires\n- 36 000 habitants en QPV\n- 12 communes\n",
+                &[(12.0, "commune_count"), (14.0, "qpv_count"), (36000.0, "population_qpv")],
+            ),
+            ("Tél. : 03 28 23 59 59 – 59386 DUNKERQUE CEDEX 1", &[]),
+            ("Rendez-vous le 12 mars à 18 h, 3 rue de la Paix, pour les 200 ans.", &[]),
         ];
         for (text, expected) in cases {
             let got = family(text);

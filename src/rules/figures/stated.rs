@@ -4,7 +4,8 @@
 //! Finds: "la population des quartiers prioritaires s'élève à 27 615" (`population_qpv`), "la
 //! population de l'agglomération atteint 152 000" (`population`), "le nombre de quartiers
 //! prioritaires est de 14" (`qpv_count`), "le nombre de signataires s'établit à 26"
-//! (`partner_count`). The subject must stand in the number's sentence, at most 80 characters
+//! (`partner_count`), "les habitants des quartiers prioritaires, au nombre de 6 200"
+//! (`population_qpv`). The subject must stand in the number's sentence, at most 80 characters
 //! before the verb, with no other number in between. Does not find: a number with its own head
 //! noun (the other rules read it: "la population s'élève à 16 %" is a percent), a year ("la
 //! population atteint son maximum en 1975"), a verb without such a subject ("le budget s'élève
@@ -27,8 +28,8 @@ pub struct Stated;
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(STATING_VERBS.iter().map(String::as_str));
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<p>population)|nombre\s+(?:de\s+|d['’])(?P<h>{}))\b[^\d.;:!?]{{0,80}}?\s{verbs}\s+$",
-        HEAD.as_str()
+        r"(?i)\b(?:(?P<p>population)|nombre\s+(?:de\s+|d['’])(?P<h>{head})|(?P<a>{head}))\b[^\d.;:!?]{{0,80}}?(?:\s{verbs}|(?P<n>,\s*au\s+nombre\s+de))\s+$",
+        head = HEAD.as_str()
     ))
     .expect("valid regex")
 });
@@ -51,7 +52,13 @@ impl Rule for Stated {
                 .into_iter()
                 .find_map(|end| SUBJECT.captures(text.get(s.start..end)?));
             let Some(caps) = caps else { continue };
-            let (class, noun) = match (caps.name("p"), caps.name("h")) {
+            // A bare head noun is a subject only with "au nombre de".
+            let head = match caps.name("a") {
+                Some(a) if caps.name("n").is_some() => Some(a),
+                Some(_) => continue,
+                None => caps.name("h"),
+            };
+            let (class, noun) = match (caps.name("p"), head) {
                 (Some(p), _) => (Class::People, p.as_str()),
                 (None, Some(h)) => match head_class(h.as_str()) {
                     Some(c) => (c, h.as_str()),
@@ -90,6 +97,8 @@ mod tests {
         assert_eq!(one(&Stated, t), (9000.0, "population_qpv".into(), true));
         assert_eq!(one(&Stated, "Le nombre de quartiers prioritaires est de 14.").1, "qpv_count");
         assert_eq!(one(&Stated, "Le nombre de signataires s'établit à 26.").1, "partner_count");
+        let t = "Les habitants des quartiers prioritaires, au nombre de 6 200, sont jeunes.";
+        assert_eq!(one(&Stated, t), (6200.0, "population_qpv".into(), false));
     }
 
     #[test]
@@ -98,6 +107,8 @@ mod tests {
         none(&Stated, "La part de la population en QPV s'élève à 16 %.");
         none(&Stated, "La population atteint son maximum en 1975.");
         none(&Stated, "Le budget s'élève à 12.");
+        none(&Stated, "Les habitants s'élève à 12.");
+        none(&Stated, "Les projets, au nombre de 12, avancent.");
         none(&Stated, "Le nombre d'années est de 6.");
         none(&Stated, "La population de 2015, 12 000 personnes, s'élève à 14.");
     }
