@@ -1,7 +1,7 @@
 //! `figures.amount`: an amount in euros.
 //!
 //! Finds: "12 000 €", "850 000 euros", "2,4 millions d'euros", "1,2 million d'euros par an",
-//! "avoisinent 600 millions d'euros", "3 M€", "250 k€". Does not find: amounts in other currencies,
+//! "avoisinent 600 millions d'euros", "3 M€", "250 k€", "12 MEUR", "1,5 Md€", "2 M d'euros". Does not find: amounts in other currencies,
 //! a number followed by something else ("12 000 habitants").
 
 use std::sync::LazyLock;
@@ -16,9 +16,11 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The amount rule.
 pub struct Amount;
 
-/// "M€", "Md€", "k€" right after a number.
-static SCALED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?P<s>Md|M|k|K)\s*€").expect("valid regex"));
+/// "M€", "Md€", "k€", "MEUR", "M d'euros" right after a number.
+static SCALED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<s>Mds|Md|M|k|K)\s*(?:€|EUR\b|(?i:d['’]\s*)?euros?\b)")
+        .expect("valid regex")
+});
 
 impl Rule for Amount {
     fn id(&self) -> &'static str {
@@ -32,7 +34,7 @@ impl Rule for Amount {
             let Some(caps) = SCALED.captures(&text[n.num.end..]) else { continue };
             let (Some(all), Some(s)) = (caps.get(0), caps.name("s")) else { continue };
             let factor = match s.as_str() {
-                "Md" => 1e9,
+                "Md" | "Mds" => 1e9,
                 "M" => 1e6,
                 _ => 1e3,
             };
@@ -63,6 +65,11 @@ mod tests {
         );
         assert_eq!(one(&Amount, "une enveloppe de 3 M€").0, 3_000_000.0);
         assert_eq!(one(&Amount, "une aide de 250 k€").0, 250_000.0);
+        assert_eq!(one(&Amount, "un budget de 12 MEUR par an").0, 12_000_000.0);
+        assert_eq!(one(&Amount, "un plan de 1,5 Md€").0, 1_500_000_000.0);
+        assert_eq!(one(&Amount, "une enveloppe de 2 M d'euros").0, 2_000_000.0);
+        assert_eq!(one(&Amount, "La Région engage 3 millions d'euros sur six ans.").0, 3e6);
+        assert_eq!(one(&Amount, "La ville verse 450 000 € par an aux associations.").0, 450e3);
         // No-break and narrow no-break spaces are plain spaces in the normalised text.
         assert_eq!(one(&Amount, "un fonds doté de 12\u{a0}000\u{a0}€").0, 12000.0);
         let f = crate::rules::figures::testing::run(&Amount, "soit 1\u{202f}200\u{202f}000 euros.");
@@ -76,6 +83,8 @@ mod tests {
     fn not_amounts() {
         none(&Amount, "12 000 habitants");
         none(&Amount, "un budget de 12 000 dollars");
+        none(&Amount, "les 3 Mdames du quartier");
+        none(&Amount, "12 M habitants");
         none(&Amount, "Tél. 02 31 39 40 00 €");
     }
 }

@@ -13,14 +13,42 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{CONNECTORS, CUES, Class, Cue, SCOPE_CUES, SCOPE_STOP, alternation};
+use super::head::head_after;
+use super::lexicon::{
+    ABBREVIATIONS, CONNECTORS, CUES, Class, Cue, RESIDENCE_VERBS, SCOPE_CUES, SCOPE_STOP,
+    alternation,
+};
+use super::number::{approximator, numbers};
+
+/// A line that ends with a word no sentence ends with (a preposition, an article, an
+/// approximator): the next line continues it ("où vivent près de\n60 000 habitants").
+static OPEN_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}])(?:de|d['’]|des|du|à|au|aux|le|la|les|l['’]|un|une|et|ou|dont|soit|sur|par|pour|avec|en|dans|entre|environ|près|plus|moins|quelque|presque|quasiment|que|qui|où)[ \t]*$",
+    )
+    .expect("valid regex")
+});
+
+/// An abbreviation of `rules/figures/abbreviations.txt` right before a full stop, which then
+/// ends no sentence ("45 000 hab. dont 8 000 en QPV").
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    let alts = alternation(ABBREVIATIONS.iter().map(String::as_str));
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}]){alts}$")).expect("valid regex")
+});
 
 /// Whether a sentence ends right after the character `c` at byte `i`.
 fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     let rest = &text[i + c.len_utf8()..];
     match c {
-        '.' | '!' | '?' => rest.chars().next().is_none_or(char::is_whitespace),
+        '.' => {
+            rest.chars().next().is_none_or(char::is_whitespace)
+                && !ABBREVIATION.is_match(&text[floor(text, i.saturating_sub(12))..i])
+        }
+        '!' | '?' => rest.chars().next().is_none_or(char::is_whitespace),
         '\n' => {
+            if OPEN_END.is_match(&text[floor(text, i.saturating_sub(30))..i]) {
+                return false;
+            }
             let mut lines = rest.split('\n');
             let next = lines.next().unwrap_or("").trim_start();
             match next.chars().next() {
@@ -98,11 +126,21 @@ pub(super) fn cues(text: &str) -> BTreeSet<Cue> {
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\W*(?:ils|elles)\b").expect("valid regex"));
 
-/// A preposition at most three words before a place noun: "de 14 quartiers", "dans les neuf
-/// quartiers", "en QPV", "dans l'un des 199 quartiers".
+/// A preposition or a verb of residence at most three words before a place noun: "de 14
+/// quartiers", "dans les neuf quartiers", "en QPV", "dans l'un des 199 quartiers", "habitent un
+/// quartier prioritaire".
 static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur)\s+|\bd['’])(?:[\p{L}\d'’-]+\s+){0,3}$")
-        .expect("valid regex")
+    let verbs = alternation(RESIDENCE_VERBS.iter().map(String::as_str));
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur|{verbs})\s+|\bd['’])(?:[\p{{L}}\d'’-]+\s+){{0,3}}$"
+    ))
+    .expect("valid regex")
+});
+
+/// The number and its head noun, with at most one more word: "prioritaire" right after them
+/// qualifies the head noun ("14 quartiers prioritaires", "5 sites prioritaires").
+static OWN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S+(?:\s\d{3})*(?:\s+[\p{L}-]+){1,2}\s+$").expect("valid regex")
 });
 
 /// The largest char boundary of `text` not after `i`.
@@ -114,21 +152,39 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// "auprès de" right before a number of people: the people a survey or a consultation reached.
+static AUPRES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bauprès\s+(?:de\s+|d['’]\s*)$").expect("valid regex"));
+
 /// The cues of the clause of the number at `pos`. After the number, a place noun counts only
 /// behind a preposition ("36 000 habitants de 14 quartiers", not "190 000 habitants, compte 14
-/// quartiers"). A clause opened by "Ils"/"Elles" also reads the sentence before it, where the
-/// pronoun's noun is ("Ils comptent 12 800 habitants").
+/// quartiers"), and no cue counts past a comma that opens another number without a head noun,
+/// the subject of what follows ("Sur les 440 000 habitants du territoire, 210 000 vivent en
+/// QPV"). A clause opened by "Ils"/"Elles" also reads the sentence before it, where the
+/// pronoun's noun is ("Ils comptent 12 800 habitants"); a clause opened by a colon also reads
+/// what the colon explains ("Population des quartiers prioritaires : 27 615 habitants", "Un seul
+/// quartier prioritaire est concerné : la Madeleine, qui compte 1 450 habitants"). A number
+/// right after "auprès de" counts people reached ("une enquête menée auprès de 250 habitants").
 pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
     let c = clause(text, pos);
+    let (limit, next) = later_numbers(text, pos, c.end);
     let mut set = BTreeSet::new();
     for m in CUE.find_iter(&text[c.clone()]) {
         let at = c.start + m.start();
         let Some(cue) = cue_of(m.as_str()) else { continue };
-        if cue == Cue::QpvPlace && at > pos {
+        if at > limit {
+            continue;
+        }
+        let place = matches!(cue, Cue::QpvPlace | Cue::Priority);
+        if place && at > pos {
             let behind = &text[floor(text, at.saturating_sub(40)).max(pos)..at];
-            if !PREPOSITION.is_match(behind) {
+            let own_noun = cue == Cue::Priority && OWN_NOUN.is_match(&text[pos..at]);
+            if !PREPOSITION.is_match(behind) && !own_noun {
                 continue;
             }
+        } else if at > next {
+            // "4 quartiers prioritaires et 2 quartiers de veille": the later number's.
+            continue;
         }
         set.insert(cue);
     }
@@ -139,13 +195,53 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
             set.extend(cues(&text[prev]));
         }
     }
+    if let Some(explained) = before_colon(text, &c) {
+        set.extend(cues(&text[explained]));
+    }
+    let (from, _) = approximator(text, pos);
+    if AUPRES.is_match(&text[floor(text, from.saturating_sub(20))..from]) {
+        set.insert(Cue::Participant);
+    }
     set
 }
 
+/// Where the cues of the number at `pos` stop: before a comma that opens another number without
+/// a head noun (the subject of what follows), else at `end`; and where the next number with a
+/// head noun of its own starts (after it, only a place behind a preposition is still the first
+/// number's: "36 000 habitants de 14 quartiers"), else `end`.
+fn later_numbers(text: &str, pos: usize, end: usize) -> (usize, usize) {
+    let Some(rest) = text.get(pos..end) else { return (end, end) };
+    let mut next = end;
+    for n in &numbers(rest) {
+        if n.num.start == 0 || n.year {
+            continue;
+        }
+        let headed = head_after(rest, n).is_some();
+        if headed {
+            next = next.min(pos + n.range.start);
+        } else if rest[..n.range.start].trim_end().ends_with(',') {
+            return (pos + rest[..n.range.start].trim_end().len() - 1, next);
+        }
+    }
+    (end, next)
+}
+
+/// The stretch a colon that opens clause `c` explains: the sentence's text before the colon, back
+/// to the previous `;` or `:`.
+fn before_colon(text: &str, c: &Range<usize>) -> Option<Range<usize>> {
+    let s = sentence(text, c.start);
+    let head = text.get(s.start..c.start)?;
+    let colon = head.trim_end().strip_suffix(':')?;
+    let from = colon.rfind([';', ':']).map_or(0, |i| i + 1);
+    Some(s.start + from..s.start + colon.len())
+}
+
 /// The kind of a figure of `class` whose clause has `cues`; `None` for years (durations are the
-/// duration rule's) and for "personnes" that the context does not type.
+/// duration rule's) and for "personnes" or "sites" that the context does not type.
 pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
-    let qpv = cues.contains(&Cue::Qpv) || cues.contains(&Cue::QpvPlace);
+    let has = |c: Cue| cues.contains(&c);
+    let qpv = has(Cue::Qpv) || has(Cue::QpvPlace) || has(Cue::Priority);
+    let other = has(Cue::OtherQuartier) || (has(Cue::Renewal) && !has(Cue::Priority));
     Some(match class {
         Class::Actions => "action_count",
         Class::Communes => "commune_count",
@@ -154,13 +250,15 @@ pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
         Class::Partners => "partner_count",
         Class::Participants => "participant_count",
         Class::Percent => "percent",
-        Class::People | Class::Persons if cues.contains(&Cue::Participant) => "participant_count",
+        Class::People | Class::Persons if has(Cue::Participant) => "participant_count",
         Class::People | Class::Persons if qpv => "population_qpv",
         Class::People => "population",
         Class::Persons => return None,
-        Class::Quartiers if cues.contains(&Cue::OtherQuartier) => "quartier_count",
+        Class::Quartiers if other => "quartier_count",
         Class::Quartiers => "qpv_count",
-        Class::Years => return None,
+        Class::Sites if other || has(Cue::Renewal) => "quartier_count",
+        Class::Sites if qpv => "qpv_count",
+        Class::Sites | Class::Years => return None,
     })
 }
 
@@ -242,6 +340,12 @@ mod tests {
         );
         let t = "Quartiers prioritaires\n7\nHabitants concernés";
         assert_eq!(sentence_of(t, "7"), "7");
+        let t = "Ils concernent 23 quartiers, où vivent près de\n60 000 Ligériens.";
+        assert_eq!(sentence_of(t, "60"), t.trim_end_matches('.'));
+        let t = "La ville compte 45 000 hab. dont 8 000 en QPV.";
+        assert_eq!(sentence_of(t, "8 000"), t.trim_end_matches('.'));
+        let t = "Le contrat associe l'État et\nSaint-Étienne Métropole.";
+        assert_eq!(sentence_of(t, "Saint"), t.trim_end_matches('.'));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! "veille active", "sortent du dispositif", "en décrochage"), "35 communes" (`commune_count`),
 //! "trente et un signataires", "une vingtaine de partenaires" (`partner_count`), "450
 //! participants" (`participant_count`), "une cinquantaine d'actions", "85 fiches-actions"
-//! (`action_count`), "six des huit contrats de ville" (`contract_count` 6 and 8). Does not find:
+//! (`action_count`), "six des huit contrats de ville" (`contract_count` 6 and 8), "un seul
+//! quartier prioritaire" (1), "deux sites inscrits au NPNRU" (`quartier_count`: urban renewal,
+//! "sites" and "secteurs" count only when the context says which neighbourhoods). Does not find:
 //! counts of other things ("6 grandes orientations", "3 axes", "4 projets", "deux préfets"),
 //! numbers in names ("Cité 10", "Fosse 11 12 13", "Habitat 62/59"), "un quartier" (an article).
 
@@ -23,6 +25,7 @@ const CLASSES: &[Class] = &[
     Class::Partners,
     Class::Participants,
     Class::Quartiers,
+    Class::Sites,
 ];
 
 impl Rule for Count {
@@ -74,6 +77,22 @@ mod tests {
         assert_eq!(one(&Count, t).1, "quartier_count");
         let t = "Une soixantaine de quartiers sortent du dispositif.";
         assert_eq!(one(&Count, t), (60.0, "quartier_count".into(), true));
+    }
+
+    #[test]
+    fn sites_and_renewal() {
+        let t = "Deux sites, Les Tilleuls et Le Moulin, sont par ailleurs inscrits au nouveau \
+                 programme national de renouvellement urbain (NPNRU).";
+        assert_eq!(one(&Count, t), (2.0, "quartier_count".into(), false));
+        let t = "Trois quartiers relèvent du NPNRU.";
+        assert_eq!(one(&Count, t).1, "quartier_count");
+        let t = "Les 14 quartiers prioritaires bénéficient aussi de l'ANRU.";
+        assert_eq!(one(&Count, t).1, "qpv_count");
+        assert_eq!(one(&Count, "Il couvre 5 sites prioritaires.").1, "qpv_count");
+        assert_eq!(one(&Count, "Un seul quartier prioritaire est concerné.").0, 1.0);
+        none(&Count, "Le service est ouvert sur deux sites.");
+        none(&Count, "Un quartier prioritaire est concerné.");
+        none(&Count, "Les 14 quartier prioritaire.");
     }
 
     #[test]

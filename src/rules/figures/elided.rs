@@ -9,13 +9,14 @@
 //! sur dix parmi les 465 000 que compte le territoire" (`population`). Does not find: a number
 //! with its own head noun (the other rules), a year, a number after any other word.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::context::{cues_at, kind, sentence};
-use super::head::{HEAD, headed};
-use super::lexicon::{CONNECTORS, Class, Cue, Link, alternation, connector, head_class};
+use super::context::{clause, cues, cues_at, kind, sentence};
+use super::head::{HEAD, Headed, headed};
+use super::lexicon::{CONNECTORS, Class, Cue, Link, alternation, connector, head_class, singular};
 use super::number::numbers;
 use super::{figure, unit};
 use crate::rules::{Candidates, Doc, Rule};
@@ -29,6 +30,16 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "sur les" / "parmi les" before a whole, then a comma and its part.
+static PARTITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sur|parmi)\s+(?:les|ces|ses|leurs)\s+(?P<w>[^,;:()]{2,80}),\s*$")
+        .expect("valid regex")
+});
+
+/// A ratio after a singular noun ("habitant sur dix").
+static RATIO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bsur\s+\S+").expect("valid regex"));
+
 static HEAD_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}", HEAD.as_str())).expect("valid regex"));
 
@@ -39,7 +50,8 @@ impl Rule for Elided {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let with_head: Vec<usize> = headed(text).iter().map(|h| h.number.num.start).collect();
+        let all_headed = headed(text);
+        let with_head: Vec<usize> = all_headed.iter().map(|h| h.number.num.start).collect();
         for n in numbers(text) {
             if n.year || with_head.contains(&n.num.start) {
                 continue;
@@ -48,40 +60,40 @@ impl Rule for Elided {
             // The sentence may start inside the figure's own approximator ("près de" after a
             // cut): then nothing stands before it.
             let Some(before) = text.get(s.start..n.range.start) else { continue };
-            let Some(caps) = BEFORE.captures(before) else { continue };
-            let Some(c) = caps.name("c") else { continue };
-            let Some(link) = connector(c.as_str()) else { continue };
-            let conn_at = s.start + c.start();
-            // The nearest head noun before the connector, as a whole word.
-            let Some(referent) = HEAD_WORD
-                .find_iter(&text[s.start..conn_at])
-                .filter(|m| {
-                    !text[s.start + m.end()..].chars().next().is_some_and(char::is_alphanumeric)
-                })
-                .last()
-            else {
+            let (link, referent) = if let Some(found) = after_connector(text, s.start, before) {
+                found
+            } else if let Some(head) = after_partitive(&all_headed, s.start, before) {
+                // Its own words must say what part it is ("210 000 vivent en QPV").
+                let c = clause(text, n.num.start);
+                if cues(&text[n.num.end.min(c.end)..c.end]).is_empty() {
+                    continue;
+                }
+                (Link::Other, head)
+            } else {
                 continue;
             };
-            let Some(class) = head_class(referent.as_str()) else { continue };
+            let Some(class) = head_class(&text[referent.clone()]) else { continue };
             if class == Class::Years {
                 continue;
             }
             let own = cues_at(text, n.num.start);
             let k = match (link, class) {
                 (Link::Part, Class::People | Class::Persons)
-                    if !own
-                        .iter()
-                        .any(|c| matches!(c, Cue::Participant | Cue::Qpv | Cue::QpvPlace)) =>
+                    if !own.iter().any(|c| {
+                        matches!(c, Cue::Participant | Cue::Qpv | Cue::QpvPlace | Cue::Priority)
+                    }) =>
                 {
-                    kind(class, &cues_at(text, s.start + referent.start()))
+                    kind(class, &cues_at(text, referent.start))
                 }
-                (Link::Part, Class::Quartiers) if !own.contains(&Cue::OtherQuartier) => {
-                    kind(class, &cues_at(text, s.start + referent.start()))
+                (Link::Part, Class::Quartiers | Class::Sites)
+                    if !own.contains(&Cue::OtherQuartier) && !own.contains(&Cue::Renewal) =>
+                {
+                    kind(class, &cues_at(text, referent.start))
                 }
                 _ => kind(class, &own),
             };
             let Some(k) = k else { continue };
-            let unit = unit(class, referent.as_str());
+            let unit = unit(class, &text[referent]);
             out.figures.push(figure(
                 doc,
                 n.range.clone(),
@@ -92,6 +104,34 @@ impl Rule for Elided {
             ));
         }
     }
+}
+
+/// The connector right before a number (`before` is its sentence up to it, from `start`) and
+/// the nearest head noun before the connector, as a whole word: "190 459 habitants dont 35 260".
+/// A singular head noun is a referent only in a ratio ("un habitant sur dix parmi les 465 000"),
+/// not in "un contrat dont 12 sont signés".
+fn after_connector(text: &str, start: usize, before: &str) -> Option<(Link, Range<usize>)> {
+    let c = BEFORE.captures(before)?.name("c")?;
+    let link = connector(c.as_str())?;
+    let conn_at = start + c.start();
+    let referent = HEAD_WORD
+        .find_iter(&text[start..conn_at])
+        .filter(|m| {
+            !text[start + m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+                && (!singular(m.as_str()) || RATIO.is_match(&text[start + m.end()..conn_at]))
+        })
+        .last()?;
+    Some((link, start + referent.start()..start + referent.end()))
+}
+
+/// The head noun of the whole a number is a part of, when a comma puts the number right after
+/// "sur les" / "parmi les" and that whole: "Sur les 440 000 habitants de l'agglomération, plus
+/// de 210 000 vivent en QPV".
+fn after_partitive(headed: &[Headed], start: usize, before: &str) -> Option<Range<usize>> {
+    let whole = PARTITIVE.captures(before)?.name("w")?;
+    let at = start + whole.start();
+    let h = headed.iter().find(|h| h.number.range.start == at)?;
+    Some(h.head.clone())
 }
 
 #[cfg(test)]

@@ -4,15 +4,18 @@
 //! after a round number or a multiplier ("une vingtaine de partenaires", "2,4 millions
 //! d'euros"), adjectives of `rules/figures/head_adjectives.txt` ("deux autres quartiers"), then a
 //! head noun of `rules/figures/heads.tsv`. "six des huit contrats" gives both numbers the head of
-//! the second. A capitalised plural followed by a verb of residence ("9 000 Alésiens vivent")
-//! counts inhabitants.
+//! the second. A capitalised plural followed or preceded by a verb of residence ("9 000 Alésiens
+//! vivent", "où vivent 60 000 Ligériens") counts inhabitants. A singular head noun ("quartier")
+//! follows only a number below two ("un seul quartier").
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{Class, HEAD_ADJECTIVES, HEADS, RESIDENCE_VERBS, alternation, head_class};
+use super::lexicon::{
+    Class, HEAD_ADJECTIVES, HEADS, RESIDENCE_VERBS, alternation, head_class, singular,
+};
 use super::number::{Number, numbers};
 
 /// A number with its head noun.
@@ -51,6 +54,16 @@ static RESIDENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A capitalised plural right after a number ("60 000 Ligériens").
+static DEMONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]+(?P<h>\p{Lu}\p{Ll}+s)\b").expect("valid regex"));
+
+/// A verb of residence right before a number ("où vivent", "y résident").
+static RESIDING: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = alternation(RESIDENCE_VERBS.iter().map(String::as_str));
+    Regex::new(&format!(r"(?i)\b{verbs}\s+$")).expect("valid regex")
+});
+
 static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s+des\s+$").expect("valid regex"));
 
 /// The class and range of the head noun after `n`, if any.
@@ -64,13 +77,25 @@ pub(super) fn head_after(text: &str, n: &Number) -> Option<(Class, Range<usize>)
         // quartiers\nprioritaires" is fine, "7\nHabitants concernés" is a new line of a box).
         let new_line = rest[..h.start()].contains('\n')
             && h.as_str().chars().next().is_some_and(|c| !c.is_lowercase());
-        if de_ok && whole_word && !new_line {
+        let number_ok = n.value < 2.0 || !singular(h.as_str());
+        if de_ok && whole_word && !new_line && number_ok {
             let class = head_class(h.as_str())?;
             return Some((class, n.num.end + h.start()..n.num.end + h.end()));
         }
     }
-    let caps = RESIDENT.captures(rest)?;
-    let h = caps.name("h")?;
+    let h = match RESIDENT.captures(rest) {
+        Some(caps) => caps.name("h")?,
+        None => {
+            let mut from = n.range.start.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            if !RESIDING.is_match(&text[from..n.range.start]) {
+                return None;
+            }
+            DEMONYM.captures(rest)?.name("h")?
+        }
+    };
     Some((Class::People, n.num.end + h.start()..n.num.end + h.end()))
 }
 
@@ -119,6 +144,11 @@ mod tests {
         assert_eq!(heads("environ 1.300 le nombre de quartiers")[0].2, Class::Quartiers);
         assert_eq!(heads("les 85 fiches-actions du contrat")[0].2, Class::Actions);
         assert_eq!(heads("Près de 9 000 Alésiens vivent ici")[0].2, Class::People);
+        assert_eq!(heads("où vivent près de 60 000 Ligériens, soit")[0].2, Class::People);
+        assert_eq!(heads("où résident 4 000 Vierzonnais.")[0].2, Class::People);
+        assert_eq!(heads("Un seul quartier prioritaire")[0].2, Class::Quartiers);
+        assert_eq!(heads("1 commune")[0].2, Class::Communes);
+        assert_eq!(heads("Deux sites sont inscrits")[0].2, Class::Sites);
         let both = heads("six des huit contrats de ville");
         assert_eq!(both.len(), 2);
         assert_eq!((both[0].0, both[0].2), (6.0, Class::Contracts));
@@ -133,6 +163,10 @@ mod tests {
         assert!(heads("36 000 de quartiers").is_empty());
         assert!(heads("12 quartiersnord").is_empty());
         assert!(heads("Près de 9 000 Alésiens sont venus").is_empty());
+        assert!(heads("où vivent 60 000 personnes âgées").len() == 1);
+        assert!(heads("où travaillent 60 000 Ligériens").is_empty());
+        assert!(heads("les 14 quartier").is_empty());
+        assert!(heads("en 2024 Lyon").is_empty());
         assert!(
             heads("Quartiers prioritaires\n7\nHabitants concernés\n19 800\nSignataires").is_empty()
         );

@@ -4,7 +4,8 @@
 //! Finds: "Quartiers prioritaires (4)", "Signataires : 26", "Nombre de QPV : 7", "Population en
 //! QPV : 11 950", and a number alone on its line under a label line ("Quartiers
 //! prioritaires\n7", "Habitants concernés\n19 800"). The label must start with a head noun of
-//! `rules/figures/heads.tsv`, after an optional "Nombre de"; its words refine the kind ("Quartiers en
+//! `rules/figures/heads.tsv`, after an optional "Nombre de"; a table row gives the label in the
+//! cell before the number's ("| Quartiers prioritaires | 4 |"); its words refine the kind ("Quartiers en
 //! veille active (3)" is `quartier_count`, "Habitants concernés" `population_qpv`). Does not find:
 //! "Durée\n2015-2020" (not a head noun, not a number), "Contact presse\n0321790792", a number
 //! followed by more text on its line (the other rules read it).
@@ -45,6 +46,11 @@ fn label_of(text: &str, start: usize, end: usize) -> Option<(Range<usize>, usize
         (line_start..line_start + b.len() - 1, end + text[end..].find(')').map_or(0, |i| i + 1))
     } else if after.is_empty() && b.ends_with(':') {
         (line_start..line_start + b.len() - 1, end)
+    } else if matches!(after, "" | "|") && b.ends_with('|') {
+        // A table row: the cell before the number's ("| Population | 45 000 |").
+        let cell_end = b.len() - 1;
+        let cell_start = b[..cell_end].rfind('|').map_or(0, |i| i + 1);
+        (line_start + cell_start..line_start + cell_end, end)
     } else if after.is_empty() && b.is_empty() && line_start > 0 {
         // The previous non-blank line.
         let above = text[..line_start - 1].trim_end();
@@ -114,6 +120,11 @@ mod tests {
             "En bref\nQuartiers prioritaires\n7\nHabitants concernés\n19 800\nSignataires\n26\nDurée\n2015-2020",
             &[(7.0, "qpv_count"), (19800.0, "population_qpv"), (26.0, "partner_count")],
         );
+        all(
+            &Label,
+            "| Indicateur | Valeur |\n| Population | 45 000 |\n| Quartiers prioritaires | 4\n| Population en QPV | 9 800 |",
+            &[(45000.0, "population"), (4.0, "qpv_count"), (9800.0, "population_qpv")],
+        );
     }
 
     #[test]
@@ -124,5 +135,6 @@ mod tests {
         none(&Label, "Habitants : 190 459 habitants dont 35 260 en QPV");
         none(&Label, "Cité 10\nSains-en-Gohelle");
         none(&Label, "Composition : 35 communes");
+        none(&Label, "| Les Provinces | Cité 4 |\n| Budget | 2015 |");
     }
 }

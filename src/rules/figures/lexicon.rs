@@ -21,6 +21,8 @@ pub(super) enum Class {
     Persons,
     Percent,
     Quartiers,
+    /// "sites", "secteurs": neighbourhoods only when the context says which.
+    Sites,
     Years,
 }
 
@@ -37,6 +39,7 @@ impl Class {
             "persons" => Class::Persons,
             "percent" => Class::Percent,
             "quartiers" => Class::Quartiers,
+            "sites" => Class::Sites,
             "years" => Class::Years,
             _ => return None,
         })
@@ -52,8 +55,14 @@ pub(super) enum Cue {
     Qpv,
     /// A place noun saying the same, before the number or behind a preposition after it.
     QpvPlace,
+    /// "prioritaire", "QPV": a [`Cue::QpvPlace`] that also says the neighbourhoods are priority
+    /// ones, whatever else the clause says of them.
+    Priority,
     /// Neighbourhoods that are not (or no longer) priority ones.
     OtherQuartier,
+    /// Urban renewal (NPNRU, ANRU): neighbourhoods counted for renewal, not as priority ones,
+    /// unless the clause says "prioritaires".
+    Renewal,
 }
 
 /// How a number without its head noun relates to the figure before it.
@@ -90,7 +99,9 @@ pub(super) static CUES: LazyLock<Vec<(String, Cue)>> = LazyLock::new(|| {
         "participant" => Some(Cue::Participant),
         "qpv" => Some(Cue::Qpv),
         "qpv_place" => Some(Cue::QpvPlace),
+        "priority" => Some(Cue::Priority),
         "other_quartier" => Some(Cue::OtherQuartier),
+        "renewal" => Some(Cue::Renewal),
         _ => None,
     })
 });
@@ -109,14 +120,20 @@ pub(super) static DURATION_CUES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|
         _ => None,
     })
 });
+pub(super) static ABBREVIATIONS: LazyLock<Vec<String>> =
+    LazyLock::new(|| words("figures/abbreviations.txt"));
 pub(super) static APPROXIMATORS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/approximators.txt"));
 pub(super) static HEAD_ADJECTIVES: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/head_adjectives.txt"));
 pub(super) static RATIO_NOUNS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/ratio_nouns.txt"));
+pub(super) static RELATED_HEADINGS: LazyLock<Vec<String>> =
+    LazyLock::new(|| words("figures/related_headings.txt"));
 pub(super) static RESIDENCE_VERBS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/residence_verbs.txt"));
+pub(super) static STATING_VERBS: LazyLock<Vec<String>> =
+    LazyLock::new(|| words("figures/stating_verbs.txt"));
 pub(super) static SCOPE_CUES: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/scope_cues.txt"));
 pub(super) static SCOPE_STOP: LazyLock<Vec<String>> =
@@ -157,6 +174,17 @@ pub(super) fn head_class(form: &str) -> Option<Class> {
     HEADS.iter().find(|(h, _)| *h == f).map(|(_, c)| *c)
 }
 
+/// Whether the head noun `form` is the singular of another head noun ("quartier", "commune"):
+/// it then follows only a number below two ("un seul quartier", "1 commune"), and is no
+/// referent of a left-out head noun.
+pub(super) fn singular(form: &str) -> bool {
+    let f = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    ["s", "x"].iter().any(|end| {
+        let plural = format!("{f}{end}");
+        HEADS.iter().any(|(h, _)| *h == plural)
+    })
+}
+
 /// The connector `word` ("dont", "tandis que"), if it is one.
 pub(super) fn connector(word: &str) -> Option<Link> {
     let w = word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -168,6 +196,7 @@ mod tests {
     use super::*;
 
     const FILES: &[(&str, usize)] = &[
+        ("figures/abbreviations.txt", 1),
         ("figures/approximators.txt", 1),
         ("figures/connectors.tsv", 2),
         ("figures/cues.tsv", 2),
@@ -177,10 +206,12 @@ mod tests {
         ("figures/multipliers.tsv", 2),
         ("figures/number_words.tsv", 2),
         ("figures/ratio_nouns.txt", 1),
+        ("figures/related_headings.txt", 1),
         ("figures/residence_verbs.txt", 1),
         ("figures/round_numbers.tsv", 2),
         ("figures/scope_cues.txt", 1),
         ("figures/scope_stop.txt", 1),
+        ("figures/stating_verbs.txt", 1),
     ];
 
     #[test]
@@ -220,6 +251,12 @@ mod tests {
         assert_eq!(head_class("Quartiers"), Some(Class::Quartiers));
         assert_eq!(head_class("fiches  actions"), Some(Class::Actions));
         assert_eq!(head_class("orientations"), None);
+        assert_eq!(head_class("sites"), Some(Class::Sites));
+        assert!(singular("Quartier"));
+        assert!(singular("commune"));
+        assert!(!singular("quartiers"));
+        assert!(!singular("population"));
+        assert!(!singular("qpv"));
         assert_eq!(connector("tandis  que"), Some(Link::Other));
         assert_eq!(connector("dont"), Some(Link::Part));
     }

@@ -10,7 +10,9 @@
 //! a number with its head noun (`figures.count`, `figures.population`, `figures.amount`,
 //! `figures.percent`), a duration of the contract (`figures.duration`), a ratio read as a
 //! percentage (`figures.ratio`), a number whose head noun is left out after "dont"/"contre"
-//! (`figures.elided`), and a number under a label ("Quartiers prioritaires (4)", `figures.label`).
+//! (`figures.elided`), a number under a label ("Quartiers prioritaires (4)", `figures.label`),
+//! and a number whose subject says what it counts ("la population des quartiers prioritaires
+//! s'élève à 27 615", `figures.stated`).
 //! Counts of other things ("6 grandes orientations", "4 projets"), years, dates, phone numbers,
 //! codes and street numbers are not figures.
 
@@ -26,6 +28,8 @@ mod number;
 mod percent;
 mod population;
 mod ratio;
+mod related;
+mod stated;
 
 use std::ops::Range;
 
@@ -43,6 +47,7 @@ pub const RULES: &[&dyn Rule] = &[
     &percent::Percent,
     &population::Population,
     &ratio::Ratio,
+    &stated::Stated,
 ];
 
 /// Resolves this family's candidates against the document once every rule ran: a figure read as
@@ -50,8 +55,15 @@ pub const RULES: &[&dyn Rule] = &[
 /// as the population of the priority neighbourhoods (a headline "5,3 millions d'habitants" over
 /// "5,3 millions de personnes vivent dans ces quartiers"); and a population of fewer than
 /// [`MIN_POPULATION`] is a group of people ("un conseil citoyen de 12 habitants"), not a
-/// territory's.
-pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+/// territory's. Figures in the titles of related-article links ("Lire aussi : Cher : quatre
+/// contrats de ville en préparation") are other articles' and are dropped.
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    let links: Vec<[usize; 2]> =
+        related::related(doc.text()).into_iter().map(|r| doc.evidence(r, "").span).collect();
+    out.figures.retain(|f| {
+        let [a, b] = f.evidence.span;
+        !links.iter().any(|[s, e]| *s <= a && b <= *e)
+    });
     let qpv: Vec<f64> =
         out.figures.iter().filter(|f| f.kind == "population_qpv").map(|f| f.value).collect();
     out.figures.retain(|f| f.kind != "population" || !qpv.contains(&f.value));
@@ -205,6 +217,179 @@ mod tests {
         let t = "Environ 5,3 millions d'habitants\n\nEnviron 5,3 millions de personnes vivent dans \
                  ces quartiers.";
         assert_eq!(family(t), vec![(5_300_000.0, "population_qpv".to_owned())]);
+    }
+
+    #[track_caller]
+    fn has(text: &str, value: f64, kind: &str) {
+        let found = family(text);
+        assert!(found.iter().any(|(v, k)| *v == value && k == kind), "{text:?}: {found:?}");
+    }
+
+    #[track_caller]
+    fn lacks(text: &str, value: f64, kind: &str) {
+        let found = family(text);
+        assert!(!found.iter().any(|(v, k)| *v == value && k == kind), "{text:?}: {found:?}");
+    }
+
+    #[test]
+    fn related_links_are_other_articles() {
+        let t = "Le contrat couvre 3 quartiers prioritaires.\n\n*Lire aussi : [Indre : quatre \
+                 contrats de ville en préparation](#)*\n";
+        assert_eq!(family(t), vec![(3.0, "qpv_count".to_owned())]);
+        let t = "Le contrat couvre 3 quartiers prioritaires.\n\nÀ lire aussi\nDouze communes \
+                 signent leur contrat\n\nContact";
+        assert_eq!(family(t), vec![(3.0, "qpv_count".to_owned())]);
+    }
+
+    #[test]
+    fn a_colon_explains_what_comes_before_it() {
+        has(
+            "Population des quartiers prioritaires : 27 615 habitants\n",
+            27615.0,
+            "population_qpv",
+        );
+        has(
+            "Un seul quartier prioritaire est concerné : les Acacias, à Sens, qui compte 1 450 \
+             habitants.",
+            1450.0,
+            "population_qpv",
+        );
+        has("Un seul quartier prioritaire est concerné : les Acacias.", 1.0, "qpv_count");
+        has("Population municipale : 152 480 habitants (recensement 2012)", 152480.0, "population");
+        has("Chiffres clés : 48 000 habitants ; 4 quartiers prioritaires.", 48000.0, "population");
+    }
+
+    #[test]
+    fn people_reached_by_a_consultation() {
+        has("un diagnostic réalisé en 2015 auprès de 420 habitants.", 420.0, "participant_count");
+        has("la consultation menée auprès de près de 250 habitants", 250.0, "participant_count");
+        has("Les réunions publiques ont rassemblé 300 personnes.", 300.0, "participant_count");
+        has("Plus de 700 habitants ont répondu au questionnaire.", 700.0, "participant_count");
+        has("1 200 habitants ont pris part aux ateliers.", 1200.0, "participant_count");
+        has("La ville, auprès de laquelle vivent 40 000 habitants.", 40000.0, "population");
+    }
+
+    #[test]
+    fn a_whole_then_its_part() {
+        let t = "Sur les 440 000 habitants de l'agglomération, plus de 210 000 vivent dans l'un \
+                 des vingt-six quartiers prioritaires, soit 48 % de la population.";
+        assert_eq!(
+            family(t),
+            vec![
+                (26.0, "qpv_count".to_owned()),
+                (48.0, "percent".to_owned()),
+                (210_000.0, "population_qpv".to_owned()),
+                (440_000.0, "population".to_owned()),
+            ]
+        );
+        let t = "Parmi les 35 communes, 7 sont concernées par la politique de la ville.";
+        has(t, 7.0, "commune_count");
+        has(t, 35.0, "commune_count");
+        // A part that its own words do not type is left out.
+        lacks("Sur les 440 000 habitants, 210 000 ont moins de 30 ans.", 210_000.0, "population");
+    }
+
+    #[test]
+    fn residents_named_after_their_place() {
+        let t = "Ils concerneront 23 quartiers prioritaires, contre 26 en 2015, où vivent près de\n\
+                 60 000 Ligériens, soit 8 % de la population.";
+        has(t, 60000.0, "population_qpv");
+        has(t, 23.0, "qpv_count");
+        has(t, 26.0, "qpv_count");
+        has("Près de 9 000 Alésiens vivent dans ces quartiers.", 9000.0, "population_qpv");
+        assert!(family("où travaillent 60 000 Ligériens").is_empty());
+    }
+
+    #[test]
+    fn common_phrasings() {
+        let cases: &[(&str, &[(f64, &str)])] = &[
+            (
+                "Au total, 12 500 personnes résident dans les QPV de l'agglomération.",
+                &[(12500.0, "population_qpv")],
+            ),
+            (
+                "La population des quartiers prioritaires s'élève à 27 615 habitants.",
+                &[(27615.0, "population_qpv")],
+            ),
+            (
+                "Le territoire compte 86 000 habitants, soit 21 % de la population.",
+                &[(21.0, "percent"), (86000.0, "population")],
+            ),
+            (
+                "Les quartiers prioritaires regroupent 18 400 habitants, soit 21 % de la population.",
+                &[(21.0, "percent"), (18400.0, "population_qpv")],
+            ),
+            (
+                "9 300 habitants, soit près d'un tiers de la population, vivent en QPV.",
+                &[(9300.0, "population_qpv")],
+            ),
+            ("Le QPV de la Ferme compte 2 300 habitants.", &[(2300.0, "population_qpv")]),
+            (
+                "Avec 14 000 habitants en QPV, la ville est concernée.",
+                &[(14000.0, "population_qpv")],
+            ),
+            (
+                "La ville de 45 000 habitants compte 2 QPV où vivent 8 000 personnes.",
+                &[(2.0, "qpv_count"), (8000.0, "population_qpv"), (45000.0, "population")],
+            ),
+            ("L'État apporte une enveloppe de 2,5 M€ au contrat.", &[(2_500_000.0, "amount_eur")]),
+            (
+                "L'enveloppe atteint 4,2 millions d'euros par an, dont 1,1 million pour l'emploi.",
+                &[(1_100_000.0, "amount_eur"), (4_200_000.0, "amount_eur")],
+            ),
+            ("Six quartiers relèvent de la géographie prioritaire.", &[(6.0, "qpv_count")]),
+            ("Huit communes sont concernées par le contrat.", &[(8.0, "commune_count")]),
+            (
+                "Le contrat compte 32 signataires et 85 actions.",
+                &[(32.0, "partner_count"), (85.0, "action_count")],
+            ),
+            ("Le plan d'action comprend 45 mesures.", &[(45.0, "action_count")]),
+            (
+                "Il concerne 4 quartiers prioritaires et 2 quartiers de veille.",
+                &[(2.0, "quartier_count"), (4.0, "qpv_count")],
+            ),
+            ("Deux quartiers d'intérêt régional bénéficient du NPNRU.", &[(2.0, "quartier_count")]),
+            ("Près de 40 % des habitants des quartiers ont moins de 25 ans.", &[(40.0, "percent")]),
+            ("Un taux de chômage de 27,5 % dans les QPV.", &[(27.5, "percent")]),
+            (
+                "Ce contrat de ville, d'une durée de six ans, a été signé.",
+                &[(6.0, "duration_years")],
+            ),
+            (
+                "Plus de 500 habitants ont été associés à l'élaboration du contrat.",
+                &[(500.0, "participant_count")],
+            ),
+            (
+                "Plus de 500 personnes ont assisté aux réunions publiques.",
+                &[(500.0, "participant_count")],
+            ),
+            (
+                "La ville compte 45 000 hab. dont 8 000 en QPV.",
+                &[(8000.0, "population_qpv"), (45000.0, "population")],
+            ),
+            (
+                "Quelque 6 000 habitants, soit 15 % de la population, habitent un quartier prioritaire.",
+                &[(15.0, "percent"), (6000.0, "population_qpv")],
+            ),
+            ("Une enveloppe de 2 millions €.", &[(2_000_000.0, "amount_eur")]),
+            ("Budget : 1,2 M€/an", &[(1_200_000.0, "amount_eur")]),
+            (
+                "Le nouveau contrat couvre 9 quartiers, contre 11 auparavant.",
+                &[(9.0, "qpv_count"), (11.0, "qpv_count")],
+            ),
+            (
+                "Chiffres clés\n- 14 quartiers prioritaires\n- 36 000 habitants en QPV\n- 12 communes\n",
+                &[(12.0, "commune_count"), (14.0, "qpv_count"), (36000.0, "population_qpv")],
+            ),
+            ("Tél. : 03 28 23 59 59 – 59386 DUNKERQUE CEDEX 1", &[]),
+            ("Rendez-vous le 12 mars à 18 h, 3 rue de la Paix, pour les 200 ans.", &[]),
+        ];
+        for (text, expected) in cases {
+            let got = family(text);
+            let want: Vec<(f64, String)> =
+                expected.iter().map(|(v, k)| (*v, (*k).to_owned())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //!
 //! Reads "36 000", "190 459", "1.300", "1 362" (a space or a dot between groups of three digits),
 //! "2,4" (decimal comma), "1,2 million", "600 millions", "treize", "trente et un", "Vingt-sept",
-//! "soixante-dix-sept", "deux cent mille", "une vingtaine" (20, approximate), and the
-//! approximators before them ("près de", "environ", "plus de", "quelque":
+//! "soixante-dix-sept", "deux cent mille", "une vingtaine" (20, approximate), "un seul", "une
+//! seule" (1), and the approximators before them ("près de", "environ", "plus de", "quelque":
 //! `rules/figures/approximators.txt`). No-break spaces are plain spaces in the normalised text.
 //!
 //! Leaves out what is not a quantity: a number glued to letters ("1er", "CE1", "rev3", "18h45"),
@@ -45,7 +45,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
     let round = alternation(ROUND_NUMBERS.iter().map(|(f, _)| f.as_str()));
     let mult = alternation(MULTIPLIERS.iter().map(|(f, _)| f.as_str()));
     Regex::new(&format!(
-        r"(?i)(?:(?P<round>\b(?:une?)\s+{round}s?\b)|(?P<d>\d{{1,3}}(?:[ .]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)|(?P<w>\b{words}(?:(?:\s+|-)(?:{words})|(?:\s+et\s+|-et-)(?:une?|onze))*\b))(?:\s+(?P<m>{mult})\b)?"
+        r"(?i)(?:(?P<single>\bune?\s+seule?\b)|(?P<round>\b(?:une?)\s+{round}s?\b)|(?P<d>\d{{1,3}}(?:[ .]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)|(?P<w>\b{words}(?:(?:\s+|-)(?:{words})|(?:\s+et\s+|-et-)(?:une?|onze))*\b))(?:\s+(?P<m>{mult})\b)?"
     ))
     .expect("valid regex")
 });
@@ -60,7 +60,9 @@ pub(super) fn numbers(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     for caps in RE.captures_iter(text) {
         let Some(all) = caps.get(0) else { continue };
-        let (value, round, year) = if let Some(m) = caps.name("round") {
+        let (value, round, year) = if caps.name("single").is_some() {
+            (1.0, false, false)
+        } else if let Some(m) = caps.name("round") {
             let Some(noun) = m.as_str().split_whitespace().last() else { continue };
             let Some(v) = round_number(noun.trim_end_matches(['s', 'S'])) else { continue };
             (f64::from(v), true, false)
@@ -260,6 +262,8 @@ mod tests {
         one("une vingtaine de partenaires", 20.0, true);
         one("Une cinquantaine d'actions", 50.0, true);
         one("un millier d'habitants", 1000.0, true);
+        one("Un seul quartier est retenu", 1.0, false);
+        one("une seule commune", 1.0, false);
     }
 
     #[test]
@@ -282,6 +286,7 @@ mod tests {
         none("pour la période 2015-2020");
         none("un habitant");
         none("une démarche");
+        none("un seuil de revenu");
         none("le XXe siècle");
     }
 
