@@ -12,6 +12,7 @@
 //! (`quartiers.count_mismatch`) when they differ. [`resolve`] drops an item another rule found at
 //! the same place, and gives a quartier without a commune the document's only town.
 
+mod commune_groups;
 mod lexicon;
 mod line_list;
 mod parenthesised;
@@ -27,6 +28,7 @@ use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
+    &commune_groups::CommuneGroups,
     &line_list::LineList,
     &parenthesised::Parenthesised,
     &prose::Prose,

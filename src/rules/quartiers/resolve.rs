@@ -19,11 +19,12 @@ const INHERIT_REACH: usize = 300;
 /// Rank of a rule: lower wins when two items overlap.
 fn rank(rule: &str) -> u8 {
     match rule {
-        "quartiers.table" => 0,
-        "quartiers.line_list" => 1,
-        "quartiers.parenthesised" => 2,
-        "quartiers.semicolon_list" => 3,
-        _ => 4,
+        "quartiers.commune_groups" => 0,
+        "quartiers.table" => 1,
+        "quartiers.line_list" => 2,
+        "quartiers.parenthesised" => 3,
+        "quartiers.semicolon_list" => 4,
+        _ => 5,
     }
 }
 
@@ -32,25 +33,27 @@ fn overlap(a: &Quartier, b: &Quartier) -> bool {
     a[0] < b[1] && b[0] < a[1]
 }
 
+/// Whether `better` (of a better rank) overlapping `worse` replaces it: the same name, or a
+/// prose mention, or any reading of lines that a commune group explains (its commune heading
+/// read as a quartier by a line list).
+fn replaces(better: &Quartier, worse: &Quartier) -> bool {
+    overlap(better, worse)
+        && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
+        && (fold(&better.name) == fold(&worse.name)
+            || worse.evidence.rule == "quartiers.prose"
+            || better.evidence.rule == "quartiers.commune_groups")
+}
+
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     let mut qs = std::mem::take(&mut out.quartiers);
     qs.sort_by_key(|q| (q.evidence.span[0], rank(&q.evidence.rule)));
     let mut kept: Vec<Quartier> = Vec::new();
     for q in qs {
-        let beaten = kept.iter().any(|k| {
-            overlap(k, &q)
-                && rank(&k.evidence.rule) < rank(&q.evidence.rule)
-                && (fold(&k.name) == fold(&q.name) || q.evidence.rule == "quartiers.prose")
-        });
-        if beaten {
+        if kept.iter().any(|k| replaces(k, &q)) {
             continue;
         }
         // A better reading of the same words found later in the sort order.
-        kept.retain(|k| {
-            !(overlap(k, &q)
-                && rank(&q.evidence.rule) < rank(&k.evidence.rule)
-                && (fold(&k.name) == fold(&q.name) || k.evidence.rule == "quartiers.prose"))
-        });
+        kept.retain(|k| !replaces(&q, k));
         kept.push(q);
     }
     let known = Known::of(doc);
