@@ -6,13 +6,15 @@
 //! - [`rules`]: rule modules, one pattern each, emitting candidates with evidence;
 //! - [`merge`]: candidates to the record's facts, contracts and conflicts;
 //! - [`pipeline`] runs one document through them, [`batch`] a folder in parallel;
-//! - [`write`] writes output atomically; [`eval`] scores records against gold annotations.
+//! - [`write`] writes output atomically; [`eval`] scores records against gold annotations;
+//!   [`bench`] measures throughput per stage and peak memory.
 //!
 //! The record itself is in [`record`]; rule data (patterns, vocabularies, gazetteer) in
 //! [`data`].
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
+pub mod bench;
 pub mod data;
 pub mod eval;
 pub mod gazetteer;

@@ -55,8 +55,52 @@ pub fn process_file(id: &str, path: &Path, opts: &Options) -> Processed {
     }
 }
 
-/// Processes raw bytes (a file's content or standard input).
+/// Processes raw bytes (a file's content or standard input). A bug that makes a rule panic on
+/// this document gives it a record with an `internal` error instead of ending the batch.
 pub fn process_bytes(
+    id: &str,
+    display: &str,
+    bytes: &[u8],
+    path: Option<&Path>,
+    opts: &Options,
+) -> Processed {
+    guarded(id, display, bytes, path, || analyse(id, display, bytes, path, opts))
+}
+
+/// Runs `work`, turning a panic into a record with an `internal` error.
+fn guarded(
+    id: &str,
+    display: &str,
+    bytes: &[u8],
+    path: Option<&Path>,
+    work: impl FnOnce() -> Processed,
+) -> Processed {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(done) => done,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            let source = Source {
+                path: display.to_owned(),
+                sha256: hex_sha256(bytes),
+                bytes: bytes.len() as u64,
+                format: guess_format(path),
+                encoding: None,
+            };
+            let mut record = DocumentRecord::empty(id, source);
+            record.errors = vec![ErrorEntry {
+                kind: "internal".into(),
+                message: format!("cdv failed on this document (a bug, please report it): {why}"),
+            }];
+            Processed { record, clean: None }
+        }
+    }
+}
+
+fn analyse(
     id: &str,
     display: &str,
     bytes: &[u8],
@@ -124,4 +168,19 @@ fn failed(
 
 fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_document_gets_an_internal_error_record() {
+        let p = guarded("x", "x.txt", b"abc", None, || panic!("rule bug"));
+        assert_eq!(p.record.id, "x");
+        assert_eq!(p.record.errors.len(), 1);
+        assert_eq!(p.record.errors[0].kind, "internal");
+        assert!(p.record.errors[0].message.contains("rule bug"));
+        assert!(p.failed());
+    }
 }

@@ -286,7 +286,8 @@ pub struct Warning {
 /// Why a document could not be read (the record still exists).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorEntry {
-    /// `io`, `empty`, `binary`, `encoding`, `too_large`.
+    /// `io`, `empty`, `binary`, `encoding`, `too_large`, `no_text`, or `internal` (a bug of
+    /// `cdv` on this document; the batch goes on).
     pub kind: String,
     pub message: String,
 }

@@ -175,6 +175,24 @@ fn eval_prints_a_table_and_json() {
     let json =
         cdv().args(["eval", "--json", "--gold", "fixtures/gold"]).arg(&records).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
-    assert_eq!(v["documents"], 20);
+    let gold = std::fs::read_dir("fixtures/gold").unwrap().count();
+    assert_eq!(v["documents"], gold);
+    // Several gold folders and record files are read as one.
+    let held = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "fixtures/heldout/docs", "-q", "-o"])
+        .arg(held.path())
+        .assert()
+        .success();
+    let both = cdv()
+        .args(["eval", "--json", "--gold", "fixtures/gold", "--gold", "fixtures/heldout/gold"])
+        .arg(&records)
+        .arg(held.path().join("documents.jsonl"))
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&both.get_output().stdout).unwrap();
+    let held_gold = std::fs::read_dir("fixtures/heldout/gold").unwrap().count();
+    assert_eq!(v["documents"], gold + held_gold);
+    assert!(v["missing_records"].as_array().is_none_or(|m| m.is_empty()), "{v}");
     assert!(v["fields"]["figures"]["tp"].is_u64());
 }

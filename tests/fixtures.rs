@@ -54,3 +54,26 @@ fn every_evidence_points_at_its_text_in_the_clean_text() {
     }
     assert!(checked > 0, "no evidence at all: the rules found nothing");
 }
+
+#[test]
+fn nearly_every_quartier_commune_and_every_contract_territory_carries_its_code() {
+    let (mut communes, mut coded) = (0, 0);
+    let mut uncoded_territories = Vec::new();
+    for path in fixture_docs() {
+        let id = id_of(&path);
+        let record = pipeline::process_file(&id, &path, &Options::default()).record;
+        for q in &record.quartiers {
+            communes += q.communes.len();
+            coded += q.communes.iter().filter(|c| c.insee.is_some()).count();
+        }
+        for c in &record.contracts {
+            if c.territory_code.is_none() {
+                uncoded_territories.push(format!("{id}: {}", c.territory));
+            }
+        }
+    }
+    assert!(communes > 100, "the fixtures name communes in their quartier lists");
+    let share = coded as f64 / communes as f64;
+    assert!(share >= 0.95, "{coded} of {communes} quartier communes carry an INSEE code");
+    assert!(uncoded_territories.is_empty(), "contracts without a code: {uncoded_territories:?}");
+}

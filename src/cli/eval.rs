@@ -8,13 +8,14 @@ use cdv::eval;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Folder of gold annotation files (`<id>.json`).
-    #[arg(long, value_name = "DIR")]
-    gold: PathBuf,
+    /// Folder of gold annotation files (`<id>.json`); repeat it to score several folders at
+    /// once (`--gold seeds/gold --gold dev/gold`).
+    #[arg(long, value_name = "DIR", required = true)]
+    gold: Vec<PathBuf>,
 
-    /// The records to score.
+    /// The records to score (several files are read as one).
     #[arg(default_value = "output/documents.jsonl", value_name = "RECORDS")]
-    records: PathBuf,
+    records: Vec<PathBuf>,
 
     /// Print the report as JSON instead of a table.
     #[arg(long)]
@@ -26,8 +27,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let gold = eval::load_gold_dir(&args.gold).map_err(|e| anyhow!(e))?;
-    let records = super::read_records(&args.records)?;
+    let mut gold = Vec::new();
+    for dir in &args.gold {
+        gold.extend(eval::load_gold_dir(dir).map_err(|e| anyhow!(e))?);
+    }
+    let mut records = Vec::new();
+    for path in &args.records {
+        records.extend(super::read_records(path)?);
+    }
     let report = eval::evaluate(&gold, &records);
     let mut out = String::new();
     if args.json {

@@ -1,5 +1,6 @@
 //! The command line: a thin clap layer over the library.
 
+mod bench;
 mod eval;
 mod extract;
 mod merge;
@@ -50,6 +51,8 @@ enum Command {
     Merge(merge::Args),
     /// Print the JSON Schema of a documents.jsonl line, or write every schema file.
     Schema(schema::Args),
+    /// Measure throughput per stage (MB/s) and peak memory on a set of documents.
+    Bench(bench::Args),
 }
 
 /// Runs the command line; the exit code is 0 on success, 2 when some input could not be read,
@@ -62,6 +65,7 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,

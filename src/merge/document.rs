@@ -9,8 +9,9 @@
 //! names several, or speaks of the contracts in the plural ("ces contrats", "les deux
 //! contrats"), is about all of them, and so is everything before the first named one. Facts
 //! stated for the contracts in general thus go to each. An organisation that *is* one contract's
-//! territory ("la communauté d'agglomération de Valenciennes Métropole") goes to that contract
-//! only.
+//! territory ("la communauté d'agglomération de Valenciennes Métropole"), or the
+//! intercommunality of a commune carrying one ("la communauté de communes du Pays de Mormal" for
+//! Le Quesnoy's), goes to that contract only.
 //!
 //! Headline values follow [`super::precedence`]; a disagreement within a contract (two signature
 //! dates that do not refine each other, a list and a count that differ) is kept in `conflicts[]`.
@@ -22,6 +23,7 @@ use regex::Regex;
 use serde_json::json;
 
 use super::precedence::choose_signature;
+use crate::gazetteer;
 use crate::names::fold;
 use crate::record::{
     Conflict, Contract, DateMention, DateRole, Evidence, Figure, Involvement, OrgInvolvement,
@@ -213,6 +215,14 @@ fn build_contract(
         });
     let others: Vec<String> =
         all.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| fold(&o.name)).collect();
+    let own_codes = family_codes(t);
+    let other_codes: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != i)
+        .flat_map(|(_, o)| family_codes(o))
+        .filter(|c| !own_codes.contains(c))
+        .collect();
     let contract = Contract {
         territory: t.name.clone(),
         territory_kind: Some(t.kind.clone()),
@@ -220,7 +230,7 @@ fn build_contract(
         signed_on,
         period,
         signatories: signatories(c, mine),
-        organizations: organizations(c, mine, &others),
+        organizations: organizations(c, mine, &others, &other_codes),
         quartiers: quartiers(c, mine),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
@@ -263,6 +273,7 @@ fn organizations(
     c: &Candidates,
     mine: &dyn Fn([usize; 2]) -> bool,
     others: &[String],
+    other_codes: &[String],
 ) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
     let mut orgs: Vec<&Organization> = c.organizations.iter().collect();
@@ -273,7 +284,9 @@ fn organizations(
         }
         let key = fold(&o.name);
         let padded = format!(" {key} ");
-        if others.iter().any(|n| padded.contains(&format!(" {n} "))) {
+        if others.iter().any(|n| padded.contains(&format!(" {n} ")))
+            || epci_code(&o.name).is_some_and(|code| other_codes.contains(&code))
+        {
             continue;
         }
         if !out.iter().any(|x| fold(&x.name) == key) {
@@ -306,6 +319,27 @@ fn quartiers(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Quartier>
         }
     }
     out
+}
+
+/// The codes that stand for a contract's territory: its own, and for a commune the
+/// intercommunalities it belongs to (Le Quesnoy's contract is also the CC du Pays de Mormal's
+/// affair, not Valenciennes Métropole's).
+fn family_codes(t: &Territory) -> Vec<String> {
+    let mut codes: Vec<String> = t.code.iter().cloned().collect();
+    if t.kind == "commune"
+        && let Some(insee) = &t.code
+    {
+        codes.extend(gazetteer::epcis_of_commune(insee).iter().map(|e| e.siren.to_owned()));
+    }
+    codes
+}
+
+/// The SIREN of the one intercommunality an organisation's name designates, if any.
+fn epci_code(name: &str) -> Option<String> {
+    match gazetteer::epci_named(name).as_slice() {
+        [one] => Some(one.siren.to_owned()),
+        _ => None,
+    }
 }
 
 /// A full list beats a count: when the contract lists its priority quartiers and a `qpv_count`
@@ -528,6 +562,28 @@ mod tests {
         assert_eq!(m.contracts[0].quartiers.len(), 2, "the list is the headline");
         assert_eq!(m.conflicts.len(), 1);
         assert_eq!(m.conflicts[0].values, vec![json!(2), json!(3)]);
+    }
+
+    #[test]
+    fn a_communes_intercommunality_goes_to_the_communes_contract_only() {
+        let t = "Le préfet a signé les contrats de ville de Le Quesnoy et de Valenciennes \
+                 Métropole (la communauté de communes du Pays de Mormal, l'État).\n";
+        let mut quesnoy = territory(t, "Le Quesnoy");
+        quesnoy.kind = "commune".into();
+        quesnoy.code = Some("59481".into());
+        let mut valenciennes = territory(t, "Valenciennes Métropole");
+        valenciennes.code = Some("245901160".into());
+        let c = Candidates {
+            territories: vec![quesnoy, valenciennes],
+            organizations: vec![org(t, "communauté de communes du Pays de Mormal"), org(t, "État")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names = |i: usize| -> Vec<String> {
+            m.contracts[i].organizations.iter().map(|o| o.name.clone()).collect()
+        };
+        assert_eq!(names(0), ["communauté de communes du Pays de Mormal", "État"]);
+        assert_eq!(names(1), ["État"]);
     }
 
     #[test]

@@ -93,6 +93,21 @@ fn link_territory(t: &mut Territory, ctx: &mut LinkContext) -> bool {
         [] => {}
     }
     if t.kind != "commune" {
+        // "la communauté urbaine de Dunkerque": the intercommunality of that kind the commune
+        // of that name belongs to.
+        if let Link::Unique(town) = gazetteer::link_commune(&t.name, ctx) {
+            let of_kind: Vec<&Epci> = gazetteer::epcis_of_commune(town.insee)
+                .into_iter()
+                .filter(|e| t.kind == "EPCI" || epci_kind(e.kind) == t.kind)
+                .collect();
+            if let [one] = of_kind.as_slice() {
+                t.code = Some(one.siren.to_owned());
+                t.kind = epci_kind(one.kind).to_owned();
+                if t.carries_contract {
+                    ctx.add_epci(one);
+                }
+            }
+        }
         return true;
     }
     if let Some(d) = gazetteer::departement_named(&t.name) {
@@ -190,6 +205,7 @@ mod tests {
                 territory("Le Quesnoy", "commune", true),
                 territory("Caen la Mer", "commune", false),
                 territory("Seine-Maritime", "commune", true),
+                territory("Dunkerque", "CU", true),
             ],
             ..Candidates::default()
         };
@@ -203,6 +219,7 @@ mod tests {
         assert_eq!(got[1], ("Le Quesnoy", "commune", Some("59481"), true));
         assert_eq!(got[2].1, "CU");
         assert_eq!(got[3], ("Seine-Maritime", "departement", Some("76"), false));
+        assert_eq!(got[4], ("Dunkerque", "CU", Some("245900428"), true));
     }
 
     #[test]

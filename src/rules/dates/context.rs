@@ -12,7 +12,7 @@ use crate::data;
 use crate::record::DateRole;
 
 /// How far a sentence reaches on either side of a date, in bytes.
-const REACH: usize = 160;
+const REACH: usize = 300;
 
 /// A regex matching any of `cues` at the start of a word, with the cue list it was built from.
 fn cue_regex(cues: &[String]) -> Regex {
@@ -67,7 +67,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
             _ => false,
         },
         // A line break ends a block unless the line was wrapped inside a sentence.
-        '\n' => next.is_none_or(|c| !c.is_lowercase()),
+        // A line break ends a block unless the line was wrapped inside a sentence: the next line
+        // goes on in lower case or with a number ("a été signé le\n12 octobre 2015").
+        '\n' => next.is_none_or(|c| !c.is_lowercase() && !c.is_ascii_digit()),
         _ => false,
     }
 }
@@ -116,6 +118,27 @@ fn next_char_end(text: &str, i: usize) -> usize {
 /// before the date is preferred to one after it at the same distance. `Other` when none.
 pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
     let s = sentence(text, range);
+    // The date's own clause speaks first: "Le texte, approuvé par le conseil le 25 juin, a été
+    // signé par…" dates the approval, not the signature.
+    let before = &text[s.start..range.start];
+    let after = &text[range.end..s.end];
+    let clause_start = before.rfind(CLAUSE_END).map_or(s.start, |i| s.start + i + 1);
+    let clause_end = after.find(CLAUSE_END).map_or(s.end, |i| range.end + i);
+    let clause = clause_start..clause_end;
+    if clause != s {
+        let role = nearest_cue_role(text, &clause, range);
+        if role != DateRole::Other {
+            return other_programme(text, &s, role);
+        }
+    }
+    other_programme(text, &s, nearest_cue_role(text, &s, range))
+}
+
+/// What ends a clause inside a sentence.
+const CLAUSE_END: [char; 5] = [',', ';', ':', '(', ')'];
+
+/// The role of the cue nearest to the date at `range` within `s`.
+fn nearest_cue_role(text: &str, s: &Range<usize>, range: &Range<usize>) -> DateRole {
     let mut best: Option<(usize, DateRole)> = None;
     let mut consider = |dist: usize, cue: &str| {
         let cue = cue.to_lowercase();
@@ -138,7 +161,12 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
         // A cue after the date weighs a little less than one before it.
         consider(m.start() + m.start() / 2 + 1, m.as_str());
     }
-    match best.map_or(DateRole::Other, |(_, r)| r) {
+    best.map_or(DateRole::Other, |(_, r)| r)
+}
+
+/// A signature in a sentence about another programme than the contract is that programme's.
+fn other_programme(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
+    match role {
         // "Le protocole de préfiguration du renouvellement urbain a été signé le 26 septembre
         // 2016": the signature of another programme than the contract.
         DateRole::Signature
@@ -153,16 +181,33 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
 static CONTRACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcontrat").expect("valid regex"));
 
-/// Whether a span of years at `range` is a contract's period: a contract cue in its sentence and
-/// no other programme ("CUCS", "programme national...") named just before it in the same clause.
+/// Whether a span of years at `range` is a contract's period: a contract cue in its sentence
+/// (or, when the sentence opens on a pronoun, "Il fixe jusqu'en 2030…", in the sentence before)
+/// and no other programme ("CUCS", "programme national...") named just before it in the same
+/// clause.
 pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
     if names_other_programme(text, range) {
         return false;
     }
     let s = sentence(text, range);
-    PERIOD_CONTRACT.is_match(&text[s.start..range.start])
+    if PERIOD_CONTRACT.is_match(&text[s.start..range.start])
         || PERIOD_CONTRACT.is_match(&text[range.end..s.end])
+    {
+        return true;
+    }
+    let opening = text[s.start..range.start].trim_start();
+    let pronoun = PRONOUN.is_match(opening);
+    let last = text[..s.start].trim_end().char_indices().last().map(|(i, _)| i);
+    pronoun && last.is_some_and(|at| PERIOD_CONTRACT.is_match(&text[sentence(text, &(at..at))]))
 }
+
+/// A sentence opening on a pronoun or a noun standing for the thing named before.
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:il|elle|celui-ci|celle-ci|ce\s+document|le\s+document|ce\s+texte|le\s+texte)\b",
+    )
+    .expect("valid regex")
+});
 
 /// Whether another programme than the contract is named right before `range`, in its clause,
 /// after any contract cue ("le contrat prend la suite du CUCS 2007-2014").
@@ -191,6 +236,29 @@ mod tests {
     fn contract(sentence: &str, span: &str) -> bool {
         let start = sentence.find(span).expect("span in sentence");
         is_contract_period(sentence, &(start..start + span.len()))
+    }
+
+    #[test]
+    fn the_dates_own_clause_speaks_first() {
+        let s = "Le texte, approuvé par le conseil de territoire le 25 juin 2024, a été signé par \
+                 le préfet.";
+        assert_eq!(role(s, "25 juin 2024"), DateRole::Event);
+        let s = "Mardi 14 mai, à la maison de quartier des Rosoirs, Pierre Durand, préfet de \
+                 l'Yonne, et Marie Roux, présidente de la communauté d'agglomération de \
+                 l'Auxerrois, ont signé le contrat de ville de l'agglomération.";
+        assert_eq!(role(s, "Mardi 14 mai"), DateRole::Signature);
+        assert_eq!(
+            role("Le contrat a été signé le\n12 octobre 2015 à Dunkerque.", "12 octobre 2015"),
+            DateRole::Signature
+        );
+    }
+
+    #[test]
+    fn a_pronoun_carries_the_contract_to_its_period() {
+        let s = "Le contrat de ville a été paraphé hier. Il fixe jusqu'en 2030 les engagements.";
+        assert!(contract(s, "jusqu'en 2030"));
+        let s = "Le marché de travaux est attribué. Il court jusqu'en 2030.";
+        assert!(!contract(s, "jusqu'en 2030"));
     }
 
     #[test]

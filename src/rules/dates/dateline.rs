@@ -2,7 +2,9 @@
 //!
 //! Finds, at the start of a line (after Markdown emphasis or heading marks): "Lille, le 22 juin
 //! 2015", "LILLE, LE 22 JUIN 2015", "Lille, lundi 22 juin 2015", "Arras – 3 mars 2016", "**Rennes, le 28 juin 2024 – Communiqué de presse**", "*Évry-Courcouronnes, le 23 mai
-//! 2024*", "Caen, le 2 avril" (year pending, completed by the family's resolve step). The role
+//! 2024*", "Caen, le 2 avril" (year pending, completed by the family's resolve step), also in
+//! the right-hand column of a PDF letterhead ("Service communication      Dunkerque, le 13
+//! octobre 2015"). The role
 //! is always `publication`. Does not find: a place and date inside a sentence ("Il est né à
 //! Lille, le 3 mai"), "Publié le" lines (`dates.issue_line`).
 
@@ -23,7 +25,7 @@ const PLACE: &str = r"\p{Lu}[\p{L}'-]*(?:[ \t](?:(?:sur|sous|lès|lez|les|le|la|
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^[ \t*_#>]*(?P<place>{PLACE})(?:,|[ \t][–—-])[ \t]+(?i:le[ \t]+)?(?i:{})",
+        r"(?m)^(?:[^\n]*?[ \t]{{4}})?[ \t*_#>]*(?P<place>{PLACE})(?:,|[ \t][–—-])[ \t]+(?i:le[ \t]+)?(?i:{})",
         *DATE
     ))
     .expect("valid regex")
@@ -80,6 +82,8 @@ mod tests {
         assert_eq!(dateline("LILLE, LE 22 JUIN 2015").1, "2015-06-22");
         assert_eq!(dateline("Lille, lundi 22 juin 2015").1, "2015-06-22");
         assert_eq!(dateline("Boulogne-sur-Mer – 3 mars 2016").1, "2016-03-03");
+        let letterhead = "Service de la communication          Dunkerque, le 13 octobre 2015\n";
+        assert_eq!(dateline(letterhead).1, "2015-10-13");
     }
 
     #[test]
@@ -88,5 +92,6 @@ mod tests {
         none(&Dateline, "Publié le 22 juin 2015");
         none(&Dateline, "Lille, le quartier de Fives");
         none(&Dateline, "Lens, 21 quartiers et 19 communes");
+        none(&Dateline, "Il habite à Lille, le 3 mai 1960 il signait.");
     }
 }

@@ -24,6 +24,7 @@ mod open_period;
 mod programme;
 mod relative;
 mod resolve;
+mod sequel;
 mod signature_field;
 mod year_part;
 mod year_span;
@@ -49,6 +50,7 @@ pub const RULES: &[&dyn Rule] = &[
     &open_period::OpenPeriod,
     &programme::Programme,
     &relative::RelativeDate,
+    &sequel::Sequel,
     &signature_field::SignatureField,
     &year_part::YearPart,
     &year_span::YearSpan,

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{Date, Weekday};
 
-use super::{context, day_month, duration, lexicon, open_period, relative};
+use super::{context, day_month, duration, lexicon, open_period, relative, sequel};
 use crate::record::{DateMention, DateRole, Precision, Warning};
 use crate::rules::{Candidates, Doc};
 
@@ -33,6 +33,7 @@ const PRECEDENCE: &[&str] = &[
     "dates.duration",
     "dates.year_part",
     "dates.relative",
+    "dates.sequel",
 ];
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
@@ -40,6 +41,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     promote_lone_span(doc, out);
     complete_year_less(out);
     complete_relative(out);
+    complete_sequels(out);
     future_signatures_are_deadlines(out);
     complete_periods(out);
     out.dates.retain(|d| !is_pending(d));
@@ -286,6 +288,27 @@ fn complete_relative(out: &mut Candidates) {
         }
     }
     out.warnings.extend(warnings);
+}
+
+/// Sequels ("le lendemain") count from the nearest earlier day of the text; with none, they stay
+/// pending and are dropped.
+fn complete_sequels(out: &mut Candidates) {
+    out.dates.sort_by_key(|d| d.evidence.span[0]);
+    for i in 0..out.dates.len() {
+        if out.dates[i].evidence.rule != "dates.sequel" {
+            continue;
+        }
+        let anchor = out.dates[..i].iter().rev().find(|d| sequel::is_anchor(d));
+        let value = anchor.and_then(|a| {
+            let date: Date = a.value.parse().ok()?;
+            let days = sequel::offset(&out.dates[i].text)?;
+            date.checked_add(jiff::Span::new().days(days)).ok()
+        });
+        if let Some(date) = value {
+            out.dates[i].value = date.to_string();
+            out.dates[i].inferred = Some("previous date".into());
+        }
+    }
 }
 
 /// A signature dated after the document that reports it has not happened yet: "la signature

@@ -45,7 +45,10 @@ impl Rule for Elided {
                 continue;
             }
             let s = sentence(text, n.num.start);
-            let Some(caps) = BEFORE.captures(&text[s.start..n.range.start]) else { continue };
+            // The sentence may start inside the figure's own approximator ("près de" after a
+            // cut): then nothing stands before it.
+            let Some(before) = text.get(s.start..n.range.start) else { continue };
+            let Some(caps) = BEFORE.captures(before) else { continue };
             let Some(c) = caps.name("c") else { continue };
             let Some(link) = connector(c.as_str()) else { continue };
             let conn_at = s.start + c.start();

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::grammar::{
-    NAME, OF, PREFIX, QUALIFIER, epci_mentions, never_carrier, prefix_kind, word_kind,
+    NAME, OF, PREFIX, QUALIFIER, epci_mentions, never_carrier, owner, prefix_kind, word_kind,
 };
 use super::territory;
 use crate::data;
@@ -117,13 +117,10 @@ impl Rule for ContractOf {
             let mut re: &Regex = &OWNER;
             while let Some(caps) = re.captures(&text[at..]) {
                 let (Some(all), Some(name)) = (caps.get(0), caps.name("name")) else { break };
-                let range = at + name.start()..at + name.end();
-                let kind = caps
-                    .name("prefix")
-                    .and_then(|p| prefix_kind(p.as_str()))
-                    .or_else(|| word_kind(name.as_str()));
-                if !never_carrier(name.as_str()) {
-                    out.territories.push(territory(doc, range, kind, true, ID));
+                if let Some((r, kind)) = owner(&caps)
+                    && !never_carrier(name.as_str())
+                {
+                    out.territories.push(territory(doc, at + r.start..at + r.end, kind, true, ID));
                 }
                 at += all.end();
                 re = &MORE;
@@ -222,6 +219,10 @@ mod tests {
         assert_eq!(
             carriers(&ContractOf, "le contrat de ville de la commune de Vierzon a été signé"),
             [("Vierzon".into(), "commune".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "le contrat de ville de la Communauté urbaine de Dunkerque est"),
+            [("Communauté urbaine de Dunkerque".into(), "CU".into())]
         );
     }
 

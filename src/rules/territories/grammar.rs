@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::data;
+use crate::gazetteer;
 use crate::rules::alternation;
 
 /// A capitalised word, hyphen- or apostrophe-joined parts included ("Hérouville-Saint-Clair",
@@ -72,6 +73,24 @@ pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
     KINDS.iter().find(|(h, f, _)| h == "prefix" && *f == p).map(|(.., k)| kind_static(k))
 }
 
+/// The owner a match of `PREFIX? NAME` names, as a range of the matched haystack and a kind: the
+/// name alone ("la communauté d'agglomération de Valenciennes Métropole" → "Valenciennes
+/// Métropole", CA), or with its prefix when the name alone is a commune's ("la Communauté
+/// urbaine de Dunkerque" → "Communauté urbaine de Dunkerque": "Dunkerque" is the town).
+pub(super) fn owner(caps: &regex::Captures) -> Option<(Range<usize>, Option<&'static str>)> {
+    let name = caps.name("name")?;
+    let prefix = caps.name("prefix");
+    let kind = prefix.and_then(|p| prefix_kind(p.as_str())).or_else(|| word_kind(name.as_str()));
+    let town =
+        |n: &str| !gazetteer::communes_named(n).is_empty() && gazetteer::epci_named(n).is_empty();
+    match prefix {
+        Some(p) if kind != Some("commune") && town(name.as_str()) => {
+            Some((p.start()..name.end(), kind))
+        }
+        _ => Some((name.range(), kind)),
+    }
+}
+
 /// The kind a short name's own words give ("Metz Métropole" → `Métropole`), if any.
 pub(super) fn word_kind(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
@@ -94,12 +113,15 @@ fn kind_static(k: &str) -> &'static str {
 }
 
 /// True when `name` opens with a word that never names a contract's carrier (a région, the
-/// State...).
+/// State...), or is only a common noun ("Communauté" before a lower-case "intercommunale").
 pub(super) fn never_carrier(name: &str) -> bool {
     static FIRST: LazyLock<Vec<String>> =
         LazyLock::new(|| data::lines("territories/not_carriers.txt"));
-    let first = name.split([' ', '\'', '-']).next().unwrap_or("").to_lowercase();
-    FIRST.contains(&first)
+    static GENERIC: LazyLock<Vec<String>> =
+        LazyLock::new(|| data::lines("territories/anaphora.txt"));
+    let lower = name.to_lowercase();
+    let first = lower.split([' ', '\'', '-']).next().unwrap_or("");
+    FIRST.iter().any(|f| f == first) || GENERIC.contains(&lower)
 }
 
 /// Ranges of the intercommunality names in `text`, with their kind when the name tells it.
@@ -138,6 +160,10 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
     for caps in NAMES.captures_iter(text) {
         let Some(n) = caps.name("name") else { continue };
         let (name, range) = without_article(n.as_str(), n.range());
+        if let Some(kind) = gazetteer_kind(name) {
+            out.push((range, kind));
+            continue;
+        }
         if let Some(kind) = word_kind(name)
             && short_name(name)
             && !never_carrier(name)
@@ -155,6 +181,26 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup_by(|b, a| a.0 == b.0);
     out
+}
+
+/// The kind of the one intercommunality the gazetteer knows by `name` ("Caen la Mer" → CU),
+/// for names of two words or more, or acronyms of three letters or more ("CALL").
+fn gazetteer_kind(name: &str) -> Option<&'static str> {
+    let acronym = name.len() >= 3 && name.chars().all(|c| c.is_uppercase());
+    if !name.contains(char::is_whitespace) && !acronym {
+        return None;
+    }
+    match gazetteer::epci_named(name).as_slice() {
+        [one] => Some(match one.kind {
+            "METRO" | "MET69" => "Métropole",
+            "CA" => "CA",
+            "CU" => "CU",
+            "CC" => "CC",
+            "EPT" => "EPT",
+            _ => "EPCI",
+        }),
+        _ => None,
+    }
 }
 
 /// `name` without a leading capitalised article ("La Métropole Rouen Normandie"), and its range.
@@ -260,6 +306,10 @@ mod tests {
         assert!(names.iter().any(|n| n == "lorient agglomeration"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("region")), "{names:?}");
         assert!(!names.iter().any(|n| n == "ales"), "{names:?}");
+        let text = "Signé avec Caen la Mer et la CALL, à Caen.";
+        let names: Vec<String> =
+            epci_mentions(text).into_iter().map(|(r, _)| fold(&text[r])).collect();
+        assert_eq!(names, ["caen la mer", "call"]);
     }
 
     #[test]
@@ -271,6 +321,8 @@ mod tests {
         assert_eq!(word_kind("Le Quesnoy"), None);
         assert!(never_carrier("Région Grand Est"));
         assert!(!never_carrier("Grand Narbonne"));
+        assert!(never_carrier("Communauté"));
+        assert!(!never_carrier("Communauté urbaine de Dunkerque"));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! `territories.main_epci`: the intercommunality a document about one signed contract is about,
 //! when nothing else names the contract's owner.
 //!
-//! Finds, in a document that speaks of a single contrat de ville ("le contrat de ville", "un
-//! contrat de ville", "notre contrat de ville") and of its signature somewhere (signé,
-//! signature, paraphé, adopté), the intercommunality it names most often (first mention on a
+//! Finds, in a document with a sentence that speaks of a single contrat de ville ("le contrat
+//! de ville", "un contrat de ville", "notre contrat de ville") and of its signature (signé,
+//! signature, paraphé, adopté), not one to come ("sera signé", "en préparation"), the
+//! intercommunality the document names most often (first mention on a
 //! tie). The weakest of the family's fallbacks: the resolve step drops it when any other rule
 //! found a carrier. Does not find: a document about contracts in general (only the plural), a
 //! document without a signing word, a document naming no intercommunality.
@@ -13,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::grammar::epci_mentions;
+use super::grammar::{epci_mentions, sentences};
 use super::territory;
 use crate::names::fold;
 use crate::rules::{Candidates, Doc, Rule};
@@ -32,6 +33,12 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sign[ée]|signature|paraph[ée]|adopt[ée])").expect("valid regex")
 });
 
+/// A signature still to come: "sera signé", "doit être signé", "en préparation".
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sera|seront|doit\s+être|doivent\s+être|devra|devront|va\s+être|en\s+préparation|prochainement|attendue?)\b")
+        .expect("valid regex")
+});
+
 impl Rule for MainEpci {
     fn id(&self) -> &'static str {
         ID
@@ -39,7 +46,11 @@ impl Rule for MainEpci {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        if !ONE_CONTRACT.is_match(text) || !SIGNING.is_match(text) {
+        let signed = sentences(text).into_iter().any(|r| {
+            let s = &text[r];
+            ONE_CONTRACT.is_match(s) && SIGNING.is_match(s) && !FUTURE.is_match(s)
+        });
+        if !signed {
             return;
         }
         let mentions = epci_mentions(text);
@@ -73,6 +84,7 @@ mod tests {
         for text in [
             "Les contrats de ville ont été signés par Lorient Agglomération et d'autres.",
             "Le contrat de ville de demain, disait Lorient Agglomération.",
+            "Le contrat de ville sera signé en juin. Lorient Agglomération le prépare.",
         ] {
             assert!(carriers(&MainEpci, text).is_empty(), "{text}");
         }

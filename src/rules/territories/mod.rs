@@ -17,6 +17,7 @@ mod own_contract;
 mod pilot_field;
 mod sheet_title;
 mod signing_sentence;
+mod title_colon;
 
 use std::ops::Range;
 
@@ -33,6 +34,7 @@ pub const RULES: &[&dyn Rule] = &[
     &pilot_field::PilotField,
     &sheet_title::SheetTitle,
     &signing_sentence::SigningSentence,
+    &title_colon::TitleColon,
 ];
 
 /// A territory found at `range` of the normalised text; a name without a kind is a commune's,
@@ -57,7 +59,7 @@ fn territory(
 }
 
 /// Resolves this family's candidates: a fallback carrier (`territories.signing_sentence`,
-/// `territories.sheet_title`, and last `territories.main_epci`) stands
+/// `territories.sheet_title`, `territories.title_colon`, and last `territories.main_epci`) stands
 /// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
 /// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
 /// Paris Sud" in the rest of the text); duplicates of one span go.
@@ -93,7 +95,7 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
         t.kind = kind;
     }
     let tier = |t: &Territory| match t.evidence.rule.as_str() {
-        signing_sentence::ID | sheet_title::ID => 1,
+        signing_sentence::ID | sheet_title::ID | title_colon::ID => 1,
         main_epci::ID => 2,
         _ => 0,
     };
@@ -106,13 +108,17 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
 }
 
-/// The shortest other name of `all` whose folded words open `name`'s, with two words at least.
+/// The shortest other name of `all` whose folded words open `name`'s, with two words at least
+/// and without dropping a kind word ("Perpignan Méditerranée Métropole" stays whole).
 fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
     let words = fold(name);
     all.iter()
         .filter(|o| {
             let f = fold(&o.name);
-            f.contains(' ') && f.len() < words.len() && words.starts_with(&format!("{f} "))
+            f.contains(' ')
+                && f.len() < words.len()
+                && words.starts_with(&format!("{f} "))
+                && (grammar::word_kind(name).is_none() || grammar::word_kind(&o.name).is_some())
         })
         .min_by_key(|o| (o.name.len(), o.evidence.span))
         .map(|o| o.name.clone())
@@ -170,6 +176,9 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Grand Paris Sud Seine-Essonne-Sénart a été signé par \
                     Luc Noir, président de Grand Paris Sud.";
         assert_eq!(family(text), ["Grand Paris Sud"]);
+        let text = "Le contrat de ville de Perpignan Méditerranée Métropole, présenté par Luc \
+                    Noir, vice-président de Perpignan Méditerranée.";
+        assert_eq!(family(text), ["Perpignan Méditerranée Métropole"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! contrat de ville.
 //!
 //! Finds, within one sentence or heading, an intercommunality followed by "son / sa / leur
-//! (nouveau, futur, prochain) contrat de ville": "Rennes Métropole signe son nouveau contrat de
+//! (nouveau, futur, prochain) contrat de ville" (or "son contrat" alone in a document about
+//! contrats de ville, "Valence Romans Agglo signe son contrat"): "Rennes Métropole signe son nouveau contrat de
 //! ville", "le conseil communautaire de Perpignan Méditerranée Métropole a adopté le cadre de son
 //! futur contrat de ville". The carrier is the intercommunality named last before the
 //! possessive. Does not find: a région or a commune with "son action pour les contrats de ville",
@@ -23,10 +24,17 @@ const ID: &str = "territories.own_contract";
 
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?contrats?\s+de\s+ville\b",
+        r"(?i)\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?contrats?(?P<ville>\s+de\s+ville)?\b",
     )
     .expect("valid regex")
 });
+
+static CONTRAT_DE_VILLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcontrats?\s+de\s+ville\b").expect("valid regex"));
+
+/// "son contrat de travail", "son contrat d'objectifs": another contract.
+static OTHER_CONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:de|d'|du|des)\b").expect("valid regex"));
 
 impl Rule for OwnContract {
     fn id(&self) -> &'static str {
@@ -35,9 +43,17 @@ impl Rule for OwnContract {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
+        // "son contrat" alone is the contrat de ville in a document that names it so elsewhere.
+        let about_contracts = CONTRAT_DE_VILLE.is_match(text);
         for sentence in sentences(text) {
             let s = &text[sentence.clone()];
-            let Some(own) = POSSESSIVE.find(s) else { continue };
+            let Some(caps) = POSSESSIVE.captures(s) else { continue };
+            let Some(own) = caps.get(0) else { continue };
+            if caps.name("ville").is_none()
+                && (!about_contracts || OTHER_CONTRACT.is_match(&s[own.end()..]))
+            {
+                continue;
+            }
             let before = &s[..own.start()];
             if let Some((r, kind)) = epci_mentions(before).into_iter().max_by_key(|(r, _)| r.start)
             {
@@ -65,8 +81,19 @@ mod tests {
                 "Jeudi 5 octobre, le conseil communautaire de Perpignan Méditerranée Métropole a \
                  adopté le cadre stratégique de son futur contrat de ville."
             ),
-            [("Perpignan Méditerranée Métropole".into(), "Métropole".into())]
+            // The gazetteer knows its kind better than its name does.
+            [("Perpignan Méditerranée Métropole".into(), "CU".into())]
         );
+    }
+
+    #[test]
+    fn son_contrat_alone() {
+        let text = "Quartiers 2030 : Valence Romans Agglo signe son contrat\n\nLe contrat de ville \
+                    engage l'État.";
+        assert_eq!(carriers(&OwnContract, text), [("Valence Romans Agglo".into(), "CA".into())]);
+        let text = "Le contrat de ville est signé. Metz Métropole renouvelle son contrat de \
+                    délégation de service public.";
+        assert!(carriers(&OwnContract, text).is_empty());
     }
 
     #[test]

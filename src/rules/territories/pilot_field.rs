@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::grammar::{NAME, PREFIX, never_carrier, prefix_kind, word_kind};
+use super::grammar::{NAME, PREFIX, never_carrier, owner};
 use super::territory;
 use crate::data;
 use crate::rules::{Candidates, Doc, Rule, alternation};
@@ -39,15 +39,12 @@ impl Rule for PilotField {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         for caps in RE.captures_iter(doc.text()) {
             let Some(name) = caps.name("name") else { continue };
+            let Some((range, kind)) = owner(&caps) else { continue };
             if never_carrier(name.as_str()) {
                 continue;
             }
-            let kind = caps
-                .name("prefix")
-                .and_then(|p| prefix_kind(p.as_str()))
-                .or_else(|| word_kind(name.as_str()))
-                .or(Some("EPCI"));
-            out.territories.push(territory(doc, name.range(), kind, true, ID));
+            let kind = kind.or(Some("EPCI"));
+            out.territories.push(territory(doc, range, kind, true, ID));
         }
     }
 }
@@ -69,7 +66,7 @@ mod tests {
         );
         assert_eq!(
             carriers(&PilotField, "EPCI porteur : Communauté urbaine de Dunkerque\n"),
-            [("Dunkerque".into(), "CU".into())]
+            [("Communauté urbaine de Dunkerque".into(), "CU".into())]
         );
     }
 

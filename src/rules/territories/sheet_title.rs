@@ -72,7 +72,7 @@ mod tests {
     fn titles() {
         assert_eq!(
             carriers(&SheetTitle, "Précédent\n\nAmiens Métropole\n\nDépartement : Somme\n"),
-            [("Amiens Métropole".into(), "Métropole".into())]
+            [("Amiens Métropole".into(), "CA".into())]
         );
         assert_eq!(
             carriers(
