@@ -55,6 +55,8 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.\s+\p{Lu}").expect("valid regex"));
 static NAME_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[,;]\s*|\s+et\s+").expect("valid regex"));
 
@@ -108,9 +110,10 @@ impl Rule for CommuneGroups {
     }
 }
 
-/// The line about quartiers among the few above line `i`, when line `i` may open a run.
+/// The line about quartiers among the few above line `i`, or line `i` itself ("À Lens : Cité 2
+/// et Cité 12. À Liévin, les quartiers ..."), when line `i` may open a run.
 fn intro_above(text: &str, lines: &[Range<usize>], i: usize) -> Option<usize> {
-    (i.saturating_sub(INTRO_REACH)..i).rev().find(|&k| {
+    (i.saturating_sub(INTRO_REACH)..=i).rev().find(|&k| {
         let t = &text[lines[k].clone()];
         speaks_of_quartiers(t) && !lists_something_else(t)
     })
@@ -267,6 +270,8 @@ fn inline(
     for (k, (_, names_start, commune)) in heads.iter().enumerate() {
         let names_end = heads.get(k + 1).map_or(body.len(), |(s, ..)| *s);
         let names = body[*names_start..names_end].trim_end();
+        // The names end with their sentence.
+        let names = SENTENCE_END.find(names).map_or(names, |m| &names[..m.start()]);
         let names = names.trim_end_matches(['.', ';', ',', ' ']);
         let mut from = *names_start;
         for piece in NAME_SEP.split(names) {
@@ -372,6 +377,19 @@ mod tests {
                 "Cité 2 @ Lens : prioritaire",
                 "Cité 12 @ Lens : prioritaire",
                 "Marichelles @ Liévin : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_group_in_a_paragraph_about_quartiers() {
+        finds(
+            &CommuneGroups,
+            "À Lens : Cité 2, Cité 12 et Grande Résidence. À Liévin, les quartiers Marichelles et Vent de Bise sont concernés.\n",
+            &[
+                "Cité 2 @ Lens : prioritaire",
+                "Cité 12 @ Lens : prioritaire",
+                "Grande Résidence @ Lens : prioritaire",
             ],
         );
     }

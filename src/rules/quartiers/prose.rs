@@ -75,7 +75,7 @@ static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X".
 static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
-    let name = &*NAME;
+    let name = format!(r"(?:{}|centre-ville|centre\s+ancien)", *NAME);
     Regex::new(&format!(
         r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
@@ -104,6 +104,15 @@ static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<intro>\b(?P<kind>(?i:quartier|secteur))\b[^.:;\n]{{0,80}}):[ \t]*(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?[ \t]*(?:[,.;]|\n|$)",
         name = *NAME
+    ))
+    .expect("valid regex")
+});
+/// "Kérinou et Saint-Martin sortent de la géographie prioritaire", "Le Plessis reste suivi en
+/// veille active": names whose verb gives their status.
+static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    Regex::new(&format!(
+        r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s+[àÀ]\s+(?P<c1>{PLACE}))?\s+(?P<kind>(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+(?:au\s+titre\s+de\s+la\s+|en\s+)veille))"
     ))
     .expect("valid regex")
 });
@@ -149,6 +158,7 @@ impl Rule for Prose {
             &*COUNTED_OF,
             &*NAMED_OF,
             &*ONE_AFTER_COLON,
+            &*STATUS_VERB,
         ];
         for re in patterns {
             let one_after_colon = std::ptr::eq(re, &*ONE_AFTER_COLON);
@@ -400,6 +410,22 @@ mod tests {
             &["Madeleine @ Joigny : prioritaire"],
         );
         none(&Prose, "Contact du quartier : Jean Dupont, 03 20 00 00 00.");
+    }
+
+    #[test]
+    fn names_whose_verb_gives_the_status() {
+        finds(
+            &Prose,
+            "Quartiers sortants\n\nKérinou et Saint-Martin sortent de la géographie prioritaire mais restent suivis en veille active.",
+            &["Kérinou @  : veille", "Saint-Martin @  : veille"],
+        );
+        finds(
+            &Prose,
+            "Le contrat est signé. Le Bourg à Donges reste suivi au titre de la veille active.",
+            &["Le Bourg @ Donges : veille"],
+        );
+        none(&Prose, "Ils restent suivis en veille active.");
+        none(&Prose, "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.");
     }
 
     #[test]
