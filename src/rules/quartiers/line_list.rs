@@ -110,7 +110,21 @@ impl Rule for LineList {
                 }
             }
             let with_communes = run.iter().filter(|l| l.tail != Tail::None).count();
-            if run.is_empty() || !colon && (with_communes < 2 || with_communes * 2 < run.len()) {
+            // Bare names under a heading that states a status ("Quartiers prioritaires"), itself
+            // not one of a run of short lines (a menu): at least two short names.
+            let after_text = i.checked_sub(1).is_none_or(|h| {
+                let t = above(h);
+                t.split_whitespace().count() > 8 || t.trim_end().ends_with(['.', '!', '?', ':'])
+            });
+            let names_under_status = status_in(intro).is_some()
+                && after_text
+                && run.len() >= 2
+                && run.iter().all(|l| l.name.split_whitespace().count() <= 6);
+            if run.is_empty()
+                || !colon
+                    && !names_under_status
+                    && (with_communes < 2 || with_communes * 2 < run.len())
+            {
                 i += 1;
                 continue;
             }
@@ -380,7 +394,22 @@ mod tests {
             Format::Html,
             &["Le Mirail @ Toulouse : prioritaire", "Bagatelle @ Toulouse : prioritaire"],
         );
-        none(&LineList, "Les quartiers prioritaires\nLe Mirail\nBagatelle\n");
+        none(&LineList, "Les quartiers\nLe Mirail\nBagatelle\n");
+        none(&LineList, "Accueil\nQuartiers prioritaires\nContrat de ville\nConseils citoyens\n");
+    }
+
+    #[test]
+    fn a_heading_with_a_status_opens_a_list_of_bare_names() {
+        finds_as(
+            &LineList,
+            "Le contrat a été signé le 3 mai.\nLes quartiers prioritaires\nLe Mirail\nBagatelle\nLa Reynerie\nLe contrat prévoit des actions pour l'emploi des jeunes.\n",
+            Format::Html,
+            &[
+                "Le Mirail @  : prioritaire",
+                "Bagatelle @  : prioritaire",
+                "La Reynerie @  : prioritaire",
+            ],
+        );
     }
 
     #[test]

@@ -58,7 +58,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)[ \t]*(?:\.|\n|$)"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE}))?[ \t]*(?:[.,;]|\n|$)"
     ))
     .expect("valid regex")
 });
@@ -366,6 +366,15 @@ mod tests {
             &Prose,
             "Trois quartiers en veille active : Le Lac à Pau, Ousse à Lons et Saragosse à Pau.",
             &["Le Lac @ Pau : veille", "Ousse @ Lons : veille", "Saragosse @ Pau : veille"],
+        );
+        finds(
+            &Prose,
+            "Trois quartiers prioritaires sont concernés : Fontbouillant, Bien-Assis et Pierre-Leroux – Ville-Gozet, à Montluçon.",
+            &[
+                "Fontbouillant @ Montluçon : prioritaire",
+                "Bien-Assis @ Montluçon : prioritaire",
+                "Pierre-Leroux – Ville-Gozet @ Montluçon : prioritaire",
+            ],
         );
         none(&Prose, "Les partenaires présents dans les quartiers : l'État, la Région et la CAF.");
         none(
