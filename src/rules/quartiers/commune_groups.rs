@@ -357,6 +357,20 @@ mod tests {
     }
 
     #[test]
+    fn bold_communes_over_bullets() {
+        finds_as(
+            &CommuneGroups,
+            "Les quartiers prioritaires du contrat :\n\n**Grenay**\n- Cité 5\n- Cité 11\n\n**Loos-en-Gohelle** :\n- Cité 12 - Cité des Provinces\n",
+            Format::Markdown,
+            &[
+                "Cité 5 @ Grenay : prioritaire",
+                "Cité 11 @ Grenay : prioritaire",
+                "Cité 12 - Cité des Provinces @ Loos-en-Gohelle : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
     fn a_commune_and_its_quartiers_on_one_line() {
         finds(
             &CommuneGroups,

@@ -39,6 +39,14 @@ static BOLD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LAST_DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s[-–—]\s").expect("valid regex"));
+/// A figure or a remark after the name: "Bellevue : 3 200 habitants", "Malakoff – 18 %",
+/// "Le Bourg, nouvellement retenu".
+static FIGURE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\s*[:–—,]\s*|\s+-\s+)(?:(?:environ|près\s+de|plus\s+de)\s+)?(?:\d[\d\s.,]*\s*(?:habitants|hab\b|logements|résidents|personnes|ménages|%)|\p{Ll}{3,}\b).*$",
+    )
+    .expect("valid regex")
+});
 /// The other separators of a commune: a comma, "à", a spaced slash.
 static OTHER_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+|\s+[àÀ]\s+|\s/\s").expect("valid regex"));
@@ -222,6 +230,7 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
 
 /// A line without bold or parenthesis: "Name - Commune" or a bare name.
 fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Line> {
+    let body = FIGURE_TAIL.find(body).map_or(body, |m| &body[..m.start()]);
     let whole = clean_name(body);
     if !plausible_name(&whole) {
         return None;
@@ -432,6 +441,21 @@ mod tests {
                 "Les Hauts de Saint-Aubin @ Angers : prioritaire",
                 "Monplaisir @ Angers : prioritaire",
                 "Cité 4/6 @ Lens : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn figures_and_remarks_after_the_name() {
+        finds(
+            &LineList,
+            "Quartiers prioritaires :\n- Bellevue : 3 200 habitants\n- Malakoff – 18 %\n- Le Bourg, nouvellement retenu\n- Le Val-d'Ajol\n- Centre-ville\n",
+            &[
+                "Bellevue @  : prioritaire",
+                "Malakoff @  : prioritaire",
+                "Le Bourg @  : prioritaire",
+                "Le Val-d'Ajol @  : prioritaire",
+                "Centre-ville @  : prioritaire",
             ],
         );
     }

@@ -434,7 +434,10 @@ mod tests {
             &["Le Bourg @ Donges : veille"],
         );
         none(&Prose, "Ils restent suivis en veille active.");
-        none(&Prose, "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.");
+        none(
+            &Prose,
+            "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.",
+        );
     }
 
     #[test]
