@@ -47,6 +47,8 @@ fn cue_regex(kinds: &[&str]) -> Regex {
     Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).expect("valid regex")
 }
 
+static ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*dont\b[^()]*\)|\bdont\b[^,:;()]*").expect("valid regex"));
 static VEILLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["veille"]));
 static AUTRE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["autre"]));
 static PRIORITAIRE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["prioritaire"]));
@@ -62,8 +64,12 @@ pub(super) fn status_in(text: &str) -> Option<QuartierStatus> {
     if VEILLE.is_match(text) {
         return Some(QuartierStatus::Veille);
     }
-    match (AUTRE.find(text), PRIORITAIRE.find(text)) {
-        (Some(a), Some(p)) if p.start() < a.start() => Some(QuartierStatus::Prioritaire),
+    // A part of the list singled out ("dont trois au titre du NPNRU", "(dont 2 en NPNRU)") does
+    // not make the list NPNRU's.
+    let main = ASIDE.replace_all(text, " ");
+    let autre = AUTRE.find(&main).map(|m| m.start());
+    match (autre, PRIORITAIRE.find(&main).map(|m| m.start())) {
+        (Some(a), Some(p)) if p < a => Some(QuartierStatus::Prioritaire),
         (Some(_), _) => Some(QuartierStatus::Autre),
         (None, Some(_)) => Some(QuartierStatus::Prioritaire),
         (None, None) => None,
@@ -458,6 +464,16 @@ mod tests {
             Some(QuartierStatus::Autre)
         );
         assert_eq!(status_in("Les quartiers en décrochage"), Some(QuartierStatus::Autre));
+        assert_eq!(
+            status_in("Cinq quartiers, dont trois au titre du NPNRU, sont prioritaires :"),
+            Some(QuartierStatus::Prioritaire)
+        );
+        assert_eq!(status_in("Les quartiers (dont deux en NPNRU) :"), None);
+        assert_eq!(
+            status_in("Les quartiers en renouvellement urbain (NPNRU) :"),
+            Some(QuartierStatus::Autre)
+        );
+        assert_eq!(status_in("Quartiers sortants :"), Some(QuartierStatus::Autre));
         assert_eq!(status_in("Il s'agit des quartiers suivants :"), None);
         assert_eq!(status_in("un dossier prudent"), None);
     }

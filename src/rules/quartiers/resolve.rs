@@ -18,7 +18,7 @@ use regex::Regex;
 
 use super::lexicon::{Known, PLACE, collapse, is_commune};
 use crate::names::fold;
-use crate::record::{CommuneRef, Quartier};
+use crate::record::{CommuneRef, Quartier, QuartierStatus};
 use crate::rules::{Candidates, Doc};
 
 /// How far back (bytes) a quartier without commune looks for the one listed before it.
@@ -65,6 +65,21 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
         kept.push(q);
     }
     fill_communes(doc, &mut kept);
+    // An NPNRU mention of a quartier listed as prioritaire or veille (same name, same commune)
+    // is not another quartier.
+    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
+    let listed: Vec<(String, Vec<String>)> = kept
+        .iter()
+        .filter(|q| q.status != QuartierStatus::Autre)
+        .map(|q| (fold(&q.name), communes(q)))
+        .collect();
+    kept.retain(|q| {
+        let (name, own) = (fold(&q.name), communes(q));
+        q.status != QuartierStatus::Autre
+            || !listed.iter().any(|(n, c)| {
+                *n == name && (c.is_empty() || own.is_empty() || c.iter().any(|x| own.contains(x)))
+            })
+    });
     out.quartiers = kept;
 }
 
@@ -81,10 +96,17 @@ fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
         if !kept[i].communes.is_empty() {
             continue;
         }
-        let same_name = kept
+        // The same name listed with one commune set only ("Centre-ville" of three towns is not).
+        let mut same: Vec<&Vec<CommuneRef>> = kept
             .iter()
-            .find(|k| !k.communes.is_empty() && fold(&k.name) == fold(&kept[i].name))
-            .map(|k| k.communes.clone());
+            .filter(|k| !k.communes.is_empty() && fold(&k.name) == fold(&kept[i].name))
+            .map(|k| &k.communes)
+            .collect();
+        same.dedup_by(|a, b| a.iter().map(|c| fold(&c.name)).eq(b.iter().map(|c| fold(&c.name))));
+        let same_name = match same.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        };
         let start = kept[i].evidence.span[0];
         let opening =
             opening_commune(doc.clean, start).map(|name| vec![CommuneRef { name, insee: None }]);
@@ -190,14 +212,15 @@ mod tests {
     #[test]
     fn or_the_same_name_listed_with_its_commune() {
         let out = family(
-            "Quartiers prioritaires :\n- Frais Marais – Douai\n- Cité Bruno – Dechy\n\nRenouvellement urbain : le quartier Frais Marais est retenu au titre du NPNRU.",
+            "Quartiers prioritaires :\n- Frais Marais – Douai\n- Cité Bruno – Dechy\n\nLe quartier Frais Marais sera suivi au titre de la veille active.\n\nRenouvellement urbain : le quartier Cité Bruno est retenu au titre du NPNRU.",
         );
+        // The NPNRU mention of a listed quartier is dropped.
         assert_eq!(
             brief(&out.quartiers),
             [
                 "frais marais @ douai : prioritaire",
                 "cité bruno @ dechy : prioritaire",
-                "frais marais @ douai : autre",
+                "frais marais @ douai : veille",
             ]
         );
     }
