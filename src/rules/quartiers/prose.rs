@@ -58,7 +58,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE}))?[ \t]*(?:[.,;]|\n|$)"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
     ))
     .expect("valid regex")
 });
