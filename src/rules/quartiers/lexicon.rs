@@ -47,6 +47,8 @@ fn cue_regex(kinds: &[&str]) -> Regex {
     Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).expect("valid regex")
 }
 
+static ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*dont\b[^()]*\)|\bdont\b[^,:;()]*").expect("valid regex"));
 static VEILLE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["veille"]));
 static AUTRE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["autre"]));
 static PRIORITAIRE: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["prioritaire"]));
@@ -54,17 +56,23 @@ static LISTE: LazyLock<Regex> =
     LazyLock::new(|| cue_regex(&["liste", "prioritaire", "veille", "autre"]));
 static NON: LazyLock<Regex> = LazyLock::new(|| cue_regex(&["non"]));
 
-/// The status `text` (a list's heading or sentence) gives its items: veille beats autre, which
-/// beats prioritaire ("sort de la liste des quartiers prioritaires ... veille active").
+/// The status `text` (a list's heading or sentence) gives its items: veille beats the others
+/// ("sort de la liste des quartiers prioritaires ... veille active"); between autre and
+/// prioritaire the first cue wins ("Les quartiers prioritaires, dont deux retenus au NPNRU :" is
+/// the prioritaire list, "Les quartiers NPNRU, tous prioritaires :" is not).
 pub(super) fn status_in(text: &str) -> Option<QuartierStatus> {
     if VEILLE.is_match(text) {
-        Some(QuartierStatus::Veille)
-    } else if AUTRE.is_match(text) {
-        Some(QuartierStatus::Autre)
-    } else if PRIORITAIRE.is_match(text) {
-        Some(QuartierStatus::Prioritaire)
-    } else {
-        None
+        return Some(QuartierStatus::Veille);
+    }
+    // A part of the list singled out ("dont trois au titre du NPNRU", "(dont 2 en NPNRU)") does
+    // not make the list NPNRU's.
+    let main = ASIDE.replace_all(text, " ");
+    let autre = AUTRE.find(&main).map(|m| m.start());
+    match (autre, PRIORITAIRE.find(&main).map(|m| m.start())) {
+        (Some(a), Some(p)) if p < a => Some(QuartierStatus::Prioritaire),
+        (Some(_), _) => Some(QuartierStatus::Autre),
+        (None, Some(_)) => Some(QuartierStatus::Prioritaire),
+        (None, None) => None,
     }
 }
 
@@ -282,15 +290,54 @@ pub(super) fn clean_name(s: &str) -> String {
     name
 }
 
+static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = data::lines("quartiers/not_names.txt")
+        .iter()
+        .map(|c| regex::escape(c).replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(r"(?i)^(?:{})(?:\s|$)", alts.join("|"))).expect("valid regex")
+});
+
 /// Whether `name` can be a neighbourhood's name: starts with a capital or a digit, a few words,
-/// not a bare cue ("Quartiers prioritaires"), no address or e-mail.
+/// not a bare cue ("Quartiers prioritaires"), no address or e-mail, not a street, an equipment
+/// or a menu item (`rules/quartiers/not_names.txt`: "Rue de la Gare", "Centre social Agora",
+/// "Accueil").
 pub(super) fn plausible_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
+    let bare_cue = speaks_of_quartiers(name) && status_in(name).is_some();
+    let odd = name.contains('@') || name.contains("http") || NOT_NAME.is_match(name);
     name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && (1..=12).contains(&words)
-        && !name.contains('@')
-        && !name.contains("http")
-        && !(speaks_of_quartiers(name) && status_in(name).is_some())
+        && !bare_cue
+        && !odd
+}
+
+/// Whether a list line reads as a sentence, not a name: more than one lower-case word besides
+/// the small words of names, and they are most of its words ("La signature a eu lieu en
+/// mairie"), or five words or more ending with a full stop. "Centre ancien" and "Cité des
+/// 4000" are names.
+pub(super) fn looks_like_sentence(line: &str) -> bool {
+    const SMALL: &[&str] =
+        &["de", "du", "des", "la", "le", "les", "aux", "au", "sur", "en", "et", "à", "sous", "lès"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| {
+            let w = ["l'", "d'", "l’", "d’"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or(w);
+            w.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(&w)
+        })
+        .count();
+    lower > 1 && lower * 2 > words.len() || words.len() >= 5 && line.trim_end().ends_with('.')
+}
+
+/// Whether `name` is the name of a French commune (the gazetteer's).
+pub(super) fn is_commune(name: &str) -> bool {
+    !crate::gazetteer::communes_named(name).is_empty()
+}
+
+/// The départements of the communes named `name`.
+pub(super) fn departements(name: &str) -> Vec<&'static str> {
+    crate::gazetteer::communes_named(name).iter().map(|c| c.departement).collect()
 }
 
 /// Paragraphs of the normalised text: runs of lines between blank lines; for HTML, where every
@@ -380,6 +427,7 @@ mod tests {
             ("quartiers/status.tsv", 2),
             ("quartiers/numbers.tsv", 2),
             ("quartiers/not_before.txt", 1),
+            ("quartiers/not_names.txt", 1),
         ] {
             let lines = data::lines(file);
             assert!(!lines.is_empty(), "{file} is empty");
@@ -416,6 +464,16 @@ mod tests {
             Some(QuartierStatus::Autre)
         );
         assert_eq!(status_in("Les quartiers en décrochage"), Some(QuartierStatus::Autre));
+        assert_eq!(
+            status_in("Cinq quartiers, dont trois au titre du NPNRU, sont prioritaires :"),
+            Some(QuartierStatus::Prioritaire)
+        );
+        assert_eq!(status_in("Les quartiers (dont deux en NPNRU) :"), None);
+        assert_eq!(
+            status_in("Les quartiers en renouvellement urbain (NPNRU) :"),
+            Some(QuartierStatus::Autre)
+        );
+        assert_eq!(status_in("Quartiers sortants :"), Some(QuartierStatus::Autre));
         assert_eq!(status_in("Il s'agit des quartiers suivants :"), None);
         assert_eq!(status_in("un dossier prudent"), None);
     }

@@ -18,8 +18,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    Known, PLACE, clean_name, collapse, communes, count_in, label, lists_something_else,
-    plausible_name, speaks_of_quartiers, status_in,
+    Known, PLACE, clean_name, collapse, communes, count_in, is_commune, label,
+    lists_something_else, plausible_name, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::names::fold;
@@ -39,6 +39,17 @@ static BOLD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LAST_DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s[-–—]\s").expect("valid regex"));
+/// A figure or a remark after the name: "Bellevue : 3 200 habitants", "Malakoff – 18 %",
+/// "Le Bourg, nouvellement retenu".
+static FIGURE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\s*[:–—,]\s*|\s+-\s+)(?:(?:environ|près\s+de|plus\s+de)\s+)?(?:\d[\d\s.,]*\s*(?:habitants|hab\b|logements|résidents|personnes|ménages|%)|\p{Ll}{3,}\b).*$",
+    )
+    .expect("valid regex")
+});
+/// The other separators of a commune: a comma, "à", a spaced slash.
+static OTHER_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+|\s+[àÀ]\s+|\s/\s").expect("valid regex"));
 static REMARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(([^()]*)\)\s*$").expect("valid regex"));
 static AT_PLACE: LazyLock<Regex> =
@@ -107,7 +118,21 @@ impl Rule for LineList {
                 }
             }
             let with_communes = run.iter().filter(|l| l.tail != Tail::None).count();
-            if run.is_empty() || !colon && (with_communes < 2 || with_communes * 2 < run.len()) {
+            // Bare names under a heading that states a status ("Quartiers prioritaires"), itself
+            // not one of a run of short lines (a menu): at least two short names.
+            let after_text = i.checked_sub(1).is_none_or(|h| {
+                let t = above(h);
+                t.split_whitespace().count() > 8 || t.trim_end().ends_with(['.', '!', '?', ':'])
+            });
+            let names_under_status = status_in(intro).is_some()
+                && after_text
+                && run.len() >= 2
+                && run.iter().all(|l| l.name.split_whitespace().count() <= 6);
+            if run.is_empty()
+                || !colon
+                    && !names_under_status
+                    && (with_communes < 2 || with_communes * 2 < run.len())
+            {
                 i += 1;
                 continue;
             }
@@ -188,7 +213,9 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
         && let (Some(all), Some(inner)) = (c.get(0), c.get(1))
     {
         let name = clean_name(&body[..all.start()]);
-        let Some(communes) = communes(inner.as_str(), known) else {
+        let Some(communes) =
+            communes(inner.as_str(), known).or_else(|| leading_communes(inner.as_str(), known))
+        else {
             return bare(range, &body[..all.start()], known, last);
         };
         return plausible_name(&name).then_some(Line {
@@ -203,16 +230,29 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
 
 /// A line without bold or parenthesis: "Name - Commune" or a bare name.
 fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Line> {
+    let body = FIGURE_TAIL.find(body).map_or(body, |m| &body[..m.start()]);
     let whole = clean_name(body);
     if !plausible_name(&whole) {
         return None;
     }
     let split = LAST_DASH.find_iter(body).last();
-    let tail = split.and_then(|m| {
-        let communes = communes(&body[m.end()..], known)?;
-        let name = clean_name(&body[..m.start()]);
-        plausible_name(&name).then_some((name, communes))
-    });
+    let tail = split
+        .and_then(|m| {
+            let communes = communes(&body[m.end()..], known)?;
+            let name = clean_name(&body[..m.start()]);
+            plausible_name(&name).then_some((name, communes))
+        })
+        .or_else(|| {
+            // "Bellevue, Nantes", "Les Dervallières à Nantes", "Château / Rezé": the commune
+            // must be one.
+            let m = OTHER_SPLIT.find_iter(body).last()?;
+            let communes = communes(&body[m.end()..], known)?;
+            if !communes.iter().all(|c| is_commune(c) || known.contains(c)) {
+                return None;
+            }
+            let name = clean_name(&body[..m.start()]);
+            plausible_name(&name).then_some((name, communes))
+        });
     Some(match tail {
         Some((name, communes)) => Line { range, name, tail: Tail::Maybe { communes, whole }, last },
         None => {
@@ -223,6 +263,14 @@ fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Li
             Line { range, name: whole, tail: Tail::None, last }
         }
     })
+}
+
+/// The communes that open a parenthesis holding something else after them ("Saint-Herblain, 3
+/// 200 habitants", "Rezé, QPV n° QN04402M").
+fn leading_communes(inner: &str, known: &Known) -> Option<Vec<String>> {
+    let first = inner.split([',', ';']).next()?;
+    let found = communes(first, known)?;
+    found.iter().all(|c| is_commune(c) || known.contains(c)).then_some(found)
 }
 
 /// A trailing parenthesis that does not hold communes ("(nouvelle entrée dans ce contrat)").
@@ -355,7 +403,113 @@ mod tests {
             Format::Html,
             &["Le Mirail @ Toulouse : prioritaire", "Bagatelle @ Toulouse : prioritaire"],
         );
-        none(&LineList, "Les quartiers prioritaires\nLe Mirail\nBagatelle\n");
+        none(&LineList, "Les quartiers\nLe Mirail\nBagatelle\n");
+        none(&LineList, "Accueil\nQuartiers prioritaires\nContrat de ville\nConseils citoyens\n");
+    }
+
+    #[test]
+    fn a_heading_with_a_status_opens_a_list_of_bare_names() {
+        finds_as(
+            &LineList,
+            "Le contrat a été signé le 3 mai.\nLes quartiers prioritaires\nLe Mirail\nBagatelle\nLa Reynerie\nLe contrat prévoit des actions pour l'emploi des jeunes.\n",
+            Format::Html,
+            &[
+                "Le Mirail @  : prioritaire",
+                "Bagatelle @  : prioritaire",
+                "La Reynerie @  : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn item_shapes_with_their_commune() {
+        finds(
+            &LineList,
+            "Les quartiers prioritaires concernés sont :\n- Bellevue, Nantes\n- Les Dervallières à Nantes\n- Château / Rezé\n- Le Sillon (Saint-Herblain, 3 200 habitants)\n- Plaisance – Orvault (QPV n° QN04407M)\n",
+            &[
+                "Bellevue @ Nantes : prioritaire",
+                "Les Dervallières @ Nantes : prioritaire",
+                "Château @ Rezé : prioritaire",
+                "Le Sillon @ Saint-Herblain : prioritaire",
+                "Plaisance @ Orvault : prioritaire",
+            ],
+        );
+        finds(
+            &LineList,
+            "Les QPV retenus :\n1. Les Hauts de Saint-Aubin (Angers)\n2. Monplaisir (Angers)\n3. Cité 4/6 – Lens\n",
+            &[
+                "Les Hauts de Saint-Aubin @ Angers : prioritaire",
+                "Monplaisir @ Angers : prioritaire",
+                "Cité 4/6 @ Lens : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn figures_and_remarks_after_the_name() {
+        finds(
+            &LineList,
+            "Quartiers prioritaires :\n- Bellevue : 3 200 habitants\n- Malakoff – 18 %\n- Le Bourg, nouvellement retenu\n- Le Val-d'Ajol\n- Centre-ville\n",
+            &[
+                "Bellevue @  : prioritaire",
+                "Malakoff @  : prioritaire",
+                "Le Bourg @  : prioritaire",
+                "Le Val-d'Ajol @  : prioritaire",
+                "Centre-ville @  : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn names_that_hold_dashes_slashes_and_commas_stay_whole() {
+        finds(
+            &LineList,
+            "Quartiers prioritaires :\n- Cité 5 / Cité 11\n- Sainte-Anne – Saint-Joseph\n- L'Épine, Les Vignes\n",
+            &[
+                "Cité 5 / Cité 11 @  : prioritaire",
+                "Sainte-Anne – Saint-Joseph @  : prioritaire",
+                "L'Épine, Les Vignes @  : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn statuses_of_list_introductions() {
+        finds(
+            &LineList,
+            "Les cinq quartiers prioritaires, dont deux inscrits au NPNRU :\n- Bellevue – Nantes\n- Malakoff – Nantes\n",
+            &["Bellevue @ Nantes : prioritaire", "Malakoff @ Nantes : prioritaire"],
+        );
+        finds(
+            &LineList,
+            "Quartiers sortants :\n- La Gare – Vierzon\n- Le Bourg – Vierzon\n",
+            &["La Gare @ Vierzon : autre", "Le Bourg @ Vierzon : autre"],
+        );
+        finds(
+            &LineList,
+            "Quartiers sortants, maintenus en veille active :\n- La Gare – Vierzon\n",
+            &["La Gare @ Vierzon : veille"],
+        );
+        finds(
+            &LineList,
+            "Les territoires de veille :\n- La Gare – Vierzon\n",
+            &["La Gare @ Vierzon : veille"],
+        );
+        finds(
+            &LineList,
+            "## Géographie prioritaire\n\nSont concernés :\n\n- La Gare – Vierzon\n",
+            &["La Gare @ Vierzon : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn equipment_streets_and_menus_are_not_quartiers() {
+        finds(
+            &LineList,
+            "Les quartiers prioritaires :\n- Bellevue – Nantes\n- Maison de quartier Bellevue – Nantes\n- Rue de la Gare – Nantes\n",
+            &["Bellevue @ Nantes : prioritaire"],
+        );
+        none(&LineList, "Nos quartiers :\nAccueil\nActualités\nContact\n");
     }
 
     #[test]

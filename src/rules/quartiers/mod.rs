@@ -4,14 +4,19 @@
 //! ("Cité Lecocq (Condé sur l'Escaut) ; Le Trieu (Fresnes-sur-Escaut)", `quartiers.parenthesised`),
 //! groups of names with their commune separated by semicolons ("Borny et Bellecroix à Metz ;
 //! Saint-Éloy à Woippy", `quartiers.semicolon_list`), one item a line ("Camus - Angres",
-//! "- **Villejean** — Rennes", `quartiers.line_list`), table rows (`quartiers.table`) and prose
-//! ("le quartier de Rochebelle, à Alès", `quartiers.prose`). The status of a list's items comes
+//! "- **Villejean** — Rennes", "Bellevue, Nantes", `quartiers.line_list`), groups under their
+//! commune ("Saint-Denis" over a list of names, "Lens : Cité 2, Cité 12", the gazetteer telling
+//! communes, `quartiers.commune_groups`), table rows (`quartiers.table`) and prose ("le quartier
+//! de Rochebelle, à Alès", "A et B, deux quartiers de X", `quartiers.prose`). The status of a list's items comes
 //! from its heading or sentence (`rules/quartiers/status.tsv`): quartiers prioritaires, quartiers
 //! en veille active, other sectors (NPNRU, "en décrochage"). A rule compares the items of a list
 //! with the count its heading gives ("21 quartiers" over 15 items) and warns
 //! (`quartiers.count_mismatch`) when they differ. [`resolve`] drops an item another rule found at
-//! the same place, and gives a quartier without a commune the document's only town.
+//! the same place and an NPNRU mention of a listed quartier, and gives a quartier without a
+//! commune the one its context states (same name listed, "À Lens, ...", a demonym), or the
+//! document's only town when no quartier of the document names its commune.
 
+mod commune_groups;
 mod lexicon;
 mod line_list;
 mod parenthesised;
@@ -27,6 +32,7 @@ use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
+    &commune_groups::CommuneGroups,
     &line_list::LineList,
     &parenthesised::Parenthesised,
     &prose::Prose,
@@ -35,7 +41,7 @@ pub const RULES: &[&dyn Rule] = &[
 ];
 
 /// Resolves this family's candidates once every rule ran: one item per place, communes filled
-/// from the document's only town.
+/// from the context.
 pub fn resolve(doc: &Doc, out: &mut Candidates) {
     resolve::resolve(doc, out);
 }

@@ -32,6 +32,8 @@ static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()\n]*(?:\n[^()\n]*)?)\)").expect("valid regex"));
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"«\s*([^«»]+?)\s*»|"([^"]+)""#).expect("valid regex"));
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.(?:\s|$)").expect("valid regex"));
 static LEADING_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;:]*(?:(?:et|ainsi\s+que|ou|puis)\s+)?").expect("valid regex")
 });
@@ -55,7 +57,8 @@ impl Rule for Parenthesised {
             if !speaks_of_quartiers(t) && !heading.is_some_and(speaks_of_quartiers) {
                 continue;
             }
-            let mut lists: Vec<(List, Vec<Item>)> = Vec::new();
+            // Each list, its items, and whether its words gave its status.
+            let mut lists: Vec<(List, Vec<Item>, bool)> = Vec::new();
             let mut prev_end = 0;
             for m in PAREN.captures_iter(t) {
                 let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else { continue };
@@ -79,9 +82,10 @@ impl Rule for Parenthesised {
                     let label = label(last_sentence(intro)).or_else(|| heading.and_then(label));
                     let at = para.start + gap_start..para.start + start;
                     let at = if at.is_empty() { para.start..para.start + all.end() } else { at };
-                    lists.push((List { status, label, count, at }, Vec::new()));
+                    let stated = own.is_some() || heading.and_then(status_in).is_some();
+                    lists.push((List { status, label, count, at }, Vec::new(), stated));
                 }
-                let Some((_, items)) = lists.last_mut() else { continue };
+                let Some((_, items, _)) = lists.last_mut() else { continue };
                 for (name, range) in names(segment) {
                     if plausible_name(&name) {
                         items.push(Item {
@@ -93,7 +97,16 @@ impl Rule for Parenthesised {
                     }
                 }
             }
-            for (list, items) in lists {
+            for (mut list, items, stated) in lists {
+                // "Le quartier de Bellevue (Sainte-Suzanne), sorti de la géographie prioritaire,
+                // est placé en veille active": the rest of the sentence tells.
+                if !stated && let Some(last) = items.last() {
+                    let after = &text[last.range.end..para.end];
+                    let end = SENTENCE_END.find(after).map_or(after.len(), |m| m.start());
+                    if let Some(status) = status_in(&after[..end]) {
+                        list.status = status;
+                    }
+                }
                 emit(doc, out, self.id(), &list, items);
             }
         }
@@ -242,6 +255,15 @@ mod tests {
                 "Bâtes @ Dreux : autre",
                 "Cité Perrin @ Vernouillet : autre",
             ],
+        );
+    }
+
+    #[test]
+    fn the_rest_of_the_sentence_gives_the_status() {
+        finds(
+            &Parenthesised,
+            "Le quartier de Bellevue (Sainte-Suzanne), sorti de la géographie prioritaire, est placé en veille active. Le reste suit.",
+            &["Bellevue @ Sainte-Suzanne : veille"],
         );
     }
 

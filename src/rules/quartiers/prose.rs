@@ -18,8 +18,8 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::lexicon::{
-    COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, label,
-    lists_something_else, plausible_name, status_in,
+    COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, is_commune,
+    label, lists_something_else, plausible_name, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -58,25 +58,67 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)[ \t]*(?:\.|\n|$)"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
     ))
     .expect("valid regex")
 });
-/// "les quartiers des Prés Saint-Jean, de Tamaris et du centre-ville".
+/// Where an enumeration says its commune: ", à Auxerre", "de la ville de Brest".
+const AT_COMMUNE: &str = r"(?:[àÀ]|de\s+la\s+(?:ville|commune)\s+(?:de\s+|d'))";
+
+/// "les quartiers des Prés Saint-Jean, de Tamaris et du centre-ville, à Alès".
 static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"{DE}\s*(?:{name}|centre-ville|centre\s+ancien)", name = *NAME);
     Regex::new(&format!(
-        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})"
+        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
     .expect("valid regex")
 });
-/// "les quartiers Bellevue et Kerourien à Brest".
+/// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X".
 static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
-    let name = &*NAME;
+    let name = format!(r"(?:{}|centre-ville|centre\s+ancien)", *NAME);
     Regex::new(&format!(
-        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?"
+        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
     .expect("valid regex")
+});
+/// "Bellevue et Malakoff, deux quartiers de Nantes", "A, B et C, les trois quartiers
+/// prioritaires de la ville de X".
+static COUNTED_OF: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    Regex::new(&format!(
+        r"(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})\s*,\s+(?:(?i:les|ses)\s+)?(?i:{count})\s+(?P<kind>(?i:quartiers))(?:\s+\p{{Ll}}[\p{{L}}-]*){{0,2}}\s+(?:de\s+la\s+(?:ville|commune)\s+(?:de\s+|d')|de\s+|d'|[àÀ]\s+)(?P<c1>{PLACE})",
+        count = *COUNT_WORD
+    ))
+    .expect("valid regex")
+});
+/// "Bellevue, quartier prioritaire de Nantes", "les Sablons, un quartier de Vichy".
+static NAMED_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?\s*,\s+(?:(?i:un|le|seul)\s+)?(?P<kind>(?i:quartier))\s+(?:prioritaire\s+)?(?:de\s+la\s+(?:ville|commune)\s+(?:de\s+|d')|de\s+|d'|[àÀ]\s+)(?P<c1>{PLACE})",
+        name = *NAME
+    ))
+    .expect("valid regex")
+});
+/// "Un seul quartier prioritaire est concerné : la Madeleine, à Joigny, qui compte".
+static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<intro>\b(?P<kind>(?i:quartier|secteur))\b[^.:;\n]{{0,80}}):[ \t]*(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?[ \t]*(?:[,.;]|\n|$)",
+        name = *NAME
+    ))
+    .expect("valid regex")
+});
+/// "Kérinou et Saint-Martin sortent de la géographie prioritaire", "Le Plessis reste suivi en
+/// veille active": names whose verb gives their status.
+static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    Regex::new(&format!(
+        r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s+[àÀ]\s+(?P<c1>{PLACE}))?\s+(?P<kind>(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+(?:au\s+titre\s+de\s+la\s+|en\s+)veille))"
+    ))
+    .expect("valid regex")
+});
+/// What the introduction of a single quartier after a colon says.
+static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
 });
 static ITEM_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*,\s*|\s+et\s+").expect("valid regex"));
@@ -85,6 +127,16 @@ static ITEM_DE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ITEM_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<n>.+?)\s+[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex")
+});
+
+/// The last name of an enumeration followed by its commune: "Kerourien de Brest".
+static TRAILING_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?P<n>.+?)\s+(?:de\s+|d')(?P<c>{PLACE})$")).expect("valid regex")
+});
+/// A sentence that compares with other places.
+static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:comme|à\s+l'instar|contrairement|par\s+rapport|que\s+(?:dans\s+)?les\s+quartiers|ailleurs)\b")
+        .expect("valid regex")
 });
 
 impl Rule for Prose {
@@ -96,9 +148,27 @@ impl Rule for Prose {
         let text = doc.text();
         let known = Known::of(doc);
         let by_line = doc.format == crate::record::Format::Html;
-        for re in [&*POSITION, &*SINGLE, &*APPOSITION, &*COLON_LIST, &*PLURAL_DE, &*PLURAL] {
+        let patterns = [
+            &*POSITION,
+            &*SINGLE,
+            &*APPOSITION,
+            &*COLON_LIST,
+            &*PLURAL_DE,
+            &*PLURAL,
+            &*COUNTED_OF,
+            &*NAMED_OF,
+            &*ONE_AFTER_COLON,
+            &*STATUS_VERB,
+        ];
+        for re in patterns {
+            let one_after_colon = std::ptr::eq(re, &*ONE_AFTER_COLON);
             for caps in re.captures_iter(text) {
                 let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
+                if one_after_colon
+                    && !caps.name("intro").is_some_and(|i| ONE_INTRO.is_match(i.as_str()))
+                {
+                    continue;
+                }
                 if generic_before(&text[..kind.start()])
                     || caps.name("intro").is_some_and(|i| {
                         let start = sentence(text, i.range(), by_line).start;
@@ -112,12 +182,13 @@ impl Rule for Prose {
                     .filter_map(|n| caps.name(n))
                     .map(|m| collapse(m.as_str()))
                     .collect();
-                let items = items(&caps, &shared, &known);
+                let sentence = sentence(text, all.range(), by_line);
+                let s = &text[sentence.clone()];
+                let comparison = COMPARISON.is_match(s);
+                let items = items(&caps, &shared, &known, comparison);
                 if items.is_empty() {
                     continue;
                 }
-                let sentence = sentence(text, all.range(), by_line);
-                let s = &text[sentence.clone()];
                 let list = List {
                     status: status_in(s).unwrap_or(QuartierStatus::Prioritaire),
                     label: label(s),
@@ -141,14 +212,35 @@ impl Rule for Prose {
 
 /// The `(name, communes)` of a match: one name, or an enumeration split on commas and "et",
 /// each with its own "à Commune" or the shared one. A name the document gives as a town is not
-/// a quartier.
-fn items(caps: &Captures, shared: &[String], known: &Known) -> Vec<(String, Vec<String>)> {
+/// a quartier, nor an enumeration of communes the document names elsewhere or compares with
+/// (`comparison`: "comme les quartiers de Roubaix et de Tourcoing").
+fn items(
+    caps: &Captures,
+    shared: &[String],
+    known: &Known,
+    comparison: bool,
+) -> Vec<(String, Vec<String>)> {
     let pieces: Vec<&str> = match (caps.name("name"), caps.name("items")) {
         (Some(n), _) => vec![n.as_str()],
         (None, Some(items)) => ITEM_SEP.split(items.as_str()).collect(),
         (None, None) => return vec![],
     };
     let mut out = Vec::new();
+    let mut shared = shared.to_vec();
+    let n = pieces.len();
+    let mut pieces = pieces;
+    // "les quartiers Bellevue et Kerourien de Brest": the last name holds the commune.
+    if let Some(last) = pieces.last_mut()
+        && shared.is_empty()
+        && n > 1
+        && let Some(c) = TRAILING_OF.captures(last)
+        && let (Some(head), Some(cm)) = (c.name("n"), c.name("c"))
+        && known.contains(cm.as_str())
+        && is_commune(cm.as_str())
+    {
+        shared = vec![collapse(cm.as_str())];
+        *last = head.as_str();
+    }
     for piece in pieces {
         let piece = ITEM_DE.find(piece).map_or(piece, |m| &piece[m.end()..]);
         let (name, communes) = match ITEM_AT.captures(piece) {
@@ -156,7 +248,7 @@ fn items(caps: &Captures, shared: &[String], known: &Known) -> Vec<(String, Vec<
                 c.name("n").map_or("", |m| m.as_str()),
                 c.name("c").map(|m| vec![collapse(m.as_str())]).unwrap_or_default(),
             ),
-            None => (piece, shared.to_vec()),
+            None => (piece, shared.clone()),
         };
         let mut name = clean_name(name);
         if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
@@ -170,6 +262,13 @@ fn items(caps: &Captures, shared: &[String], known: &Known) -> Vec<(String, Vec<
             return vec![];
         }
         out.push((name, communes));
+    }
+    // "Comme les quartiers de Roubaix et de Tourcoing": towns, not quartiers.
+    let towns = out.iter().all(|(name, communes)| {
+        communes.is_empty() && is_commune(name) && (known.contains(name) || comparison)
+    });
+    if out.len() > 1 && towns {
+        return vec![];
     }
     out
 }
@@ -268,10 +367,84 @@ mod tests {
             "Trois quartiers en veille active : Le Lac à Pau, Ousse à Lons et Saragosse à Pau.",
             &["Le Lac @ Pau : veille", "Ousse @ Lons : veille", "Saragosse @ Pau : veille"],
         );
+        finds(
+            &Prose,
+            "Trois quartiers prioritaires sont concernés : Fontbouillant, Bien-Assis et Pierre-Leroux – Ville-Gozet, à Montluçon.",
+            &[
+                "Fontbouillant @ Montluçon : prioritaire",
+                "Bien-Assis @ Montluçon : prioritaire",
+                "Pierre-Leroux – Ville-Gozet @ Montluçon : prioritaire",
+            ],
+        );
         none(&Prose, "Les partenaires présents dans les quartiers : l'État, la Région et la CAF.");
         none(
             &Prose,
             "Le contrat a été signé par les bailleurs\nprésents dans les quartiers : Rouen Habitat, Habitat 76 et Logéal.",
+        );
+    }
+
+    #[test]
+    fn enumerations_with_their_commune() {
+        finds(
+            &Prose,
+            "Le contrat porte sur les quartiers des Rosoirs, de Sainte-Geneviève et de Saint-Siméon, à Auxerre, où vivent 6 900 habitants.",
+            &[
+                "Rosoirs @ Auxerre : prioritaire",
+                "Sainte-Geneviève @ Auxerre : prioritaire",
+                "Saint-Siméon @ Auxerre : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Les actions se concentrent dans les quartiers Bellevue et Malakoff de la ville de Nantes.",
+            &["Bellevue @ Nantes : prioritaire", "Malakoff @ Nantes : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Les Provinces et la Rocade, deux quartiers prioritaires de Blois, sont concernés.",
+            &["Les Provinces @ Blois : prioritaire", "Rocade @ Blois : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Il a visité Kervénanec, quartier prioritaire de Lorient, avec le préfet.",
+            &["Kervénanec @ Lorient : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn one_quartier_after_a_colon() {
+        finds(
+            &Prose,
+            "Un seul quartier prioritaire est concerné : la Madeleine, à Joigny, qui compte 1 450 habitants.",
+            &["Madeleine @ Joigny : prioritaire"],
+        );
+        none(&Prose, "Contact du quartier : Jean Dupont, 03 20 00 00 00.");
+    }
+
+    #[test]
+    fn names_whose_verb_gives_the_status() {
+        finds(
+            &Prose,
+            "Quartiers sortants\n\nKérinou et Saint-Martin sortent de la géographie prioritaire mais restent suivis en veille active.",
+            &["Kérinou @  : veille", "Saint-Martin @  : veille"],
+        );
+        finds(
+            &Prose,
+            "Le contrat est signé. Le Bourg à Donges reste suivi au titre de la veille active.",
+            &["Le Bourg @ Donges : veille"],
+        );
+        none(&Prose, "Ils restent suivis en veille active.");
+        none(
+            &Prose,
+            "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.",
+        );
+    }
+
+    #[test]
+    fn towns_compared_are_not_quartiers() {
+        none(
+            &Prose,
+            "Comme les quartiers de Roubaix et de Tourcoing, ceux de Lens souffrent du chômage.",
         );
     }
 

@@ -3,14 +3,22 @@
 //!
 //! Two rules may read the same words ("le quartier « Chasse royale » (Valenciennes)" is a
 //! parenthesised item and a prose mention): the list rules win over prose, and among list rules
-//! the more structured one (table, then line list, then parentheses, then semicolon groups). A
-//! quartier without a commune takes the commune of the quartier listed just before it ("Les
-//! sept quartiers sont situés à Brest : ... Kerbernier. Deux autres quartiers, Kérinou et ...")
-//! or, failing that, the only town the document names ("maire d'Alès", "À Alès, ...").
+//! the more structured one (commune groups, table, then line list, then parentheses, then
+//! semicolon groups); a commune group replaces any other reading of its lines (its commune
+//! heading read as a quartier). A quartier without a commune takes, in order: the commune of
+//! the same name listed elsewhere; the commune opening its sentence ("À Lens, les quartiers A
+//! et B"); the commune of the quartier listed just before it when the sentence uses its demonym
+//! ("Les sept quartiers sont situés à Brest : ... Deux autres quartiers brestois, Kérinou et
+//! ..."); the only town the document names ("maire d'Alès", "À Alès, ..."), when no quartier of
+//! the document names its commune.
 
-use super::lexicon::Known;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{Known, PLACE, collapse, is_commune};
 use crate::names::fold;
-use crate::record::{CommuneRef, Quartier};
+use crate::record::{CommuneRef, Quartier, QuartierStatus};
 use crate::rules::{Candidates, Doc};
 
 /// How far back (bytes) a quartier without commune looks for the one listed before it.
@@ -19,11 +27,12 @@ const INHERIT_REACH: usize = 300;
 /// Rank of a rule: lower wins when two items overlap.
 fn rank(rule: &str) -> u8 {
     match rule {
-        "quartiers.table" => 0,
-        "quartiers.line_list" => 1,
-        "quartiers.parenthesised" => 2,
-        "quartiers.semicolon_list" => 3,
-        _ => 4,
+        "quartiers.commune_groups" => 0,
+        "quartiers.table" => 1,
+        "quartiers.line_list" => 2,
+        "quartiers.parenthesised" => 3,
+        "quartiers.semicolon_list" => 4,
+        _ => 5,
     }
 }
 
@@ -32,47 +41,135 @@ fn overlap(a: &Quartier, b: &Quartier) -> bool {
     a[0] < b[1] && b[0] < a[1]
 }
 
+/// Whether `better` (of a better rank) overlapping `worse` replaces it: the same name, or a
+/// prose mention, or any reading of lines that a commune group explains (its commune heading
+/// read as a quartier by a line list).
+fn replaces(better: &Quartier, worse: &Quartier) -> bool {
+    overlap(better, worse)
+        && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
+        && (fold(&better.name) == fold(&worse.name)
+            || worse.evidence.rule == "quartiers.prose"
+            || better.evidence.rule == "quartiers.commune_groups")
+}
+
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     let mut qs = std::mem::take(&mut out.quartiers);
     qs.sort_by_key(|q| (q.evidence.span[0], rank(&q.evidence.rule)));
     let mut kept: Vec<Quartier> = Vec::new();
     for q in qs {
-        let beaten = kept.iter().any(|k| {
-            overlap(k, &q)
-                && rank(&k.evidence.rule) < rank(&q.evidence.rule)
-                && (fold(&k.name) == fold(&q.name) || q.evidence.rule == "quartiers.prose")
-        });
-        if beaten {
+        if kept.iter().any(|k| replaces(k, &q)) {
             continue;
         }
         // A better reading of the same words found later in the sort order.
-        kept.retain(|k| {
-            !(overlap(k, &q)
-                && rank(&q.evidence.rule) < rank(&k.evidence.rule)
-                && (fold(&k.name) == fold(&q.name) || k.evidence.rule == "quartiers.prose"))
-        });
+        kept.retain(|k| !replaces(&q, k));
         kept.push(q);
     }
+    fill_communes(doc, &mut kept);
+    // An NPNRU mention of a quartier listed as prioritaire or veille (same name, same commune)
+    // is not another quartier.
+    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
+    let listed: Vec<(String, Vec<String>)> = kept
+        .iter()
+        .filter(|q| q.status != QuartierStatus::Autre)
+        .map(|q| (fold(&q.name), communes(q)))
+        .collect();
+    kept.retain(|q| {
+        let (name, own) = (fold(&q.name), communes(q));
+        q.status != QuartierStatus::Autre
+            || !listed.iter().any(|(n, c)| {
+                *n == name && (c.is_empty() || own.is_empty() || c.iter().any(|x| own.contains(x)))
+            })
+    });
+    out.quartiers = kept;
+}
+
+/// Gives a commune to the quartiers named without one, in order of confidence: the same name
+/// listed elsewhere with its commune; the commune that opens the sentence ("À Lens, les
+/// quartiers A et B"); the commune of the quartier listed just before, when the sentence calls
+/// it by its demonym ("deux autres quartiers brestois"); the document's only town, when no
+/// quartier of the document names its commune (a document that names some leaves the others
+/// without on purpose: "Le quartier des Brichères reste suivi en veille active").
+fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
     let known = Known::of(doc);
+    let any_commune = kept.iter().any(|q| !q.communes.is_empty());
     for i in 0..kept.len() {
         if !kept[i].communes.is_empty() {
             continue;
         }
+        // The same name listed with one commune set only ("Centre-ville" of three towns is not).
+        let mut same: Vec<&Vec<CommuneRef>> = kept
+            .iter()
+            .filter(|k| !k.communes.is_empty() && fold(&k.name) == fold(&kept[i].name))
+            .map(|k| &k.communes)
+            .collect();
+        same.dedup_by(|a, b| a.iter().map(|c| fold(&c.name)).eq(b.iter().map(|c| fold(&c.name))));
+        let same_name = match same.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        };
         let start = kept[i].evidence.span[0];
+        let opening =
+            opening_commune(doc.clean, start).map(|name| vec![CommuneRef { name, insee: None }]);
+        let evidence = &kept[i].evidence.text;
         let previous = kept[..i]
             .iter()
             .rev()
             .find(|p| p.evidence.span[1] + INHERIT_REACH >= start && !p.communes.is_empty())
-            .filter(|p| p.communes.len() == 1)
+            .filter(|p| p.communes.len() == 1 && demonym_in(evidence, &p.communes[0].name))
             .map(|p| p.communes.clone());
-        let communes = previous.or_else(|| {
-            known.only_town().map(|t| vec![CommuneRef { name: t.to_owned(), insee: None }])
-        });
-        if let Some(c) = communes {
+        let town = || {
+            known
+                .only_town()
+                .filter(|_| !any_commune)
+                .map(|t| vec![CommuneRef { name: t.to_owned(), insee: None }])
+        };
+        if let Some(c) = same_name.or(opening).or(previous).or_else(town) {
             kept[i].communes = c;
         }
     }
-    out.quartiers = kept;
+}
+
+/// "À Lens, ", "Sur la commune de Liévin, ", "Dans la ville de Harnes, " opening a sentence.
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:[àÀ]|(?:[Ss]ur|[Dd]ans|[Pp]our)\s+la\s+(?:commune|ville)\s+(?:de|d'))\s*(?P<c>{PLACE})\s*,"
+    ))
+    .expect("valid regex")
+});
+
+/// The commune that opens the sentence holding `at` in the clean text, when the gazetteer
+/// knows it.
+fn opening_commune(clean: &str, at: usize) -> Option<String> {
+    let at = (0..=at.min(clean.len())).rev().find(|&i| clean.is_char_boundary(i))?;
+    let before = &clean[..at];
+    let start = [". ", ".\n", "\n\n", "! ", "? ", ":\n"]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()
+        .unwrap_or(0);
+    let c = OPENING.captures(&clean[start..at])?.name("c")?;
+    let name = collapse(c.as_str());
+    is_commune(&name).then_some(name)
+}
+
+/// Whether `text` holds a lower-case demonym of `commune` ("brestois" for Brest, "quimpérois"
+/// for Quimper, "lensoises" for Lens): a word that starts like the commune's first word and
+/// ends like a demonym.
+fn demonym_in(text: &str, commune: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ois", "oise", "oises", "ais", "aise", "aises", "ien", "iens", "ienne", "iennes", "ain",
+        "ains", "aine", "aines", "een", "eens", "eenne", "eennes",
+    ];
+    let folded = fold(commune);
+    let Some(stem) = folded.split([' ', '-']).find(|w| w.len() >= 3) else { return false };
+    let stem: String = stem.chars().take(4).collect();
+    text.split(|c: char| !c.is_alphabetic()).any(|word| {
+        let w = fold(word);
+        word.chars().next().is_some_and(char::is_lowercase)
+            && w.len() > stem.len() + 2
+            && w.starts_with(&stem)
+            && ENDINGS.iter().any(|e| w.ends_with(e))
+    })
 }
 
 #[cfg(test)]
@@ -86,9 +183,9 @@ mod tests {
     }
 
     #[test]
-    fn a_quartier_without_commune_takes_the_one_listed_before() {
+    fn a_quartier_without_commune_takes_the_one_listed_before_by_its_demonym() {
         let out = family(
-            "Les quartiers prioritaires\nLes deux quartiers sont situés à Quimper :\nKermoysan\nPenhars\nDeux autres quartiers, Ergué et Moulin Vert, restent suivis en veille active.\n",
+            "Les quartiers prioritaires\nLes deux quartiers sont situés à Quimper :\nKermoysan\nPenhars\nDeux autres quartiers quimpérois, Ergué et Moulin Vert, restent suivis en veille active.\n",
         );
         assert_eq!(
             brief(&out.quartiers),
@@ -98,6 +195,44 @@ mod tests {
                 "ergué @ quimper : veille",
                 "moulin vert @ quimper : veille",
             ]
+        );
+        let out = family(
+            "Le contrat porte sur les quartiers des Rosoirs et de Saint-Siméon, à Auxerre. Le quartier des Brichères reste suivi en veille active.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            [
+                "rosoirs @ auxerre : prioritaire",
+                "saint-siméon @ auxerre : prioritaire",
+                "brichères @  : veille",
+            ]
+        );
+    }
+
+    #[test]
+    fn or_the_same_name_listed_with_its_commune() {
+        let out = family(
+            "Quartiers prioritaires :\n- Frais Marais – Douai\n- Cité Bruno – Dechy\n\nLe quartier Frais Marais sera suivi au titre de la veille active.\n\nRenouvellement urbain : le quartier Cité Bruno est retenu au titre du NPNRU.",
+        );
+        // The NPNRU mention of a listed quartier is dropped.
+        assert_eq!(
+            brief(&out.quartiers),
+            [
+                "frais marais @ douai : prioritaire",
+                "cité bruno @ dechy : prioritaire",
+                "frais marais @ douai : veille",
+            ]
+        );
+    }
+
+    #[test]
+    fn or_the_commune_opening_the_sentence() {
+        let out = family(
+            "Sur la commune de Liévin, les quartiers Marichelles et Vent de Bise sont retenus.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["marichelles @ liévin : prioritaire", "vent de bise @ liévin : prioritaire"]
         );
     }
 
@@ -112,6 +247,18 @@ mod tests {
                 "prés saint-jean @ alès : prioritaire",
                 "tamaris @ alès : prioritaire",
                 "centre-ville @ alès : prioritaire",
+            ]
+        );
+        // Not when the document names the communes of its quartiers.
+        let out = family(
+            "Signé par le maire de Vierzon.\n\nLe contrat couvre les quartiers du Colombier et du Clos-du-Roy, à Vierzon. Le secteur de Bois-d'Yèvre reste en veille active.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            [
+                "colombier @ vierzon : prioritaire",
+                "clos-du-roy @ vierzon : prioritaire",
+                "bois-d'yèvre @  : veille",
             ]
         );
     }

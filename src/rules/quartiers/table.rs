@@ -3,12 +3,16 @@
 //! Finds the rows of a table (an HTML table, whose cells the clean text joins with " | ", or a
 //! Markdown pipe table) whose header names a quartier column ("Quartier", "Nom du quartier"), or
 //! whose caption speaks of quartiers: the name from that column (else the first), the communes
-//! from a "Commune(s)" column (else the second, when it holds communes), the status from a
+//! from a "Commune(s)" column (else the second, when it holds communes), several names of one
+//! cell apart ("Cité 2, Cité 12 et Grande Résidence"), the status from a
 //! "Statut" column ("Prioritaire", "Veille active"), else the caption, else `prioritaire`.
 //! Does not find: tables of something else (figures, partners) under a caption that does not
 //! speak of quartiers.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::lexicon::{
     Known, clean_name, communes, count_in, label, plausible_name, speaks_of_quartiers, status_in,
@@ -63,6 +67,22 @@ fn cells(line: &str) -> Vec<&str> {
     inner.split('|').map(str::trim).collect()
 }
 
+static CELL_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[;,]\s*").expect("valid regex"));
+static LAST_AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+et\s+").expect("valid regex"));
+
+/// The names of a cell: one, or several separated by commas or semicolons, the last two joined
+/// by "et" ("Cité 2, Cité 12 et Grande Résidence"). "Arts et Fleurs" alone is one name.
+fn names(cell: &str) -> Vec<String> {
+    let mut pieces: Vec<&str> = CELL_SEP.split(cell).filter(|p| !p.trim().is_empty()).collect();
+    if pieces.len() > 1
+        && let Some(last) = pieces.pop()
+    {
+        pieces.extend(LAST_AND.split(last));
+    }
+    pieces.into_iter().map(clean_name).collect()
+}
+
 /// Whether a line is a Markdown separator row ("|---|:---:|").
 fn separator(line: &str) -> bool {
     line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
@@ -102,16 +122,18 @@ impl Table {
                 continue;
             }
             let cells = cells(line);
-            let Some(name) = cells.get(name_col).map(|c| clean_name(c)) else { continue };
-            if !plausible_name(&name) {
-                continue;
-            }
+            let Some(cell) = cells.get(name_col) else { continue };
             let communes = commune_col
                 .and_then(|c| cells.get(c))
                 .and_then(|c| communes(c, known))
                 .unwrap_or_default();
             let status = status_col.and_then(|c| cells.get(c)).and_then(|c| status_in(c));
-            items.push(Item { range: row.clone(), name, communes, status });
+            for name in names(cell) {
+                if plausible_name(&name) {
+                    let communes = communes.clone();
+                    items.push(Item { range: row.clone(), name, communes, status });
+                }
+            }
         }
         let list = List {
             status,
@@ -146,6 +168,21 @@ mod tests {
             "Les quartiers en veille active :\n\n| Le Lac | Bordeaux |\n|---|---|\n| Saige | Pessac |\n",
             Format::Markdown,
             &["Le Lac @ Bordeaux : veille", "Saige @ Pessac : veille"],
+        );
+    }
+
+    #[test]
+    fn a_commune_column_first_and_several_quartiers_a_cell() {
+        finds_as(
+            &Table,
+            "| Commune | Quartiers prioritaires |\n|---|---|\n| Lens | Cité 2, Cité 12 et Grande Résidence |\n| Liévin | Arts et Fleurs |\n",
+            Format::Markdown,
+            &[
+                "Cité 2 @ Lens : prioritaire",
+                "Cité 12 @ Lens : prioritaire",
+                "Grande Résidence @ Lens : prioritaire",
+                "Arts et Fleurs @ Liévin : prioritaire",
+            ],
         );
     }
 
