@@ -52,6 +52,27 @@ pub fn rows(rel: &str) -> Vec<Vec<String>> {
     lines(rel).iter().map(|l| l.split('\t').map(|f| f.trim().to_owned()).collect()).collect()
 }
 
+/// Checks a rule table, for the families' tests: not empty, sorted in byte order without
+/// duplicates, `columns` non-empty fields a row, and the first field in lower case when `lower`
+/// (the families look words up lower-cased).
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn check_table(file: &str, columns: usize, lower: bool) {
+    let lines = lines(file);
+    assert!(!lines.is_empty(), "rules/{file} is empty");
+    let mut sorted = lines.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(lines, sorted, "rules/{file} is not sorted (byte order) or has duplicates");
+    for row in rows(file) {
+        assert_eq!(row.len(), columns, "rules/{file}: {row:?}");
+        assert!(row.iter().all(|f| !f.is_empty()), "rules/{file}: {row:?}");
+        if lower {
+            assert_eq!(row[0], row[0].to_lowercase(), "rules/{file}: {row:?} is not lower case");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

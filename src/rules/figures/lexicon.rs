@@ -217,18 +217,7 @@ mod tests {
     #[test]
     fn data_files_parse_and_are_sorted() {
         for (file, columns) in FILES {
-            let lines = data::lines(file);
-            assert!(!lines.is_empty(), "{file} is empty");
-            let mut sorted = lines.clone();
-            sorted.sort();
-            assert_eq!(lines, sorted, "{file} is not sorted (byte order)");
-            for row in data::rows(file) {
-                assert_eq!(row.len(), *columns, "{file}: {row:?}");
-                assert!(row.iter().all(|f| !f.is_empty()), "{file}: {row:?}");
-                if *file != "figures/scope_stop.txt" {
-                    assert_eq!(row[0], row[0].to_lowercase(), "{file}: {row:?} is not lower case");
-                }
-            }
+            data::check_table(file, *columns, *file != "figures/scope_stop.txt");
         }
         // Every row parsed: no unknown class, cue, mode or number.
         let n = |f: &str| data::lines(f).len();

@@ -127,27 +127,17 @@ pub(super) mod testing {
     //! Helpers for the rules' tests: run one rule, or the whole family, on a sentence.
 
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
+    use crate::rules::testing;
 
     /// The figures `rule` finds in `text`.
     pub fn run(rule: &dyn Rule, text: &str) -> Vec<Figure> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        rule.apply(&doc, &mut out);
-        out.figures
+        testing::run(&[rule], text, Format::Text, None).figures
     }
 
     /// The family's resolved figures for `text`, as `(value, kind)`.
     pub fn family(text: &str) -> Vec<(f64, String)> {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        for rule in RULES {
-            rule.apply(&doc, &mut out);
-        }
-        resolve(&doc, &mut out);
+        let out = testing::run(RULES, text, Format::Text, Some(resolve));
         let mut v: Vec<(f64, String)> =
             out.figures.into_iter().map(|f| (f.value, f.kind)).collect();
         v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));

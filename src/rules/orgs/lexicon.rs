@@ -143,18 +143,7 @@ mod tests {
     #[test]
     fn data_files_parse_and_are_sorted() {
         for (file, columns) in FILES {
-            let lines = data::lines(file);
-            assert!(!lines.is_empty(), "{file} is empty");
-            let mut sorted = lines.clone();
-            sorted.sort();
-            assert_eq!(lines, sorted, "{file} is not sorted (byte order)");
-            let mut dedup = sorted.clone();
-            dedup.dedup();
-            assert_eq!(sorted, dedup, "{file} has duplicates");
-            for row in data::rows(file) {
-                assert_eq!(row.len(), *columns, "{file}: {row:?}");
-                assert!(row.iter().all(|f| !f.is_empty()), "{file}: {row:?}");
-            }
+            data::check_table(file, *columns, false);
         }
         for row in data::rows("orgs/roles.tsv") {
             assert!(matches!(row[1].as_str(), "yes" | "no"), "roles.tsv: {row:?}");

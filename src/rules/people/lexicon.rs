@@ -149,17 +149,7 @@ mod tests {
             ("people/place_words.txt", 1),
             ("people/roles.tsv", 3),
         ] {
-            let lines = data::lines(file);
-            assert!(!lines.is_empty(), "{file} is empty");
-            let mut sorted = lines.clone();
-            sorted.sort();
-            sorted.dedup();
-            assert_eq!(lines, sorted, "{file} is not sorted (byte order) or has duplicates");
-            for row in data::rows(file) {
-                assert_eq!(row.len(), columns, "{file}: {row:?}");
-                assert!(row.iter().all(|f| !f.is_empty()), "{file}: {row:?}");
-                assert_eq!(row[0], row[0].to_lowercase(), "{file}: {row:?} is not lower case");
-            }
+            data::check_table(file, columns, true);
         }
         assert_eq!(ROLES.len(), data::lines("people/roles.tsv").len(), "bad role kind");
     }

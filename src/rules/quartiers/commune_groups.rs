@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    Known, PLACE, clean_name, collapse, count_in, departements, is_commune, label,
+    Known, PLACE, clean_name, collapse, count_in, departements, is_commune, label, line_ranges,
     lists_something_else, looks_like_sentence, plausible_name, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
@@ -288,21 +288,6 @@ fn inline(
         }
     }
     (!out.is_empty()).then_some(out)
-}
-
-/// The non-blank lines of `text`, trimmed.
-fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end();
-        let lead = content.len() - content.trim_start().len();
-        if !content.trim().is_empty() {
-            out.push(offset + lead..offset + content.len());
-        }
-        offset += line.len();
-    }
-    out
 }
 
 #[cfg(test)]

@@ -340,6 +340,21 @@ pub(super) fn departements(name: &str) -> Vec<&'static str> {
     crate::gazetteer::communes_named(name).iter().map(|c| c.departement).collect()
 }
 
+/// The non-blank lines of `text`, trimmed.
+pub(super) fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        if !content.trim().is_empty() {
+            out.push(offset + lead..offset + content.len());
+        }
+        offset += line.len();
+    }
+    out
+}
+
 /// Paragraphs of the normalised text: runs of lines between blank lines; for HTML, where every
 /// block is a line, each line.
 pub(super) fn paragraphs(doc: &Doc) -> Vec<Range<usize>> {
@@ -429,15 +444,7 @@ mod tests {
             ("quartiers/not_before.txt", 1),
             ("quartiers/not_names.txt", 1),
         ] {
-            let lines = data::lines(file);
-            assert!(!lines.is_empty(), "{file} is empty");
-            let mut sorted = lines.clone();
-            sorted.sort();
-            assert_eq!(lines, sorted, "{file} is not sorted (byte order)");
-            for row in data::rows(file) {
-                assert_eq!(row.len(), columns, "{file}: {row:?}");
-                assert_eq!(row[0], row[0].to_lowercase(), "{file}: {row:?}");
-            }
+            data::check_table(file, columns, true);
         }
         for (kind, _) in CUES.iter() {
             assert!(

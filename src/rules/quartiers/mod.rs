@@ -106,28 +106,17 @@ pub(super) mod testing {
     //! Helpers for the rules' tests: run one rule, or the whole family, on a text.
 
     use super::*;
-    use crate::ingest::normalise::normalise;
     use crate::record::Format;
+    use crate::rules::testing;
 
     /// What `rule` finds in `text` (read as `format`), before resolution.
     pub fn run_as(rule: &dyn Rule, text: &str, format: Format) -> Candidates {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        rule.apply(&doc, &mut out);
-        out
+        testing::run(&[rule], text, format, None)
     }
 
     /// The family's resolved candidates for `text`.
     pub fn family(text: &str) -> Candidates {
-        let norm = normalise(text);
-        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
-        let mut out = Candidates::default();
-        for rule in RULES {
-            rule.apply(&doc, &mut out);
-        }
-        resolve(&doc, &mut out);
-        out
+        testing::run(RULES, text, Format::Text, Some(resolve))
     }
 
     /// `name @ commune/commune : status` of each quartier, for compact assertions.
