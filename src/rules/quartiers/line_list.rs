@@ -171,7 +171,9 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
     let trimmed = body.trim_end();
     let last = trimmed.ends_with('.') && !trimmed.ends_with("..");
     let body = trimmed.trim_end_matches(['.', ';', ',']).trim_end();
-    if strip_remark(body).split_whitespace().count() > 14 {
+    // Several items on one line ("Beaulieu (Chartres) ; Les Clos (Chartres)") are the
+    // semicolon and parenthesis rules' to split.
+    if strip_remark(body).split_whitespace().count() > 14 || body.contains(';') {
         return None;
     }
     // A bold name in the Markdown source: the rest of the line is its communes. The clean line, from its start: the normalised view maps past a leading "**".
@@ -495,6 +497,14 @@ mod tests {
             &["Bellevue @ Nantes : prioritaire"],
         );
         none(&LineList, "Nos quartiers :\nAccueil\nActualités\nContact\n");
+    }
+
+    #[test]
+    fn a_line_of_several_items_is_not_one_item() {
+        none(
+            &LineList,
+            "Le protocole reprend les quartiers prioritaires :\nLa Gare (Vierzon) ; Le Bourg (Vierzon) ; Les Forges (Vierzon) ;\nChaillot (Vierzon).\n",
+        );
     }
 
     #[test]

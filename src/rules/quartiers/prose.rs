@@ -54,11 +54,29 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien."
+/// "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien.", "quatre quartiers,
+/// tous à Agen : Montanou, Tapie et Barleté" (the introduction gives the commune), "Deux
+/// quartiers : Beaulieu, à Chartres, et Tallemont, à Mainvilliers" (each group its own).
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    let sep = format!(
+        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
+    );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}):[ \t]*(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?[àÀ][ \t]+(?P<c0>{PLACE}))?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+    ))
+    .expect("valid regex")
+});
+/// "Cinq quartiers prioritaires sont concernés, parmi lesquels Presles, à Cusset, la Cité des
+/// Ailes et la Résidence Jean-Jaurès, à Vichy.": some of the quartiers, each group with its
+/// commune.
+static AMONG: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    let sep = format!(
+        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
+    );
+    Regex::new(&format!(
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}?,[ \t]*(?i:parmi[ \t]+lesquels|parmi[ \t]+lesquelles|dont|notamment|en[ \t]+particulier))[ \t]+(?P<items>{item}(?:{sep}{item})*)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE}))?[ \t]*(?:[.;]|,[ \t]+(?:où|qui)\b|\n|$)"
     ))
     .expect("valid regex")
 });
@@ -121,7 +139,10 @@ static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
 });
 static ITEM_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*,\s*|\s+et\s+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s*,\s*(?:et\s+)?|\s+et\s+").expect("valid regex"));
+/// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
+static GROUP_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex"));
 static ITEM_DE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')").expect("valid regex")
 });
@@ -153,6 +174,7 @@ impl Rule for Prose {
             &*SINGLE,
             &*APPOSITION,
             &*COLON_LIST,
+            &*AMONG,
             &*PLURAL_DE,
             &*PLURAL,
             &*COUNTED_OF,
@@ -162,6 +184,8 @@ impl Rule for Prose {
         ];
         for re in patterns {
             let one_after_colon = std::ptr::eq(re, &*ONE_AFTER_COLON);
+            // "parmi lesquels A et B": some of the quartiers, not the count's list.
+            let partial = std::ptr::eq(re, &*AMONG);
             for caps in re.captures_iter(text) {
                 let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
                 if one_after_colon
@@ -177,7 +201,7 @@ impl Rule for Prose {
                 {
                     continue;
                 }
-                let shared: Vec<String> = ["c1", "c2"]
+                let shared: Vec<String> = ["c0", "c1", "c2"]
                     .iter()
                     .filter_map(|n| caps.name(n))
                     .map(|m| collapse(m.as_str()))
@@ -192,7 +216,11 @@ impl Rule for Prose {
                 let list = List {
                     status: status_in(s).unwrap_or(QuartierStatus::Prioritaire),
                     label: label(s),
-                    count: if caps.name("items").is_some() { count_in(s) } else { None },
+                    count: if caps.name("items").is_some() && !partial {
+                        count_in(s)
+                    } else {
+                        None
+                    },
                     at: sentence,
                 };
                 let items = items
@@ -225,7 +253,7 @@ fn items(
         (None, Some(items)) => ITEM_SEP.split(items.as_str()).collect(),
         (None, None) => return vec![],
     };
-    let mut out = Vec::new();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
     let mut shared = shared.to_vec();
     let n = pieces.len();
     let mut pieces = pieces;
@@ -241,7 +269,19 @@ fn items(
         shared = vec![collapse(cm.as_str())];
         *last = head.as_str();
     }
+    // "A, à X, B et C, à Y": a commune alone closes the group of names before it.
+    let mut group_start = 0;
     for piece in pieces {
+        if let Some(c) = GROUP_AT.captures(piece.trim()).and_then(|c| c.name("c")) {
+            let commune = collapse(c.as_str());
+            for (_, communes) in &mut out[group_start..] {
+                if communes.is_empty() || *communes == shared {
+                    *communes = vec![commune.clone()];
+                }
+            }
+            group_start = out.len();
+            continue;
+        }
         let piece = ITEM_DE.find(piece).map_or(piece, |m| &piece[m.end()..]);
         let (name, communes) = match ITEM_AT.captures(piece) {
             Some(c) => (
@@ -381,6 +421,59 @@ mod tests {
             &Prose,
             "Le contrat a été signé par les bailleurs\nprésents dans les quartiers : Rouen Habitat, Habitat 76 et Logéal.",
         );
+    }
+
+    #[test]
+    fn the_introduction_or_each_group_gives_the_commune() {
+        finds(
+            &Prose,
+            "Le contrat concerne trois quartiers, tous à Vierzon : La Gare, Le Bourg et Les Forges.",
+            &[
+                "La Gare @ Vierzon : prioritaire",
+                "Le Bourg @ Vierzon : prioritaire",
+                "Les Forges @ Vierzon : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Les quartiers prioritaires situés à Dole : Les Mesnils Pasteur et la Bedugue.",
+            &["Les Mesnils Pasteur @ Dole : prioritaire", "Bedugue @ Dole : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Deux quartiers prioritaires : Les Bruyères, à Sotteville, et la Piscine, à Petit-Quevilly.",
+            &["Les Bruyères @ Sotteville : prioritaire", "Piscine @ Petit-Quevilly : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Trois quartiers en veille active : Le Lac, Ousse, à Lons, et Saragosse, à Pau.",
+            &["Le Lac @ Lons : veille", "Ousse @ Lons : veille", "Saragosse @ Pau : veille"],
+        );
+    }
+
+    #[test]
+    fn some_of_the_quartiers_named_after_parmi_lesquels() {
+        let out = crate::rules::quartiers::testing::run_as(
+            &Prose,
+            "Six quartiers prioritaires sont retenus, parmi lesquels Les Chênes, à Moulins, le Plateau et la Madeleine, à Yzeure.",
+            crate::record::Format::Text,
+        );
+        assert_eq!(
+            crate::rules::quartiers::testing::brief(&out.quartiers),
+            [
+                "les chênes @ moulins : prioritaire",
+                "plateau @ yzeure : prioritaire",
+                "madeleine @ yzeure : prioritaire"
+            ]
+        );
+        assert!(out.warnings.is_empty(), "a partial list announces no count");
+        finds(
+            &Prose,
+            "Le contrat couvre neuf quartiers, dont Bellevue et Malakoff, où vivent 12 000 habitants.",
+            &["Bellevue @  : prioritaire", "Malakoff @  : prioritaire"],
+        );
+        none(&Prose, "Cinq quartiers, dont trois seulement à Vichy, sont concernés.");
+        none(&Prose, "Les quartiers, notamment les plus fragiles, sont concernés.");
     }
 
     #[test]
