@@ -120,7 +120,7 @@ static NAMED_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "Un seul quartier prioritaire est concerné : la Madeleine, à Joigny, qui compte".
 static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartier|secteur))\b[^.:;\n]{{0,80}}):[ \t]*(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?[ \t]*(?:[,.;]|\n|$)",
+        r"(?P<intro>(?:\b(?i:seul|unique)[ \t]+)?\b(?P<kind>(?i:quartier|secteur))\b[^.:;\n]{{0,80}}):[ \t]*(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?[ \t]*(?:[,.;]|\n|$)",
         name = *NAME
     ))
     .expect("valid regex")
@@ -510,6 +510,11 @@ mod tests {
             &Prose,
             "Un seul quartier prioritaire est concerné : la Madeleine, à Joigny, qui compte 1 450 habitants.",
             &["Madeleine @ Joigny : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "La communauté porte le contrat, bien qu'il ne concerne qu'un seul quartier : Les Grèzes – Bonnefon, à Rodez, et ses 900 habitants.",
+            &["Les Grèzes – Bonnefon @ Rodez : prioritaire"],
         );
         none(&Prose, "Contact du quartier : Jean Dupont, 03 20 00 00 00.");
     }
