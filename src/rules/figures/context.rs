@@ -189,11 +189,7 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
         set.insert(cue);
     }
     if PRONOUN.is_match(&text[c.clone()]) {
-        let s = sentence(text, c.start);
-        if s.start > 0 {
-            let prev = sentence(text, s.start.saturating_sub(1));
-            set.extend(cues(&text[prev]));
-        }
+        set.extend(antecedent_cues(text, sentence(text, c.start)));
     }
     if let Some(explained) = before_colon(text, &c) {
         set.extend(cues(&text[explained]));
@@ -203,6 +199,38 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
         set.insert(Cue::Participant);
     }
     set
+}
+
+/// The most items a list between a pronoun and its noun may have.
+const MAX_ITEMS: usize = 30;
+
+/// The cues of the sentence before sentence `s`, where a pronoun's noun is; when that sentence
+/// is an item of a list without cues ("Bonnecousse (Mazamet)."), the items are passed back to
+/// the sentence that introduces the list ("Quatre quartiers sont concernés :\n... Ils
+/// comptent 7 400 habitants").
+pub(super) fn antecedent_cues(text: &str, s: Range<usize>) -> BTreeSet<Cue> {
+    let before = |s: &Range<usize>| (s.start > 0).then(|| sentence(text, s.start - 1));
+    let is_item = |r: &Range<usize>| {
+        let t = text[r.clone()].trim();
+        !t.contains('\n') && !t.ends_with(':') && t.split_whitespace().count() <= 12
+    };
+    let Some(mut prev) = before(&s) else { return BTreeSet::new() };
+    let found = cues(&text[prev.clone()]);
+    if !found.is_empty() || !is_item(&prev) {
+        return found;
+    }
+    for _ in 0..MAX_ITEMS {
+        let Some(p) = before(&prev).filter(|p| p.start < prev.start) else { break };
+        prev = p;
+        if !is_item(&prev) {
+            return if text[prev.clone()].trim_end().ends_with(':') {
+                cues(&text[prev])
+            } else {
+                BTreeSet::new()
+            };
+        }
+    }
+    BTreeSet::new()
 }
 
 /// Where the cues of the number at `pos` stop: before a comma that opens another number without
@@ -237,7 +265,8 @@ fn before_colon(text: &str, c: &Range<usize>) -> Option<Range<usize>> {
 }
 
 /// The kind of a figure of `class` whose clause has `cues`; `None` for years (durations are the
-/// duration rule's) and for "personnes" or "sites" that the context does not type.
+/// duration rule's), for "personnes" or "sites" that the context does not type, and for groups
+/// ("jeunes") not counted as people consulted.
 pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
     let has = |c: Cue| cues.contains(&c);
     let qpv = has(Cue::Qpv) || has(Cue::QpvPlace) || has(Cue::Priority);
@@ -250,10 +279,12 @@ pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
         Class::Partners => "partner_count",
         Class::Participants => "participant_count",
         Class::Percent => "percent",
-        Class::People | Class::Persons if has(Cue::Participant) => "participant_count",
+        Class::People | Class::Persons | Class::Group if has(Cue::Participant) => {
+            "participant_count"
+        }
         Class::People | Class::Persons if qpv => "population_qpv",
         Class::People => "population",
-        Class::Persons => return None,
+        Class::Persons | Class::Group => return None,
         Class::Quartiers if other => "quartier_count",
         Class::Quartiers => "qpv_count",
         Class::Sites if other || has(Cue::Renewal) => "quartier_count",
@@ -382,6 +413,8 @@ mod tests {
         assert_eq!(k("36 000 habitants en QPV", Class::People), Some("population_qpv"));
         assert_eq!(k("30 personnes étaient présentes", Class::Persons), None);
         assert_eq!(k("800 personnes consultées", Class::Persons), Some("participant_count"));
+        assert_eq!(k("2 000 jeunes ont été consultés", Class::Group), Some("participant_count"));
+        assert_eq!(k("2 000 jeunes vivent dans les quartiers", Class::Group), None);
         assert_eq!(
             k("36 000 habitants et la participation des habitants", Class::People),
             Some("population")
@@ -393,6 +426,18 @@ mod tests {
         let t = "Le décret retient six quartiers. Ils comptent 12 800 habitants.";
         let pos = t.find("12").expect("number");
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+    }
+
+    #[test]
+    fn pronouns_after_a_list_read_its_introduction() {
+        let t = "Trois quartiers prioritaires sont concernés :\nLa Gare (Vierzon) ;\nLe Bourg \
+                 (Vierzon) ;\nLes Forges (Vierzon).\nIls comptent 6 100 habitants.";
+        let pos = t.find("6 100").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+        let t =
+            "Le contrat concerne le quartier.\nLa ville est en fête.\nElle compte 6 100 habitants.";
+        let pos = t.find("6 100").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
     }
 
     #[test]

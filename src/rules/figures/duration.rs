@@ -2,8 +2,10 @@
 //!
 //! Finds a number of years after one of the `before` words of `rules/figures/duration_cues.tsv`
 //! in a sentence that names the contract: "le contrat fixe les engagements pour six ans", "les
-//! contrats ... pendant les 5 prochaines années", "une convention d'une durée de 6 ans". Does not
-//! find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf ans", "depuis vingt ans", "après
+//! contrats ... pendant les 5 prochaines années", "une convention d'une durée de 6 ans", "un
+//! avenant en prolonge l'application jusqu'en 2022, soit deux années de plus", and in a sentence
+//! opened by a pronoun whose noun, the sentence before, names the contract ("Le contrat a été
+//! signé mardi. Il fixe pour six ans la feuille de route"). Does not find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf ans", "depuis vingt ans", "après
 //! trois ans"), durations in a sentence that does not name a contract, more than twelve years.
 
 use std::sync::LazyLock;
@@ -24,6 +26,10 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b{cues}\s+(?:les\s+)?$")).expect("valid regex")
 });
 
+/// A sentence opened by a pronoun: its subject is in the sentence before.
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?:Il|Elle|Ils|Elles)\b").expect("valid regex"));
+
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| !*b).map(|(f, _)| f.as_str()));
     Regex::new(&format!(r"(?i)\b{cues}")).expect("valid regex")
@@ -43,7 +49,7 @@ impl Rule for Duration {
                 continue;
             }
             let s = sentence(text, n.num.start);
-            if !BEFORE.is_match(&text[s.start..n.range.start]) || !SUBJECT.is_match(&text[s]) {
+            if !BEFORE.is_match(&text[s.start..n.range.start]) || !names_contract(text, s) {
                 continue;
             }
             let unit = Some(text[h.head.clone()].to_lowercase());
@@ -51,6 +57,16 @@ impl Rule for Duration {
             out.figures.push(figure(doc, h.range(), self.id(), value, "duration_years", unit));
         }
     }
+}
+
+/// Whether sentence `s` names the contract, itself or through the pronoun that opens it.
+fn names_contract(text: &str, s: std::ops::Range<usize>) -> bool {
+    if SUBJECT.is_match(&text[s.clone()]) {
+        return true;
+    }
+    PRONOUN.is_match(&text[s.clone()])
+        && s.start > 0
+        && SUBJECT.is_match(&text[sentence(text, s.start - 1)])
 }
 
 #[cfg(test)]
@@ -66,6 +82,12 @@ mod tests {
         assert_eq!(one(&Duration, t).0, 5.0);
         let t = "La convention, d'une durée de 6 ans, a été signée.";
         assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Le contrat a été signé mardi. Il fixe pour six ans, de 2024 à 2030, la feuille de route.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Cet avenant en prolonge l'application jusqu'en 2022, soit deux années de plus.";
+        assert_eq!(one(&Duration, t).0, 2.0);
+        let t = "Le contrat de ville est prolongé de trois ans par la loi de finances.";
+        assert_eq!(one(&Duration, t).0, 3.0);
     }
 
     #[test]
@@ -76,5 +98,7 @@ mod tests {
         none(&Duration, "Cité éducative : un bilan positif après trois ans.");
         none(&Duration, "Une aide pour six ans est prévue.");
         none(&Duration, "Le contrat prévoit une concession pour 99 ans.");
+        none(&Duration, "Le maire a inauguré la crèche. Il la finance pour six ans.");
+        none(&Duration, "Le contrat est signé. La crèche, elle, ouvrira pour six ans.");
     }
 }

@@ -5,7 +5,7 @@
 //! d'euros"), adjectives of `rules/figures/head_adjectives.txt` ("deux autres quartiers"), then a
 //! head noun of `rules/figures/heads.tsv`. "six des huit contrats" gives both numbers the head of
 //! the second. A capitalised plural followed or preceded by a verb of residence ("9 000 Alésiens
-//! vivent", "où vivent 60 000 Ligériens") counts inhabitants. A singular head noun ("quartier")
+//! vivent", "6 300 Agenais y vivent", "où vivent 60 000 Ligériens") counts inhabitants. A singular head noun ("quartier")
 //! follows only a number below two ("un seul quartier").
 
 use std::ops::Range;
@@ -50,7 +50,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static RESIDENT: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(RESIDENCE_VERBS.iter().map(String::as_str));
-    Regex::new(&format!(r"^[ \t]+(?P<h>\p{{Lu}}\p{{Ll}}+s)[ \t]+(?i:{verbs})\b"))
+    Regex::new(&format!(r"^[ \t]+(?P<h>\p{{Lu}}\p{{Ll}}+s)[ \t]+(?i:y[ \t]+)?(?i:{verbs})\b"))
         .expect("valid regex")
 });
 

@@ -14,6 +14,8 @@ pub(super) enum Class {
     Communes,
     Contracts,
     Euros,
+    /// "jeunes", "familles": a group of people, counted only as people mobilised or consulted.
+    Group,
     Partners,
     Participants,
     People,
@@ -33,6 +35,7 @@ impl Class {
             "communes" => Class::Communes,
             "contracts" => Class::Contracts,
             "euros" => Class::Euros,
+            "group" => Class::Group,
             "partners" => Class::Partners,
             "participants" => Class::Participants,
             "people" => Class::People,

@@ -32,10 +32,13 @@ mod related;
 mod stated;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Candidates, Doc, Rule};
 use crate::record::Figure;
-use lexicon::Class;
+use lexicon::{Class, NUMBER_WORDS, alternation};
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
@@ -106,12 +109,32 @@ fn unit(class: Class, head: &str) -> String {
     }
 }
 
+/// "sur cinq" after a number and its head noun, with no head noun of its own: a proportion ("dans
+/// trois quartiers sur cinq", "deux habitants sur trois"), not a count. "21 quartiers sur 19
+/// villes" and "1,2 M€ sur six ans" are counts.
+static PROPORTION: LazyLock<Regex> = LazyLock::new(|| {
+    let words = alternation(NUMBER_WORDS.iter().map(|(f, _)| f.as_str()));
+    Regex::new(&format!(r"(?i)^(?:\s+\p{{Ll}}[\p{{L}}-]*)?\s+sur\s+(?:\d+|{words})\b"))
+        .expect("valid regex")
+});
+
+/// A head noun right at the start.
+static HEAD_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s+(?:autres\s+)?{}\b", head::HEAD.as_str())).expect("valid regex")
+});
+
+/// Whether the head noun ending at `end` is followed by the denominator of a proportion.
+fn proportion(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    PROPORTION.find(rest).is_some_and(|m| !HEAD_NEXT.is_match(&rest[m.end()..]))
+}
+
 /// Pushes a figure for every number of `doc` whose head noun is of one of `classes`, typed by the
-/// cues of its clause.
+/// cues of its clause; not the part of a proportion.
 fn headed_figures(doc: &Doc, out: &mut Candidates, rule: &str, classes: &[Class]) {
     let text = doc.text();
     for h in head::headed(text) {
-        if !classes.contains(&h.class) {
+        if !classes.contains(&h.class) || proportion(text, h.head.end) {
             continue;
         }
         let cues = context::cues_at(text, h.number.num.start);
@@ -256,6 +279,12 @@ mod tests {
         has("Les réunions publiques ont rassemblé 300 personnes.", 300.0, "participant_count");
         has("Plus de 700 habitants ont répondu au questionnaire.", 700.0, "participant_count");
         has("1 200 habitants ont pris part aux ateliers.", 1200.0, "participant_count");
+        has("un diagnostic auquel ont contribué 350 habitants", 350.0, "participant_count");
+        has(
+            "Plus de 200 habitants se sont impliqués dans la démarche.",
+            200.0,
+            "participant_count",
+        );
         has("La ville, auprès de laquelle vivent 40 000 habitants.", 40000.0, "population");
     }
 
@@ -287,6 +316,8 @@ mod tests {
         has(t, 23.0, "qpv_count");
         has(t, 26.0, "qpv_count");
         has("Près de 9 000 Alésiens vivent dans ces quartiers.", 9000.0, "population_qpv");
+        has("Environ 4 800 Vierzonnais y vivent.", 4800.0, "population_qpv");
+        assert!(family("Environ 4 800 Vierzonnais y travaillent.").is_empty());
         assert!(family("où travaillent 60 000 Ligériens").is_empty());
     }
 
@@ -372,6 +403,13 @@ mod tests {
                 &[(12.0, "commune_count"), (14.0, "qpv_count"), (36000.0, "population_qpv")],
             ),
             ("Tél. : 03 28 23 59 59 – 59386 DUNKERQUE CEDEX 1", &[]),
+            ("Dans trois quartiers sur cinq, le centre social ferme à 18 h.", &[]),
+            ("Deux habitants sur trois ont moins de 30 ans.", &[]),
+            (
+                "Le contrat couvre 21 quartiers sur 19 communes.",
+                &[(19.0, "commune_count"), (21.0, "qpv_count")],
+            ),
+            ("L'État apporte 1,2 M€ sur six ans.", &[(1_200_000.0, "amount_eur")]),
             ("Rendez-vous le 12 mars à 18 h, 3 rue de la Paix, pour les 200 ans.", &[]),
         ];
         for (text, expected) in cases {

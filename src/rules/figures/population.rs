@@ -6,7 +6,8 @@
 //! personnes ont été mobilisées", "450 habitants ont participé aux ateliers" (`participant_count`),
 //! and a capitalised plural with a verb of residence ("9 000 Alésiens vivent dans ces quartiers").
 //! "personnes" is read only when its clause types it ("5,3 millions de personnes vivent dans ces
-//! quartiers", "800 personnes consultées"). Does not find: "un habitant" (an article), "une
+//! quartiers", "800 personnes consultées"); a group ("jeunes", "familles") only as people
+//! consulted ("2 000 jeunes ont été consultés"). Does not find: "un habitant" (an article), "une
 //! trentaine de personnes assistaient à la signature", numbers followed by another noun; and it
 //! reads "L'agglomération de 190 000 habitants compte 14 quartiers" as the whole population (a
 //! place noun after the number types it only behind a preposition).
@@ -24,7 +25,7 @@ impl Rule for Population {
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
-        headed_figures(doc, out, self.id(), &[Class::People, Class::Persons]);
+        headed_figures(doc, out, self.id(), &[Class::Group, Class::People, Class::Persons]);
     }
 }
 
@@ -84,6 +85,8 @@ mod tests {
             kind("Une démarche qui a recueilli l'avis de 800 personnes."),
             "participant_count"
         );
+        assert_eq!(kind("Près de 2 000 jeunes ont été consultés en avril."), "participant_count");
+        assert_eq!(kind("Quelque 150 familles ont participé aux ateliers."), "participant_count");
     }
 
     #[test]
@@ -92,5 +95,7 @@ mod tests {
         none(&Population, "Près de 9 000 Alésiens sont venus.");
         none(&Population, "Tél. 02 31 39 40 00, habitants bienvenus.");
         none(&Population, "Une trentaine de personnes assistaient à la signature.");
+        none(&Population, "Près de 3 000 jeunes vivent dans ces quartiers.");
+        none(&Population, "Le dispositif accompagne 120 familles.");
     }
 }
