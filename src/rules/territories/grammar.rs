@@ -73,6 +73,34 @@ pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
     KINDS.iter().find(|(h, f, _)| h == "prefix" && *f == p).map(|(.., k)| kind_static(k))
 }
 
+/// The long form the text gives an acronym, "la communauté urbaine Grand Besançon Métropole
+/// (GBM)" → "Grand Besançon Métropole" for "GBM", without its kind prefix; `None` when `name`
+/// is no acronym or the text never spells it out.
+pub(super) fn defined_acronym(text: &str, name: &str) -> Option<String> {
+    let acronym = !name.contains(char::is_whitespace)
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && name.chars().count() <= 8;
+    if !acronym {
+        return None;
+    }
+    let re = Regex::new(&format!(
+        r"(?:{})?(?P<name>{})[ \t]*\({}\)",
+        *PREFIX,
+        *NAME,
+        regex::escape(name)
+    ))
+    .ok()?;
+    let caps = re.captures(text)?;
+    let found = caps.name("name")?;
+    // "la Communauté intercommunale du Nord de La Réunion (CINOR)": "Nord de La Réunion" is the
+    // tail of a longer official name, not a name of its own; the acronym stays.
+    static LINKED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:du|de|des|d'|l')\s*$").expect("valid regex"));
+    let tail = caps.name("prefix").is_none() && LINKED.is_match(&text[..found.start()]);
+    let long = found.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    (long != name && !tail).then_some(long)
+}
+
 /// The owner a match of `PREFIX? NAME` names, as a range of the matched haystack and a kind: the
 /// name alone ("la communauté d'agglomération de Valenciennes Métropole" → "Valenciennes
 /// Métropole", CA), or with its prefix when the name alone is a commune's ("la Communauté
