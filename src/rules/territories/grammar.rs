@@ -161,9 +161,8 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
         Regex::new(&format!(r"(?i:vice-)?(?i:président|présidente){WS}{OF}(?P<name>{})", *NAME))
             .expect("valid regex")
     });
-    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?:^|[^\p{{L}}'-])(?P<name>{})", *NAME)).expect("valid regex")
-    });
+    // Without capture groups, so the fast engines run over the whole text.
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
     let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
     for caps in PREFIXED.captures_iter(text) {
         let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };
@@ -185,8 +184,14 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
             out.push((n.range(), word_kind(n.as_str()).unwrap_or("EPCI")));
         }
     }
-    for caps in NAMES.captures_iter(text) {
-        let Some(n) = caps.name("name") else { continue };
+    for n in NAMES.find_iter(text) {
+        let glued = text[..n.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '-');
+        if glued {
+            continue;
+        }
         let (name, range) = without_article(n.as_str(), n.range());
         if let Some(kind) = gazetteer_kind(name) {
             out.push((range, kind));
