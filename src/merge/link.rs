@@ -93,9 +93,10 @@ fn link_territory(t: &mut Territory, ctx: &mut LinkContext) -> bool {
         [] => {}
     }
     if t.kind != "commune" {
-        // "la communauté urbaine de Dunkerque": the intercommunality of that kind the commune
-        // of that name belongs to.
-        if let Link::Unique(town) = gazetteer::link_commune(&t.name, ctx) {
+        // "la communauté urbaine de Dunkerque", "l'Agglomération d'Agen": the intercommunality
+        // of that kind the commune of that name belongs to.
+        let town_name = core_town(&t.name).unwrap_or(&t.name);
+        if let Link::Unique(town) = gazetteer::link_commune(town_name, ctx) {
             let of_kind: Vec<&Epci> = gazetteer::epcis_of_commune(town.insee)
                 .into_iter()
                 .filter(|e| t.kind == "EPCI" || epci_kind(e.kind) == t.kind)
@@ -131,6 +132,18 @@ fn link_territory(t: &mut Territory, ctx: &mut LinkContext) -> bool {
         Link::Ambiguous(_) => false,
         Link::Unknown => true,
     }
+}
+
+/// The town an intercommunality's name is built on: "Agglomération d'Agen" → "Agen",
+/// "Communauté de communes de Vire" → "Vire".
+fn core_town(name: &str) -> Option<&str> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:communauté\s+(?:d'agglomération|urbaine|de\s+communes)|agglomération|agglo|métropole|eurométropole)\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?P<town>.+)$",
+        )
+        .expect("valid regex")
+    });
+    RE.captures(name).and_then(|c| c.name("town")).map(|m| m.as_str())
 }
 
 /// True when one of `e`'s member communes lies in a département of the context.
@@ -206,6 +219,7 @@ mod tests {
                 territory("Caen la Mer", "commune", false),
                 territory("Seine-Maritime", "commune", true),
                 territory("Dunkerque", "CU", true),
+                territory("Agglomération d'Agen", "CA", false),
             ],
             ..Candidates::default()
         };
@@ -220,6 +234,7 @@ mod tests {
         assert_eq!(got[2].1, "CU");
         assert_eq!(got[3], ("Seine-Maritime", "departement", Some("76"), false));
         assert_eq!(got[4], ("Dunkerque", "CU", Some("245900428"), true));
+        assert_eq!(got[5].2, Some("200096956"), "{:?}", got[5]);
     }
 
     #[test]

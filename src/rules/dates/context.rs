@@ -254,6 +254,17 @@ mod tests {
     }
 
     #[test]
+    fn signing_synonyms() {
+        let s = "Mardi 2 juillet, à l'espace culturel, l'État et leurs partenaires ont formalisé \
+                 leur engagement.";
+        assert_eq!(role(s, "Mardi 2 juillet"), DateRole::Signature);
+        assert_eq!(
+            role("Ils ont entériné le 3 juillet le protocole.", "3 juillet"),
+            DateRole::Signature
+        );
+    }
+
+    #[test]
     fn a_pronoun_carries_the_contract_to_its_period() {
         let s = "Le contrat de ville a été paraphé hier. Il fixe jusqu'en 2030 les engagements.";
         assert!(contract(s, "jusqu'en 2030"));

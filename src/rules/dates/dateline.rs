@@ -25,7 +25,7 @@ const PLACE: &str = r"\p{Lu}[\p{L}'-]*(?:[ \t](?:(?:sur|sous|lès|lez|les|le|la|
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^(?:[^\n]*?[ \t]{{4}})?[ \t*_#>]*(?P<place>{PLACE})(?:,|[ \t][–—-])[ \t]+(?i:le[ \t]+)?(?i:{})",
+        r"(?m)^(?:[^\n]*?[ \t]{{4}}|[ \t*_#>]*(?i:communiqué|information|dossier)s?[ \t]+de[ \t]+presse[ \t]*[—–:-][ \t]*)?[ \t*_#>]*(?P<place>{PLACE})(?:,|[ \t][–—-])[ \t]+(?i:le[ \t]+)?(?i:{})",
         *DATE
     ))
     .expect("valid regex")
@@ -84,6 +84,8 @@ mod tests {
         assert_eq!(dateline("Boulogne-sur-Mer – 3 mars 2016").1, "2016-03-03");
         let letterhead = "Service de la communication          Dunkerque, le 13 octobre 2015\n";
         assert_eq!(dateline(letterhead).1, "2015-10-13");
+        let after_kind = "*Communiqué de presse — Chalon-sur-Saône, le 4 juillet 2024*\n";
+        assert_eq!(dateline(after_kind).1, "2024-07-04");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `dates.header_date`: a date standing alone on a line at the top of a page.
 //!
 //! Finds, among the first lines of the document, a line that holds nothing but a complete date
-//! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*"): news pages print
+//! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*"), or opens a line of
+//! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"): news pages print
 //! their issue date this way, so the role is `publication`. Does not find: a date inside a
 //! sentence, a date on a labelled line ("Date de signature : 06/07/2015"), a year-less date, a
 //! date further down the page.
@@ -21,7 +22,7 @@ pub struct HeaderDate;
 const TOP_LINES: usize = 12;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})[\s*_.]*$", *DATE))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
         .expect("valid regex")
 });
 
@@ -54,6 +55,20 @@ impl Rule for HeaderDate {
             let role = DateRole::Publication;
             out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
         }
+    }
+}
+
+#[cfg(test)]
+mod metadata_tests {
+    use super::*;
+    use crate::rules::dates::testing::{none, one};
+
+    #[test]
+    fn a_date_opening_a_metadata_line() {
+        let (_, value, role) =
+            one(&HeaderDate, "2024-10-14 | Cohésion sociale | Lecture : 4 min\n");
+        assert_eq!((value.as_str(), role), ("2024-10-14", DateRole::Publication));
+        none(&HeaderDate, "2024-10-14 : le contrat est signé à Besançon.\n");
     }
 }
 

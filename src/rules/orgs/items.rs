@@ -117,6 +117,13 @@ static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A building or room after "à" names where the signing took place ("à la préfecture d'Albi",
+/// "à l'Hôtel de Région", "à la Maison de quartier"), not a party.
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:sous-)?préfecture|mairie|h[ôo]tel|siège|locaux|salle|salons?|maison|palais|espace|médiathèque|centre\s+(?:social|culturel|socio-?culturel|de\s+congrès))\b")
+        .expect("valid regex")
+});
+
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|le\s+\d)\b")
         .expect("valid regex")
@@ -722,6 +729,9 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     }
     // "les bailleurs" alone is a party only when a list names it among others.
     if mode == Mode::Loose && piece.plural && lexicon::words(name).starts_with("bailleurs") {
+        return Class::Reject;
+    }
+    if piece.to && VENUE.is_match(name) {
         return Class::Reject;
     }
     let kind = known_kind(name);

@@ -547,6 +547,82 @@ mod variants {
     }
 
     #[test]
+    fn the_place_of_the_signing_is_no_party() {
+        check(
+            "Lundi 3 juin, à la préfecture de Rodez, le préfet a signé le contrat de ville aux côtés de la CAF de l'Aveyron.",
+            &["CAF de l'Aveyron"],
+        );
+        check(
+            "C'est à l'Hôtel de Région que la Région Occitanie, l'État et la CAF du Gard ont signé le contrat.",
+            &["Région Occitanie", "État", "CAF du Gard"],
+        );
+        check(
+            "Réunis dans les locaux de la CAF de la Drôme, l'État, Valence Romans Agglo et la Ville de Valence ont signé le contrat.",
+            &["État", "Valence Romans Agglo", "Ville de Valence"],
+        );
+        check(
+            "Le contrat a été signé à la Mairie de Vierzon par l'État et la Ville de Vierzon.",
+            &["État", "Ville de Vierzon"],
+        );
+        check(
+            "Vendredi, en préfecture, l'État, la Ville de Dax et la CAF des Landes ont signé le contrat.",
+            &["État", "Ville de Dax", "CAF des Landes"],
+        );
+        check(
+            "À la sous-préfecture de Vichy, l'État et Vichy Communauté ont signé le contrat.",
+            &["État", "Vichy Communauté"],
+        );
+    }
+
+    #[test]
+    fn the_contracts_signed_are_not_their_parties() {
+        check(
+            "À la préfecture, le préfet a signé successivement les contrats de ville de Montluçon Communauté et de Vichy Communauté.",
+            &[],
+        );
+        check(
+            "Le préfet a signé hier les contrats de ville 2024-2030 de Grand Poitiers et de Grand Châtellerault avec la CAF de la Vienne.",
+            &["CAF de la Vienne"],
+        );
+        check(
+            "Le préfet a officiellement signé le contrat de ville du Grand Dax aux côtés de la Ville de Dax.",
+            &["Ville de Dax"],
+        );
+    }
+
+    #[test]
+    fn a_party_said_to_be_a_signatory() {
+        check("La CAF de la Lozère en est cosignataire.", &["CAF de la Lozère"]);
+        check("France Travail est également signataire du contrat.", &["France Travail"]);
+        check(
+            "Le Grand Dax, l'État, la Ville de Dax et la CAF des Landes figurent parmi les 18 signataires.",
+            &["Grand Dax", "État", "Ville de Dax", "CAF des Landes"],
+        );
+        check(
+            "L'État, la Région et Mâcon Habitat comptent parmi les nombreux signataires du contrat.",
+            &["État", "Région", "Mâcon Habitat"],
+        );
+        check("La Région Grand Est est signataire du contrat.", &["Région Grand Est"]);
+        check(
+            "La Région Normandie est signataire des 21 contrats de ville du territoire régional.",
+            &[],
+        );
+        check("Le Département est signataire de tous les contrats du Calvados.", &[]);
+    }
+
+    #[test]
+    fn partners_setting_goals_list_no_parties() {
+        check(
+            "Les partenaires se fixent trois priorités : l'emploi, la réussite des élèves de CP et de CE1 ; la tranquillité publique.",
+            &[],
+        );
+        check(
+            "Les partenaires du contrat retiennent quatre axes : la santé, l'ANRU, l'emploi et le cadre de vie.",
+            &[],
+        );
+    }
+
+    #[test]
     fn organisations_outside_a_signature() {
         check(
             "Ces actions sont financées par l'État et la Région, avec le soutien de la Banque des Territoires.",

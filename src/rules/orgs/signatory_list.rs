@@ -73,7 +73,7 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|comptent|sont|seront|étaient|figuraient)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+|au\s+nombre\s+des\s+)?(?:co-?)?signataires\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?\b",
         ),
         re(
             r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
@@ -120,15 +120,19 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
             out.push((m.end()..s.len(), *explicit));
         }
     }
-    if let Some(colon) = s[signing..].find(':') {
-        out.push((signing + colon + 1..s.len(), true));
+    if let Some(colon) = s[signing..].find(':').map(|c| signing + c)
+        && opens_list(s, signing, colon)
+    {
+        out.push((colon + 1..s.len(), true));
     }
     if let Some(m) = VERB.find_iter(s).last() {
         out.push((0..m.start(), false));
-        out.push((m.end()..s.len(), false));
+        out.push((after_object(s, m)..s.len(), false));
     }
     for re in BEFORE.iter() {
-        if let Some(m) = re.find_iter(s).last() {
+        if let Some(m) = re.find_iter(s).last()
+            && !MANY_CONTRACTS.is_match(&s[m.end()..])
+        {
             out.push((0..m.start(), false));
         }
     }
@@ -140,8 +144,84 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
             }
         }
     }
+    // "C'est à l'Hôtel de Région que ...": the place, not a party.
+    if let Some(m) = CLEFT.find(s) {
+        for (r, _) in &mut out {
+            r.start = r.start.max(m.end());
+        }
+    }
     out.retain(|(r, _)| !r.is_empty());
     out
+}
+
+/// Signatories of a set of contracts ("signataire des 29 contrats de ville de la région", "de
+/// tous les contrats du département"), not of this one.
+static MANY_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:des\s+\d+|de\s+tous\s+les|de\s+l['’]ensemble\s+des|des\s+\p{L}+\s+\d+)\s+(?:\p{L}+\s+)?contrats\b")
+        .expect("valid regex")
+});
+
+/// A cleft sentence opening with the place of the signing.
+static CLEFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*c['’]est\s+(?:à|au|aux|dans|en|sur)\b[^,;:]{0,80}?\squ(?:e\s|['’])")
+        .expect("valid regex")
+});
+
+/// What a colon after "partenaires" may follow without opening a list of them: a clause with
+/// its own verb and object ("les partenaires se fixent trois priorités : ...").
+static NOT_A_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:se|s['’])|\b(?:priorités?|objectifs?|axes?|enjeux|orientations?|piliers?|thèmes?|thématiques?|ambitions?|défis?|actions?|mesures?|chantiers?)\b")
+        .expect("valid regex")
+});
+
+/// Whether the colon at `colon` opens the list of parties of the sentence `s` whose first
+/// signing word is at `signing`: always after a word of signing proper ("ont signé le contrat :
+/// ..."); after a mere "partenaires", only when a short complement stands between them
+/// ("Partenaires du contrat : ...", "les partenaires suivants : ...").
+fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
+    let before = &s[signing..colon];
+    if SIGNED.is_match(before) {
+        return true;
+    }
+    let gap = SIGNING.find(before).map_or(before, |m| &before[m.end()..]);
+    gap.split_whitespace().count() <= 4 && !NOT_A_LIST.is_match(gap)
+}
+
+/// The object of a signing verb naming the contracts signed ("a signé successivement les
+/// contrats de ville 2024-2030 de l'Albigeois et de Castres-Mazamet"): its complements are the
+/// territories, not parties.
+static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^,;:]{0,40}?\b(?:le|les|ce|ces|leur|leurs|son|ses)\s+(?:nouveaux?\s+|deux\s+|trois\s+|quatre\s+)?(?:contrats?|protocoles?)(?:\s+de\s+ville)?(?:\s+\d{4}\s*[-–]\s*\d{4})?(?:\s*«[^»]{0,60}»)?\s+(?:de\s+l['’]|de\s+la\s|du\s|des\s|de\s|d['’])")
+        .expect("valid regex")
+});
+
+/// Where the parties may start after a contract object: at the next opening of parties.
+static PARTIES_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:avec|aux\s+côtés|au\s+côté|entre|par)\b").expect("valid regex")
+});
+
+/// The complement of a contract named by the verb's match ("a signé le contrat de ville | de
+/// l'Albigeois").
+static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s+\d{4}\s*[-–]\s*\d{4})?(?:\s*«[^»]{0,60}»)?\s+(?:de\s+l['’]|de\s+la\s|du\s|des\s|de\s|d['’])")
+        .expect("valid regex")
+});
+
+/// A verb's match ending with the contract it signed.
+static CONTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:contrats?|protocoles?)(?:\s+de\s+ville)?$").expect("valid regex")
+});
+
+/// Where the list after the signing verb `verb` starts: past the contracts signed, when the
+/// verb's object names them.
+fn after_object(s: &str, verb: regex::Match) -> usize {
+    let at = verb.end();
+    let found = OBJECT.find(&s[at..]).or_else(|| {
+        CONTRACT_END.is_match(verb.as_str()).then(|| COMPLEMENT.find(&s[at..])).flatten()
+    });
+    let Some(m) = found else { return at };
+    let rest = at + m.end();
+    PARTIES_AGAIN.find(&s[rest..]).map_or(s.len(), |p| rest + p.start())
 }
 
 /// An agreement other than the contract, signed in passing ("la Ville a signé une convention

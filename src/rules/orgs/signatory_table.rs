@@ -14,8 +14,8 @@ pub(super) const ID: &str = "orgs.signatory_table";
 
 /// Finds the organisations of a table of signatories.
 ///
-/// Finds: a table whose header names a column "Signataire(s)", "Partenaire(s)", "Organisme" or
-/// "Institution" (the organisations are that column), or a table right under a heading or
+/// Finds: a table whose header names a column "Signataire(s)", "Partenaire(s)", "Organisme",
+/// "Organisation" or "Institution" (the organisations are that column), or a table right under a heading or
 /// caption naming the signatories (the organisations are the first column). Each cell is read
 /// with the explicit item grammar, so a person's name with a role is not an organisation.
 ///
@@ -24,7 +24,7 @@ pub(super) const ID: &str = "orgs.signatory_table";
 pub struct SignatoryTable;
 
 static COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:co-?)?signataires?|^partenaires?|^organismes?|^institutions?|^structures?")
+    Regex::new(r"(?i)^(?:co-?)?signataires?|^partenaires?|^organismes?|^organisations?|^institutions?|^structures?")
         .expect("valid regex")
 });
 
@@ -121,6 +121,14 @@ mod tests {
         let block = run_as(&super::super::signatory_block::SignatoryBlock, html, Format::Html);
         assert!(block.is_empty(), "{block:?}");
         check(html, &["État", "Clésence"]);
+    }
+
+    #[test]
+    fn an_organisation_column() {
+        check(
+            "Les partenaires engagés\n| Organisation | Engagement principal\n| État | Crédits spécifiques\n| Ville de Mâcon | Équipements\n| Mâcon Habitat | Gestion de proximité\n",
+            &["État", "Ville de Mâcon", "Mâcon Habitat"],
+        );
     }
 
     #[test]

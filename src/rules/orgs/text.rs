@@ -16,6 +16,14 @@ static BULLET: LazyLock<Regex> =
 static STOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.!?…]\s+[\p{Lu}\d«\x22]").expect("valid regex"));
 
+/// A horizontal rule or a front-matter fence.
+static RULE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*_=]\s*){3,}$").expect("valid regex"));
+
+/// A front-matter field: a lower-case key glued to its colon ("title: ...").
+static FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z][a-z_]*:\s").expect("valid regex"));
+
 /// The lines of the text, without their line break.
 pub(super) fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -83,7 +91,11 @@ fn breaks(format: Format, prev: &str, next: &str) -> bool {
     }
     let last = prev.rsplit('\n').next().unwrap_or(prev).trim();
     let next = next.trim_start();
-    last.ends_with(['.', '!', '?', ':', ';', '»'])
+    // A rule ("---") or a front-matter field ("rubrique: Solidarités") stands alone.
+    let apart = |line: &str| RULE_LINE.is_match(line) || FIELD.is_match(line);
+    apart(last)
+        || apart(next)
+        || last.ends_with(['.', '!', '?', ':', ';', '»'])
         || last.starts_with(['#', '|'])
         || next.starts_with(['#', '|'])
         || bullet(next) > 0
@@ -120,6 +132,21 @@ mod tests {
                 "Chaque signataire s'engage.",
                 "La suite",
                 "- un point"
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_lines_stand_alone() {
+        let text = "---\ntitle: \"Le contrat de ville : la Ville et ses partenaires s'engagent\"\nrubrique: Solidarités\n---\n\n# Le titre\n";
+        assert_eq!(
+            split(text, Format::Markdown),
+            [
+                "---",
+                "title: \"Le contrat de ville : la Ville et ses partenaires s'engagent\"",
+                "rubrique: Solidarités",
+                "---",
+                "# Le titre"
             ]
         );
     }

@@ -24,7 +24,8 @@ pub(super) static SIGN_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An active signing verb: "a signé", "ont également paraphé", "signent", "ont apposé leur
-/// signature", "ont officialisé" (a weak verb: see [`is_weak_signing`]).
+/// signature", "ont officialisé" (a weak verb: see [`is_weak_signing`]), "ont conclu" (a verb
+/// that needs a contract as its object: see [`is_object_signing`]).
 pub(super) static SIGN_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b{}\s+(?:{}\s+)*{}\b|\b{}\b|\b(?:{})\b",
@@ -32,7 +33,7 @@ pub(super) static SIGN_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
         alt("adverb"),
         alt("sign_participle"),
         alt("sign_present"),
-        phrases(&["sign_phrase", "sign_weak"]),
+        phrases(&["sign_phrase", "sign_weak", "sign_object"]),
     ))
     .expect("valid regex")
 });
@@ -58,6 +59,28 @@ pub(super) fn is_weak_signing(verb: &str) -> bool {
     });
     WEAK.is_match(verb)
 }
+
+/// Whether a match of [`SIGN_ACTIVE`] is a verb that names a signing only when a contract is
+/// its object ("ont conclu le contrat", not "a conclu la réunion"): see [`CONTRACT_OBJECT`].
+pub(super) fn is_object_signing(verb: &str) -> bool {
+    static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^(?:{})$", phrases(&["sign_object"]))).expect("valid regex")
+    });
+    OBJECT.is_match(verb)
+}
+
+/// The object of a verb that signs when it is a contract, right after the verb: "le premier
+/// contrat", "leur engagement", "le 3 juillet dernier le protocole", "officiellement la
+/// convention". An adverb or a date may come first; a determiner and at most two words stand
+/// before the contract word.
+pub(super) static CONTRACT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let date = r"(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{1,2}(?:er)?\s+\p{L}+(?:\s+\d{4})?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:dernier|matin|après-midi|soir))?|ce\s+(?:matin|midi|soir|jour)|hier(?:\s+(?:matin|soir))?";
+    Regex::new(&format!(
+        r"(?i)^\s*(?:(?:{}|{date})\s*,?\s+)*(?:le|la|les|leur|leurs|ce|cet|cette|ces|un|une|son|sa|ses|l')\s*(?:[\p{{L}}-]+\s+){{0,2}}?(?:contrat|convention|engagement|protocole|accord|pacte|charte|avenant|partenariat)",
+        alt("adverb")
+    ))
+    .expect("valid regex")
+});
 
 /// A signing to come anywhere in a text: "sera signé", "doivent être officiellement paraphés".
 pub(super) static FUTURE_ANY: LazyLock<Regex> = LazyLock::new(|| {

@@ -2,15 +2,16 @@
 //!
 //! Finds: "A, préfet du Gard, B, sous-préfète d'Alès, et C, président, ont signé le contrat",
 //! "A, préfet du Nord, a signé", "A et B l'ont paraphé", "Le préfet, A, et le président, B, ont
-//! signé", and the inverted subject "Aux côtés du préfet ont également signé A, président de la
+//! signé", "A, préfet, et B, maire, ont conclu le contrat de ville" (a verb that signs only
+//! with a contract for object), and the inverted subject "Aux côtés du préfet ont également signé A, président de la
 //! Métropole, B, recteur, ainsi que les maires, parmi lesquels C", "Ont signé le contrat : A, B". Involvement `signatory`. Does not find: a passive "a été signé" (its subject
 //! is the contract), a name separated from the verb by anything but the list ("A a rappelé que
 //! le préfet a signé"), the object of the verb ("a signé le contrat avec A": see
 //! `people.in_presence_of` for "aux côtés de").
 
 use super::cue::{
-    ABOUT_CONTRACT, COSIGNER, LIST_CUT, PRESENCE, PRESENCE_GAP, SIGN_ACTIVE, is_weak_signing,
-    list_end,
+    ABOUT_CONTRACT, CONTRACT_OBJECT, COSIGNER, LIST_CUT, PRESENCE, PRESENCE_GAP, SIGN_ACTIVE,
+    is_object_signing, is_weak_signing, list_end,
 };
 use super::emit;
 use super::grammar::{Mention, Parsed};
@@ -30,6 +31,10 @@ impl Rule for SignedSubject {
         for verb in SIGN_ACTIVE.find_iter(p.text) {
             let sentence = p.sentence(verb.start());
             if is_weak_signing(verb.as_str()) && !ABOUT_CONTRACT.is_match(&p.text[sentence.clone()])
+            {
+                continue;
+            }
+            if is_object_signing(verb.as_str()) && !CONTRACT_OBJECT.is_match(&p.text[verb.end()..])
             {
                 continue;
             }
@@ -145,6 +150,31 @@ mod tests {
             finds(&SignedSubject, text, both, S);
         }
         none(&SignedSubject, "Paul Roche, maire, et Anne Brun ont officialisé leur candidature.");
+    }
+
+    #[test]
+    fn verbs_that_sign_a_contract_object() {
+        let both = &["Paul Roche", "Anne Brun"];
+        for text in [
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, ont conclu le contrat de ville mardi.",
+            "Le préfet, Paul Roche, et la maire, Anne Brun, ont conclu le premier contrat de la journée.",
+            "À 10 h, Paul Roche, maire, et Anne Brun, présidente de l'agglomération, ont formalisé leur engagement aux côtés du préfet.",
+            "M. Paul Roche, préfet de l'Aude, et Mme Anne Brun, présidente de la communauté, ont entériné le 3\njuin dernier le protocole d'engagements.",
+            "Paul Roche, préfet, et Anne Brun, maire, ont officiellement acté la convention.",
+            "Paul Roche, sous-préfet, et Anne Brun, maire de Sète, concluent ce matin un nouveau contrat.",
+        ] {
+            finds(&SignedSubject, text, both, S);
+        }
+        none(
+            &SignedSubject,
+            "Paul Roche, maire de Hyères, a conclu la réunion en saluant le contrat.",
+        );
+        none(&SignedSubject, "Paul Roche, préfet du Var, a conclu son discours.");
+        none(
+            &SignedSubject,
+            "Paul Roche, maire, et Anne Brun, adjointe, ont acté le principe d'une étude.",
+        );
+        none(&SignedSubject, "« Le contrat nous engage », a conclu Paul Roche, maire de Hyères.");
     }
 
     #[test]

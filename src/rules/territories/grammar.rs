@@ -73,6 +73,34 @@ pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
     KINDS.iter().find(|(h, f, _)| h == "prefix" && *f == p).map(|(.., k)| kind_static(k))
 }
 
+/// The long form the text gives an acronym, "la communauté urbaine Grand Besançon Métropole
+/// (GBM)" → "Grand Besançon Métropole" for "GBM", without its kind prefix; `None` when `name`
+/// is no acronym or the text never spells it out.
+pub(super) fn defined_acronym(text: &str, name: &str) -> Option<String> {
+    let acronym = !name.contains(char::is_whitespace)
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && name.chars().count() <= 8;
+    if !acronym {
+        return None;
+    }
+    let re = Regex::new(&format!(
+        r"(?:{})?(?P<name>{})[ \t]*\({}\)",
+        *PREFIX,
+        *NAME,
+        regex::escape(name)
+    ))
+    .ok()?;
+    let caps = re.captures(text)?;
+    let found = caps.name("name")?;
+    // "la Communauté intercommunale du Nord de La Réunion (CINOR)": "Nord de La Réunion" is the
+    // tail of a longer official name, not a name of its own; the acronym stays.
+    static LINKED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:du|de|des|d'|l')\s*$").expect("valid regex"));
+    let tail = caps.name("prefix").is_none() && LINKED.is_match(&text[..found.start()]);
+    let long = found.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    (long != name && !tail).then_some(long)
+}
+
 /// The owner a match of `PREFIX? NAME` names, as a range of the matched haystack and a kind: the
 /// name alone ("la communauté d'agglomération de Valenciennes Métropole" → "Valenciennes
 /// Métropole", CA), or with its prefix when the name alone is a commune's ("la Communauté
@@ -133,9 +161,8 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
         Regex::new(&format!(r"(?i:vice-)?(?i:président|présidente){WS}{OF}(?P<name>{})", *NAME))
             .expect("valid regex")
     });
-    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?:^|[^\p{{L}}'-])(?P<name>{})", *NAME)).expect("valid regex")
-    });
+    // Without capture groups, so the fast engines run over the whole text.
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
     let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
     for caps in PREFIXED.captures_iter(text) {
         let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };
@@ -157,8 +184,14 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
             out.push((n.range(), word_kind(n.as_str()).unwrap_or("EPCI")));
         }
     }
-    for caps in NAMES.captures_iter(text) {
-        let Some(n) = caps.name("name") else { continue };
+    for n in NAMES.find_iter(text) {
+        let glued = text[..n.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '-');
+        if glued {
+            continue;
+        }
         let (name, range) = without_article(n.as_str(), n.range());
         if let Some(kind) = gazetteer_kind(name) {
             out.push((range, kind));

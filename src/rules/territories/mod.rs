@@ -62,8 +62,14 @@ fn territory(
 /// `territories.sheet_title`, `territories.title_colon`, and last `territories.main_epci`) stands
 /// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
 /// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
-/// Paris Sud" in the rest of the text); duplicates of one span go.
-pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+/// Paris Sud" in the rest of the text), an acronym the long form the text defines it by ("la
+/// communauté urbaine Grand Besançon Métropole (GBM)"); duplicates of one span go.
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(long) = grammar::defined_acronym(doc.text(), &t.name) {
+            t.name = long;
+        }
+    }
     let short: Vec<Option<String>> = out
         .territories
         .iter()
@@ -170,6 +176,17 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Perpignan Méditerranée Métropole, présenté par Luc \
                     Noir, vice-président de Perpignan Méditerranée.";
         assert_eq!(family(text), ["Perpignan Méditerranée Métropole"]);
+    }
+
+    #[test]
+    fn an_acronym_carrier_takes_its_defined_long_form() {
+        let text = "La communauté urbaine Grand Besançon Métropole (GBM) a signé. Le contrat de \
+                    ville de GBM couvre cinq quartiers.";
+        assert_eq!(family(text), ["Grand Besançon Métropole"]);
+        assert_eq!(family("Le contrat de ville de la CALL couvre 21 quartiers."), ["CALL"]);
+        let text = "Le contrat de ville de la Communauté intercommunale du Nord de La Réunion \
+                    (CINOR) est signé. Le contrat de ville de la CINOR couvre 14 quartiers.";
+        assert_eq!(family(text), ["CINOR"]);
     }
 
     #[test]

@@ -47,15 +47,18 @@ impl Rule for SheetTitle {
             offset += line.len();
         }
         for (i, &(start, line)) in lines.iter().enumerate() {
+            let fields =
+                lines.iter().skip(i + 1).take(FIELDS_WITHIN).any(|(_, l)| FIELD.is_match(l));
+            if !fields {
+                continue;
+            }
             let body = line.trim_matches(|c: char| c.is_whitespace() || "#*_".contains(c));
             let Some(at) = line.find(body) else { continue };
             let mentions = epci_mentions(body);
             let Some((range, kind)) = mentions.last() else { continue };
             let whole = body[range.end..].trim().is_empty()
                 && (range.start == 0 || PREFIX_ONLY.is_match(&body[..range.start]));
-            let fields =
-                lines.iter().skip(i + 1).take(FIELDS_WITHIN).any(|(_, l)| FIELD.is_match(l));
-            if whole && fields {
+            if whole {
                 let r = start + at + range.start..start + at + range.end;
                 out.territories.push(territory(doc, r, Some(kind), true, ID));
             }
