@@ -390,6 +390,19 @@ pub(super) fn paragraphs(doc: &Doc) -> Vec<Range<usize>> {
 
 /// The paragraph before paragraph `i`, when it is a short heading (a line of at most a dozen
 /// words).
+/// The paragraphs that speak of quartiers, or sit under a heading that does, with that
+/// heading: where the list rules look.
+pub(super) fn quartier_paragraphs<'a>(doc: &Doc<'a>) -> Vec<(Range<usize>, Option<&'a str>)> {
+    let text = doc.text();
+    let paras = paragraphs(doc);
+    (0..paras.len())
+        .map(|i| (paras[i].clone(), heading_before(text, &paras, i)))
+        .filter(|(p, heading)| {
+            speaks_of_quartiers(&text[p.clone()]) || heading.is_some_and(speaks_of_quartiers)
+        })
+        .collect()
+}
+
 pub(super) fn heading_before<'a>(
     text: &'a str,
     paras: &[Range<usize>],

@@ -18,8 +18,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    Known, clean_name, communes, count_in, heading_before, label, last_sentence, paragraphs,
-    plausible_name, speaks_of_quartiers, status_in,
+    Known, clean_name, communes, count_in, label, last_sentence, plausible_name,
+    quartier_paragraphs, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -50,13 +50,8 @@ impl Rule for Parenthesised {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         let known = Known::of(doc);
-        let paras = paragraphs(doc);
-        for (i, para) in paras.iter().enumerate() {
+        for (para, heading) in quartier_paragraphs(doc) {
             let t = &text[para.clone()];
-            let heading = heading_before(text, &paras, i);
-            if !speaks_of_quartiers(t) && !heading.is_some_and(speaks_of_quartiers) {
-                continue;
-            }
             // Each list, its items, and whether its words gave its status.
             let mut lists: Vec<(List, Vec<Item>, bool)> = Vec::new();
             let mut prev_end = 0;

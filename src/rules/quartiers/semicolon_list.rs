@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    Known, PLACE, clean_name, communes, count_in, heading_before, label, lists_something_else,
-    paragraphs, plausible_name, speaks_of_quartiers, status_in,
+    Known, PLACE, clean_name, communes, count_in, label, lists_something_else, plausible_name,
+    quartier_paragraphs, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -55,13 +55,9 @@ impl Rule for SemicolonList {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         let known = Known::of(doc);
-        let paras = paragraphs(doc);
-        for (i, para) in paras.iter().enumerate() {
+        for (para, heading) in quartier_paragraphs(doc) {
             let t = &text[para.clone()];
-            let heading = heading_before(text, &paras, i);
-            if !t.contains(';')
-                || !speaks_of_quartiers(t) && !heading.is_some_and(speaks_of_quartiers)
-            {
+            if !t.contains(';') {
                 continue;
             }
             let mut from = 0;
