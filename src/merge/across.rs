@@ -230,7 +230,19 @@ fn merge_quartiers(
         for q in &c.quartiers {
             let src = source(doc, &q.evidence);
             let key = fold(&q.name);
-            let idx = match out.iter().position(|m| m.names.iter().any(|n| fold(n) == key)) {
+            // The same name in two communes ("Centre-ville") is two quartiers.
+            let same = |m: &MergedQuartier| {
+                m.names.iter().any(|n| fold(n) == key)
+                    && (m.communes.is_empty()
+                        || q.communes.is_empty()
+                        || q.communes.iter().any(|c| {
+                            m.communes.iter().any(|k| {
+                                fold(&k.name) == fold(&c.name)
+                                    || (k.insee.is_some() && k.insee == c.insee)
+                            })
+                        }))
+            };
+            let idx = match out.iter().position(same) {
                 Some(i) => i,
                 None => {
                     out.push(MergedQuartier {
@@ -264,7 +276,10 @@ fn merge_quartiers(
                 None => distinct.push(Merged { value: v, sources: vec![src.clone()] }),
             }
         }
-        if distinct.len() > 1 {
+        // One document listing a quartier twice (a priority list and a renewal list) does not
+        // disagree with itself.
+        let docs: BTreeSet<&str> = st.iter().map(|(_, s)| s.doc.as_str()).collect();
+        if distinct.len() > 1 && docs.len() > 1 {
             conflicts.push(ContractConflict {
                 field: format!("quartiers[{}].status", m.name),
                 values: distinct,
@@ -536,6 +551,44 @@ mod tests {
         assert_eq!(c.quartiers.len(), 1, "the two spellings are one quartier");
         assert_eq!(c.quartiers[0].names.len(), 2);
         assert!(c.conflicts.iter().any(|k| k.field.ends_with(".status")));
+    }
+
+    #[test]
+    fn one_name_in_two_communes_is_two_quartiers_and_one_document_does_not_disagree_with_itself() {
+        let in_commune = |name: &str, commune: &str, status, at| {
+            let mut q = quartier(name, status, at);
+            q.communes = vec![CommuneRef { name: commune.into(), insee: None }];
+            q
+        };
+        let signed = ("2015-06-22", "22 juin", "dates.test");
+        let a = record(
+            "a",
+            vec![contract(
+                signed,
+                vec![],
+                vec![
+                    in_commune(
+                        "Centre-ville",
+                        "Condé-sur-l'Escaut",
+                        QuartierStatus::Prioritaire,
+                        10,
+                    ),
+                    in_commune("Centre-ville", "Condé-sur-l'Escaut", QuartierStatus::Autre, 90),
+                ],
+            )],
+        );
+        let b = record(
+            "b",
+            vec![contract(
+                signed,
+                vec![],
+                vec![in_commune("Centre-ville", "Denain", QuartierStatus::Veille, 10)],
+            )],
+        );
+        let merged = contracts(&[a, b]);
+        let c = &merged[0];
+        assert_eq!(c.quartiers.len(), 2, "{:?}", c.quartiers);
+        assert!(!c.conflicts.iter().any(|k| k.field.ends_with(".status")), "{:?}", c.conflicts);
     }
 
     #[test]
