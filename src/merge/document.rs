@@ -46,6 +46,13 @@ static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A paragraph about many contracts ("les 29 contrats de ville du Grand Est couvrent 107
+/// quartiers"): its counts are not one contract's.
+static MANY_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\d+|tous\s+les|des|les|ces)\s+(?:\S+\s+)?contrats\b")
+        .expect("valid regex")
+});
+
 /// Which contracts a paragraph is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum About {
@@ -61,9 +68,15 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         return merged;
     }
     let sections = Sections::new(doc, &territories);
+    let paragraphs = paragraph_ranges(doc);
+    let about_many = |span: [usize; 2]| {
+        let i = paragraphs.partition_point(|r| r.end <= span[0]);
+        paragraphs.get(i).is_some_and(|r| MANY_CONTRACTS.is_match(&doc.clean[r.clone()]))
+    };
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
         let contract = build_contract(c, t, &territories, i, &mine, &mut merged.conflicts);
+        count_conflicts(&contract, &about_many, &mut merged.conflicts);
         merged.contracts.push(contract);
     }
     merged
@@ -235,7 +248,6 @@ fn build_contract(
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
     };
-    count_conflicts(&contract, conflicts);
     contract
 }
 
@@ -344,7 +356,12 @@ fn epci_code(name: &str) -> Option<String> {
 
 /// A full list beats a count: when the contract lists its priority quartiers and a `qpv_count`
 /// figure of the same contract says otherwise, the list is the headline and the count a conflict.
-fn count_conflicts(contract: &Contract, conflicts: &mut Vec<Conflict>) {
+/// A count in a paragraph about many contracts (a région's total) is not the contract's.
+fn count_conflicts(
+    contract: &Contract,
+    about_many: &dyn Fn([usize; 2]) -> bool,
+    conflicts: &mut Vec<Conflict>,
+) {
     let listed: Vec<&Quartier> =
         contract.quartiers.iter().filter(|q| q.status == QuartierStatus::Prioritaire).collect();
     if listed.is_empty() {
@@ -355,6 +372,7 @@ fn count_conflicts(contract: &Contract, conflicts: &mut Vec<Conflict>) {
         .figures
         .iter()
         .filter(|f| f.kind == "qpv_count" && f.value != n && !f.approx)
+        .filter(|f| !about_many(f.evidence.span))
         .collect();
     if counts.is_empty() {
         return;
@@ -584,6 +602,29 @@ mod tests {
         };
         assert_eq!(names(0), ["communauté de communes du Pays de Mormal", "État"]);
         assert_eq!(names(1), ["État"]);
+    }
+
+    #[test]
+    fn a_regional_total_is_no_count_of_the_contract() {
+        let t = "Le contrat de ville de Lens concerne : A (Lens) ; B (Lens).\n\n\
+                 La Région signe les 29 contrats de ville, qui couvrent 107 quartiers.\n";
+        let count = Figure {
+            value: 107.0,
+            approx: false,
+            kind: "qpv_count".into(),
+            unit: None,
+            scope: None,
+            year: None,
+            text: "107 quartiers".into(),
+            evidence: ev(t, "107 quartiers", "figures.test"),
+        };
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            quartiers: vec![quartier(t, "A", "Lens"), quartier(t, "B", "Lens")],
+            figures: vec![count],
+            ..Candidates::default()
+        };
+        assert!(merge(t, &c).conflicts.is_empty());
     }
 
     #[test]
