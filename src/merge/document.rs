@@ -236,7 +236,7 @@ fn build_contract(
         .flat_map(|(_, o)| family_codes(o))
         .filter(|c| !own_codes.contains(c))
         .collect();
-    let contract = Contract {
+    Contract {
         territory: t.name.clone(),
         territory_kind: Some(t.kind.clone()),
         territory_code: t.code.clone(),
@@ -247,8 +247,7 @@ fn build_contract(
         quartiers: quartiers(c, mine),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
-    };
-    contract
+    }
 }
 
 /// Signatory and present people, one per folded name, the first mention's evidence, a role
