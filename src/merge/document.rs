@@ -30,7 +30,7 @@ use crate::record::{
     Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced, Territory,
     Warning,
 };
-use crate::rules::{Candidates, Doc};
+use crate::rules::{Candidates, Doc, paragraph_ranges};
 
 /// The merger's output for one document.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +68,7 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         return merged;
     }
     let sections = Sections::new(doc, &territories);
-    let paragraphs = paragraph_ranges(doc);
+    let paragraphs = paragraph_ranges(doc.clean, doc.format);
     let about_many = |span: [usize; 2]| {
         let i = paragraphs.partition_point(|r| r.end <= span[0]);
         paragraphs.get(i).is_some_and(|r| MANY_CONTRACTS.is_match(&doc.clean[r.clone()]))
@@ -124,7 +124,7 @@ impl Sections {
             territories.iter().map(|t| format!(" {} ", fold(&t.name))).collect();
         let mut paragraphs = Vec::new();
         let mut current = About::All;
-        for range in paragraph_ranges(doc) {
+        for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
             let folded = format!(" {} ", fold(text));
             let named: Vec<usize> =
@@ -153,32 +153,6 @@ impl Sections {
             _ => true,
         }
     }
-}
-
-/// Paragraph ranges of the clean text: runs of lines between blank lines; for HTML, where every
-/// block is a line, each line.
-fn paragraph_ranges(doc: &Doc) -> Vec<Range<usize>> {
-    let by_line = doc.format == crate::record::Format::Html;
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut offset = 0;
-    for line in doc.clean.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        if blank {
-            if let Some(s) = start.take() {
-                out.push(s..offset);
-            }
-        } else if by_line {
-            out.push(offset..offset + line.len());
-        } else if start.is_none() {
-            start = Some(offset);
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        out.push(s..offset);
-    }
-    out
 }
 
 fn build_contract(
@@ -466,6 +440,19 @@ mod tests {
         }
     }
 
+    fn qpv_count(text: &str, needle: &str, value: f64) -> Figure {
+        Figure {
+            value,
+            approx: false,
+            kind: "qpv_count".into(),
+            unit: None,
+            scope: None,
+            year: None,
+            text: needle.into(),
+            evidence: ev(text, needle, "figures.test"),
+        }
+    }
+
     fn merge(text: &str, c: &Candidates) -> Merged {
         let norm = normalise(text);
         let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
@@ -559,20 +546,10 @@ mod tests {
     #[test]
     fn a_list_beats_a_count_and_the_difference_is_a_conflict() {
         let t = "Le contrat de ville de Lens concerne 3 quartiers : A (Lens) ; B (Lens).\n";
-        let count = Figure {
-            value: 3.0,
-            approx: false,
-            kind: "qpv_count".into(),
-            unit: None,
-            scope: None,
-            year: None,
-            text: "3".into(),
-            evidence: ev(t, "3", "figures.test"),
-        };
         let c = Candidates {
             territories: vec![territory(t, "Lens")],
             quartiers: vec![quartier(t, "A", "Lens"), quartier(t, "B", "Lens")],
-            figures: vec![count],
+            figures: vec![qpv_count(t, "3", 3.0)],
             ..Candidates::default()
         };
         let m = merge(t, &c);
@@ -607,20 +584,10 @@ mod tests {
     fn a_regional_total_is_no_count_of_the_contract() {
         let t = "Le contrat de ville de Lens concerne : A (Lens) ; B (Lens).\n\n\
                  La Région signe les 29 contrats de ville, qui couvrent 107 quartiers.\n";
-        let count = Figure {
-            value: 107.0,
-            approx: false,
-            kind: "qpv_count".into(),
-            unit: None,
-            scope: None,
-            year: None,
-            text: "107 quartiers".into(),
-            evidence: ev(t, "107 quartiers", "figures.test"),
-        };
         let c = Candidates {
             territories: vec![territory(t, "Lens")],
             quartiers: vec![quartier(t, "A", "Lens"), quartier(t, "B", "Lens")],
-            figures: vec![count],
+            figures: vec![qpv_count(t, "107 quartiers", 107.0)],
             ..Candidates::default()
         };
         assert!(merge(t, &c).conflicts.is_empty());

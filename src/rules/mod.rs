@@ -80,6 +80,31 @@ pub(crate) fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     format!("(?:{})", alts.join("|"))
 }
 
+/// Paragraph ranges of `text`: runs of lines between blank lines, each line break included; for
+/// HTML, where every block is a line, each line.
+pub(crate) fn paragraph_ranges(text: &str, format: Format) -> Vec<Range<usize>> {
+    let by_line = format == Format::Html;
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..offset);
+            }
+        } else if by_line {
+            out.push(offset..offset + line.len());
+        } else if start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..offset);
+    }
+    out
+}
+
 /// Every rule, sorted by id.
 pub fn registry() -> &'static [&'static dyn Rule] {
     static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {

@@ -358,32 +358,10 @@ pub(super) fn line_ranges(text: &str) -> Vec<Range<usize>> {
 /// Paragraphs of the normalised text: runs of lines between blank lines; for HTML, where every
 /// block is a line, each line.
 pub(super) fn paragraphs(doc: &Doc) -> Vec<Range<usize>> {
-    let by_line = doc.format == crate::record::Format::Html;
     let text = doc.text();
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = offset..offset + line.trim_end_matches(['\n', '\r']).len();
-        if line.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(s..offset);
-            }
-        } else if by_line {
-            out.push(content);
-        } else if start.is_none() {
-            start = Some(offset);
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out.into_iter()
-        .map(|r| {
-            let t = &text[r.clone()];
-            r.start..r.start + t.trim_end().len()
-        })
+    crate::rules::paragraph_ranges(text, doc.format)
+        .into_iter()
+        .map(|r| r.start..r.start + text[r].trim_end().len())
         .filter(|r| !r.is_empty())
         .collect()
 }
