@@ -149,6 +149,13 @@ static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| {
     rows::<2>("gazetteer/regions.tsv").map(|[code, name]| Region { code, name }).collect()
 });
 
+/// The lookup key of each département's and région's name, computed once.
+static DEPARTEMENT_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    DEPARTEMENTS.iter().map(|d| names::bare(&names::key(d.name)).to_owned()).collect()
+});
+static REGION_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| REGIONS.iter().map(|r| names::bare(&names::key(r.name)).to_owned()).collect());
+
 /// The current communes named `name` (and the arrondissements municipaux, "Paris 19e"), sorted
 /// by INSEE code. A name no current commune bears but a former one did, or a commune déléguée
 /// does ("Notre-Dame-de-Gravenchon", "Oissel"), gives the current commune holding it.
@@ -261,7 +268,7 @@ fn without_cue<'a>(key: &'a str, cue: &str) -> &'a str {
 pub fn departement_named(name: &str) -> Option<&'static Departement> {
     let key = names::key(name);
     let key = names::bare(without_cue(&key, "departement"));
-    DEPARTEMENTS.iter().find(|d| names::bare(&names::key(d.name)) == key)
+    DEPARTEMENT_KEYS.iter().position(|k| k == key).map(|i| &DEPARTEMENTS[i])
 }
 
 /// The département of code `code`.
@@ -273,7 +280,7 @@ pub fn departement(code: &str) -> Option<&'static Departement> {
 pub fn region_named(name: &str) -> Option<&'static Region> {
     let key = names::key(name);
     let key = names::bare(without_cue(&key, "region"));
-    REGIONS.iter().find(|r| names::bare(&names::key(r.name)) == key)
+    REGION_KEYS.iter().position(|k| k == key).map(|i| &REGIONS[i])
 }
 
 /// The région of code `code`.

@@ -83,14 +83,16 @@ pub(super) fn defined_acronym(text: &str, name: &str) -> Option<String> {
     if !acronym {
         return None;
     }
-    let re = Regex::new(&format!(
-        r"(?:{})?(?P<name>{})[ \t]*\({}\)",
-        *PREFIX,
-        *NAME,
-        regex::escape(name)
-    ))
-    .ok()?;
-    let caps = re.captures(text)?;
+    // Built once: a name followed by any parenthesised acronym; the right one is picked below.
+    static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:{})?(?P<name>{})[ \t]*\((?P<acr>[^()\s]{{2,8}})\)",
+            *PREFIX, *NAME
+        ))
+        .expect("valid regex")
+    });
+    let caps =
+        DEFINED.captures_iter(text).find(|c| c.name("acr").is_some_and(|a| a.as_str() == name))?;
     let found = caps.name("name")?;
     // "la Communauté intercommunale du Nord de La Réunion (CINOR)": "Nord de La Réunion" is the
     // tail of a longer official name, not a name of its own; the acronym stays.

@@ -87,14 +87,14 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         "EPCI" => 1,
         _ => 2,
     };
-    let kinds: Vec<String> = out
-        .territories
+    let keys: Vec<String> = out.territories.iter().map(|t| fold(&t.name)).collect();
+    let kinds: Vec<String> = keys
         .iter()
-        .map(|t| {
-            let key = fold(&t.name);
-            let same = out.territories.iter().filter(|o| fold(&o.name) == key);
-            same.max_by_key(|o| (rank(&o.kind), std::cmp::Reverse(o.evidence.span)))
-                .map_or_else(|| t.kind.clone(), |o| o.kind.clone())
+        .map(|key| {
+            let same = out.territories.iter().zip(&keys).filter(|(_, k)| *k == key);
+            same.map(|(o, _)| o)
+                .max_by_key(|o| (rank(&o.kind), std::cmp::Reverse(o.evidence.span)))
+                .map_or_else(String::new, |o| o.kind.clone())
         })
         .collect();
     for (t, kind) in out.territories.iter_mut().zip(kinds) {
