@@ -56,6 +56,21 @@ pub struct Epci {
     pub members: Vec<&'static str>,
 }
 
+impl Epci {
+    /// The kind as records write it: `CA`, `CC`, `CU`, `EPT`, `Métropole` (for `METRO` and
+    /// `MET69`), `EPCI` for anything else.
+    pub fn record_kind(&self) -> &'static str {
+        match self.kind {
+            "METRO" | "MET69" => "Métropole",
+            "CA" => "CA",
+            "CU" => "CU",
+            "CC" => "CC",
+            "EPT" => "EPT",
+            _ => "EPCI",
+        }
+    }
+}
+
 /// A département.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Departement {

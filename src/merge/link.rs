@@ -80,7 +80,7 @@ fn link_territory(t: &mut Territory, ctx: &mut LinkContext) -> bool {
     match epcis.as_slice() {
         [one] => {
             t.code = Some(one.siren.to_owned());
-            t.kind = epci_kind(one.kind).to_owned();
+            t.kind = one.record_kind().to_owned();
             if t.carries_contract {
                 ctx.add_epci(one);
                 if let Some(first) = one.members.first().and_then(|m| gazetteer::commune(m)) {
@@ -99,11 +99,11 @@ fn link_territory(t: &mut Territory, ctx: &mut LinkContext) -> bool {
         if let Link::Unique(town) = gazetteer::link_commune(town_name, ctx) {
             let of_kind: Vec<&Epci> = gazetteer::epcis_of_commune(town.insee)
                 .into_iter()
-                .filter(|e| t.kind == "EPCI" || epci_kind(e.kind) == t.kind)
+                .filter(|e| t.kind == "EPCI" || e.record_kind() == t.kind)
                 .collect();
             if let [one] = of_kind.as_slice() {
                 t.code = Some(one.siren.to_owned());
-                t.kind = epci_kind(one.kind).to_owned();
+                t.kind = one.record_kind().to_owned();
                 if t.carries_contract {
                     ctx.add_epci(one);
                 }
@@ -152,14 +152,6 @@ fn in_context(e: &Epci, ctx: &LinkContext) -> bool {
         .iter()
         .filter_map(|m| gazetteer::commune(m))
         .any(|c| ctx.departements.iter().any(|d| d == c.departement))
-}
-
-/// The record's kind for a gazetteer kind.
-fn epci_kind(kind: &str) -> &str {
-    match kind {
-        "METRO" | "MET69" => "Métropole",
-        other => other,
-    }
 }
 
 /// Capitalised names after the words that introduce a département or région: "préfet du

@@ -226,14 +226,7 @@ fn gazetteer_kind(name: &str) -> Option<&'static str> {
         return None;
     }
     match gazetteer::epci_named(name).as_slice() {
-        [one] => Some(match one.kind {
-            "METRO" | "MET69" => "Métropole",
-            "CA" => "CA",
-            "CU" => "CU",
-            "CC" => "CC",
-            "EPT" => "EPT",
-            _ => "EPCI",
-        }),
+        [one] => Some(one.record_kind()),
         _ => None,
     }
 }
