@@ -105,6 +105,21 @@ pub(crate) fn paragraph_ranges(text: &str, format: Format) -> Vec<Range<usize>> 
     out
 }
 
+/// The non-blank lines of `text`, trimmed.
+pub(crate) fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        if !content.trim().is_empty() {
+            out.push(offset + lead..offset + content.len());
+        }
+        offset += line.len();
+    }
+    out
+}
+
 /// Every rule, sorted by id.
 pub fn registry() -> &'static [&'static dyn Rule] {
     static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {

@@ -340,20 +340,7 @@ pub(super) fn departements(name: &str) -> Vec<&'static str> {
     crate::gazetteer::communes_named(name).iter().map(|c| c.departement).collect()
 }
 
-/// The non-blank lines of `text`, trimmed.
-pub(super) fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end();
-        let lead = content.len() - content.trim_start().len();
-        if !content.trim().is_empty() {
-            out.push(offset + lead..offset + content.len());
-        }
-        offset += line.len();
-    }
-    out
-}
+pub(super) use crate::rules::line_ranges;
 
 /// Paragraphs of the normalised text: runs of lines between blank lines; for HTML, where every
 /// block is a line, each line.

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::grammar::{PREFIX, epci_mentions};
 use super::territory;
-use crate::rules::{Candidates, Doc, Rule};
+use crate::rules::{Candidates, Doc, Rule, line_ranges};
 
 /// The fact-sheet title rule.
 pub struct SheetTitle;
@@ -38,17 +38,14 @@ impl Rule for SheetTitle {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let mut lines: Vec<(usize, &str)> = Vec::new();
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if !line.trim().is_empty() {
-                lines.push((offset, line));
-            }
-            offset += line.len();
-        }
-        for (i, &(start, line)) in lines.iter().enumerate() {
-            let fields =
-                lines.iter().skip(i + 1).take(FIELDS_WITHIN).any(|(_, l)| FIELD.is_match(l));
+        let lines = line_ranges(text);
+        for (i, r) in lines.iter().enumerate() {
+            let (start, line) = (r.start, &text[r.clone()]);
+            let fields = lines
+                .iter()
+                .skip(i + 1)
+                .take(FIELDS_WITHIN)
+                .any(|l| FIELD.is_match(&text[l.clone()]));
             if !fields {
                 continue;
             }
