@@ -20,7 +20,7 @@ pub struct PageText {
 /// True when the text is an HTML document rather than prose that mentions a tag.
 pub fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches('\u{FEFF}').trim_start();
-    let head = &head[..head.len().min(1024)];
+    let head = &head[..head.floor_char_boundary(1024)];
     let lower = head.to_ascii_lowercase();
     lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body")
 }
