@@ -19,6 +19,11 @@ pub fn set_override_dir(dir: Option<PathBuf>) {
     let _ = OVERRIDE_DIR.set(dir);
 }
 
+/// True when an override folder was given.
+pub fn has_override() -> bool {
+    matches!(OVERRIDE_DIR.get(), Some(Some(_)))
+}
+
 /// The text of the rule file at `rel` (e.g. `dates/months.tsv`), from the override folder when it
 /// has the file, else the embedded copy.
 ///
@@ -35,6 +40,71 @@ pub fn text(rel: &str) -> Cow<'static, str> {
         Some((_, s)) => Cow::Borrowed(s),
         None => panic!("rule file rules/{rel} is not embedded"),
     }
+}
+
+/// A rule file of the override folder that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{}:{line}: {why}", path.display())]
+pub struct DataError {
+    pub path: PathBuf,
+    /// 1-based; 0 when the file as a whole is at fault.
+    pub line: usize,
+    pub why: String,
+}
+
+/// Checks every file of the override folder that replaces an embedded one: UTF-8 text, and for a
+/// table (`.tsv`) the same number of non-empty tab-separated fields on every data line as the
+/// embedded table has. Call it after [`set_override_dir`], before any rule runs: a bad file is
+/// reported once with its path and line instead of failing every document.
+pub fn validate_override() -> Result<(), DataError> {
+    let Some(Some(dir)) = OVERRIDE_DIR.get() else { return Ok(()) };
+    if !dir.is_dir() {
+        return Err(DataError { path: dir.clone(), line: 0, why: "not a folder".into() });
+    }
+    for (rel, embedded) in EMBEDDED {
+        let path = dir.join(rel);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(DataError { path, line: 0, why: format!("cannot read: {e}") }),
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+                return Err(DataError { path, line, why: "not UTF-8 text".into() });
+            }
+        };
+        if rel.ends_with(".tsv") {
+            check_columns(&path, text, embedded)?;
+        }
+    }
+    Ok(())
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn check_columns(path: &std::path::Path, text: &str, embedded: &str) -> Result<(), DataError> {
+    let counts = data_lines(embedded).map(|(_, l)| l.split('\t').count());
+    let (Some(min), Some(max)) = (counts.clone().min(), counts.max()) else { return Ok(()) };
+    for (line, l) in data_lines(text) {
+        let n = l.split('\t').count();
+        if !(min..=max).contains(&n) {
+            let expected = if min == max { min.to_string() } else { format!("{min} to {max}") };
+            let why = format!("expected {expected} tab-separated fields, found {n} in {l:?}");
+            return Err(DataError { path: path.to_owned(), line, why });
+        }
+        if l.split('\t').next().is_none_or(|f| f.trim().is_empty()) {
+            let why = format!("an empty first field in {l:?}");
+            return Err(DataError { path: path.to_owned(), line, why });
+        }
+    }
+    Ok(())
 }
 
 /// The data lines of a rule file: trimmed, without blank lines and `#` comments.
@@ -76,6 +146,17 @@ pub(crate) fn check_table(file: &str, columns: usize, lower: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_embedded_table_passes_its_own_check() {
+        for (path, body) in EMBEDDED.iter().filter(|(p, _)| p.ends_with(".tsv")) {
+            check_columns(std::path::Path::new(path), body, body).unwrap();
+        }
+        let bad = check_columns(std::path::Path::new("m.tsv"), "a\t1\n# note\nb\n", "x\t2\n");
+        let e = bad.unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().starts_with("m.tsv:3: expected 2 tab-separated fields"), "{e}");
+    }
 
     #[test]
     fn every_rule_file_is_embedded_and_readable() {

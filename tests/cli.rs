@@ -134,23 +134,137 @@ fn bad_inputs_get_records_with_errors_and_the_batch_goes_on() {
 }
 
 #[test]
-fn an_unreadable_or_missing_path_is_reported_and_fails_the_run() {
+fn an_unreadable_path_gets_a_record_with_an_io_error() {
     let dir = tempfile::tempdir().unwrap();
     // A link to nothing is listed like a file but cannot be read (root reads any file, so a
     // permission test would not fail here).
     let broken = dir.path().join("broken.txt");
     std::os::unix::fs::symlink(dir.path().join("nowhere"), &broken).unwrap();
-    let missing = dir.path().join("missing.txt");
     let out = tempfile::tempdir().unwrap();
-    let assert =
-        cdv().args(["extract", "-o"]).arg(out.path()).arg(&broken).arg(&missing).assert().code(2);
+    let assert = cdv().args(["extract", "-o"]).arg(out.path()).arg(&broken).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains("missing.txt: not found"), "{stderr}");
     assert!(stderr.contains("broken.txt: cannot read"), "{stderr}");
     let text = read(&out.path().join("documents.jsonl"));
     let record: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     assert_eq!(record["id"], "broken");
     assert_eq!(record["errors"][0]["kind"], "io");
+}
+
+#[test]
+fn a_missing_path_fails_the_run_and_keeps_the_previous_outputs() {
+    let out = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "fixtures/docs/d_02.html", "-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let before = read(&out.path().join("documents.jsonl"));
+    let contracts = read(&out.path().join("contracts.jsonl"));
+    assert_eq!(before.lines().count(), 1);
+    let assert = cdv()
+        .args(["extract", "fixtures/docs/d_02.html", "fixtures/docs/no-such-file.txt", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("no-such-file.txt: not found"), "{stderr}");
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert_eq!(read(&out.path().join("documents.jsonl")), before);
+    assert_eq!(read(&out.path().join("contracts.jsonl")), contracts);
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn an_output_that_cannot_be_written_replaces_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "fixtures/docs/d_02.html", "-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let before = read(&out.path().join("documents.jsonl"));
+    // contracts.jsonl cannot be replaced: a non-empty folder stands in its place.
+    let contracts = out.path().join("contracts.jsonl");
+    std::fs::remove_file(&contracts).unwrap();
+    std::fs::create_dir(&contracts).unwrap();
+    std::fs::write(contracts.join("x"), "x").unwrap();
+    cdv().args(["extract", "fixtures/docs", "-q", "-o"]).arg(out.path()).assert().code(1);
+    assert_eq!(read(&out.path().join("documents.jsonl")), before, "documents.jsonl kept");
+}
+
+#[test]
+fn same_stems_in_different_folders_get_different_ids() {
+    let input = tempfile::tempdir().unwrap();
+    for folder in ["a", "b"] {
+        std::fs::create_dir(input.path().join(folder)).unwrap();
+        std::fs::write(
+            input.path().join(folder).join("note.txt"),
+            format!("Note {folder}\n\nLe contrat de ville a été signé le 2 juillet 2024.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(input.path().join("other.txt"), "Une autre note.\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "--emit-text", "-q", "-o"])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    let text = read(&out.path().join("documents.jsonl"));
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().into()
+        })
+        .collect();
+    assert_eq!(ids, ["a/note.txt", "b/note.txt", "other"]);
+    assert!(read(&out.path().join("text/a/note.txt.txt")).starts_with("Note a"));
+    assert!(read(&out.path().join("text/b/note.txt.txt")).starts_with("Note b"));
+}
+
+#[test]
+fn a_symlink_loop_is_read_once() {
+    let input = tempfile::tempdir().unwrap();
+    let sub = input.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("doc.txt"), "Le contrat de ville de Lens a été signé.\n").unwrap();
+    std::os::unix::fs::symlink(input.path(), sub.join("loop")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = cdv()
+        .args(["extract", "-o"])
+        .arg(out.path())
+        .arg(input.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("folder already read"), "{stderr}");
+    assert_eq!(read(&out.path().join("documents.jsonl")).lines().count(), 1);
+}
+
+#[test]
+fn rule_data_with_a_malformed_file_is_refused_at_start_naming_the_file_and_line() {
+    let rules = tempfile::tempdir().unwrap();
+    std::fs::create_dir(rules.path().join("dates")).unwrap();
+    std::fs::write(rules.path().join("dates/months.tsv"), "janvier\t1\nfévrier sans colonne\n")
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = cdv()
+        .args(["--rules"])
+        .arg(rules.path())
+        .args(["extract", "fixtures/docs/d_02.html", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("months.tsv:2"), "{stderr}");
+    assert!(!out.path().join("documents.jsonl").exists());
 }
 
 #[test]

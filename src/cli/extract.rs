@@ -1,13 +1,15 @@
 //! `cdv extract`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use cdv::batch;
 use cdv::pipeline::{Options, Processed};
+use cdv::record::DocumentRecord;
+use cdv::write::Staged;
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Batches at least this large show a progress bar (when stderr is a terminal).
@@ -36,6 +38,12 @@ pub struct Args {
     #[arg(long, default_value_t = cdv::ingest::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_bytes: u64,
 
+    /// Seconds the rules may spend on one document (0: no limit). Past it, the rules stop
+    /// starting new windows of that document and its record carries a `pipeline.time_budget`
+    /// warning saying what was not read.
+    #[arg(long, default_value_t = cdv::pipeline::DEFAULT_TIME_BUDGET_SECS as f64, value_name = "SECONDS")]
+    time_budget: f64,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -51,6 +59,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     for (path, why) in &found.missing {
         eprintln!("cdv: {}: {why}", path.display());
+    }
+    if !found.missing.is_empty() {
+        // A mistyped path must not replace yesterday's output with a partial one.
+        eprintln!(
+            "cdv: nothing written: fix the paths above ({} kept as they were)",
+            args.output.display()
+        );
+        return Ok(ExitCode::from(2));
     }
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("{}: cannot create output folder", args.output.display()))?;
@@ -69,7 +85,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 );
                 b
             });
-    let opts = Options { max_bytes: args.max_bytes };
+    let opts = Options {
+        max_bytes: args.max_bytes,
+        time_budget: (args.time_budget > 0.0).then(|| Duration::from_secs_f64(args.time_budget)),
+        ..Options::default()
+    };
+    let text_dir = args.output.join("text");
+    let staged_text = cdv::write::temporary(&text_dir, "partial");
+    if args.emit_text {
+        std::fs::create_dir_all(&staged_text)
+            .with_context(|| format!("{}: cannot create folder", staged_text.display()))?;
+    }
+    let text_failed = std::sync::Mutex::new(None::<anyhow::Error>);
     let tick = |p: &Processed| {
         for e in &p.record.errors {
             let line = format!("cdv: {}: {} ({})", p.record.source.path, e.message, e.kind);
@@ -78,39 +105,65 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 None => eprintln!("{line}"),
             }
         }
+        if args.emit_text
+            && let Some(clean) = &p.clean
+            && let Err(e) = write_text(&staged_text, &p.record.id, clean)
+            && let Ok(mut slot) = text_failed.lock()
+        {
+            slot.get_or_insert(e);
+        }
         if let Some(b) = &bar {
             b.inc(1);
         }
     };
-    let processed = pool.install(|| batch::run(&found.inputs, &opts, &tick));
+    let docs_path = args.output.join("documents.jsonl");
+    let contracts_path = args.output.join("contracts.jsonl");
+    let mut docs = Staged::create(&docs_path)
+        .with_context(|| format!("{}: cannot write", docs_path.display()))?;
+    // Records are written as documents finish; the cross-document merge keeps only each
+    // document's contracts, so memory does not grow with the batch.
+    let mut summaries: Vec<DocumentRecord> = Vec::new();
+    let (mut count, mut errors) = (0usize, found.missing.len());
+    let written = pool.install(|| {
+        batch::stream(&found.inputs, &opts, &tick, |p| {
+            count += 1;
+            errors += usize::from(p.failed());
+            docs.line(&p.record)?;
+            let mut summary = DocumentRecord::empty(&p.record.id, p.record.source.clone());
+            summary.contracts = p.record.contracts;
+            summaries.push(summary);
+            if count.is_multiple_of(FLUSH_EVERY) {
+                docs.flush()?;
+            }
+            Ok(())
+        })
+    });
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    if args.emit_text {
-        let dir = args.output.join("text");
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-        for p in &processed {
-            if let Some(clean) = &p.clean {
-                let path = dir.join(format!("{}.txt", p.record.id));
-                cdv::write::bytes(&path, clean.as_bytes())
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-            }
-        }
+    written.with_context(|| format!("{}: cannot write", docs.temporary_path().display()))?;
+    if let Some(e) = text_failed.into_inner().ok().flatten() {
+        let _ = std::fs::remove_dir_all(&staged_text);
+        return Err(e);
     }
-    let docs_path = args.output.join("documents.jsonl");
-    cdv::write::jsonl(&docs_path, processed.iter().map(|p| &p.record))
-        .with_context(|| format!("{}: cannot write", docs_path.display()))?;
-    let records: Vec<_> = processed.iter().map(|p| p.record.clone()).collect();
-    let contracts = cdv::merge::across::contracts(&records);
-    let contracts_path = args.output.join("contracts.jsonl");
-    cdv::write::jsonl(&contracts_path, &contracts)
+    let contracts = cdv::merge::across::contracts(&summaries);
+    drop(summaries);
+    let mut contracts_out = Staged::create(&contracts_path)
         .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
-    let errors = processed.iter().filter(|p| p.failed()).count() + found.missing.len();
+    for c in &contracts {
+        contracts_out
+            .line(c)
+            .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
+    }
+    cdv::write::commit(vec![docs, contracts_out]).context("cannot replace the outputs")?;
+    if args.emit_text {
+        cdv::write::replace_dir(&staged_text, &text_dir)
+            .with_context(|| format!("{}: cannot replace", text_dir.display()))?;
+    }
     if !args.quiet {
         eprintln!(
             "cdv: {} documents, {} errors, {} skipped, {} contracts, {:.2}s -> {}",
-            processed.len(),
+            count,
             errors,
             found.skipped.len(),
             contracts.len(),
@@ -119,4 +172,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Records written between two flushes of `documents.jsonl`'s temporary file.
+const FLUSH_EVERY: usize = 64;
+
+/// Writes the clean text of document `id` to `dir/<id>.txt` (an id with `/` gets sub-folders).
+fn write_text(dir: &Path, id: &str, clean: &str) -> Result<()> {
+    let path = dir.join(format!("{id}.txt"));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create folder", parent.display()))?;
+    }
+    std::fs::write(&path, clean.as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))
 }

@@ -60,6 +60,10 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     cdv::data::set_override_dir(cli.rules.clone());
+    if let Err(e) = check_rule_data() {
+        eprintln!("cdv: {e:#}");
+        return ExitCode::from(1);
+    }
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
@@ -74,6 +78,16 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Checks the user's rule data (`--rules DIR`), when there is some, before any command runs.
+fn check_rule_data() -> Result<()> {
+    if !cdv::data::has_override() {
+        return Ok(());
+    }
+    cdv::data::validate_override().context("rule data")?;
+    cdv::pipeline::check_rule_data()
+        .map_err(|why| anyhow::anyhow!("rule data: the rules fail with these files: {why}"))
 }
 
 /// Writes `text` to standard output; a reader that went away (`cdv eval | head`) is not an error.

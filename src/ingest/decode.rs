@@ -33,6 +33,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: text.to_owned(), encoding: "UTF-8".into(), warnings: vec![] });
     }
+    if let Some(decoded) = mostly_utf8(bytes) {
+        return Ok(decoded);
+    }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
     let enc = det.guess(Some(b"fr"), true);
@@ -41,6 +44,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestError> {
         return Err(IngestError::Encoding("neither UTF-8 nor a known legacy encoding".into()));
     }
     Ok(Decoded { text: text.into_owned(), encoding: enc.name().into(), warnings: vec![] })
+}
+
+/// UTF-8 with a few invalid bytes (a truncated download, one stray legacy byte) is read as UTF-8,
+/// each invalid sequence replaced by U+FFFD, with a warning: reading it as windows-1252 would
+/// garble every accented letter of the document ("Ã©tÃ©"). The bytes count as mostly UTF-8 when
+/// they hold at least as many well-formed multi-byte characters as invalid sequences.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut valid_multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    if invalid == 0 || valid_multibyte < invalid {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let warning = Warning {
+        kind: "ingest.invalid_utf8".into(),
+        message: format!(
+            "{invalid} invalid UTF-8 byte sequence(s) replaced by U+FFFD (the rest of the file is UTF-8)"
+        ),
+        span: None,
+    };
+    Some(Decoded { text, encoding: "UTF-8".into(), warnings: vec![warning] })
 }
 
 /// Why the bytes look binary, if they do: NUL bytes, or many control bytes.
@@ -91,6 +121,17 @@ mod tests {
             "{}",
             d.text
         );
+    }
+
+    #[test]
+    fn one_invalid_byte_in_utf8_stays_utf8_with_a_warning() {
+        let mut bytes = "L'été, la préfète a signé le contrat à Créteil.".as_bytes().to_vec();
+        bytes.insert(10, 0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("préfète") && d.text.contains('\u{FFFD}'), "{}", d.text);
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(d.warnings[0].kind, "ingest.invalid_utf8");
     }
 
     #[test]

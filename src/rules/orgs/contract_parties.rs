@@ -90,7 +90,9 @@ impl Rule for ContractParties {
                         + if tail.ends_with(',') {
                             e.end()
                         } else {
-                            tail.rfind(char::is_whitespace).map_or(e.end(), |w| w + 1)
+                            tail.char_indices()
+                                .rfind(|c| c.1.is_whitespace())
+                                .map_or(e.end(), |(w, c)| w + c.len_utf8())
                         };
                 }
                 let end = END.find(&s[from..]).map_or(s.len(), |m| from + m.start());

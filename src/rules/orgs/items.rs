@@ -527,7 +527,10 @@ fn subject_tail(text: &str, part: &Range<usize>, piece: &Piece) -> Option<Piece>
         return None;
     }
     let s = &text[part.clone()];
-    let at = OPENING.find_iter(s).last()?.start() + 1;
+    let at = OPENING
+        .find_iter(s)
+        .last()
+        .map(|m| m.start() + m.as_str().chars().next().map_or(1, char::len_utf8))?;
     let mut no_bailleur = false;
     let tail = clean(text, part.start + at..part.end, &mut no_bailleur);
     let tail_name = collapse(&text[tail.range.clone()]);
