@@ -39,6 +39,15 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Output formats, comma-separated: jsonl (always written), sqlite (DIR/cdv.sqlite), csv
+    /// (DIR/csv/<table>.csv).
+    #[arg(long, value_delimiter = ',', default_value = "jsonl", value_name = "FORMATS")]
+    format: Vec<cdv::export::OutputFormat>,
+
+    /// Process every document again, even those unchanged since the last run into DIR.
+    #[arg(long)]
+    full: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -82,7 +91,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             b.inc(1);
         }
     };
-    let processed = pool.install(|| batch::run(&found.inputs, &opts, &tick));
+    // Incremental runs (issue 14): unchanged documents keep their previous record.
+    let text_dir = args.emit_text.then(|| args.output.join("text"));
+    let plan = pool.install(|| {
+        cdv::export::incremental::plan(
+            &args.output,
+            &found.inputs,
+            args.max_bytes,
+            args.full,
+            text_dir.as_deref(),
+        )
+    });
+    let reused = plan.reused.len();
+    let mut processed = pool.install(|| batch::run(&plan.todo, &opts, &tick));
+    processed.extend(plan.reused);
+    processed.sort_by(|a, b| a.record.id.cmp(&b.record.id));
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -106,6 +129,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let contracts_path = args.output.join("contracts.jsonl");
     cdv::write::jsonl(&contracts_path, &contracts)
         .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
+    // Incremental runs and database formats (issue 14).
+    cdv::export::incremental::write_index(&args.output, args.max_bytes)
+        .with_context(|| format!("{}: cannot write the index", args.output.display()))?;
+    let exported = cdv::export::write_formats(&args.output, &args.output, &args.format)?;
+    if !args.quiet && reused > 0 {
+        eprintln!("cdv: {} processed, {reused} unchanged (reused)", processed.len() - reused);
+    }
+    if !args.quiet && !exported.to_string().is_empty() {
+        eprintln!("cdv: {exported}");
+    }
     let errors = processed.iter().filter(|p| p.failed()).count() + found.missing.len();
     if !args.quiet {
         eprintln!(

@@ -1,0 +1,5 @@
+//! placeholder
+use std::path::Path;
+pub fn write(_records: &Path, _out: &Path) -> std::io::Result<usize> {
+    Ok(0)
+}
