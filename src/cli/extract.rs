@@ -47,6 +47,15 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Output formats, comma-separated: jsonl (always written), sqlite (DIR/cdv.sqlite), csv
+    /// (DIR/csv/<table>.csv).
+    #[arg(long, value_delimiter = ',', default_value = "jsonl", value_name = "FORMATS")]
+    format: Vec<cdv::export::OutputFormat>,
+
+    /// Process every document again, even those unchanged since the last run into DIR.
+    #[arg(long)]
+    full: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -118,26 +127,52 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let docs_path = args.output.join("documents.jsonl");
     let contracts_path = args.output.join("contracts.jsonl");
+    // Incremental runs: unchanged documents keep their previous record (and clean text).
+    let plan = pool.install(|| {
+        cdv::export::incremental::plan(
+            &args.output,
+            &found.inputs,
+            args.max_bytes,
+            args.full,
+            args.emit_text.then_some(text_dir.as_path()),
+        )
+    });
+    let reused_count = plan.reused.len();
+    let mut reused = plan.reused.into_iter().peekable();
     let mut docs = Staged::create(&docs_path)
         .with_context(|| format!("{}: cannot write", docs_path.display()))?;
-    // Records are written as documents finish; the cross-document merge keeps only each
-    // document's contracts, so memory does not grow with the batch.
+    // Records are written as documents finish, in id order (the inputs and the reused records
+    // both come sorted by id); the cross-document merge keeps only each document's contracts, so
+    // memory does not grow with the batch.
     let mut summaries: Vec<DocumentRecord> = Vec::new();
     let (mut count, mut errors) = (0usize, found.missing.len());
+    let mut write = |p: Processed| -> std::io::Result<()> {
+        count += 1;
+        errors += usize::from(p.failed());
+        docs.line(&p.record)?;
+        let mut summary = DocumentRecord::empty(&p.record.id, p.record.source.clone());
+        summary.contracts = p.record.contracts;
+        summaries.push(summary);
+        if count.is_multiple_of(FLUSH_EVERY) {
+            docs.flush()?;
+        }
+        Ok(())
+    };
+    let mut write_reused = |r: Processed| -> std::io::Result<()> {
+        if args.emit_text {
+            copy_text(&text_dir, &staged_text, &r.record.id)?;
+        }
+        write(r)
+    };
     let written = pool.install(|| {
-        batch::stream(&found.inputs, &opts, &tick, |p| {
-            count += 1;
-            errors += usize::from(p.failed());
-            docs.line(&p.record)?;
-            let mut summary = DocumentRecord::empty(&p.record.id, p.record.source.clone());
-            summary.contracts = p.record.contracts;
-            summaries.push(summary);
-            if count.is_multiple_of(FLUSH_EVERY) {
-                docs.flush()?;
+        batch::stream(&plan.todo, &opts, &tick, |p| {
+            while let Some(r) = reused.next_if(|r| r.record.id < p.record.id) {
+                write_reused(r)?;
             }
-            Ok(())
+            write(p)
         })
     });
+    let written = written.and_then(|()| reused.try_for_each(&mut write_reused));
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -160,6 +195,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         cdv::write::replace_dir(&staged_text, &text_dir)
             .with_context(|| format!("{}: cannot replace", text_dir.display()))?;
     }
+    // Incremental runs and database formats: both read the outputs just put in place.
+    cdv::export::incremental::write_index(&args.output, args.max_bytes)
+        .with_context(|| format!("{}: cannot write the index", args.output.display()))?;
+    let exported = cdv::export::write_formats(&args.output, &args.output, &args.format)?;
+    if !args.quiet && reused_count > 0 {
+        eprintln!("cdv: {} processed, {reused_count} unchanged (reused)", count - reused_count);
+    }
+    if !args.quiet && !exported.to_string().is_empty() {
+        eprintln!("cdv: {exported}");
+    }
     if !args.quiet {
         eprintln!(
             "cdv: {} documents, {} errors, {} skipped, {} contracts, {:.2}s -> {}",
@@ -176,6 +221,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// Records written between two flushes of `documents.jsonl`'s temporary file.
 const FLUSH_EVERY: usize = 64;
+
+/// Copies the clean text of a reused document `id` from the previous run's `from` folder into
+/// the staged `to` folder.
+fn copy_text(from: &Path, to: &Path, id: &str) -> std::io::Result<()> {
+    let target = to.join(format!("{id}.txt"));
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::copy(from.join(format!("{id}.txt")), target).map(drop)
+}
 
 /// Writes the clean text of document `id` to `dir/<id>.txt` (an id with `/` gets sub-folders).
 fn write_text(dir: &Path, id: &str, clean: &str) -> Result<()> {

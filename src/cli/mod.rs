@@ -2,8 +2,10 @@
 
 mod bench;
 mod eval;
+mod export;
 mod extract;
 mod merge;
+mod report;
 mod schema;
 
 use std::io::BufRead;
@@ -53,6 +55,10 @@ enum Command {
     Schema(schema::Args),
     /// Measure throughput per stage (MB/s) and peak memory on a set of documents.
     Bench(bench::Args),
+    /// Convert existing records (documents.jsonl, contracts.jsonl) to SQLite and CSV.
+    Export(export::Args),
+    /// Write a static HTML review report: contracts index, one page per document.
+    Report(report::Args),
 }
 
 /// Runs the command line; the exit code is 0 on success, 2 when some input could not be read,
@@ -70,6 +76,8 @@ pub fn main() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,
