@@ -79,7 +79,54 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         count_conflicts(&contract, &about_many, &mut merged.conflicts);
         merged.contracts.push(contract);
     }
+    if let [only] = &mut merged.contracts[..]
+        && let Some(earlier) = earlier_generation(c, only)
+    {
+        merged.contracts.push(earlier);
+    }
     merged
+}
+
+/// The first year of the 2024 generation of contracts (Engagements Quartiers 2030).
+const NEW_GENERATION: i32 = 2023;
+
+/// A page about one territory's contract that also gives the period of its previous generation
+/// ("Prenant le relais du contrat 2015-2023, le nouveau contrat 2024-2030…") reports two
+/// contracts of that territory: the new one keeps every fact, the earlier one gets its period,
+/// a signature date of its years if any, and the quartiers (the new contract carries them on).
+/// The new contract's headline period and signature are those of its own generation.
+fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contract> {
+    let periods: Vec<(&DateMention, [i32; 2])> = c
+        .dates
+        .iter()
+        .filter(|d| d.role == DateRole::Period)
+        .filter_map(|d| {
+            let a = d.value.get(..4)?.parse().ok()?;
+            let b = d.end.as_ref()?.get(..4)?.parse().ok()?;
+            Some((d, [a, b]))
+        })
+        .collect();
+    let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2)?;
+    let new = periods.iter().find(|(_, [a, _])| *a >= NEW_GENERATION)?;
+    contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
+    let of_old =
+        |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y <= old.1[1]);
+    let mut signed_on = None;
+    if contract.signed_on.as_ref().is_some_and(|s| of_old(&s.value)) {
+        signed_on = contract.signed_on.take();
+    }
+    Some(Contract {
+        territory: contract.territory.clone(),
+        territory_kind: contract.territory_kind.clone(),
+        territory_code: contract.territory_code.clone(),
+        signed_on,
+        period: Some(Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] }),
+        signatories: vec![],
+        organizations: vec![],
+        quartiers: contract.quartiers.clone(),
+        figures: vec![],
+        evidence: vec![old.0.evidence.clone()],
+    })
 }
 
 /// The earliest publication date mention.
@@ -591,6 +638,36 @@ mod tests {
             ..Candidates::default()
         };
         assert!(merge(t, &c).conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_page_on_both_generations_reports_both_contracts() {
+        let t = "Le contrat de ville de Lens 2015-2023 a pris fin. Le nouveau contrat 2024-2030 \
+                 a été signé le 3 mai 2024.\n";
+        let mut old = date(t, "2015-2023", "2015", DateRole::Period);
+        old.end = Some("2023".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![
+                old,
+                date(t, "2024-2030", "2024", DateRole::Period),
+                date(t, "3 mai 2024", "2024-05-03", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let [new, old] = &m.contracts[..] else { panic!("two contracts: {:?}", m.contracts) };
+        assert_eq!(new.period.as_ref().map(|p| p.value), Some([2024, 2030]));
+        assert_eq!(new.signed_on.as_ref().map(|s| s.value.as_str()), Some("2024-05-03"));
+        assert_eq!(old.period.as_ref().map(|p| p.value), Some([2015, 2023]));
+        assert!(old.signed_on.is_none());
+        let t = "Le contrat de ville de Lens 2024-2030 a été signé le 3 mai 2024.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![date(t, "2024-2030", "2024", DateRole::Period)],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts.len(), 1, "one generation, one contract");
     }
 
     #[test]
