@@ -143,20 +143,42 @@ fn published(c: &Candidates) -> Option<Published> {
         })
 }
 
-/// One territory per contract: the first mention of each distinct (folded) name or code.
+/// One territory per contract: the first mention of each distinct (folded) name or code; an
+/// acronym made of another carrier's initials ("MPM" after "Marseille Provence Métropole") is
+/// that carrier.
 fn carrying_territories(c: &Candidates) -> Vec<&Territory> {
     let mut out: Vec<&Territory> = Vec::new();
     let mut sorted: Vec<&Territory> = c.territories.iter().filter(|t| t.carries_contract).collect();
     sorted.sort_by_key(|t| t.evidence.span[0]);
     for t in sorted {
         let same = |o: &&Territory| {
-            fold(&o.name) == fold(&t.name) || (o.code.is_some() && o.code == t.code)
+            fold(&o.name) == fold(&t.name)
+                || (o.code.is_some() && o.code == t.code)
+                || initials_of(&t.name, &o.name)
+                || initials_of(&o.name, &t.name)
         };
         if !out.iter().any(same) {
             out.push(t);
         }
     }
     out
+}
+
+/// True when `acronym` is written in capitals and spells the initials of `name`'s words, small
+/// words left out ("MPM", "Marseille Provence métropole"), three letters at least.
+fn initials_of(acronym: &str, name: &str) -> bool {
+    let letters = acronym.chars().count();
+    if letters < 3 || !acronym.chars().all(char::is_uppercase) {
+        return false;
+    }
+    const SMALL: [&str; 9] = ["de", "du", "des", "la", "le", "les", "et", "d", "l"];
+    let initials: String = name
+        .split([' ', '-', '\''])
+        .filter(|w| !w.is_empty() && !SMALL.contains(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials == acronym
 }
 
 /// The document cut into paragraphs, each about one contract or all of them.
@@ -638,6 +660,21 @@ mod tests {
             ..Candidates::default()
         };
         assert!(merge(t, &c).conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_acronym_of_a_carriers_initials_is_that_carrier() {
+        assert!(initials_of("MPM", "Marseille Provence Métropole"));
+        assert!(initials_of("TPM", "Toulon Provence Méditerranée"));
+        assert!(initials_of("MPM", "Marseille Provence métropole"));
+        assert!(!initials_of("MEL", "Marseille Provence Métropole"));
+        assert!(!initials_of("Mpm", "Marseille Provence Métropole"));
+        let t = "Le contrat de ville de Marseille Provence Métropole, dit contrat de ville de MPM.";
+        let c = Candidates {
+            territories: vec![territory(t, "Marseille Provence Métropole"), territory(t, "MPM")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts.len(), 1);
     }
 
     #[test]

@@ -134,9 +134,12 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
     not_a_signature(text, &s, range, other_programme(text, &s, nearest_cue_role(text, &s, range)))
 }
 
-/// "la loi de programmation pour la ville du 21 février 2014": a law's date.
+/// "la loi de programmation pour la ville du 21 février 2014": a law's date; "(lire notre
+/// article du 18 février 2015)": a piece's.
 static LAW_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:loi|décret|arrêté|ordonnance)\b[^.;:()\n]{0,120}\bdu\s*$")
+    Regex::new(
+        r"(?i)\b(?:loi|décret|arrêté|ordonnance)\b[^.;:()\n]{0,120}\bdu\s*$|\b(?:article|édition|numéro|lettre)\s+du\s*$",
+    )
         .expect("valid regex")
 });
 
@@ -259,6 +262,8 @@ mod tests {
         let s = "Depuis la loi de programmation pour la ville du 21 février 2014, nos communes \
                  ont signé leurs contrats.";
         assert_eq!(role(s, "21 février 2014"), DateRole::Other);
+        let s = "Le premier contrat signé (lire notre article du 2 mars 2015) est celui de Laval.";
+        assert_eq!(role(s, "2 mars 2015"), DateRole::Other);
         let s = "Un reportage signé Jeanne Martin (avril 2015)";
         assert_eq!(role(s, "avril 2015"), DateRole::Other);
         let s = "Le contrat a été signé par le maire du 3 mai 2016 au matin.";

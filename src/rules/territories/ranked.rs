@@ -60,6 +60,15 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An intercommunality named by its kind and the demonym of its town ("la métropole
+/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise").
+static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b",
+    )
+    .expect("valid regex")
+});
+
 /// A capitalised name, as the family's grammar reads it.
 static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
 
@@ -140,24 +149,25 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     if out.territories.iter().any(|t| t.carries_contract) {
         return;
     }
-    let mentions = mentions(doc, out);
+    let titles = title_ranges(doc, out);
+    let mentions = mentions(doc, out, &titles);
     let series = series(doc, &mentions);
     if !series.is_empty() {
         out.territories.extend(series);
-    } else if let Some(t) = ranked(doc, out, &mentions) {
+    } else if let Some(t) = ranked(doc, &titles, &mentions) {
         out.territories.push(t);
     }
 }
 
 /// Every territory mention of the document, sorted by position, without overlaps (the longer
 /// intercommunality name wins over a commune inside it).
-fn mentions(doc: &Doc, out: &Candidates) -> Vec<Mention> {
+fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> {
     let text = doc.text();
     let mut found: Vec<Mention> = Vec::new();
     // Intercommunalities the family's grammar found (clean spans mapped back by their text).
     for (range, kind) in super::grammar::epci_mentions(text) {
         let name = &text[range.clone()];
-        if never_carrier(name) {
+        if never_carrier(name) || !proper_beside_kind(name) {
             continue;
         }
         let (key, code) = match gazetteer::epci_named(name).as_slice() {
@@ -165,6 +175,13 @@ fn mentions(doc: &Doc, out: &Candidates) -> Vec<Mention> {
             _ => (fold(name), None),
         };
         found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
+    }
+    // "la métropole bordelaise", "l'agglomération creilloise": a kind and a demonym.
+    for caps in DEMONYM.captures_iter(text) {
+        let Some(n) = caps.name("name") else { continue };
+        let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
+        let key = fold(n.as_str());
+        found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
     for c in CARRIERS_2015.iter() {
         for m in c.pattern.find_iter(text) {
@@ -194,10 +211,15 @@ fn mentions(doc: &Doc, out: &Candidates) -> Vec<Mention> {
         }
     }
     for m in NAMES.find_iter(text) {
+        // An upper-case name outside the title is a table cell or a heading of a list.
+        let shouting = !m.as_str().chars().any(char::is_lowercase);
+        if shouting && !within(doc.evidence(m.range(), ID).span, titles) {
+            continue;
+        }
         if let Some(mention) = commune_in(doc, m.range(), &not_here) {
             found.push(mention);
         } else if let Some(kind) = word_kind(m.as_str()).filter(|k| *k != "commune")
-            && m.as_str().split_whitespace().count() >= 2
+            && proper_beside_kind(m.as_str())
             && !never_carrier(m.as_str())
         {
             // An intercommunality the gazetteer does not know ("Grande Agglomération X").
@@ -211,6 +233,10 @@ fn mentions(doc: &Doc, out: &Candidates) -> Vec<Mention> {
                 tier: 2,
             });
         }
+    }
+    // "Communauté d'agglomération Creil Sud Oise" is written "Creil Sud Oise" as a carrier.
+    for m in &mut found {
+        m.range = without_prefix(text, m.range.clone());
     }
     // The most trusted source first, the longest name first at each start; then drop what
     // overlaps a kept mention.
@@ -226,13 +252,45 @@ fn mentions(doc: &Doc, out: &Candidates) -> Vec<Mention> {
     kept
 }
 
+/// True when `name` has a capitalised word besides its articles and kind words ("Grande
+/// Agglomération Charleville-Sedan", not "La Métropole").
+fn proper_beside_kind(name: &str) -> bool {
+    const ARTICLES: [&str; 8] = ["la", "le", "les", "l", "de", "du", "des", "d"];
+    name.split([' ', '\t', '\n', '\''])
+        .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.to_lowercase().as_str()))
+        .filter(|w| word_kind(w).is_none())
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// `range` without an official "Communauté d'agglomération de" / "communauté de communes du" /
+/// "Communauté urbaine de" that opens it, unless what remains is only a town's name (the
+/// "Communauté urbaine de Dunkerque" is no "Dunkerque"). A capitalised word after the prefix
+/// stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
+fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?i:communauté[ \t]+(?:d'agglomération|de[ \t]+communes|urbaine|d'agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+        )
+        .expect("valid regex")
+    });
+    let name = &text[range.clone()];
+    let Some(m) = PREFIX.find(name) else { return range };
+    let rest = &name[m.end()..];
+    let town =
+        !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
+    if rest.trim().is_empty() || town {
+        return range;
+    }
+    range.start + m.end()..range.end
+}
+
 /// The commune a capitalised name at `range` designates: the name itself or the name without
-/// its first words ("À Toulouse", "Ce lundi Vierzon"), a commune of more than 2,000
+/// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), a commune of more than 2,000
 /// inhabitants or a 2015 carrier; not a département, a région, or part of a person's name.
 fn commune_in(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
     let text = doc.text();
     let mut start = range.start;
-    for _ in 0..3 {
+    for _ in 0..6 {
         let name = text.get(start..range.end)?;
         let name = name.trim();
         if name.is_empty() {
@@ -344,6 +402,11 @@ fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
     spans
 }
 
+/// True when the clean `span` lies inside one of `ranges`.
+fn within(span: [usize; 2], ranges: &[[usize; 2]]) -> bool {
+    ranges.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
+}
+
 /// True when the document reports one contract: the singular contract at least twice, or once
 /// in its title.
 fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
@@ -354,7 +417,7 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
-        if titles.iter().any(|t| t[0] <= span[0] && span[1] <= t[1]) {
+        if within(span, titles) {
             return true;
         }
         count += 1;
@@ -363,14 +426,14 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
 }
 
 /// The best-ranked territory of a document that reports one contract.
-fn ranked(doc: &Doc, out: &Candidates, mentions: &[Mention]) -> Option<Territory> {
-    let titles = title_ranges(doc, out);
-    if !reports_one_contract(doc, &titles) {
+fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Territory> {
+    if !reports_one_contract(doc, titles) {
         return None;
     }
     let text = doc.text();
     let about_contract: Vec<Range<usize>> =
         sentences(text).into_iter().filter(|s| ONE_CONTRACT.is_match(&text[s.clone()])).collect();
+    let distinct = mentions.iter().map(|m| m.key.as_str()).collect::<BTreeSet<_>>().len();
     let mut best: Option<(i32, usize)> = None;
     let mut keys: Vec<&str> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -379,13 +442,11 @@ fn ranked(doc: &Doc, out: &Candidates, mentions: &[Mention]) -> Option<Territory
         }
         keys.push(&m.key);
         let same: Vec<&Mention> = mentions.iter().filter(|o| o.key == m.key).collect();
-        let in_title = same.iter().any(|o| {
-            let span = doc.evidence(o.range.clone(), ID).span;
-            titles.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
-        });
-        // A commune named once, outside the title, is only a place; an intercommunality is the
-        // carrier the law designates, and may be named once.
-        if same.len() < 2 && !in_title && m.kind == "commune" {
+        let in_title = same.iter().any(|o| within(doc.evidence(o.range.clone(), ID).span, titles));
+        // A commune named once, outside the title, is only a place, unless the page names no
+        // other territory; an intercommunality is the carrier the law designates, and may be
+        // named once.
+        if same.len() < 2 && !in_title && m.kind == "commune" && distinct > 1 {
             continue;
         }
         let near_contract = same.iter().any(|o| {
@@ -450,8 +511,31 @@ mod tests {
     #[test]
     fn a_town_named_once_outside_the_title_does_not_carry() {
         let text = "Actualités\n\nLe contrat de ville est signé. Le contrat de ville couvre le \
-                    centre. Photo : mairie de Montauban.";
+                    centre. Photo : mairie de Montauban. Lire aussi : Lorient.";
         assert!(carriers(text).is_empty());
+        let text = "Actualités\n\nLe contrat de ville est signé. Le contrat de ville couvre \
+                    trois quartiers de Montauban.";
+        assert_eq!(carriers(text), ["Montauban"], "the only town named");
+    }
+
+    #[test]
+    fn an_upper_case_town_outside_the_title_is_a_table_cell() {
+        let text = "Le contrat de ville\n\nLe contrat de ville de notre métropole.\n\
+                    MONTAUBAN | Bourbaki |\nMONTAUBAN | Gloire |\n";
+        assert!(carriers(text).is_empty());
+        let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn the_official_prefix_goes_a_capitalised_word_after_it_stays() {
+        let text = "Le contrat de ville est signé par la Communauté d'agglomération Lorient \
+                    Agglomération. Le contrat de ville de la Communauté de communes De Cèze \
+                    Cévennes.";
+        let t = "Deux contrats de ville : Communauté d'Agglomération Lorient Agglomération et \
+                 Communauté de Communes De Cèze Cévennes.";
+        assert_eq!(carriers(t), ["Lorient Agglomération", "De Cèze Cévennes"]);
+        assert!(!carriers(text).is_empty());
     }
 
     #[test]
@@ -473,6 +557,16 @@ mod tests {
         }
         resolve(&doc, &mut out);
         assert!(!out.territories.iter().any(|t| t.carries_contract), "{:?}", out.territories);
+    }
+
+    #[test]
+    fn a_kind_and_a_demonym_name_an_intercommunality() {
+        let text = "Le contrat de ville\n\nLes quartiers de la métropole bordelaise. Le contrat \
+                    de ville de la métropole bordelaise couvre Bordeaux et Lormont.";
+        assert_eq!(carriers(text), ["métropole bordelaise"]);
+        let text = "Le contrat de ville\n\nLa métropole moderne signe le contrat de ville de \
+                    Montauban. Montauban.";
+        assert_eq!(carriers(text), ["Montauban"]);
     }
 
     #[test]
