@@ -79,7 +79,54 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         count_conflicts(&contract, &about_many, &mut merged.conflicts);
         merged.contracts.push(contract);
     }
+    if let [only] = &mut merged.contracts[..]
+        && let Some(earlier) = earlier_generation(c, only)
+    {
+        merged.contracts.push(earlier);
+    }
     merged
+}
+
+/// The first year of the 2024 generation of contracts (Engagements Quartiers 2030).
+const NEW_GENERATION: i32 = 2023;
+
+/// A page about one territory's contract that also gives the period of its previous generation
+/// ("Prenant le relais du contrat 2015-2023, le nouveau contrat 2024-2030…") reports two
+/// contracts of that territory: the new one keeps every fact, the earlier one gets its period,
+/// a signature date of its years if any, and the quartiers (the new contract carries them on).
+/// The new contract's headline period and signature are those of its own generation.
+fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contract> {
+    let periods: Vec<(&DateMention, [i32; 2])> = c
+        .dates
+        .iter()
+        .filter(|d| d.role == DateRole::Period)
+        .filter_map(|d| {
+            let a = d.value.get(..4)?.parse().ok()?;
+            let b = d.end.as_ref()?.get(..4)?.parse().ok()?;
+            Some((d, [a, b]))
+        })
+        .collect();
+    let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2)?;
+    let new = periods.iter().find(|(_, [a, _])| *a >= NEW_GENERATION)?;
+    contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
+    let of_old =
+        |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y <= old.1[1]);
+    let mut signed_on = None;
+    if contract.signed_on.as_ref().is_some_and(|s| of_old(&s.value)) {
+        signed_on = contract.signed_on.take();
+    }
+    Some(Contract {
+        territory: contract.territory.clone(),
+        territory_kind: contract.territory_kind.clone(),
+        territory_code: contract.territory_code.clone(),
+        signed_on,
+        period: Some(Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] }),
+        signatories: vec![],
+        organizations: vec![],
+        quartiers: contract.quartiers.clone(),
+        figures: vec![],
+        evidence: vec![old.0.evidence.clone()],
+    })
 }
 
 /// The earliest publication date mention.
@@ -96,20 +143,42 @@ fn published(c: &Candidates) -> Option<Published> {
         })
 }
 
-/// One territory per contract: the first mention of each distinct (folded) name or code.
+/// One territory per contract: the first mention of each distinct (folded) name or code; an
+/// acronym made of another carrier's initials ("MPM" after "Marseille Provence Métropole") is
+/// that carrier.
 fn carrying_territories(c: &Candidates) -> Vec<&Territory> {
     let mut out: Vec<&Territory> = Vec::new();
     let mut sorted: Vec<&Territory> = c.territories.iter().filter(|t| t.carries_contract).collect();
     sorted.sort_by_key(|t| t.evidence.span[0]);
     for t in sorted {
         let same = |o: &&Territory| {
-            fold(&o.name) == fold(&t.name) || (o.code.is_some() && o.code == t.code)
+            fold(&o.name) == fold(&t.name)
+                || (o.code.is_some() && o.code == t.code)
+                || initials_of(&t.name, &o.name)
+                || initials_of(&o.name, &t.name)
         };
         if !out.iter().any(same) {
             out.push(t);
         }
     }
     out
+}
+
+/// True when `acronym` is written in capitals and spells the initials of `name`'s words, small
+/// words left out ("MPM", "Marseille Provence métropole"), three letters at least.
+fn initials_of(acronym: &str, name: &str) -> bool {
+    let letters = acronym.chars().count();
+    if letters < 3 || !acronym.chars().all(char::is_uppercase) {
+        return false;
+    }
+    const SMALL: [&str; 9] = ["de", "du", "des", "la", "le", "les", "et", "d", "l"];
+    let initials: String = name
+        .split([' ', '-', '\''])
+        .filter(|w| !w.is_empty() && !SMALL.contains(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials == acronym
 }
 
 /// The document cut into paragraphs, each about one contract or all of them.
@@ -591,6 +660,51 @@ mod tests {
             ..Candidates::default()
         };
         assert!(merge(t, &c).conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_acronym_of_a_carriers_initials_is_that_carrier() {
+        assert!(initials_of("MPM", "Marseille Provence Métropole"));
+        assert!(initials_of("TPM", "Toulon Provence Méditerranée"));
+        assert!(initials_of("MPM", "Marseille Provence métropole"));
+        assert!(!initials_of("MEL", "Marseille Provence Métropole"));
+        assert!(!initials_of("Mpm", "Marseille Provence Métropole"));
+        let t = "Le contrat de ville de Marseille Provence Métropole, dit contrat de ville de MPM.";
+        let c = Candidates {
+            territories: vec![territory(t, "Marseille Provence Métropole"), territory(t, "MPM")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts.len(), 1);
+    }
+
+    #[test]
+    fn a_page_on_both_generations_reports_both_contracts() {
+        let t = "Le contrat de ville de Lens 2015-2023 a pris fin. Le nouveau contrat 2024-2030 \
+                 a été signé le 3 mai 2024.\n";
+        let mut old = date(t, "2015-2023", "2015", DateRole::Period);
+        old.end = Some("2023".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![
+                old,
+                date(t, "2024-2030", "2024", DateRole::Period),
+                date(t, "3 mai 2024", "2024-05-03", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let [new, old] = &m.contracts[..] else { panic!("two contracts: {:?}", m.contracts) };
+        assert_eq!(new.period.as_ref().map(|p| p.value), Some([2024, 2030]));
+        assert_eq!(new.signed_on.as_ref().map(|s| s.value.as_str()), Some("2024-05-03"));
+        assert_eq!(old.period.as_ref().map(|p| p.value), Some([2015, 2023]));
+        assert!(old.signed_on.is_none());
+        let t = "Le contrat de ville de Lens 2024-2030 a été signé le 3 mai 2024.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![date(t, "2024-2030", "2024", DateRole::Period)],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts.len(), 1, "one generation, one contract");
     }
 
     #[test]

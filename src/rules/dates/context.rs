@@ -128,10 +128,41 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
     if clause != s {
         let role = nearest_cue_role(text, &clause, range);
         if role != DateRole::Other {
-            return other_programme(text, &s, role);
+            return not_a_signature(text, &s, range, other_programme(text, &s, role));
         }
     }
-    other_programme(text, &s, nearest_cue_role(text, &s, range))
+    not_a_signature(text, &s, range, other_programme(text, &s, nearest_cue_role(text, &s, range)))
+}
+
+/// "la loi de programmation pour la ville du 21 février 2014": a law's date; "(lire notre
+/// article du 18 février 2015)": a piece's.
+static LAW_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:loi|décret|arrêté|ordonnance)\b[^.;:()\n]{0,120}\bdu\s*$|\b(?:article|édition|numéro|lettre)\s+du\s*$",
+    )
+        .expect("valid regex")
+});
+
+/// "Un reportage signé Jean Dupont (avril 2015)": the byline of a piece, not a signature.
+static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:reportage|article|photos?|texte|chronique|tribune|billet|dossier|vidéo|interview)\s+signée?s?\b",
+    )
+    .expect("valid regex")
+});
+
+/// A signature cue does not make a signature date of a law's date, nor of the date of a piece
+/// signed by its author.
+fn not_a_signature(text: &str, s: &Range<usize>, range: &Range<usize>, role: DateRole) -> DateRole {
+    if role != DateRole::Signature {
+        return role;
+    }
+    let before = &text[s.start..range.start];
+    if LAW_DATE.is_match(before) || SIGNED_PIECE.is_match(&text[s.clone()]) {
+        DateRole::Other
+    } else {
+        role
+    }
 }
 
 /// What ends a clause inside a sentence.
@@ -225,6 +256,21 @@ pub(super) fn names_other_programme(text: &str, range: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_laws_date_and_a_bylines_date_are_no_signatures() {
+        let s = "Depuis la loi de programmation pour la ville du 21 février 2014, nos communes \
+                 ont signé leurs contrats.";
+        assert_eq!(role(s, "21 février 2014"), DateRole::Other);
+        let s = "Le premier contrat signé (lire notre article du 2 mars 2015) est celui de Laval.";
+        assert_eq!(role(s, "2 mars 2015"), DateRole::Other);
+        let s = "Un reportage signé Jeanne Martin (avril 2015)";
+        assert_eq!(role(s, "avril 2015"), DateRole::Other);
+        let s = "Le contrat a été signé par le maire du 3 mai 2016 au matin.";
+        assert_eq!(role(s, "3 mai 2016"), DateRole::Signature);
+        let s = "Le contrat a été signé le 3 mai 2016 par le préfet.";
+        assert_eq!(role(s, "3 mai 2016"), DateRole::Signature);
+    }
 
     #[track_caller]
     fn role(sentence: &str, date: &str) -> DateRole {

@@ -1,7 +1,8 @@
 //! `dates.header_date`: a date standing alone on a line at the top of a page.
 //!
 //! Finds, among the first lines of the document, a line that holds nothing but a complete date
-//! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*"), or opens a line of
+//! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*", with its time: "Le
+//! 03/04/2024 à 10h12"), or opens a line of
 //! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"): news pages print
 //! their issue date this way, so the role is `publication`. Does not find: a date inside a
 //! sentence, a date on a labelled line ("Date de signature : 06/07/2015"), a year-less date, a
@@ -22,7 +23,7 @@ pub struct HeaderDate;
 const TOP_LINES: usize = 12;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})(?:,?\s+(?:à|-)\s+\d{{1,2}}\s*[h:]\s*(?:\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
         .expect("valid regex")
 });
 
@@ -85,6 +86,8 @@ mod tests {
             ("Lundi 22 juin 2015".into(), "2015-06-22".into(), DateRole::Publication)
         );
         assert_eq!(one(&HeaderDate, "Titre\n*Le 09/10/2023*\n").1, "2023-10-09");
+        assert_eq!(one(&HeaderDate, "Titre\nLe 09/10/2023 à 10h12\n").1, "2023-10-09");
+        assert_eq!(one(&HeaderDate, "Titre\n9 octobre 2023 - 18:30\n").1, "2023-10-09");
     }
 
     #[test]
@@ -93,6 +96,7 @@ mod tests {
         none(&HeaderDate, "Le contrat a été signé le 22 juin 2015.\n");
         none(&HeaderDate, "Caen, le 2 avril\n2 avril\n");
         none(&HeaderDate, "Durée\n2015-2020\n");
+        none(&HeaderDate, "Le 09/10/2023 à 10h12, le maire a signé le contrat.\n");
         let deep = format!("{}22 juin 2015\n", "Une ligne.\n".repeat(TOP_LINES));
         none(&HeaderDate, &deep);
     }

@@ -97,6 +97,8 @@ mod tests {
         assert_eq!(one(&IssueLine, "Mise à jour : 23/06/2015").2, Update);
         assert_eq!(one(&IssueLine, "Communiqué de presse – 22 juin 2015").1, "2015-06-22");
         assert_eq!(one(&IssueLine, "Communiqué de presse | 22/06/2015").1, "2015-06-22");
+        assert_eq!(one(&IssueLine, "Paru le 12/03/2024").1, "2024-03-12");
+        assert_eq!(one(&IssueLine, "Posté le 5 mai 2016").1, "2016-05-05");
     }
 
     #[test]
@@ -115,5 +117,6 @@ mod tests {
     fn not_issue_lines() {
         none(&IssueLine, "La liste a été publiée le 28 décembre 2023 au Journal officiel.");
         none(&IssueLine, "Publié le mois dernier.");
+        none(&IssueLine, "Le rapport a paru le 3 mai 2016 chez un éditeur.");
     }
 }

@@ -15,6 +15,7 @@ mod grammar;
 mod main_epci;
 mod own_contract;
 mod pilot_field;
+mod ranked;
 mod sheet_title;
 mod signing_sentence;
 mod title_colon;
@@ -63,8 +64,10 @@ fn territory(
 /// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
 /// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
 /// Paris Sud" in the rest of the text), an acronym the long form the text defines it by ("la
-/// communauté urbaine Grand Besançon Métropole (GBM)"); duplicates of one span go.
+/// communauté urbaine Grand Besançon Métropole (GBM)"); duplicates of one span go. When no rule
+/// found a carrier, the document-level resolvers of [`ranked`] choose one from the whole text.
 pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    ranked::resolve(doc, out);
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
         if let Some(long) = grammar::defined_acronym(doc.text(), &t.name) {
             t.name = long;

@@ -1,0 +1,598 @@
+//! The carrier of a contract chosen from the whole document, when no phrase names it.
+//!
+//! Many real pages report a contract without ever writing "le contrat de ville de X": a town's
+//! page titled "Contrat de ville 2015-2020" that says "Vierzon" five times, an agglomeration's
+//! page that names itself in its menus, a departmental page that lists "5 contrats de ville"
+//! with their towns. Two resolvers speak for them, only when no rule of the family found a
+//! carrier in the text's own words:
+//!
+//! - [`series`]: a sentence that counts contracts ("la signature de 5 contrats de ville … avec
+//!   la Grande Agglomération Charleville-Sedan, Rethel, Revin…", "trois contrats de ville …
+//!   réunissant la communauté d'agglomération X, Y et la communauté de communes Z") and names
+//!   exactly that many territories gives one carrier per territory (`territories.series`).
+//! - [`ranked`]: a document that reports one contract (the singular "contrat de ville",
+//!   "Engagements Quartiers 2030", "contrat unique" at least twice, or once in its title) gets the
+//!   best-ranked territory it names (`territories.ranked`). Evidence, summed per territory: each
+//!   mention; a mention in the title; a mention in a sentence about the contract; being an
+//!   intercommunality (the law gives them the contracts); having carried a contract in 2015
+//!   (`rules/gazetteer/contrats_2015.tsv`). A commune named once, outside the title, never
+//!   carries (an intercommunality may: the law makes it the carrier).
+//!
+//! Territories are the intercommunalities the family's grammar finds, the names of the 2015
+//! carriers (which cover intercommunalities merged since: "Pays Grand Combien"), and the
+//! communes of the gazetteer a capitalised name designates (more than 2,000 inhabitants, or a
+//! 2015 carrier). Not territories: a département or région, a person's name, a name inside a
+//! longer intercommunality name. A page about the policy in general ("tous les six ans, un
+//! contrat de ville…", "les contrats de ville signés depuis 2015") reports no contract.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::grammar::{NAME, never_carrier, sentences, word_kind};
+use super::territory;
+use crate::data;
+use crate::gazetteer;
+use crate::names::fold;
+use crate::record::Territory;
+use crate::rules::{Candidates, Doc};
+
+/// Rule id of a carrier chosen from ranked evidence.
+pub(super) const ID: &str = "territories.ranked";
+/// Rule id of a carrier of a counted series of contracts.
+pub(super) const SERIES_ID: &str = "territories.series";
+
+/// The singular contract a document reports.
+static ONE_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<generic>une?|d'une?|chaque)\s+)?(?:contrat\s+(?:de\s+)?ville|contrat\s+unique|engagements\s+quartiers\s+2030|quartiers\s+2030|protocole\s+d'engagements\s+renforc[ée]s)\b",
+    )
+    .expect("valid regex")
+});
+
+/// "5 contrats de ville", "trois contrats de ville".
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:nouveaux\s+|premiers\s+)?contrats\s+de\s+villes?\b",
+    )
+    .expect("valid regex")
+});
+
+/// An intercommunality named by its kind and the demonym of its town ("la métropole
+/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise").
+static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b",
+    )
+    .expect("valid regex")
+});
+
+/// A capitalised name, as the family's grammar reads it.
+static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
+
+/// A 2015 carrier: its code, and the core of its name as a pattern.
+struct Carrier2015 {
+    code: String,
+    pattern: Regex,
+}
+
+/// The carriers of `rules/gazetteer/contrats_2015.tsv`.
+static CARRIERS_2015: LazyLock<Vec<Carrier2015>> = LazyLock::new(|| {
+    data::rows("gazetteer/contrats_2015.tsv")
+        .into_iter()
+        .filter_map(|r| {
+            let [_, name, code, _] = r.as_slice() else { return None };
+            let core = core_name(name)?;
+            let words: Vec<String> = core
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
+                .filter(|w| !w.is_empty())
+                .map(regex::escape)
+                .collect();
+            let pattern =
+                Regex::new(&format!(r"(?i)\b{}\b", words.join(r"(?:\s*[-'’]\s*|\s+)"))).ok()?;
+            Some(Carrier2015 { code: code.clone(), pattern })
+        })
+        .collect()
+});
+
+/// The proper part of a 2015 carrier's name: without its kind ("CC du Pays Grand Combien" →
+/// "Pays Grand Combien"), `None` when too short to be told from a common word.
+fn core_name(name: &str) -> Option<String> {
+    static KIND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:CA|CC|CU|CAPH|Communauté\s+(?:d'agglomération|de\s+communes|urbaine)|Métropole|Agglomération)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+        )
+        .expect("valid regex")
+    });
+    static TAIL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\([^)]*\)\s*$").expect("valid regex"));
+    let core = TAIL.replace(name, "");
+    let core = KIND.replace(&core, "");
+    let core = core.trim().trim_matches(|c| c == '\'' || c == '"');
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 6 && core.chars().next().is_some_and(char::is_uppercase)).then(|| core.to_owned())
+}
+
+/// Codes of the 2015 carriers.
+fn carried_in_2015(code: &str) -> bool {
+    static CODES: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+        data::rows("gazetteer/contrats_2015.tsv")
+            .into_iter()
+            .filter_map(|r| r.get(2).cloned())
+            .collect()
+    });
+    CODES.contains(code)
+}
+
+/// A territory named in the document.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Range in the normalised text.
+    range: Range<usize>,
+    /// What tells two mentions of one territory: its code, else its folded name.
+    key: String,
+    kind: &'static str,
+    /// Its code, when the gazetteer or the 2015 table knows it.
+    code: Option<String>,
+    /// Communes: the codes of the intercommunalities they belong to.
+    parents: Vec<String>,
+    /// Which source found it, the most trusted first: the family's grammar or the 2015 table
+    /// (0), the gazetteer's communes (1), a name with a kind word the gazetteer does not know (2).
+    tier: u8,
+}
+
+/// Adds the fallback carriers to `out` when it has none: a counted series first, else the
+/// best-ranked territory of a document that reports one contract.
+pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
+    if out.territories.iter().any(|t| t.carries_contract) {
+        return;
+    }
+    let titles = title_ranges(doc, out);
+    let mentions = mentions(doc, out, &titles);
+    let series = series(doc, &mentions);
+    if !series.is_empty() {
+        out.territories.extend(series);
+    } else if let Some(t) = ranked(doc, &titles, &mentions) {
+        out.territories.push(t);
+    }
+}
+
+/// Every territory mention of the document, sorted by position, without overlaps (the longer
+/// intercommunality name wins over a commune inside it).
+fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> {
+    let text = doc.text();
+    let mut found: Vec<Mention> = Vec::new();
+    // Intercommunalities the family's grammar found (clean spans mapped back by their text).
+    for (range, kind) in super::grammar::epci_mentions(text) {
+        let name = &text[range.clone()];
+        if never_carrier(name) || !proper_beside_kind(name) {
+            continue;
+        }
+        let (key, code) = match gazetteer::epci_named(name).as_slice() {
+            [one] => (one.siren.to_owned(), Some(one.siren.to_owned())),
+            _ => (fold(name), None),
+        };
+        found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
+    }
+    // "la métropole bordelaise", "l'agglomération creilloise": a kind and a demonym.
+    for caps in DEMONYM.captures_iter(text) {
+        let Some(n) = caps.name("name") else { continue };
+        let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
+        let key = fold(n.as_str());
+        found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
+    }
+    for c in CARRIERS_2015.iter() {
+        for m in c.pattern.find_iter(text) {
+            let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
+            let key = gazetteer::epci(&c.code).map_or_else(|| c.code.clone(), |e| e.siren.into());
+            found.push(Mention {
+                range: m.range(),
+                key,
+                kind,
+                code: Some(c.code.clone()),
+                parents: vec![],
+                tier: 0,
+            });
+        }
+    }
+    // Spans where a commune is no evidence of the carrier: people's names, and the lines of
+    // quartier lists (there a commune places a quartier: "Bacalan (Bordeaux)").
+    let mut not_here: Vec<[usize; 2]> = out.people.iter().map(|p| p.evidence.span).collect();
+    for line in crate::rules::line_ranges(text) {
+        let span = doc.evidence(line, ID).span;
+        if out
+            .quartiers
+            .iter()
+            .any(|q| span[0] <= q.evidence.span[0] && q.evidence.span[0] < span[1])
+        {
+            not_here.push(span);
+        }
+    }
+    for m in NAMES.find_iter(text) {
+        // An upper-case name outside the title is a table cell or a heading of a list.
+        let shouting = !m.as_str().chars().any(char::is_lowercase);
+        if shouting && !within(doc.evidence(m.range(), ID).span, titles) {
+            continue;
+        }
+        if let Some(mention) = commune_in(doc, m.range(), &not_here) {
+            found.push(mention);
+        } else if let Some(kind) = word_kind(m.as_str()).filter(|k| *k != "commune")
+            && proper_beside_kind(m.as_str())
+            && !never_carrier(m.as_str())
+        {
+            // An intercommunality the gazetteer does not know ("Grande Agglomération X").
+            let name = m.as_str();
+            found.push(Mention {
+                range: m.range(),
+                key: fold(name),
+                kind,
+                code: None,
+                parents: vec![],
+                tier: 2,
+            });
+        }
+    }
+    // "Communauté d'agglomération Creil Sud Oise" is written "Creil Sud Oise" as a carrier.
+    for m in &mut found {
+        m.range = without_prefix(text, m.range.clone());
+    }
+    // The most trusted source first, the longest name first at each start; then drop what
+    // overlaps a kept mention.
+    found.sort_by_key(|m| (m.tier, m.range.start, std::cmp::Reverse(m.range.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if kept.iter().any(|k| k.range.start < m.range.end && m.range.start < k.range.end) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept.sort_by_key(|m| m.range.start);
+    kept
+}
+
+/// True when `name` has a capitalised word besides its articles and kind words ("Grande
+/// Agglomération Charleville-Sedan", not "La Métropole").
+fn proper_beside_kind(name: &str) -> bool {
+    const ARTICLES: [&str; 8] = ["la", "le", "les", "l", "de", "du", "des", "d"];
+    name.split([' ', '\t', '\n', '\''])
+        .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.to_lowercase().as_str()))
+        .filter(|w| word_kind(w).is_none())
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// `range` without an official "Communauté d'agglomération de" / "communauté de communes du" /
+/// "Communauté urbaine de" that opens it, unless what remains is only a town's name (the
+/// "Communauté urbaine de Dunkerque" is no "Dunkerque"). A capitalised word after the prefix
+/// stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
+fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?i:communauté[ \t]+(?:d'agglomération|de[ \t]+communes|urbaine|d'agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+        )
+        .expect("valid regex")
+    });
+    let name = &text[range.clone()];
+    let Some(m) = PREFIX.find(name) else { return range };
+    let rest = &name[m.end()..];
+    let town =
+        !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
+    if rest.trim().is_empty() || town {
+        return range;
+    }
+    range.start + m.end()..range.end
+}
+
+/// The commune a capitalised name at `range` designates: the name itself or the name without
+/// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), a commune of more than 2,000
+/// inhabitants or a 2015 carrier; not a département, a région, or part of a person's name.
+fn commune_in(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
+    let text = doc.text();
+    let mut start = range.start;
+    for _ in 0..6 {
+        let name = text.get(start..range.end)?;
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let here = start..start + name.len();
+        if let Some(m) = commune_named(doc, here, people) {
+            return Some(m);
+        }
+        // Next word.
+        let skip = name.find([' ', '\t', '\n'])?;
+        start += skip + 1;
+        while text[start..].starts_with([' ', '\t', '\n']) {
+            start += 1;
+        }
+    }
+    None
+}
+
+fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
+    let name = doc.text().get(range.clone())?;
+    if never_carrier(name)
+        || !name.chars().next().is_some_and(char::is_uppercase)
+        || gazetteer::departement_named(name).is_some()
+        || gazetteer::region_named(name).is_some()
+    {
+        return None;
+    }
+    let communes = gazetteer::communes_named(name);
+    let big = communes.iter().copied().find(|c| {
+        c.population.is_some_and(|p| p >= 2000) || carried_in_2015(c.insee) || c.parent.is_some()
+    })?;
+    let span = doc.evidence(range.clone(), ID).span;
+    if people.iter().any(|p| p[0] < span[1] && span[0] < p[1]) {
+        return None;
+    }
+    let key = if communes.len() == 1 { big.insee.to_owned() } else { fold(name) };
+    let parents = communes
+        .iter()
+        .flat_map(|c| gazetteer::epcis_of_commune(c.parent.unwrap_or(c.insee)))
+        .map(|e| e.siren.to_owned())
+        .collect();
+    Some(Mention {
+        range,
+        key,
+        kind: "commune",
+        code: (communes.len() == 1).then(|| big.insee.to_owned()),
+        parents,
+        tier: 1,
+    })
+}
+
+fn number(word: &str) -> Option<usize> {
+    const WORDS: [&str; 9] =
+        ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    word.parse().ok().or_else(|| {
+        let w = word.to_lowercase();
+        WORDS.iter().position(|x| *x == w).map(|i| i + 2)
+    })
+}
+
+/// One carrier per territory of a sentence that counts contracts and names as many territories.
+fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+    let text = doc.text();
+    for s in sentences(text) {
+        let sentence = &text[s.clone()];
+        let Some(n) = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str())) else {
+            continue;
+        };
+        if n < 2 {
+            continue;
+        }
+        let inside: Vec<&Mention> =
+            mentions.iter().filter(|m| m.range.start >= s.start && m.range.end <= s.end).collect();
+        // A commune inside a named intercommunality speaks for it, not for a contract of its own.
+        let epcis: Vec<&str> = inside
+            .iter()
+            .filter(|m| m.kind != "commune")
+            .filter_map(|m| m.code.as_deref())
+            .collect();
+        let mut keys: Vec<&str> = Vec::new();
+        let mut picked: Vec<&Mention> = Vec::new();
+        for m in inside {
+            if m.kind == "commune" && m.parents.iter().any(|p| epcis.contains(&p.as_str())) {
+                continue;
+            }
+            if !keys.contains(&m.key.as_str()) {
+                keys.push(&m.key);
+                picked.push(m);
+            }
+        }
+        if picked.len() == n {
+            return picked
+                .into_iter()
+                .map(|m| territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID))
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// The first line's range, and the title's when the text rule found one.
+fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
+    let text = doc.text();
+    let mut spans: Vec<[usize; 2]> = out.titles.iter().map(|t| t.evidence.span).collect();
+    if let Some(first) = crate::rules::line_ranges(text).first() {
+        spans.push(doc.evidence(first.clone(), ID).span);
+    }
+    spans
+}
+
+/// True when the clean `span` lies inside one of `ranges`.
+fn within(span: [usize; 2], ranges: &[[usize; 2]]) -> bool {
+    ranges.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
+}
+
+/// True when the document reports one contract: the singular contract at least twice, or once
+/// in its title.
+fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
+    let mut count = 0;
+    for caps in ONE_CONTRACT.captures_iter(doc.text()) {
+        let Some(m) = caps.get(0) else { continue };
+        if caps.name("generic").is_some() {
+            continue;
+        }
+        let span = doc.evidence(m.range(), ID).span;
+        if within(span, titles) {
+            return true;
+        }
+        count += 1;
+    }
+    count >= 2
+}
+
+/// The best-ranked territory of a document that reports one contract.
+fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Territory> {
+    if !reports_one_contract(doc, titles) {
+        return None;
+    }
+    let text = doc.text();
+    let about_contract: Vec<Range<usize>> =
+        sentences(text).into_iter().filter(|s| ONE_CONTRACT.is_match(&text[s.clone()])).collect();
+    let distinct = mentions.iter().map(|m| m.key.as_str()).collect::<BTreeSet<_>>().len();
+    let mut best: Option<(i32, usize)> = None;
+    let mut keys: Vec<&str> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if keys.contains(&m.key.as_str()) {
+            continue;
+        }
+        keys.push(&m.key);
+        let same: Vec<&Mention> = mentions.iter().filter(|o| o.key == m.key).collect();
+        let in_title = same.iter().any(|o| within(doc.evidence(o.range.clone(), ID).span, titles));
+        // A commune named once, outside the title, is only a place, unless the page names no
+        // other territory; an intercommunality is the carrier the law designates, and may be
+        // named once.
+        if same.len() < 2 && !in_title && m.kind == "commune" && distinct > 1 {
+            continue;
+        }
+        let near_contract = same.iter().any(|o| {
+            about_contract.iter().any(|s| s.start <= o.range.start && o.range.end <= s.end)
+        });
+        let mut score = same.len().min(5) as i32;
+        score += if in_title { 3 } else { 0 };
+        score += if near_contract { 2 } else { 0 };
+        score += if m.kind == "commune" { 0 } else { 1 };
+        score += if m.code.as_deref().is_some_and(carried_in_2015) { 1 } else { 0 };
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    let (_, i) = best?;
+    let m = &mentions[i];
+    let mut t = territory(doc, m.range.clone(), Some(m.kind), true, ID);
+    if m.kind != "commune" && t.kind == "EPCI" {
+        t.kind = m.kind.to_owned();
+    }
+    Some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Format;
+    use crate::rules::testing;
+
+    /// The fallback carriers of `text` (no other rule run).
+    #[track_caller]
+    fn carriers(text: &str) -> Vec<String> {
+        let out = testing::run(&[], text, Format::Text, Some(resolve));
+        out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn a_town_named_throughout_a_contract_page_carries_it() {
+        let text = "Le contrat de ville 2015-2020\n\nAvec la signature du contrat de ville, \
+                    Montauban engage ses partenaires. Montauban compte deux quartiers.";
+        assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn an_intercommunality_outranks_its_town() {
+        let text = "Contrat de ville\n\nLe contrat de ville de notre territoire est porté par \
+                    Lorient Agglomération. Lorient et Lanester y comptent des quartiers. \
+                    Lorient Agglomération anime le contrat.";
+        assert_eq!(carriers(text), ["Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn a_page_about_the_policy_in_general_gets_no_carrier() {
+        let text = "La politique de la ville\n\nTous les six ans, l'État et les communes de \
+                    Montauban et de Lorient bâtissent un contrat de ville. Montauban, Lorient.";
+        assert!(carriers(text).is_empty());
+        let text = "Les contrats de ville signés depuis 2015 à Montauban et à Lorient. \
+                    Montauban et Lorient.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn a_town_named_once_outside_the_title_does_not_carry() {
+        let text = "Actualités\n\nLe contrat de ville est signé. Le contrat de ville couvre le \
+                    centre. Photo : mairie de Montauban. Lire aussi : Lorient.";
+        assert!(carriers(text).is_empty());
+        let text = "Actualités\n\nLe contrat de ville est signé. Le contrat de ville couvre \
+                    trois quartiers de Montauban.";
+        assert_eq!(carriers(text), ["Montauban"], "the only town named");
+    }
+
+    #[test]
+    fn an_upper_case_town_outside_the_title_is_a_table_cell() {
+        let text = "Le contrat de ville\n\nLe contrat de ville de notre métropole.\n\
+                    MONTAUBAN | Bourbaki |\nMONTAUBAN | Gloire |\n";
+        assert!(carriers(text).is_empty());
+        let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn the_official_prefix_goes_a_capitalised_word_after_it_stays() {
+        let text = "Le contrat de ville est signé par la Communauté d'agglomération Lorient \
+                    Agglomération. Le contrat de ville de la Communauté de communes De Cèze \
+                    Cévennes.";
+        let t = "Deux contrats de ville : Communauté d'Agglomération Lorient Agglomération et \
+                 Communauté de Communes De Cèze Cévennes.";
+        assert_eq!(carriers(t), ["Lorient Agglomération", "De Cèze Cévennes"]);
+        assert!(!carriers(text).is_empty());
+    }
+
+    #[test]
+    fn the_communes_of_a_quartier_list_are_no_carriers() {
+        let text = "Le contrat de ville\n\nLe contrat de ville couvre ces quartiers :\n                    - Bourbaki (Montauban)\n- Gloire (Montauban)\n- Arènes (Montauban)\n";
+        let quartiers = ["Bourbaki", "Gloire", "Arènes"];
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let mut out = Candidates::default();
+        for q in quartiers {
+            let at = text.find(q).unwrap_or_default();
+            out.quartiers.push(crate::record::Quartier {
+                name: q.into(),
+                communes: vec![],
+                status: crate::record::QuartierStatus::Prioritaire,
+                list: None,
+                evidence: doc.evidence(at..at + q.len(), "quartiers.test"),
+            });
+        }
+        resolve(&doc, &mut out);
+        assert!(!out.territories.iter().any(|t| t.carries_contract), "{:?}", out.territories);
+    }
+
+    #[test]
+    fn a_kind_and_a_demonym_name_an_intercommunality() {
+        let text = "Le contrat de ville\n\nLes quartiers de la métropole bordelaise. Le contrat \
+                    de ville de la métropole bordelaise couvre Bordeaux et Lormont.";
+        assert_eq!(carriers(text), ["métropole bordelaise"]);
+        let text = "Le contrat de ville\n\nLa métropole moderne signe le contrat de ville de \
+                    Montauban. Montauban.";
+        assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn a_counted_series_gives_one_carrier_per_territory() {
+        let text = "Le préfet a signé hier trois contrats de ville, avec Montauban, Lorient \
+                    Agglomération et Quimperlé.";
+        assert_eq!(carriers(text), ["Montauban", "Lorient Agglomération", "Quimperlé"]);
+    }
+
+    #[test]
+    fn a_count_that_disagrees_with_the_names_gives_no_series() {
+        let text = "Le préfet signera huit contrats de ville avec les maires, dont celui de \
+                    Montauban.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn the_2015_carriers_name_merged_intercommunalities() {
+        let text = "Deux contrats de ville ont été signés en 2015, par le Pays Grand Combien \
+                    et par Montauban.";
+        assert_eq!(carriers(text), ["Pays Grand Combien", "Montauban"]);
+    }
+
+    #[test]
+    fn core_names_of_2015_carriers() {
+        assert_eq!(core_name("CC du Pays Grand Combien").as_deref(), Some("Pays Grand Combien"));
+        assert_eq!(core_name("CC Val"), None);
+    }
+}
