@@ -32,6 +32,7 @@ fn rank(rule: &str) -> u8 {
         "quartiers.line_list" => 2,
         "quartiers.parenthesised" => 3,
         "quartiers.semicolon_list" => 4,
+        super::gazetteer::RULE => 6,
         _ => 5,
     }
 }
@@ -49,6 +50,7 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
         && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
         && (fold(&better.name) == fold(&worse.name)
             || worse.evidence.rule == "quartiers.prose"
+            || worse.evidence.rule == super::gazetteer::RULE
             || better.evidence.rule == "quartiers.commune_groups")
 }
 
@@ -64,6 +66,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
         kept.retain(|k| !replaces(&q, k));
         kept.push(q);
     }
+    drop_read_elsewhere(&mut kept);
     fill_communes(doc, &mut kept);
     // An NPNRU mention of a quartier listed as prioritaire or veille (same name, same commune)
     // is not another quartier.
@@ -83,6 +86,28 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     out.quartiers = kept;
 }
 
+/// Drops a gazetteer item when a list rule read the same quartier elsewhere: the same name, or
+/// a name that designates its QPV ("Benauge - Henri Sellier" listed, "Benauge" named further
+/// on).
+fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
+    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::RULE;
+    let listed: Vec<(String, Vec<String>)> = kept
+        .iter()
+        .filter(|q| !is_hit(q))
+        .map(|q| {
+            let codes =
+                super::codes::designated(&q.name).into_iter().map(|n| n.qpv.code.to_owned());
+            (fold(&q.name), codes.collect())
+        })
+        .collect();
+    kept.retain(|q| {
+        !is_hit(q)
+            || !listed.iter().any(|(name, codes)| {
+                *name == fold(&q.name) || q.qpv_code.as_ref().is_some_and(|c| codes.contains(c))
+            })
+    });
+}
+
 /// Gives a commune to the quartiers named without one, in order of confidence: the same name
 /// listed elsewhere with its commune; the commune that opens the sentence ("À Lens, les
 /// quartiers A et B"); the commune of the quartier listed just before, when the sentence calls
@@ -91,7 +116,8 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
 /// without on purpose: "Le quartier des Brichères reste suivi en veille active").
 fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
     let known = Known::of(doc);
-    let any_commune = kept.iter().any(|q| !q.communes.is_empty());
+    let any_commune =
+        kept.iter().any(|q| !q.communes.is_empty() && q.evidence.rule != super::gazetteer::RULE);
     for i in 0..kept.len() {
         if !kept[i].communes.is_empty() {
             continue;
