@@ -15,7 +15,8 @@
 //!   Jean Jaurès", `rules/quartiers/not_names.txt` before it).
 //!
 //! Neighbouring parts of the same QPV ("Palmer - Saraillère - 8 mai 45") make one item, named
-//! as written. The status comes from the sentence, else from the nearest heading or sentence
+//! as written; its communes are those of the QPV written next to it on its line ("Benauge
+//! (Bordeaux)", "BÈGLES | Dorat"), else those of the QPV the document names. The status comes from the sentence, else from the nearest heading or sentence
 //! before that speaks of quartiers, else `prioritaire`. The item carries the QPV's code; the
 //! resolve step drops it when a list rule read the same quartier.
 
@@ -64,11 +65,20 @@ static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Characters that may stand between two parts of one name.
+/// What may stand between two parts of one name: a dash, a slash, a comma, "et", and an
+/// article before the next part ("Palmer, La Saraillère").
 fn joins_parts(between: &str) -> bool {
-    let t = between.trim();
+    let mut t = between.trim();
+    for article in ["les", "le", "la", "l'", "Les", "Le", "La", "L'"] {
+        if let Some(rest) = t.strip_suffix(article)
+            && (rest.is_empty() || rest.ends_with([' ', ',', '-', '–', '—', '/']))
+        {
+            t = rest.trim_end();
+            break;
+        }
+    }
     t.is_empty()
-        || matches!(t, "-" | "–" | "—" | "/" | "," | "&" | "et")
+        || matches!(t, "-" | "–" | "—" | "/" | "," | "&" | "et" | ", et")
         || t.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
 }
 
@@ -117,17 +127,37 @@ impl Rule for Gazetteer {
             }
             found.push((hit.range.clone(), q));
         }
-        let mut seen: Vec<(&str, QuartierStatus)> = Vec::new();
-        for (range, q) in found {
+        for i in 0..found.len() {
+            let (range, q) = (found[i].0.clone(), found[i].1);
             let status = status_at(text, range.start);
-            if seen.contains(&(q.code, status)) {
-                continue;
+            // The communes written next to the name ("Benauge (Bordeaux)", "BÈGLES | Dorat"),
+            // else those of the QPV the document names.
+            let next = found.get(i + 1).map_or(text.len(), |n| n.0.start);
+            let prev = i.checked_sub(1).map_or(0, |p| found[p].0.end);
+            let after = line_window(text, range.end, next, true);
+            let before = line_window(text, prev, range.start, false);
+            let near = |window: &str| {
+                let w = format!(" {} ", qpv::fold(window));
+                q.communes
+                    .iter()
+                    .filter(|c| {
+                        gazetteer::commune(c).is_some_and(|c| {
+                            let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
+                            w.contains(&format!(" {} ", qpv::fold(c.name)))
+                        })
+                    })
+                    .copied()
+                    .collect::<Vec<&str>>()
+            };
+            let mut insee = near(after);
+            if insee.is_empty() {
+                insee = near(before);
             }
-            seen.push((q.code, status));
-            let communes = q
-                .communes
+            if insee.is_empty() {
+                insee = q.communes.iter().filter(|c| named_in_text(c)).copied().collect();
+            }
+            let communes = insee
                 .iter()
-                .filter(|c| named_in_text(c))
                 .filter_map(|c| gazetteer::commune(c))
                 .map(|c| {
                     let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
@@ -148,6 +178,20 @@ impl Rule for Gazetteer {
                 evidence: doc.evidence(range, RULE),
             });
         }
+    }
+}
+
+/// The text between `from` and `to` on the line of the hit, at most 60 bytes from the hit:
+/// after it when `after`, else before it.
+fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
+    if after {
+        let end = text.floor_char_boundary(to.min(from + 60)).max(from);
+        let seg = text.get(from..end).unwrap_or("");
+        seg.split('\n').next().unwrap_or("")
+    } else {
+        let start = text.ceil_char_boundary(from.max(to.saturating_sub(60))).min(to);
+        let seg = text.get(start..to).unwrap_or("");
+        seg.rsplit('\n').next().unwrap_or("")
     }
 }
 
