@@ -207,6 +207,15 @@ pub struct Quartier {
     /// Which list the item came from (the list's heading or sentence, shortened).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<String>,
+    /// The official code of the quartier prioritaire in the 2024 list ("QN05912M"), when the
+    /// name and the commune designate one QPV without ambiguity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qpv_code: Option<String>,
+    /// Why `qpv_code` was given: what agreed ("name and commune", "part of the name and
+    /// commune", and for a document of the 2015 generation, that the code is the 2024
+    /// successor's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qpv_link: Option<String>,
     pub evidence: Evidence,
 }
 
@@ -346,6 +355,10 @@ pub struct MergedQuartier {
     pub communes: Vec<CommuneRef>,
     /// The headline status; a disagreement is in the contract's `conflicts`.
     pub status: QuartierStatus,
+    /// The official QPV code the documents give (the first one; documents that disagree leave
+    /// it out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qpv_code: Option<String>,
     pub sources: Vec<SourceRef>,
 }
 

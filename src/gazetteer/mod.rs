@@ -12,11 +12,14 @@
 //!   tells: its intercommunality, départements, régions), [`commune`];
 //! - [`epci_named`] (official names, names without their kind, initialisms, the aliases of
 //!   `rules/gazetteer/epci_aliases.tsv`), [`epcis_of_commune`], [`epci`];
-//! - [`departement_named`], [`departement`], [`region_named`], [`region`].
+//! - [`departement_named`], [`departement`], [`region_named`], [`region`];
+//! - [`qpv`]: the quartiers prioritaires of 2024 with their ANCT codes (`qpv::qpvs_named`,
+//!   `qpv::find_qpvs`).
 
 mod communes;
 mod epci;
 pub mod names;
+pub mod qpv;
 mod table;
 
 use std::sync::LazyLock;

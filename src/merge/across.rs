@@ -226,6 +226,8 @@ fn merge_quartiers(
     let mut out: Vec<MergedQuartier> = Vec::new();
     // For each merged quartier, the status each source gave.
     let mut statuses: Vec<Vec<(crate::record::QuartierStatus, SourceRef)>> = Vec::new();
+    // For each merged quartier, the QPV codes its sources give.
+    let mut codes: Vec<Vec<String>> = Vec::new();
     for (doc, c) in members {
         for q in &c.quartiers {
             let src = source(doc, &q.evidence);
@@ -250,8 +252,10 @@ fn merge_quartiers(
                         names: vec![],
                         communes: vec![],
                         status: q.status,
+                        qpv_code: None,
                         sources: vec![],
                     });
+                    codes.push(vec![]);
                     statuses.push(vec![]);
                     out.len() - 1
                 }
@@ -265,6 +269,17 @@ fn merge_quartiers(
             }
             m.sources.push(src.clone());
             statuses[idx].push((q.status, src));
+            if let Some(code) = &q.qpv_code
+                && !codes[idx].contains(code)
+            {
+                codes[idx].push(code.clone());
+            }
+        }
+    }
+    // One code among the sources is the quartier's; codes that disagree are none.
+    for (m, c) in out.iter_mut().zip(&codes) {
+        if let [one] = c.as_slice() {
+            m.qpv_code = Some(one.clone());
         }
     }
     for (m, st) in out.iter().zip(&statuses) {
@@ -463,6 +478,8 @@ mod tests {
             communes: vec![CommuneRef { name: "Anzin".into(), insee: Some("59014".into()) }],
             status,
             list: None,
+            qpv_code: None,
+            qpv_link: None,
             evidence: ev(at, name, "quartiers.test"),
         }
     }

@@ -363,6 +363,10 @@ fn quartiers(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Quartier>
         let key = fold(&q.name);
         match out.iter_mut().find(|x| fold(&x.name) == key && x.status == q.status) {
             Some(x) => {
+                if x.qpv_code.is_none() && q.qpv_code.is_some() {
+                    x.qpv_code.clone_from(&q.qpv_code);
+                    x.qpv_link.clone_from(&q.qpv_link);
+                }
                 for commune in &q.communes {
                     if !x.communes.iter().any(|k| fold(&k.name) == fold(&commune.name)) {
                         x.communes.push(commune.clone());
@@ -505,6 +509,8 @@ mod tests {
             communes: vec![CommuneRef { name: commune.into(), insee: None }],
             status: QuartierStatus::Prioritaire,
             list: None,
+            qpv_code: None,
+            qpv_link: None,
             evidence: ev(text, name, "quartiers.test"),
         }
     }

@@ -1,6 +1,7 @@
 //! Linking the names the rules found to official codes, with the gazetteer (`rules/gazetteer/`):
 //! every territory to its SIREN (an intercommunality) or INSEE code (a commune, département or
-//! région), every commune of a quartier to its INSEE code.
+//! région), every commune of a quartier to its INSEE code, and every quartier to its official
+//! QPV code when the link is unambiguous (`rules::quartiers::link_codes`).
 //!
 //! A name several communes bear is decided by what the document is about, in this order: the
 //! intercommunalities carrying its contracts, then the départements and régions it names (after
@@ -56,6 +57,7 @@ pub fn link(doc: &Doc, c: &mut Candidates) {
             }
         }
     }
+    crate::rules::quartiers::link_codes(doc.text(), &mut c.quartiers);
     for name in ambiguous {
         c.warnings.push(Warning {
             kind: "link.ambiguous".into(),
@@ -191,6 +193,8 @@ mod tests {
                 .collect(),
             status: QuartierStatus::Prioritaire,
             list: None,
+            qpv_code: None,
+            qpv_link: None,
             evidence: Evidence { span: [0, 0], text: String::new(), rule: "t.t".into() },
         }
     }

@@ -15,8 +15,16 @@
 //! the same place and an NPNRU mention of a listed quartier, and gives a quartier without a
 //! commune the one its context states (same name listed, "À Lens, ...", a demonym), or the
 //! document's only town when no quartier of the document names its commune.
+//!
+//! Beyond list shapes, `quartiers.gazetteer` finds the quartiers prioritaires of the official
+//! list (`rules/gazetteer/qpv.tsv`) that the document names in its communes, wherever they
+//! stand; a list reading of the same quartier wins over it. Once communes are linked,
+//! [`link_codes`] gives every quartier the official code of its QPV (`qpv_code`) when name and
+//! commune designate one.
 
+mod codes;
 mod commune_groups;
+mod gazetteer;
 mod lexicon;
 mod line_list;
 mod parenthesised;
@@ -33,6 +41,7 @@ use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
     &commune_groups::CommuneGroups,
+    &gazetteer::Gazetteer,
     &line_list::LineList,
     &parenthesised::Parenthesised,
     &prose::Prose,
@@ -44,6 +53,12 @@ pub const RULES: &[&dyn Rule] = &[
 /// from the context.
 pub fn resolve(doc: &Doc, out: &mut Candidates) {
     resolve::resolve(doc, out);
+}
+
+/// Gives the quartiers their official QPV code where the link is unambiguous (see [`codes`]);
+/// run once their communes are linked. `text` is the document's normalised text.
+pub fn link_codes(text: &str, quartiers: &mut [Quartier]) {
+    codes::link_codes(text, quartiers);
 }
 
 /// One item of a list, in the normalised text.
@@ -84,6 +99,8 @@ pub(super) fn emit(doc: &Doc, out: &mut Candidates, rule: &str, list: &List, ite
                 .collect(),
             status: item.status.unwrap_or(list.status),
             list: list.label.clone(),
+            qpv_code: None,
+            qpv_link: None,
             evidence: doc.evidence(item.range, rule),
         });
     }

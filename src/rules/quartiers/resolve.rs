@@ -32,6 +32,7 @@ fn rank(rule: &str) -> u8 {
         "quartiers.line_list" => 2,
         "quartiers.parenthesised" => 3,
         "quartiers.semicolon_list" => 4,
+        super::gazetteer::RULE => 6,
         _ => 5,
     }
 }
@@ -49,11 +50,13 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
         && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
         && (fold(&better.name) == fold(&worse.name)
             || worse.evidence.rule == "quartiers.prose"
+            || worse.evidence.rule == super::gazetteer::RULE
             || better.evidence.rule == "quartiers.commune_groups")
 }
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     let mut qs = std::mem::take(&mut out.quartiers);
+    split_by_hits(&mut qs);
     qs.sort_by_key(|q| (q.evidence.span[0], rank(&q.evidence.rule)));
     let mut kept: Vec<Quartier> = Vec::new();
     for q in qs {
@@ -64,6 +67,8 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
         kept.retain(|k| !replaces(&q, k));
         kept.push(q);
     }
+    drop_read_elsewhere(&mut kept);
+    dedup_hits(&mut kept);
     fill_communes(doc, &mut kept);
     // An NPNRU mention of a quartier listed as prioritaire or veille (same name, same commune)
     // is not another quartier.
@@ -83,6 +88,113 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     out.quartiers = kept;
 }
 
+/// Small words that may stand in a list item beside the quartiers and communes it holds.
+const GLUE: &[&str] =
+    &["a", "au", "aux", "et", "en", "de", "du", "des", "la", "le", "les", "l", "d", "sur", "dans"];
+
+/// Drops a list item that the gazetteer shows to be misread: an item holding several known
+/// quartiers ("Benauge (Bordeaux), Henri-Sellier et Léo Lagrange"), or one known quartier glued
+/// to its communes ("BASSENS | Quartier de l'Avenir", "Blagnac (Barradels)", "Quartier Champ de
+/// course au Bouscat et"), when its name is not itself a reading of that quartier. The
+/// gazetteer's items stand for it.
+fn split_by_hits(qs: &mut Vec<Quartier>) {
+    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::RULE;
+    let hits: Vec<&Quartier> = qs.iter().filter(|q| is_hit(q)).collect();
+    let misread = |item: &Quartier| -> bool {
+        let [start, end] = item.evidence.span;
+        let inside: Vec<&&Quartier> = hits
+            .iter()
+            .filter(|h| h.evidence.span[0] >= start && h.evidence.span[1] <= end)
+            .collect();
+        if inside.is_empty() {
+            return false;
+        }
+        let designated = super::codes::designated(&item.name);
+        if inside
+            .iter()
+            .any(|h| designated.iter().any(|n| Some(n.qpv.code) == h.qpv_code.as_deref()))
+        {
+            return false;
+        }
+        if inside.len() > 1 {
+            return true;
+        }
+        // What the item holds besides the quartier: communes and small words only.
+        let mut rest = String::new();
+        let mut at = start;
+        for h in &inside {
+            rest.push_str(
+                item.evidence.text.get(at - start..h.evidence.span[0] - start).unwrap_or(""),
+            );
+            rest.push(' ');
+            at = h.evidence.span[1];
+        }
+        rest.push_str(item.evidence.text.get(at - start..).unwrap_or(""));
+        let communes: Vec<String> = inside
+            .iter()
+            .filter_map(|h| h.qpv_code.as_deref())
+            .filter_map(crate::gazetteer::qpv::qpv)
+            .flat_map(|q| q.communes.iter())
+            .filter_map(|c| crate::gazetteer::commune(c))
+            .map(|c| crate::gazetteer::qpv::fold(c.name))
+            .collect();
+        let words = crate::gazetteer::qpv::fold(&rest);
+        !words.is_empty()
+            && words
+                .split(' ')
+                .all(|w| GLUE.contains(&w) || communes.iter().any(|c| c.split(' ').any(|x| x == w)))
+    };
+    let drop: Vec<bool> = qs.iter().map(|q| !is_hit(q) && misread(q)).collect();
+    let mut i = 0;
+    qs.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// One gazetteer item per name and status: a later mention of the same quartier, or of a part
+/// of a name already given ("Saraillère" after "Palmer - Saraillère"), is not another one.
+fn dedup_hits(kept: &mut Vec<Quartier>) {
+    let mut seen: Vec<(String, Option<String>, QuartierStatus)> = Vec::new();
+    kept.retain(|q| {
+        if q.evidence.rule != super::gazetteer::RULE {
+            return true;
+        }
+        let name = fold(&q.name);
+        let again = seen.iter().any(|(n, code, status)| {
+            *status == q.status
+                && (*n == name
+                    || (*code == q.qpv_code && format!(" {n} ").contains(&format!(" {name} "))))
+        });
+        if !again {
+            seen.push((name, q.qpv_code.clone(), q.status));
+        }
+        !again
+    });
+}
+
+/// Drops a gazetteer item when a list rule read the same quartier elsewhere: the same name, or
+/// a name that designates its QPV ("Benauge - Henri Sellier" listed, "Benauge" named further
+/// on).
+fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
+    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::RULE;
+    let listed: Vec<(String, Vec<String>)> = kept
+        .iter()
+        .filter(|q| !is_hit(q))
+        .map(|q| {
+            let codes =
+                super::codes::designated(&q.name).into_iter().map(|n| n.qpv.code.to_owned());
+            (fold(&q.name), codes.collect())
+        })
+        .collect();
+    kept.retain(|q| {
+        !is_hit(q)
+            || !listed.iter().any(|(name, codes)| {
+                *name == fold(&q.name) || q.qpv_code.as_ref().is_some_and(|c| codes.contains(c))
+            })
+    });
+}
+
 /// Gives a commune to the quartiers named without one, in order of confidence: the same name
 /// listed elsewhere with its commune; the commune that opens the sentence ("À Lens, les
 /// quartiers A et B"); the commune of the quartier listed just before, when the sentence calls
@@ -91,7 +203,8 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
 /// without on purpose: "Le quartier des Brichères reste suivi en veille active").
 fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
     let known = Known::of(doc);
-    let any_commune = kept.iter().any(|q| !q.communes.is_empty());
+    let any_commune =
+        kept.iter().any(|q| !q.communes.is_empty() && q.evidence.rule != super::gazetteer::RULE);
     for i in 0..kept.len() {
         if !kept[i].communes.is_empty() {
             continue;

@@ -1,0 +1,297 @@
+//! The quartiers prioritaires de la politique de la ville (QPV) in force since 2024, with their
+//! official ANCT code and communes (`rules/gazetteer/qpv.tsv`), found the way documents write
+//! them.
+//!
+//! A QPV is known under keys: its official name, and each part of a name made of several
+//! ("Palmer - Saraillère - 8 mai 45 - Dravemont" is also "Saraillère"), each folded (case,
+//! accents, hyphens and punctuation do not matter) and also without a leading article or
+//! "quartier de" ("Quartier de l'Avenir" is also "Avenir"). [`qpvs_named`] looks a name up;
+//! [`find_qpvs`] finds every key in a text in one multi-pattern pass (Aho-Corasick), on word
+//! boundaries, the longest key winning where keys overlap. Homonyms ("Centre-Ville" exists in
+//! dozens of communes) are the caller's to tell apart, by commune.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::table::rows;
+
+/// A quartier prioritaire of the 2024 list.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Qpv {
+    /// The ANCT code ("QN05912M").
+    pub code: &'static str,
+    /// The official name, as the ANCT spells it.
+    pub name: &'static str,
+    /// The INSEE codes of its communes, sorted.
+    pub communes: Vec<&'static str>,
+}
+
+/// A QPV a key designates, and whether the key is its whole name (or only a part of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Named {
+    pub qpv: &'static Qpv,
+    pub whole: bool,
+}
+
+/// A key found in a text: where, and the QPVs it designates.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Byte range in the searched text (char boundaries).
+    pub range: Range<usize>,
+    /// The folded key.
+    pub key: String,
+    pub named: Vec<Named>,
+}
+
+struct Qpvs {
+    all: Vec<Qpv>,
+    /// Folded key → (QPV index, whole name).
+    by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// The keys, in the matcher's pattern order.
+    patterns: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+static QPVS: LazyLock<Qpvs> = LazyLock::new(|| {
+    let all: Vec<Qpv> = rows::<3>("gazetteer/qpv.tsv")
+        .filter(|[code, name, _]| !code.is_empty() && !name.is_empty())
+        .map(|[code, name, communes]| Qpv {
+            code,
+            name,
+            communes: communes.split(',').map(str::trim).filter(|c| !c.is_empty()).collect(),
+        })
+        .collect();
+    let mut by_key: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+    for (i, q) in all.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for (key, whole) in keys_of(q.name) {
+            let entry = by_key.entry(key).or_default();
+            match entry.iter_mut().find(|(j, _)| *j == i) {
+                Some(e) => e.1 |= whole,
+                None => entry.push((i, whole)),
+            }
+        }
+    }
+    let mut patterns: Vec<String> = by_key.keys().filter(|k| k.len() >= 3).cloned().collect();
+    patterns.sort();
+    let matcher = AhoCorasick::new(&patterns).expect("QPV keys build an automaton");
+    Qpvs { all, by_key, patterns, matcher }
+});
+
+/// Words that introduce a quartier's name rather than belong to it.
+const DESCRIPTORS: [&str; 2] = ["quartier", "quartiers"];
+const ARTICLES: [&str; 7] = ["le", "la", "les", "l", "de", "du", "des"];
+
+/// The keys of an official name: the whole name and its parts, each also without a leading
+/// article or descriptor.
+fn keys_of(name: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut push = |key: String, whole: bool| {
+        for k in [key.clone(), stripped(&key).to_owned()] {
+            if !k.is_empty() && !out.iter().any(|(x, w)| *x == k && *w == whole) {
+                out.push((k, whole));
+            }
+        }
+    };
+    push(fold(name), true);
+    let parts = parts(name);
+    if parts.len() > 1 {
+        for p in parts {
+            push(fold(p), false);
+        }
+    }
+    out
+}
+
+/// The parts of a name made of several: split at a spaced dash, an en or em dash, a slash, a
+/// comma or " et ".
+pub fn parts(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = name;
+    'outer: loop {
+        let seps = [" - ", " -", "- ", "–", "—", "/", ",", " et ", " & "];
+        let first = seps.iter().filter_map(|s| rest.find(s).map(|i| (i, s.len()))).min();
+        match first {
+            Some((i, len)) => {
+                let (head, tail) = (&rest[..i], &rest[i + len..]);
+                if !head.trim().is_empty() {
+                    out.push(head.trim());
+                }
+                rest = tail;
+            }
+            None => break 'outer,
+        }
+    }
+    if !rest.trim().is_empty() {
+        out.push(rest.trim());
+    }
+    out
+}
+
+/// A folded key without its leading descriptor and articles ("quartier de l avenir" →
+/// "avenir"), when words remain.
+fn stripped(key: &str) -> &str {
+    let mut rest = key;
+    loop {
+        let Some((first, tail)) = rest.split_once(' ') else { return rest };
+        if DESCRIPTORS.contains(&first) || ARTICLES.contains(&first) {
+            rest = tail;
+        } else {
+            return rest;
+        }
+    }
+}
+
+/// `text` folded for matching (lower case, no accents, every run of other characters one
+/// space, trimmed), with the byte offset in `text` of the character each folded byte comes
+/// from.
+pub fn fold_map(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    fn push(folded: &mut String, map: &mut Vec<usize>, at: usize, d: char) {
+        folded.push(d);
+        map.extend(std::iter::repeat_n(at, d.len_utf8()));
+    }
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            match c {
+                'œ' | 'Œ' => "oe".chars().for_each(|d| push(&mut folded, &mut map, at, d)),
+                'æ' | 'Æ' => "ae".chars().for_each(|d| push(&mut folded, &mut map, at, d)),
+                _ => {
+                    for l in c.to_lowercase() {
+                        unicode_normalization::char::decompose_canonical(l, |d| {
+                            if !unicode_normalization::char::is_combining_mark(d) {
+                                push(&mut folded, &mut map, at, d);
+                            }
+                        });
+                    }
+                }
+            }
+        } else if !folded.is_empty() && !folded.ends_with(' ') {
+            push(&mut folded, &mut map, at, ' ');
+        }
+    }
+    if folded.ends_with(' ') {
+        folded.pop();
+        map.pop();
+    }
+    (folded, map)
+}
+
+/// `text` folded for matching (see [`fold_map`]).
+pub fn fold(text: &str) -> String {
+    fold_map(text).0
+}
+
+fn named_by(key: &str) -> Vec<Named> {
+    let qpvs = &*QPVS;
+    qpvs.by_key.get(key).map_or_else(Vec::new, |found| {
+        found.iter().map(|&(i, whole)| Named { qpv: &qpvs.all[i as usize], whole }).collect()
+    })
+}
+
+/// The QPVs `name` designates: by its whole name or one of its parts, with or without a
+/// leading article or "quartier de".
+pub fn qpvs_named(name: &str) -> Vec<Named> {
+    let key = fold(name);
+    let mut found = named_by(&key);
+    let bare = stripped(&key);
+    if found.is_empty() && bare != key {
+        found = named_by(bare);
+    }
+    found
+}
+
+/// The QPV of code `code`.
+pub fn qpv(code: &str) -> Option<&'static Qpv> {
+    QPVS.all.iter().find(|q| q.code == code)
+}
+
+/// Every QPV key found in `text`, on word boundaries, in text order; where found keys overlap,
+/// the longest one.
+pub fn find_qpvs(text: &str) -> Vec<Hit> {
+    let qpvs = &*QPVS;
+    let (folded, map) = fold_map(text);
+    let bytes = folded.as_bytes();
+    let mut found: Vec<(usize, usize, usize)> = qpvs
+        .matcher
+        .find_overlapping_iter(&folded)
+        .filter(|m| m.start() == 0 || bytes[m.start() - 1] == b' ')
+        .filter(|m| m.end() == bytes.len() || bytes[m.end()] == b' ')
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    // Longest first, then keep those that overlap no kept one.
+    found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for f in found {
+        if !kept.iter().any(|k| f.0 < k.1 && k.0 < f.1) {
+            kept.push(f);
+        }
+    }
+    kept.sort_unstable();
+    kept.into_iter()
+        .filter_map(|(s, e, p)| {
+            let start = *map.get(s)?;
+            let last = *map.get(e.checked_sub(1)?)?;
+            let end = last + text.get(last..)?.chars().next()?.len_utf8();
+            let key = qpvs.patterns.get(p)?.clone();
+            let named = named_by(&key);
+            Some(Hit { range: start..end, key, named })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_parses_with_unique_codes_and_known_communes() {
+        let qpvs = &*QPVS;
+        assert!(qpvs.all.len() > 1500, "{}", qpvs.all.len());
+        let mut codes: Vec<&str> = qpvs.all.iter().map(|q| q.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), qpvs.all.len());
+        for q in &qpvs.all {
+            assert!(q.code.starts_with("QN"), "{}", q.code);
+            assert!(!q.communes.is_empty(), "{}", q.code);
+            for c in &q.communes {
+                assert!(super::super::commune(c).is_some(), "{} {c}", q.code);
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_found_whole_or_by_part_whatever_the_spelling() {
+        let whole = qpvs_named("Grande Reyssouze Terre des Fleurs");
+        assert!(whole.iter().any(|n| n.qpv.code == "QN00101M" && n.whole));
+        let part = qpvs_named("la saraillere");
+        assert!(part.iter().any(|n| n.qpv.communes.contains(&"33167") && !n.whole), "{part:?}");
+        assert!(qpvs_named("Rue imaginaire des Tests").is_empty());
+        // A name several communes share has several QPVs: the caller chooses by commune.
+        assert!(qpvs_named("Centre-Ville").len() > 5);
+    }
+
+    #[test]
+    fn folding_keeps_a_map_to_the_text() {
+        let (folded, map) = fold_map("À l’Œuvre — Étoile");
+        assert_eq!(folded, "a l oeuvre etoile");
+        assert_eq!(map.len(), folded.len());
+        assert_eq!(map[0], 0);
+    }
+
+    #[test]
+    fn a_text_is_searched_in_one_pass_on_word_boundaries() {
+        let text = "Les habitants de Grande Reyssouze – Terre des Fleurs, et d'ailleurs.";
+        let hits = find_qpvs(text);
+        let hit = hits.iter().find(|h| h.named.iter().any(|n| n.qpv.code == "QN00101M"));
+        let hit = hit.expect("found");
+        assert_eq!(&text[hit.range.clone()], "Grande Reyssouze – Terre des Fleurs");
+        // Not inside a word.
+        assert!(find_qpvs("Reyssouzeville").iter().all(|h| h.key != "reyssouze"));
+    }
+}

@@ -1,0 +1,261 @@
+//! `quartiers.gazetteer`: a quartier prioritaire of the official 2024 list
+//! (`rules/gazetteer/qpv.tsv`) named anywhere in the document, in one of the communes the
+//! document names, whatever the sentence around it: prose lists ("à savoir : A, B et C"), lists
+//! cut mid-way, names given one by one across a page.
+//!
+//! Every key of the list (whole names and their parts, see [`crate::gazetteer::qpv`]) is
+//! searched in one pass. A hit counts when:
+//! - one of its QPVs lies in a commune the document names (the name written in the text), and
+//!   only one such QPV does ("Centre-Ville" of two named towns is left to the list rules);
+//! - it is written as a name (a capital or a digit first);
+//! - a name made only of common words (`rules/quartiers/gazetteer_generic.txt`: "Centre",
+//!   "Gare", "Bourg") or that is also a commune's name ("Montreuil", a quartier of Laon) comes
+//!   right after "quartier", "QPV" or "secteur";
+//! - it is not part of a street, a building or an organisation ("rue Jean Jaurès", "collège
+//!   Jean Jaurès", `rules/quartiers/not_names.txt` before it).
+//!
+//! Neighbouring parts of the same QPV ("Palmer - Saraillère - 8 mai 45") make one item, named
+//! as written; its communes are those of the QPV written next to it on its line ("Benauge
+//! (Bordeaux)", "BÈGLES | Dorat"), else those of the QPV the document names. The status comes from the sentence, else from the nearest heading or sentence
+//! before that speaks of quartiers, else `prioritaire`. The item carries the QPV's code; the
+//! resolve step drops it when a list rule read the same quartier.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{collapse, status_in};
+use crate::data;
+use crate::gazetteer::{self, qpv};
+use crate::record::{CommuneRef, Quartier, QuartierStatus};
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The gazetteer rule.
+pub struct Gazetteer;
+
+pub(super) const RULE: &str = "quartiers.gazetteer";
+
+/// How far back (bytes) a heading or sentence gives the status of a hit.
+const STATUS_REACH: usize = 600;
+
+static GENERIC: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    data::lines("quartiers/gazetteer_generic.txt").iter().map(|l| qpv::fold(l)).collect()
+});
+
+/// "quartier", "QPV", "secteur" right before a name, with its small words.
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:quartiers?|qpv|secteurs?|cités?)\s+(?:prioritaires?\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?[«\x22]?\s*(?:(?:le|la|les|l')\s*)?$",
+    )
+    .expect("valid regex")
+});
+
+/// A street, a building or an organisation named after the same words.
+static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = data::lines("quartiers/not_names.txt")
+        .iter()
+        .chain(data::lines("quartiers/gazetteer_not_before.txt").iter())
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(
+        r"(?i)\b(?:{})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?:(?:le|la|les|l')\s*)?$",
+        words.join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// What may stand between two parts of one name: a dash, a slash, a comma, "et", and an
+/// article before the next part ("Palmer, La Saraillère").
+fn joins_parts(between: &str) -> bool {
+    let mut t = between.trim();
+    for article in ["les", "le", "la", "l'", "Les", "Le", "La", "L'"] {
+        if let Some(rest) = t.strip_suffix(article)
+            && (rest.is_empty() || rest.ends_with([' ', ',', '-', '–', '—', '/']))
+        {
+            t = rest.trim_end();
+            break;
+        }
+    }
+    t.is_empty()
+        || matches!(t, "-" | "–" | "—" | "/" | "," | "&" | "et" | ", et")
+        || t.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
+}
+
+impl Rule for Gazetteer {
+    fn id(&self) -> &'static str {
+        RULE
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let hits = qpv::find_qpvs(text);
+        if hits.is_empty() {
+            return;
+        }
+        let folded = format!(" {} ", qpv::fold(text));
+        let named_in_text = |insee: &str| {
+            gazetteer::commune(insee).is_some_and(|c| {
+                let name = c.parent.and_then(gazetteer::commune).map_or(c.name, |p| p.name);
+                folded.contains(&format!(" {} ", qpv::fold(name)))
+            })
+        };
+        // Each hit, with the one QPV it stands for in the document's communes.
+        let mut found: Vec<(std::ops::Range<usize>, &'static qpv::Qpv)> = Vec::new();
+        for hit in &hits {
+            let here: Vec<&qpv::Named> = hit
+                .named
+                .iter()
+                .filter(|n| n.qpv.communes.iter().any(|c| named_in_text(c)))
+                .collect();
+            let mut codes: Vec<&str> = here.iter().map(|n| n.qpv.code).collect();
+            codes.dedup();
+            let [code] = codes.as_slice() else { continue };
+            let Some(q) = here.iter().find(|n| n.qpv.code == *code).map(|n| n.qpv) else {
+                continue;
+            };
+            if !acceptable(text, hit) {
+                continue;
+            }
+            // A neighbouring part of the same QPV extends the item.
+            if let Some(last) = found.last_mut()
+                && last.1.code == q.code
+                && text.get(last.0.end..hit.range.start).is_some_and(joins_parts)
+            {
+                last.0.end = hit.range.end;
+                continue;
+            }
+            found.push((hit.range.clone(), q));
+        }
+        for i in 0..found.len() {
+            let (range, q) = (found[i].0.clone(), found[i].1);
+            let status = status_at(text, range.start);
+            // The communes written next to the name ("Benauge (Bordeaux)", "BÈGLES | Dorat"),
+            // else those of the QPV the document names.
+            let next = found.get(i + 1).map_or(text.len(), |n| n.0.start);
+            let prev = i.checked_sub(1).map_or(0, |p| found[p].0.end);
+            let after = line_window(text, range.end, next, true);
+            let before = line_window(text, prev, range.start, false);
+            let near = |window: &str| {
+                let w = format!(" {} ", qpv::fold(window));
+                q.communes
+                    .iter()
+                    .filter(|c| {
+                        gazetteer::commune(c).is_some_and(|c| {
+                            let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
+                            w.contains(&format!(" {} ", qpv::fold(c.name)))
+                        })
+                    })
+                    .copied()
+                    .collect::<Vec<&str>>()
+            };
+            let mut insee = near(after);
+            if insee.is_empty() {
+                insee = near(before);
+            }
+            if insee.is_empty() {
+                insee = q.communes.iter().filter(|c| named_in_text(c)).copied().collect();
+            }
+            let communes = insee
+                .iter()
+                .filter_map(|c| gazetteer::commune(c))
+                .map(|c| {
+                    let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
+                    CommuneRef { name: c.name.to_owned(), insee: Some(c.insee.to_owned()) }
+                })
+                .collect();
+            let name = collapse(&text[range.clone()]);
+            out.quartiers.push(Quartier {
+                name,
+                communes,
+                status,
+                list: None,
+                qpv_code: Some(q.code.to_owned()),
+                qpv_link: Some(format!(
+                    "{} of the 2024 list, in a commune the document names",
+                    q.name
+                )),
+                evidence: doc.evidence(range, RULE),
+            });
+        }
+    }
+}
+
+/// The text between `from` and `to` on the line of the hit, at most 60 bytes from the hit:
+/// after it when `after`, else before it.
+fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
+    if after {
+        let end = text.floor_char_boundary(to.min(from + 60)).max(from);
+        let seg = text.get(from..end).unwrap_or("");
+        seg.split('\n').next().unwrap_or("")
+    } else {
+        let start = text.ceil_char_boundary(from.max(to.saturating_sub(60))).min(to);
+        let seg = text.get(start..to).unwrap_or("");
+        seg.rsplit('\n').next().unwrap_or("")
+    }
+}
+
+/// Whether a hit reads as a quartier's name where it stands.
+fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
+    let written = &text[hit.range.clone()];
+    if !written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let start = text.floor_char_boundary(hit.range.start.saturating_sub(60));
+    let before = &text[start..hit.range.start];
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    if NOT_BEFORE.is_match(before) {
+        return false;
+    }
+    let generic = GENERIC.contains(&hit.key) || hit.key.chars().count() < 4;
+    let commune = !gazetteer::communes_named(written).is_empty();
+    !(generic || commune) || CUE_BEFORE.is_match(before)
+}
+
+/// The status of a hit at `at`: its sentence's, else that of the nearest line or sentence
+/// before that speaks of a status, else `prioritaire`.
+fn status_at(text: &str, at: usize) -> QuartierStatus {
+    let start = text.floor_char_boundary(at.saturating_sub(STATUS_REACH));
+    let before = &text[start..at];
+    let end = text[at..].find(['\n', '.']).map_or(text.len(), |i| at + i);
+    let sentence_start = before.rfind(['\n', '.']).map_or(start, |i| start + i + 1);
+    if let Some(s) = status_in(&text[sentence_start..end]) {
+        return s;
+    }
+    before.rsplit(['\n', '.']).skip(1).find_map(status_in).unwrap_or(QuartierStatus::Prioritaire)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::quartiers::testing::{finds, none};
+
+    #[test]
+    fn a_known_quartier_of_a_named_commune_is_found_in_prose() {
+        finds(
+            &Gazetteer,
+            "À Floirac, le contrat s'appuie sur les habitants de Palmer - Saraillère - 8 mai 45 et de Jean Jaurès.",
+            &[
+                "palmer - saraillère - 8 mai 45 @ floirac : prioritaire",
+                "jean jaurès @ floirac : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_status_comes_from_the_sentence_or_the_heading() {
+        finds(
+            &Gazetteer,
+            "Quartiers en veille active\nÀ Floirac, Dravemont reste suivi.",
+            &["dravemont @ floirac : veille"],
+        );
+    }
+
+    #[test]
+    fn not_without_its_commune_nor_as_a_street_or_a_common_word() {
+        // The commune is not named.
+        none(&Gazetteer, "Les habitants de Dravemont sont invités à la réunion.");
+        // A street, and lower case.
+        none(&Gazetteer, "La réunion a lieu rue Jean Jaurès, à Floirac, près de la saraillère.");
+    }
+}
