@@ -11,6 +11,7 @@
 //! :" and its block of lines, "à la signature du contrat : A, B et C"), `people.gathered` ("la
 //! signature a réuni A, B"), `people.quoted` ("», résume A"),
 //! `people.contact` ("Contact presse : A"), and `people.role_name` names every mention.
+//! The names themselves come from [`names`], the recogniser other families may share.
 //! [`resolve`] keeps one candidate per mention (the strongest involvement; a contact stays a
 //! contact), completes initials and missing roles from the other mentions of the same person.
 
@@ -20,6 +21,7 @@ mod gathered;
 mod grammar;
 mod in_presence_of;
 mod lexicon;
+pub mod names;
 mod present_subject;
 mod quoted;
 mod resolve;
