@@ -5,6 +5,7 @@
 //! ([`signatory_block::SignatoryBlock`]), in a table ([`signatory_table::SignatoryTable`]), in a
 //! preamble "Aux côtés de l'État et de X" ([`parties::Parties`]), after a verb whose subject is
 //! the contract ("il réunit l'État, la Région et la CAF", [`contract_parties::ContractParties`])
+//! , in parentheses after "signataires" or "partenaires" ([`parenthesised::Parenthesised`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -15,6 +16,7 @@ mod abbreviation;
 mod contract_parties;
 mod items;
 mod lexicon;
+mod parenthesised;
 mod parties;
 mod signatory_block;
 mod signatory_list;
@@ -31,6 +33,7 @@ use crate::record::{OrgInvolvement, Organization};
 pub const RULES: &[&dyn Rule] = &[
     &abbreviation::Abbreviation,
     &contract_parties::ContractParties,
+    &parenthesised::Parenthesised,
     &parties::Parties,
     &signatory_block::SignatoryBlock,
     &signatory_list::SignatoryList,

@@ -14,7 +14,8 @@ pub(super) const ID: &str = "orgs.signatory_block";
 
 /// Finds a document's formal list of signatories.
 ///
-/// Finds: "Liste des signataires" / "Signataires" / "Les partenaires signataires" followed by
+/// Finds: "Liste des signataires" / "Signataires" / "Les partenaires signataires" /
+/// "Partenaires du dispositif" followed by
 /// "Préfecture de l'Aude ; Grand Narbonne ; Ville de Narbonne", or by one organisation a line
 /// ("l'État ;", "la Région Bretagne ;"); "Une quarantaine de signataires se sont engagés, parmi
 /// lesquels :" followed by bullets ("- la Région Île-de-France ;"). Items are read with the
@@ -28,7 +29,7 @@ pub struct SignatoryBlock;
 
 /// A heading that announces the signatories.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:la\s+)?(?:liste\s+des\s+|les\s+)?(?:(?:partenaires\s+|membres\s+|organismes\s+)?(?:co-?)?signataires|partenaires\s+engagés|partenaires\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?|ils\s+ont\s+signé|qui\s+a\s+signé\s*\?)(?:\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?)?\s*:?\s*$")
+    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:la\s+)?(?:liste\s+des\s+|les\s+)?(?:(?:partenaires\s+|membres\s+|organismes\s+)?(?:co-?)?signataires|partenaires\s+engagés|partenaires\s+du\s+(?:contrat|protocole|dispositif)(?:\s+de\s+ville)?|ils\s+ont\s+signé|qui\s+a\s+signé\s*\?)(?:\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?)?\s*:?\s*$")
         .expect("valid regex")
 });
 
@@ -146,6 +147,14 @@ mod tests {
                 "Maisons et Cités – Soginorpa",
                 "Procureur de la République près le TGI d'Alès",
             ],
+        );
+    }
+
+    #[test]
+    fn partners_of_the_scheme() {
+        check(
+            "Partenaires du dispositif\n\n- Région Occitanie\n- Conseil départemental du Gard\n\nLe mot du maire\n",
+            &["Région Occitanie", "Conseil départemental du Gard"],
         );
     }
 

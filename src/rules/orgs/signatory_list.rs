@@ -68,12 +68,24 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     ]
 });
 
+/// "Signataires du contrat, la Région et le Département y engagent ...": the parties follow an
+/// opening apposition, up to their verb.
+static SIGNATORIES_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:co-?)?signataires\b[^,.;:()]{0,60},").expect("valid regex")
+});
+
+/// Where the subjects after [`SIGNATORIES_FIRST`] end: a clitic before their verb, a
+/// parenthesis.
+static SUBJECTS_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:y|en|se|leur|lui|ne)\s+\p{Ll}|\s(?:s|n)'\p{Ll}|\s*\(").expect("valid regex")
+});
+
 /// Cues preceded by the list.
 static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
         ),
         re(
             r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
@@ -119,6 +131,10 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
         if let Some(m) = re.find(s) {
             out.push((m.end()..s.len(), *explicit));
         }
+    }
+    if let Some(m) = SIGNATORIES_FIRST.find(s) {
+        let end = SUBJECTS_END.find(&s[m.end()..]).map_or(s.len(), |e| m.end() + e.start());
+        out.push((m.end()..end, true));
     }
     if let Some(colon) = s[signing..].find(':').map(|c| signing + c)
         && opens_list(s, signing, colon)
@@ -325,6 +341,18 @@ mod tests {
                 "Département",
             ],
         );
+    }
+
+    #[test]
+    fn among_the_partners_and_signatories_first() {
+        check("La CAF du Gard figure parmi les partenaires majeurs du contrat.", &["CAF du Gard"]);
+        check(
+            "Signataires du contrat, la Région Occitanie et le Département du Gard y engagent leurs crédits.",
+            &["Région Occitanie", "Département du Gard"],
+        );
+        // A mere "partenaires" without "parmi": no list.
+        check("Les habitants sont partenaires du projet.", &[]);
+        check("Les signataires sont nombreux, dit-on.", &[]);
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! `people.present_subject` ("A y représentait le préfet"), `people.signing_list` ("Signataires
 //! :" and its block of lines, "à la signature du contrat : A, B et C"), `people.gathered` ("la
 //! signature a réuni A, B"), `people.quoted` ("», résume A"),
-//! `people.contact` ("Contact presse : A"), and `people.role_name` names every mention.
+//! `people.signing_context` (officials named in a paragraph about a signing, whatever its
+//! sentences), `people.contact` ("Contact presse : A"), and `people.role_name` names every mention.
+//! The names themselves come from [`names`], the recogniser other families may share.
 //! [`resolve`] keeps one candidate per mention (the strongest involvement; a contact stays a
 //! contact), completes initials and missing roles from the other mentions of the same person.
 
@@ -20,12 +22,14 @@ mod gathered;
 mod grammar;
 mod in_presence_of;
 mod lexicon;
+pub mod names;
 mod present_subject;
 mod quoted;
 mod resolve;
 mod role_name;
 mod signed_by;
 mod signed_subject;
+mod signing_context;
 mod signing_list;
 
 use std::sync::LazyLock;
@@ -47,6 +51,7 @@ pub const RULES: &[&dyn Rule] = &[
     &role_name::RoleName,
     &signed_by::SignedBy,
     &signed_subject::SignedSubject,
+    &signing_context::SigningContext,
     &signing_list::SigningList,
 ];
 

@@ -1,0 +1,115 @@
+//! `people.signing_context`: the officials a paragraph about a signing names, whatever the
+//! shape of its sentences.
+//!
+//! Finds a person named with a role whose holder signs for a party (`signing_role` cues of
+//! `rules/people/cues.tsv`: préfet, maire, président, ministre, recteur…) in a paragraph that
+//! speaks of the signing ("Le préfet A a fait le déplacement, où il a signé le contrat en
+//! compagnie de B, maire de X", "le contrat a reçu la signature de A, président du
+//! Département", "« Nous signons aujourd'hui… », a dit A, maire de X"): involvement `present`,
+//! which the sentence rules (`people.signed_by`, `people.signed_subject`…) outrank with
+//! `signatory` when they read the sentence.
+//!
+//! Does not find: a person without a role or with another role ("adjointe au maire", "chargée
+//! de mission"), a role held no more ("ancien maire"), a paragraph that does not speak of
+//! signing ("A, maire de X, a inauguré l'école").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::emit;
+use super::grammar::Parsed;
+use super::lexicon::{ROLE, alternation, cues};
+use crate::record::Involvement;
+use crate::rules::{Candidates, Doc, Rule};
+
+/// The signing-context rule.
+pub struct SigningContext;
+
+/// A word of signing (not "signal", "significatif", "signifie").
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?|contre-?)?sign(?:e|é|ée|és|ées|er|ent|ons|ez|era|eront|erons|ature|atures|ataire|ataires)\b|\bparaph(?:e|é|ée|és|ées|er|ent)\b")
+        .expect("valid regex")
+});
+
+/// The role word a role opens with (the longest: "maire adjoint", not "maire").
+static ROLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\b", *ROLE)).expect("valid regex"));
+
+/// A role word whose holder signs for a party.
+static SIGNING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{}$", alternation(cues("signing_role")))).expect("valid regex")
+});
+
+impl Rule for SigningContext {
+    fn id(&self) -> &'static str {
+        "people.signing_context"
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let p = Parsed::new(doc);
+        for m in &p.mentions {
+            let Some(role) = m.role.as_ref().filter(|r| !r.past) else { continue };
+            let signs =
+                ROLE_WORD.find(&role.text).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()));
+            if !signs || !SIGNING.is_match(&p.text[p.paragraph(m.full.start)]) {
+                continue;
+            }
+            emit(doc, m, Involvement::Present, self.id(), out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::people::testing::{finds, none};
+
+    #[test]
+    fn officials_in_a_paragraph_about_a_signing() {
+        finds(
+            &SigningContext,
+            "Paul Roche, préfet du Var, est venu à Hyères où il a signé le contrat en compagnie \
+             de Anne Brun, maire de Hyères, et de Marc Viel, président de l'agglomération.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
+            "Le contrat a reçu hier la signature de Anne Brun, présidente du Département.",
+            &["Anne Brun"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
+            "« Nous signons un engagement pour six ans », a déclaré Marc Viel, maire de Lunel.",
+            &["Marc Viel"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
+            "Le contrat sera paraphé par la préfète du Gard, Anne Brun.",
+            &["Anne Brun"],
+            Involvement::Present,
+        );
+    }
+
+    #[test]
+    fn others_stay_out() {
+        // No word of signing in the paragraph.
+        none(&SigningContext, "Anne Brun, maire de Hyères, a inauguré l'école.");
+        none(&SigningContext, "Un signal fort, estime Anne Brun, maire de Hyères.");
+        // Not a role that signs for a party, or a role held no more.
+        none(
+            &SigningContext,
+            "Le contrat est signé, se réjouit Anne Brun, adjointe au maire de Hyères.",
+        );
+        none(&SigningContext, "Le contrat est signé, note Anne Brun, chargée de mission.");
+        none(&SigningContext, "Le contrat est signé, note Anne Brun, ancienne maire de Lunel.");
+        // Another paragraph.
+        none(
+            &SigningContext,
+            "Le contrat est signé.\n\nAnne Brun, maire de Hyères, a inauguré l'école.",
+        );
+    }
+}
