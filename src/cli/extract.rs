@@ -146,7 +146,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // memory does not grow with the batch.
     let mut summaries: Vec<DocumentRecord> = Vec::new();
     let (mut count, mut errors) = (0usize, found.missing.len());
-    let mut write = |p: Processed| -> std::io::Result<()> {
+    // `reused`: the record comes from the previous run, its clean text from its folder.
+    let mut write = |p: Processed, reused: bool| -> std::io::Result<()> {
+        if reused && args.emit_text {
+            copy_text(&text_dir, &staged_text, &p.record.id)?;
+        }
         count += 1;
         errors += usize::from(p.failed());
         docs.line(&p.record)?;
@@ -158,21 +162,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Ok(())
     };
-    let mut write_reused = |r: Processed| -> std::io::Result<()> {
-        if args.emit_text {
-            copy_text(&text_dir, &staged_text, &r.record.id)?;
-        }
-        write(r)
-    };
     let written = pool.install(|| {
         batch::stream(&plan.todo, &opts, &tick, |p| {
             while let Some(r) = reused.next_if(|r| r.record.id < p.record.id) {
-                write_reused(r)?;
+                write(r, true)?;
             }
-            write(p)
+            write(p, false)
         })
     });
-    let written = written.and_then(|()| reused.try_for_each(&mut write_reused));
+    let written = written.and_then(|()| reused.try_for_each(|r| write(r, true)));
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
