@@ -24,10 +24,10 @@ pub fn link(doc: &Doc, c: &mut Candidates) {
     for name in place_names(doc.text()) {
         if let Some(d) = gazetteer::departement_named(name) {
             ctx.add_departement(d);
-        } else if let Some(r) = gazetteer::region_named(name) {
-            if !ctx.regions.iter().any(|x| x == r.code) {
-                ctx.regions.push(r.code.to_owned());
-            }
+        } else if let Some(r) = gazetteer::region_named(name)
+            && !ctx.regions.iter().any(|x| x == r.code)
+        {
+            ctx.regions.push(r.code.to_owned());
         }
     }
     let mut ambiguous: BTreeSet<String> = BTreeSet::new();

@@ -552,6 +552,8 @@ mod tests {
                 communes: vec![],
                 status: crate::record::QuartierStatus::Prioritaire,
                 list: None,
+                qpv_code: None,
+                qpv_link: None,
                 evidence: doc.evidence(at..at + q.len(), "quartiers.test"),
             });
         }
