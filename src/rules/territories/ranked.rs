@@ -9,7 +9,9 @@
 //! - [`series`]: a sentence that counts contracts ("la signature de 5 contrats de ville … avec
 //!   la Grande Agglomération Charleville-Sedan, Rethel, Revin…", "trois contrats de ville …
 //!   réunissant la communauté d'agglomération X, Y et la communauté de communes Z") and names
-//!   exactly that many territories gives one carrier per territory (`territories.series`).
+//!   exactly that many territories gives one carrier per territory (`territories.series`); so
+//!   does a timeline, a page about contracts in the plural that gives two territories or more
+//!   each with its own day ("Montauban le 6 février, puis Quimperlé le 9 février").
 //! - [`ranked`]: a document that reports one contract (the singular "contrat de ville",
 //!   "Engagements Quartiers 2030", "contrat unique" at least twice, or once in its title) gets the
 //!   best-ranked territory it names (`territories.ranked`). Evidence, summed per territory: each
@@ -56,6 +58,14 @@ static ONE_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:nouveaux\s+|premiers\s+)?contrats\s+de\s+villes?\b",
+    )
+    .expect("valid regex")
+});
+
+/// Contracts still to come: a count of them is a forecast, not a report of contracts.
+static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:en\s+(?:cours\s+de\s+)?(?:préparation|élaboration|finalisation|discussion)|signera|signeront|seront\s+signés|s'apprête|à\s+venir|futurs)\b",
     )
     .expect("valid regex")
 });
@@ -360,7 +370,7 @@ fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
         let Some(n) = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str())) else {
             continue;
         };
-        if n < 2 {
+        if n < 2 || NOT_YET.is_match(sentence) {
             continue;
         }
         let inside: Vec<&Mention> =
@@ -389,7 +399,69 @@ fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
                 .collect();
         }
     }
-    Vec::new()
+    timeline(doc, mentions)
+}
+
+/// Months, for the dates of a timeline.
+const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+
+/// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février".
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart".
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?[ \t]*(?:[:,–-][ \t]*)?(?:(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
+    ))
+    .expect("valid regex")
+});
+
+/// The contracts in the plural: a page about several of them.
+static PLURAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcontrats\s+de\s+villes?\b").expect("valid regex"));
+
+/// A timeline of signatures: a page about contracts in the plural that gives two territories
+/// or more each with its own day ("Sénart le 6 février, Arras le 9, Limoux le 13 février"):
+/// one carrier for each. Contracts still to come are no timeline.
+fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+    let text = doc.text();
+    if !PLURAL.is_match(text) {
+        return Vec::new();
+    }
+    let dated = |m: &Mention| {
+        let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
+        let before =
+            &text[text.floor_char_boundary(m.range.start.saturating_sub(48))..m.range.start];
+        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before)
+    };
+    let sentences = sentences(text);
+    let mut keys: Vec<&str> = Vec::new();
+    let mut picked: Vec<&Mention> = Vec::new();
+    for m in mentions {
+        if keys.contains(&m.key.as_str()) || !dated(m) {
+            continue;
+        }
+        let future = sentences
+            .iter()
+            .find(|s| s.start <= m.range.start && m.range.end <= s.end)
+            .is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
+        if !future {
+            keys.push(&m.key);
+            picked.push(m);
+        }
+    }
+    if picked.len() < 2 {
+        return Vec::new();
+    }
+    picked
+        .into_iter()
+        .map(|m| territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID))
+        .collect()
 }
 
 /// The first line's range, and the title's when the text rule found one.
@@ -574,6 +646,31 @@ mod tests {
         let text = "Le préfet a signé hier trois contrats de ville, avec Montauban, Lorient \
                     Agglomération et Quimperlé.";
         assert_eq!(carriers(text), ["Montauban", "Lorient Agglomération", "Quimperlé"]);
+    }
+
+    #[test]
+    fn a_timeline_of_signatures_gives_one_carrier_per_dated_territory() {
+        let text = "Les premiers contrats de ville sont signés : Montauban le 6 février, puis \
+                    Quimperlé, le lundi 9 février, et le 13 février à Lorient Agglomération.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn one_dated_town_or_no_plural_is_no_timeline() {
+        let text = "Les contrats de ville se signent : Montauban le 6 février. Lorient est \
+                    prête.";
+        assert!(carriers(text).is_empty());
+        let text = "Le préfet était à Montauban le 6 février et à Quimperlé le 9 février.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn contracts_still_to_come_are_no_series() {
+        let text = "Deux contrats de ville sont en préparation, avec Montauban et Lorient \
+                    Agglomération.";
+        assert!(carriers(text).is_empty());
+        let text = "Le préfet signera deux contrats de ville, avec Montauban et Quimperlé.";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
