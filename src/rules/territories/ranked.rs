@@ -279,7 +279,7 @@ fn proper_beside_kind(name: &str) -> bool {
 fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?i:communauté[ \t]+(?:d'agglomération|de[ \t]+communes|urbaine|d'agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+            r"^(?i:communauté[ \t]+(?:d['’ ]?[ \t]*agglomération|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
         )
         .expect("valid regex")
     });
