@@ -23,7 +23,7 @@ pub struct HeaderDate;
 const TOP_LINES: usize = 12;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})(?:,?\s+(?:à|-)\s+\d{{1,2}}\s*[h:]\s*(?:\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
         .expect("valid regex")
 });
 
@@ -88,6 +88,7 @@ mod tests {
         assert_eq!(one(&HeaderDate, "Titre\n*Le 09/10/2023*\n").1, "2023-10-09");
         assert_eq!(one(&HeaderDate, "Titre\nLe 09/10/2023 à 10h12\n").1, "2023-10-09");
         assert_eq!(one(&HeaderDate, "Titre\n9 octobre 2023 - 18:30\n").1, "2023-10-09");
+        assert_eq!(one(&HeaderDate, "Titre\n2023-10-09 18:30\n").1, "2023-10-09");
     }
 
     #[test]
