@@ -129,12 +129,18 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
     })
 }
 
-/// The earliest publication date mention.
+/// The earliest of the most precise publication date mentions (a "Publié le 3 mai 2016" line
+/// beats a title's "Mai 2016 –").
 fn published(c: &Candidates) -> Option<Published> {
+    let rank = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        _ => 2,
+    };
     c.dates
         .iter()
         .filter(|d| d.role == DateRole::Publication)
-        .min_by_key(|d| d.evidence.span[0])
+        .min_by_key(|d| (rank(d.precision), d.evidence.span[0]))
         .map(|d| Published {
             date: d.value.clone(),
             precision: d.precision,
@@ -692,6 +698,19 @@ mod tests {
             ..Candidates::default()
         };
         assert!(merge(t, &c).conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_precise_issue_date_beats_a_titles_month() {
+        let t = "Mai 2016 – Le contrat est signé\nPublié le 3 mai 2016\n";
+        let c = Candidates {
+            dates: vec![
+                date(t, "Mai 2016", "2016-05", DateRole::Publication),
+                date(t, "3 mai 2016", "2016-05-03", DateRole::Publication),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).published.map(|p| p.date).as_deref(), Some("2016-05-03"));
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //! - [`ranked`]: a document that reports one contract (the singular "contrat de ville",
 //!   "Engagements Quartiers 2030", "contrat unique" at least twice, or once in its title) gets the
 //!   best-ranked territory it names (`territories.ranked`). Evidence, summed per territory: each
-//!   mention; a mention in the title; a mention in a sentence about the contract; being an
+//!   mention; a mention in the title; a mention in a sentence about the contract; a mention as
+//!   what a président or maire heads ("le maire de Montauban"); being an
 //!   intercommunality (the law gives them the contracts); having carried a contract in 2015
 //!   (`rules/gazetteer/contrats_2015.tsv`). A commune named once, outside the title, never
 //!   carries (an intercommunality may: the law makes it the carrier).
@@ -58,6 +59,14 @@ static ONE_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:nouveaux\s+|premiers\s+)?contrats\s+de\s+villes?\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whose head a person is: "président de", "maire de", "présidente du".
+static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:vice-)?(?:président|présidente|maire)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|de[ \t]+|d')$",
     )
     .expect("valid regex")
 });
@@ -524,7 +533,13 @@ fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Terr
         let near_contract = same.iter().any(|o| {
             about_contract.iter().any(|s| s.start <= o.range.start && o.range.end <= s.end)
         });
+        let signer = same.iter().any(|o| {
+            let before =
+                &text[text.floor_char_boundary(o.range.start.saturating_sub(40))..o.range.start];
+            HEAD_OF.is_match(before)
+        });
         let mut score = same.len().min(5) as i32;
+        score += if signer { 2 } else { 0 };
         score += if in_title { 3 } else { 0 };
         score += if near_contract { 2 } else { 0 };
         score += if m.kind == "commune" { 0 } else { 1 };
@@ -560,6 +575,13 @@ mod tests {
         let text = "Le contrat de ville 2015-2020\n\nAvec la signature du contrat de ville, \
                     Montauban engage ses partenaires. Montauban compte deux quartiers.";
         assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn the_territory_whose_head_signs_outranks_a_place() {
+        let text = "Le contrat de ville\n\nLe contrat de ville est signé à Montauban, salle de \
+                    Montauban, par le maire de Quimperlé. Quimperlé compte un quartier.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
     }
 
     #[test]
