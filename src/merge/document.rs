@@ -270,12 +270,18 @@ fn build_contract(
     let signatures: Vec<&DateMention> = c
         .dates
         .iter()
-        .filter(|d| d.role == DateRole::Signature && d.precision != Precision::Year)
+        .filter(|d| d.role == DateRole::Signature)
         .filter(|d| mine(d.evidence.span))
         .collect();
     let own_day = if t.evidence.rule == "territories.series" { own_day(c, t, all) } else { None };
     let signed_on = own_day.or_else(|| {
         choose_signature(&signatures).map(|(best, disagree)| {
+            // A bare year is only a fallback ("le contrat signé en 2015" names the previous
+            // generation's): it does not contradict a finer date.
+            let disagree: Vec<&DateMention> = disagree
+                .into_iter()
+                .filter(|d| d.precision != Precision::Year || best.precision == Precision::Year)
+                .collect();
             if !disagree.is_empty() {
                 let mut values = vec![json!(best.value)];
                 let mut evidence = vec![best.evidence.clone()];
