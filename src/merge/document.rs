@@ -129,18 +129,53 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
     })
 }
 
-/// The earliest publication date mention.
+/// The earliest of the most precise publication date mentions (a "Publié le 3 mai 2016" line
+/// beats a title's "Mai 2016 –").
 fn published(c: &Candidates) -> Option<Published> {
+    let rank = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        _ => 2,
+    };
     c.dates
         .iter()
         .filter(|d| d.role == DateRole::Publication)
-        .min_by_key(|d| d.evidence.span[0])
+        .min_by_key(|d| (rank(d.precision), d.evidence.span[0]))
         .map(|d| Published {
             date: d.value.clone(),
             precision: d.precision,
             place: None,
             evidence: d.evidence.clone(),
         })
+}
+
+/// How near a day must be to a territory of a series to be its own, in bytes.
+const OWN_DAY_REACH: usize = 48;
+
+/// The day written right next to a territory of a series of signatures ("Montauban le 6
+/// février, Quimperlé le 9 février"; "le 13 février à Lorient"): that contract's signature. A
+/// day belongs to the territory just before it, else to the one just after it.
+fn own_day(c: &Candidates, t: &Territory, all: &[&Territory]) -> Option<Sourced<String>> {
+    let owner = |ds: usize, de: usize| -> Option<[usize; 2]> {
+        let before = all
+            .iter()
+            .map(|o| o.evidence.span)
+            .filter(|o| o[1] <= ds && ds - o[1] <= OWN_DAY_REACH)
+            .max_by_key(|o| o[1]);
+        let after = all
+            .iter()
+            .map(|o| o.evidence.span)
+            .filter(|o| o[0] >= de && o[0] - de <= OWN_DAY_REACH)
+            .min_by_key(|o| o[0]);
+        before.or(after)
+    };
+    c.dates
+        .iter()
+        .filter(|d| d.precision == Precision::Day)
+        .filter(|d| matches!(d.role, DateRole::Signature | DateRole::Event | DateRole::Other))
+        .filter(|d| owner(d.evidence.span[0], d.evidence.span[1]) == Some(t.evidence.span))
+        .min_by_key(|d| d.evidence.span[0].abs_diff(t.evidence.span[0]))
+        .map(|d| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] })
 }
 
 /// One territory per contract: the first mention of each distinct (folded) name or code; an
@@ -235,29 +270,38 @@ fn build_contract(
     let signatures: Vec<&DateMention> = c
         .dates
         .iter()
-        .filter(|d| d.role == DateRole::Signature && d.precision != Precision::Year)
+        .filter(|d| d.role == DateRole::Signature)
         .filter(|d| mine(d.evidence.span))
         .collect();
-    let signed_on = choose_signature(&signatures).map(|(best, disagree)| {
-        if !disagree.is_empty() {
-            let mut values = vec![json!(best.value)];
-            let mut evidence = vec![best.evidence.clone()];
-            for d in &disagree {
-                if !values.contains(&json!(d.value)) {
-                    values.push(json!(d.value));
+    let own_day = if t.evidence.rule == "territories.series" { own_day(c, t, all) } else { None };
+    let signed_on = own_day.or_else(|| {
+        choose_signature(&signatures).map(|(best, disagree)| {
+            // A bare year is only a fallback ("le contrat signé en 2015" names the previous
+            // generation's): it does not contradict a finer date.
+            let disagree: Vec<&DateMention> = disagree
+                .into_iter()
+                .filter(|d| d.precision != Precision::Year || best.precision == Precision::Year)
+                .collect();
+            if !disagree.is_empty() {
+                let mut values = vec![json!(best.value)];
+                let mut evidence = vec![best.evidence.clone()];
+                for d in &disagree {
+                    if !values.contains(&json!(d.value)) {
+                        values.push(json!(d.value));
+                    }
+                    evidence.push(d.evidence.clone());
                 }
-                evidence.push(d.evidence.clone());
-            }
-            conflicts.push(Conflict {
-                field: format!("contracts[{}].signed_on", t.name),
-                values,
-                evidence,
-                note: "the document gives several signature dates; headline chosen by \
+                conflicts.push(Conflict {
+                    field: format!("contracts[{}].signed_on", t.name),
+                    values,
+                    evidence,
+                    note: "the document gives several signature dates; headline chosen by \
                        precedence (explicit field, then day over month, then first in the text)"
-                    .into(),
-            });
-        }
-        Sourced { value: best.value.clone(), evidence: vec![best.evidence.clone()] }
+                        .into(),
+                });
+            }
+            Sourced { value: best.value.clone(), evidence: vec![best.evidence.clone()] }
+        })
     });
     let period = c
         .dates
@@ -666,6 +710,40 @@ mod tests {
             ..Candidates::default()
         };
         assert!(merge(t, &c).conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_precise_issue_date_beats_a_titles_month() {
+        let t = "Mai 2016 – Le contrat est signé\nPublié le 3 mai 2016\n";
+        let c = Candidates {
+            dates: vec![
+                date(t, "Mai 2016", "2016-05", DateRole::Publication),
+                date(t, "3 mai 2016", "2016-05-03", DateRole::Publication),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).published.map(|p| p.date).as_deref(), Some("2016-05-03"));
+    }
+
+    #[test]
+    fn each_territory_of_a_timeline_gets_its_own_day() {
+        let t = "Les contrats de ville : Montauban le 6 février, Quimperlé le 9 février.\n";
+        let mut a = territory(t, "Montauban");
+        a.evidence.rule = "territories.series".into();
+        let mut b = territory(t, "Quimperlé");
+        b.evidence.rule = "territories.series".into();
+        let c = Candidates {
+            territories: vec![a, b],
+            dates: vec![
+                date(t, "6 février", "2015-02-06", DateRole::Other),
+                date(t, "9 février", "2015-02-09", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let days: Vec<_> =
+            m.contracts.iter().map(|c| c.signed_on.as_ref().map(|s| s.value.clone())).collect();
+        assert_eq!(days, [Some("2015-02-06".into()), Some("2015-02-09".into())]);
     }
 
     #[test]

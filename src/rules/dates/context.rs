@@ -138,7 +138,7 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
 /// article du 18 février 2015)": a piece's.
 static LAW_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:loi|décret|arrêté|ordonnance)\b[^.;:()\n]{0,120}\bdu\s*$|\b(?:article|édition|numéro|lettre)\s+du\s*$",
+        r"(?i)\b(?:loi|décret|arrêté|ordonnance|circulaire|instruction)\b[^.;:()\n]{0,120}\bdu\s*$|\b(?:article|édition|numéro|lettre)\s+du\s*$",
     )
         .expect("valid regex")
 });
@@ -262,6 +262,8 @@ mod tests {
         let s = "Depuis la loi de programmation pour la ville du 21 février 2014, nos communes \
                  ont signé leurs contrats.";
         assert_eq!(role(s, "21 février 2014"), DateRole::Other);
+        let s = "Vu la circulaire du 22 janvier 2019 signée du Premier ministre.";
+        assert_eq!(role(s, "22 janvier 2019"), DateRole::Other);
         let s = "Le premier contrat signé (lire notre article du 2 mars 2015) est celui de Laval.";
         assert_eq!(role(s, "2 mars 2015"), DateRole::Other);
         let s = "Un reportage signé Jeanne Martin (avril 2015)";

@@ -4,7 +4,8 @@
 //! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*", with its time: "Le
 //! 03/04/2024 à 10h12"), or opens a line of
 //! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"): news pages print
-//! their issue date this way, so the role is `publication`. Does not find: a date inside a
+//! their issue date this way, so the role is `publication`. A first line that opens with a month
+//! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month. Does not find: a date inside a
 //! sentence, a date on a labelled line ("Date de signature : 06/07/2015"), a year-less date, a
 //! date further down the page.
 
@@ -23,7 +24,14 @@ pub struct HeaderDate;
 const TOP_LINES: usize = 12;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})(?:,?\s+(?:à|-)\s+\d{{1,2}}\s*[h:]\s*(?:\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:le\s+)?(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE))
+        .expect("valid regex")
+});
+
+/// A title opening with a month and its year ("Juin 2015 – Le premier contrat signé"): the
+/// issue of a newsletter or a resource page.
+static TITLE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?P<date>{})[ \t]*[-–—:|][ \t]*\S", *DATE))
         .expect("valid regex")
 });
 
@@ -46,7 +54,20 @@ impl Rule for HeaderDate {
             if seen > TOP_LINES {
                 break;
             }
-            let Some(caps) = RE.captures(line.trim_end_matches(['\n', '\r'])) else { continue };
+            let line = line.trim_end_matches(['\n', '\r']);
+            if seen == 1
+                && let Some(caps) = TITLE_MONTH.captures(line)
+                && let (Some(date), Some(parsed)) =
+                    (caps.name("date"), Parsed::from_captures(&caps))
+                && parsed.year.is_some()
+                && parsed.day.is_none()
+            {
+                let range = start + date.start()..start + date.end();
+                let role = DateRole::Publication;
+                out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
+                continue;
+            }
+            let Some(caps) = RE.captures(line) else { continue };
             let Some(date) = caps.name("date") else { continue };
             let Some(parsed) = Parsed::from_captures(&caps) else { continue };
             if parsed.year.is_none() || parsed.day.is_none() {
@@ -63,6 +84,14 @@ impl Rule for HeaderDate {
 mod metadata_tests {
     use super::*;
     use crate::rules::dates::testing::{none, one};
+
+    #[test]
+    fn a_title_opening_with_a_month() {
+        let (_, value, role) = one(&HeaderDate, "Mars 2016 – Le contrat de ville est signé\n");
+        assert_eq!((value.as_str(), role), ("2016-03", DateRole::Publication));
+        none(&HeaderDate, "Actualités\nMars 2016 – Le contrat de ville est signé\n");
+        none(&HeaderDate, "Mars 2016 a vu la signature du contrat\n");
+    }
 
     #[test]
     fn a_date_opening_a_metadata_line() {
@@ -88,6 +117,7 @@ mod tests {
         assert_eq!(one(&HeaderDate, "Titre\n*Le 09/10/2023*\n").1, "2023-10-09");
         assert_eq!(one(&HeaderDate, "Titre\nLe 09/10/2023 à 10h12\n").1, "2023-10-09");
         assert_eq!(one(&HeaderDate, "Titre\n9 octobre 2023 - 18:30\n").1, "2023-10-09");
+        assert_eq!(one(&HeaderDate, "Titre\n2023-10-09 18:30\n").1, "2023-10-09");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `dates.issue_line`: the document's own issue or update date, given by a cue.
 //!
 //! Finds: "Publié le 18/06/2024", "Article publié le 09/10/2023", "Publié le lundi 14 septembre
-//! 2015", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015" (role
+//! 2015", "Publié par Jeanne Martin le 3 mai 2024", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015" (role
 //! `publication`, at the start of a line or after a separator such as "|" or "•"), and "Mis à
 //! jour le 02/07/2024", "modifié le 11 juillet 2024", "actualisé le ..." (role `update`, anywhere
 //! on a line: an update date is never a publication date). Cues are listed in
@@ -40,7 +40,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .collect();
     let alts = alternation(roles.iter().map(|(c, _)| c.as_str()));
     let regex = Regex::new(&format!(
-        r"(?i)\b(?P<cue>{alts})\s*(?:[:|•·–—-]\s*)?(?:(?:le|en|du)\s+)?(?:[:–—-]\s*)?{}",
+        r"(?i)\b(?P<cue>{alts})\s*(?:[:|•·–—-]\s*)?(?:par\s+(?-i:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,4}})?(?:(?:le|en|du)\s+)?(?:[:–—-]\s*)?{}",
         *DATE
     ))
     .expect("valid regex");
@@ -99,6 +99,7 @@ mod tests {
         assert_eq!(one(&IssueLine, "Communiqué de presse | 22/06/2015").1, "2015-06-22");
         assert_eq!(one(&IssueLine, "Paru le 12/03/2024").1, "2024-03-12");
         assert_eq!(one(&IssueLine, "Posté le 5 mai 2016").1, "2016-05-05");
+        assert_eq!(one(&IssueLine, "Publié par Jeanne Martin le 5 mai 2016").1, "2016-05-05");
     }
 
     #[test]
@@ -118,5 +119,6 @@ mod tests {
         none(&IssueLine, "La liste a été publiée le 28 décembre 2023 au Journal officiel.");
         none(&IssueLine, "Publié le mois dernier.");
         none(&IssueLine, "Le rapport a paru le 3 mai 2016 chez un éditeur.");
+        none(&IssueLine, "Publié par la mairie, le guide sort le 3 mai 2016.");
     }
 }

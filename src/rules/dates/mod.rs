@@ -26,6 +26,7 @@ mod relative;
 mod resolve;
 mod sequel;
 mod signature_field;
+mod signed_year;
 mod year_part;
 mod year_span;
 
@@ -52,6 +53,7 @@ pub const RULES: &[&dyn Rule] = &[
     &relative::RelativeDate,
     &sequel::Sequel,
     &signature_field::SignatureField,
+    &signed_year::SignedYear,
     &year_part::YearPart,
     &year_span::YearSpan,
 ];

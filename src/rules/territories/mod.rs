@@ -73,6 +73,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
             t.name = long;
         }
     }
+    // "le contrat de ville du Territoire de Marseille Provence": a métropole's territory is
+    // named without the word.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(rest) = without_territory_word(&t.name) {
+            t.name = rest;
+        }
+    }
     let short: Vec<Option<String>> = out
         .territories
         .iter()
@@ -115,6 +122,22 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
     });
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
+}
+
+/// `name` without an opening "Territoire de / du / des" ("Territoire de Marseille Provence" →
+/// "Marseille Provence"), when a capitalised name follows.
+fn without_territory_word(name: &str) -> Option<String> {
+    let rest = [
+        "Territoire de la ",
+        "Territoire de l'",
+        "Territoire du ",
+        "Territoire des ",
+        "Territoire de ",
+        "Territoire d'",
+    ]
+    .iter()
+    .find_map(|p| name.strip_prefix(p))?;
+    rest.chars().next().is_some_and(char::is_uppercase).then(|| rest.to_owned())
 }
 
 /// The shortest other name of `all` whose folded words open `name`'s, with two words at least
@@ -190,6 +213,26 @@ pub(super) mod tests {
         let text = "Le contrat de ville de la Communauté intercommunale du Nord de La Réunion \
                     (CINOR) est signé. Le contrat de ville de la CINOR couvre 14 quartiers.";
         assert_eq!(family(text), ["CINOR"]);
+    }
+
+    #[test]
+    fn scraped_and_upper_case_pages() {
+        let text = "Le contrat de ville de la communauté d agglomération du Grand Narbonne est \
+                    signé.";
+        assert_eq!(family(text), ["Grand Narbonne"]);
+        let text = "CONTRAT DE VILLE DE MONTAUBAN 2015/2020\n\nLe contrat a été signé hier. Le \
+                    contrat de ville couvre deux quartiers.";
+        assert_eq!(family(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn a_metropoles_territory_is_named_without_the_word() {
+        assert_eq!(
+            without_territory_word("Territoire de Marseille Provence").as_deref(),
+            Some("Marseille Provence")
+        );
+        assert_eq!(without_territory_word("Territoire de vie"), None);
+        assert_eq!(without_territory_word("Marseille Provence"), None);
     }
 
     #[test]

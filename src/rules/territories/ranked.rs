@@ -9,11 +9,14 @@
 //! - [`series`]: a sentence that counts contracts ("la signature de 5 contrats de ville … avec
 //!   la Grande Agglomération Charleville-Sedan, Rethel, Revin…", "trois contrats de ville …
 //!   réunissant la communauté d'agglomération X, Y et la communauté de communes Z") and names
-//!   exactly that many territories gives one carrier per territory (`territories.series`).
+//!   exactly that many territories gives one carrier per territory (`territories.series`); so
+//!   does a timeline, a page about contracts in the plural that gives two territories or more
+//!   each with its own day ("Montauban le 6 février, puis Quimperlé le 9 février").
 //! - [`ranked`]: a document that reports one contract (the singular "contrat de ville",
 //!   "Engagements Quartiers 2030", "contrat unique" at least twice, or once in its title) gets the
 //!   best-ranked territory it names (`territories.ranked`). Evidence, summed per territory: each
-//!   mention; a mention in the title; a mention in a sentence about the contract; being an
+//!   mention; a mention in the title; a mention in a sentence about the contract; a mention as
+//!   what a président or maire heads ("le maire de Montauban"); being an
 //!   intercommunality (the law gives them the contracts); having carried a contract in 2015
 //!   (`rules/gazetteer/contrats_2015.tsv`). A commune named once, outside the title, never
 //!   carries (an intercommunality may: the law makes it the carrier).
@@ -56,6 +59,22 @@ static ONE_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:nouveaux\s+|premiers\s+)?contrats\s+de\s+villes?\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whose head a person is: "président de", "maire de", "présidente du".
+static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:vice-)?(?:président|présidente|maire)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|de[ \t]+|d')$",
+    )
+    .expect("valid regex")
+});
+
+/// Contracts still to come: a count of them is a forecast, not a report of contracts.
+static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:en\s+(?:cours\s+de\s+)?(?:préparation|élaboration|finalisation|discussion)|signera|signeront|seront\s+signés|s'apprête|à\s+venir|futurs)\b",
     )
     .expect("valid regex")
 });
@@ -269,7 +288,7 @@ fn proper_beside_kind(name: &str) -> bool {
 fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?i:communauté[ \t]+(?:d'agglomération|de[ \t]+communes|urbaine|d'agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+            r"^(?i:communauté[ \t]+(?:d['’ ]?[ \t]*agglomération|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
         )
         .expect("valid regex")
     });
@@ -360,7 +379,7 @@ fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
         let Some(n) = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str())) else {
             continue;
         };
-        if n < 2 {
+        if n < 2 || NOT_YET.is_match(sentence) {
             continue;
         }
         let inside: Vec<&Mention> =
@@ -389,7 +408,69 @@ fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
                 .collect();
         }
     }
-    Vec::new()
+    timeline(doc, mentions)
+}
+
+/// Months, for the dates of a timeline.
+const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+
+/// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février".
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart".
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?[ \t]*(?:[:,–-][ \t]*)?(?:(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
+    ))
+    .expect("valid regex")
+});
+
+/// The contracts in the plural: a page about several of them.
+static PLURAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcontrats\s+de\s+villes?\b").expect("valid regex"));
+
+/// A timeline of signatures: a page about contracts in the plural that gives two territories
+/// or more each with its own day ("Sénart le 6 février, Arras le 9, Limoux le 13 février"):
+/// one carrier for each. Contracts still to come are no timeline.
+fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+    let text = doc.text();
+    if !PLURAL.is_match(text) {
+        return Vec::new();
+    }
+    let dated = |m: &Mention| {
+        let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
+        let before =
+            &text[text.floor_char_boundary(m.range.start.saturating_sub(48))..m.range.start];
+        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before)
+    };
+    let sentences = sentences(text);
+    let mut keys: Vec<&str> = Vec::new();
+    let mut picked: Vec<&Mention> = Vec::new();
+    for m in mentions {
+        if keys.contains(&m.key.as_str()) || !dated(m) {
+            continue;
+        }
+        let future = sentences
+            .iter()
+            .find(|s| s.start <= m.range.start && m.range.end <= s.end)
+            .is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
+        if !future {
+            keys.push(&m.key);
+            picked.push(m);
+        }
+    }
+    if picked.len() < 2 {
+        return Vec::new();
+    }
+    picked
+        .into_iter()
+        .map(|m| territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID))
+        .collect()
 }
 
 /// The first line's range, and the title's when the text rule found one.
@@ -452,7 +533,13 @@ fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Terr
         let near_contract = same.iter().any(|o| {
             about_contract.iter().any(|s| s.start <= o.range.start && o.range.end <= s.end)
         });
+        let signer = same.iter().any(|o| {
+            let before =
+                &text[text.floor_char_boundary(o.range.start.saturating_sub(40))..o.range.start];
+            HEAD_OF.is_match(before)
+        });
         let mut score = same.len().min(5) as i32;
+        score += if signer { 2 } else { 0 };
         score += if in_title { 3 } else { 0 };
         score += if near_contract { 2 } else { 0 };
         score += if m.kind == "commune" { 0 } else { 1 };
@@ -488,6 +575,13 @@ mod tests {
         let text = "Le contrat de ville 2015-2020\n\nAvec la signature du contrat de ville, \
                     Montauban engage ses partenaires. Montauban compte deux quartiers.";
         assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn the_territory_whose_head_signs_outranks_a_place() {
+        let text = "Le contrat de ville\n\nLe contrat de ville est signé à Montauban, salle de \
+                    Montauban, par le maire de Quimperlé. Quimperlé compte un quartier.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
     }
 
     #[test]
@@ -576,6 +670,31 @@ mod tests {
         let text = "Le préfet a signé hier trois contrats de ville, avec Montauban, Lorient \
                     Agglomération et Quimperlé.";
         assert_eq!(carriers(text), ["Montauban", "Lorient Agglomération", "Quimperlé"]);
+    }
+
+    #[test]
+    fn a_timeline_of_signatures_gives_one_carrier_per_dated_territory() {
+        let text = "Les premiers contrats de ville sont signés : Montauban le 6 février, puis \
+                    Quimperlé, le lundi 9 février, et le 13 février à Lorient Agglomération.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn one_dated_town_or_no_plural_is_no_timeline() {
+        let text = "Les contrats de ville se signent : Montauban le 6 février. Lorient est \
+                    prête.";
+        assert!(carriers(text).is_empty());
+        let text = "Le préfet était à Montauban le 6 février et à Quimperlé le 9 février.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn contracts_still_to_come_are_no_series() {
+        let text = "Deux contrats de ville sont en préparation, avec Montauban et Lorient \
+                    Agglomération.";
+        assert!(carriers(text).is_empty());
+        let text = "Le préfet signera deux contrats de ville, avec Montauban et Quimperlé.";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
