@@ -9,7 +9,7 @@
 //!   only one such QPV does ("Centre-Ville" of two named towns is left to the list rules);
 //! - it is written as a name (a capital or a digit first);
 //! - a name made only of common words (`rules/quartiers/gazetteer_generic.txt`: "Centre",
-//!   "Gare", "Bourg") or that is also a commune's name ("Montreuil", a quartier of Laon) comes
+//!   "Gare", "Bourg") or that is also the name of a commune of the same département comes
 //!   right after "quartier", "QPV" or "secteur";
 //! - it is not part of a street, a building or an organisation ("rue Jean Jaurès", "collège
 //!   Jean Jaurès", `rules/quartiers/not_names.txt` before it).
@@ -208,7 +208,17 @@ fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
         return false;
     }
     let generic = GENERIC.contains(&hit.key) || hit.key.chars().count() < 4;
-    let commune = !gazetteer::communes_named(written).is_empty();
+    // A commune of the same name near the QPVs (same département) makes the name ambiguous;
+    // one far away ("Le Dorat" for the Dorat of Bègles) does not.
+    let departements: Vec<&str> = hit
+        .named
+        .iter()
+        .flat_map(|n| n.qpv.communes.iter())
+        .filter_map(|c| gazetteer::commune(c))
+        .map(|c| c.departement)
+        .collect();
+    let commune =
+        gazetteer::communes_named(written).iter().any(|c| departements.contains(&c.departement));
     !(generic || commune) || CUE_BEFORE.is_match(before)
 }
 
