@@ -151,7 +151,9 @@ fn split_by_hits(qs: &mut Vec<Quartier>) {
         let words: Vec<&str> = rest.split_whitespace().collect();
         let is_commune_word = |w: &str| communes.iter().any(|c| c.split(' ').any(|x| x == w));
         words.iter().any(|w| is_commune_word(w) && !GLUE.contains(w))
-            && words.iter().all(|w| GLUE.contains(w) || is_commune_word(w))
+            && words
+                .iter()
+                .all(|w| GLUE.contains(w) || is_commune_word(w) || super::gazetteer::is_generic(w))
     };
     let drop: Vec<bool> = qs.iter().map(|q| !is_hit(q) && misread(q)).collect();
     let mut i = 0;
