@@ -3,7 +3,8 @@
 //!
 //! A quartier gets the code of the one QPV that its name designates (the whole official name,
 //! one part of a name made of several, or several parts of the same one: "Benauge - Henri
-//! Sellier") in one of its communes; a quartier written without its commune, of the one such
+//! Sellier"; in a 2024 document, also a name joining one QPV's name with words the list does
+//! not know, "Maurepas – Gros-Chêne") in one of its communes; a quartier written without its commune, of the one such
 //! QPV in the communes the document names. A name that leaves two QPVs, or none, gets no code: a
 //! wrong code is worse than none. Quartiers en veille are not in the list of 2024 and get none.
 //!
@@ -79,7 +80,17 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
         if q.qpv_code.is_some() {
             continue;
         }
-        let found = designated(&q.name);
+        let mut found = designated(&q.name);
+        if found.is_empty() && !old {
+            // A 2024 document may join a quartier's name with a neighbour's the list does not
+            // keep ("Maurepas – Gros-Chêne"): the QPVs some part designates, when none of the
+            // others designates another one (checked against the commune below).
+            found = qpv::parts(&q.name)
+                .into_iter()
+                .flat_map(qpv::qpvs_named)
+                .map(|n| qpv::Named { whole: false, ..n })
+                .collect();
+        }
         if found.is_empty() {
             continue;
         }
@@ -103,6 +114,7 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
             let here = found.iter().filter(|n| n.qpv.communes.iter().any(|c| insee.contains(c)));
             (here.collect(), "its commune")
         };
+        here.sort_by_key(|n| n.qpv.code);
         here.dedup_by_key(|n| n.qpv.code);
         let [one] = here.as_slice() else { continue };
         let how = if one.whole { "the name" } else { "part of the name" };
@@ -152,6 +164,25 @@ mod tests {
         let codes: Vec<Option<&str>> = qs.iter().map(|q| q.qpv_code.as_deref()).collect();
         assert_eq!(codes, [Some("QN03314M"), Some("QN03312M"), None, None]);
         assert!(qs[1].qpv_link.as_deref().is_some_and(|l| l.starts_with("part of the name")));
+    }
+
+    #[test]
+    fn a_2024_name_joined_with_an_unknown_neighbour_keeps_the_code() {
+        let mut qs = vec![quartier(
+            "Jean Jaurès – Quartier Imaginaire",
+            Some(("Floirac", "33167")),
+            QuartierStatus::Prioritaire,
+        )];
+        link_codes("Le contrat 2024-2030.", &mut qs);
+        assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03314M"));
+        // Not in a 2015 document: the name must agree.
+        let mut qs = vec![quartier(
+            "Jean Jaurès – Quartier Imaginaire",
+            Some(("Floirac", "33167")),
+            QuartierStatus::Prioritaire,
+        )];
+        link_codes("Le contrat 2015-2020.", &mut qs);
+        assert_eq!(qs[0].qpv_code, None);
     }
 
     #[test]
