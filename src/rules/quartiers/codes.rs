@@ -7,6 +7,7 @@
 //! not know, "Maurepas – Gros-Chêne") in one of its communes; a quartier written without its commune, of the one such
 //! QPV in the communes the document names. A name that leaves two QPVs, or none, gets no code: a
 //! wrong code is worse than none. Quartiers en veille are not in the list of 2024 and get none.
+//! A quartier linked without a commune takes the communes of its QPV that the document names.
 //!
 //! A document of the 2015 generation names the quartiers of the 2015 list, whose codes are not
 //! in our data; most carry on in 2024 under the same name in the same commune, and get the 2024
@@ -14,7 +15,7 @@
 
 use super::gazetteer::RULE;
 use crate::gazetteer::{self, qpv};
-use crate::record::{Quartier, QuartierStatus};
+use crate::record::{CommuneRef, Quartier, QuartierStatus};
 
 /// The QPVs a quartier's name designates: by the whole name, else by every part of it (the
 /// QPVs all its parts designate).
@@ -127,13 +128,27 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
         }
         q.qpv_code = Some(one.qpv.code.to_owned());
         q.qpv_link = Some(link);
+        // A quartier written without its commune takes the QPV's communes the document names.
+        if q.communes.is_empty() {
+            q.communes = one
+                .qpv
+                .communes
+                .iter()
+                .filter(|c| named_in_text(c))
+                .filter_map(|c| gazetteer::commune(c))
+                .map(|c| {
+                    let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
+                    CommuneRef { name: c.name.to_owned(), insee: Some(c.insee.to_owned()) }
+                })
+                .collect();
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{CommuneRef, Evidence};
+    use crate::record::Evidence;
 
     fn quartier(name: &str, commune: Option<(&str, &str)>, status: QuartierStatus) -> Quartier {
         Quartier {
@@ -202,5 +217,8 @@ mod tests {
         let mut qs = vec![quartier("Dravemont", None, QuartierStatus::Prioritaire)];
         link_codes("À Floirac, le contrat de 2024.", &mut qs);
         assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03312M"));
+        // It takes the QPV's commune the document names (not Cenon, which it does not).
+        let communes: Vec<&str> = qs[0].communes.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(communes, ["Floirac"]);
     }
 }
