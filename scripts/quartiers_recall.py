@@ -9,8 +9,9 @@ documents rules may be developed on; odd: kept for measuring), and each split is
     python3 scripts/quartiers_recall.py GOLD_DIR DOCUMENTS_JSONL [--details even|odd|all]
                                         [--codes]
 
-`--codes` also reports the share of prioritaire quartiers of 2024-generation documents (as
-`sources.tsv` next to GOLD_DIR says) that carry a `qpv_code`, and lists those codes to check.
+`--codes` also reports the share of the prioritaire quartiers of 2024-generation documents (as
+`sources.tsv` next to GOLD_DIR says, else the gold contracts' dates), found with the gold's name
+and status, that carry a `qpv_code`, and lists those codes to check.
 Standard library only.
 """
 import json
@@ -86,7 +87,13 @@ def main():
         if details in (split, "all") and (gnames != rnames or gpairs != rpairs):
             print(f"{doc}: missed {sorted(gnames - rnames)} extra {sorted(rnames - gnames)}")
             print(f"   pairs missed {sorted(gpairs - rpairs)} extra {sorted(rpairs - gpairs)}")
-        if codes and generation.get(doc) == "2024":
+        gen = generation.get(doc)
+        if gen is None:
+            # No sources.tsv (the fixtures): the generation of the gold contracts' dates.
+            years = [str(c.get("signed_on") or "")[:4] for c in gold.get("contracts", [])]
+            years += [str(c.get("period") or "")[:4] for c in gold.get("contracts", [])]
+            gen = "2024" if any(y.isdigit() and int(y) >= 2023 for y in years) else "2015"
+        if codes and gen == "2024":
             gold_prio = {fold(q["name"]) for q in gq if q.get("status") == "prioritaire"}
             for q in rq:
                 if q.get("status") == "prioritaire" and fold(q["name"]) in gold_prio:

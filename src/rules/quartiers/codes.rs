@@ -3,9 +3,11 @@
 //!
 //! A quartier gets the code of the one QPV that its name designates (the whole official name,
 //! one part of a name made of several, or several parts of the same one: "Benauge - Henri
-//! Sellier") in one of its communes; a quartier written without its commune, of the one such
+//! Sellier"; in a 2024 document, also a name joining one QPV's name with words the list does
+//! not know, "Maurepas – Gros-Chêne") in one of its communes; a quartier written without its commune, of the one such
 //! QPV in the communes the document names. A name that leaves two QPVs, or none, gets no code: a
 //! wrong code is worse than none. Quartiers en veille are not in the list of 2024 and get none.
+//! A quartier linked without a commune takes the communes of its QPV that the document names.
 //!
 //! A document of the 2015 generation names the quartiers of the 2015 list, whose codes are not
 //! in our data; most carry on in 2024 under the same name in the same commune, and get the 2024
@@ -13,7 +15,7 @@
 
 use super::gazetteer::RULE;
 use crate::gazetteer::{self, qpv};
-use crate::record::{Quartier, QuartierStatus};
+use crate::record::{CommuneRef, Quartier, QuartierStatus};
 
 /// The QPVs a quartier's name designates: by the whole name, else by every part of it (the
 /// QPVs all its parts designate).
@@ -79,7 +81,17 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
         if q.qpv_code.is_some() {
             continue;
         }
-        let found = designated(&q.name);
+        let mut found = designated(&q.name);
+        if found.is_empty() && !old {
+            // A 2024 document may join a quartier's name with a neighbour's the list does not
+            // keep ("Maurepas – Gros-Chêne"): the QPVs some part designates, when none of the
+            // others designates another one (checked against the commune below).
+            found = qpv::parts(&q.name)
+                .into_iter()
+                .flat_map(qpv::qpvs_named)
+                .map(|n| qpv::Named { whole: false, ..n })
+                .collect();
+        }
         if found.is_empty() {
             continue;
         }
@@ -103,6 +115,7 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
             let here = found.iter().filter(|n| n.qpv.communes.iter().any(|c| insee.contains(c)));
             (here.collect(), "its commune")
         };
+        here.sort_by_key(|n| n.qpv.code);
         here.dedup_by_key(|n| n.qpv.code);
         let [one] = here.as_slice() else { continue };
         let how = if one.whole { "the name" } else { "part of the name" };
@@ -115,13 +128,27 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
         }
         q.qpv_code = Some(one.qpv.code.to_owned());
         q.qpv_link = Some(link);
+        // A quartier written without its commune takes the QPV's communes the document names.
+        if q.communes.is_empty() {
+            q.communes = one
+                .qpv
+                .communes
+                .iter()
+                .filter(|c| named_in_text(c))
+                .filter_map(|c| gazetteer::commune(c))
+                .map(|c| {
+                    let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
+                    CommuneRef { name: c.name.to_owned(), insee: Some(c.insee.to_owned()) }
+                })
+                .collect();
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{CommuneRef, Evidence};
+    use crate::record::Evidence;
 
     fn quartier(name: &str, commune: Option<(&str, &str)>, status: QuartierStatus) -> Quartier {
         Quartier {
@@ -155,6 +182,25 @@ mod tests {
     }
 
     #[test]
+    fn a_2024_name_joined_with_an_unknown_neighbour_keeps_the_code() {
+        let mut qs = vec![quartier(
+            "Jean Jaurès – Quartier Imaginaire",
+            Some(("Floirac", "33167")),
+            QuartierStatus::Prioritaire,
+        )];
+        link_codes("Le contrat 2024-2030.", &mut qs);
+        assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03314M"));
+        // Not in a 2015 document: the name must agree.
+        let mut qs = vec![quartier(
+            "Jean Jaurès – Quartier Imaginaire",
+            Some(("Floirac", "33167")),
+            QuartierStatus::Prioritaire,
+        )];
+        link_codes("Le contrat 2015-2020.", &mut qs);
+        assert_eq!(qs[0].qpv_code, None);
+    }
+
+    #[test]
     fn a_2015_document_says_the_code_is_the_successor_s() {
         let mut qs =
             vec![quartier("Jean Jaurès", Some(("Floirac", "33167")), QuartierStatus::Prioritaire)];
@@ -171,5 +217,8 @@ mod tests {
         let mut qs = vec![quartier("Dravemont", None, QuartierStatus::Prioritaire)];
         link_codes("À Floirac, le contrat de 2024.", &mut qs);
         assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03312M"));
+        // It takes the QPV's commune the document names (not Cenon, which it does not).
+        let communes: Vec<&str> = qs[0].communes.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(communes, ["Floirac"]);
     }
 }

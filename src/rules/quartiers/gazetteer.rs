@@ -9,10 +9,11 @@
 //!   only one such QPV does ("Centre-Ville" of two named towns is left to the list rules);
 //! - it is written as a name (a capital or a digit first);
 //! - a name made only of common words (`rules/quartiers/gazetteer_generic.txt`: "Centre",
-//!   "Gare", "Bourg") or that is also a commune's name ("Montreuil", a quartier of Laon) comes
+//!   "Gare", "Bourg") or that is also the name of a commune of the same département comes
 //!   right after "quartier", "QPV" or "secteur";
 //! - it is not part of a street, a building or an organisation ("rue Jean Jaurès", "collège
-//!   Jean Jaurès", `rules/quartiers/not_names.txt` before it).
+//!   Jean Jaurès", `rules/quartiers/gazetteer_not_before.txt` before it), nor of a longer
+//!   proper name ("Plaine Commune": a capitalised word right after it).
 //!
 //! Neighbouring parts of the same QPV ("Palmer - Saraillère - 8 mai 45") make one item, named
 //! as written; its communes are those of the QPV written next to it on its line ("Benauge
@@ -181,6 +182,12 @@ impl Rule for Gazetteer {
     }
 }
 
+/// Whether a folded key is made of common words only (`gazetteer_generic.txt`), or too short
+/// to tell.
+pub(super) fn is_generic(key: &str) -> bool {
+    GENERIC.contains(key) || key.chars().count() < 4
+}
+
 /// The text between `from` and `to` on the line of the hit, at most 60 bytes from the hit:
 /// after it when `after`, else before it.
 fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
@@ -207,8 +214,32 @@ fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
     if NOT_BEFORE.is_match(before) {
         return false;
     }
-    let generic = GENERIC.contains(&hit.key) || hit.key.chars().count() < 4;
-    let commune = !gazetteer::communes_named(written).is_empty();
+    // Part of a longer proper name ("Plaine Commune", an intercommunality): a capitalised word
+    // right after it, other than a commune of its QPVs.
+    let next: String = text[hit.range.end..]
+        .strip_prefix(' ')
+        .map(|rest| rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect())
+        .unwrap_or_default();
+    if next.chars().next().is_some_and(char::is_uppercase)
+        && !next.chars().all(char::is_uppercase)
+        && !hit.named.iter().flat_map(|n| n.qpv.communes.iter()).any(|c| {
+            gazetteer::commune(c).is_some_and(|c| qpv::fold(c.name).starts_with(&qpv::fold(&next)))
+        })
+    {
+        return false;
+    }
+    let generic = is_generic(&hit.key);
+    // A commune of the same name near the QPVs (same département) makes the name ambiguous;
+    // one far away ("Le Dorat" for the Dorat of Bègles) does not.
+    let departements: Vec<&str> = hit
+        .named
+        .iter()
+        .flat_map(|n| n.qpv.communes.iter())
+        .filter_map(|c| gazetteer::commune(c))
+        .map(|c| c.departement)
+        .collect();
+    let commune =
+        gazetteer::communes_named(written).iter().any(|c| departements.contains(&c.departement));
     !(generic || commune) || CUE_BEFORE.is_match(before)
 }
 
@@ -257,5 +288,7 @@ mod tests {
         none(&Gazetteer, "Les habitants de Dravemont sont invités à la réunion.");
         // A street, and lower case.
         none(&Gazetteer, "La réunion a lieu rue Jean Jaurès, à Floirac, près de la saraillère.");
+        // Part of a longer name.
+        none(&Gazetteer, "À Floirac, l'association Dravemont Solidaire a ouvert ses portes.");
     }
 }

@@ -299,17 +299,20 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `name` can be a neighbourhood's name: starts with a capital or a digit, a few words,
-/// not a bare cue ("Quartiers prioritaires"), no address or e-mail, not a street, an equipment
-/// or a menu item (`rules/quartiers/not_names.txt`: "Rue de la Gare", "Centre social Agora",
-/// "Accueil").
+/// not a bare cue ("Quartiers prioritaires"), no address or e-mail, not a number alone, not a
+/// street, an equipment, an organisation or a menu item (`rules/quartiers/not_names.txt`: "Rue
+/// de la Gare", "Centre social Agora", "Accueil").
 pub(super) fn plausible_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     let bare_cue = speaks_of_quartiers(name) && status_in(name).is_some();
     let odd = name.contains('@') || name.contains("http") || NOT_NAME.is_match(name);
+    // A number alone is a street number or a figure ("5, rue Pleyel"), not a name.
+    let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
     name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && (1..=12).contains(&words)
         && !bare_cue
         && !odd
+        && !number
 }
 
 /// Whether a list line reads as a sentence, not a name: more than one lower-case word besides
@@ -514,5 +517,11 @@ mod tests {
         assert!(!plausible_name("Quartiers prioritaires"));
         assert!(!plausible_name("contact@agglo.fr"));
         assert!(plausible_name("3 cités"));
+        assert!(plausible_name("Cité 10"));
+        // A street number, an organisation, the contract itself.
+        assert!(!plausible_name("12"));
+        assert!(!plausible_name("Commissariat général à la ville"));
+        assert!(!plausible_name("Contrat de ville"));
+        assert!(!plausible_name("Agence nationale des quartiers"));
     }
 }

@@ -9,6 +9,8 @@
 //! "Cévennes – Tamaris – Alès"); when some items of the run have no commune, a trailing segment
 //! counts as one only when the document names it elsewhere or the run repeats it. The status
 //! comes from the introduction, else the heading above it, else `prioritaire`.
+//! A bulleted group ("- Grand Mirail :") is an item, and so are its nested items ("> Mirail
+//! Université", "-- Reynerie").
 //! Does not find: lists introduced by something else ("Les signataires :", "Quatre priorités");
 //! long lines (sentences).
 
@@ -31,6 +33,9 @@ pub struct LineList;
 
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·▪◦–—+]|\d{1,2}[.)])\s+").expect("valid regex"));
+/// A nested item under a bulleted group: "> Name", "-- Name", "  - Name" after "- Group :".
+static NESTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:>|--|o)\s+").expect("valid regex"));
 static BOLD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^\s*(?:[-*•]\s+)?(?:\*\*|__)(?P<b>[^*_]+?)(?:\*\*|__)\s*(?:[-–—:]\s*)?(?P<rest>.*)$",
@@ -109,7 +114,7 @@ impl Rule for LineList {
             let mut run: Vec<Line> = Vec::new();
             let mut j = i + 1;
             while let Some(range) = lines.get(j) {
-                let Some(line) = item(doc, range.clone(), &known) else { break };
+                let Some(line) = item(doc, range.clone(), &known, !run.is_empty()) else { break };
                 let last = line.last;
                 run.push(line);
                 j += 1;
@@ -159,15 +164,23 @@ impl Rule for LineList {
 
 /// Reads one line as a list item, or `None` when it is not one (a heading, a sentence, an
 /// introduction).
-fn item(doc: &Doc, range: Range<usize>, known: &Known) -> Option<Line> {
+fn item(doc: &Doc, range: Range<usize>, known: &Known, nested: bool) -> Option<Line> {
     let line = &doc.text()[range.clone()];
-    if line.trim_end().ends_with(':') || line.trim_start().starts_with(['#', '>', '|']) {
+    // A bulleted group of a few words ("- Grand Mirail :") is an item whose parts follow as
+    // nested items ("> Mirail Université"), once a run has started.
+    let group = BULLET.is_match(line)
+        && line.trim_end().ends_with(':')
+        && line.split_whitespace().count() <= 6
+        && !speaks_of_quartiers(line);
+    if (line.trim_end().ends_with(':') && !group) || line.trim_start().starts_with(['#', '|']) {
         return None;
     }
-    let body = match BULLET.find(line) {
+    let body = match BULLET.find(line).or_else(|| NESTED.find(line).filter(|_| nested)) {
         Some(m) => &line[m.end()..],
+        None if line.trim_start().starts_with('>') => return None,
         None => line,
     };
+    let body = if group { body.trim_end().trim_end_matches(':') } else { body };
     let trimmed = body.trim_end();
     let last = trimmed.ends_with('.') && !trimmed.ends_with("..");
     let body = trimmed.trim_end_matches(['.', ';', ',']).trim_end();
@@ -515,5 +528,26 @@ mod tests {
             "## Quatre priorités\n\n- Emploi et insertion : rapprocher les habitants.\n",
         );
         none(&LineList, "Contact :\nSandrine Durand – 02 32 76 50 14\n");
+    }
+
+    #[test]
+    fn a_group_and_its_nested_items_stay_in_the_run() {
+        finds(
+            &LineList,
+            "À Castelbourg, cinq quartiers relèvent du dispositif :\n- Grand Pré :\n> Pré Haut\n> Pré Bas\n- Les Tilleuls\n- Le Moulin\n",
+            &[
+                "grand pré @ castelbourg : prioritaire",
+                "pré haut @ castelbourg : prioritaire",
+                "pré bas @ castelbourg : prioritaire",
+                "les tilleuls @ castelbourg : prioritaire",
+                "le moulin @ castelbourg : prioritaire",
+            ],
+        );
+        // A quotation after a list is not an item of it.
+        finds(
+            &LineList,
+            "À Castelbourg, les quartiers prioritaires :\n- Les Tilleuls\n- Le Moulin\n\n> « Nous attendions ce contrat depuis longtemps », dit une habitante.\n",
+            &["les tilleuls @ castelbourg : prioritaire", "le moulin @ castelbourg : prioritaire"],
+        );
     }
 }

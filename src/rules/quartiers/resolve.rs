@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{Known, PLACE, collapse, is_commune};
+use crate::gazetteer::qpv::fold as qpv_fold;
 use crate::names::fold;
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
 use crate::rules::{Candidates, Doc};
@@ -92,19 +93,44 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
 const GLUE: &[&str] =
     &["a", "au", "aux", "et", "en", "de", "du", "des", "la", "le", "les", "l", "d", "sur", "dans"];
 
-/// Drops a list item that the gazetteer shows to be misread: an item holding several known
-/// quartiers ("Benauge (Bordeaux), Henri-Sellier et Léo Lagrange"), or one known quartier glued
-/// to its communes ("BASSENS | Quartier de l'Avenir", "Blagnac (Barradels)", "Quartier Champ de
-/// course au Bouscat et"), when its name is not itself a reading of that quartier. The
-/// gazetteer's items stand for it.
+/// Drops a list item that the gazetteer shows to be misread: a known quartier glued to its
+/// communes ("BASSENS | Quartier de l'Avenir", "Quartier Champ de course au Bouscat et"), or
+/// several glued with a commune between them ("Benauge (Bordeaux), Henri-Sellier et Léo
+/// Lagrange"), or a commune read as the quartier and the quartier as its commune ("Blagnac
+/// (Barradels)"). An item whose name is itself a reading of the quartier, or that joins names
+/// without a commune ("Cordon - Arago"), stays. The gazetteer's items stand for it.
 fn split_by_hits(qs: &mut Vec<Quartier>) {
     let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::RULE;
     let hits: Vec<&Quartier> = qs.iter().filter(|q| is_hit(q)).collect();
     let misread = |item: &Quartier| -> bool {
         let [start, end] = item.evidence.span;
-        let inside: Vec<&&Quartier> = hits
+        let name = format!(" {} ", qpv_fold(&item.name));
+        let near: Vec<&&Quartier> = hits
             .iter()
             .filter(|h| h.evidence.span[0] >= start && h.evidence.span[1] <= end)
+            .collect();
+        let communes_of = |hs: &[&&Quartier]| -> Vec<String> {
+            hs.iter()
+                .filter_map(|h| h.qpv_code.as_deref())
+                .filter_map(crate::gazetteer::qpv::qpv)
+                .flat_map(|q| q.communes.iter())
+                .filter_map(|c| crate::gazetteer::commune(c))
+                .map(|c| qpv_fold(c.name))
+                .collect()
+        };
+        // "Blagnac (Barradels)": the item is a commune of the QPV its "commune" names.
+        let swapped: Vec<&&Quartier> = near
+            .iter()
+            .copied()
+            .filter(|h| item.communes.iter().any(|c| qpv_fold(&c.name) == qpv_fold(&h.name)))
+            .collect();
+        if !swapped.is_empty() && communes_of(&swapped).iter().any(|c| format!(" {c} ") == name) {
+            return true;
+        }
+        let inside: Vec<&&Quartier> = near
+            .iter()
+            .copied()
+            .filter(|h| name.contains(&format!(" {} ", qpv_fold(&h.name))))
             .collect();
         if inside.is_empty() {
             return false;
@@ -116,33 +142,18 @@ fn split_by_hits(qs: &mut Vec<Quartier>) {
         {
             return false;
         }
-        if inside.len() > 1 {
-            return true;
-        }
-        // What the item holds besides the quartier: communes and small words only.
-        let mut rest = String::new();
-        let mut at = start;
+        // What the name holds besides the quartiers: communes of theirs, and small words.
+        let mut rest = name.clone();
         for h in &inside {
-            rest.push_str(
-                item.evidence.text.get(at - start..h.evidence.span[0] - start).unwrap_or(""),
-            );
-            rest.push(' ');
-            at = h.evidence.span[1];
+            rest = rest.replacen(&format!(" {} ", qpv_fold(&h.name)), "  ", 1);
         }
-        rest.push_str(item.evidence.text.get(at - start..).unwrap_or(""));
-        let communes: Vec<String> = inside
-            .iter()
-            .filter_map(|h| h.qpv_code.as_deref())
-            .filter_map(crate::gazetteer::qpv::qpv)
-            .flat_map(|q| q.communes.iter())
-            .filter_map(|c| crate::gazetteer::commune(c))
-            .map(|c| crate::gazetteer::qpv::fold(c.name))
-            .collect();
-        let words = crate::gazetteer::qpv::fold(&rest);
-        !words.is_empty()
+        let communes = communes_of(&inside);
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let is_commune_word = |w: &str| communes.iter().any(|c| c.split(' ').any(|x| x == w));
+        words.iter().any(|w| is_commune_word(w) && !GLUE.contains(w))
             && words
-                .split(' ')
-                .all(|w| GLUE.contains(&w) || communes.iter().any(|c| c.split(' ').any(|x| x == w)))
+                .iter()
+                .all(|w| GLUE.contains(w) || is_commune_word(w) || super::gazetteer::is_generic(w))
     };
     let drop: Vec<bool> = qs.iter().map(|q| !is_hit(q) && misread(q)).collect();
     let mut i = 0;
@@ -187,10 +198,18 @@ fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
             (fold(&q.name), codes.collect())
         })
         .collect();
+    // A listed name that holds the hit's ("Maurepas – Gros-Chêne" for a later "Maurepas",
+    // "Cité des Ailes" for "Ailes").
+    let holds = |listed: &str, hit: &str| {
+        format!(" {} ", qpv_fold(listed)).contains(&format!(" {} ", qpv_fold(hit)))
+    };
+    let names: Vec<String> = kept.iter().filter(|q| !is_hit(q)).map(|q| q.name.clone()).collect();
     kept.retain(|q| {
         !is_hit(q)
-            || !listed.iter().any(|(name, codes)| {
-                *name == fold(&q.name) || q.qpv_code.as_ref().is_some_and(|c| codes.contains(c))
+            || !listed.iter().zip(&names).any(|((name, codes), listed_name)| {
+                *name == fold(&q.name)
+                    || q.qpv_code.as_ref().is_some_and(|c| codes.contains(c))
+                    || holds(listed_name, &q.name)
             })
     });
 }
