@@ -159,6 +159,13 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
                 r.end = r.end.min(m.start());
             }
         }
+        // Unless the sentence names no other party: "le contrat a été signé en présence de
+        // Niort Agglo, de l'État et des partenaires" (not "de représentants de la Région").
+        if out.iter().all(|(r, _)| s[r.clone()].trim().is_empty())
+            && !PRESENT_PEOPLE.is_match(&s[m.end()..])
+        {
+            out.push((m.end()..s.len(), true));
+        }
     }
     // "C'est à l'Hôtel de Région que ...": the place, not a party.
     if let Some(m) = CLEFT.find(s) {
@@ -250,6 +257,12 @@ static OTHER_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the people and bodies merely present at the signing start.
 static PRESENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b").expect("valid regex"));
+
+/// People, not parties, after "en présence de": "de représentants de", "des élus de".
+static PRESENT_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:de\s+|d')(?:(?:ses|leurs|nombreux|plusieurs)\s+)?(?:représentants?|élus?|maires|présidents?|habitants|membres|acteurs)\b|^\s+des\s+(?:représentants|élus|maires|présidents|habitants|membres|acteurs)\b")
+        .expect("valid regex")
+});
 
 #[cfg(test)]
 mod tests {
@@ -391,5 +404,18 @@ mod tests {
             &[],
         );
         check("Contact presse : service de presse de la préfecture, signé le 3 juin.", &[]);
+        check(
+            "Le contrat a été signé en présence de représentants de la Région et du Département.",
+            &[],
+        );
+        check("Le contrat a été signé en présence des élus de la Région.", &[]);
+    }
+
+    #[test]
+    fn parties_present_at_a_signing_without_signers() {
+        check(
+            "Mardi, le contrat a été signé en présence de Lunel Agglo, de l'État et de tous les partenaires.",
+            &["Lunel Agglo", "État"],
+        );
     }
 }

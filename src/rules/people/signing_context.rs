@@ -88,6 +88,12 @@ mod tests {
         );
         finds(
             &SigningContext,
+            "Le contrat est signé devant Anne Brun représentant la Région.",
+            &["Anne Brun"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
             "Le contrat sera paraphé par la préfète du Gard, Anne Brun.",
             &["Anne Brun"],
             Involvement::Present,
