@@ -30,13 +30,18 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
         .expect("valid regex")
 });
 
 /// A word of signing proper (not merely "partenaires").
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bsign|\bparaph|\bengag").expect("valid regex"));
+
+/// The noun "signature", which alone does not make a colon open the list of parties ("La
+/// signature aura lieu en mairie : ...").
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^signatures?\b").expect("valid regex"));
 
 /// A sentence about money given, not a signature.
 static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -59,6 +64,13 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
         (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
+        // "Avec la signature du contrat, la Ville agit en partenariat avec l'État, la Région…".
+        (
+            re(
+                r"(?i)\b(?:signature|(?:co-?)?sign(?:é|ée|és|ées))\b[^.;:]{0,200}?\ben\s+partenariat\s+avec\b",
+            ),
+            true,
+        ),
         (
             re(
                 r"(?i)\b(?:co-?)?signataires\b(?:\s+(?:du|de\s+ce|de\s+la|de\s+cette)\s+[^.;:,]{0,40}?)?\s+(?:sont|étaient|seront)\b",
@@ -159,6 +171,13 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
                 r.end = r.end.min(m.start());
             }
         }
+        // Unless the sentence names no other party: "le contrat a été signé en présence de
+        // Niort Agglo, de l'État et des partenaires" (not "de représentants de la Région").
+        if out.iter().all(|(r, _)| s[r.clone()].trim().is_empty())
+            && !PRESENT_PEOPLE.is_match(&s[m.end()..])
+        {
+            out.push((m.end()..s.len(), true));
+        }
     }
     // "C'est à l'Hôtel de Région que ...": the place, not a party.
     if let Some(m) = CLEFT.find(s) {
@@ -196,8 +215,11 @@ static NOT_A_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Partenaires du contrat : ...", "les partenaires suivants : ...").
 fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
     let before = &s[signing..colon];
-    if SIGNED.is_match(before) {
+    if SIGNED.find_iter(before).any(|m| !SIGNATURE.is_match(&before[m.start()..])) {
         return true;
+    }
+    if SIGNING.find(before).is_some_and(|m| SIGNATURE.is_match(&before[m.start()..])) {
+        return false;
     }
     let gap = SIGNING.find(before).map_or(before, |m| &before[m.end()..]);
     gap.split_whitespace().count() <= 4 && !NOT_A_LIST.is_match(gap)
@@ -250,6 +272,12 @@ static OTHER_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the people and bodies merely present at the signing start.
 static PRESENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b").expect("valid regex"));
+
+/// People, not parties, after "en présence de": "de représentants de", "des élus de".
+static PRESENT_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:de\s+|d')(?:(?:ses|leurs|nombreux|plusieurs)\s+)?(?:représentants?|élus?|maires|présidents?|habitants|membres|acteurs)\b|^\s+des\s+(?:représentants|élus|maires|présidents|habitants|membres|acteurs)\b")
+        .expect("valid regex")
+});
 
 #[cfg(test)]
 mod tests {
@@ -391,5 +419,28 @@ mod tests {
             &[],
         );
         check("Contact presse : service de presse de la préfecture, signé le 3 juin.", &[]);
+        check(
+            "Le contrat a été signé en présence de représentants de la Région et du Département.",
+            &[],
+        );
+        check("Le contrat a été signé en présence des élus de la Région.", &[]);
+    }
+
+    #[test]
+    fn partners_of_a_signing() {
+        check(
+            "Avec la signature du contrat, la Ville agira en partenariat avec l'État, la Région Occitanie et les bailleurs.",
+            &["État", "Région Occitanie"],
+        );
+        check("La signature aura lieu en mairie : Lunel Agglo y invite la presse.", &[]);
+        check("La Ville agit en partenariat avec l'État et la Région.", &[]);
+    }
+
+    #[test]
+    fn parties_present_at_a_signing_without_signers() {
+        check(
+            "Mardi, le contrat a été signé en présence de Lunel Agglo, de l'État et de tous les partenaires.",
+            &["Lunel Agglo", "État"],
+        );
     }
 }

@@ -210,10 +210,11 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A role right after a name: ", préfet du Gard", " (maire de Lens)", ", ancienne maire", a
 /// table cell ("| préfet du Gard"), a dash or a colon, or the next line when the name stands
-/// alone on its line (the layout of a signature block).
+/// alone on its line (the layout of a signature block); a participle needs no comma ("A
+/// représentant le Département").
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:[ \t]*(?P<open>,|\(|\||:)\s*|[ \t]+[–—-][ \t]+|[ \t]*(?P<nl>\n)[ \t]*)(?:(?:le|la)\s+|l')?(?P<past>{}[\s-]+)?(?P<role>{})\b",
+        r"(?i)^(?:[ \t]*(?P<open>,|\(|\||:)\s*|[ \t]+[–—-][ \t]+|[ \t]*(?P<nl>\n)[ \t]*|(?P<bare>[ \t]+))(?:(?:le|la)\s+|l')?(?P<past>{}[\s-]+)?(?P<role>{})\b",
         lexicon::alternation(cues("past")),
         *ROLE
     ))
@@ -401,6 +402,9 @@ fn role_after(
         }
     }
     let word = caps.name("role")?;
+    if caps.name("bare").is_some() && !word.as_str().to_lowercase().starts_with("représentant") {
+        return None;
+    }
     let past = caps.name("past").is_some();
     let start = at + word.start();
     let end = role_end(text, at + word.end(), stops, html);
@@ -779,6 +783,17 @@ mod tests {
         one("Paul Roche – maire de Hyères\n", "Paul Roche", Some("maire de Hyères"));
         // A name inside a sentence does not take the next line as its role.
         one("hier avec Paul Roche\nmaire de Hyères", "Paul Roche", None);
+    }
+
+    #[test]
+    fn a_participle_role_without_comma() {
+        one(
+            "Étaient là Paul Roche représentant le Département.",
+            "Paul Roche",
+            Some("représentant le Département"),
+        );
+        // Other role words need their comma.
+        one("Étaient là Paul Roche maire de Lunel.", "Paul Roche", None);
     }
 
     #[test]

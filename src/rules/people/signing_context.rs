@@ -9,9 +9,10 @@
 //! which the sentence rules (`people.signed_by`, `people.signed_subject`…) outrank with
 //! `signatory` when they read the sentence.
 //!
-//! Does not find: a person without a role or with another role ("adjointe au maire", "chargée
-//! de mission"), a role held no more ("ancien maire"), a paragraph that does not speak of
-//! signing ("A, maire de X, a inauguré l'école").
+//! Does not find: a negated signing ("nous ne voulons pas signer un contrat de plus"), a person
+//! without a role or with another role ("adjointe au maire", "chargée de mission"), a role held
+//! no more ("ancien maire"), a paragraph that does not speak of signing ("A, maire de X, a
+//! inauguré l'école").
 
 use std::sync::LazyLock;
 
@@ -41,6 +42,19 @@ static SIGNING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^{}$", alternation(cues("signing_role")))).expect("valid regex")
 });
 
+/// A negation right before a word of signing ("nous ne voulons pas signer", "sans signer").
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pas|jamais|plus|sans|ni)\s+(?:\p{L}+\s+)?$").expect("valid regex")
+});
+
+/// Whether `paragraph` speaks of a signing: a word of signing that no negation precedes.
+fn speaks_of_signing(paragraph: &str) -> bool {
+    SIGNING.find_iter(paragraph).any(|m| {
+        let lo = paragraph.floor_char_boundary(m.start().saturating_sub(40));
+        !NEGATED.is_match(&paragraph[lo..m.start()])
+    })
+}
+
 impl Rule for SigningContext {
     fn id(&self) -> &'static str {
         "people.signing_context"
@@ -52,7 +66,7 @@ impl Rule for SigningContext {
             let Some(role) = m.role.as_ref().filter(|r| !r.past) else { continue };
             let signs =
                 ROLE_WORD.find(&role.text).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()));
-            if !signs || !SIGNING.is_match(&p.text[p.paragraph(m.full.start)]) {
+            if !signs || !speaks_of_signing(&p.text[p.paragraph(m.full.start)]) {
                 continue;
             }
             emit(doc, m, Involvement::Present, self.id(), out);
@@ -88,6 +102,12 @@ mod tests {
         );
         finds(
             &SigningContext,
+            "Le contrat est signé devant Anne Brun représentant la Région.",
+            &["Anne Brun"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
             "Le contrat sera paraphé par la préfète du Gard, Anne Brun.",
             &["Anne Brun"],
             Involvement::Present,
@@ -99,6 +119,11 @@ mod tests {
         // No word of signing in the paragraph.
         none(&SigningContext, "Anne Brun, maire de Hyères, a inauguré l'école.");
         none(&SigningContext, "Un signal fort, estime Anne Brun, maire de Hyères.");
+        // A negated signing.
+        none(
+            &SigningContext,
+            "« Nous ne voulons pas signer pour rien », a dit Anne Brun, présidente du Département.",
+        );
         // Not a role that signs for a party, or a role held no more.
         none(
             &SigningContext,
