@@ -268,3 +268,21 @@ fn the_committed_table_schema_is_the_one_the_code_writes() {
         path.display()
     );
 }
+
+#[test]
+fn changed_rule_data_processes_every_document_again() {
+    let docs = tempfile::tempdir().unwrap();
+    for f in ["d_01.txt", "d_03.md"] {
+        std::fs::copy(Path::new("fixtures/docs").join(f), docs.path().join(f)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    extract(docs.path(), out.path(), &[]);
+    assert!(extract(docs.path(), out.path(), &[]).contains("0 processed, 2 unchanged"));
+    // The same boilerplate patterns plus a comment: other rule data, so nothing is reused.
+    let rules = tempfile::tempdir().unwrap();
+    let boilerplate = read(Path::new("rules/boilerplate.txt")) + "\n# a comment changes the hash\n";
+    std::fs::write(rules.path().join("boilerplate.txt"), boilerplate).unwrap();
+    let rerun = extract(docs.path(), out.path(), &["--rules", rules.path().to_str().unwrap()]);
+    assert!(!rerun.contains("unchanged (reused)"), "{rerun}");
+    assert!(rerun.contains("0 inserted, 0 updated, 0 deleted, 2 unchanged"), "{rerun}");
+}
