@@ -211,22 +211,24 @@ fn an_interrupted_update_leaves_the_previous_database_whole() {
         let p = docs.path().join(f);
         std::fs::write(&p, read(&p).replace("contrat", "Contrat")).unwrap();
     }
-    // The process dies inside the transaction, after one document was rewritten, as a kill would.
-    let killed = cdv()
+    // The run is killed (SIGKILL) while its transaction is open: the failpoint holds it there.
+    let mut run = Std::new(env!("CARGO_BIN_EXE_cdv"))
         .env("CDV_FAILPOINT", "sqlite-mid-transaction")
         .args(["extract", "--format", "sqlite", "-q", "-o"])
         .arg(out.path())
         .arg(docs.path())
-        .output()
+        .spawn()
         .unwrap();
-    assert!(!killed.status.success(), "the failpoint aborts the run");
-    assert!(
-        std::fs::read_dir(out.path())
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name() == "cdv.sqlite-journal"),
-        "the run died with an open transaction"
-    );
+    let journal = out.path().join("cdv.sqlite-journal");
+    let started = std::time::Instant::now();
+    while !journal.exists() {
+        assert!(run.try_wait().unwrap().is_none(), "the run ended before the failpoint");
+        assert!(started.elapsed().as_secs() < 120, "no open transaction after two minutes");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    run.kill().unwrap();
+    assert!(!run.wait().unwrap().success());
+    assert!(journal.exists(), "the run died with an open transaction");
     if have("sqlite3", "interrupted update (sqlite3 shell)") {
         assert_eq!(sqlite3(&db, "PRAGMA integrity_check").trim(), "ok");
         let n = sqlite3(&db, "SELECT count(*) FROM documents");
