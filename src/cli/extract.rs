@@ -103,6 +103,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )
     });
     let reused = plan.reused.len();
+    if let Some(b) = &bar {
+        b.inc(reused as u64);
+    }
     let mut processed = pool.install(|| batch::run(&plan.todo, &opts, &tick));
     processed.extend(plan.reused);
     processed.sort_by(|a, b| a.record.id.cmp(&b.record.id));
