@@ -17,7 +17,7 @@ use common::{cdv, read};
 fn have(tool: &str, test: &str) -> bool {
     let ok = Std::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
     if !ok {
-        eprintln!("SKIPPED {test}: `{tool}` is not installed (CI installs it, see .ci/run)");
+        eprintln!("SKIPPED {test}: `{tool}` is not installed here (CI has it: see .ci/run)");
     }
     ok
 }

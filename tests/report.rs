@@ -32,7 +32,7 @@ fn dump_dom(page: &Path, test: &str) -> Option<String> {
         .output();
     match run {
         Err(_) => {
-            eprintln!("SKIPPED {test}: `chromium` is not installed (CI installs it, see .ci/run)");
+            eprintln!("SKIPPED {test}: `chromium` is not installed here (CI has it: see .ci/run)");
             None
         }
         Ok(o) => {
