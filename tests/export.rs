@@ -17,7 +17,7 @@ use common::{cdv, read};
 fn have(tool: &str, test: &str) -> bool {
     let ok = Std::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
     if !ok {
-        eprintln!("SKIPPED {test}: `{tool}` is not installed (CI installs it, see .ci/run)");
+        eprintln!("SKIPPED {test}: `{tool}` is not installed here (CI has it: see .ci/run)");
     }
     ok
 }
@@ -211,22 +211,24 @@ fn an_interrupted_update_leaves_the_previous_database_whole() {
         let p = docs.path().join(f);
         std::fs::write(&p, read(&p).replace("contrat", "Contrat")).unwrap();
     }
-    // The process dies inside the transaction, after one document was rewritten, as a kill would.
-    let killed = cdv()
+    // The run is killed (SIGKILL) while its transaction is open: the failpoint holds it there.
+    let mut run = Std::new(env!("CARGO_BIN_EXE_cdv"))
         .env("CDV_FAILPOINT", "sqlite-mid-transaction")
         .args(["extract", "--format", "sqlite", "-q", "-o"])
         .arg(out.path())
         .arg(docs.path())
-        .output()
+        .spawn()
         .unwrap();
-    assert!(!killed.status.success(), "the failpoint aborts the run");
-    assert!(
-        std::fs::read_dir(out.path())
-            .unwrap()
-            .flatten()
-            .any(|e| e.file_name() == "cdv.sqlite-journal"),
-        "the run died with an open transaction"
-    );
+    let journal = out.path().join("cdv.sqlite-journal");
+    let started = std::time::Instant::now();
+    while !journal.exists() {
+        assert!(run.try_wait().unwrap().is_none(), "the run ended before the failpoint");
+        assert!(started.elapsed().as_secs() < 120, "no open transaction after two minutes");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    run.kill().unwrap();
+    assert!(!run.wait().unwrap().success());
+    assert!(journal.exists(), "the run died with an open transaction");
     if have("sqlite3", "interrupted update (sqlite3 shell)") {
         assert_eq!(sqlite3(&db, "PRAGMA integrity_check").trim(), "ok");
         let n = sqlite3(&db, "SELECT count(*) FROM documents");
@@ -267,4 +269,22 @@ fn the_committed_table_schema_is_the_one_the_code_writes() {
         "{} is stale: regenerate it with CDV_UPDATE_SCHEMA=1 cargo test --test export",
         path.display()
     );
+}
+
+#[test]
+fn changed_rule_data_processes_every_document_again() {
+    let docs = tempfile::tempdir().unwrap();
+    for f in ["d_01.txt", "d_03.md"] {
+        std::fs::copy(Path::new("fixtures/docs").join(f), docs.path().join(f)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    extract(docs.path(), out.path(), &[]);
+    assert!(extract(docs.path(), out.path(), &[]).contains("0 processed, 2 unchanged"));
+    // The same boilerplate patterns plus a comment: other rule data, so nothing is reused.
+    let rules = tempfile::tempdir().unwrap();
+    let boilerplate = read(Path::new("rules/boilerplate.txt")) + "\n# a comment changes the hash\n";
+    std::fs::write(rules.path().join("boilerplate.txt"), boilerplate).unwrap();
+    let rerun = extract(docs.path(), out.path(), &["--rules", rules.path().to_str().unwrap()]);
+    assert!(!rerun.contains("unchanged (reused)"), "{rerun}");
+    assert!(rerun.contains("0 inserted, 0 updated, 0 deleted, 2 unchanged"), "{rerun}");
 }

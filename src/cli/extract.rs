@@ -138,6 +138,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )
     });
     let reused_count = plan.reused.len();
+    if let Some(b) = &bar {
+        b.inc(reused_count as u64);
+    }
     let mut reused = plan.reused.into_iter().peekable();
     let mut docs = Staged::create(&docs_path)
         .with_context(|| format!("{}: cannot write", docs_path.display()))?;

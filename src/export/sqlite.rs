@@ -32,8 +32,9 @@ pub struct DocRows {
     pub rows: Rows,
 }
 
-/// Test hook: with `CDV_FAILPOINT=sqlite-mid-transaction`, the process aborts in the middle of the
-/// update (after the first document written), as a kill would, to show the old database survives.
+/// Test hook: with `CDV_FAILPOINT=sqlite-mid-transaction`, the update stops for a minute in the
+/// middle of its transaction (after the first document written), so a test can kill the process
+/// there and show the old database survives.
 const FAILPOINT: &str = "sqlite-mid-transaction";
 
 /// Writes or updates the database at `path`.
@@ -131,6 +132,7 @@ fn update(
         insert(&tx, &d.rows, Level::Document)?;
         written += 1;
         if written == 1 && std::env::var("CDV_FAILPOINT").is_ok_and(|v| v == FAILPOINT) {
+            std::thread::sleep(std::time::Duration::from_secs(60));
             std::process::abort();
         }
     }

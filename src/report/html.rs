@@ -382,6 +382,35 @@ fn record_panel(out: &mut String, d: &Document, bad: &[Span], contracts: &[Contr
     }
 }
 
+/// A contract's conflicts: a flag that opens on each field, its values and the note.
+fn conflict_cell(c: &ContractRecord) -> String {
+    if c.conflicts.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        format!("<details><summary>{}</summary><ul>", flag("conflict", c.conflicts.len()));
+    for x in &c.conflicts {
+        let values: Vec<String> = x
+            .values
+            .iter()
+            .map(|v| {
+                let docs: BTreeSet<&str> = v.sources.iter().map(|s| s.doc.as_str()).collect();
+                let docs: Vec<&str> = docs.into_iter().collect();
+                format!("{} ({})", v.value, docs.join(", "))
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<li><b>{}</b>: {} — {}</li>",
+            escape(&x.field),
+            escape(&values.join(" / ")),
+            escape(&x.note)
+        );
+    }
+    out.push_str("</ul></details>");
+    out
+}
+
 fn anchor(key: &str) -> String {
     key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
 }
@@ -426,11 +455,7 @@ pub fn index_page(documents: &[&Document], contracts: &[ContractRecord]) -> Stri
             c.signatories.len(),
             c.quartiers.len(),
             c.figures.len(),
-            if c.conflicts.is_empty() {
-                String::new()
-            } else {
-                flag("conflict", c.conflicts.len())
-            },
+            conflict_cell(c),
             sources.join(", ")
         );
     }
