@@ -20,7 +20,9 @@ def texts(root: pathlib.Path) -> list[str]:
             body = re.sub(r"(?s)<(script|style)[^>]*>.*?</\1>", " ", body)
             body = re.sub(r"<[^>]+>", "\n", body)
             body = re.sub(r"\n\s*\n+", "\n\n", body)
-        out.append(body.strip() + "\n")
+        # Form feeds would make the whole concatenation read as one PDF conversion whose
+        # repeated lines are page headers; a real contract does not repeat its pages.
+        out.append(body.replace("\f", "\n").strip() + "\n")
     return out
 
 
