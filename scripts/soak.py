@@ -62,7 +62,10 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
 def check(out: pathlib.Path, inputs: dict[str, pathlib.Path]) -> list[str]:
     problems = []
     seen = set()
-    for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+    # Split on "\n" only: a record may hold U+2028 or U+0085, which splitlines() would cut on.
+    for line in (out / "documents.jsonl").read_text(encoding="utf-8").split("\n"):
+        if not line:
+            continue
         r = json.loads(line)
         seen.add(r["id"])
         for e in r.get("errors", []):

@@ -27,7 +27,7 @@ pub struct Options {
 }
 
 /// The default per-document time budget of the rules, in seconds.
-pub const DEFAULT_TIME_BUDGET_SECS: u64 = 40;
+pub const DEFAULT_TIME_BUDGET_SECS: u64 = 30;
 
 /// The default window size: larger than nearly every press release or web page (the largest
 /// fixture is under 8 KB of clean text), so those are read whole; a full contract converted
