@@ -201,9 +201,11 @@ fn the_offset_map_stays_ordered_and_on_char_boundaries() {
             let (_, bytes) = &docs[i % docs.len()];
             let clean = String::from_utf8_lossy(&mutate(bytes, &muts)).into_owned();
             let norm = normalise(&clean);
-            // The whole normalised text maps back to the whole clean text.
+            // The whole normalised text maps back into the clean text (a stretch the normaliser
+            // drops at either end, an emphasis marker, may lie outside it).
             let all = norm.to_clean(0..norm.text.len());
-            prop_assert!(all.end == clean.len() || norm.text.is_empty(), "{all:?}");
+            prop_assert!(all.start <= all.end && all.end <= clean.len(), "{all:?}");
+            prop_assert!(norm.text.is_empty() || !all.is_empty(), "{all:?}");
             for (a, b) in ranges {
                 let (a, b) = (offset(&norm.text, a.min(b)), offset(&norm.text, a.max(b)));
                 let r = norm.to_clean(a..b);
