@@ -46,6 +46,38 @@ fn output_is_byte_identical_whatever_the_jobs() {
 }
 
 #[test]
+fn output_is_byte_identical_whatever_the_input_order() {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("fixtures/docs")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| cdv::batch::has_document_extension(p))
+        .collect();
+    files.sort();
+    files.truncate(12);
+    let mut outputs = Vec::new();
+    for order in 0..3 {
+        match order {
+            1 => files.reverse(),
+            2 => files.rotate_left(5),
+            _ => {}
+        }
+        let out = tempfile::tempdir().unwrap();
+        cdv()
+            .args(["extract", "-q", "--jobs", "2", "-o"])
+            .arg(out.path())
+            .args(&files)
+            .assert()
+            .success();
+        outputs.push((
+            read(&out.path().join("documents.jsonl")),
+            read(&out.path().join("contracts.jsonl")),
+        ));
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]), "output depends on the input order");
+}
+
+#[test]
 fn emit_text_writes_the_clean_text_evidence_points_into() {
     let out = tempfile::tempdir().unwrap();
     cdv()

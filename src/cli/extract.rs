@@ -44,6 +44,10 @@ pub struct Args {
     #[arg(long, default_value_t = cdv::pipeline::DEFAULT_TIME_BUDGET_SECS as f64, value_name = "SECONDS")]
     time_budget: f64,
 
+    /// Size of the windows the rules read a long document in (bytes of clean text).
+    #[arg(long, default_value_t = cdv::pipeline::DEFAULT_WINDOW_BYTES, value_name = "BYTES", hide = true)]
+    window_bytes: usize,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -97,7 +101,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let opts = Options {
         max_bytes: args.max_bytes,
         time_budget: (args.time_budget > 0.0).then(|| Duration::from_secs_f64(args.time_budget)),
-        ..Options::default()
+        window_bytes: args.window_bytes,
     };
     let text_dir = args.output.join("text");
     let staged_text = cdv::write::temporary(&text_dir, "partial");
