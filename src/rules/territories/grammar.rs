@@ -17,6 +17,9 @@ use crate::rules::alternation;
 const CAP: &str = r"\p{Lu}[\p{L}\p{M}]*(?:['-]\p{L}[\p{L}\p{M}]*)*";
 /// The small words between the capitalised words of a French place name.
 const LINK: &str = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|aux|au)";
+/// The lower-case compass words inside a name, between two capitalised words ("Valence Romans
+/// sud Rhône-Alpes", "Pays nord Bassin"); "est" is left out, it is far more often the verb.
+const COMPASS: &str = r"(?:nord|sud|ouest)";
 /// Spaces on one line.
 const SP: &str = r"[ \t]+";
 /// White space inside a name: spaces, or one line break (a name wrapped by a PDF conversion),
@@ -34,12 +37,13 @@ static KINDS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A territory's proper name: capitalised words joined by the small words of place names, and
-/// the lower-case kind words that end short names ("Brest métropole").
+/// A territory's proper name: capitalised words joined by the small words of place names or a
+/// lower-case compass word, and the lower-case kind words that end short names ("Brest
+/// métropole").
 pub(super) static NAME: LazyLock<String> = LazyLock::new(|| {
     let words = alternation(KINDS.iter().filter(|(h, ..)| h == "word").map(|(_, f, _)| f.as_str()));
     format!(
-        r"{CAP}(?:(?:{WS}{LINK})+{SP}{CAP}|{SP}{CAP}|(?:{WS}{LINK})*{SP}[dl]'{CAP}|{SP}{words}\b)*"
+        r"{CAP}(?:(?:{WS}{LINK})+{SP}{CAP}|{SP}{COMPASS}{SP}{CAP}|{SP}{CAP}|(?:{WS}{LINK})*{SP}[dl]'{CAP}|{SP}{words}\b)*"
     )
 });
 
@@ -320,6 +324,11 @@ mod tests {
         assert_eq!(name("CALL est ainsi"), "CALL");
         assert_eq!(name("Alès Agglomération pour la période"), "Alès Agglomération");
         assert!(name_at("la métropole").is_none());
+        assert_eq!(name("Val Garonne sud Gascogne signe"), "Val Garonne sud Gascogne");
+        assert_eq!(name("Monts nord Vallée, pour"), "Monts nord Vallée");
+        assert_eq!(name("Romans au sud de Valence"), "Romans");
+        assert_eq!(name("Arras sud et le reste"), "Arras");
+        assert_eq!(name("Lens est Signataire"), "Lens");
     }
 
     #[test]
