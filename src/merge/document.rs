@@ -457,11 +457,12 @@ fn count_conflicts(
     if listed.is_empty() {
         return;
     }
-    let n = listed.len() as f64;
+    let n = linked_count(&listed);
     let counts: Vec<&Figure> = contract
         .figures
         .iter()
-        .filter(|f| f.kind == "qpv_count" && f.value != n && !f.approx)
+        .filter(|f| f.kind == "qpv_count" && f.value != n as f64 && !f.approx)
+        .filter(|f| f.value != listed.len() as f64)
         .filter(|f| !about_many(f.evidence.span))
         .collect();
     if counts.is_empty() {
@@ -469,7 +470,7 @@ fn count_conflicts(
     }
     let mut evidence: Vec<Evidence> = listed.iter().map(|q| q.evidence.clone()).collect();
     evidence.extend(counts.iter().map(|f| f.evidence.clone()));
-    let mut values = vec![json!(listed.len())];
+    let mut values = vec![json!(n)];
     for f in &counts {
         let v = crate::record::number::to_json(f.value);
         if !values.contains(&v) {
@@ -484,6 +485,16 @@ fn count_conflicts(
                be partial, or the count cover another perimeter"
             .into(),
     });
+}
+
+/// How many QPVs a list of priority quartiers names: the quartiers linked to one QPV count once
+/// per code (two parts of one QPV listed apart are one QPV), the others once each.
+fn linked_count(listed: &[&Quartier]) -> usize {
+    let mut codes: Vec<&str> = listed.iter().filter_map(|q| q.qpv_code.as_deref()).collect();
+    let unlinked = listed.len() - codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.len() + unlinked
 }
 
 #[cfg(test)]
@@ -675,6 +686,41 @@ mod tests {
         assert_eq!(m.contracts[0].quartiers.len(), 2, "the list is the headline");
         assert_eq!(m.conflicts.len(), 1);
         assert_eq!(m.conflicts[0].values, vec![json!(2), json!(3)]);
+    }
+
+    fn coded(text: &str, name: &str, code: &str) -> Quartier {
+        Quartier { qpv_code: Some(code.into()), ..quartier(text, name, "Lens") }
+    }
+
+    #[test]
+    fn two_parts_of_one_qpv_listed_apart_agree_with_a_count_of_one() {
+        let t = "Le contrat de ville de Lens concerne 1 quartier : Nord (Lens) ; Sud (Lens).\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            quartiers: vec![coded(t, "Nord", "QN06201M"), coded(t, "Sud", "QN06201M")],
+            figures: vec![qpv_count(t, "1", 1.0)],
+            ..Candidates::default()
+        };
+        assert!(merge(t, &c).conflicts.is_empty(), "two names of one QPV are one QPV");
+    }
+
+    #[test]
+    fn the_linked_count_that_differs_from_the_stated_one_is_a_conflict() {
+        let t = "Le contrat de ville de Lens concerne 4 quartiers : Nord (Lens) ; Sud (Lens) ; \
+                 Est (Lens).\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            quartiers: vec![
+                coded(t, "Nord", "QN06201M"),
+                coded(t, "Sud", "QN06201M"),
+                quartier(t, "Est", "Lens"),
+            ],
+            figures: vec![qpv_count(t, "4", 4.0)],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].values, vec![json!(2), json!(4)], "the linked count first");
     }
 
     #[test]
