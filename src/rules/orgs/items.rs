@@ -26,6 +26,7 @@ use regex::Regex;
 
 use super::lexicon;
 use crate::gazetteer;
+use crate::rules::people::names;
 
 /// How a list was introduced, which decides how much a name must prove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -572,6 +573,7 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
             break;
         }
     }
+    start += represented(&text[start..end]);
     if lead {
         *bailleur = true;
         plural = false;
@@ -599,6 +601,29 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
         cut: cut.is_some(),
         after_et,
         to,
+    }
+}
+
+/// "Jeanne Morel représentant la Région", "Paul Ribot, le président de l'agglomération": a
+/// piece that opens with a person's name and the party he or she stands for is that party;
+/// returns how many bytes of `s` to skip (0 when `s` is not shaped so).
+fn represented(s: &str) -> usize {
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*,?\s*(?:représentante?\s+(?:le\s+|la\s+|l['’]\s*)|(?:le\s+|la\s+)?(?:vice-)?présidente?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+))",
+        )
+        .expect("valid regex")
+    });
+    let Some(first) = names::mentions(s).into_iter().next() else { return 0 };
+    if !s[..first.span.start].trim().is_empty() {
+        return 0;
+    }
+    let rest = &s[first.span.end..];
+    match FOR.find(rest) {
+        Some(m) if rest[m.end()..].chars().next().is_some_and(char::is_alphabetic) => {
+            first.span.end + m.end()
+        }
+        _ => 0,
     }
 }
 
@@ -889,6 +914,24 @@ mod tests {
     #[track_caller]
     fn check(list: &str, mode: Mode, expected: &[&str]) {
         assert_eq!(names(list, mode), expected, "{list:?}");
+    }
+
+    #[test]
+    fn a_person_standing_for_a_party_gives_the_party() {
+        assert_eq!(
+            &"Paul Ribot, le président de l'agglomération"
+                [represented("Paul Ribot, le président de l'agglomération")..],
+            "agglomération"
+        );
+        assert_eq!(
+            &"Jeanne Morel représentant le Département"
+                [represented("Jeanne Morel représentant le Département")..],
+            "Département"
+        );
+        // no person first, or no party after the name: nothing skipped
+        assert_eq!(represented("la Région représentant les communes"), 0);
+        assert_eq!(represented("Jeanne Morel, adjointe au maire"), 0);
+        assert_eq!(represented("Caisse d'allocations familiales"), 0);
     }
 
     #[test]
