@@ -244,6 +244,28 @@ pub fn find_qpvs(text: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// The communes a text names, asked by INSEE code: a commune (or, for a commune déléguée, its
+/// parent) is named when its name, folded like QPV names, stands in the folded text as whole
+/// words.
+pub struct NamedCommunes {
+    folded: String,
+}
+
+impl NamedCommunes {
+    /// Folds `text` once for every later question.
+    pub fn of(text: &str) -> NamedCommunes {
+        NamedCommunes { folded: format!(" {} ", fold(text)) }
+    }
+
+    /// Whether the commune of INSEE code `insee` is named in the text.
+    pub fn contains(&self, insee: &str) -> bool {
+        super::commune(insee).is_some_and(|c| {
+            let name = c.parent.and_then(super::commune).map_or(c.name, |p| p.name);
+            self.folded.contains(&format!(" {} ", fold(name)))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,13 +60,8 @@ pub fn link_codes(text: &str, qs: &mut [Quartier]) {
     if qs.is_empty() {
         return;
     }
-    let folded = format!(" {} ", qpv::fold(text));
-    let named_in_text = |insee: &str| {
-        gazetteer::commune(insee).is_some_and(|c| {
-            let name = c.parent.and_then(gazetteer::commune).map_or(c.name, |p| p.name);
-            folded.contains(&format!(" {} ", qpv::fold(name)))
-        })
-    };
+    let named = qpv::NamedCommunes::of(text);
+    let named_in_text = |insee: &str| named.contains(insee);
     let old = of_2015_generation(text);
     for q in qs.iter_mut() {
         if q.status == QuartierStatus::Veille {

@@ -94,13 +94,8 @@ impl Rule for Gazetteer {
         if hits.is_empty() {
             return;
         }
-        let folded = format!(" {} ", qpv::fold(text));
-        let named_in_text = |insee: &str| {
-            gazetteer::commune(insee).is_some_and(|c| {
-                let name = c.parent.and_then(gazetteer::commune).map_or(c.name, |p| p.name);
-                folded.contains(&format!(" {} ", qpv::fold(name)))
-            })
-        };
+        let named = qpv::NamedCommunes::of(text);
+        let named_in_text = |insee: &str| named.contains(insee);
         // Each hit, with the one QPV it stands for in the document's communes.
         let mut found: Vec<(std::ops::Range<usize>, &'static qpv::Qpv)> = Vec::new();
         for hit in &hits {
