@@ -19,6 +19,25 @@ fn main() {
         writeln!(out, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
     }
     out.push_str("];\n");
+    // What the executable's behaviour depends on besides the rule files: the sources and the
+    // locked dependencies. Incremental runs compare it instead of hashing the executable.
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    collect_sources(&manifest.join("src"), &mut sources);
+    sources.push(manifest.join("Cargo.lock"));
+    sources.sort();
+    let mut h = Fnv::default();
+    for path in &sources {
+        println!("cargo:rerun-if-changed={}", path.display());
+        h.write(path.strip_prefix(manifest).unwrap_or(path).to_string_lossy().as_bytes());
+        h.write(&std::fs::read(path).unwrap_or_default());
+    }
+    writeln!(
+        out,
+        "/// A fingerprint of the sources and locked dependencies this build was made from."
+    )
+    .unwrap();
+    writeln!(out, "pub const BUILD_FINGERPRINT: &str = \"{:016x}\";", h.0).unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
     std::fs::write(dest, out).unwrap();
 }
@@ -37,5 +56,39 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
             let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             files.push(rel);
         }
+    }
+}
+
+fn collect_sources(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect_sources(&path, files);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+}
+
+/// 64-bit FNV-1a: stable across Rust versions, unlike `DefaultHasher`.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        // Separates consecutive writes ("ab" + "c" differs from "a" + "bc").
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
     }
 }

@@ -203,18 +203,72 @@ fn a_missing_path_fails_the_run_and_keeps_the_previous_outputs() {
     assert!(stderr.contains("nothing written"), "{stderr}");
     assert_eq!(read(&out.path().join("documents.jsonl")), before);
     assert_eq!(read(&out.path().join("contracts.jsonl")), contracts);
-    let mut names: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = names_in(out.path());
     // The outputs of the first run (the index of incremental runs among them), nothing else.
     assert_eq!(
         names,
         ["contracts.jsonl", "documents.jsonl", "index.json"],
         "no temporary file left"
     );
+}
+
+/// The names in folder `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_keeps_the_previous_outputs_and_leaves_no_temporary_file() {
+    let out = tempfile::tempdir().unwrap();
+    cdv()
+        .args(["extract", "fixtures/docs/d_02.html", "--emit-text", "-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let before = read(&out.path().join("documents.jsonl"));
+    let contracts = read(&out.path().join("contracts.jsonl"));
+    let listing = names_in(out.path());
+    // The failpoint holds the run after its first record, with every temporary file open.
+    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_cdv"))
+        .env("CDV_FAILPOINT", "extract-after-first-record")
+        .args(["extract", "fixtures/docs", "--emit-text", "--full", "-q", "-o"])
+        .arg(out.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    // The staged documents.jsonl holds a record: the run is at the failpoint.
+    let staged_bytes = |dir: &std::path::Path| -> u64 {
+        names_in(dir)
+            .iter()
+            .filter(|n| n.starts_with(".documents.jsonl.") && n.ends_with(".partial"))
+            .filter_map(|n| std::fs::metadata(dir.join(n)).ok())
+            .map(|m| m.len())
+            .sum()
+    };
+    while staged_bytes(out.path()) == 0 {
+        assert!(run.try_wait().unwrap().is_none(), "the run ended before the failpoint");
+        assert!(started.elapsed().as_secs() < 120, "no record written after two minutes");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let status =
+        std::process::Command::new("kill").args(["-INT", &run.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let output = run.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert_eq!(read(&out.path().join("documents.jsonl")), before);
+    assert_eq!(read(&out.path().join("contracts.jsonl")), contracts);
+    assert_eq!(names_in(out.path()), listing, "no temporary file left");
+    assert_eq!(names_in(&out.path().join("text")), ["d_02.txt"]);
 }
 
 #[test]

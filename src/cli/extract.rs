@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use cdv::batch;
 use cdv::pipeline::{Options, Processed};
-use cdv::record::DocumentRecord;
 use cdv::write::Staged;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -108,6 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.emit_text {
         std::fs::create_dir_all(&staged_text)
             .with_context(|| format!("{}: cannot create folder", staged_text.display()))?;
+        cdv::write::register_temporary(&staged_text);
     }
     let text_failed = std::sync::Mutex::new(None::<anyhow::Error>);
     let tick = |p: &Processed| {
@@ -151,7 +151,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Records are written as documents finish, in id order (the inputs and the reused records
     // both come sorted by id); the cross-document merge keeps only each document's contracts, so
     // memory does not grow with the batch.
-    let mut summaries: Vec<DocumentRecord> = Vec::new();
+    let spill = cdv::write::temporary(&contracts_path, "spill");
+    let mut collector = cdv::merge::across::Collector::spilled(&spill)
+        .with_context(|| format!("{}: cannot write", spill.display()))?;
     let (mut count, mut errors) = (0usize, found.missing.len());
     // `reused`: the record comes from the previous run, its clean text from its folder.
     let mut write = |p: Processed, reused: bool| -> std::io::Result<()> {
@@ -161,11 +163,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         count += 1;
         errors += usize::from(p.failed());
         docs.line(&p.record)?;
-        let mut summary = DocumentRecord::empty(&p.record.id, p.record.source.clone());
-        summary.contracts = p.record.contracts;
-        summaries.push(summary);
+        collector.push(&p.record.id, &p.record.contracts)?;
         if count.is_multiple_of(FLUSH_EVERY) {
             docs.flush()?;
+        }
+        if count == 1 && cdv::write::failpoint(FAILPOINT) {
+            docs.flush()?;
+            std::thread::sleep(Duration::from_secs(60));
         }
         Ok(())
     };
@@ -186,19 +190,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let _ = std::fs::remove_dir_all(&staged_text);
         return Err(e);
     }
-    let contracts = cdv::merge::across::contracts(&summaries);
-    drop(summaries);
     let mut contracts_out = Staged::create(&contracts_path)
         .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
-    for c in &contracts {
-        contracts_out
-            .line(c)
-            .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
-    }
+    let contracts = collector
+        .finish(|c| contracts_out.line(&c))
+        .with_context(|| format!("{}: cannot write", contracts_path.display()))?;
     cdv::write::commit(vec![docs, contracts_out]).context("cannot replace the outputs")?;
     if args.emit_text {
         cdv::write::replace_dir(&staged_text, &text_dir)
             .with_context(|| format!("{}: cannot replace", text_dir.display()))?;
+        cdv::write::unregister_temporary(&staged_text);
     }
     // Incremental runs and database formats: both read the outputs just put in place.
     cdv::export::incremental::write_index(&args.output, args.max_bytes)
@@ -216,13 +217,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             count,
             errors,
             found.skipped.len(),
-            contracts.len(),
+            contracts,
             started.elapsed().as_secs_f64(),
             docs_path.display()
         );
     }
     Ok(if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
+
+/// Test hook: with `CDV_FAILPOINT=extract-after-first-record`, the run stops for a minute after
+/// its first record is written, so a test can interrupt it there.
+const FAILPOINT: &str = "extract-after-first-record";
 
 /// Records written between two flushes of `documents.jsonl`'s temporary file.
 const FLUSH_EVERY: usize = 64;

@@ -70,6 +70,12 @@ pub fn main() -> ExitCode {
         eprintln!("cdv: {e:#}");
         return ExitCode::from(1);
     }
+    // Ctrl-C or SIGTERM: drop the run's temporary files; the previous outputs stay in place.
+    let _ = ctrlc::set_handler(|| {
+        cdv::write::remove_temporaries();
+        eprintln!("cdv: interrupted: outputs left as they were before this run");
+        std::process::exit(130);
+    });
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),

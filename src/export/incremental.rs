@@ -155,8 +155,8 @@ pub fn write_index(out_dir: &Path, max_bytes: u64) -> std::io::Result<()> {
 }
 
 /// The rule-data hash: every rule file as the run sees it (embedded, or overridden with
-/// `--rules`), the `cdv` version, and the running executable (another build of the same version
-/// may extract differently). Computed once.
+/// `--rules`), the `cdv` version, and the fingerprint of the sources the executable was built from
+/// (another build of the same version may extract differently). Computed once.
 pub fn rules_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| {
@@ -168,9 +168,7 @@ pub fn rules_hash() -> &'static str {
             h.update(crate::data::text(path).as_bytes());
             h.update([0]);
         }
-        if let Ok(exe) = std::env::current_exe().and_then(std::fs::read) {
-            h.update(Sha256::digest(&exe));
-        }
+        h.update(crate::data::BUILD_FINGERPRINT.as_bytes());
         hex(&h.finalize())
     })
 }

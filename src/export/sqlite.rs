@@ -131,7 +131,7 @@ fn update(
         }
         insert(&tx, &d.rows, Level::Document)?;
         written += 1;
-        if written == 1 && std::env::var("CDV_FAILPOINT").is_ok_and(|v| v == FAILPOINT) {
+        if written == 1 && crate::write::failpoint(FAILPOINT) {
             std::thread::sleep(std::time::Duration::from_secs(60));
             std::process::abort();
         }

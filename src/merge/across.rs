@@ -10,6 +10,9 @@
 //! is ordered, so the output does not depend on file order or threads.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
@@ -54,20 +57,151 @@ pub fn key(c: &Contract) -> String {
 pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
     let mut sorted: Vec<&DocumentRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut groups: BTreeMap<String, Vec<(&str, &Contract)>> = BTreeMap::new();
-    for r in &sorted {
-        for c in &r.contracts {
-            groups.entry(key(c)).or_default().push((r.id.as_str(), c));
+    let mut collector = Collector::in_memory();
+    for r in sorted {
+        collector.push(&r.id, &r.contracts).expect("memory store cannot fail");
+    }
+    let mut out = Vec::new();
+    collector
+        .finish(|c| {
+            out.push(c);
+            Ok(())
+        })
+        .expect("memory store cannot fail");
+    out
+}
+
+/// The contracts of a batch's documents, collected as the documents come (in id order) and
+/// merged at the end. [`Collector::spilled`] writes each document's contracts to a temporary
+/// file and keeps only a short entry per contract (its key, folded territory name and document
+/// id), so memory does not hold the batch's contracts; [`Collector::finish`] then reads each
+/// group back, merges it and hands the records over one at a time.
+pub struct Collector {
+    store: Store,
+    entries: Vec<Entry>,
+}
+
+/// What [`Collector`] keeps of each contract.
+struct Entry {
+    key: String,
+    folded_name: String,
+    doc: Box<str>,
+    /// Where the contract is: an index into the memory store, or a byte offset in the file.
+    at: u64,
+}
+
+enum Store {
+    Memory(Vec<Contract>),
+    File { path: PathBuf, writer: Option<BufWriter<File>>, written: u64 },
+}
+
+impl Collector {
+    /// A collector holding the contracts in memory.
+    pub fn in_memory() -> Collector {
+        Collector { store: Store::Memory(Vec::new()), entries: Vec::new() }
+    }
+
+    /// A collector spilling the contracts to the file `path` (created now, removed when the
+    /// collector is dropped).
+    pub fn spilled(path: &Path) -> std::io::Result<Collector> {
+        let writer = BufWriter::new(File::create(path)?);
+        crate::write::register_temporary(path);
+        let store = Store::File { path: path.to_owned(), writer: Some(writer), written: 0 };
+        Ok(Collector { store, entries: Vec::new() })
+    }
+
+    /// Adds the contracts of document `doc`; documents come in id order.
+    pub fn push(&mut self, doc: &str, contracts: &[Contract]) -> std::io::Result<()> {
+        debug_assert!(self.entries.last().is_none_or(|e| &*e.doc <= doc), "documents in id order");
+        for c in contracts {
+            let at = match &mut self.store {
+                Store::Memory(list) => {
+                    list.push(c.clone());
+                    list.len() as u64 - 1
+                }
+                Store::File { writer, written, .. } => {
+                    let w = writer.as_mut().ok_or_else(|| std::io::Error::other("finished"))?;
+                    let line = serde_json::to_vec(c)?;
+                    w.write_all(&line)?;
+                    w.write_all(b"\n")?;
+                    let at = *written;
+                    *written += line.len() as u64 + 1;
+                    at
+                }
+            };
+            self.entries.push(Entry {
+                key: key(c),
+                folded_name: fold(&c.territory),
+                doc: doc.into(),
+                at,
+            });
+        }
+        Ok(())
+    }
+
+    /// Merges the collected contracts and hands each contract record to `emit`, sorted by key.
+    /// Returns how many there were.
+    pub fn finish(
+        mut self,
+        mut emit: impl FnMut(ContractRecord) -> std::io::Result<()>,
+    ) -> std::io::Result<usize> {
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            groups.entry(e.key.clone()).or_default().push(i);
+        }
+        join_name_keys(&mut groups, &self.entries);
+        let mut reader = match &mut self.store {
+            Store::File { path, writer, .. } => {
+                if let Some(w) = writer.take() {
+                    w.into_inner().map_err(|e| e.into_error())?;
+                }
+                Some(BufReader::new(File::open(&*path)?))
+            }
+            Store::Memory(_) => None,
+        };
+        let count = groups.len();
+        for (k, members) in groups {
+            let loaded: Vec<(&str, Contract)> = members
+                .iter()
+                .map(|&i| {
+                    let e = &self.entries[i];
+                    let c = match (&self.store, reader.as_mut()) {
+                        (Store::Memory(list), _) => list[e.at as usize].clone(),
+                        (Store::File { .. }, Some(r)) => read_line_at(r, e.at)?,
+                        (Store::File { .. }, None) => unreachable!("the file store has a reader"),
+                    };
+                    Ok((&*e.doc, c))
+                })
+                .collect::<std::io::Result<_>>()?;
+            let refs: Vec<(&str, &Contract)> = loaded.iter().map(|(d, c)| (*d, c)).collect();
+            emit(merge_group(k, &refs))?;
+        }
+        Ok(count)
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        if let Store::File { path, writer, .. } = &mut self.store {
+            *writer = None;
+            let _ = std::fs::remove_file(&*path);
+            crate::write::unregister_temporary(path);
         }
     }
-    join_name_keys(&mut groups);
-    groups.into_iter().map(|(k, members)| merge_group(k, &members)).collect()
+}
+
+/// The contract serialised on the line starting at byte `at`.
+fn read_line_at(r: &mut BufReader<File>, at: u64) -> std::io::Result<Contract> {
+    r.seek(SeekFrom::Start(at))?;
+    let mut line = String::new();
+    r.read_line(&mut line)?;
+    Ok(serde_json::from_str(&line)?)
 }
 
 /// A contract keyed by name joins a code-keyed group of the same generation whose territory
 /// has the same folded name (one document named the territory in a form the gazetteer did not
 /// link).
-fn join_name_keys(groups: &mut BTreeMap<String, Vec<(&str, &Contract)>>) {
+fn join_name_keys(groups: &mut BTreeMap<String, Vec<usize>>, entries: &[Entry]) {
     let name_keys: Vec<String> =
         groups.keys().filter(|k| k.starts_with("name:")).cloned().collect();
     for nk in name_keys {
@@ -79,7 +213,7 @@ fn join_name_keys(groups: &mut BTreeMap<String, Vec<(&str, &Contract)>>) {
             .find(|(k, members)| {
                 !k.starts_with("name:")
                     && k.ends_with(&format!("/{generation}"))
-                    && members.iter().any(|(_, c)| fold(&c.territory) == name)
+                    && members.iter().any(|&i| entries[i].folded_name == name)
             })
             .map(|(k, _)| k.clone());
         if let Some(t) = target
@@ -87,7 +221,7 @@ fn join_name_keys(groups: &mut BTreeMap<String, Vec<(&str, &Contract)>>) {
             && let Some(dest) = groups.get_mut(&t)
         {
             dest.extend(moved);
-            dest.sort_by(|a, b| a.0.cmp(b.0));
+            dest.sort_by(|&a, &b| entries[a].doc.cmp(&entries[b].doc));
         }
     }
 }
@@ -615,6 +749,31 @@ mod tests {
         reversed.reverse();
         let b = contracts(&reversed);
         assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    }
+
+    #[test]
+    fn a_spilled_collection_merges_like_one_in_memory_and_removes_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spill");
+        let mut docs = two_documents();
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut spilled = Collector::spilled(&path).unwrap();
+        for d in &docs {
+            spilled.push(&d.id, &d.contracts).unwrap();
+        }
+        let mut out = Vec::new();
+        let n = spilled
+            .finish(|c| {
+                out.push(c);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(n, out.len());
+        assert_eq!(
+            serde_json::to_string(&out).unwrap(),
+            serde_json::to_string(&contracts(&docs)).unwrap()
+        );
+        assert!(!path.exists(), "the spill file is removed");
     }
 
     #[test]

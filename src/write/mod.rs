@@ -4,8 +4,47 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use serde::Serialize;
+
+/// The temporary files and folders of the running process that have not been renamed into place
+/// yet: what [`remove_temporaries`] deletes when the run is interrupted.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn temporaries() -> MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Test hook: whether the environment variable `CDV_FAILPOINT` names `point`, where a test wants
+/// the run to stop for a while so it can interrupt or kill it there.
+pub fn failpoint(point: &str) -> bool {
+    std::env::var("CDV_FAILPOINT").is_ok_and(|v| v == point)
+}
+
+/// Records `path` as a temporary file or folder of this run.
+pub fn register_temporary(path: &Path) {
+    temporaries().push(path.to_owned());
+}
+
+/// Forgets `path` (renamed into place, or removed).
+pub fn unregister_temporary(path: &Path) {
+    temporaries().retain(|p| p != path);
+}
+
+/// Deletes every temporary file and folder of the run, for an interrupted run (Ctrl-C, SIGTERM)
+/// about to exit: the previous outputs stay as they were and no `.partial` file is left behind.
+/// It waits for a [`commit`] in progress to finish, so outputs are never half replaced.
+pub fn remove_temporaries() {
+    let mut list = temporaries();
+    for p in list.drain(..) {
+        if p.is_dir() {
+            let _ = std::fs::remove_dir_all(&p);
+        } else {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
 
 /// Writes one JSON object per line to `path`, atomically.
 pub fn jsonl<T: Serialize>(path: &Path, items: impl IntoIterator<Item = T>) -> std::io::Result<()> {
@@ -59,6 +98,7 @@ impl Staged {
     pub fn create(path: &Path) -> std::io::Result<Staged> {
         let tmp = temporary(path, "partial");
         let file = File::create(&tmp)?;
+        register_temporary(&tmp);
         Ok(Staged { path: path.to_owned(), tmp, out: Some(BufWriter::new(file)) })
     }
 
@@ -100,6 +140,7 @@ impl Drop for Staged {
             self.out = None;
             let _ = std::fs::remove_file(&self.tmp);
         }
+        unregister_temporary(&self.tmp);
     }
 }
 
@@ -114,8 +155,12 @@ pub fn commit(mut files: Vec<Staged>) -> std::io::Result<()> {
             return Err(with_path(&f.path, e));
         }
     }
+    // Held while renaming: an interrupted run waits for the renames rather than removing a
+    // temporary file that is half-way into place.
+    let mut list = temporaries();
     for f in &mut files {
         std::fs::rename(&f.tmp, &f.path).map_err(|e| with_path(&f.path, e))?;
+        list.retain(|p| p != &f.tmp);
     }
     Ok(())
 }
