@@ -80,11 +80,7 @@ fn output_is_byte_identical_whatever_the_input_order() {
 #[test]
 fn emit_text_writes_the_clean_text_evidence_points_into() {
     let out = tempfile::tempdir().unwrap();
-    cdv()
-        .args(["extract", "fixtures/docs/d_02.html", "--emit-text", "-q", "-o"])
-        .arg(out.path())
-        .assert()
-        .success();
+    extract_d02(out.path(), &["--emit-text"]);
     let clean = read(&out.path().join("text/d_02.txt"));
     let record: serde_json::Value =
         serde_json::from_str(read(&out.path().join("documents.jsonl")).lines().next().unwrap())
@@ -185,11 +181,7 @@ fn an_unreadable_path_gets_a_record_with_an_io_error() {
 #[test]
 fn a_missing_path_fails_the_run_and_keeps_the_previous_outputs() {
     let out = tempfile::tempdir().unwrap();
-    cdv()
-        .args(["extract", "fixtures/docs/d_02.html", "-q", "-o"])
-        .arg(out.path())
-        .assert()
-        .success();
+    extract_d02(out.path(), &[]);
     let before = read(&out.path().join("documents.jsonl"));
     let contracts = read(&out.path().join("contracts.jsonl"));
     assert_eq!(before.lines().count(), 1);
@@ -212,6 +204,16 @@ fn a_missing_path_fails_the_run_and_keeps_the_previous_outputs() {
     );
 }
 
+/// A successful quiet run of `extract` on one fixture (`d_02.html`) into `out`.
+fn extract_d02(out: &std::path::Path, extra: &[&str]) {
+    cdv()
+        .args(["extract", "fixtures/docs/d_02.html", "-q", "-o"])
+        .arg(out)
+        .args(extra)
+        .assert()
+        .success();
+}
+
 /// The names in folder `dir`, sorted.
 fn names_in(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -227,11 +229,7 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
 #[test]
 fn an_interrupted_run_keeps_the_previous_outputs_and_leaves_no_temporary_file() {
     let out = tempfile::tempdir().unwrap();
-    cdv()
-        .args(["extract", "fixtures/docs/d_02.html", "--emit-text", "-q", "-o"])
-        .arg(out.path())
-        .assert()
-        .success();
+    extract_d02(out.path(), &["--emit-text"]);
     let before = read(&out.path().join("documents.jsonl"));
     let contracts = read(&out.path().join("contracts.jsonl"));
     let listing = names_in(out.path());
@@ -274,11 +272,7 @@ fn an_interrupted_run_keeps_the_previous_outputs_and_leaves_no_temporary_file() 
 #[test]
 fn an_output_that_cannot_be_written_replaces_nothing() {
     let out = tempfile::tempdir().unwrap();
-    cdv()
-        .args(["extract", "fixtures/docs/d_02.html", "-q", "-o"])
-        .arg(out.path())
-        .assert()
-        .success();
+    extract_d02(out.path(), &[]);
     let before = read(&out.path().join("documents.jsonl"));
     // contracts.jsonl cannot be replaced: a non-empty folder stands in its place.
     let contracts = out.path().join("contracts.jsonl");
