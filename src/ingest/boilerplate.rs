@@ -27,8 +27,9 @@ const MENU_RUN: usize = 4;
 /// The head of a document ends at its first line this long.
 const LONG_LINE: usize = 80;
 
-static PAGE_NUMBER: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(^|\s{3,})(page\s*)?\d{1,3}\s*(/|sur)\s*\d{1,3}$").expect("valid regex")
+static PAGE_NUMBER: LazyLock<crate::rules::text::Regex> = LazyLock::new(|| {
+    crate::rules::text::Regex::new(r"(?i)(^|\s{3,})(page\s*)?\d{1,3}\s*(/|sur)\s*\d{1,3}$")
+        .expect("valid regex")
 });
 
 /// Removes boilerplate lines, keeping every other line as it is:

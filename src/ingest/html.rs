@@ -102,8 +102,9 @@ pub fn estimate_depth(html: &str) -> usize {
     max
 }
 
-static TAG: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex"));
+static TAG: LazyLock<crate::rules::text::Regex> = LazyLock::new(|| {
+    crate::rules::text::Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex")
+});
 
 /// Converts an HTML page to clean text lines.
 pub fn to_text(html: &str) -> PageText {

@@ -11,7 +11,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 /// One stretch of the normalised text and the clean-text range it came from.

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use crate::gazetteer::{self, Epci, Link, LinkContext};
 use crate::record::{Territory, Warning};

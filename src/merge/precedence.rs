@@ -15,7 +15,7 @@
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use crate::record::{DateMention, Evidence, Precision};
 

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::{DATE, Parsed, context, inside_number_run, mention};
 use crate::rules::{Candidates, Doc, Rule};

@@ -33,8 +33,8 @@ mod year_span;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::rules::text::Captures;
 use jiff::civil::{Date, Weekday};
-use regex::Captures;
 
 use super::{Candidates, Doc, Rule};
 use crate::record::{DateMention, DateRole, Precision};

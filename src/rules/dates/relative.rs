@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
+use crate::rules::text::Regex;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::lexicon::{MONTH, WEEKDAY, alternation, month, weekday};
 use super::{context, mention};

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::Class;
 use super::number::numbers;

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::context::{clause, cues, cues_at, kind, sentence};
 use super::head::{HEAD, Headed, headed};

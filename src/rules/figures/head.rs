@@ -11,7 +11,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     Class, HEAD_ADJECTIVES, HEADS, RESIDENCE_VERBS, alternation, head_class, singular,

@@ -16,7 +16,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     APPROXIMATORS, MULTIPLIERS, NUMBER_WORDS, ROUND_NUMBERS, alternation, multiplier, number_word,

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::figure;
 use super::lexicon::{NUMBER_WORDS, RATIO_NOUNS, alternation};

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::context::{cues, kind, sentence};
 use super::head::{HEAD, headed};

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::items::{Mode, items};
 use super::text::sentences;
@@ -252,7 +252,7 @@ static CONTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where the list after the signing verb `verb` starts: past the contracts signed, when the
 /// verb's object names them.
-fn after_object(s: &str, verb: regex::Match) -> usize {
+fn after_object(s: &str, verb: crate::rules::text::Match) -> usize {
     let at = verb.end();
     let found = OBJECT.find(&s[at..]).or_else(|| {
         CONTRACT_END.is_match(verb.as_str()).then(|| COMPLEMENT.find(&s[at..])).flatten()

@@ -12,7 +12,7 @@ use super::grammar::Parsed;
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule};
 
-use regex::Regex;
+use crate::rules::text::Regex;
 use std::sync::LazyLock;
 
 /// The gathering rule.

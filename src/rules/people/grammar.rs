@@ -19,7 +19,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{self, ROLE, ROLE_AT, RoleKind, RoleOrg, cues, is_role_word};
 pub(super) use super::names::squeeze;
@@ -434,7 +434,7 @@ fn role_before(
         lo += 1;
     }
     let window = &text[lo..at];
-    let found: Vec<regex::Match> = ROLE_ANY.find_iter(window).collect();
+    let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
     for w in found.iter().rev() {
         let start = lo + w.start();
         let end = role_end(text, lo + w.end(), stops, html);

@@ -34,7 +34,7 @@ mod signing_list;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::{Candidates, Doc, Rule};
 use crate::record::{Involvement, Person};

@@ -23,7 +23,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{is_given, is_not_name, is_place_word, is_role_word};
 

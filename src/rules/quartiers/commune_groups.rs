@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, PLACE, clean_name, collapse, count_in, departements, is_commune, label, line_ranges,

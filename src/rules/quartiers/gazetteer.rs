@@ -24,7 +24,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{collapse, status_in};
 use crate::data;

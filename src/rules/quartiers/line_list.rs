@@ -17,7 +17,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, PLACE, clean_name, collapse, communes, count_in, is_commune, label, line_ranges,

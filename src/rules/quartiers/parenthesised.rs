@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, clean_name, communes, count_in, label, last_sentence, plausible_name,

@@ -15,7 +15,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::rules::text::{Captures, Regex};
 
 use super::lexicon::{
     COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, is_commune,

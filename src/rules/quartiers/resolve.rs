@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{Known, PLACE, collapse, is_commune};
 use crate::gazetteer::qpv::fold as qpv_fold;

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, PLACE, clean_name, communes, count_in, label, lists_something_else, plausible_name,

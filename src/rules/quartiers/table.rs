@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, clean_name, communes, count_in, label, plausible_name, speaks_of_quartiers, status_in,

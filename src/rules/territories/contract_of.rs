@@ -16,7 +16,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::grammar::{
     NAME, OF, PREFIX, QUALIFIER, epci_mentions, never_carrier, owner, prefix_kind, word_kind,

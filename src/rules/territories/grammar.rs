@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use crate::data;
 use crate::gazetteer;
@@ -111,7 +111,9 @@ pub(super) fn defined_acronym(text: &str, name: &str) -> Option<String> {
 /// name alone ("la communauté d'agglomération de Valenciennes Métropole" → "Valenciennes
 /// Métropole", CA), or with its prefix when the name alone is a commune's ("la Communauté
 /// urbaine de Dunkerque" → "Communauté urbaine de Dunkerque": "Dunkerque" is the town).
-pub(super) fn owner(caps: &regex::Captures) -> Option<(Range<usize>, Option<&'static str>)> {
+pub(super) fn owner(
+    caps: &crate::rules::text::Captures,
+) -> Option<(Range<usize>, Option<&'static str>)> {
     let name = caps.name("name")?;
     let prefix = caps.name("prefix");
     let kind = prefix.and_then(|p| prefix_kind(p.as_str())).or_else(|| word_kind(name.as_str()));

@@ -32,7 +32,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::grammar::{NAME, never_carrier, sentences, word_kind};
 use super::territory;

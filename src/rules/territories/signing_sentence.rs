@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::grammar::{NAME, epci_mentions, sentences};
 use super::territory;

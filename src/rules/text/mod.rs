@@ -1,7 +1,10 @@
-//! Document-level text rules: the title.
+//! Document-level text rules (the title), and the regex type every rule builds its patterns
+//! with ([`Regex`], see `regex.rs`).
 
+mod regex;
 mod title;
 
+pub use self::regex::{Captures, Match, Regex, built, conversion};
 pub use title::Title;
 
 use super::Rule;

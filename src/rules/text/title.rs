@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use crate::record;
 use crate::rules::{Candidates, Doc, Rule};

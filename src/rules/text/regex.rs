@@ -1,0 +1,806 @@
+//! The one regex constructor every rule uses: the `regex` crate's matches, on its fast engines.
+//!
+//! French text defeats the `regex` crate's fast engines: a Unicode word boundary (`\b`) cannot be
+//! run by the lazy DFA or the one-pass DFA on a haystack holding a non-ASCII byte (every "é"), so
+//! each search of a pattern with a `\b` falls back to the PikeVM or the bounded backtracker, ten to
+//! fifty times slower (issue 12). [`Regex`] keeps the pattern's exact meaning and finds candidates
+//! with a *scan* regex whose word boundaries are ASCII ones:
+//!
+//! * a `\b` whose neighbour in the pattern can only be an ASCII letter, digit or `_` becomes
+//!   `(?-u:\b)`; one whose neighbour can only be a non-ASCII word character ("é") becomes
+//!   `(?-u:\B)`; a class mixing both (`(?i)s` is `[Ssſ]`) is split into alternatives;
+//! * a `\b` whose neighbour is unknown (a class of non-word characters, an optional element ending
+//!   the pattern) is dropped.
+//!
+//! Each replacement holds wherever the Unicode `\b` holds (the ASCII form only also holds next to
+//! a non-ASCII letter: it sees a boundary between "é" and "f" in "préfet"), so every position
+//! where the original pattern can start a match is one where the scan regex can: the scan regex
+//! finds the leftmost candidate start, the original pattern, anchored there, confirms it (and
+//! gives the match and its groups), or the scan goes on one character further. The results are
+//! exactly the original pattern's, `find_iter` spans and groups included (tested on every
+//! fixture), while the long walk over the text runs on the lazy DFA.
+//!
+//! Every pattern built is recorded ([`built`]) so that the equivalence test can replay all of
+//! them. Rule files import this `Regex` instead of `regex::Regex`; a test rejects any source file
+//! under `src/rules/` calling `regex::Regex::new` (see `tests` below).
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::ops::{Index, Range};
+use std::sync::{LazyLock, Mutex};
+
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as Slots;
+use regex_automata::util::iter::Searcher;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind, Look, Repetition};
+
+/// A compiled pattern with the `regex` crate's semantics (leftmost-first, Unicode), searched with
+/// ASCII word boundaries and confirmed with the original pattern (see the module doc).
+#[derive(Clone)]
+pub struct Regex {
+    pattern: String,
+    /// The pattern as written: gives every reported match and group.
+    exact: meta::Regex,
+    /// Present when the pattern has a Unicode word assertion: finds candidate starts.
+    scan: Option<meta::Regex>,
+    /// Whether the pattern has a Unicode word assertion.
+    unicode_word: bool,
+}
+
+impl fmt::Debug for Regex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Regex").field(&self.pattern).finish()
+    }
+}
+
+/// What the conversion did to one pattern's Unicode word assertions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Conversion {
+    /// Unicode word assertions in the pattern.
+    pub unicode: usize,
+    /// Replaced by an ASCII assertion chosen from the neighbouring element.
+    pub ascii: usize,
+    /// Of those, replaced with the same meaning whatever the text (both neighbours known).
+    pub exact: usize,
+    /// Dropped (the neighbour could not tell): the scan regex accepts more there.
+    pub dropped: usize,
+}
+
+static BUILT: LazyLock<Mutex<BTreeSet<String>>> = LazyLock::new(Mutex::default);
+
+/// Every pattern built through [`Regex::new`] so far in this process, sorted.
+pub fn built() -> Vec<String> {
+    BUILT.lock().map(|b| b.iter().cloned().collect()).unwrap_or_default()
+}
+
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().utf8(true)
+}
+
+/// The engine configuration of `regex::Regex::new`.
+fn build(hir: &Hir) -> Result<meta::Regex, regex::Error> {
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true);
+    meta::Builder::new().configure(config).syntax(syntax_config()).build_from_hir(hir).map_err(
+        |e| match e.size_limit() {
+            Some(limit) => regex::Error::CompiledTooBig(limit),
+            None => regex::Error::Syntax(e.to_string()),
+        },
+    )
+}
+
+fn parse(pattern: &str) -> Result<Hir, regex::Error> {
+    syntax::parse_with(pattern, &syntax_config()).map_err(|e| regex::Error::Syntax(e.to_string()))
+}
+
+impl Regex {
+    /// Compiles `pattern` with the syntax and meaning of `regex::Regex::new`.
+    pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
+        let hir = parse(pattern)?;
+        let exact = build(&hir)?;
+        let unicode_word = hir.properties().look_set().contains_word_unicode();
+        let scan = if unicode_word {
+            let (fast, _) = convert(&hir);
+            if fast.properties().look_set().contains_word_unicode() {
+                None
+            } else {
+                Some(build(&fast)?)
+            }
+        } else {
+            None
+        };
+        if let Ok(mut b) = BUILT.lock() {
+            b.insert(pattern.to_owned());
+        }
+        Ok(Regex { pattern: pattern.to_owned(), exact, scan, unicode_word })
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Whether the leftmost candidates are found on a fast engine (no Unicode word assertion
+    /// left in the scan regex, or none in the pattern).
+    pub fn is_fast(&self) -> bool {
+        self.scan.is_some() || !self.unicode_word
+    }
+
+    /// The leftmost start in `input` where the pattern matches, with `confirm` run on the
+    /// pattern anchored there (it returns whether it matched).
+    fn leftmost(&self, input: &Input<'_>, mut confirm: impl FnMut(&Input<'_>) -> bool) -> bool {
+        let Some(scan) = &self.scan else {
+            return confirm(input);
+        };
+        let hay = input.haystack();
+        let mut at = input.start();
+        while at <= input.end() {
+            let span = input.clone().span(at..input.end()).earliest(false);
+            let Some(candidate) = scan.search(&span) else {
+                return false;
+            };
+            let start = candidate.start();
+            let anchored = input.clone().span(start..input.end()).anchored(Anchored::Yes);
+            if confirm(&anchored) {
+                return true;
+            }
+            // A candidate start is always a character boundary: step over that character.
+            at = start + hay.get(start).map_or(1, |&b| utf8_width(b));
+        }
+        false
+    }
+
+    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        let mut found = None;
+        self.leftmost(input, |i| {
+            found = self.exact.search(i);
+            found.is_some()
+        });
+        found
+    }
+
+    fn search_slots(&self, input: &Input<'_>, slots: &mut Slots) {
+        let found = self.leftmost(input, |i| {
+            self.exact.search_captures(i, slots);
+            slots.is_match()
+        });
+        if !found {
+            slots.set_pattern(None);
+        }
+    }
+
+    /// Whether the pattern matches somewhere in `hay`.
+    pub fn is_match(&self, hay: &str) -> bool {
+        let input = Input::new(hay).earliest(true);
+        match &self.scan {
+            None => self.exact.is_match(input),
+            Some(_) => self.leftmost(&input, |i| self.exact.is_match(i.clone())),
+        }
+    }
+
+    /// The leftmost-first match in `hay`.
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        self.find_at(hay, 0)
+    }
+
+    /// The leftmost-first match in `hay` starting at or after `start` (assertions see the text
+    /// before `start`).
+    pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
+        let input = Input::new(hay).span(start..hay.len());
+        self.search(&input).map(|m| Match::new(hay, m.range()))
+    }
+
+    /// Every successive non-overlapping match in `hay`.
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        Matches { re: self, hay, it: Searcher::new(Input::new(hay)) }
+    }
+
+    /// The groups of the leftmost-first match in `hay`.
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        self.captures_at(hay, 0)
+    }
+
+    /// The groups of the leftmost-first match starting at or after `start`.
+    pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
+        let mut slots = self.exact.create_captures();
+        self.search_slots(&Input::new(hay).span(start..hay.len()), &mut slots);
+        slots.is_match().then_some(Captures { hay, slots })
+    }
+
+    /// The groups of every successive non-overlapping match in `hay`.
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        CaptureMatches { re: self, hay, it: Searcher::new(Input::new(hay)) }
+    }
+
+    /// The number of groups, the whole match included.
+    pub fn captures_len(&self) -> usize {
+        self.exact.captures_len()
+    }
+
+    /// The pieces of `hay` between the matches.
+    pub fn split<'r, 'h>(&'r self, hay: &'h str) -> Split<'r, 'h> {
+        Split { hay, finder: self.find_iter(hay), last: 0 }
+    }
+
+    /// `hay` with its first match replaced by `rep` (`$name` and `$1` expand to groups).
+    pub fn replace<'h>(&self, hay: &'h str, rep: &str) -> Cow<'h, str> {
+        self.replacen(hay, 1, rep)
+    }
+
+    /// `hay` with every match replaced by `rep` (`$name` and `$1` expand to groups).
+    pub fn replace_all<'h>(&self, hay: &'h str, rep: &str) -> Cow<'h, str> {
+        self.replacen(hay, 0, rep)
+    }
+
+    /// `hay` with its first `limit` matches (all when `limit` is 0) replaced by `rep`.
+    pub fn replacen<'h>(&self, hay: &'h str, limit: usize, rep: &str) -> Cow<'h, str> {
+        let mut out = String::new();
+        let mut last = 0;
+        let mut any = false;
+        for (i, caps) in self.captures_iter(hay).enumerate() {
+            if limit > 0 && i >= limit {
+                break;
+            }
+            any = true;
+            let whole = caps.range();
+            out.push_str(&hay[last..whole.start]);
+            caps.slots.interpolate_string_into(hay, rep, &mut out);
+            last = whole.end;
+        }
+        if !any {
+            return Cow::Borrowed(hay);
+        }
+        out.push_str(&hay[last..]);
+        Cow::Owned(out)
+    }
+}
+
+/// One match: its span in the haystack and its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(hay: &'h str, range: Range<usize>) -> Match<'h> {
+        Match { hay, start: range.start, end: range.end }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+}
+
+impl fmt::Debug for Match<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Match")
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("string", &self.as_str())
+            .finish()
+    }
+}
+
+/// The groups of one match.
+#[derive(Clone)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    slots: Slots,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0 is the whole match), when it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.slots.get_group(i).map(|s| Match::new(self.hay, s.range()))
+    }
+
+    /// The group named `name`, when it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.slots.get_group_by_name(name).map(|s| Match::new(self.hay, s.range()))
+    }
+
+    /// The number of groups, the whole match included.
+    pub fn len(&self) -> usize {
+        self.slots.group_len()
+    }
+
+    /// Never true: group 0 always exists.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// Every group in order, `None` for those that did not take part.
+    pub fn iter(&self) -> impl Iterator<Item = Option<Match<'h>>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.slots.get_match().map_or(0..0, |m| m.range())
+    }
+}
+
+impl fmt::Debug for Captures<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'h> Index<usize> for Captures<'h> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).map(|m| m.as_str()).unwrap_or_else(|| panic!("no group at index '{i}'"))
+    }
+}
+
+impl<'h, 'n> Index<&'n str> for Captures<'h> {
+    type Output = str;
+
+    fn index(&self, name: &'n str) -> &str {
+        self.name(name).map(|m| m.as_str()).unwrap_or_else(|| panic!("no group named '{name}'"))
+    }
+}
+
+/// The iterator of [`Regex::find_iter`].
+pub struct Matches<'r, 'h> {
+    re: &'r Regex,
+    hay: &'h str,
+    it: Searcher<'h>,
+}
+
+impl<'h> Iterator for Matches<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        let re = self.re;
+        self.it.advance(|input| Ok(re.search(input))).map(|m| Match::new(self.hay, m.range()))
+    }
+}
+
+/// The iterator of [`Regex::captures_iter`].
+pub struct CaptureMatches<'r, 'h> {
+    re: &'r Regex,
+    hay: &'h str,
+    it: Searcher<'h>,
+}
+
+impl<'h> Iterator for CaptureMatches<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        let re = self.re;
+        let mut slots = re.exact.create_captures();
+        self.it.advance(|input| {
+            re.search_slots(input, &mut slots);
+            Ok(slots.get_match())
+        })?;
+        Some(Captures { hay: self.hay, slots })
+    }
+}
+
+/// The iterator of [`Regex::split`].
+pub struct Split<'r, 'h> {
+    hay: &'h str,
+    finder: Matches<'r, 'h>,
+    last: usize,
+}
+
+impl<'h> Iterator for Split<'_, 'h> {
+    type Item = &'h str;
+
+    fn next(&mut self) -> Option<&'h str> {
+        match self.finder.next() {
+            Some(m) => {
+                let piece = &self.hay[self.last..m.start()];
+                self.last = m.end();
+                Some(piece)
+            }
+            None if self.last > self.hay.len() => None,
+            None => {
+                let piece = &self.hay[self.last..];
+                self.last = self.hay.len() + 1;
+                Some(piece)
+            }
+        }
+    }
+}
+
+/// The length of the UTF-8 sequence starting with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The conversion of Unicode word assertions.
+
+/// Character categories, as bits: ASCII word character, other word character, non-word.
+const ASCII_WORD: u8 = 1;
+const OTHER_WORD: u8 = 2;
+const NON_WORD: u8 = 4;
+const ANY: u8 = ASCII_WORD | OTHER_WORD | NON_WORD;
+
+fn char_category(c: char) -> u8 {
+    if c.is_ascii_alphanumeric() || c == '_' {
+        ASCII_WORD
+    } else if regex_syntax::is_word_character(c) {
+        OTHER_WORD
+    } else {
+        NON_WORD
+    }
+}
+
+/// The classes of the three categories, in the order of the bits.
+static CATEGORY_CLASSES: LazyLock<[ClassUnicode; 3]> = LazyLock::new(|| {
+    let class = |p: &str| match parse(p).map(Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(c))) => c,
+        _ => ClassUnicode::empty(),
+    };
+    let ascii = class(r"[0-9A-Za-z_]");
+    let mut other = class(r"\w");
+    other.difference(&ascii);
+    let mut non = class(r"\w");
+    non.negate();
+    [ascii, other, non]
+});
+
+/// `class` cut into its parts of each category, with their category bit.
+fn split_class(class: &ClassUnicode) -> Vec<(u8, ClassUnicode)> {
+    let mut out = Vec::new();
+    for (i, cat) in CATEGORY_CLASSES.iter().enumerate() {
+        let mut part = class.clone();
+        part.intersect(cat);
+        if !part.ranges().is_empty() {
+            out.push((1 << i, part));
+        }
+    }
+    out
+}
+
+/// The categories of the characters `hir` can begin with (`back`: end with), and whether it can
+/// match the empty string (then what follows it may be next to the assertion too).
+fn edge(hir: &Hir, back: bool) -> (u8, bool) {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (0, true),
+        HirKind::Literal(lit) => {
+            let s = std::str::from_utf8(&lit.0).ok();
+            let c = s.and_then(|s| if back { s.chars().next_back() } else { s.chars().next() });
+            (c.map_or(ANY, char_category), false)
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            (split_class(c).iter().fold(0, |acc, (cat, _)| acc | cat), false)
+        }
+        HirKind::Class(Class::Bytes(_)) => (ANY, false),
+        HirKind::Repetition(r) => {
+            let (cats, nullable) = edge(&r.sub, back);
+            (cats, nullable || r.min == 0)
+        }
+        HirKind::Capture(c) => edge(&c.sub, back),
+        HirKind::Concat(items) => sequence_edge(items, back),
+        HirKind::Alternation(alts) => alts.iter().fold((0, false), |(cats, nullable), a| {
+            let (c, n) = edge(a, back);
+            (cats | c, nullable || n)
+        }),
+    }
+}
+
+/// [`edge`] of a sequence: its first elements (`back`: its last ones) up to one that cannot be
+/// empty.
+fn sequence_edge(items: &[Hir], back: bool) -> (u8, bool) {
+    let mut cats = 0;
+    let ordered: Box<dyn Iterator<Item = &Hir>> =
+        if back { Box::new(items.iter().rev()) } else { Box::new(items.iter()) };
+    for item in ordered {
+        let (c, nullable) = edge(item, back);
+        cats |= c;
+        if !nullable {
+            return (cats, false);
+        }
+    }
+    (cats, true)
+}
+
+fn is_unicode_word(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode
+    )
+}
+
+/// The ASCII assertion that holds wherever `look` holds when the character on one side is of
+/// category `cat` (a single bit), if there is one.
+fn ascii_for(look: Look, cat: u8) -> Option<Look> {
+    match (look, cat) {
+        // `\b` next to an ASCII word character: the other side is not a word character, so not
+        // an ASCII one either.
+        (Look::WordUnicode, ASCII_WORD) => Some(Look::WordAscii),
+        // `\b` next to "é" (whose bytes are not ASCII word bytes): the other side is not a word
+        // character, so ASCII sees no boundary either.
+        (Look::WordUnicode, OTHER_WORD) => Some(Look::WordAsciiNegate),
+        // `\B` next to a non-word character: the other side is not a word character either.
+        (Look::WordUnicodeNegate, NON_WORD) => Some(Look::WordAsciiNegate),
+        _ => None,
+    }
+}
+
+/// `look` then `hir` (`back`: `hir` then `look`), with `look` replaced inside `hir` next to each
+/// character category it may begin (end) with, when `hir` cannot be empty; `dropped` is set when
+/// some category has no ASCII replacement (the assertion is dropped there).
+fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
+    let with = |assertion: Hir, item: Hir| {
+        if back { Hir::concat(vec![item, assertion]) } else { Hir::concat(vec![assertion, item]) }
+    };
+    match hir.kind() {
+        HirKind::Literal(_) => {
+            let (cat, _) = edge(hir, back);
+            let a = ascii_for(look, cat)?;
+            Some(with(Hir::look(a), hir.clone()))
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut alts = Vec::new();
+            for (cat, part) in split_class(class) {
+                let item = Hir::class(Class::Unicode(part));
+                match ascii_for(look, cat) {
+                    Some(a) => alts.push(with(Hir::look(a), item)),
+                    None => {
+                        *dropped = true;
+                        alts.push(item);
+                    }
+                }
+            }
+            Some(Hir::alternation(alts))
+        }
+        HirKind::Capture(c) => push(look, &c.sub, back, dropped),
+        HirKind::Alternation(alts) => {
+            let out = alts.iter().map(|a| push(look, a, back, dropped)).collect::<Option<_>>()?;
+            Some(Hir::alternation(out))
+        }
+        HirKind::Concat(items) => {
+            let i = if back { items.len().checked_sub(1)? } else { 0 };
+            if edge(&items[i], back).1 {
+                return None;
+            }
+            let mut out = items.clone();
+            out[i] = push(look, &items[i], back, dropped)?;
+            Some(Hir::concat(out))
+        }
+        HirKind::Repetition(r) if r.min >= 1 && !edge(&r.sub, back).1 => {
+            let one = push(look, &r.sub, back, dropped)?;
+            let rest = Hir::repetition(Repetition {
+                min: r.min - 1,
+                max: r.max.map(|m| m - 1),
+                greedy: r.greedy,
+                sub: r.sub.clone(),
+            });
+            Some(if back { Hir::concat(vec![rest, one]) } else { Hir::concat(vec![one, rest]) })
+        }
+        _ => None,
+    }
+}
+
+/// The scan form of `hir`: no groups (the scan regex only finds starts), every Unicode word
+/// assertion replaced by an ASCII one that holds wherever it holds, or dropped.
+pub fn convert(hir: &Hir) -> (Hir, Conversion) {
+    let mut conv = Conversion::default();
+    let out = convert_in(hir, &mut conv);
+    (out, conv)
+}
+
+fn convert_in(hir: &Hir, conv: &mut Conversion) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) if is_unicode_word(*look) => {
+            // Alone (not in a sequence): nothing tells what is next to it.
+            conv.unicode += 1;
+            conv.dropped += 1;
+            Hir::empty()
+        }
+        HirKind::Capture(c) => convert_in(&c.sub, conv),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(convert_in(&r.sub, conv)),
+        }),
+        HirKind::Alternation(alts) => {
+            Hir::alternation(alts.iter().map(|a| convert_in(a, conv)).collect())
+        }
+        HirKind::Concat(items) => convert_sequence(items, conv),
+        _ => hir.clone(),
+    }
+}
+
+fn convert_sequence(items: &[Hir], conv: &mut Conversion) -> Hir {
+    let mut out: Vec<Hir> = items
+        .iter()
+        .map(|h| match h.kind() {
+            HirKind::Look(l) if is_unicode_word(*l) => h.clone(),
+            _ => convert_in(h, conv),
+        })
+        .collect();
+    for i in 0..out.len() {
+        let HirKind::Look(look) = *out[i].kind() else { continue };
+        if !is_unicode_word(look) {
+            continue;
+        }
+        conv.unicode += 1;
+        let (next, next_open) = sequence_edge(&out[i + 1..], false);
+        let (prev, prev_open) = sequence_edge(&out[..i], true);
+        let single = |c: u8| c.count_ones() == 1;
+        // A side whose characters are all of one category decides.
+        let decided = [(next, next_open, prev, prev_open), (prev, prev_open, next, next_open)]
+            .into_iter()
+            .find_map(|(cat, open, other, other_open)| {
+                let a = ascii_for(look, cat).filter(|_| !open && single(cat))?;
+                Some((a, !other_open && other & OTHER_WORD == 0))
+            });
+        if let Some((a, exact)) = decided {
+            out[i] = Hir::look(a);
+            conv.ascii += 1;
+            conv.exact += usize::from(exact);
+            continue;
+        }
+        // Else the neighbouring element, cut by category.
+        let mut dropped = false;
+        let pushed =
+            [(i + 1, false), (i.wrapping_sub(1), true)].into_iter().find_map(|(j, back)| {
+                let item = out.get(j)?;
+                dropped = false;
+                let h = push(look, item, back, &mut dropped)?;
+                Some((j, h))
+            });
+        match pushed {
+            Some((j, h)) => {
+                out[j] = h;
+                out[i] = Hir::empty();
+                conv.ascii += usize::from(!dropped);
+                conv.dropped += usize::from(dropped);
+            }
+            None => {
+                out[i] = Hir::empty();
+                conv.dropped += 1;
+            }
+        }
+    }
+    Hir::concat(out)
+}
+
+/// The conversion applied to `pattern`, and the scan pattern printed back (for reports and
+/// tests).
+pub fn conversion(pattern: &str) -> Result<(String, Conversion), regex::Error> {
+    let hir = parse(pattern)?;
+    let (fast, conv) = convert(&hir);
+    let mut printed = String::new();
+    regex_syntax::hir::print::Printer::new()
+        .print(&fast, &mut printed)
+        .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+    Ok((printed, conv))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn same(pattern: &str, hay: &str) {
+        let ours = Regex::new(pattern).expect("valid pattern");
+        let theirs = regex::Regex::new(pattern).expect("valid pattern");
+        let a: Vec<_> = ours.find_iter(hay).map(|m| m.range()).collect();
+        let b: Vec<_> = theirs.find_iter(hay).map(|m| m.range()).collect();
+        assert_eq!(a, b, "{pattern:?} on {hay:?}");
+        assert_eq!(ours.is_match(hay), theirs.is_match(hay), "{pattern:?} on {hay:?}");
+        let a: Vec<Vec<_>> = ours
+            .captures_iter(hay)
+            .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+            .collect();
+        let b: Vec<Vec<_>> = theirs
+            .captures_iter(hay)
+            .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+            .collect();
+        assert_eq!(a, b, "{pattern:?} on {hay:?}");
+        let a: Vec<_> = ours.split(hay).collect();
+        let b: Vec<_> = theirs.split(hay).collect();
+        assert_eq!(a, b, "{pattern:?} on {hay:?}");
+        assert_eq!(ours.replace_all(hay, "<$0>"), theirs.replace_all(hay, "<$0>"));
+    }
+
+    const HAYS: &[&str] = &[
+        "",
+        "le préfet a signé.",
+        "Le préfet de la Somme et la maire ont signé le contrat",
+        "désigné, consigne, signé, signature; Élu à Ville-sur-Mer",
+        "àVille été à fet prefet préfet fête",
+        "ſign sign Kelvin \u{212A}elvin",
+        "l'État, l’été et le rôle du contrôle",
+    ];
+
+    #[test]
+    fn matches_are_those_of_the_regex_crate() {
+        let patterns = [
+            r"\bfet\b",
+            r"(?i)\bsign(?:é|ée|ent|ature)?\b",
+            r"(?i)\b(?:le|la|les|du|de)\b",
+            r"\bsigné\b",
+            r"\bé\w*",
+            r"(?i)\b[a-zé]+\b",
+            r"\b\p{Lu}[\p{L}-]+",
+            r"(?i)(?P<w>\b\w+)\s+(?P<n>\d+)?",
+            r"\b",
+            r"\B",
+            r"[«\s]\b\w",
+            r"(?i)(?:co-?)?\bsign",
+            r"\bà\b",
+            r"x*\b",
+            r"(?i)\bkelvin\b",
+        ];
+        for p in patterns {
+            for hay in HAYS {
+                same(p, hay);
+            }
+        }
+    }
+
+    #[test]
+    fn the_scan_pattern_has_ascii_boundaries_next_to_known_characters() {
+        let (scan, conv) = conversion(r"\bfet\b").expect("valid");
+        assert!(!scan.contains(r"\b{") && scan.contains(r"(?-u:\b)"), "{scan}");
+        assert_eq!((conv.unicode, conv.ascii, conv.dropped), (2, 2, 0));
+        // Next to "é", the bytes are not ASCII word bytes: no ASCII boundary there.
+        let (scan, conv) = conversion(r"\bsigné\b").expect("valid");
+        assert!(scan.contains(r"(?-u:\B)"), "{scan}");
+        assert_eq!(conv.dropped, 0);
+        // Next to a space, nothing tells: dropped.
+        let (_, conv) = conversion(r"\s\b").expect("valid");
+        assert_eq!(conv.dropped, 1);
+        // A case-insensitive "s" is [Ssſ]: split.
+        let (_, conv) = conversion(r"(?i)\bsign").expect("valid");
+        assert_eq!((conv.ascii, conv.dropped), (1, 0));
+    }
+
+    #[test]
+    fn patterns_without_word_boundaries_need_no_scan() {
+        assert!(Regex::new(r"\d+").expect("valid").scan.is_none());
+        assert!(Regex::new(r"\bx").expect("valid").scan.is_some());
+    }
+
+    #[test]
+    fn bad_patterns_are_errors() {
+        assert!(Regex::new(r"(").is_err());
+    }
+}
