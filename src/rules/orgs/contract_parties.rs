@@ -127,8 +127,13 @@ impl Rule for ContractParties {
 fn other_antecedent(gap: &str) -> bool {
     static RELATIVE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i),?\s+qui\s*$").expect("valid regex"));
+    // "sur un partenariat", "dans une instance": a new noun phrase the relative may be about.
+    static NEW_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:sur|dans|par|avec|à|en|d')\s*(?:un|une|des)\b").expect("valid regex")
+    });
     let Some(m) = RELATIVE.find(gap) else { return false };
-    gap[..m.start()].split_whitespace().count() > 4
+    let before = &gap[..m.start()];
+    before.split_whitespace().count() > 4 || NEW_NOUN.is_match(before)
 }
 
 /// Whether the verb ending `before` is reflexive ("la Région s'engage", "ils se mobilisent").
@@ -193,6 +198,7 @@ mod tests {
             "Elle repose sur un partenariat local qui associe l'État, les communes et les associations.",
             &[],
         );
+        check("Il s'appuie sur un réseau qui réunit l'État et la CAF.", &[]);
     }
 
     #[test]

@@ -130,6 +130,11 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether `name` is "services de l'État": the State, named so.
+fn state_services(name: &str) -> bool {
+    lexicon::words(name) == "services de l etat"
+}
+
 /// An agreement, not a party ("Contrat 2024-2030", "la convention").
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:contrats?|protocoles?|conventions?|avenants?)\b").expect("valid regex")
@@ -570,7 +575,7 @@ fn subject_tail(text: &str, part: &Range<usize>, piece: &Piece) -> Option<Piece>
     if name.chars().next().is_some_and(char::is_uppercase) && lexicon::kind(&name).is_some() {
         return None;
     }
-    if lexicon::kind_opens(&name) || lexicon::is_bailleur(&name) {
+    if lexicon::kind_opens(&name) || lexicon::is_bailleur(&name) || state_services(&name) {
         return None;
     }
     let s = &text[part.clone()];
@@ -805,6 +810,9 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     // "les bailleurs", "les associations" as one party of an explicit list of named ones.
     if mode == Mode::Explicit && piece.plural && PLURAL_PARTY.is_match(name) {
         return Class::Unproven;
+    }
+    if state_services(name) {
+        return Class::Org;
     }
     if lexicon::is_generic(name) {
         return Class::Reject;
@@ -1198,6 +1206,16 @@ mod tests {
         // alone, or in a loose list, they are no party
         check("les associations", Mode::Explicit, &[]);
         check("l'État, la Région et les associations", Mode::Loose, &["État", "Région"]);
+    }
+
+    #[test]
+    fn the_services_of_the_state_are_the_state() {
+        check(
+            "les services de l'État et la Ville",
+            Mode::Explicit,
+            &["services de l'État", "Ville"],
+        );
+        check("les services de la Ville", Mode::Explicit, &[]);
     }
 
     #[test]
