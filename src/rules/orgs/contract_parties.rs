@@ -77,7 +77,10 @@ impl Rule for ContractParties {
                 else {
                     continue;
                 };
-                if reflexive(&s[..verb.start()]) || gap.as_str().contains(['«', '"']) {
+                if reflexive(&s[..verb.start()])
+                    || gap.as_str().contains(['«', '"'])
+                    || other_antecedent(gap.as_str())
+                {
                     continue;
                 }
                 let mut from = all.end();
@@ -116,6 +119,21 @@ impl Rule for ContractParties {
             }
         }
     }
+}
+
+/// Whether the verb is that of a relative clause about another noun than the contract: "ce
+/// contrat repose sur une gouvernance ouverte, qui rassemble ..." (the gap before "qui" holds a
+/// clause of its own), not "le contrat de ville 2024-2030, qui réunit ...".
+fn other_antecedent(gap: &str) -> bool {
+    static RELATIVE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i),?\s+qui\s*$").expect("valid regex"));
+    // "sur un partenariat", "dans une instance": a new noun phrase the relative may be about.
+    static NEW_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:sur|dans|par|avec|à|en|d')\s*(?:un|une|des)\b").expect("valid regex")
+    });
+    let Some(m) = RELATIVE.find(gap) else { return false };
+    let before = &gap[..m.start()];
+    before.split_whitespace().count() > 4 || NEW_NOUN.is_match(before)
 }
 
 /// Whether the verb ending `before` is reflexive ("la Région s'engage", "ils se mobilisent").
@@ -172,5 +190,22 @@ mod tests {
         check("La Région associe l'État et les communes à sa stratégie.", &[]);
         check("Le contrat engage Lens dans une démarche nouvelle.", &[]);
         check("Le contrat réunit 3 millions d'euros de crédits.", &[]);
+        check(
+            "Ce contrat s'appuie sur un comité de pilotage élargi qui réunit l'État, la Ville et la CAF.",
+            &[],
+        );
+        check(
+            "Elle repose sur un partenariat local qui associe l'État, les communes et les associations.",
+            &[],
+        );
+        check("Il s'appuie sur un réseau qui réunit l'État et la CAF.", &[]);
+    }
+
+    #[test]
+    fn a_relative_clause_about_the_contract() {
+        check(
+            "Le contrat de ville 2024-2030, qui réunit l'État, la Région et la CAF, a été signé.",
+            &["État", "Région", "CAF"],
+        );
     }
 }

@@ -95,7 +95,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -109,7 +109,7 @@ static MID_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Plural heads a list of complements shares.
-const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures";
+const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|municipalités|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures";
 
 static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -128,6 +128,22 @@ static VENUE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|le\s+\d)\b")
         .expect("valid regex")
+});
+
+/// Whether `name` is "services de l'État": the State, named so.
+fn state_services(name: &str) -> bool {
+    lexicon::words(name) == "services de l etat"
+}
+
+/// An agreement, not a party ("Contrat 2024-2030", "la convention").
+static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:contrats?|protocoles?|conventions?|avenants?)\b").expect("valid regex")
+});
+
+/// Plural groups a list may name as one party among named ones ("l'État, la Région, les
+/// bailleurs et les associations").
+static PLURAL_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:bailleurs(?:\s+sociaux)?|associations)$").expect("valid regex")
 });
 
 /// Lower-case words that may open an organisation's name when it has a known kind ("direction
@@ -277,7 +293,8 @@ fn expand_parentheses(
             _ => {}
         }
     }
-    let Some(close) = close else { return (chunk, None) };
+    // An unclosed parenthesis (a text cut short: "... Territoires (CG") is no part of the name.
+    let Some(close) = close else { return (trim(text, chunk.start..chunk.start + open), None) };
     let inner = chunk.start + open + 1..chunk.start + close;
     if ABBREVIATION.is_match(&s[open..=close]) {
         return (chunk, None);
@@ -291,7 +308,9 @@ fn expand_parentheses(
     let group =
         (head.plural || lexicon::is_generic(&head_name)) && lexicon::role(&head_name).is_none();
     let several = text[inner.clone()].contains([',', ';']) || text[inner.clone()].contains(" et ");
-    if group || several {
+    // "l'État et ses services (préfecture, DDTM, ...)": the parts of a party already listed.
+    let parts_of_one = lexicon::words(&head_name).split(' ').any(|w| w == "services");
+    if (group || several) && !parts_of_one {
         nested.extend(items(text, inner, Mode::Explicit));
     }
     let rest = trim(text, chunk.start + close + 1..chunk.end);
@@ -322,6 +341,7 @@ fn singular(head: &str) -> Option<&'static str> {
         "caisses d'allocations familiales" => "Caisse d'allocations familiales",
         "villes" => "Ville",
         "communes" => "Commune",
+        "municipalités" => "Municipalité",
         "mairies" => "Mairie",
         "conseils départementaux" => "Conseil départemental",
         "conseils régionaux" => "Conseil régional",
@@ -331,6 +351,33 @@ fn singular(head: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The name a distributed plural head gives with one of its complements: the commune itself
+/// for the communes of a list, named as the text names them ("les villes de Laon et du Teil" →
+/// "Laon", "Le Teil"); the singular head and its complement otherwise ("CAF de l'Essonne").
+fn build(singular: &str, complement: &str) -> String {
+    static DE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?P<la>de\s+la\s+)|(?P<l>de\s+l'\s*)|(?P<le>du\s+)|(?P<les>des\s+)|de\s+|d'\s*)")
+            .expect("valid regex")
+    });
+    let complement = collapse(complement);
+    if !COMMUNE_HEADS.contains(&singular) {
+        return format!("{singular} {complement}");
+    }
+    let Some(caps) = DE.captures(&complement) else { return complement };
+    let rest = caps.get(0).map_or(complement.as_str(), |m| &complement[m.end()..]);
+    let article = ["la", "l", "le", "les"].into_iter().find(|a| caps.name(a).is_some());
+    match article {
+        Some("la") => format!("La {rest}"),
+        Some("l") => format!("L'{rest}"),
+        Some("le") => format!("Le {rest}"),
+        Some("les") => format!("Les {rest}"),
+        _ => rest.to_owned(),
+    }
+}
+
+/// Singular heads whose complements are communes.
+const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 
 /// A plural head with two complements, distributed.
 fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
@@ -342,7 +389,7 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
         let range = trim(text, chunk.start + m.start()..chunk.start + m.end());
         let complement = strip_trailing(&text[range.clone()]);
         out.push(Piece {
-            built: Some(format!("{singular} {}", collapse(complement))),
+            built: Some(build(singular, complement)),
             range,
             bailleur: false,
             plural: false,
@@ -361,7 +408,7 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
 fn opened(text: &str, chunk: Range<usize>) -> Option<(&'static str, Vec<Piece>)> {
     static OPENED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:et\s+|ainsi\s+que\s+)?(?:les|des)\s+(?P<head>{HEADS_PLURAL})\s+(?P<a>(?:de|du|d')\s*(?-i:\p{{Lu}})[^,;]*)$"
+            r"(?i)^(?:et\s+|ainsi\s+que\s+)?(?:les|des)\s+(?P<head>{HEADS_PLURAL})\s+(?P<a>(?:de\s+la\s+|de\s+l'|de|du|des|d')\s*(?-i:\p{{Lu}})[^,;]*)$"
         ))
         .expect("valid regex")
     });
@@ -372,7 +419,7 @@ fn opened(text: &str, chunk: Range<usize>) -> Option<(&'static str, Vec<Piece>)>
     let complement = all.find(" et ").map_or(all, |at| &all[..at]);
     let at = chunk.start + m.start();
     let range = trim(text, at..at + complement.len());
-    let built = Some(format!("{singular} {}", collapse(complement)));
+    let built = Some(build(singular, complement));
     let mut out = vec![Piece { built, ..piece(range) }];
     if complement.len() < all.len() {
         let mut no_bailleur = false;
@@ -396,7 +443,7 @@ fn continued(
     bailleur: &mut bool,
 ) -> Option<Vec<Piece>> {
     static BARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:et|ou)\s+)?(?:de\s+|d'|du\s+)?(?P<name>\p{Lu}[^,;]*)$")
+        Regex::new(r"^(?:(?:et|ou)\s+)?(?P<de>de\s+la\s+|de\s+l'|de\s+|d'|du\s+|des\s+)?(?P<name>\p{Lu}[^,;]*)$")
             .expect("valid regex")
     });
     let mut out = Vec::new();
@@ -404,8 +451,10 @@ fn continued(
     let last = parts.len().saturating_sub(1);
     let mut bare = true;
     for (i, part) in parts.into_iter().enumerate() {
-        let found = BARE
-            .captures(&text[part.clone()])
+        let caps = BARE.captures(&text[part.clone()]);
+        let article = caps.as_ref().and_then(|c| c.name("de")).map_or("", |m| m.as_str());
+        let found = caps
+            .as_ref()
             .and_then(|c| c.name("name"))
             .map(|m| (m, strip_trailing(m.as_str())))
             .filter(|(_, name)| {
@@ -421,13 +470,15 @@ fn continued(
             continue;
         };
         let range = trim(text, part.start + m.start()..part.start + m.start() + name.len());
-        let de = if name.starts_with(['A', 'E', 'I', 'O', 'U', 'É', 'Â', 'Î', 'Y', 'H']) {
+        let de = if !article.is_empty() && !article.trim().eq_ignore_ascii_case("de") {
+            article
+        } else if name.starts_with(['A', 'E', 'I', 'O', 'U', 'É', 'Â', 'Î', 'Y', 'H']) {
             "d'"
         } else {
             "de "
         };
         out.push(Piece {
-            built: Some(format!("{singular} {de}{}", collapse(name))),
+            built: Some(build(singular, &format!("{de}{name}"))),
             after_et: i > 0 && i == last,
             ..piece(range)
         });
@@ -524,7 +575,7 @@ fn subject_tail(text: &str, part: &Range<usize>, piece: &Piece) -> Option<Piece>
     if name.chars().next().is_some_and(char::is_uppercase) && lexicon::kind(&name).is_some() {
         return None;
     }
-    if lexicon::kind_opens(&name) || lexicon::is_bailleur(&name) {
+    if lexicon::kind_opens(&name) || lexicon::is_bailleur(&name) || state_services(&name) {
         return None;
     }
     let s = &text[part.clone()];
@@ -741,6 +792,10 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if name.is_empty() || DATE_WORD.is_match(name) {
         return Class::Reject;
     }
+    // One of the communes of a distributed head ("les villes de Laon et Soissons").
+    if piece.built.is_some() {
+        return Class::Org;
+    }
     if let Some((plural, listed)) = lexicon::role(name) {
         let complement = lexicon::words(name).split(' ').count() > 1
             && name.split_whitespace().nth(1).is_some_and(|w| {
@@ -749,8 +804,15 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
             });
         return Class::Role { plural, listed, complement };
     }
-    if words > 14 {
+    if words > 14 || AGREEMENT.is_match(name) {
         return Class::Reject;
+    }
+    // "les bailleurs", "les associations" as one party of an explicit list of named ones.
+    if mode == Mode::Explicit && piece.plural && PLURAL_PARTY.is_match(name) {
+        return Class::Unproven;
+    }
+    if state_services(name) {
+        return Class::Org;
     }
     if lexicon::is_generic(name) {
         return Class::Reject;
@@ -894,8 +956,11 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             Class::Person | Class::Reject => false,
         };
         if keep {
-            let kind =
-                lexicon::kind(&name).or(piece.bailleur.then_some("bailleur")).or(Some("other"));
+            let commune = piece.built.is_some().then_some("commune");
+            let kind = lexicon::kind(&name)
+                .or(piece.bailleur.then_some("bailleur"))
+                .or(commune)
+                .or(Some("other"));
             out.push(Item { range: piece.range.clone(), name, kind, abbreviation });
         }
     }
@@ -939,23 +1004,22 @@ mod tests {
         check(
             "les Villes de Lens, d'Avion ainsi que la CAF",
             Mode::Loose,
-            &["Ville de Lens", "Ville d'Avion", "CAF"],
+            &["Lens", "Avion", "CAF"],
         );
         check(
             "les villes de Dunkerque, Grande-Synthe, Gravelines, Loon-Plage et Saint-Pol-sur-Mer ;",
             Mode::Explicit,
-            &[
-                "Ville de Dunkerque",
-                "Ville de Grande-Synthe",
-                "Ville de Gravelines",
-                "Ville de Loon-Plage",
-                "Ville de Saint-Pol-sur-Mer",
-            ],
+            &["Dunkerque", "Grande-Synthe", "Gravelines", "Loon-Plage", "Saint-Pol-sur-Mer"],
         );
         check(
             "les communes de Lens et Liévin, la Région",
             Mode::Explicit,
-            &["Commune de Lens", "Commune de Liévin", "Région"],
+            &["Lens", "Liévin", "Région"],
+        );
+        check(
+            "les municipalités de la Madeleine, du Teil et des Mureaux",
+            Mode::Explicit,
+            &["La Madeleine", "Le Teil", "Les Mureaux"],
         );
         check("à la préfecture, entre l'État et la CAF", Mode::Explicit, &["État", "CAF"]);
         check(
@@ -1097,6 +1161,67 @@ mod tests {
         );
         check("Lens Avenir, l'État et leurs partenaires", Mode::Loose, &["État"]);
         check("le contrat de ville de la Métropole a été signé", Mode::Loose, &[]);
+    }
+
+    #[test]
+    fn the_services_of_a_party_are_no_parties() {
+        check(
+            "l'État et ses services (préfecture, DDETS, rectorat) ; la Région Bretagne",
+            Mode::Explicit,
+            &["État", "Région Bretagne"],
+        );
+        // members of a group are
+        check(
+            "les organismes sociaux (CAF, CPAM) et la Région",
+            Mode::Explicit,
+            &["Région", "CAF", "CPAM"],
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_cut_short_is_dropped() {
+        check(
+            "la Région ; l'Agence nationale de la cohésion des territoires (AN",
+            Mode::Explicit,
+            &["Région", "Agence nationale de la cohésion des territoires"],
+        );
+    }
+
+    #[test]
+    fn who_represents_a_party_is_cut_from_its_name() {
+        check(
+            "Grand Lac représentée par sa présidente Anne Morel, la ville de Pornic par la voix de son maire Paul Roux, le Département en la personne de Luc Vidal",
+            Mode::Explicit,
+            &["Grand Lac", "ville de Pornic", "Département"],
+        );
+    }
+
+    #[test]
+    fn plural_groups_named_as_parties() {
+        check(
+            "l'État, le Conseil régional, les bailleurs et les associations",
+            Mode::Explicit,
+            &["État", "Conseil régional", "bailleurs", "associations"],
+        );
+        // alone, or in a loose list, they are no party
+        check("les associations", Mode::Explicit, &[]);
+        check("l'État, la Région et les associations", Mode::Loose, &["État", "Région"]);
+    }
+
+    #[test]
+    fn the_services_of_the_state_are_the_state() {
+        check(
+            "les services de l'État et la Ville",
+            Mode::Explicit,
+            &["services de l'État", "Ville"],
+        );
+        check("les services de la Ville", Mode::Explicit, &[]);
+    }
+
+    #[test]
+    fn an_agreement_is_no_party() {
+        check("le Contrat 2024 – 2030, la Région", Mode::Explicit, &["Région"]);
+        check("la Convention cadre et la CAF", Mode::Explicit, &["CAF"]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! ([`signatory_block::SignatoryBlock`]), in a table ([`signatory_table::SignatoryTable`]), in a
 //! preamble "Aux côtés de l'État et de X" ([`parties::Parties`]), after a verb whose subject is
 //! the contract ("il réunit l'État, la Région et la CAF", [`contract_parties::ContractParties`])
-//! , in parentheses after "signataires" or "partenaires" ([`parenthesised::Parenthesised`])
+//! , in parentheses after "signataires" or "partenaires" ([`parenthesised::Parenthesised`]),
+//! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -13,6 +14,7 @@
 //! and lets a document's formal list of signatories outrank its prose.
 
 mod abbreviation;
+mod alongside;
 mod contract_parties;
 mod items;
 mod lexicon;
@@ -32,6 +34,7 @@ use crate::record::{OrgInvolvement, Organization};
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
     &abbreviation::Abbreviation,
+    &alongside::Alongside,
     &contract_parties::ContractParties,
     &parenthesised::Parenthesised,
     &parties::Parties,
@@ -456,10 +459,10 @@ mod variants {
             "Signataires :\n   •  l'État ;\n   •  les villes de Lorient, Lanester,\n      Hennebont et Quéven ;\n   •  la Caisse des Dépôts (CDC) ;\n   •  Lorient Habitat et Bretagne Sud Habitat.\n\nLes moyens\n",
             &[
                 "État",
-                "Ville de Lorient",
-                "Ville de Lanester",
-                "Ville d'Hennebont",
-                "Ville de Quéven",
+                "Lorient",
+                "Lanester",
+                "Hennebont",
+                "Quéven",
                 "Caisse des Dépôts",
                 "Lorient Habitat",
                 "Bretagne Sud Habitat",

@@ -78,7 +78,7 @@ impl Rule for Parties {
 /// Where the chain of parties starting at `from` ends in `s`: at the first comma (or stop) not
 /// followed by a continuation; a role after that comma is taken in so that the person before it
 /// is known as one.
-fn chain_end(s: &str, from: usize, entre: bool) -> usize {
+pub(super) fn chain_end(s: &str, from: usize, entre: bool) -> usize {
     let mut at = from;
     let mut seen_et = false;
     while let Some(off) = s[at..].find([',', ';', ':', '.', '(']) {

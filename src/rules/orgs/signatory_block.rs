@@ -99,7 +99,7 @@ impl Rule for SignatoryBlock {
                     push_signatories(doc, items(text, content, Mode::Explicit), ID, &mut seen, out);
                     break;
                 }
-                if trimmed.starts_with('#') || trimmed.chars().count() > 400 {
+                if trimmed.starts_with('#') || trimmed.chars().count() > 400 || prose(trimmed) {
                     break;
                 }
                 if bullets && marker == 0 {
@@ -120,6 +120,14 @@ impl Rule for SignatoryBlock {
             i = j.max(i + 1);
         }
     }
+}
+
+/// Whether a line of the block is prose, not a party: a question, or several sentences ("Samedi
+/// 3 mai : atelier au centre social. Thème : la santé ?").
+fn prose(line: &str) -> bool {
+    static SENTENCES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{2}[.!]\s+\p{Lu}\p{Ll}").expect("valid regex"));
+    line.contains('?') || SENTENCES.is_match(line)
 }
 
 #[cfg(test)]
@@ -212,6 +220,10 @@ mod tests {
             &[],
         );
         check("Signataires\n26\nDurée\n2015-2020\n", &[]);
+        check(
+            "Deux rencontres sont ouvertes aux habitants et aux partenaires :\n- Lundi 4 mai : atelier à la Maison Pour Tous. Thème : Vivre ensemble, qu'en pensez-vous ?\n- Mardi 5 mai : balade au parc. Sujet : Mieux se déplacer.\n",
+            &[],
+        );
         check(
             "Les signataires\nLe contrat engage ses signataires pour six ans, avec un comité de pilotage annuel.\n",
             &[],

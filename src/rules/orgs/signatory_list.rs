@@ -139,8 +139,11 @@ impl Rule for SignatoryList {
 /// is where the first signing word starts.
 fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
-    for (re, explicit) in AFTER.iter() {
+    for (i, (re, explicit)) in AFTER.iter().enumerate() {
         if let Some(m) = re.find(s) {
+            if i == 0 && par_of_another_verb(m.as_str()) {
+                continue;
+            }
             out.push((m.end()..s.len(), *explicit));
         }
     }
@@ -189,6 +192,20 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     out
 }
 
+/// Whether the "par" ending `cue` ("signé ... par") is governed by another verb than the
+/// signing one: "Signé en juillet, le contrat est issu d'une concertation lancée par la
+/// Métropole" (a verb of its own, or another participle right before "par").
+fn par_of_another_verb(cue: &str) -> bool {
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s(?:est|sont|était|étaient|sera|seront)\s|\s(?P<participle>\p{L}+(?:é|ée|és|ées))\s+par$")
+            .expect("valid regex")
+    });
+    let gap = cue.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
+    OTHER
+        .captures(&format!(" {gap}"))
+        .is_some_and(|c| c.name("participle").is_none_or(|p| !SIGNED.is_match(p.as_str())))
+}
+
 /// Signatories of a set of contracts ("signataire des 29 contrats de ville de la région", "de
 /// tous les contrats du département"), not of this one.
 static MANY_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,6 +232,15 @@ static NOT_A_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Partenaires du contrat : ...", "les partenaires suivants : ...").
 fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
     let before = &s[signing..colon];
+    // A colon far from the noun "signataires" belongs to another clause ("Forte de ses 18
+    // signataires, la Ville poursuivra ses efforts ... avec les acteurs de terrain : ..."); a
+    // verb ("signé par la Région, ..., ainsi que par les bailleurs : ...") may carry a long list.
+    if let Some(last) = SIGNING.find_iter(before).last()
+        && last.as_str().to_lowercase().contains("signataire")
+        && before[last.end()..].split_whitespace().count() > 12
+    {
+        return false;
+    }
     if SIGNED.find_iter(before).any(|m| !SIGNATURE.is_match(&before[m.start()..])) {
         return true;
     }
@@ -309,6 +335,30 @@ mod tests {
         check(
             "Le futur contrat sera cosigné par l'État, la CAF de la Manche et l'OPH de Cherbourg.",
             &["État", "CAF de la Manche", "OPH de Cherbourg"],
+        );
+    }
+
+    #[test]
+    fn a_par_of_another_verb() {
+        check(
+            "Signé lundi devant les élus, le contrat est le fruit d'un travail conduit par la Métropole et l'État.",
+            &[],
+        );
+        check(
+            "Signé en juin, ce document prolonge une démarche lancée par la Ville et la Région.",
+            &[],
+        );
+        check(
+            "Le contrat, signé hier à la préfecture par l'État et la CAF de l'Ain, entre en vigueur.",
+            &["État", "CAF de l'Ain"],
+        );
+    }
+
+    #[test]
+    fn a_colon_of_another_clause() {
+        check(
+            "Forte de ses vingt signataires, la Ville mènera ses actions en faveur d'un territoire plus équilibré, en lien étroit avec ses relais : la CAF, la CPAM et France Travail.",
+            &[],
         );
     }
 
@@ -430,7 +480,7 @@ mod tests {
     fn partners_of_a_signing() {
         check(
             "Avec la signature du contrat, la Ville agira en partenariat avec l'État, la Région Occitanie et les bailleurs.",
-            &["État", "Région Occitanie"],
+            &["État", "Région Occitanie", "bailleurs"],
         );
         check("La signature aura lieu en mairie : Lunel Agglo y invite la presse.", &[]);
         check("La Ville agit en partenariat avec l'État et la Région.", &[]);

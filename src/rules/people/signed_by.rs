@@ -98,6 +98,17 @@ mod tests {
     }
 
     #[test]
+    fn the_signatures_are_those_of() {
+        finds(
+            &SignedBy,
+            "Pour l'État, les signatures sont celles de Paul Roche, préfet du Var, de Anne Brun, \
+             rectrice de l'académie, et de Marc Viel, directeur de l'agence régionale de santé.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            S,
+        );
+    }
+
+    #[test]
     fn html_list_items() {
         use crate::ingest::normalise::normalise;
         use crate::record::Format;
