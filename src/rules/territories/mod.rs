@@ -140,16 +140,19 @@ fn without_territory_word(name: &str) -> Option<String> {
     rest.chars().next().is_some_and(char::is_uppercase).then(|| rest.to_owned())
 }
 
-/// The shortest other name of `all` whose folded words open `name`'s, with two words at least
-/// and without dropping a kind word ("Perpignan Méditerranée Métropole" stays whole).
+/// The shortest other name of `all` whose folded words open `name`'s, or that writes its final
+/// "Agglomération" "Agglo" ("Montélimar Agglo"), with two words at least and without dropping a
+/// kind word ("Perpignan Méditerranée Métropole" stays whole).
 fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
     let words = fold(name);
+    let head = words.strip_suffix("agglomeration");
     all.iter()
         .filter(|o| {
             let f = fold(&o.name);
             f.contains(' ')
                 && f.len() < words.len()
-                && words.starts_with(&format!("{f} "))
+                && (words.starts_with(&format!("{f} "))
+                    || head.is_some_and(|h| f.strip_suffix("agglo") == Some(h)))
                 && (grammar::word_kind(name).is_none() || grammar::word_kind(&o.name).is_some())
         })
         .min_by_key(|o| (o.name.len(), o.evidence.span))
@@ -202,6 +205,16 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Perpignan Méditerranée Métropole, présenté par Luc \
                     Noir, vice-président de Perpignan Méditerranée.";
         assert_eq!(family(text), ["Perpignan Méditerranée Métropole"]);
+    }
+
+    #[test]
+    fn agglo_is_the_short_form_of_agglomeration() {
+        let text = "Le contrat de ville de Lorient agglomération est signé par Luc Noir, \
+                    président de Lorient Agglo.";
+        assert_eq!(family(text), ["Lorient Agglo"]);
+        let text = "Le contrat de ville de Lorient Agglomération est signé. Le Grand Lorient Agglo \
+                    observe.";
+        assert_eq!(family(text), ["Lorient Agglomération"]);
     }
 
     #[test]
