@@ -21,8 +21,12 @@ mod signing_sentence;
 mod title_colon;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Candidates, Doc, Rule};
+use crate::gazetteer;
 use crate::names::fold;
 use crate::record::Territory;
 
@@ -70,6 +74,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     ranked::resolve(doc, out);
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
         if let Some(long) = grammar::defined_acronym(doc.text(), &t.name) {
+            t.name = long;
+        }
+    }
+    // "la communauté de communes de la Moivre à la Coole": the name goes on past "à" when the
+    // gazetteer knows the longer name.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(long) = with_place_after(doc.clean, t) {
             t.name = long;
         }
     }
@@ -122,6 +133,26 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
     });
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
+}
+
+/// `t`'s name with the "à Place" that follows its mention in the clean text ("Moivre" →
+/// "Moivre à la Coole"), when that longer name is an intercommunality's and the shorter is not.
+fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
+    static AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]+à[ \t]+((?:la[ \t]+|l'|l’)?\p{Lu}[\p{L}'’-]*)").expect("valid regex")
+    });
+    // The official prefix a town's name kept ("communauté de communes de la Moivre") goes.
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^communauté[ \t]+(?:de[ \t]+communes|d'agglomération|urbaine)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?")
+            .expect("valid regex")
+    });
+    let caps = AT.captures(clean.get(t.evidence.span[1]..)?)?;
+    if !t.evidence.text.ends_with(t.name.as_str()) || !gazetteer::epci_named(&t.name).is_empty() {
+        return None;
+    }
+    let core = PREFIX.find(&t.name).map_or(t.name.as_str(), |m| &t.name[m.end()..]);
+    let long = format!("{core} à {}", caps.get(1)?.as_str());
+    (!gazetteer::epci_named(&long).is_empty()).then_some(long)
 }
 
 /// `name` without an opening "Territoire de / du / des" ("Territoire de Marseille Provence" →
@@ -205,6 +236,15 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Perpignan Méditerranée Métropole, présenté par Luc \
                     Noir, vice-président de Perpignan Méditerranée.";
         assert_eq!(family(text), ["Perpignan Méditerranée Métropole"]);
+    }
+
+    #[test]
+    fn a_name_goes_on_past_a_place_the_gazetteer_knows() {
+        let text = "Le contrat de ville de la communauté de communes de la Moivre à la Coole est \
+                    signé.";
+        assert_eq!(family(text), ["Moivre à la Coole"]);
+        let text = "Le contrat de ville de Lorient Agglomération à Lorient est signé.";
+        assert_eq!(family(text), ["Lorient Agglomération"]);
     }
 
     #[test]

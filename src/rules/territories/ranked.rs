@@ -63,6 +63,12 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A signing verb right before "un contrat de ville": "venue signer", "a signé".
+static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:signer|signé|signe|signait|signaient|signent)[ \t]+$")
+        .expect("valid regex")
+});
+
 /// Whose head a person is: "président de", "maire de", "présidente du".
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -535,7 +541,14 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
-        if caps.name("generic").is_some() {
+        if let Some(generic) = caps.name("generic") {
+            // "venue signer un contrat de ville": the signing of one contract is a report.
+            let before =
+                &doc.text()[doc.text().floor_char_boundary(generic.start().saturating_sub(24))
+                    ..generic.start()];
+            if generic.as_str().eq_ignore_ascii_case("un") && SIGN_BEFORE.is_match(before) {
+                return true;
+            }
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
@@ -631,6 +644,16 @@ mod tests {
                     Lorient Agglomération. Lorient et Lanester y comptent des quartiers. \
                     Lorient Agglomération anime le contrat.";
         assert_eq!(carriers(text), ["Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn the_signing_of_one_contract_is_a_report() {
+        let text = "Actualités\n\nLa ministre est venue à Montauban pour y signer un contrat de \
+                    ville. Montauban attendait ce moment.";
+        assert_eq!(carriers(text), ["Montauban"]);
+        let text = "Actualités\n\nChaque intercommunalité doit élaborer un contrat de ville. \
+                    Montauban attendait ce moment à Montauban.";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
