@@ -38,10 +38,10 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "le quartier centre de Lillers".
+/// "le quartier centre de Lillers", "le quartier ouest à Lanester".
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:le|du|au)\s+(?P<name>(?P<kind>(?i:quartier))\s+(?:centre-ville|centre|nord|sud|est|ouest))\s+(?:de\s+|d')(?P<c1>{PLACE})"
+        r"\b(?i:le|du|au)\s+(?P<name>(?P<kind>(?i:quartier))\s+(?:centre-ville|centre|nord|sud|est|ouest))\s+(?:de\s+|d'|[àÀ]\s+)(?P<c1>{PLACE})"
     ))
     .expect("valid regex")
 });
@@ -357,6 +357,11 @@ mod tests {
             &Prose,
             "Le quartier centre de Bapaume va bénéficier d'aides.",
             &["Quartier centre @ Bapaume : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Deux secteurs sont retenus, dont le quartier ouest à Lanester.",
+            &["Quartier ouest @ Lanester : prioritaire"],
         );
     }
 

@@ -70,6 +70,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     }
     drop_read_elsewhere(&mut kept);
     dedup_hits(&mut kept);
+    placed_by_qpv(doc, &mut kept);
     fill_communes(doc, &mut kept);
     // An NPNRU mention of a quartier listed as prioritaire or veille (same name, same commune)
     // is not another quartier.
@@ -261,6 +262,34 @@ fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
     }
 }
 
+/// A quartier placed in a district that is no commune ("Kervénanec, à Keryado", the old
+/// village a town absorbed) takes the commune of the one QPV of the 2024 list its name
+/// designates among the communes the document names; a commune the gazetteer knows stays.
+fn placed_by_qpv(doc: &Doc, kept: &mut [Quartier]) {
+    let named = crate::gazetteer::qpv::NamedCommunes::of(doc.clean);
+    for q in kept.iter_mut() {
+        if q.communes.is_empty() || q.communes.iter().any(|c| is_commune(&c.name)) {
+            continue;
+        }
+        let mut qpvs: Vec<&crate::gazetteer::qpv::Qpv> = crate::gazetteer::qpv::qpvs_named(&q.name)
+            .into_iter()
+            .map(|n| n.qpv)
+            .filter(|qpv| qpv.communes.iter().any(|c| named.contains(c)))
+            .collect();
+        qpvs.dedup_by_key(|qpv| qpv.code);
+        let [qpv] = qpvs.as_slice() else { continue };
+        let communes: Vec<CommuneRef> = qpv
+            .communes
+            .iter()
+            .filter_map(|c| crate::gazetteer::commune(c))
+            .map(|c| CommuneRef { name: c.name.to_owned(), insee: None })
+            .collect();
+        if !communes.is_empty() {
+            q.communes = communes;
+        }
+    }
+}
+
 /// "À Lens, ", "Sur la commune de Liévin, ", "Dans la ville de Harnes, " opening a sentence.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -307,6 +336,20 @@ fn demonym_in(text: &str, commune: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::quartiers::testing::{brief, family};
+
+    #[test]
+    fn a_district_that_is_no_commune_gives_way_to_the_qpvs_commune() {
+        let out = family(
+            "Le contrat de ville de Bourg-en-Bresse couvre le quartier de la Croix Blanche, à \
+             Vieux-Moulinet, et d'autres secteurs.",
+        );
+        assert_eq!(brief(&out.quartiers), ["croix blanche @ bourg-en-bresse : prioritaire"]);
+        let out = family(
+            "Le contrat de ville de Bourg-en-Bresse couvre le quartier de la Croix Blanche, à \
+             Viriat, et d'autres secteurs.",
+        );
+        assert_eq!(brief(&out.quartiers), ["croix blanche @ viriat : prioritaire"], "a commune");
+    }
 
     #[test]
     fn a_list_reading_beats_prose_on_the_same_words() {

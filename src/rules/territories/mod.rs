@@ -21,8 +21,12 @@ mod signing_sentence;
 mod title_colon;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Candidates, Doc, Rule};
+use crate::gazetteer;
 use crate::names::fold;
 use crate::record::Territory;
 
@@ -70,6 +74,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     ranked::resolve(doc, out);
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
         if let Some(long) = grammar::defined_acronym(doc.text(), &t.name) {
+            t.name = long;
+        }
+    }
+    // "la communauté de communes de la Moivre à la Coole": the name goes on past "à" when the
+    // gazetteer knows the longer name.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(long) = with_place_after(doc.clean, t) {
             t.name = long;
         }
     }
@@ -124,6 +135,26 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
 }
 
+/// `t`'s name with the "à Place" that follows its mention in the clean text ("Moivre" →
+/// "Moivre à la Coole"), when that longer name is an intercommunality's and the shorter is not.
+fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
+    static AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]+à[ \t]+((?:la[ \t]+|l'|l’)?\p{Lu}[\p{L}'’-]*)").expect("valid regex")
+    });
+    // The official prefix a town's name kept ("communauté de communes de la Moivre") goes.
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^communauté[ \t]+(?:de[ \t]+communes|d'agglomération|urbaine)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?")
+            .expect("valid regex")
+    });
+    let caps = AT.captures(clean.get(t.evidence.span[1]..)?)?;
+    if !t.evidence.text.ends_with(t.name.as_str()) || !gazetteer::epci_named(&t.name).is_empty() {
+        return None;
+    }
+    let core = PREFIX.find(&t.name).map_or(t.name.as_str(), |m| &t.name[m.end()..]);
+    let long = format!("{core} à {}", caps.get(1)?.as_str());
+    (!gazetteer::epci_named(&long).is_empty()).then_some(long)
+}
+
 /// `name` without an opening "Territoire de / du / des" ("Territoire de Marseille Provence" →
 /// "Marseille Provence"), when a capitalised name follows.
 fn without_territory_word(name: &str) -> Option<String> {
@@ -140,16 +171,19 @@ fn without_territory_word(name: &str) -> Option<String> {
     rest.chars().next().is_some_and(char::is_uppercase).then(|| rest.to_owned())
 }
 
-/// The shortest other name of `all` whose folded words open `name`'s, with two words at least
-/// and without dropping a kind word ("Perpignan Méditerranée Métropole" stays whole).
+/// The shortest other name of `all` whose folded words open `name`'s, or that writes its final
+/// "Agglomération" "Agglo" ("Montélimar Agglo"), with two words at least and without dropping a
+/// kind word ("Perpignan Méditerranée Métropole" stays whole).
 fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
     let words = fold(name);
+    let head = words.strip_suffix("agglomeration");
     all.iter()
         .filter(|o| {
             let f = fold(&o.name);
             f.contains(' ')
                 && f.len() < words.len()
-                && words.starts_with(&format!("{f} "))
+                && (words.starts_with(&format!("{f} "))
+                    || head.is_some_and(|h| f.strip_suffix("agglo") == Some(h)))
                 && (grammar::word_kind(name).is_none() || grammar::word_kind(&o.name).is_some())
         })
         .min_by_key(|o| (o.name.len(), o.evidence.span))
@@ -202,6 +236,25 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Perpignan Méditerranée Métropole, présenté par Luc \
                     Noir, vice-président de Perpignan Méditerranée.";
         assert_eq!(family(text), ["Perpignan Méditerranée Métropole"]);
+    }
+
+    #[test]
+    fn a_name_goes_on_past_a_place_the_gazetteer_knows() {
+        let text = "Le contrat de ville de la communauté de communes de la Moivre à la Coole est \
+                    signé.";
+        assert_eq!(family(text), ["Moivre à la Coole"]);
+        let text = "Le contrat de ville de Lorient Agglomération à Lorient est signé.";
+        assert_eq!(family(text), ["Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn agglo_is_the_short_form_of_agglomeration() {
+        let text = "Le contrat de ville de Lorient agglomération est signé par Luc Noir, \
+                    président de Lorient Agglo.";
+        assert_eq!(family(text), ["Lorient Agglo"]);
+        let text = "Le contrat de ville de Lorient Agglomération est signé. Le Grand Lorient Agglo \
+                    observe.";
+        assert_eq!(family(text), ["Lorient Agglomération"]);
     }
 
     #[test]

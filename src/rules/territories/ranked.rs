@@ -63,6 +63,12 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A signing verb right before "un contrat de ville": "venue signer", "a signé".
+static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:signer|signé|signe|signait|signaient|signent)[ \t]+$")
+        .expect("valid regex")
+});
+
 /// Whose head a person is: "président de", "maire de", "présidente du".
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -84,6 +90,15 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b",
+    )
+    .expect("valid regex")
+});
+
+/// An intercommunality named by its capitalised kind alone ("l'Eurométropole", "la
+/// Métropole", "l'Agglo"); what follows tells a bare kind from the start of a longer name.
+static BARE_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:la|La|l'|L')[ \t]*(?P<name>Eurométropole|Métropole|Agglomération|Agglo|Communauté[ \t]+urbaine)\b(?P<next>[ \t]*[\p{L}']*)",
     )
     .expect("valid regex")
 });
@@ -158,7 +173,8 @@ struct Mention {
     /// Communes: the codes of the intercommunalities they belong to.
     parents: Vec<String>,
     /// Which source found it, the most trusted first: the family's grammar or the 2015 table
-    /// (0), the gazetteer's communes (1), a name with a kind word the gazetteer does not know (2).
+    /// (0), the gazetteer's communes (1), a name with a kind word the gazetteer does not know (2),
+    /// a capitalised kind alone (3).
     tier: u8,
 }
 
@@ -253,6 +269,12 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             });
         }
     }
+    // A page that names its intercommunality only by its kind ("la présidente de
+    // l'Eurométropole"): the kind alone is the name it uses, when no other intercommunality
+    // is named.
+    if found.iter().all(|m| m.kind == "commune") {
+        found.extend(bare_kinds(text));
+    }
     // "Communauté d'agglomération Creil Sud Oise" is written "Creil Sud Oise" as a carrier.
     for m in &mut found {
         m.range = without_prefix(text, m.range.clone());
@@ -269,6 +291,31 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     kept.sort_by_key(|m| m.range.start);
     kept
+}
+
+/// The intercommunalities `text` names by their capitalised kind alone: not the start of a
+/// longer name ("la Métropole de Lyon", "l'Agglomération Sud", "la Métropole européenne").
+fn bare_kinds(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for caps in BARE_KIND.captures_iter(text) {
+        let (Some(n), Some(next)) = (caps.name("name"), caps.name("next")) else { continue };
+        let next = next.as_str().trim_start();
+        let longer = next.chars().next().is_some_and(char::is_uppercase)
+            || ["de", "du", "des", "d'", "européenne"].iter().any(|w| next.starts_with(w));
+        if longer && !next.is_empty() {
+            continue;
+        }
+        let kind = word_kind(n.as_str()).unwrap_or("CU");
+        out.push(Mention {
+            range: n.range(),
+            key: fold(n.as_str()),
+            kind,
+            code: None,
+            parents: vec![],
+            tier: 3,
+        });
+    }
+    out
 }
 
 /// True when `name` has a capitalised word besides its articles and kind words ("Grande
@@ -494,7 +541,14 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
-        if caps.name("generic").is_some() {
+        if let Some(generic) = caps.name("generic") {
+            // "venue signer un contrat de ville": the signing of one contract is a report.
+            let before =
+                &doc.text()[doc.text().floor_char_boundary(generic.start().saturating_sub(24))
+                    ..generic.start()];
+            if generic.as_str().eq_ignore_ascii_case("un") && SIGN_BEFORE.is_match(before) {
+                return true;
+            }
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
@@ -593,6 +647,16 @@ mod tests {
     }
 
     #[test]
+    fn the_signing_of_one_contract_is_a_report() {
+        let text = "Actualités\n\nLa ministre est venue à Montauban pour y signer un contrat de \
+                    ville. Montauban attendait ce moment.";
+        assert_eq!(carriers(text), ["Montauban"]);
+        let text = "Actualités\n\nChaque intercommunalité doit élaborer un contrat de ville. \
+                    Montauban attendait ce moment à Montauban.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
     fn a_page_about_the_policy_in_general_gets_no_carrier() {
         let text = "La politique de la ville\n\nTous les six ans, l'État et les communes de \
                     Montauban et de Lorient bâtissent un contrat de ville. Montauban, Lorient.";
@@ -663,6 +727,27 @@ mod tests {
         let text = "Le contrat de ville\n\nLa métropole moderne signe le contrat de ville de \
                     Montauban. Montauban.";
         assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn a_bare_capitalised_kind_names_the_only_intercommunality() {
+        let text = "Le contrat de ville 2024-2030\n\nLa présidente de l'Eurométropole a réuni \
+                    les partenaires du contrat de ville.";
+        assert_eq!(carriers(text), ["Eurométropole"]);
+        let text = "Contrat de ville\n\nL'Agglo signe le contrat de ville avec ses communes.";
+        assert_eq!(carriers(text), ["Agglo"]);
+    }
+
+    #[test]
+    fn a_kind_opening_a_name_or_beside_a_named_one_is_no_bare_kind() {
+        let text = "Le contrat de ville\n\nLa présidente de la Métropole de Lyon signe le \
+                    contrat de ville.";
+        assert_ne!(carriers(text), ["Métropole"]);
+        let text = "Le contrat de ville\n\nLe contrat de ville de Lorient Agglomération est \
+                    signé ; la Métropole voisine observe.";
+        assert_eq!(carriers(text), ["Lorient Agglomération"]);
+        let text = "Le contrat de ville\n\nLe contrat de ville, dit la métropole, est signé.";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
