@@ -23,7 +23,7 @@ mod title_colon;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::{Candidates, Doc, Rule};
 use crate::gazetteer;
