@@ -35,6 +35,15 @@ static TITLE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The heading of a block of links to other pages ("À lire aussi", "Sur le même sujet"): the
+/// dates under it are those pages' dates.
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s*_#>]*(?:à\s+(?:lire|découvrir|voir)\s+(?:aussi|également)|(?:lire|voir)\s+aussi|sur\s+le\s+même\s+(?:sujet|thème)|dans\s+la\s+même\s+rubrique|articles?\s+(?:similaires|liés|associés)|(?:nos\s+)?derniers\s+articles|les\s+plus\s+lus)\b",
+    )
+    .expect("valid regex")
+});
+
 impl Rule for HeaderDate {
     fn id(&self) -> &'static str {
         "dates.header_date"
@@ -55,6 +64,9 @@ impl Rule for HeaderDate {
                 break;
             }
             let line = line.trim_end_matches(['\n', '\r']);
+            if RELATED.is_match(line) {
+                break;
+            }
             if seen == 1
                 && let Some(caps) = TITLE_MONTH.captures(line)
                 && let (Some(date), Some(parsed)) =
@@ -127,6 +139,8 @@ mod tests {
         none(&HeaderDate, "Caen, le 2 avril\n2 avril\n");
         none(&HeaderDate, "Durée\n2015-2020\n");
         none(&HeaderDate, "Le 09/10/2023 à 10h12, le maire a signé le contrat.\n");
+        none(&HeaderDate, "Le contrat est signé.\nÀ lire aussi...\n4 mars 2024\nUn autre sujet\n");
+        none(&HeaderDate, "Le contrat est signé.\nSur le même sujet\n4 mars 2024\n");
         let deep = format!("{}22 juin 2015\n", "Une ligne.\n".repeat(TOP_LINES));
         none(&HeaderDate, &deep);
     }

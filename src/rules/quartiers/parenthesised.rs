@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::{
-    Known, clean_name, communes, count_in, label, last_sentence, plausible_name,
+    Known, clean_name, communes, count_in, is_commune, label, last_sentence, plausible_name,
     quartier_paragraphs, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
@@ -59,10 +59,16 @@ impl Rule for Parenthesised {
                 let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else { continue };
                 let gap_start = prev_end;
                 prev_end = all.end();
-                let Some(communes) = communes(inner.as_str(), &known) else { continue };
                 let start = segment_start(t, gap_start, all.start());
-                let before = &t[gap_start..start];
                 let segment = &t[start..all.start()];
+                // "Colomiers (En Jacca / Val d'Aran)": a commune, its quartiers in parentheses.
+                let swapped = reversed(segment, inner.as_str());
+                let read = match &swapped {
+                    Some((commune, _)) => Some(vec![commune.clone()]),
+                    None => communes(inner.as_str(), &known),
+                };
+                let Some(communes) = read else { continue };
+                let before = &t[gap_start..start];
                 // A new intro between two items ("... . Quartiers en veille active :") opens a
                 // new list.
                 if lists.is_empty() || status_in(before).is_some() {
@@ -81,6 +87,17 @@ impl Rule for Parenthesised {
                     lists.push((List { status, label, count, at }, Vec::new(), stated));
                 }
                 let Some((_, items, _)) = lists.last_mut() else { continue };
+                if let Some((_, names)) = swapped {
+                    for name in names.into_iter().filter(|n| plausible_name(n)) {
+                        items.push(Item {
+                            range: para.start + start..para.start + all.end(),
+                            name,
+                            communes: communes.clone(),
+                            status: None,
+                        });
+                    }
+                    continue;
+                }
                 for (name, range) in names(segment) {
                     if plausible_name(&name) {
                         items.push(Item {
@@ -106,6 +123,21 @@ impl Rule for Parenthesised {
             }
         }
     }
+}
+
+/// The reversed reading of "Commune (Quartier / Quartier)": when the capitalised words before
+/// the parenthesis are a commune of the gazetteer and the parenthesis is none, that commune and
+/// the names the parenthesis lists (split at slashes, semicolons, commas and "et").
+fn reversed(segment: &str, inner: &str) -> Option<(String, Vec<String>)> {
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[ \t]*(?:/|;|,)[ \t]*|[ \t]+et[ \t]+").expect("valid regex"));
+    let commune = clean_name(&segment[capitalised_tail(segment)..]);
+    if commune.is_empty() || !is_commune(&commune) || is_commune(inner.trim()) {
+        return None;
+    }
+    let names: Vec<String> =
+        SPLIT.split(inner).map(clean_name).filter(|n| !n.is_empty() && !is_commune(n)).collect();
+    (!names.is_empty()).then_some((commune, names))
 }
 
 /// Where the name before a parenthesis at `end` starts: after the last semicolon, colon,
@@ -187,6 +219,24 @@ fn capitalised_tail(segment: &str) -> usize {
 mod tests {
     use super::*;
     use crate::rules::quartiers::testing::{finds, none, run_as};
+
+    #[test]
+    fn a_commune_with_its_quartiers_in_parentheses() {
+        finds(
+            &Parenthesised,
+            "Trois quartiers prioritaires sont situés à Lanester (Kerfréhour / Petit Paris) et Hennebont (Kerihouais).",
+            &[
+                "Kerfréhour @ Lanester : prioritaire",
+                "Petit Paris @ Lanester : prioritaire",
+                "Kerihouais @ Hennebont : prioritaire",
+            ],
+        );
+        finds(
+            &Parenthesised,
+            "Deux quartiers prioritaires : Kerfréhour (Lanester) et Kerihouais (Hennebont).",
+            &["Kerfréhour @ Lanester : prioritaire", "Kerihouais @ Hennebont : prioritaire"],
+        );
+    }
 
     #[test]
     fn a_semicolon_list_after_a_colon() {
