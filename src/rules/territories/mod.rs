@@ -121,6 +121,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     for (t, kind) in out.territories.iter_mut().zip(kinds) {
         t.kind = kind;
     }
+    drop_quartier_carriers(&mut out.territories);
     let tier = |t: &Territory| match t.evidence.rule.as_str() {
         signing_sentence::ID | sheet_title::ID | title_colon::ID => 1,
         main_epci::ID => 2,
@@ -133,6 +134,31 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
     });
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
+}
+
+/// "Contrat de ville de Kermoysan" names a contract after one of its quartiers: a carrier
+/// candidate that is a quartier prioritaire (a name of the official QPV list that is neither a
+/// commune nor an intercommunality) is dropped when another carrier candidate is the commune of
+/// that QPV, which carries the contract.
+fn drop_quartier_carriers(territories: &mut Vec<Territory>) {
+    let is_place = |name: &str| {
+        !crate::gazetteer::communes_named(name).is_empty()
+            || !crate::gazetteer::epci_named(name).is_empty()
+    };
+    let carriers: Vec<String> =
+        territories.iter().filter(|t| t.carries_contract).map(|t| fold(&t.name)).collect();
+    let commune_is_carrier = |insee: &str| {
+        crate::gazetteer::commune(insee).is_some_and(|c| carriers.contains(&fold(c.name)))
+    };
+    territories.retain(|t| {
+        if !t.carries_contract || is_place(&t.name) {
+            return true;
+        }
+        let qpvs = crate::gazetteer::qpv::qpvs_named(&t.name);
+        let quartier = qpvs.iter().any(|n| n.whole)
+            && qpvs.iter().all(|n| n.qpv.communes.iter().any(|c| commune_is_carrier(c)));
+        !quartier
+    });
 }
 
 /// `t`'s name with the "à Place" that follows its mention in the clean text ("Moivre" →
@@ -298,6 +324,19 @@ pub(super) mod tests {
             kinds.iter().all(|(n, k)| n != "Forbach Porte de France" || k == "CA"),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_contract_named_after_its_quartier_is_carried_by_the_quartier_s_commune() {
+        // "Empalot" is a QPV of Toulouse, neither a commune nor an intercommunality.
+        let text = "Contrat de ville 2024-2030 d'Empalot\n\nLe contrat de ville de Toulouse est \
+                    signé ce jeudi par le maire.";
+        let names = family(text);
+        assert!(names.iter().any(|n| n == "Toulouse"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Empalot")), "{names:?}");
+        // Without its commune among the candidates, the quartier's name stays.
+        let alone = family("Le contrat de ville d'Empalot est signé ce jeudi.");
+        assert!(alone.iter().any(|n| n.contains("Empalot")), "{alone:?}");
     }
 
     #[test]
