@@ -302,6 +302,19 @@ mod tests {
     }
 
     #[test]
+    fn the_end_of_a_signed_contract_is_no_signature() {
+        let s = "Le premier contrat, signé en 2015, est arrivé à son terme le 31 mars 2023.";
+        assert_eq!(role(s, "31 mars 2023"), DateRole::Deadline);
+        let s = "Signée en 2016, la convention expire le 30 juin 2022.";
+        assert_eq!(role(s, "30 juin 2022"), DateRole::Deadline);
+        let s = "Le contrat signé avec l'État prend fin le 31 décembre 2030.";
+        assert_eq!(role(s, "31 décembre 2030"), DateRole::Deadline);
+        // A signing verb nearer the date still speaks for it.
+        let s = "Au terme de longs échanges, le contrat a été signé le 4 avril 2024.";
+        assert_eq!(role(s, "4 avril 2024"), DateRole::Signature);
+    }
+
+    #[test]
     fn signing_synonyms() {
         let s = "Mardi 2 juillet, à l'espace culturel, l'État et leurs partenaires ont formalisé \
                  leur engagement.";
