@@ -15,6 +15,7 @@
 //! [`data`].
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod batch;
 pub mod bench;
 pub mod data;

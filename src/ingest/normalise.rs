@@ -32,6 +32,8 @@ pub struct NormText {
     pub text: String,
     pieces: Vec<Piece>,
     clean_len: usize,
+    /// What the rules compute once on this text and share (see [`crate::analysis`]).
+    pub analysis: crate::analysis::Analysis,
 }
 
 impl NormText {
@@ -134,7 +136,7 @@ impl Builder {
 
     /// Finishes the view of a clean text of `clean_len` bytes.
     pub fn finish(self, clean_len: usize) -> NormText {
-        NormText { text: self.out, pieces: self.pieces, clean_len }
+        NormText { text: self.out, pieces: self.pieces, clean_len, analysis: Default::default() }
     }
 }
 

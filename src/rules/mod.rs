@@ -42,6 +42,11 @@ impl<'a> Doc<'a> {
         &self.norm.text
     }
 
+    /// The analyses of the normalised text shared by the rules of a family.
+    pub fn analysis(&self) -> &'a crate::analysis::Analysis {
+        &self.norm.analysis
+    }
+
     /// Evidence for the normalised range `range`, mapped back to the clean text.
     pub fn evidence(&self, range: Range<usize>, rule: &str) -> Evidence {
         let r = self.norm.to_clean(range);

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::Class;
-use super::number::numbers;
+use super::number::numbers_of;
 use super::{figure, headed_figures};
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -30,7 +30,7 @@ impl Rule for Amount {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         headed_figures(doc, out, self.id(), &[Class::Euros]);
         let text = doc.text();
-        for n in numbers(text) {
+        for n in numbers_of(doc) {
             let Some(caps) = SCALED.captures(&text[n.num.end..]) else { continue };
             let (Some(all), Some(s)) = (caps.get(0), caps.name("s")) else { continue };
             let factor = match s.as_str() {

@@ -14,7 +14,7 @@ use crate::rules::text::Regex;
 
 use super::context::sentence;
 use super::figure;
-use super::head::headed;
+use super::head::headed_of;
 use super::lexicon::{Class, DURATION_CUES, alternation};
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -42,7 +42,7 @@ impl Rule for Duration {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        for h in headed(text) {
+        for h in headed_of(doc) {
             let n = &h.number;
             if h.class != Class::Years || n.value.fract() != 0.0 || !(1.0..=12.0).contains(&n.value)
             {

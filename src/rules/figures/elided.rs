@@ -15,9 +15,9 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::context::{clause, cues, cues_at, kind, sentence};
-use super::head::{HEAD, Headed, headed};
+use super::head::{HEAD, Headed, headed_of};
 use super::lexicon::{CONNECTORS, Class, Cue, Link, alternation, connector, head_class, singular};
-use super::number::numbers;
+use super::number::numbers_of;
 use super::{figure, unit};
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -50,9 +50,9 @@ impl Rule for Elided {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let all_headed = headed(text);
+        let all_headed = headed_of(doc);
         let with_head: Vec<usize> = all_headed.iter().map(|h| h.number.num.start).collect();
-        for n in numbers(text) {
+        for n in numbers_of(doc) {
             if n.year || with_head.contains(&n.num.start) {
                 continue;
             }
@@ -62,7 +62,7 @@ impl Rule for Elided {
             let Some(before) = text.get(s.start..n.range.start) else { continue };
             let (link, referent) = if let Some(found) = after_connector(text, s.start, before) {
                 found
-            } else if let Some(head) = after_partitive(&all_headed, s.start, before) {
+            } else if let Some(head) = after_partitive(all_headed, s.start, before) {
                 // Its own words must say what part it is ("210 000 vivent en QPV").
                 let c = clause(text, n.num.start);
                 if cues(&text[n.num.end.min(c.end)..c.end]).is_empty() {

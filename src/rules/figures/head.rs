@@ -20,7 +20,7 @@ use super::number::{Number, numbers};
 
 /// A number with its head noun.
 #[derive(Debug, Clone)]
-pub(super) struct Headed {
+pub(crate) struct Headed {
     pub number: Number,
     pub class: Class,
     /// The head noun.
@@ -97,6 +97,11 @@ pub(super) fn head_after(text: &str, n: &Number) -> Option<(Class, Range<usize>)
         }
     };
     Some((Class::People, n.num.end + h.start()..n.num.end + h.end()))
+}
+
+/// [`headed`] of the whole text of `doc`, computed once per text and shared by the rules.
+pub(super) fn headed_of<'a>(doc: &super::Doc<'a>) -> &'a [Headed] {
+    doc.analysis().headed.get_or_init(|| headed(doc.text()))
 }
 
 /// Every number of `text` that has a head noun, in order. Years have none unless a head noun

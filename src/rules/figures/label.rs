@@ -18,7 +18,7 @@ use crate::rules::text::Regex;
 use super::context::{cues, kind};
 use super::head::HEAD;
 use super::lexicon::{Class, head_class};
-use super::number::numbers;
+use super::number::numbers_of;
 use super::{figure, unit};
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -70,7 +70,7 @@ impl Rule for Label {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        for n in numbers(text) {
+        for n in numbers_of(doc) {
             if n.year {
                 continue;
             }

@@ -9,7 +9,7 @@ use crate::data;
 /// What a head noun counts. The kind of the figure follows from the class and, for inhabitants,
 /// neighbourhoods and years, from the clause around it ([`super::context`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Class {
+pub(crate) enum Class {
     Actions,
     Communes,
     Contracts,

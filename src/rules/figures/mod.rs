@@ -31,6 +31,8 @@ mod ratio;
 mod related;
 mod stated;
 
+pub(crate) use head::Headed;
+pub(crate) use number::Number;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -133,7 +135,7 @@ fn proportion(text: &str, end: usize) -> bool {
 /// cues of its clause; not the part of a proportion.
 fn headed_figures(doc: &Doc, out: &mut Candidates, rule: &str, classes: &[Class]) {
     let text = doc.text();
-    for h in head::headed(text) {
+    for h in head::headed_of(doc) {
         if !classes.contains(&h.class) || proportion(text, h.head.end) {
             continue;
         }

@@ -25,7 +25,7 @@ use super::lexicon::{
 
 /// A number found in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Number {
+pub(crate) struct Number {
     /// The whole mention: approximator, number, multiplier ("près de 1,2 million").
     pub range: Range<usize>,
     /// The number and its multiplier, without the approximator.
@@ -56,6 +56,11 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every number of `text`, in order.
+/// [`numbers`] of the whole text of `doc`, computed once per text and shared by the rules.
+pub(super) fn numbers_of<'a>(doc: &super::Doc<'a>) -> &'a [Number] {
+    doc.analysis().numbers.get_or_init(|| numbers(doc.text()))
+}
+
 pub(super) fn numbers(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     for caps in RE.captures_iter(text) {

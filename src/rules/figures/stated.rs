@@ -16,9 +16,9 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::context::{cues, kind, sentence};
-use super::head::{HEAD, headed};
+use super::head::{HEAD, headed_of};
 use super::lexicon::{Class, STATING_VERBS, alternation, head_class};
-use super::number::numbers;
+use super::number::numbers_of;
 use super::{figure, unit};
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -41,8 +41,8 @@ impl Rule for Stated {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let with_head: Vec<usize> = headed(text).iter().map(|h| h.number.num.start).collect();
-        for n in numbers(text) {
+        let with_head: Vec<usize> = headed_of(doc).iter().map(|h| h.number.num.start).collect();
+        for n in numbers_of(doc) {
             if n.year || with_head.contains(&n.num.start) {
                 continue;
             }

@@ -29,7 +29,7 @@ use crate::rules::Doc;
 
 /// A role as the text gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Role {
+pub(crate) struct Role {
     /// The role, white space collapsed ("préfet de la région Normandie, préfet du Calvados").
     pub text: String,
     pub range: Range<usize>,
@@ -41,7 +41,7 @@ pub(super) struct Role {
 
 /// A named person at one place of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Mention {
+pub(crate) struct Mention {
     /// Given name first, as written otherwise ("Pierre-Étienne GARNIER-LACOMBE").
     pub name: String,
     pub name_range: Range<usize>,
@@ -54,18 +54,22 @@ pub(super) struct Mention {
 pub(super) struct Parsed<'a> {
     pub text: &'a str,
     pub html: bool,
-    pub mentions: Vec<Mention>,
+    pub mentions: &'a [Mention],
     /// Offsets where a sentence starts (0 included), sorted.
-    breaks: Vec<usize>,
+    breaks: &'a [usize],
 }
 
 impl<'a> Parsed<'a> {
     pub fn new(doc: &Doc<'a>) -> Parsed<'a> {
         let text = doc.text();
         let html = doc.format == Format::Html;
-        let mentions = mentions(text, html);
-        let starts: Vec<usize> = mentions.iter().map(|m| m.full.start).collect();
-        let breaks = sentence_breaks(text, html, &starts);
+        // Computed by the first rule of the family that asks, shared by the others.
+        let (mentions, breaks) = doc.analysis().people[usize::from(html)].get_or_init(|| {
+            let mentions = mentions(text, html);
+            let starts: Vec<usize> = mentions.iter().map(|m| m.full.start).collect();
+            let breaks = sentence_breaks(text, html, &starts);
+            (mentions, breaks)
+        });
         Parsed { text, html, mentions, breaks }
     }
 

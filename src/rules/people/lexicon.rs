@@ -11,7 +11,7 @@ use crate::names::fold;
 
 /// What a role says about its holder's capacity at a signing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum RoleKind {
+pub(crate) enum RoleKind {
     /// An elected official, a State or institution officer: may be present in that capacity.
     Official,
     /// A staff member (chargée de mission, responsable).

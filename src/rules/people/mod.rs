@@ -38,7 +38,7 @@ use crate::rules::text::Regex;
 
 use super::{Candidates, Doc, Rule};
 use crate::record::{Involvement, Person};
-use grammar::Mention;
+pub(crate) use grammar::Mention;
 use lexicon::RoleKind;
 
 /// The rules of this family.

@@ -22,7 +22,7 @@ impl Rule for RoleName {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
-        for m in &p.mentions {
+        for m in p.mentions {
             emit(doc, m, Involvement::Mentioned, self.id(), out);
         }
     }

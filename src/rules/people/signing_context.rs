@@ -62,7 +62,7 @@ impl Rule for SigningContext {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
-        for m in &p.mentions {
+        for m in p.mentions {
             let Some(role) = m.role.as_ref().filter(|r| !r.past) else { continue };
             let signs =
                 ROLE_WORD.find(&role.text).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()));

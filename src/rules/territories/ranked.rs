@@ -32,7 +32,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::rules::text::Regex;
+use crate::rules::text::{AnyOf, Regex};
 
 use super::grammar::{NAME, never_carrier, sentences, word_kind};
 use super::territory;
@@ -218,7 +218,10 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         let key = fold(n.as_str());
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
-    for c in CARRIERS_2015.iter() {
+    static CARRIER_SET: LazyLock<AnyOf> =
+        LazyLock::new(|| AnyOf::new(CARRIERS_2015.iter().map(|c| &c.pattern)));
+    let maybe = CARRIER_SET.which(text);
+    for c in CARRIERS_2015.iter().zip(maybe).filter_map(|(c, may)| may.then_some(c)) {
         for m in c.pattern.find_iter(text) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
             let key = gazetteer::epci(&c.code).map_or_else(|| c.code.clone(), |e| e.siren.into());

@@ -4,7 +4,7 @@
 mod regex;
 mod title;
 
-pub use self::regex::{Captures, Match, Regex, built, conversion};
+pub use self::regex::{AnyOf, Captures, Match, Regex, built, conversion};
 pub use title::Title;
 
 use super::Rule;

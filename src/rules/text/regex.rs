@@ -28,14 +28,14 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::{Index, Range};
-use std::sync::{LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
-use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, Hir, HirKind, Look, Repetition};
 
 /// A compiled pattern with the `regex` crate's semantics (leftmost-first, Unicode), searched with
 /// ASCII word boundaries and confirmed with the original pattern (see the module doc).
@@ -43,9 +43,9 @@ use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind, Look, Repetition};
 pub struct Regex {
     pattern: String,
     /// The pattern as written: gives every reported match and group.
-    exact: meta::Regex,
+    exact: Engine,
     /// Present when the pattern has a Unicode word assertion: finds candidate starts.
-    scan: Option<meta::Regex>,
+    scan: Option<Engine>,
     /// Whether the pattern has a Unicode word assertion.
     unicode_word: bool,
 }
@@ -69,6 +69,32 @@ pub struct Conversion {
     pub dropped: usize,
 }
 
+/// A pattern compiled on its first search: most rule patterns run only on some documents (a
+/// one-document run compiled all of them at start-up), and a confirming pattern runs only where
+/// its scan pattern found a candidate.
+#[derive(Clone)]
+struct Engine {
+    hir: Hir,
+    /// Whether unanchored searches run on it (else only anchored confirmations).
+    unanchored: bool,
+    compiled: OnceLock<meta::Regex>,
+}
+
+impl Engine {
+    fn new(hir: Hir, unanchored: bool) -> Engine {
+        Engine { hir, unanchored, compiled: OnceLock::new() }
+    }
+
+    fn get(&self) -> &meta::Regex {
+        // Building only fails past the size limits, which a parsed rule pattern never reaches:
+        // the equivalence test builds every rule pattern.
+        self.compiled.get_or_init(|| match build_with(&self.hir, self.unanchored) {
+            Ok(re) => re,
+            Err(e) => panic!("a rule pattern does not compile: {e}"),
+        })
+    }
+}
+
 static BUILT: LazyLock<Mutex<BTreeSet<String>>> = LazyLock::new(Mutex::default);
 
 /// Every pattern built through [`Regex::new`] so far in this process, sorted.
@@ -81,12 +107,18 @@ fn syntax_config() -> syntax::Config {
 }
 
 /// The engine configuration of `regex::Regex::new`.
-fn build(hir: &Hir) -> Result<meta::Regex, regex::Error> {
+///
+/// Without `unanchored`, for a pattern only searched anchored at a candidate start:
+/// no lazy DFA (a Unicode word boundary stops it on French text anyway) nor its reverse
+/// automaton, which halves the compile time of a rule pattern.
+fn build_with(hir: &Hir, unanchored: bool) -> Result<meta::Regex, regex::Error> {
     let config = meta::Config::new()
         .nfa_size_limit(Some(10 * (1 << 20)))
         .hybrid_cache_capacity(2 * (1 << 20))
         .match_kind(MatchKind::LeftmostFirst)
-        .utf8_empty(true);
+        .utf8_empty(true)
+        .hybrid(unanchored)
+        .auto_prefilter(unanchored);
     meta::Builder::new().configure(config).syntax(syntax_config()).build_from_hir(hir).map_err(
         |e| match e.size_limit() {
             Some(limit) => regex::Error::CompiledTooBig(limit),
@@ -103,18 +135,14 @@ impl Regex {
     /// Compiles `pattern` with the syntax and meaning of `regex::Regex::new`.
     pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
         let hir = parse(pattern)?;
-        let exact = build(&hir)?;
         let unicode_word = hir.properties().look_set().contains_word_unicode();
         let scan = if unicode_word {
             let (fast, _) = convert(&hir);
-            if fast.properties().look_set().contains_word_unicode() {
-                None
-            } else {
-                Some(build(&fast)?)
-            }
+            (!fast.properties().look_set().contains_word_unicode()).then(|| Engine::new(fast, true))
         } else {
             None
         };
+        let exact = Engine::new(hir, scan.is_none());
         if let Ok(mut b) = BUILT.lock() {
             b.insert(pattern.to_owned());
         }
@@ -138,6 +166,7 @@ impl Regex {
         let Some(scan) = &self.scan else {
             return confirm(input);
         };
+        let scan = scan.get();
         let hay = input.haystack();
         let mut at = input.start();
         while at <= input.end() {
@@ -159,7 +188,7 @@ impl Regex {
     fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
         let mut found = None;
         self.leftmost(input, |i| {
-            found = self.exact.search(i);
+            found = self.exact.get().search(i);
             found.is_some()
         });
         found
@@ -167,7 +196,7 @@ impl Regex {
 
     fn search_slots(&self, input: &Input<'_>, slots: &mut Slots) {
         let found = self.leftmost(input, |i| {
-            self.exact.search_captures(i, slots);
+            self.exact.get().search_captures(i, slots);
             slots.is_match()
         });
         if !found {
@@ -179,8 +208,8 @@ impl Regex {
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
         match &self.scan {
-            None => self.exact.is_match(input),
-            Some(_) => self.leftmost(&input, |i| self.exact.is_match(i.clone())),
+            None => self.exact.get().is_match(input),
+            Some(_) => self.leftmost(&input, |i| self.exact.get().is_match(i.clone())),
         }
     }
 
@@ -208,7 +237,7 @@ impl Regex {
 
     /// The groups of the leftmost-first match starting at or after `start`.
     pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
-        let mut slots = self.exact.create_captures();
+        let mut slots = self.exact.get().create_captures();
         self.search_slots(&Input::new(hay).span(start..hay.len()), &mut slots);
         slots.is_match().then_some(Captures { hay, slots })
     }
@@ -220,7 +249,7 @@ impl Regex {
 
     /// The number of groups, the whole match included.
     pub fn captures_len(&self) -> usize {
-        self.exact.captures_len()
+        self.exact.get().captures_len()
     }
 
     /// The pieces of `hay` between the matches.
@@ -258,6 +287,44 @@ impl Regex {
         }
         out.push_str(&hay[last..]);
         Cow::Owned(out)
+    }
+}
+
+/// Which of many patterns may match a text, found in one pass over it: a rule that runs a long
+/// list of patterns (one per name of a gazetteer) asks first, then runs only those that may
+/// match. Never false where the pattern matches (the scan forms are searched).
+pub struct AnyOf {
+    hirs: Vec<Hir>,
+    compiled: OnceLock<Option<meta::Regex>>,
+}
+
+impl AnyOf {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> AnyOf {
+        let hirs =
+            patterns.into_iter().map(|r| r.scan.as_ref().unwrap_or(&r.exact).hir.clone()).collect();
+        AnyOf { hirs, compiled: OnceLock::new() }
+    }
+
+    /// For each pattern, in order, whether it may match in `hay`.
+    pub fn which(&self, hay: &str) -> Vec<bool> {
+        let set = self.compiled.get_or_init(|| {
+            let config = meta::Config::new()
+                .nfa_size_limit(Some(64 * (1 << 20)))
+                .hybrid_cache_capacity(16 * (1 << 20))
+                .match_kind(MatchKind::All)
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+                .utf8_empty(true);
+            meta::Builder::new().configure(config).build_many_from_hir(&self.hirs).ok()
+        });
+        let Some(set) = set else {
+            // Too big to build as one: every pattern may match.
+            return vec![true; self.hirs.len()];
+        };
+        let mut found = regex_automata::PatternSet::new(set.pattern_len());
+        set.which_overlapping_matches(&Input::new(hay), &mut found);
+        (0..self.hirs.len())
+            .map(|i| regex_automata::PatternID::new(i).is_ok_and(|p| found.contains(p)))
+            .collect()
     }
 }
 
@@ -397,7 +464,7 @@ impl<'h> Iterator for CaptureMatches<'_, 'h> {
 
     fn next(&mut self) -> Option<Captures<'h>> {
         let re = self.re;
-        let mut slots = re.exact.create_captures();
+        let mut slots = re.exact.get().create_captures();
         self.it.advance(|input| {
             re.search_slots(input, &mut slots);
             Ok(slots.get_match())
@@ -587,7 +654,11 @@ fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
             }
             Some(Hir::alternation(alts))
         }
-        HirKind::Capture(c) => push(look, &c.sub, back, dropped),
+        HirKind::Capture(c) => Some(Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(push(look, &c.sub, back, dropped)?),
+        })),
         HirKind::Alternation(alts) => {
             let out = alts.iter().map(|a| push(look, a, back, dropped)).collect::<Option<_>>()?;
             Some(Hir::alternation(out))
@@ -601,7 +672,12 @@ fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
             out[i] = push(look, &items[i], back, dropped)?;
             Some(Hir::concat(out))
         }
-        HirKind::Repetition(r) if r.min >= 1 && !edge(&r.sub, back).1 => {
+        // Its first (last) round apart; only without groups, which would then appear twice.
+        HirKind::Repetition(r)
+            if r.min >= 1
+                && !edge(&r.sub, back).1
+                && r.sub.properties().explicit_captures_len() == 0 =>
+        {
             let one = push(look, &r.sub, back, dropped)?;
             let rest = Hir::repetition(Repetition {
                 min: r.min - 1,
@@ -615,8 +691,8 @@ fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
     }
 }
 
-/// The scan form of `hir`: no groups (the scan regex only finds starts), every Unicode word
-/// assertion replaced by an ASCII one that holds wherever it holds, or dropped.
+/// The scan form of `hir`: the same groups (so the engine picks the same search strategy), every
+/// Unicode word assertion replaced by an ASCII one that holds wherever it holds, or dropped.
 pub fn convert(hir: &Hir) -> (Hir, Conversion) {
     let mut conv = Conversion::default();
     let out = convert_in(hir, &mut conv);
@@ -631,7 +707,11 @@ fn convert_in(hir: &Hir, conv: &mut Conversion) -> Hir {
             conv.dropped += 1;
             Hir::empty()
         }
-        HirKind::Capture(c) => convert_in(&c.sub, conv),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(convert_in(&c.sub, conv)),
+        }),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max,
@@ -797,6 +877,22 @@ mod tests {
     fn patterns_without_word_boundaries_need_no_scan() {
         assert!(Regex::new(r"\d+").expect("valid").scan.is_none());
         assert!(Regex::new(r"\bx").expect("valid").scan.is_some());
+    }
+
+    #[test]
+    fn any_of_tells_which_patterns_may_match() {
+        let res: Vec<Regex> = [r"(?i)\bsigné\b", r"\bfet\b", r"\d+", r"(?i)\bmaire\b"]
+            .iter()
+            .map(|p| Regex::new(p).expect("valid"))
+            .collect();
+        let any = AnyOf::new(&res);
+        for hay in HAYS {
+            let which = any.which(hay);
+            for (re, may) in res.iter().zip(which) {
+                assert!(may || !re.is_match(hay), "{} on {hay:?}", re.as_str());
+            }
+        }
+        assert_eq!(any.which("rien ici"), vec![false; 4]);
     }
 
     #[test]
