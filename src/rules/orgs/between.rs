@@ -56,18 +56,7 @@ impl Rule for Between {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let mut from = 0;
-        while let Some(open) = OPENING.find_at(text, from) {
-            from = open.end();
-            let mut limit = (open.end() + 3000).min(text.len());
-            while !text.is_char_boundary(limit) {
-                limit -= 1;
-            }
-            let end = END.find(&text[open.end()..limit]).map_or(limit, |m| open.end() + m.start());
-            let block = open.end()..end;
-            if !REPRESENTED.is_match(&text[block.clone()]) {
-                continue;
-            }
+        for block in preambles(text) {
             let mut seen = Vec::new();
             for piece in pieces(text, block.clone()) {
                 let Some(cut) = REPRESENTED.find(&text[piece.clone()]) else { continue };
@@ -84,9 +73,40 @@ impl Rule for Between {
                     push_signatories(doc, vec![one.clone()], ID, &mut seen, out);
                 }
             }
-            from = block.end.max(from);
         }
     }
+}
+
+/// The preambles of `text` that list parties represented by someone: the stretch after "ENTRE"
+/// up to its end. Shared with the people rule that finds who represents each party.
+pub(crate) fn preambles(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = OPENING.find_at(text, from) {
+        from = open.end();
+        let mut limit = (open.end() + 3000).min(text.len());
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = END.find(&text[open.end()..limit]).map_or(limit, |m| open.end() + m.start());
+        if REPRESENTED.is_match(&text[open.end()..end]) {
+            out.push(open.end()..end);
+            from = end.max(from);
+        }
+    }
+    out
+}
+
+/// The stretches of the preamble `block` that name who represents a party: from after each
+/// "représenté(e) par" to the end of that party. Shared with the people rule.
+pub(crate) fn representatives(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    pieces(text, block)
+        .into_iter()
+        .filter_map(|piece| {
+            let cut = REPRESENTED.find(&text[piece.clone()])?;
+            Some(piece.start + cut.end()..piece.end)
+        })
+        .collect()
 }
 
 /// The parties of the preamble in `block`, cut at separators.

@@ -16,7 +16,7 @@
 
 mod abbreviation;
 mod alongside;
-mod between;
+pub(crate) mod between;
 mod contract_parties;
 mod items;
 mod lexicon;
