@@ -7,7 +7,8 @@
 //! the contract ("il réunit l'État, la Région et la CAF", [`contract_parties::ContractParties`])
 //! , in parentheses after "signataires" or "partenaires" ([`parenthesised::Parenthesised`]),
 //! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`]), in
-//! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`])
+//! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), in
+//! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -18,6 +19,7 @@ mod abbreviation;
 mod alongside;
 pub(crate) mod between;
 mod contract_parties;
+mod each_signed;
 mod items;
 mod lexicon;
 mod parenthesised;
@@ -39,6 +41,7 @@ pub const RULES: &[&dyn Rule] = &[
     &alongside::Alongside,
     &between::Between,
     &contract_parties::ContractParties,
+    &each_signed::EachSigned,
     &parenthesised::Parenthesised,
     &parties::Parties,
     &signatory_block::SignatoryBlock,
