@@ -71,7 +71,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
     )
     .expect("valid regex")
 });
@@ -95,7 +95,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+tête\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -1161,6 +1161,15 @@ mod tests {
         );
         check("Lens Avenir, l'État et leurs partenaires", Mode::Loose, &["État"]);
         check("le contrat de ville de la Métropole a été signé", Mode::Loose, &[]);
+    }
+
+    #[test]
+    fn a_rank_is_no_part_of_the_name() {
+        check(
+            "Grand Lac et la préfecture de la Savoie en tête",
+            Mode::Explicit,
+            &["Grand Lac", "préfecture de la Savoie"],
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! preamble "Aux côtés de l'État et de X" ([`parties::Parties`]), after a verb whose subject is
 //! the contract ("il réunit l'État, la Région et la CAF", [`contract_parties::ContractParties`])
 //! , in parentheses after "signataires" or "partenaires" ([`parenthesised::Parenthesised`]),
-//! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`])
+//! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`]), in
+//! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), in
+//! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -15,7 +17,9 @@
 
 mod abbreviation;
 mod alongside;
+pub(crate) mod between;
 mod contract_parties;
+mod each_signed;
 mod items;
 mod lexicon;
 mod parenthesised;
@@ -35,7 +39,9 @@ use crate::record::{OrgInvolvement, Organization};
 pub const RULES: &[&dyn Rule] = &[
     &abbreviation::Abbreviation,
     &alongside::Alongside,
+    &between::Between,
     &contract_parties::ContractParties,
+    &each_signed::EachSigned,
     &parenthesised::Parenthesised,
     &parties::Parties,
     &signatory_block::SignatoryBlock,
@@ -44,7 +50,7 @@ pub const RULES: &[&dyn Rule] = &[
 ];
 
 /// Rules whose lists are a document's formal list of signatories.
-const FORMAL: &[&str] = &[signatory_block::ID, signatory_table::ID];
+const FORMAL: &[&str] = &[between::ID, signatory_block::ID, signatory_table::ID];
 
 /// Pushes the signing organisations `found` by `rule`, skipping a name already found in the
 /// same stretch (`seen` holds folded names).

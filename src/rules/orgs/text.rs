@@ -12,9 +12,9 @@ use crate::rules::Doc;
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·–—]\s+|\d{1,2}[.)]\s+)").expect("valid regex"));
 
-/// Where a sentence ends inside a paragraph: a stop, then a capital.
+/// Where a sentence ends inside a paragraph: a stop (and a closing quote), then a capital.
 static STOP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?…]\s+[\p{Lu}\d«\x22]").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"[.!?…](?:\s*[»\x22])?\s+[\p{Lu}\d«\x22]").expect("valid regex"));
 
 /// A horizontal rule or a front-matter fence.
 static RULE_LINE: LazyLock<Regex> =
@@ -148,6 +148,14 @@ mod tests {
                 "---",
                 "# Le titre"
             ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_ends_with_its_sentence() {
+        assert_eq!(
+            split("« Il a été signé avec la CAF. » Parmi les signataires, la Ville.", Format::Html),
+            ["« Il a été signé avec la CAF.", "Parmi les signataires, la Ville."]
         );
     }
 

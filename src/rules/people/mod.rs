@@ -7,7 +7,9 @@
 //! gives the people it reaches an involvement: `people.signed_by` ("signé par A, B et C"),
 //! `people.signed_subject` ("A, B et C ont signé", "ont également signé A"),
 //! `people.in_presence_of` ("en présence de", "aux côtés de", at a signing),
-//! `people.present_subject` ("A y représentait le préfet"), `people.signing_list` ("Signataires
+//! `people.present_subject` ("A y représentait le préfet"), `people.preamble` (who represents
+//! each party of a contract's preamble "ENTRE : l'État, représenté par A"),
+//! `people.signing_list` ("Signataires
 //! :" and its block of lines, "à la signature du contrat : A, B et C"), `people.gathered` ("la
 //! signature a réuni A, B"), `people.quoted` ("», résume A"),
 //! `people.signing_context` (officials named in a paragraph about a signing, whatever its
@@ -23,6 +25,7 @@ mod grammar;
 mod in_presence_of;
 mod lexicon;
 pub mod names;
+mod preamble;
 mod present_subject;
 mod quoted;
 mod resolve;
@@ -46,6 +49,7 @@ pub const RULES: &[&dyn Rule] = &[
     &contact::Contact,
     &gathered::Gathered,
     &in_presence_of::InPresenceOf,
+    &preamble::Preamble,
     &present_subject::PresentSubject,
     &quoted::Quoted,
     &role_name::RoleName,

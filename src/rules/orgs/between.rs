@@ -1,0 +1,168 @@
+//! `orgs.between`: the parties of a contract's own preamble, "ENTRE : l'État, représenté par
+//! ... ; la commune de X, représentée par ... ; ...", laid out one party a line or a paragraph,
+//! or flattened on one line by a PDF-to-text conversion (apostrophes and accents lost).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::items::{Mode, items};
+use super::{push_signatories, trimmed};
+use crate::rules::{Candidates, Doc, Rule};
+
+pub(super) const ID: &str = "orgs.between";
+
+/// Finds the parties listed after "ENTRE" in a contract's preamble, each named before
+/// "représenté(e) par".
+///
+/// Finds: "ENTRE :\nL'État, représenté par M. X, préfet de l'Ain ;\nLa commune de Belley,
+/// représentée par Mme Y, maire ;\n..." → État, commune de Belley; the same flattened on one
+/// line without apostrophes ("ENTRE : L Etat, represente par ... ; la commune de Belley,
+/// representee par ..."); "Entre l'État, représenté par le préfet, et la Ville de Gex,
+/// représentée par son maire, il est convenu ce qui suit".
+///
+/// Does not find: "entre" in a sentence with no party represented ("un écart entre les
+/// quartiers et la ville"), the persons who represent the parties (the people rules' business),
+/// what follows the end of the preamble ("il est convenu", "préambule", "article 1").
+pub struct Between;
+
+/// The opening of the preamble: "ENTRE" in capitals, or "Entre" opening a line.
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)\bENTRE\b\s*:?|^[ \t]*Entre\b\s*:?").expect("valid regex"));
+
+/// Where the preamble ends.
+static END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bil\s+(?:a\s+été|est)\s+convenu|\bpr[ée]ambule\b|\barticle\s+(?:1|premier)\b|\bvu\s+la\s+loi\b|\n[ \t]*\n[ \t]*\n")
+        .expect("valid regex")
+});
+
+/// "représenté(e) par", with or without accents: the party's name comes before it.
+static REPRESENTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),?\s*repr[ée]sent[ée]e?s?\s+par\b").expect("valid regex"));
+
+/// Where one party ends and the next starts: a semicolon, a line break, ", et", "ET".
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r";|\n|,\s*et\s+|\bET\b\s*:?").expect("valid regex"));
+
+/// An article whose apostrophe was lost ("L Etat", "l Agence").
+static BARE_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Ll]|[Dd])\s+(?:\p{Lu}|[aeiouAEIOU])").expect("valid regex"));
+
+impl Rule for Between {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for block in preambles(text) {
+            let mut seen = Vec::new();
+            for piece in pieces(text, block.clone()) {
+                let Some(cut) = REPRESENTED.find(&text[piece.clone()]) else { continue };
+                let mut name = trimmed(text, piece.start..piece.start + cut.start());
+                if let Some(m) = BARE_ARTICLE.find(&text[name.clone()]) {
+                    // Skip the lone letter and its space; keep the name's first letter.
+                    let first =
+                        text[name.start + m.start()..].chars().next().map_or(1, char::len_utf8);
+                    name.start += first;
+                    name = trimmed(text, name);
+                }
+                let found = items(text, name, Mode::Explicit);
+                if let [one] = found.as_slice() {
+                    push_signatories(doc, vec![one.clone()], ID, &mut seen, out);
+                }
+            }
+        }
+    }
+}
+
+/// The preambles of `text` that list parties represented by someone: the stretch after "ENTRE"
+/// up to its end. Shared with the people rule that finds who represents each party.
+pub(crate) fn preambles(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = OPENING.find_at(text, from) {
+        from = open.end();
+        let mut limit = (open.end() + 3000).min(text.len());
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = END.find(&text[open.end()..limit]).map_or(limit, |m| open.end() + m.start());
+        if REPRESENTED.is_match(&text[open.end()..end]) {
+            out.push(open.end()..end);
+            from = end.max(from);
+        }
+    }
+    out
+}
+
+/// The stretches of the preamble `block` that name who represents a party: from after each
+/// "représenté(e) par" to the end of that party. Shared with the people rule.
+pub(crate) fn representatives(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    pieces(text, block)
+        .into_iter()
+        .filter_map(|piece| {
+            let cut = REPRESENTED.find(&text[piece.clone()])?;
+            Some(piece.start + cut.end()..piece.end)
+        })
+        .collect()
+}
+
+/// The parties of the preamble in `block`, cut at separators.
+fn pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = block.start;
+    for sep in SEPARATOR.find_iter(&text[block.clone()]) {
+        out.push(start..block.start + sep.start());
+        start = block.start + sep.end();
+    }
+    out.push(start..block.end);
+    out.into_iter().map(|r| trimmed(text, r)).filter(|r| !r.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::signatories;
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(signatories(&Between, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_preamble_one_party_a_line() {
+        check(
+            "CONTRAT DE VILLE 2024-2030\n\nENTRE :\n\nL'État, représenté par M. Paul Roche, préfet de l'Ain ;\n\nLa commune de Belley, représentée par Mme Anne Brun, maire ;\n\nLa communauté de communes Bugey Sud, représentée par M. Marc Viel, président ;\n\nLa Caisse d'allocations familiales de l'Ain, représentée par sa directrice ;\n\nIl est convenu ce qui suit.\n\nLa Région, représentée par son président.\n",
+            &[
+                "État",
+                "commune de Belley",
+                "communauté de communes Bugey Sud",
+                "Caisse d'allocations familiales de l'Ain",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_preamble_flattened_on_one_line() {
+        check(
+            "CONTRAT DE VILLE ENTRE : L Etat, represente par M. Paul Roche, prefet de l Ain ; la commune de Belley, representee par Mme Anne Brun, maire ; la Caisse d allocations familiales de l Ain, representee par sa directrice ; IL EST CONVENU CE QUI SUIT",
+            &["Etat", "commune de Belley", "Caisse d allocations familiales de l Ain"],
+        );
+    }
+
+    #[test]
+    fn a_preamble_in_one_sentence() {
+        check(
+            "Entre l'État, représenté par le préfet de l'Ain, et la Ville de Gex, représentée par son maire, il est convenu ce qui suit.",
+            &["État", "Ville de Gex"],
+        );
+    }
+
+    #[test]
+    fn entre_without_represented_parties() {
+        check("Entre 2015 et 2023, l'écart entre les quartiers et la ville s'est creusé.", &[]);
+        check("Le contrat a été signé entre l'État et la Ville, représentée par son maire.", &[]);
+    }
+}
