@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::items::{Mode, items};
 use super::{push_signatories, trimmed};

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::text::Regex;
 
 use super::items::{Mode, items};
 use super::push_signatories;
