@@ -216,14 +216,15 @@ pub fn extract(doc: &Doc, opts: &Options) -> Candidates {
         }
     }
     // On a windowed document the families whose resolve step scans the whole text once per
-    // candidate (orgs, territories: quadratic in the document's size) resolved window by window.
+    // candidate (orgs, quartiers, territories: quadratic in the document's size) resolved window
+    // by window.
     let skip: &[&str] = if ranges.len() <= 1 { &[] } else { WINDOW_RESOLVED };
     resolve(doc, &mut out, skip);
     out
 }
 
 /// Families resolved within each window of a windowed document rather than on the whole text.
-const WINDOW_RESOLVED: &[&str] = &["orgs", "territories"];
+const WINDOW_RESOLVED: &[&str] = &["orgs", "quartiers", "territories"];
 
 /// Every rule of the registry on `doc`, each guarded: a panic (a bug) costs that rule's
 /// candidates and leaves a warning.

@@ -266,11 +266,15 @@ fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
 /// village a town absorbed) takes the commune of the one QPV of the 2024 list its name
 /// designates among the communes the document names; a commune the gazetteer knows stays.
 fn placed_by_qpv(doc: &Doc, kept: &mut [Quartier]) {
-    let named = crate::gazetteer::qpv::NamedCommunes::of(doc.clean);
+    // Folded only when a quartier needs it, and the text the rules read (a window of a long
+    // document, not its whole clean text: once per window would make long documents quadratic).
+    let mut named = None;
     for q in kept.iter_mut() {
         if q.communes.is_empty() || q.communes.iter().any(|c| is_commune(&c.name)) {
             continue;
         }
+        let named =
+            named.get_or_insert_with(|| crate::gazetteer::qpv::NamedCommunes::of(doc.text()));
         let mut qpvs: Vec<&crate::gazetteer::qpv::Qpv> = crate::gazetteer::qpv::qpvs_named(&q.name)
             .into_iter()
             .map(|n| n.qpv)
@@ -302,12 +306,16 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// knows it.
 fn opening_commune(clean: &str, at: usize) -> Option<String> {
     let at = (0..=at.min(clean.len())).rev().find(|&i| clean.is_char_boundary(i))?;
-    let before = &clean[..at];
-    let start = [". ", ".\n", "\n\n", "! ", "? ", ":\n"]
-        .iter()
-        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
-        .max()
-        .unwrap_or(0);
+    // The sentence is looked for in the last 2 KiB only: a search back to the start of a long
+    // document for each quartier would make it quadratic.
+    let from = clean.floor_char_boundary(at.saturating_sub(2048));
+    let before = &clean[from..at];
+    let start = from
+        + [". ", ".\n", "\n\n", "! ", "? ", ":\n"]
+            .iter()
+            .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+            .max()
+            .unwrap_or(0);
     let c = OPENING.captures(&clean[start..at])?.name("c")?;
     let name = collapse(c.as_str());
     is_commune(&name).then_some(name)
