@@ -29,15 +29,18 @@ const EDGES: &[&str] = &[
     "«Cité» — quartier n°3 : 45 % de logements sociaux",
 ];
 
+/// The documents under `dir`, found as `cdv extract` finds them.
 fn docs(dir: &str) -> Vec<PathBuf> {
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| cdv::batch::has_document_extension(p))
-        .collect();
-    docs.sort();
-    docs
+    let found = cdv::batch::discover(&[PathBuf::from(dir)]);
+    assert!(found.missing.is_empty(), "{dir}: {:?}", found.missing);
+    found
+        .inputs
+        .into_iter()
+        .filter_map(|i| match i {
+            cdv::batch::Input::File { path, .. } => Some(path),
+            cdv::batch::Input::Stdin { .. } => None,
+        })
+        .collect()
 }
 
 fn spans(re: &regex::Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
