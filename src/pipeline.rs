@@ -271,8 +271,16 @@ fn resolve(doc: &Doc, out: &mut Candidates, skip: &[&str]) {
 fn window_candidates(doc: &Doc, i: usize, range: Range<usize>) -> Candidates {
     let from = if i == 0 { range.start } else { context_start(doc.clean, range.start) };
     let clean = &doc.clean[from..range.end];
-    let norm = normalise(clean);
-    let sub = Doc { id: doc.id, format: doc.format, clean, norm: &norm };
+    // A window that is the whole text reads the document's own normalised view (and its
+    // analyses, which the link stage then finds computed) instead of normalising it again.
+    let own_norm;
+    let norm = if clean.len() == doc.clean.len() {
+        doc.norm
+    } else {
+        own_norm = normalise(clean);
+        &own_norm
+    };
+    let sub = Doc { id: doc.id, format: doc.format, clean, norm };
     let mut found = Candidates::default();
     apply_rules(&sub, &mut found);
     let others: Vec<&str> =

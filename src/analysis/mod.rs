@@ -1,6 +1,7 @@
 //! Work done once per text and shared by the rules of a family: an analysis several rules need
 //! (the people family's name mentions and sentence breaks, the figures family's numbers) is
-//! computed by the first rule that asks and kept here for the others (issue 12).
+//! computed by the first rule that asks and kept here for the others (issue 12); so are the
+//! communes the text names, asked by the quartiers family and by the link stage.
 //!
 //! [`Analysis`] lives in the [`NormText`](crate::ingest::normalise::NormText) the rules read, so
 //! every `Doc` over that text shares it and a new text (a window of a long document) starts
@@ -9,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use crate::gazetteer::qpv::NamedCommunes;
 use crate::rules::figures::{Headed, Number};
 use crate::rules::people::Mention;
 
@@ -22,6 +24,9 @@ pub struct Analysis {
     pub(crate) numbers: OnceLock<Vec<Number>>,
     /// The figures family's numbers with a head noun, of the whole text.
     pub(crate) headed: OnceLock<Vec<Headed>>,
+    /// The communes the text names, for telling QPV homonyms apart (the quartiers' gazetteer
+    /// rule, their resolve step and the QPV-code link).
+    pub(crate) named_communes: OnceLock<NamedCommunes>,
 }
 
 impl Clone for Analysis {

@@ -247,6 +247,7 @@ pub fn find_qpvs(text: &str) -> Vec<Hit> {
 /// The communes a text names, asked by INSEE code: a commune (or, for a commune déléguée, its
 /// parent) is named when its name, folded like QPV names, stands in the folded text as whole
 /// words.
+#[derive(Debug)]
 pub struct NamedCommunes {
     folded: String,
 }

@@ -57,7 +57,7 @@ pub fn link(doc: &Doc, c: &mut Candidates) {
             }
         }
     }
-    crate::rules::quartiers::link_codes(doc.text(), &mut c.quartiers);
+    crate::rules::quartiers::link_codes(doc, &mut c.quartiers);
     for name in ambiguous {
         c.warnings.push(Warning {
             kind: "link.ambiguous".into(),

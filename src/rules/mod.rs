@@ -47,6 +47,14 @@ impl<'a> Doc<'a> {
         &self.norm.analysis
     }
 
+    /// The communes the normalised text names (folded once per text, on first use).
+    pub fn named_communes(&self) -> &'a crate::gazetteer::qpv::NamedCommunes {
+        self.norm
+            .analysis
+            .named_communes
+            .get_or_init(|| crate::gazetteer::qpv::NamedCommunes::of(self.text()))
+    }
+
     /// Evidence for the normalised range `range`, mapped back to the clean text.
     pub fn evidence(&self, range: Range<usize>, rule: &str) -> Evidence {
         let r = self.norm.to_clean(range);

@@ -55,12 +55,11 @@ fn of_2015_generation(text: &str) -> bool {
 }
 
 /// Gives each quartier of `qs` its QPV code when the link is unambiguous; `text` is the
-/// document's text, for the communes it names.
-pub fn link_codes(text: &str, qs: &mut [Quartier]) {
+/// document's text, `named` the communes it names.
+pub fn link_codes(text: &str, named: &qpv::NamedCommunes, qs: &mut [Quartier]) {
     if qs.is_empty() {
         return;
     }
-    let named = qpv::NamedCommunes::of(text);
     let named_in_text = |insee: &str| named.contains(insee);
     let old = of_2015_generation(text);
     for q in qs.iter_mut() {
@@ -160,6 +159,10 @@ mod tests {
         }
     }
 
+    fn link(text: &str, qs: &mut [Quartier]) {
+        link_codes(text, &qpv::NamedCommunes::of(text), qs);
+    }
+
     #[test]
     fn a_name_and_its_commune_give_the_code() {
         let mut qs = vec![
@@ -170,7 +173,7 @@ mod tests {
             // En veille: not in the 2024 list.
             quartier("Jean Jaurès", Some(("Floirac", "33167")), QuartierStatus::Veille),
         ];
-        link_codes("Le contrat 2024-2030 de Floirac et Cenon.", &mut qs);
+        link("Le contrat 2024-2030 de Floirac et Cenon.", &mut qs);
         let codes: Vec<Option<&str>> = qs.iter().map(|q| q.qpv_code.as_deref()).collect();
         assert_eq!(codes, [Some("QN03314M"), Some("QN03312M"), None, None]);
         assert!(qs[1].qpv_link.as_deref().is_some_and(|l| l.starts_with("part of the name")));
@@ -183,7 +186,7 @@ mod tests {
             Some(("Floirac", "33167")),
             QuartierStatus::Prioritaire,
         )];
-        link_codes("Le contrat 2024-2030.", &mut qs);
+        link("Le contrat 2024-2030.", &mut qs);
         assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03314M"));
         // Not in a 2015 document: the name must agree.
         let mut qs = vec![quartier(
@@ -191,7 +194,7 @@ mod tests {
             Some(("Floirac", "33167")),
             QuartierStatus::Prioritaire,
         )];
-        link_codes("Le contrat 2015-2020.", &mut qs);
+        link("Le contrat 2015-2020.", &mut qs);
         assert_eq!(qs[0].qpv_code, None);
     }
 
@@ -199,7 +202,7 @@ mod tests {
     fn a_2015_document_says_the_code_is_the_successor_s() {
         let mut qs =
             vec![quartier("Jean Jaurès", Some(("Floirac", "33167")), QuartierStatus::Prioritaire)];
-        link_codes("Le contrat 2015-2020 est signé.", &mut qs);
+        link("Le contrat 2015-2020 est signé.", &mut qs);
         assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03314M"));
         assert!(qs[0].qpv_link.as_deref().is_some_and(|l| l.contains("2015 generation")));
     }
@@ -207,10 +210,10 @@ mod tests {
     #[test]
     fn without_a_commune_only_in_the_communes_the_document_names() {
         let mut qs = vec![quartier("Centre-Ville", None, QuartierStatus::Prioritaire)];
-        link_codes("Un quartier sans commune.", &mut qs);
+        link("Un quartier sans commune.", &mut qs);
         assert_eq!(qs[0].qpv_code, None);
         let mut qs = vec![quartier("Dravemont", None, QuartierStatus::Prioritaire)];
-        link_codes("À Floirac, le contrat de 2024.", &mut qs);
+        link("À Floirac, le contrat de 2024.", &mut qs);
         assert_eq!(qs[0].qpv_code.as_deref(), Some("QN03312M"));
         // It takes the QPV's commune the document names (not Cenon, which it does not).
         let communes: Vec<&str> = qs[0].communes.iter().map(|c| c.name.as_str()).collect();

@@ -94,7 +94,7 @@ impl Rule for Gazetteer {
         if hits.is_empty() {
             return;
         }
-        let named = qpv::NamedCommunes::of(text);
+        let named = doc.named_communes();
         let named_in_text = |insee: &str| named.contains(insee);
         // Each hit, with the one QPV it stands for in the document's communes.
         let mut found: Vec<(std::ops::Range<usize>, &'static qpv::Qpv)> = Vec::new();

@@ -266,15 +266,13 @@ fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
 /// village a town absorbed) takes the commune of the one QPV of the 2024 list its name
 /// designates among the communes the document names; a commune the gazetteer knows stays.
 fn placed_by_qpv(doc: &Doc, kept: &mut [Quartier]) {
-    // Folded only when a quartier needs it, and the text the rules read (a window of a long
-    // document, not its whole clean text: once per window would make long documents quadratic).
-    let mut named = None;
+    // The communes of the text the rules read (a window of a long document, not its whole clean
+    // text: once per window would make long documents quadratic), folded on first use.
     for q in kept.iter_mut() {
         if q.communes.is_empty() || q.communes.iter().any(|c| is_commune(&c.name)) {
             continue;
         }
-        let named =
-            named.get_or_insert_with(|| crate::gazetteer::qpv::NamedCommunes::of(doc.text()));
+        let named = doc.named_communes();
         let mut qpvs: Vec<&crate::gazetteer::qpv::Qpv> = crate::gazetteer::qpv::qpvs_named(&q.name)
             .into_iter()
             .map(|n| n.qpv)
