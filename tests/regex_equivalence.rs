@@ -3,7 +3,8 @@
 //! `cdv::rules::text::Regex` finds candidates with ASCII word boundaries and confirms them with
 //! the pattern as written. This test runs the pipeline over every fixture (which builds the
 //! rules' lazily compiled regexes), then replays every pattern built on the fixtures' clean and
-//! normalised texts, each of their lines, and sentences with accented letters at word edges:
+//! normalised texts (once more with an emoji, which the small engines do not know), each of their
+//! lines, and sentences with accented letters at word edges:
 //! `find_iter` spans and every group of `captures_iter` must be those of `regex::Regex`, and the
 //! scan pattern must accept a match at every start where the pattern as written matches.
 
@@ -27,6 +28,9 @@ const EDGES: &[&str] = &[
     "ſigné \u{212A}m Straße œuvre Œuvre cœur",
     "M. Jean Dupré, président de l'agglomération, et Mme Anne Lefèvre, sous-préfète",
     "«Cité» — quartier n°3 : 45 % de logements sociaux",
+    // Characters outside those the small engines know (the whole patterns search these).
+    "Le 3 mai 2024 😀 la maire de Saint-Éloi et le préfet ont signé le contrat de ville 2024-2030.",
+    "M. Jean 𝐃upré, président de l'agglomération ⟶ quartier 中 Les Érables : 12 000 habitants",
 ];
 
 /// The documents under `dir`, found as `cdv extract` finds them.
@@ -63,6 +67,8 @@ fn every_rule_regex_matches_like_the_regex_crate_on_the_fixtures() {
         let processed = pipeline::process_file(&id, &path, &Options::default());
         let clean = processed.clean.expect("fixture is readable");
         let norm = normalise(&clean).text;
+        // The whole normalised text once more with a character the small engines do not know.
+        hays.push(format!("{norm} \u{1F600}"));
         for text in [clean, norm] {
             hays.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
             hays.push(text);

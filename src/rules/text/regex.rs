@@ -35,7 +35,9 @@ use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
-use regex_syntax::hir::{Capture, Class, ClassUnicode, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 
 /// A compiled pattern with the `regex` crate's semantics (leftmost-first, Unicode), searched with
 /// ASCII word boundaries and confirmed with the original pattern (see the module doc).
@@ -72,26 +74,108 @@ pub struct Conversion {
 /// A pattern compiled on its first search: most rule patterns run only on some documents (a
 /// one-document run compiled all of them at start-up), and a confirming pattern runs only where
 /// its scan pattern found a candidate.
+///
+/// Each pattern has two compiled forms. The *small* one has every Unicode class cut down to the
+/// characters French text is written with ([`KEPT`]); on a haystack made only of those
+/// characters it matches exactly as the whole pattern does (a class can only consume a character
+/// of the haystack, and the cut keeps every such character it held), with automata several
+/// times smaller: a Unicode `\w` or `\p{L}` spans hundreds of ranges in three- and four-byte
+/// UTF-8, which the compiler, the lazy DFA's states and the PikeVM's tables all pay for. A
+/// haystack holding any other character (an arrow, a CJK or mathematical letter, an emoji) is
+/// searched with the whole pattern.
 #[derive(Clone)]
 struct Engine {
     hir: Hir,
     /// Whether unanchored searches run on it (else only anchored confirmations).
     unanchored: bool,
     compiled: OnceLock<meta::Regex>,
+    small: OnceLock<meta::Regex>,
 }
 
 impl Engine {
     fn new(hir: Hir, unanchored: bool) -> Engine {
-        Engine { hir, unanchored, compiled: OnceLock::new() }
+        Engine { hir, unanchored, compiled: OnceLock::new(), small: OnceLock::new() }
     }
 
-    fn get(&self) -> &meta::Regex {
+    /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
+    fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
         // the equivalence test builds every rule pattern.
-        self.compiled.get_or_init(|| match build_with(&self.hir, self.unanchored) {
+        let build = |hir: &Hir| match build_with(hir, self.unanchored) {
             Ok(re) => re,
             Err(e) => panic!("a rule pattern does not compile: {e}"),
-        })
+        };
+        if small {
+            self.small.get_or_init(|| build(&shrink(&self.hir)))
+        } else {
+            self.compiled.get_or_init(|| build(&self.hir))
+        }
+    }
+}
+
+/// The characters the small engines know: every one- and two-byte character (Latin with its
+/// accents, and Greek, Cyrillic, Hebrew, Arabic), the punctuation, currency, arrows and symbols
+/// from U+2000 to U+2BFF (dashes, "…", "€", bullets), the private use area (PDF bullets) and
+/// the replacement character.
+const KEPT: [(char, char); 4] = [
+    ('\0', '\u{7FF}'),
+    ('\u{2000}', '\u{2BFF}'),
+    ('\u{E000}', '\u{F8FF}'),
+    ('\u{FFFD}', '\u{FFFD}'),
+];
+
+fn kept(c: u32) -> bool {
+    KEPT.iter().any(|&(lo, hi)| (lo as u32..=hi as u32).contains(&c))
+}
+
+/// Whether every character of `hay` is one of [`KEPT`]: one pass over the bytes, decoding only
+/// the lead bytes of three- and four-byte characters.
+fn all_kept(hay: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(off) = hay.get(at..).and_then(|rest| rest.iter().position(|&b| b >= 0xE0)) {
+        at += off;
+        let Some(&[b0, b1, b2]) =
+            hay.get(at..at + 3).map(|s| <&[u8; 3]>::try_from(s).ok()).flatten()
+        else {
+            return false;
+        };
+        if b0 >= 0xF0 {
+            return false;
+        }
+        let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        if !kept(c) {
+            return false;
+        }
+        at += 3;
+    }
+    true
+}
+
+/// `hir` with every Unicode class cut down to [`KEPT`] (see [`Engine`]).
+fn shrink(hir: &Hir) -> Hir {
+    static KEPT_CLASS: LazyLock<ClassUnicode> = LazyLock::new(|| {
+        ClassUnicode::new(KEPT.iter().map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)))
+    });
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut cut = class.clone();
+            cut.intersect(&KEPT_CLASS);
+            Hir::class(Class::Unicode(cut))
+        }
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(shrink(&c.sub)),
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(shrink(&r.sub)),
+        }),
+        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(shrink).collect()),
+        HirKind::Concat(items) => Hir::concat(items.iter().map(shrink).collect()),
+        _ => hir.clone(),
     }
 }
 
@@ -162,11 +246,16 @@ impl Regex {
 
     /// The leftmost start in `input` where the pattern matches, with `confirm` run on the
     /// pattern anchored there (it returns whether it matched).
-    fn leftmost(&self, input: &Input<'_>, mut confirm: impl FnMut(&Input<'_>) -> bool) -> bool {
+    fn leftmost(
+        &self,
+        input: &Input<'_>,
+        small: bool,
+        mut confirm: impl FnMut(&Input<'_>) -> bool,
+    ) -> bool {
         let Some(scan) = &self.scan else {
             return confirm(input);
         };
-        let scan = scan.get();
+        let scan = scan.get(small);
         let hay = input.haystack();
         let mut at = input.start();
         while at <= input.end() {
@@ -185,18 +274,18 @@ impl Regex {
         false
     }
 
-    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+    fn search(&self, input: &Input<'_>, small: bool) -> Option<regex_automata::Match> {
         let mut found = None;
-        self.leftmost(input, |i| {
-            found = self.exact.get().search(i);
+        self.leftmost(input, small, |i| {
+            found = self.exact.get(small).search(i);
             found.is_some()
         });
         found
     }
 
-    fn search_slots(&self, input: &Input<'_>, slots: &mut Slots) {
-        let found = self.leftmost(input, |i| {
-            self.exact.get().search_captures(i, slots);
+    fn search_slots(&self, input: &Input<'_>, small: bool, slots: &mut Slots) {
+        let found = self.leftmost(input, small, |i| {
+            self.exact.get(small).search_captures(i, slots);
             slots.is_match()
         });
         if !found {
@@ -207,9 +296,10 @@ impl Regex {
     /// Whether the pattern matches somewhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
+        let small = all_kept(hay.as_bytes());
         match &self.scan {
-            None => self.exact.get().is_match(input),
-            Some(_) => self.leftmost(&input, |i| self.exact.get().is_match(i.clone())),
+            None => self.exact.get(small).is_match(input),
+            Some(_) => self.leftmost(&input, small, |i| self.exact.get(small).is_match(i.clone())),
         }
     }
 
@@ -222,12 +312,17 @@ impl Regex {
     /// before `start`).
     pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
         let input = Input::new(hay).span(start..hay.len());
-        self.search(&input).map(|m| Match::new(hay, m.range()))
+        self.search(&input, all_kept(hay.as_bytes())).map(|m| Match::new(hay, m.range()))
     }
 
     /// Every successive non-overlapping match in `hay`.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
-        Matches { re: self, hay, it: Searcher::new(Input::new(hay)) }
+        Matches {
+            re: self,
+            hay,
+            small: all_kept(hay.as_bytes()),
+            it: Searcher::new(Input::new(hay)),
+        }
     }
 
     /// The groups of the leftmost-first match in `hay`.
@@ -237,19 +332,22 @@ impl Regex {
 
     /// The groups of the leftmost-first match starting at or after `start`.
     pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
-        let mut slots = self.exact.get().create_captures();
-        self.search_slots(&Input::new(hay).span(start..hay.len()), &mut slots);
+        let small = all_kept(hay.as_bytes());
+        let mut slots = self.exact.get(small).create_captures();
+        self.search_slots(&Input::new(hay).span(start..hay.len()), small, &mut slots);
         slots.is_match().then_some(Captures { hay, slots })
     }
 
     /// The groups of every successive non-overlapping match in `hay`.
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
-        CaptureMatches { re: self, hay, it: Searcher::new(Input::new(hay)) }
+        let small = all_kept(hay.as_bytes());
+        CaptureMatches { re: self, hay, small, it: Searcher::new(Input::new(hay)) }
     }
 
     /// The number of groups, the whole match included.
     pub fn captures_len(&self) -> usize {
-        self.exact.get().captures_len()
+        // Both forms have the same groups; the small one is the cheaper to build.
+        self.exact.get(true).captures_len()
     }
 
     /// The pieces of `hay` between the matches.
@@ -296,26 +394,33 @@ impl Regex {
 pub struct AnyOf {
     hirs: Vec<Hir>,
     compiled: OnceLock<Option<meta::Regex>>,
+    /// The same set with its classes cut down to [`KEPT`] (see [`Engine`]).
+    small: OnceLock<Option<meta::Regex>>,
 }
 
 impl AnyOf {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> AnyOf {
         let hirs =
             patterns.into_iter().map(|r| r.scan.as_ref().unwrap_or(&r.exact).hir.clone()).collect();
-        AnyOf { hirs, compiled: OnceLock::new() }
+        AnyOf { hirs, compiled: OnceLock::new(), small: OnceLock::new() }
     }
 
     /// For each pattern, in order, whether it may match in `hay`.
     pub fn which(&self, hay: &str) -> Vec<bool> {
-        let set = self.compiled.get_or_init(|| {
+        let build = |hirs: &[Hir]| {
             let config = meta::Config::new()
                 .nfa_size_limit(Some(64 * (1 << 20)))
                 .hybrid_cache_capacity(16 * (1 << 20))
                 .match_kind(MatchKind::All)
                 .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
                 .utf8_empty(true);
-            meta::Builder::new().configure(config).build_many_from_hir(&self.hirs).ok()
-        });
+            meta::Builder::new().configure(config).build_many_from_hir(hirs).ok()
+        };
+        let set = if all_kept(hay.as_bytes()) {
+            self.small.get_or_init(|| build(&self.hirs.iter().map(shrink).collect::<Vec<_>>()))
+        } else {
+            self.compiled.get_or_init(|| build(&self.hirs))
+        };
         let Some(set) = set else {
             // Too big to build as one: every pattern may match.
             return vec![true; self.hirs.len()];
@@ -440,6 +545,7 @@ impl<'h, 'n> Index<&'n str> for Captures<'h> {
 pub struct Matches<'r, 'h> {
     re: &'r Regex,
     hay: &'h str,
+    small: bool,
     it: Searcher<'h>,
 }
 
@@ -448,7 +554,10 @@ impl<'h> Iterator for Matches<'_, 'h> {
 
     fn next(&mut self) -> Option<Match<'h>> {
         let re = self.re;
-        self.it.advance(|input| Ok(re.search(input))).map(|m| Match::new(self.hay, m.range()))
+        let small = self.small;
+        self.it
+            .advance(|input| Ok(re.search(input, small)))
+            .map(|m| Match::new(self.hay, m.range()))
     }
 }
 
@@ -456,6 +565,7 @@ impl<'h> Iterator for Matches<'_, 'h> {
 pub struct CaptureMatches<'r, 'h> {
     re: &'r Regex,
     hay: &'h str,
+    small: bool,
     it: Searcher<'h>,
 }
 
@@ -464,9 +574,10 @@ impl<'h> Iterator for CaptureMatches<'_, 'h> {
 
     fn next(&mut self) -> Option<Captures<'h>> {
         let re = self.re;
-        let mut slots = re.exact.get().create_captures();
+        let small = self.small;
+        let mut slots = re.exact.get(small).create_captures();
         self.it.advance(|input| {
-            re.search_slots(input, &mut slots);
+            re.search_slots(input, small, &mut slots);
             Ok(slots.get_match())
         })?;
         Some(Captures { hay: self.hay, slots })
@@ -828,6 +939,9 @@ mod tests {
         "àVille été à fet prefet préfet fête",
         "ſign sign Kelvin \u{212A}elvin",
         "l'État, l’été et le rôle du contrôle",
+        // Characters the small engines do not know: the whole patterns search these.
+        "préfet → 𝔄lpha, ℌ été 😀 signé 中文 fin",
+        "le Ǆ et l’𝐄tat : signé",
     ];
 
     #[test]
@@ -893,6 +1007,30 @@ mod tests {
             }
         }
         assert_eq!(any.which("rien ici"), vec![false; 4]);
+    }
+
+    #[test]
+    fn small_engines_serve_only_haystacks_of_kept_characters() {
+        assert!(all_kept("".as_bytes()));
+        assert!(all_kept("L’État – 12 € … « signé » • Ω Ж".as_bytes()));
+        assert!(all_kept("\u{F0B7} puce PDF, \u{FFFD}".as_bytes()));
+        assert!(all_kept("flèche → ici".as_bytes()));
+        assert!(!all_kept("un 😀".as_bytes()));
+        assert!(!all_kept("中文".as_bytes()));
+        assert!(!all_kept("𝔄".as_bytes()));
+        // Cut classes keep every kept character they held and nothing else.
+        let hir = parse(r"\w").expect("valid");
+        let HirKind::Class(Class::Unicode(small)) = shrink(&hir).kind().clone() else {
+            panic!("a class");
+        };
+        for c in ['a', 'é', 'Ж', '_', '\u{2071}'] {
+            assert!(small.iter().any(|r| (r.start()..=r.end()).contains(&c)), "{c}");
+        }
+        assert!(small.iter().all(|r| kept(r.start() as u32) && kept(r.end() as u32)));
+        // A class wholly outside them can never match a kept haystack.
+        let re = Regex::new(r"[\u{4E00}-\u{9FFF}]+").expect("valid");
+        assert!(!re.is_match("rien de tel"));
+        assert_eq!(re.find("un 中文 mot").map(|m| m.as_str()), Some("中文"));
     }
 
     #[test]
