@@ -134,8 +134,7 @@ fn all_kept(hay: &[u8]) -> bool {
     let mut at = 0;
     while let Some(off) = hay.get(at..).and_then(|rest| rest.iter().position(|&b| b >= 0xE0)) {
         at += off;
-        let Some(&[b0, b1, b2]) =
-            hay.get(at..at + 3).map(|s| <&[u8; 3]>::try_from(s).ok()).flatten()
+        let Some(&[b0, b1, b2]) = hay.get(at..at + 3).and_then(|s| <&[u8; 3]>::try_from(s).ok())
         else {
             return false;
         };
