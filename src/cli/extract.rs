@@ -145,7 +145,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(b) = &bar {
         b.inc(reused_count as u64);
     }
-    let mut reused = plan.reused.into_iter().peekable();
+    let mut reused = plan.reused.iter().peekable();
     let mut docs = Staged::create(&docs_path)
         .with_context(|| format!("{}: cannot write", docs_path.display()))?;
     // Records are written as documents finish, in id order (the inputs and the reused records
@@ -175,13 +175,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let written = pool.install(|| {
         batch::stream(&plan.todo, &opts, &tick, |p| {
-            while let Some(r) = reused.next_if(|r| r.record.id < p.record.id) {
-                write(r, true)?;
+            while let Some(r) = reused.next_if(|r| r.id < p.record.id) {
+                write(plan.record(r)?, true)?;
             }
             write(p, false)
         })
     });
-    let written = written.and_then(|()| reused.try_for_each(|r| write(r, true)));
+    let written = written.and_then(|()| reused.try_for_each(|r| write(plan.record(r)?, true)));
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

@@ -8,7 +8,10 @@
 //! one the index describes. Records with errors are always processed again.
 
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -32,24 +35,34 @@ pub struct Index {
     pub documents_sha256: String,
 }
 
-/// A previous record: the raw input's SHA-256 and path, and its line of `documents.jsonl`.
+/// A previous record: the raw input's SHA-256 and path, and where its line of `documents.jsonl`
+/// is (the lines stay on disk until a record is reused, so memory does not grow with the batch).
 #[derive(Debug, Clone)]
 pub struct PreviousRecord {
     pub sha256: String,
     pub path: String,
-    pub line: String,
+    pub line: LineAt,
+}
+
+/// One line of the previous `documents.jsonl`: its byte offset and length (newline excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineAt {
+    pub offset: u64,
+    pub len: usize,
 }
 
 /// The records of the previous run, by id; empty when they cannot be reused.
 #[derive(Debug, Default)]
 pub struct Previous {
     pub by_id: HashMap<String, PreviousRecord>,
+    /// The previous `documents.jsonl`, open for reading the reused lines.
+    file: Option<Mutex<File>>,
 }
 
 impl Previous {
     /// Loads the previous records of `out_dir` that this build may reuse: none when there is no
     /// index, when it was made with other rules or limits, or when `documents.jsonl` changed
-    /// since.
+    /// since. Reads `documents.jsonl` twice as a stream (hash, then lines).
     pub fn load(out_dir: &Path, max_bytes: u64) -> Previous {
         let Ok(text) = std::fs::read_to_string(out_dir.join(INDEX)) else {
             return Previous::default();
@@ -58,33 +71,72 @@ impl Previous {
         if index.rules_hash != rules_hash() || index.max_bytes != max_bytes {
             return Previous::default();
         }
-        let Ok(docs) = std::fs::read(out_dir.join("documents.jsonl")) else {
-            return Previous::default();
-        };
-        if hex(&Sha256::digest(&docs)) != index.documents_sha256 {
+        let docs_path = out_dir.join("documents.jsonl");
+        if file_sha256(&docs_path).ok() != Some(index.documents_sha256) {
             return Previous::default();
         }
+        let Ok(file) = File::open(&docs_path) else { return Previous::default() };
         let mut by_id = HashMap::new();
-        for line in String::from_utf8_lossy(&docs).lines() {
-            let Ok(r) = serde_json::from_str::<super::model::Document>(line) else { continue };
-            if r.errors.is_empty() && !r.source.sha256.is_empty() {
-                let prev = PreviousRecord {
-                    sha256: r.source.sha256,
-                    path: r.source.path,
-                    line: line.to_owned(),
-                };
-                by_id.insert(r.id, prev);
+        let mut reader = BufReader::new(&file);
+        let (mut offset, mut buf) = (0u64, Vec::new());
+        loop {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let at = LineAt { offset, len: buf.strip_suffix(b"\n").unwrap_or(&buf).len() };
+                    offset += n as u64;
+                    let Ok(r) = serde_json::from_slice::<super::model::Document>(&buf) else {
+                        continue;
+                    };
+                    if r.errors.is_empty() && !r.source.sha256.is_empty() {
+                        let prev = PreviousRecord {
+                            sha256: r.source.sha256,
+                            path: r.source.path,
+                            line: at,
+                        };
+                        by_id.insert(r.id, prev);
+                    }
+                }
             }
         }
-        Previous { by_id }
+        Previous { by_id, file: Some(Mutex::new(file)) }
     }
+
+    /// The record on the previous line `at`.
+    pub fn record(&self, at: LineAt) -> std::io::Result<DocumentRecord> {
+        let file =
+            self.file.as_ref().ok_or_else(|| std::io::Error::other("no previous records"))?;
+        let mut file =
+            file.lock().map_err(|_| std::io::Error::other("previous records poisoned"))?;
+        let mut line = vec![0; at.len];
+        file.seek(SeekFrom::Start(at.offset))?;
+        file.read_exact(&mut line)?;
+        serde_json::from_slice(&line).map_err(std::io::Error::other)
+    }
+}
+
+/// A document whose previous record is reused: its id and where its line is.
+#[derive(Debug, Clone)]
+pub struct Reused {
+    pub id: String,
+    pub line: LineAt,
 }
 
 /// The inputs to process and the records reused.
 #[derive(Debug, Default)]
 pub struct Plan {
     pub todo: Vec<Input>,
-    pub reused: Vec<Processed>,
+    /// In input (id) order; read each with [`Plan::record`] when it is written.
+    pub reused: Vec<Reused>,
+    previous: Previous,
+}
+
+impl Plan {
+    /// The reused record `r`, read back from the previous `documents.jsonl`.
+    pub fn record(&self, r: &Reused) -> std::io::Result<Processed> {
+        Ok(Processed { record: self.previous.record(r.line)?, clean: None })
+    }
 }
 
 /// Splits `inputs` into those to process and the unchanged ones whose previous record is reused.
@@ -99,19 +151,20 @@ pub fn plan(
 ) -> Plan {
     let previous = if full { Previous::default() } else { Previous::load(out_dir, max_bytes) };
     if previous.by_id.is_empty() {
-        return Plan { todo: inputs.to_vec(), reused: vec![] };
+        return Plan { todo: inputs.to_vec(), ..Plan::default() };
     }
-    let decided: Vec<(Input, Option<Processed>)> = inputs
+    let decided: Vec<(Input, Option<LineAt>)> = inputs
         .par_iter()
         .map(|input| (input.clone(), reuse(&previous, input, max_bytes, text_dir)))
         .collect();
     let mut plan = Plan::default();
     for (input, reused) in decided {
         match reused {
-            Some(p) => plan.reused.push(p),
+            Some(line) => plan.reused.push(Reused { id: input.id().to_owned(), line }),
             None => plan.todo.push(input),
         }
     }
+    plan.previous = previous;
     plan
 }
 
@@ -120,7 +173,7 @@ fn reuse(
     input: &Input,
     max_bytes: u64,
     text_dir: Option<&Path>,
-) -> Option<Processed> {
+) -> Option<LineAt> {
     let Input::File { id, path } = input else { return None };
     let prev = previous.by_id.get(id)?;
     if prev.path != path.display().to_string() {
@@ -132,23 +185,30 @@ fn reuse(
     if std::fs::metadata(path).ok()?.len() > max_bytes {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
-    if hex(&Sha256::digest(&bytes)) != prev.sha256 {
+    if file_sha256(path).ok()? != prev.sha256 {
         return None;
     }
-    let record: DocumentRecord = serde_json::from_str(&prev.line).ok()?;
-    Some(Processed { record, clean: None })
+    // Only a line that still reads as a record is reused.
+    previous.record(prev.line).ok()?;
+    Some(prev.line)
+}
+
+/// The SHA-256 of a file, read as a stream.
+fn file_sha256(path: &Path) -> std::io::Result<String> {
+    let mut h = Sha256::new();
+    std::io::copy(&mut File::open(path)?, &mut h)?;
+    Ok(hex(&h.finalize()))
 }
 
 /// Writes `out_dir/index.json` for the `documents.jsonl` now in `out_dir`. Call it after
 /// `documents.jsonl` is in place: an index never describes a file that was not written.
 pub fn write_index(out_dir: &Path, max_bytes: u64) -> std::io::Result<()> {
-    let docs = std::fs::read(out_dir.join("documents.jsonl"))?;
+    let documents_sha256 = file_sha256(&out_dir.join("documents.jsonl"))?;
     let index = Index {
         cdv_version: env!("CARGO_PKG_VERSION").to_owned(),
         rules_hash: rules_hash().to_owned(),
         max_bytes,
-        documents_sha256: hex(&Sha256::digest(&docs)),
+        documents_sha256,
     };
     let text = serde_json::to_string_pretty(&index).map_err(std::io::Error::other)? + "\n";
     crate::write::bytes(&out_dir.join(INDEX), text.as_bytes())
