@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::{Index, Range};
-use std::sync::{LazyLock, Mutex, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
@@ -83,18 +83,53 @@ pub struct Conversion {
 /// UTF-8, which the compiler, the lazy DFA's states and the PikeVM's tables all pay for. A
 /// haystack holding any other character (an arrow, a CJK or mathematical letter, an emoji) is
 /// searched with the whole pattern.
-#[derive(Clone)]
+///
+/// A syntax tree is only kept until its form is compiled (up to hundreds of kilobytes for a
+/// case-insensitive pattern, tens of megabytes in all): the small form's is made with the
+/// `Regex` and dropped once compiled, the whole one is parsed again from the pattern if a
+/// haystack ever needs it.
 struct Engine {
-    hir: Hir,
+    pattern: Arc<str>,
+    /// Whether this is the scan form of the pattern (see [`convert`]).
+    scan: bool,
+    /// The small form's syntax tree, until it is compiled.
+    small_hir: Mutex<Option<Hir>>,
     /// Whether unanchored searches run on it (else only anchored confirmations).
     unanchored: bool,
     compiled: OnceLock<meta::Regex>,
     small: OnceLock<meta::Regex>,
 }
 
+impl Clone for Engine {
+    fn clone(&self) -> Engine {
+        let small_hir = self.small_hir.lock().ok().and_then(|h| h.clone());
+        Engine {
+            pattern: self.pattern.clone(),
+            scan: self.scan,
+            small_hir: Mutex::new(small_hir),
+            unanchored: self.unanchored,
+            compiled: self.compiled.clone(),
+            small: self.small.clone(),
+        }
+    }
+}
+
 impl Engine {
-    fn new(hir: Hir, unanchored: bool) -> Engine {
-        Engine { hir, unanchored, compiled: OnceLock::new(), small: OnceLock::new() }
+    fn new(pattern: Arc<str>, hir: &Hir, scan: bool, unanchored: bool) -> Engine {
+        Engine {
+            pattern,
+            scan,
+            small_hir: Mutex::new(Some(shrink(hir))),
+            unanchored,
+            compiled: OnceLock::new(),
+            small: OnceLock::new(),
+        }
+    }
+
+    /// The whole syntax tree of this engine.
+    fn hir(&self) -> Hir {
+        let hir = reparse(&self.pattern);
+        if self.scan { convert(&hir).0 } else { hir }
     }
 
     /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
@@ -106,9 +141,12 @@ impl Engine {
             Err(e) => panic!("a rule pattern does not compile: {e}"),
         };
         if small {
-            self.small.get_or_init(|| build(&shrink(&self.hir)))
+            self.small.get_or_init(|| {
+                let kept = self.small_hir.lock().ok().and_then(|mut h| h.take());
+                build(&kept.unwrap_or_else(|| shrink(&self.hir())))
+            })
         } else {
-            self.compiled.get_or_init(|| build(&self.hir))
+            self.compiled.get_or_init(|| build(&self.hir()))
         }
     }
 }
@@ -210,6 +248,11 @@ fn build_with(hir: &Hir, unanchored: bool) -> Result<meta::Regex, regex::Error> 
     )
 }
 
+/// A pattern parsed once already.
+fn reparse(pattern: &str) -> Hir {
+    parse(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"))
+}
+
 fn parse(pattern: &str) -> Result<Hir, regex::Error> {
     syntax::parse_with(pattern, &syntax_config()).map_err(|e| regex::Error::Syntax(e.to_string()))
 }
@@ -218,14 +261,16 @@ impl Regex {
     /// Compiles `pattern` with the syntax and meaning of `regex::Regex::new`.
     pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
         let hir = parse(pattern)?;
+        let shared: Arc<str> = Arc::from(pattern);
         let unicode_word = hir.properties().look_set().contains_word_unicode();
         let scan = if unicode_word {
             let (fast, _) = convert(&hir);
-            (!fast.properties().look_set().contains_word_unicode()).then(|| Engine::new(fast, true))
+            (!fast.properties().look_set().contains_word_unicode())
+                .then(|| Engine::new(shared.clone(), &fast, true, true))
         } else {
             None
         };
-        let exact = Engine::new(hir, scan.is_none());
+        let exact = Engine::new(shared, &hir, false, scan.is_none());
         if let Ok(mut b) = BUILT.lock() {
             b.insert(pattern.to_owned());
         }
@@ -400,7 +445,7 @@ pub struct AnyOf {
 impl AnyOf {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> AnyOf {
         let hirs =
-            patterns.into_iter().map(|r| r.scan.as_ref().unwrap_or(&r.exact).hir.clone()).collect();
+            patterns.into_iter().map(|r| r.scan.as_ref().unwrap_or(&r.exact).hir()).collect();
         AnyOf { hirs, compiled: OnceLock::new(), small: OnceLock::new() }
     }
 
