@@ -256,7 +256,45 @@ fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     out.push(seg.start + start..seg.end);
-    out.into_iter().map(|r| trim(text, r)).filter(|r| !r.is_empty()).collect()
+    out.into_iter()
+        .flat_map(|r| flattened(text, r))
+        .map(|r| trim(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// A dash between two items of a flattened list: an en or em dash, or a hyphen with a space on
+/// one side at least (not the hyphen of "Saint-Pol-sur-Mer").
+pub(super) const DASH_SEPARATOR: &str = r"\s*[–—]\s*|\s+-\s*|\s*-\s+";
+
+/// A list flattened by a web page with dashes or slashes between its items ("État – Région –
+/// CAF", "CAF / CPAM / MSA"): cut there when the chunk holds two such separators or more, so
+/// that one dash inside a name ("Maisons et Cités – Soginorpa") or one slash between two names
+/// of one body ("Pôle emploi / France Travail") stays whole.
+fn flattened(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
+    static DASH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(DASH_SEPARATOR).expect("valid regex"));
+    static SLASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*/\s*").expect("valid regex"));
+    let s = &text[chunk.clone()];
+    // Not inside parentheses: "(CAF – CPAM – MSA)" is read by the parenthesis' own pass.
+    let outside = |at: usize| s[..at].matches('(').count() <= s[..at].matches(')').count();
+    for re in [&*DASH, &*SLASH] {
+        let cuts: Vec<Range<usize>> =
+            re.find_iter(s).filter(|m| outside(m.start())).map(|m| m.range()).collect();
+        // A leading marker ("- la Région") is no separator between two items.
+        let between = cuts.iter().filter(|c| !s[..c.start].trim().is_empty()).count();
+        if between >= 2 {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for c in cuts {
+                out.push(chunk.start + start..chunk.start + c.start);
+                start = c.end;
+            }
+            out.push(chunk.start + start..chunk.end);
+            return out;
+        }
+    }
+    vec![chunk]
 }
 
 /// `range` without surrounding white space.
@@ -1042,6 +1080,30 @@ mod tests {
             "l'Agence régionale de santé, ainsi que par les bailleurs sociaux présents dans les quartiers : Rouen Habitat, Habitat 76 et Quevilly Habitat",
             Mode::Loose,
             &["Agence régionale de santé", "Rouen Habitat", "Habitat 76", "Quevilly Habitat"],
+        );
+    }
+
+    #[test]
+    fn lists_flattened_with_dashes_or_slashes() {
+        check(
+            "État – Région Normandie – CAF du Calvados - Caen la Mer – Ville d'Hérouville",
+            Mode::Explicit,
+            &["État", "Région Normandie", "CAF du Calvados", "Caen la Mer", "Ville d'Hérouville"],
+        );
+        check(
+            "la CAF / la CPAM / la MSA / France Travail",
+            Mode::Explicit,
+            &["CAF", "CPAM", "MSA", "France Travail"],
+        );
+        // one dash or one slash joins the parts of one name
+        check(
+            "Pôle emploi / France Travail ; Maisons et Cités – Soginorpa ; Ville de Saint-Pol-sur-Mer",
+            Mode::Explicit,
+            &[
+                "Pôle emploi / France Travail",
+                "Maisons et Cités – Soginorpa",
+                "Ville de Saint-Pol-sur-Mer",
+            ],
         );
     }
 
