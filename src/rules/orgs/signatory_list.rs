@@ -30,7 +30,7 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
         .expect("valid regex")
 });
 
@@ -42,6 +42,13 @@ static SIGNED: LazyLock<Regex> =
 /// signature aura lieu en mairie : ...").
 static SIGNATURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^signatures?\b").expect("valid regex"));
+
+/// Signatures announced, whose colon does open the list of the parties to come ("D'autres
+/// signatures suivront : la CAF, l'ARS ...").
+static SIGNATURES_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^signatures?\s+(?:(?:de\s+partenaires\s+)?(?:suivront|suivent|viendront|s'ajouteront|sont\s+(?:attendues|prévues|annoncées))|à\s+venir)\b")
+        .expect("valid regex")
+});
 
 /// A sentence about money given, not a signature.
 static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,6 +81,29 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (
             re(
                 r"(?i)\b(?:co-?)?signataires\b(?:\s+(?:du|de\s+ce|de\s+la|de\s+cette)\s+[^.;:,]{0,40}?)?\s+(?:sont|étaient|seront)\b",
+            ),
+            true,
+        ),
+        // "Le contrat, avec pour partenaires l'État, la Région et la CAF, ...".
+        (re(r"(?i)\bavec\s+(?:pour|comme)\s+(?:principaux\s+)?partenaires\b"), true),
+        // "Les partenaires du contrat de ville sont l'État, la CAF ...": names of a known kind.
+        (
+            re(
+                r"(?i)\bpartenaires\s+(?:du|de\s+ce|de\s+cette)\s+(?:nouveau\s+)?(?:contrat|protocole)\b[^.;:,]{0,40}?\s+(?:sont|étaient|seront)\b",
+            ),
+            false,
+        ),
+        // "Parmi les signataires figurent ...", "le contrat compte parmi ses signataires ...".
+        (
+            re(
+                r"(?i)\bparmi\s+(?:les|ses|leurs|ces)\s+(?:\d+\s+|\p{L}+\s+)?(?:co-?)?signataires\b(?:\s+(?:du|de\s+ce|de\s+la|de\s+cette)\s+[^.;:,]{0,50}?)?\s*,?\s+(?:figurent|figure|on\s+(?:retrouve|trouve|compte|note)|se\s+trouvent|se\s+trouve)\b|\b(?:compte|comptent|réunit|rassemble)\s+parmi\s+(?:ses|leurs|les)\s+(?:\p{L}+\s+)?(?:co-?)?signataires\b",
+            ),
+            true,
+        ),
+        // "... signés au terme d'un partenariat réunissant la communauté d'agglomération, ...".
+        (
+            re(
+                r"(?i)\b(?:signature|(?:co-?)?sign(?:é|ée|és|ées))\b[^.;:]{0,200}?\b(?:réunissant|associant|rassemblant)\b",
             ),
             true,
         ),
@@ -241,7 +271,10 @@ fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
     {
         return false;
     }
-    if SIGNED.find_iter(before).any(|m| !SIGNATURE.is_match(&before[m.start()..])) {
+    if SIGNED.find_iter(before).any(|m| {
+        let at = &before[m.start()..];
+        !SIGNATURE.is_match(at) || SIGNATURES_TO_COME.is_match(at)
+    }) {
         return true;
     }
     if SIGNING.find(before).is_some_and(|m| SIGNATURE.is_match(&before[m.start()..])) {
@@ -484,6 +517,49 @@ mod tests {
         );
         check("La signature aura lieu en mairie : Lunel Agglo y invite la presse.", &[]);
         check("La Ville agit en partenariat avec l'État et la Région.", &[]);
+    }
+
+    #[test]
+    fn signatures_to_come() {
+        check(
+            "L'État et Cœur de Loire ont signé mardi ; d'autres signatures suivront : la CAF, l'ARS, la CCI et l'office public de l'habitat de la Nièvre.",
+            &[
+                "État",
+                "Cœur de Loire",
+                "CAF",
+                "ARS",
+                "CCI",
+                "office public de l'habitat de la Nièvre",
+            ],
+        );
+        check("La signature aura lieu en mairie : la presse est invitée.", &[]);
+    }
+
+    #[test]
+    fn more_cues_of_partners() {
+        check(
+            "Le contrat, avec pour partenaires l'État, la Région et Val de Loire Habitat, a été signé mardi.",
+            &["État", "Région", "Val de Loire Habitat"],
+        );
+        check(
+            "Les partenaires du contrat de ville sont l'État, la Région Bretagne, la CAF et les associations de quartier.",
+            &["État", "Région Bretagne", "CAF"],
+        );
+        check(
+            "Parmi les signataires du nouveau contrat figurent la CAF de l'Indre, la Direction académique et Châteauroux Métropole.",
+            &["CAF de l'Indre", "Direction académique", "Châteauroux Métropole"],
+        );
+        check(
+            "Le contrat compte parmi ses signataires les villes de Vierzon et de Bourges, la CCI du Cher et le Département.",
+            &["Vierzon", "Bourges", "CCI du Cher", "Département"],
+        );
+        check(
+            "Les trois contrats ont été signés au terme d'une concertation réunissant la Communauté de communes du Val, Rives Agglo et l'ensemble des partenaires.",
+            &["Communauté de communes du Val", "Rives Agglo"],
+        );
+        // not a list of parties
+        check("Les partenaires du contrat sont invités à une réunion de bilan.", &[]);
+        check("La fête a été organisée, réunissant les habitants et les associations.", &[]);
     }
 
     #[test]
