@@ -181,7 +181,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
         let mut next = Some(chunk);
         while let Some(chunk) = next.take() {
             let (main, rest) = expand_parentheses(text, chunk, &mut nested);
-            parts.push(main);
+            parts.extend(head_inside(text, main));
             next = rest;
         }
     }
@@ -226,6 +226,24 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     let mut out = judge(text, &pieces, mode);
     out.extend(nested);
     out
+}
+
+/// A chunk cut before a plural head that opens after " et " ("Vire Normandie et les villes de
+/// Condé et de Flers"), so that the head's complements are distributed.
+fn head_inside(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
+    static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)\s(?:et|ainsi\s+que)\s+(?:les|des)\s+(?:{HEADS_PLURAL})\s+(?:de|d'|du|des)\b"
+        ))
+        .expect("valid regex")
+    });
+    match INSIDE.find(&text[chunk.clone()]) {
+        Some(m) if m.start() > 0 => {
+            let at = chunk.start + m.start();
+            vec![trim(text, chunk.start..at), trim(text, at..chunk.end)]
+        }
+        _ => vec![chunk],
+    }
 }
 
 /// The ranges between top-level separators.
@@ -768,6 +786,17 @@ fn person_tail(s: &str) -> bool {
         && is_person_shape(&name)
 }
 
+/// Whether the role `name` goes on with the name of the person who holds it ("présidente de
+/// l'agglomération Anne Morel"): its last two to four words are a person's name that opens with
+/// a given name (not "président de Grand Ouest Agglo").
+fn ends_with_person(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).filter(|k| *k < tokens.len()).any(|k| {
+        let tail = tokens[tokens.len() - k..].join(" ");
+        is_person_shape(&tail) && lexicon::opens_with_given_name(&tail)
+    })
+}
+
 /// Whether `s` is shaped like a person's name: 2 to 5 words, each capitalised or a particle.
 fn is_person_shape(s: &str) -> bool {
     let tokens: Vec<&str> = s.split_whitespace().collect();
@@ -963,7 +992,8 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
         if is_role(i) {
             let joined = !pieces[i].after_et;
             named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
-                || is_person(i + 1);
+                || is_person(i + 1)
+                || ends_with_person(&named_pieces[i].0);
         }
     }
     for i in (0..pieces.len()).rev() {
@@ -1204,6 +1234,29 @@ mod tests {
             "le procureur de la République près le tribunal judiciaire de Laval",
             Mode::Loose,
             &["procureur de la République près le tribunal judiciaire de Laval"],
+        );
+    }
+
+    #[test]
+    fn a_role_with_its_holder_named_after_it() {
+        check(
+            "la préfète de l'Orne Claire Dubois, le président de Flers Agglo Marc Leroy et la CAF de l'Orne",
+            Mode::Loose,
+            &["CAF de l'Orne"],
+        );
+        check(
+            "le président de Grand Ouest Agglo",
+            Mode::Loose,
+            &["président de Grand Ouest Agglo"],
+        );
+    }
+
+    #[test]
+    fn a_plural_head_after_et_is_distributed() {
+        check(
+            "l'État, Vire Normandie et les villes de Condé et de Flers",
+            Mode::Explicit,
+            &["État", "Vire Normandie", "Condé", "Flers"],
         );
     }
 

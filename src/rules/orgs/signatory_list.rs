@@ -30,7 +30,7 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
         .expect("valid regex")
 });
 
@@ -59,7 +59,16 @@ static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
 /// A verb whose subjects signed and whose complements may be co-signers.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:(?:co-?)?(?:signé|paraphé)|apposé\s+leurs?\s+signatures?)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b|\bs['’]engagent\b",
+        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:(?:co-?)?(?:signé|paraphé)|apposé\s+leurs?\s+signatures?)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b|\bs['’](?:y\s+)?engagent\b|\b(?:co-?)?signent\b",
+    )
+    .expect("valid regex")
+});
+
+/// The subjects' own contracts as the verb's object ("l'Auxerrois et le Jovinien signent leur
+/// contrat de ville"): the subjects are the territories that carry them, not parties listed.
+static OWN_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s+(?:\p{L}+\s+)?(?:leurs?|son|ses)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?)\b",
     )
     .expect("valid regex")
 });
@@ -84,6 +93,11 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             ),
             true,
         ),
+        // "Signature du contrat de ville entre l'État et Lorient Agglomération" (not "la
+        // signature entre en vigueur").
+        (re(r"(?i)\bsignatures?\b[^.;:]{0,80}?\bentre\s+(?:l['’]|la\s|le\s|les\s|\p{Lu})"), true),
+        // "La signature du contrat par l'État, la Région et la CAF a eu lieu mardi".
+        (re(r"(?i)\bsignatures?\s+(?:du|de\s+ce|de\s+ces|des)\s+[^.;:]{0,60}?\bpar\b"), false),
         // "Le contrat, avec pour partenaires l'État, la Région et la CAF, ...".
         (re(r"(?i)\bavec\s+(?:pour|comme)\s+(?:principaux\s+)?partenaires\b"), true),
         // "Les partenaires du contrat de ville sont l'État, la CAF ...": names of a known kind.
@@ -174,7 +188,14 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
             if i == 0 && par_of_another_verb(m.as_str()) {
                 continue;
             }
-            out.push((m.end()..s.len(), *explicit));
+            // A headline or a caption ("Signature du contrat par ...") ends with its line: the
+            // next line may repeat it.
+            let end = if SIGNATURE.is_match(m.as_str()) {
+                s[m.end()..].find('\n').map_or(s.len(), |at| m.end() + at)
+            } else {
+                s.len()
+            };
+            out.push((m.end()..end, *explicit));
         }
     }
     if let Some(m) = SIGNATORIES_FIRST.find(s) {
@@ -186,7 +207,7 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     {
         out.push((colon + 1..s.len(), true));
     }
-    if let Some(m) = VERB.find_iter(s).last() {
+    if let Some(m) = VERB.find_iter(s).last().filter(|m| !OWN_CONTRACT.is_match(&s[m.end()..])) {
         out.push((0..m.start(), false));
         out.push((after_object(s, m)..s.len(), false));
     }
@@ -517,6 +538,33 @@ mod tests {
         );
         check("La signature aura lieu en mairie : Lunel Agglo y invite la presse.", &[]);
         check("La Ville agit en partenariat avec l'État et la Région.", &[]);
+    }
+
+    #[test]
+    fn the_signing_as_a_noun_or_in_the_present() {
+        check(
+            "Contrat de ville : l'État, la Région et Lorient Agglomération signent pour six ans",
+            &["État", "Région", "Lorient Agglomération"],
+        );
+        check(
+            "Signature du contrat de ville entre l'État et Lorient Agglomération",
+            &["État", "Lorient Agglomération"],
+        );
+        check(
+            "La signature du contrat par l'État, la Région Bretagne et la CAF du Morbihan a eu lieu mardi.",
+            &["État", "Région Bretagne", "CAF du Morbihan"],
+        );
+        check(
+            "Outre l'État et l'agglomération, la Ville de Lanester, la CAF et la CPAM s'y engagent.",
+            &["État", "Ville de Lanester", "CAF", "CPAM"],
+        );
+        check("Dès sa signature, le contrat entre en vigueur.", &[]);
+        check(
+            "Signature du contrat de ville par Marc Leroy, président de Rives Agglo (photo DR)\nSignature du contrat de ville par Marc Leroy, président de Rives Agglo",
+            &[],
+        );
+        check("Les habitants signent une pétition pour le parc.", &[]);
+        check("Le Grand Autunois et le Pays de Gex signent leur contrat de ville.", &[]);
     }
 
     #[test]
