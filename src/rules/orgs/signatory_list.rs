@@ -149,6 +149,19 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     ]
 });
 
+/// "est partenaire", "sont parties prenantes": the subjects before it take part in the contract
+/// when no complement follows or the complement is the contract ([`OF_CONTRACT`]).
+static PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:est|sont|sera|seront|était|étaient)\s+(?:(?:également|aussi|pleinement)\s+)?(?:(?:un|une|l'un|l'une)\s+(?:des\s+)?)?(?:partenaires?|parties?\s+prenantes?)(?:\s+(?:majeurs?|majeures?|principaux|principales?|privilégiés?|essentiels?|financeurs?|institutionnels?))?\b")
+        .expect("valid regex")
+});
+
+/// The contract as the complement of [`PARTNER`].
+static OF_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:du|de\s+ce|de\s+ces|des|de\s+la|de\s+l['’]|de\s+leurs?|de\s+son)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?|politique\s+de\s+la\s+ville)\b")
+        .expect("valid regex")
+});
+
 /// An explicit opening: the parties co-signing with the subject.
 static EXPLICIT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:avec|aux\s+côtés|au\s+côté|outre|entre|parmi)\b").expect("valid regex")
@@ -163,7 +176,7 @@ impl Rule for SignatoryList {
         let text = doc.text();
         for sentence in sentences(doc) {
             let s = &text[sentence.clone()];
-            let Some(signing) = SIGNING.find(s) else { continue };
+            let Some(signing) = SIGNING.find(s).or_else(|| PARTNER.find(s)) else { continue };
             // "Les partenaires financeurs : ... ont apporté 12 millions": funding, not signing.
             if (!SIGNED.is_match(s) && FUNDING.is_match(s)) || OTHER_AGREEMENT.is_match(s) {
                 continue;
@@ -214,6 +227,16 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     for re in BEFORE.iter() {
         if let Some(m) = re.find_iter(s).last()
             && !MANY_CONTRACTS.is_match(&s[m.end()..])
+        {
+            out.push((0..m.start(), false));
+        }
+    }
+    // "La CAF est partenaire du contrat", "le Département est partenaire" (a headline), not "la
+    // Ville est partenaire de l'association".
+    if let Some(m) = PARTNER.find_iter(s).last() {
+        let rest = &s[m.end()..];
+        if !MANY_CONTRACTS.is_match(rest)
+            && (!COMPLEMENT.is_match(rest) || OF_CONTRACT.is_match(rest))
         {
             out.push((0..m.start(), false));
         }
@@ -565,6 +588,14 @@ mod tests {
         );
         check("Les habitants signent une pétition pour le parc.", &[]);
         check("Le Grand Autunois et le Pays de Gex signent leur contrat de ville.", &[]);
+    }
+
+    #[test]
+    fn a_party_said_to_be_a_partner() {
+        check("La CAF du Gard est partenaire du contrat de ville.", &["CAF du Gard"]);
+        check("Signature de trois contrats : le Département est partenaire", &["Département"]);
+        check("La Ville est partenaire de l'association Cités Unies.", &[]);
+        check("La Région est partenaire des 21 contrats de ville du territoire régional.", &[]);
     }
 
     #[test]
