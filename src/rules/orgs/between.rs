@@ -49,6 +49,10 @@ static SEPARATOR: LazyLock<Regex> =
 static BARE_ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[Ll]|[Dd])\s+(?:\p{Lu}|[aeiouAEIOU])").expect("valid regex"));
 
+/// An article glued to the name when its apostrophe was lost ("LEtat", "LAgence").
+static GLUED_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[LD][AEIOUÉ]\p{Ll}").expect("valid regex"));
+
 impl Rule for Between {
     fn id(&self) -> &'static str {
         ID
@@ -67,6 +71,9 @@ impl Rule for Between {
                         text[name.start + m.start()..].chars().next().map_or(1, char::len_utf8);
                     name.start += first;
                     name = trimmed(text, name);
+                }
+                if GLUED_ARTICLE.is_match(&text[name.clone()]) {
+                    name.start += 1;
                 }
                 let found = items(text, name, Mode::Explicit);
                 if let [one] = found.as_slice() {
@@ -118,7 +125,33 @@ fn pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
         start = block.start + sep.end();
     }
     out.push(start..block.end);
-    out.into_iter().map(|r| trimmed(text, r)).filter(|r| !r.is_empty()).collect()
+    out.into_iter()
+        .flat_map(|r| by_comma(text, r))
+        .map(|r| trimmed(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// A piece naming several parties separated by commas only ("L'État, représenté par M. X,
+/// préfet, la Ville d'Albi, représentée par Mme Y, maire, ..."), as a PDF conversion leaves
+/// them: cut at the last comma before each "représenté(e) par" after the first.
+fn by_comma(text: &str, piece: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[piece.clone()];
+    let cuts: Vec<(usize, usize)> =
+        REPRESENTED.find_iter(s).map(|m| (m.start(), m.end())).collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for pair in cuts.windows(2) {
+        let [(_, prev_end), (next, _)] = pair else { continue };
+        // The comma ending the previous representative, before the next party's name.
+        if let Some(comma) = s[*prev_end..*next].rfind(',') {
+            let at = prev_end + comma;
+            out.push(piece.start + start..piece.start + at);
+            start = at + 1;
+        }
+    }
+    out.push(piece.start + start..piece.end);
+    out
 }
 
 #[cfg(test)]
@@ -149,6 +182,14 @@ mod tests {
         check(
             "CONTRAT DE VILLE ENTRE : L Etat, represente par M. Paul Roche, prefet de l Ain ; la commune de Belley, representee par Mme Anne Brun, maire ; la Caisse d allocations familiales de l Ain, representee par sa directrice ; IL EST CONVENU CE QUI SUIT",
             &["Etat", "commune de Belley", "Caisse d allocations familiales de l Ain"],
+        );
+    }
+
+    #[test]
+    fn a_preamble_flattened_with_commas_only() {
+        check(
+            "CONTRAT DE VILLE 2024-2030 ENTRE LEtat, représenté par Monsieur Paul Roche, Préfet de la Drôme, La Communauté dagglomération Rives Agglo, représentée par Madame Anne Brun, Présidente, La Ville de Crest, représentée par Monsieur Marc Viel, Maire, ET Il a été convenu ce qui suit",
+            &["Etat", "Communauté dagglomération Rives Agglo", "Ville de Crest"],
         );
     }
 

@@ -181,7 +181,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
         let mut next = Some(chunk);
         while let Some(chunk) = next.take() {
             let (main, rest) = expand_parentheses(text, chunk, &mut nested);
-            parts.push(main);
+            parts.extend(head_inside(text, main));
             next = rest;
         }
     }
@@ -228,6 +228,24 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     out
 }
 
+/// A chunk cut before a plural head that opens after " et " ("Vire Normandie et les villes de
+/// Condé et de Flers"), so that the head's complements are distributed.
+fn head_inside(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
+    static INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)\s(?:et|ainsi\s+que)\s+(?:les|des)\s+(?:{HEADS_PLURAL})\s+(?:de|d'|du|des)\b"
+        ))
+        .expect("valid regex")
+    });
+    match INSIDE.find(&text[chunk.clone()]) {
+        Some(m) if m.start() > 0 => {
+            let at = chunk.start + m.start();
+            vec![trim(text, chunk.start..at), trim(text, at..chunk.end)]
+        }
+        _ => vec![chunk],
+    }
+}
+
 /// The ranges between top-level separators.
 fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[seg.clone()];
@@ -256,7 +274,45 @@ fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     out.push(seg.start + start..seg.end);
-    out.into_iter().map(|r| trim(text, r)).filter(|r| !r.is_empty()).collect()
+    out.into_iter()
+        .flat_map(|r| flattened(text, r))
+        .map(|r| trim(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// A dash between two items of a flattened list: an en or em dash, or a hyphen with a space on
+/// one side at least (not the hyphen of "Saint-Pol-sur-Mer").
+pub(super) const DASH_SEPARATOR: &str = r"\s*[–—]\s*|\s+-\s*|\s*-\s+";
+
+/// A list flattened by a web page with dashes or slashes between its items ("État – Région –
+/// CAF", "CAF / CPAM / MSA"): cut there when the chunk holds two such separators or more, so
+/// that one dash inside a name ("Maisons et Cités – Soginorpa") or one slash between two names
+/// of one body ("Pôle emploi / France Travail") stays whole.
+fn flattened(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
+    static DASH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(DASH_SEPARATOR).expect("valid regex"));
+    static SLASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*/\s*").expect("valid regex"));
+    let s = &text[chunk.clone()];
+    // Not inside parentheses: "(CAF – CPAM – MSA)" is read by the parenthesis' own pass.
+    let outside = |at: usize| s[..at].matches('(').count() <= s[..at].matches(')').count();
+    for re in [&*DASH, &*SLASH] {
+        let cuts: Vec<Range<usize>> =
+            re.find_iter(s).filter(|m| outside(m.start())).map(|m| m.range()).collect();
+        // A leading marker ("- la Région") is no separator between two items.
+        let between = cuts.iter().filter(|c| !s[..c.start].trim().is_empty()).count();
+        if between >= 2 {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for c in cuts {
+                out.push(chunk.start + start..chunk.start + c.start);
+                start = c.end;
+            }
+            out.push(chunk.start + start..chunk.end);
+            return out;
+        }
+    }
+    vec![chunk]
 }
 
 /// `range` without surrounding white space.
@@ -730,6 +786,17 @@ fn person_tail(s: &str) -> bool {
         && is_person_shape(&name)
 }
 
+/// Whether the role `name` goes on with the name of the person who holds it ("présidente de
+/// l'agglomération Anne Morel"): its last two to four words are a person's name that opens with
+/// a given name (not "président de Grand Ouest Agglo").
+fn ends_with_person(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).filter(|k| *k < tokens.len()).any(|k| {
+        let tail = tokens[tokens.len() - k..].join(" ");
+        is_person_shape(&tail) && lexicon::opens_with_given_name(&tail)
+    })
+}
+
 /// Whether `s` is shaped like a person's name: 2 to 5 words, each capitalised or a particle.
 fn is_person_shape(s: &str) -> bool {
     let tokens: Vec<&str> = s.split_whitespace().collect();
@@ -925,7 +992,8 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
         if is_role(i) {
             let joined = !pieces[i].after_et;
             named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
-                || is_person(i + 1);
+                || is_person(i + 1)
+                || ends_with_person(&named_pieces[i].0);
         }
     }
     for i in (0..pieces.len()).rev() {
@@ -1046,6 +1114,30 @@ mod tests {
     }
 
     #[test]
+    fn lists_flattened_with_dashes_or_slashes() {
+        check(
+            "État – Région Normandie – CAF du Calvados - Caen la Mer – Ville d'Hérouville",
+            Mode::Explicit,
+            &["État", "Région Normandie", "CAF du Calvados", "Caen la Mer", "Ville d'Hérouville"],
+        );
+        check(
+            "la CAF / la CPAM / la MSA / France Travail",
+            Mode::Explicit,
+            &["CAF", "CPAM", "MSA", "France Travail"],
+        );
+        // one dash or one slash joins the parts of one name
+        check(
+            "Pôle emploi / France Travail ; Maisons et Cités – Soginorpa ; Ville de Saint-Pol-sur-Mer",
+            Mode::Explicit,
+            &[
+                "Pôle emploi / France Travail",
+                "Maisons et Cités – Soginorpa",
+                "Ville de Saint-Pol-sur-Mer",
+            ],
+        );
+    }
+
+    #[test]
     fn names_holding_et_stay_whole() {
         check(
             "CCI Grand Hainaut ; Chambre des métiers et de l'artisanat ; Maisons et Cités – Soginorpa ; S.A. du Hainaut",
@@ -1142,6 +1234,29 @@ mod tests {
             "le procureur de la République près le tribunal judiciaire de Laval",
             Mode::Loose,
             &["procureur de la République près le tribunal judiciaire de Laval"],
+        );
+    }
+
+    #[test]
+    fn a_role_with_its_holder_named_after_it() {
+        check(
+            "la préfète de l'Orne Claire Dubois, le président de Flers Agglo Marc Leroy et la CAF de l'Orne",
+            Mode::Loose,
+            &["CAF de l'Orne"],
+        );
+        check(
+            "le président de Grand Ouest Agglo",
+            Mode::Loose,
+            &["président de Grand Ouest Agglo"],
+        );
+    }
+
+    #[test]
+    fn a_plural_head_after_et_is_distributed() {
+        check(
+            "l'État, Vire Normandie et les villes de Condé et de Flers",
+            Mode::Explicit,
+            &["État", "Vire Normandie", "Condé", "Flers"],
         );
     }
 

@@ -7,7 +7,8 @@
 //! the contract ("il réunit l'État, la Région et la CAF", [`contract_parties::ContractParties`])
 //! , in parentheses after "signataires" or "partenaires" ([`parenthesised::Parenthesised`]),
 //! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`]), in
-//! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), in
+//! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), after
+//! the participle steering the contract ("copiloté par l'État et X", [`piloted::Piloted`]), in
 //! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
@@ -24,6 +25,7 @@ mod items;
 mod lexicon;
 mod parenthesised;
 mod parties;
+mod piloted;
 mod signatory_block;
 mod signatory_list;
 mod signatory_table;
@@ -44,6 +46,7 @@ pub const RULES: &[&dyn Rule] = &[
     &each_signed::EachSigned,
     &parenthesised::Parenthesised,
     &parties::Parties,
+    &piloted::Piloted,
     &signatory_block::SignatoryBlock,
     &signatory_list::SignatoryList,
     &signatory_table::SignatoryTable,

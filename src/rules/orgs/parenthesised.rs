@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::items::{Mode, items};
+use super::items::{DASH_SEPARATOR, Mode, items};
 use super::push_signatories;
 use super::trimmed;
 use crate::rules::{Candidates, Doc, Rule};
@@ -28,13 +28,13 @@ pub struct Parenthesised;
 
 /// A word naming parties, its short complement, and the opening parenthesis.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:co-?)?signataires|partenaires(?:\s+(?:financeurs|signataires|institutionnels|engagés))?|financeurs|(?:a|ont)\s+(?:\p{L}+\s+)?(?:co-?)?signé(?:\s+(?:le|ce|ces|les|leur)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?|documents?)(?:\s+de\s+ville)?)?)\s*\(")
+    Regex::new(r"(?i)\b(?:(?:(?:co-?)?signataires|partenaires(?:\s+(?:financeurs|signataires|institutionnels|engagés))?)(?:\s+(?:du|de\s+ce|de\s+cette)\s+(?:nouveau\s+)?(?:contrat|protocole)\b[^()\n.;:,]{0,50}?)?|financeurs|(?:a|ont)\s+(?:\p{L}+\s+)?(?:co-?)?signé(?:\s+(?:le|ce|ces|les|leur)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?|documents?)(?:\s+de\s+ville)?)?)\s*\(")
         .expect("valid regex")
 });
 
 /// A separator between items: a comma, a semicolon, a dash with a space on one side at least.
 static SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[,;]\s*|\s*[–—]\s*|\s+-\s*|\s*-\s+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"\s*[,;]\s*|{DASH_SEPARATOR}")).expect("valid regex"));
 
 impl Rule for Parenthesised {
     fn id(&self) -> &'static str {
@@ -106,6 +106,24 @@ mod tests {
                 "Douze organismes ont signé le contrat (CAF, France Travail, etc.).",
             ),
             ["CAF", "France Travail"]
+        );
+    }
+
+    #[test]
+    fn after_the_contract_named() {
+        assert_eq!(
+            signatories(
+                &Parenthesised,
+                "Les signataires du contrat de ville de Gap (l'État, la Région, la CAF des Hautes-Alpes) se réuniront chaque année.",
+            ),
+            ["État", "Région", "CAF des Hautes-Alpes"]
+        );
+        assert!(
+            signatories(
+                &Parenthesised,
+                "Les signataires du contrat de ville (2015) se sont revus."
+            )
+            .is_empty()
         );
     }
 

@@ -30,7 +30,7 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’]engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
         .expect("valid regex")
 });
 
@@ -43,6 +43,13 @@ static SIGNED: LazyLock<Regex> =
 static SIGNATURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^signatures?\b").expect("valid regex"));
 
+/// Signatures announced, whose colon does open the list of the parties to come ("D'autres
+/// signatures suivront : la CAF, l'ARS ...").
+static SIGNATURES_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^signatures?\s+(?:(?:de\s+partenaires\s+)?(?:suivront|suivent|viendront|s'ajouteront|sont\s+(?:attendues|prévues|annoncées))|à\s+venir)\b")
+        .expect("valid regex")
+});
+
 /// A sentence about money given, not a signature.
 static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:financ|cofinanc|co-financ|subvention|apport(?:é|ent|e|ant|era)|soutien|crédits|euros\b|€)")
@@ -52,7 +59,16 @@ static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
 /// A verb whose subjects signed and whose complements may be co-signers.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:(?:co-?)?(?:signé|paraphé)|apposé\s+leurs?\s+signatures?)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b|\bs['’]engagent\b",
+        r"(?i)\b(?:l'|les\s+)?(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|tous|toutes|conjointement|officiellement)\s+)*(?:(?:co-?)?(?:signé|paraphé)|apposé\s+leurs?\s+signatures?)\b(?:\s+(?:le|ce|ces|les|leur|son)\s+(?:nouveaux?\s+)?(?:contrats?|documents?|protocoles?|conventions?)(?:\s+de\s+ville)?)?|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé(?:e)?s\b|\bs['’](?:y\s+)?engagent\b|\b(?:co-?)?signent\b",
+    )
+    .expect("valid regex")
+});
+
+/// The subjects' own contracts as the verb's object ("l'Auxerrois et le Jovinien signent leur
+/// contrat de ville"): the subjects are the territories that carry them, not parties listed.
+static OWN_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s+(?:\p{L}+\s+)?(?:leurs?|son|ses)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?)\b",
     )
     .expect("valid regex")
 });
@@ -74,6 +90,34 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (
             re(
                 r"(?i)\b(?:co-?)?signataires\b(?:\s+(?:du|de\s+ce|de\s+la|de\s+cette)\s+[^.;:,]{0,40}?)?\s+(?:sont|étaient|seront)\b",
+            ),
+            true,
+        ),
+        // "Signature du contrat de ville entre l'État et Lorient Agglomération" (not "la
+        // signature entre en vigueur").
+        (re(r"(?i)\bsignatures?\b[^.;:]{0,80}?\bentre\s+(?:l['’]|la\s|le\s|les\s|\p{Lu})"), true),
+        // "La signature du contrat par l'État, la Région et la CAF a eu lieu mardi".
+        (re(r"(?i)\bsignatures?\s+(?:du|de\s+ce|de\s+ces|des)\s+[^.;:]{0,60}?\bpar\b"), false),
+        // "Le contrat, avec pour partenaires l'État, la Région et la CAF, ...".
+        (re(r"(?i)\bavec\s+(?:pour|comme)\s+(?:principaux\s+)?partenaires\b"), true),
+        // "Les partenaires du contrat de ville sont l'État, la CAF ...": names of a known kind.
+        (
+            re(
+                r"(?i)\bpartenaires\s+(?:du|de\s+ce|de\s+cette)\s+(?:nouveau\s+)?(?:contrat|protocole)\b[^.;:,]{0,40}?\s+(?:sont|étaient|seront)\b",
+            ),
+            false,
+        ),
+        // "Parmi les signataires figurent ...", "le contrat compte parmi ses signataires ...".
+        (
+            re(
+                r"(?i)\bparmi\s+(?:les|ses|leurs|ces)\s+(?:\d+\s+|\p{L}+\s+)?(?:co-?)?signataires\b(?:\s+(?:du|de\s+ce|de\s+la|de\s+cette)\s+[^.;:,]{0,50}?)?\s*,?\s+(?:figurent|figure|on\s+(?:retrouve|trouve|compte|note)|se\s+trouvent|se\s+trouve)\b|\b(?:compte|comptent|réunit|rassemble)\s+parmi\s+(?:ses|leurs|les)\s+(?:\p{L}+\s+)?(?:co-?)?signataires\b",
+            ),
+            true,
+        ),
+        // "... signés au terme d'un partenariat réunissant la communauté d'agglomération, ...".
+        (
+            re(
+                r"(?i)\b(?:signature|(?:co-?)?sign(?:é|ée|és|ées))\b[^.;:]{0,200}?\b(?:réunissant|associant|rassemblant)\b",
             ),
             true,
         ),
@@ -105,6 +149,19 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     ]
 });
 
+/// "est partenaire", "sont parties prenantes": the subjects before it take part in the contract
+/// when no complement follows or the complement is the contract ([`OF_CONTRACT`]).
+static PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:est|sont|sera|seront|était|étaient)\s+(?:(?:également|aussi|pleinement)\s+)?(?:(?:un|une|l'un|l'une)\s+(?:des\s+)?)?(?:partenaires?|parties?\s+prenantes?)(?:\s+(?:majeurs?|majeures?|principaux|principales?|privilégiés?|essentiels?|financeurs?|institutionnels?))?\b")
+        .expect("valid regex")
+});
+
+/// The contract as the complement of [`PARTNER`].
+static OF_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:du|de\s+ce|de\s+ces|des|de\s+la|de\s+l['’]|de\s+leurs?|de\s+son)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?|politique\s+de\s+la\s+ville)\b")
+        .expect("valid regex")
+});
+
 /// An explicit opening: the parties co-signing with the subject.
 static EXPLICIT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:avec|aux\s+côtés|au\s+côté|outre|entre|parmi)\b").expect("valid regex")
@@ -119,7 +176,7 @@ impl Rule for SignatoryList {
         let text = doc.text();
         for sentence in sentences(doc) {
             let s = &text[sentence.clone()];
-            let Some(signing) = SIGNING.find(s) else { continue };
+            let Some(signing) = SIGNING.find(s).or_else(|| PARTNER.find(s)) else { continue };
             // "Les partenaires financeurs : ... ont apporté 12 millions": funding, not signing.
             if (!SIGNED.is_match(s) && FUNDING.is_match(s)) || OTHER_AGREEMENT.is_match(s) {
                 continue;
@@ -144,7 +201,14 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
             if i == 0 && par_of_another_verb(m.as_str()) {
                 continue;
             }
-            out.push((m.end()..s.len(), *explicit));
+            // A headline or a caption ("Signature du contrat par ...") ends with its line: the
+            // next line may repeat it.
+            let end = if SIGNATURE.is_match(m.as_str()) {
+                s[m.end()..].find('\n').map_or(s.len(), |at| m.end() + at)
+            } else {
+                s.len()
+            };
+            out.push((m.end()..end, *explicit));
         }
     }
     if let Some(m) = SIGNATORIES_FIRST.find(s) {
@@ -156,13 +220,23 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     {
         out.push((colon + 1..s.len(), true));
     }
-    if let Some(m) = VERB.find_iter(s).last() {
+    if let Some(m) = VERB.find_iter(s).last().filter(|m| !OWN_CONTRACT.is_match(&s[m.end()..])) {
         out.push((0..m.start(), false));
         out.push((after_object(s, m)..s.len(), false));
     }
     for re in BEFORE.iter() {
         if let Some(m) = re.find_iter(s).last()
             && !MANY_CONTRACTS.is_match(&s[m.end()..])
+        {
+            out.push((0..m.start(), false));
+        }
+    }
+    // "La CAF est partenaire du contrat", "le Département est partenaire" (a headline), not "la
+    // Ville est partenaire de l'association".
+    if let Some(m) = PARTNER.find_iter(s).last() {
+        let rest = &s[m.end()..];
+        if !MANY_CONTRACTS.is_match(rest)
+            && (!COMPLEMENT.is_match(rest) || OF_CONTRACT.is_match(rest))
         {
             out.push((0..m.start(), false));
         }
@@ -241,7 +315,10 @@ fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
     {
         return false;
     }
-    if SIGNED.find_iter(before).any(|m| !SIGNATURE.is_match(&before[m.start()..])) {
+    if SIGNED.find_iter(before).any(|m| {
+        let at = &before[m.start()..];
+        !SIGNATURE.is_match(at) || SIGNATURES_TO_COME.is_match(at)
+    }) {
         return true;
     }
     if SIGNING.find(before).is_some_and(|m| SIGNATURE.is_match(&before[m.start()..])) {
@@ -484,6 +561,84 @@ mod tests {
         );
         check("La signature aura lieu en mairie : Lunel Agglo y invite la presse.", &[]);
         check("La Ville agit en partenariat avec l'État et la Région.", &[]);
+    }
+
+    #[test]
+    fn the_signing_as_a_noun_or_in_the_present() {
+        check(
+            "Contrat de ville : l'État, la Région et Lorient Agglomération signent pour six ans",
+            &["État", "Région", "Lorient Agglomération"],
+        );
+        check(
+            "Signature du contrat de ville entre l'État et Lorient Agglomération",
+            &["État", "Lorient Agglomération"],
+        );
+        check(
+            "La signature du contrat par l'État, la Région Bretagne et la CAF du Morbihan a eu lieu mardi.",
+            &["État", "Région Bretagne", "CAF du Morbihan"],
+        );
+        check(
+            "Outre l'État et l'agglomération, la Ville de Lanester, la CAF et la CPAM s'y engagent.",
+            &["État", "Ville de Lanester", "CAF", "CPAM"],
+        );
+        check("Dès sa signature, le contrat entre en vigueur.", &[]);
+        check(
+            "Signature du contrat de ville par Marc Leroy, président de Rives Agglo (photo DR)\nSignature du contrat de ville par Marc Leroy, président de Rives Agglo",
+            &[],
+        );
+        check("Les habitants signent une pétition pour le parc.", &[]);
+        check("Le Grand Autunois et le Pays de Gex signent leur contrat de ville.", &[]);
+    }
+
+    #[test]
+    fn a_party_said_to_be_a_partner() {
+        check("La CAF du Gard est partenaire du contrat de ville.", &["CAF du Gard"]);
+        check("Signature de trois contrats : le Département est partenaire", &["Département"]);
+        check("La Ville est partenaire de l'association Cités Unies.", &[]);
+        check("La Région est partenaire des 21 contrats de ville du territoire régional.", &[]);
+    }
+
+    #[test]
+    fn signatures_to_come() {
+        check(
+            "L'État et Cœur de Loire ont signé mardi ; d'autres signatures suivront : la CAF, l'ARS, la CCI et l'office public de l'habitat de la Nièvre.",
+            &[
+                "État",
+                "Cœur de Loire",
+                "CAF",
+                "ARS",
+                "CCI",
+                "office public de l'habitat de la Nièvre",
+            ],
+        );
+        check("La signature aura lieu en mairie : la presse est invitée.", &[]);
+    }
+
+    #[test]
+    fn more_cues_of_partners() {
+        check(
+            "Le contrat, avec pour partenaires l'État, la Région et Val de Loire Habitat, a été signé mardi.",
+            &["État", "Région", "Val de Loire Habitat"],
+        );
+        check(
+            "Les partenaires du contrat de ville sont l'État, la Région Bretagne, la CAF et les associations de quartier.",
+            &["État", "Région Bretagne", "CAF"],
+        );
+        check(
+            "Parmi les signataires du nouveau contrat figurent la CAF de l'Indre, la Direction académique et Châteauroux Métropole.",
+            &["CAF de l'Indre", "Direction académique", "Châteauroux Métropole"],
+        );
+        check(
+            "Le contrat compte parmi ses signataires les villes de Vierzon et de Bourges, la CCI du Cher et le Département.",
+            &["Vierzon", "Bourges", "CCI du Cher", "Département"],
+        );
+        check(
+            "Les trois contrats ont été signés au terme d'une concertation réunissant la Communauté de communes du Val, Rives Agglo et l'ensemble des partenaires.",
+            &["Communauté de communes du Val", "Rives Agglo"],
+        );
+        // not a list of parties
+        check("Les partenaires du contrat sont invités à une réunion de bilan.", &[]);
+        check("La fête a été organisée, réunissant les habitants et les associations.", &[]);
     }
 
     #[test]
