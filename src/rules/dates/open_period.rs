@@ -23,7 +23,7 @@ pub struct OpenPeriod;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:jusqu'(?:en|à|au)|à\s+l'horizon|à\s+l'échéance|d'ici(?:\s+à)?)\s+(?:(?:la\s+)?fin\s+(?:de\s+l'année\s+)?|(?P<day>{DAY}\s+{month}\s+))?(?P<y>{YEAR})\b",
+        r"(?i)\b(?:jusqu(?:'|\s)(?:en|à|au)|à\s+l'horizon|à\s+l'échéance|d'ici(?:\s+à)?)\s+(?:(?:la\s+)?fin\s+(?:de\s+l'année\s+)?|(?P<day>{DAY}\s+{month}\s+))?(?P<y>{YEAR})\b",
         month = *MONTH
     ))
     .expect("valid regex")

@@ -69,6 +69,15 @@ static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A signature reported as done: "a signé", "ont été signés", "est signé", "signent", "la
+/// signature du". With "le contrat de ville" in the same sentence, a report of one contract.
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b",
+    )
+    .expect("valid regex")
+});
+
 /// Whose head a person is: "président de", "maire de", "présidente du".
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -538,9 +547,18 @@ fn within(span: [usize; 2], ranges: &[[usize; 2]]) -> bool {
     ranges.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
 }
 
-/// True when the document reports one contract: the singular contract at least twice, or once
-/// in its title.
+/// True when the document reports one contract: the singular contract at least twice, once in
+/// its title, or once in a sentence that reports its signature ("le maire a signé le contrat de
+/// ville"; not "le contrat de ville sera signé").
 fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
+    let text = doc.text();
+    let sentences = sentences(text);
+    let signed = |at: usize| {
+        sentences.iter().find(|s| s.start <= at && at < s.end).is_some_and(|s| {
+            let sentence = &text[s.clone()];
+            SIGNED.is_match(sentence) && !NOT_YET.is_match(sentence)
+        })
+    };
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
@@ -555,7 +573,7 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
-        if within(span, titles) {
+        if within(span, titles) || signed(m.start()) {
             return true;
         }
         count += 1;
@@ -657,6 +675,19 @@ mod tests {
         let text = "Actualités\n\nChaque intercommunalité doit élaborer un contrat de ville. \
                     Montauban attendait ce moment à Montauban.";
         assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn one_sentence_reporting_the_signature_is_a_report() {
+        let text = "Actualités\n\nLe maire de Quimperlé a signé le contrat de ville le 3 mai \
+                    avec le préfet.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
+        let text = "Actualités\n\nLe contrat de ville a été signé hier à Quimperlé.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
+        let text = "Actualités\n\nLe contrat de ville sera signé à Quimperlé en juin.";
+        assert!(carriers(text).is_empty(), "not yet signed");
+        let text = "Actualités\n\nLe contrat de ville fixe les priorités à Quimperlé.";
+        assert!(carriers(text).is_empty(), "no signature reported");
     }
 
     #[test]
