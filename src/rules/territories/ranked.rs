@@ -191,6 +191,7 @@ struct Mention {
 /// best-ranked territory of a document that reports one contract.
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     if out.territories.iter().any(|t| t.carries_contract) {
+        more_of_a_timeline(doc, out);
         return;
     }
     let titles = title_ranges(doc, out);
@@ -481,10 +482,11 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart".
+/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "le 9
+/// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes".
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?[ \t]*(?:[:,–-][ \t]*)?(?:(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
+        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d')(?:la\s+ville\s+de\s+|l')?|(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
     ))
     .expect("valid regex")
 });
@@ -530,6 +532,32 @@ fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
         .into_iter()
         .map(|m| territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID))
         .collect()
+}
+
+/// A timeline of signatures on a page where a phrase already named one carrier ("Le 10 juin, le
+/// contrat de ville de Soissons est signé. Le 12 juin, ce fut le tour de Laon, puis de Chauny le
+/// 15 juin"): the timeline's other territories carry contracts too, when there are two or more
+/// of them (one dated town beside a named contract is more likely a place).
+fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
+    let titles = title_ranges(doc, out);
+    let mentions = mentions(doc, out, &titles);
+    let carriers: Vec<String> = out
+        .territories
+        .iter()
+        .filter(|t| t.carries_contract)
+        .flat_map(|t| [fold(&t.name)].into_iter().chain(t.code.clone()))
+        .collect();
+    let new: Vec<Territory> = timeline(doc, &mentions)
+        .into_iter()
+        .filter(|t| {
+            let key = fold(&t.name);
+            let code = gazetteer::communes_named(&t.name).first().map(|c| c.insee.to_owned());
+            !carriers.contains(&key) && code.is_none_or(|c| !carriers.contains(&c))
+        })
+        .collect();
+    if new.len() >= 2 {
+        out.territories.extend(new);
+    }
 }
 
 /// The first line's range, and the title's when the text rule found one.
@@ -688,6 +716,38 @@ mod tests {
         assert!(carriers(text).is_empty(), "not yet signed");
         let text = "Actualités\n\nLe contrat de ville fixe les priorités à Quimperlé.";
         assert!(carriers(text).is_empty(), "no signature reported");
+    }
+
+    #[test]
+    fn a_timeline_beside_a_named_contract_adds_its_territories() {
+        let mut out = Candidates::default();
+        let text = "Les contrats de ville du département\n\nLe 10 juin, le préfet a signé le \
+                    contrat de ville de Soissons. Le 12 juin, ce fut le tour de Laon, puis de \
+                    Chauny le 15 juin.";
+        out.territories.push(Territory {
+            name: "Soissons".into(),
+            kind: "commune".into(),
+            code: Some("02722".into()),
+            carries_contract: true,
+            evidence: crate::record::Evidence {
+                span: [0, 0],
+                text: String::new(),
+                rule: "territories.contract_of".into(),
+            },
+        });
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        more_of_a_timeline(&doc, &mut out);
+        let names: Vec<&str> = out.territories.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Soissons", "Laon", "Chauny"]);
+        // One dated town beside the named contract is only a place.
+        let text = "Les contrats de ville du département\n\nLe contrat de ville de Soissons \
+                    est signé. Une réunion s'est tenue à Laon le 12 juin.";
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        out.territories.truncate(1);
+        more_of_a_timeline(&doc, &mut out);
+        assert_eq!(out.territories.len(), 1);
     }
 
     #[test]
