@@ -259,9 +259,13 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         }
     }
     for m in NAMES.find_iter(text) {
-        // An upper-case name outside the title is a table cell or a heading of a list.
+        // An upper-case name outside the title is a table cell or a heading of a list, unless
+        // its whole line is upper-case prose.
         let shouting = !m.as_str().chars().any(char::is_lowercase);
-        if shouting && !within(doc.evidence(m.range(), ID).span, titles) {
+        if shouting
+            && !within(doc.evidence(m.range(), ID).span, titles)
+            && !in_shouted_prose(text, m.start())
+        {
             continue;
         }
         if let Some(mention) = commune_in(doc, m.range(), &not_here) {
@@ -363,10 +367,53 @@ fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + m.end()..range.end
 }
 
+/// True when the line around `at` is upper-case prose: eight words or more, no lower-case
+/// letter, no table separator ("LE MAIRE DE VIERZON A SIGNÉ LE CONTRAT DE VILLE CE MATIN").
+fn in_shouted_prose(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    line.split_whitespace().count() >= 8
+        && !line.chars().any(char::is_lowercase)
+        && !line.contains(['|', '\t'])
+}
+
+/// The commune an upper-case name designates among its runs of one to four words, the first
+/// run from the left, the longest at each word ("LA VILLE DE VIERZON S'ENGAGE", "LE MAIRE DE
+/// VIERZON ET LE PRÉFET ONT SIGNÉ"): upper-case text runs the town into the words around it.
+fn shouted_commune(doc: &Doc, range: &Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
+    let text = doc.text();
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut at = range.start;
+    for w in text[range.clone()].split([' ', '\t', '\n']) {
+        if !w.is_empty() {
+            words.push(at..at + w.len());
+        }
+        at += w.len() + 1;
+    }
+    for i in 0..words.len().min(40) {
+        for n in (1..=4).rev() {
+            let Some(last) = words.get(i + n - 1) else { continue };
+            if let Some(m) = commune_named(doc, words[i].start..last.end, people) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
 /// The commune a capitalised name at `range` designates: the name itself or the name without
-/// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), a commune of more than 2,000
-/// inhabitants or a 2015 carrier; not a département, a région, or part of a person's name.
+/// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), or a run of words of an
+/// upper-case name ([`shouted_commune`]), a commune of more than 2,000 inhabitants or a 2015
+/// carrier; not a département, a région, or part of a person's name.
 fn commune_in(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
+    let shouting = !doc.text()[range.clone()].chars().any(char::is_lowercase);
+    commune_from(doc, range.clone(), people)
+        .or_else(|| shouting.then(|| shouted_commune(doc, &range, people)).flatten())
+}
+
+/// [`commune_in`] for one end of the name.
+fn commune_from(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
     let text = doc.text();
     let mut start = range.start;
     for _ in 0..6 {
@@ -777,6 +824,20 @@ mod tests {
         assert!(carriers(text).is_empty());
         let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
         assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn upper_case_prose_and_titles_name_their_town() {
+        let text = "Contrat de ville\n\nLE MAIRE DE MONTAUBAN ET LE PRÉFET ONT SIGNÉ LE \
+                    CONTRAT DE VILLE CE MATIN EN MAIRIE.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        let text = "CONTRAT DE VILLE : LA VILLE DE MONTAUBAN S'ENGAGE\n\nLe maire a signé le \
+                    contrat de ville.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        // A short upper-case line is a table cell or a heading.
+        let text = "Le contrat de ville\n\nLe contrat de ville de notre métropole.\n\
+                    MONTAUBAN SUD\nLe contrat de ville est signé.";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
