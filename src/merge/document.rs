@@ -75,7 +75,8 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
     };
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
-        let contract = build_contract(c, t, &territories, i, &mine, &mut merged.conflicts);
+        let contract =
+            build_contract(doc.clean, c, t, &territories, i, &mine, &mut merged.conflicts);
         count_conflicts(&contract, &about_many, &mut merged.conflicts);
         merged.contracts.push(contract);
     }
@@ -152,21 +153,39 @@ fn published(c: &Candidates) -> Option<Published> {
 /// How near a day must be to a territory of a series to be its own, in bytes.
 const OWN_DAY_REACH: usize = 48;
 
+/// "Le 12 juin, ce fut le tour de X", "le lendemain, au tour de X": the day is the next
+/// territory's.
+static TURN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:(?:ce\s+fut|c'était|c'est|puis|et)\s+)?(?:au|le)\s+tour\s+d")
+        .expect("valid regex")
+});
+
 /// The day written right next to a territory of a series of signatures ("Montauban le 6
 /// février, Quimperlé le 9 février"; "le 13 février à Lorient"): that contract's signature. A
-/// day belongs to the territory just before it, else to the one just after it.
-fn own_day(c: &Candidates, t: &Territory, all: &[&Territory]) -> Option<Sourced<String>> {
+/// day belongs to the territory just before it in its sentence, else to the one just after it;
+/// "ce fut le tour de X" gives it to the one after.
+fn own_day(
+    text: &str,
+    c: &Candidates,
+    t: &Territory,
+    all: &[&Territory],
+) -> Option<Sourced<String>> {
+    let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let owner = |ds: usize, de: usize| -> Option<[usize; 2]> {
         let before = all
             .iter()
             .map(|o| o.evidence.span)
             .filter(|o| o[1] <= ds && ds - o[1] <= OWN_DAY_REACH)
+            .filter(|o| !between(o[1], ds).contains(['.', '\n']))
             .max_by_key(|o| o[1]);
         let after = all
             .iter()
             .map(|o| o.evidence.span)
             .filter(|o| o[0] >= de && o[0] - de <= OWN_DAY_REACH)
             .min_by_key(|o| o[0]);
+        if after.is_some_and(|a| TURN_OF.is_match(between(de, a[0]))) {
+            return after;
+        }
         before.or(after)
     };
     c.dates
@@ -260,6 +279,7 @@ impl Sections {
 }
 
 fn build_contract(
+    text: &str,
     c: &Candidates,
     t: &Territory,
     all: &[&Territory],
@@ -273,7 +293,8 @@ fn build_contract(
         .filter(|d| d.role == DateRole::Signature)
         .filter(|d| mine(d.evidence.span))
         .collect();
-    let own_day = if t.evidence.rule == "territories.series" { own_day(c, t, all) } else { None };
+    let own_day =
+        if t.evidence.rule == "territories.series" { own_day(text, c, t, all) } else { None };
     let signed_on = own_day.or_else(|| {
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous
@@ -790,6 +811,27 @@ mod tests {
         let days: Vec<_> =
             m.contracts.iter().map(|c| c.signed_on.as_ref().map(|s| s.value.clone())).collect();
         assert_eq!(days, [Some("2015-02-06".into()), Some("2015-02-09".into())]);
+        let t = "Le 6 février, Montauban signe. Le 9 février, ce fut le tour de Quimperlé.\n";
+        let mut a = territory(t, "Montauban");
+        a.evidence.rule = "territories.series".into();
+        let mut b = territory(t, "Quimperlé");
+        b.evidence.rule = "territories.series".into();
+        let c = Candidates {
+            territories: vec![a, b],
+            dates: vec![
+                date(t, "6 février", "2015-02-06", DateRole::Other),
+                date(t, "9 février", "2015-02-09", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let days: Vec<_> =
+            m.contracts.iter().map(|c| c.signed_on.as_ref().map(|s| s.value.clone())).collect();
+        assert_eq!(
+            days,
+            [Some("2015-02-06".into()), Some("2015-02-09".into())],
+            "a day after a sentence's end, before 'ce fut le tour de', is the next territory's"
+        );
     }
 
     #[test]

@@ -40,18 +40,28 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .collect();
     let alts = alternation(roles.iter().map(|(c, _)| c.as_str()));
     let regex = Regex::new(&format!(
-        r"(?i)\b(?P<cue>{alts})\s*(?:[:|•·–—-]\s*)?(?:par\s+(?-i:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,4}})?(?:(?:le|en|du)\s+)?(?:[:–—-]\s*)?{}",
+        r"(?i)\b(?P<cue>{alts})\s*(?:[:|•·–—-]\s*)?(?:par\s+(?-i:\p{{Lu}}[\p{{L}}'.-]*\s+){{1,4}})?(?:(?:le|en|du)\s*)?(?:[:–—-]\s*)?{}",
         *DATE
     ))
     .expect("valid regex");
     Cues { regex, roles }
 });
 
-/// Whether a publication cue at `start` opens its line or follows a separator.
+/// Whether a publication cue at `start` opens its line, follows a separator, or follows the
+/// page's update date ("Mis à jour le 19/06/2024 Publié le 18/06/2024").
 fn opens_line(text: &str, start: usize) -> bool {
     let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
     let lead = line.trim_end_matches([' ', '\t', '*', '_', '#', '>']);
-    lead.is_empty() || lead.ends_with(['|', '•', '·', '–', '—', '-', ','])
+    lead.is_empty()
+        || lead.ends_with(['|', '•', '·', '–', '—', '-', ','])
+        || CUES.regex.captures(lead).is_some_and(|c| {
+            let role = c.name("cue").and_then(|cue| {
+                let key = cue.as_str().to_lowercase();
+                let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+                CUES.roles.iter().find(|(k, _)| *k == key).map(|(_, r)| *r)
+            });
+            role == Some(DateRole::Update) && c.get(0).is_some_and(|m| m.end() == lead.len())
+        })
 }
 
 impl Rule for IssueLine {
@@ -100,6 +110,12 @@ mod tests {
         assert_eq!(one(&IssueLine, "Paru le 12/03/2024").1, "2024-03-12");
         assert_eq!(one(&IssueLine, "Posté le 5 mai 2016").1, "2016-05-05");
         assert_eq!(one(&IssueLine, "Publié par Jeanne Martin le 5 mai 2016").1, "2016-05-05");
+        assert_eq!(one(&IssueLine, "Mise en ligne : 12 mars 2024").1, "2024-03-12");
+        // Words glued where a tag was lost.
+        assert_eq!(one(&IssueLine, "Publié le18 juin 2024").1, "2024-06-18");
+        let found = run(&IssueLine, "Mis à jour le 19/06/2024 Publié le 18/06/2024");
+        let roles: Vec<_> = brief(&found).into_iter().map(|(_, v, _, r)| (v, r)).collect();
+        assert_eq!(roles, [("2024-06-19".into(), Update), ("2024-06-18".into(), Publication)]);
     }
 
     #[test]
@@ -120,5 +136,6 @@ mod tests {
         none(&IssueLine, "Publié le mois dernier.");
         none(&IssueLine, "Le rapport a paru le 3 mai 2016 chez un éditeur.");
         none(&IssueLine, "Publié par la mairie, le guide sort le 3 mai 2016.");
+        none(&IssueLine, "Le plan, mis à jour en 2023, a été publié le 3 mai 2024.");
     }
 }

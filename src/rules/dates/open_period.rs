@@ -4,13 +4,16 @@
 //! year written; the start is completed by the family's resolve step from the document's
 //! signature date, else its own date. The role is `period` when the sentence is about the
 //! contract ("le contrat de ville fixe jusqu'en 2020 les priorités"), else `other` ("une société
-//! décarbonée à l'horizon 2050"). Does not find: "jusqu'au 30 juin" (a date), "depuis 2015".
+//! décarbonée à l'horizon 2050"). The end may be written as a day ("le contrat court jusqu'au 31
+//! décembre 2030"): in a sentence about the contract it is the period's last year; elsewhere it
+//! is left to the absolute date ("inscriptions jusqu'au 15 mars 2024" is a deadline). Does not
+//! find: "jusqu'au 30 juin" (a date), "depuis 2015".
 
 use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::lexicon::YEAR;
+use super::lexicon::{DAY, MONTH, YEAR};
 use super::{context, mention};
 use crate::record::{DateRole, Precision};
 use crate::rules::{Candidates, Doc, Rule};
@@ -20,7 +23,8 @@ pub struct OpenPeriod;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:jusqu'(?:en|à|au)|à\s+l'horizon|à\s+l'échéance|d'ici(?:\s+à)?)\s+(?:(?:la\s+)?fin\s+(?:de\s+l'année\s+)?)?(?P<y>{YEAR})\b"
+        r"(?i)\b(?:jusqu(?:'|\s)(?:en|à|au)|à\s+l'horizon|à\s+l'échéance|d'ici(?:\s+à)?)\s+(?:(?:la\s+)?fin\s+(?:de\s+l'année\s+)?|(?P<day>{DAY}\s+{month}\s+))?(?P<y>{YEAR})\b",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
@@ -36,6 +40,8 @@ impl Rule for OpenPeriod {
             let (Some(m), Some(y)) = (caps.get(0), caps.name("y")) else { continue };
             let role = if context::is_contract_period(text, &m.range()) {
                 DateRole::Period
+            } else if caps.name("day").is_some() {
+                continue;
             } else {
                 DateRole::Other
             };
@@ -77,11 +83,21 @@ mod tests {
             DateRole::Other
         );
         assert_eq!(end_year("jusqu'à fin 2023"), Some(2023));
+        assert_eq!(
+            one(
+                &OpenPeriod,
+                "Le contrat de ville engage les signataires jusqu'au 31 décembre 2030."
+            )
+            .0,
+            "jusqu'au 31 décembre 2030"
+        );
+        assert_eq!(end_year("jusqu'au 31 décembre 2030"), Some(2030));
     }
 
     #[test]
     fn not_open_periods() {
         none(&OpenPeriod, "Ouvert jusqu'au 30 juin.");
         none(&OpenPeriod, "Le quartier est suivi depuis 2015.");
+        none(&OpenPeriod, "Les inscriptions à l'atelier sont ouvertes jusqu'au 15 mars 2024.");
     }
 }

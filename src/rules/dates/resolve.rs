@@ -24,11 +24,12 @@ const PRECEDENCE: &[&str] = &[
     "dates.issue_line",
     "dates.signature_field",
     "dates.header_date",
+    // An end day of the contract ("jusqu'au 31 décembre 2030") is its period's last year.
+    "dates.open_period",
     "dates.absolute",
     "dates.month_year",
     "dates.day_month",
     "dates.year_span",
-    "dates.open_period",
     "dates.programme",
     "dates.duration",
     "dates.year_part",
@@ -148,10 +149,14 @@ fn set_year(d: &mut DateMention, year: i16, how: &str) {
     }
 }
 
+/// A (month, day) pair as a day of a year of twelve 31-day months.
+fn month_index((m, d): (i8, i8)) -> i32 {
+    i32::from(m - 1) * 31 + i32::from(d)
+}
+
 /// Days between two (month, day) pairs, around the year's end if shorter.
 fn days_apart(a: (i8, i8), b: (i8, i8)) -> i32 {
-    let doy = |(m, d): (i8, i8)| i32::from(m - 1) * 31 + i32::from(d);
-    let diff = (doy(a) - doy(b)).abs();
+    let diff = (month_index(a) - month_index(b)).abs();
     diff.min(372 - diff)
 }
 
@@ -174,9 +179,12 @@ fn complete_year_less(out: &mut Candidates) {
             // A signature after the document's own date is last year's; any other date up to
             // six months after it (a deadline, a meeting) is still to come this year.
             let after = (m, day) > (r.month(), r.day());
+            // Up to six months ahead, counted forward from the document's date: a day earlier
+            // in the same month is past, not eleven months ahead.
+            let ahead = (month_index((m, day)) - month_index((r.month(), r.day()))).rem_euclid(372);
             let upcoming = day_month::upcoming(&d.text).unwrap_or(
                 matches!(d.role, DateRole::Deadline | DateRole::Event | DateRole::Other)
-                    && (m - r.month()).rem_euclid(12) <= 6,
+                    && ahead <= 186,
             );
             let base = match (after, upcoming) {
                 (true, false) => r.year() - 1,
@@ -417,6 +425,11 @@ mod tests {
         assert_eq!(value_of(text, "5 avril prochain").0, "2025-04-05");
         let text = "Publié le 18 juin 2024\nLe comité se réunira le 5 octobre dernier.";
         assert_eq!(value_of(text, "5 octobre dernier").0, "2023-10-05");
+        // A day earlier in the document's month is past, not next year's.
+        let text = "Publié le 18 juin 2024\nLe 10 juin, la ville de Sainteville a tenu sa fête.";
+        assert_eq!(value_of(text, "10 juin").0, "2024-06-10");
+        let text = "Publié le 18 juin 2024\nLe forum se tiendra le 25 juin.";
+        assert_eq!(value_of(text, "25 juin").0, "2024-06-25");
     }
 
     #[test]

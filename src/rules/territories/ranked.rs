@@ -69,6 +69,15 @@ static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A signature reported as done: "a signé", "ont été signés", "est signé", "signent", "la
+/// signature du". With "le contrat de ville" in the same sentence, a report of one contract.
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b",
+    )
+    .expect("valid regex")
+});
+
 /// Whose head a person is: "président de", "maire de", "présidente du".
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -182,6 +191,7 @@ struct Mention {
 /// best-ranked territory of a document that reports one contract.
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     if out.territories.iter().any(|t| t.carries_contract) {
+        more_of_a_timeline(doc, out);
         return;
     }
     let titles = title_ranges(doc, out);
@@ -249,9 +259,13 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         }
     }
     for m in NAMES.find_iter(text) {
-        // An upper-case name outside the title is a table cell or a heading of a list.
+        // An upper-case name outside the title is a table cell or a heading of a list, unless
+        // its whole line is upper-case prose.
         let shouting = !m.as_str().chars().any(char::is_lowercase);
-        if shouting && !within(doc.evidence(m.range(), ID).span, titles) {
+        if shouting
+            && !within(doc.evidence(m.range(), ID).span, titles)
+            && !in_shouted_prose(text, m.start())
+        {
             continue;
         }
         if let Some(mention) = commune_in(doc, m.range(), &not_here) {
@@ -353,10 +367,53 @@ fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + m.end()..range.end
 }
 
+/// True when the line around `at` is upper-case prose: eight words or more, no lower-case
+/// letter, no table separator ("LE MAIRE DE VIERZON A SIGNÉ LE CONTRAT DE VILLE CE MATIN").
+fn in_shouted_prose(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    line.split_whitespace().count() >= 8
+        && !line.chars().any(char::is_lowercase)
+        && !line.contains(['|', '\t'])
+}
+
+/// The commune an upper-case name designates among its runs of one to four words, the first
+/// run from the left, the longest at each word ("LA VILLE DE VIERZON S'ENGAGE", "LE MAIRE DE
+/// VIERZON ET LE PRÉFET ONT SIGNÉ"): upper-case text runs the town into the words around it.
+fn shouted_commune(doc: &Doc, range: &Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
+    let text = doc.text();
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut at = range.start;
+    for w in text[range.clone()].split([' ', '\t', '\n']) {
+        if !w.is_empty() {
+            words.push(at..at + w.len());
+        }
+        at += w.len() + 1;
+    }
+    for i in 0..words.len().min(40) {
+        for n in (1..=4).rev() {
+            let Some(last) = words.get(i + n - 1) else { continue };
+            if let Some(m) = commune_named(doc, words[i].start..last.end, people) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
 /// The commune a capitalised name at `range` designates: the name itself or the name without
-/// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), a commune of more than 2,000
-/// inhabitants or a 2015 carrier; not a département, a région, or part of a person's name.
+/// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), or a run of words of an
+/// upper-case name ([`shouted_commune`]), a commune of more than 2,000 inhabitants or a 2015
+/// carrier; not a département, a région, or part of a person's name.
 fn commune_in(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
+    let shouting = !doc.text()[range.clone()].chars().any(char::is_lowercase);
+    commune_from(doc, range.clone(), people)
+        .or_else(|| shouting.then(|| shouted_commune(doc, &range, people)).flatten())
+}
+
+/// [`commune_in`] for one end of the name.
+fn commune_from(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
     let text = doc.text();
     let mut start = range.start;
     for _ in 0..6 {
@@ -472,10 +529,11 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart".
+/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "le 9
+/// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes".
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?[ \t]*(?:[:,–-][ \t]*)?(?:(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
+        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d')(?:la\s+ville\s+de\s+|l')?|(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
     ))
     .expect("valid regex")
 });
@@ -523,6 +581,32 @@ fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
         .collect()
 }
 
+/// A timeline of signatures on a page where a phrase already named one carrier ("Le 10 juin, le
+/// contrat de ville de Soissons est signé. Le 12 juin, ce fut le tour de Laon, puis de Chauny le
+/// 15 juin"): the timeline's other territories carry contracts too, when there are two or more
+/// of them (one dated town beside a named contract is more likely a place).
+fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
+    let titles = title_ranges(doc, out);
+    let mentions = mentions(doc, out, &titles);
+    let carriers: Vec<String> = out
+        .territories
+        .iter()
+        .filter(|t| t.carries_contract)
+        .flat_map(|t| [fold(&t.name)].into_iter().chain(t.code.clone()))
+        .collect();
+    let new: Vec<Territory> = timeline(doc, &mentions)
+        .into_iter()
+        .filter(|t| {
+            let key = fold(&t.name);
+            let code = gazetteer::communes_named(&t.name).first().map(|c| c.insee.to_owned());
+            !carriers.contains(&key) && code.is_none_or(|c| !carriers.contains(&c))
+        })
+        .collect();
+    if new.len() >= 2 {
+        out.territories.extend(new);
+    }
+}
+
 /// The first line's range, and the title's when the text rule found one.
 fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
     let text = doc.text();
@@ -538,9 +622,18 @@ fn within(span: [usize; 2], ranges: &[[usize; 2]]) -> bool {
     ranges.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
 }
 
-/// True when the document reports one contract: the singular contract at least twice, or once
-/// in its title.
+/// True when the document reports one contract: the singular contract at least twice, once in
+/// its title, or once in a sentence that reports its signature ("le maire a signé le contrat de
+/// ville"; not "le contrat de ville sera signé").
 fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
+    let text = doc.text();
+    let sentences = sentences(text);
+    let signed = |at: usize| {
+        sentences.iter().find(|s| s.start <= at && at < s.end).is_some_and(|s| {
+            let sentence = &text[s.clone()];
+            SIGNED.is_match(sentence) && !NOT_YET.is_match(sentence)
+        })
+    };
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
@@ -555,7 +648,7 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
-        if within(span, titles) {
+        if within(span, titles) || signed(m.start()) {
             return true;
         }
         count += 1;
@@ -660,6 +753,51 @@ mod tests {
     }
 
     #[test]
+    fn one_sentence_reporting_the_signature_is_a_report() {
+        let text = "Actualités\n\nLe maire de Quimperlé a signé le contrat de ville le 3 mai \
+                    avec le préfet.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
+        let text = "Actualités\n\nLe contrat de ville a été signé hier à Quimperlé.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
+        let text = "Actualités\n\nLe contrat de ville sera signé à Quimperlé en juin.";
+        assert!(carriers(text).is_empty(), "not yet signed");
+        let text = "Actualités\n\nLe contrat de ville fixe les priorités à Quimperlé.";
+        assert!(carriers(text).is_empty(), "no signature reported");
+    }
+
+    #[test]
+    fn a_timeline_beside_a_named_contract_adds_its_territories() {
+        let mut out = Candidates::default();
+        let text = "Les contrats de ville du département\n\nLe 10 juin, le préfet a signé le \
+                    contrat de ville de Soissons. Le 12 juin, ce fut le tour de Laon, puis de \
+                    Chauny le 15 juin.";
+        out.territories.push(Territory {
+            name: "Soissons".into(),
+            kind: "commune".into(),
+            code: Some("02722".into()),
+            carries_contract: true,
+            evidence: crate::record::Evidence {
+                span: [0, 0],
+                text: String::new(),
+                rule: "territories.contract_of".into(),
+            },
+        });
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        more_of_a_timeline(&doc, &mut out);
+        let names: Vec<&str> = out.territories.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Soissons", "Laon", "Chauny"]);
+        // One dated town beside the named contract is only a place.
+        let text = "Les contrats de ville du département\n\nLe contrat de ville de Soissons \
+                    est signé. Une réunion s'est tenue à Laon le 12 juin.";
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        out.territories.truncate(1);
+        more_of_a_timeline(&doc, &mut out);
+        assert_eq!(out.territories.len(), 1);
+    }
+
+    #[test]
     fn a_page_about_the_policy_in_general_gets_no_carrier() {
         let text = "La politique de la ville\n\nTous les six ans, l'État et les communes de \
                     Montauban et de Lorient bâtissent un contrat de ville. Montauban, Lorient.";
@@ -686,6 +824,20 @@ mod tests {
         assert!(carriers(text).is_empty());
         let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
         assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn upper_case_prose_and_titles_name_their_town() {
+        let text = "Contrat de ville\n\nLE MAIRE DE MONTAUBAN ET LE PRÉFET ONT SIGNÉ LE \
+                    CONTRAT DE VILLE CE MATIN EN MAIRIE.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        let text = "CONTRAT DE VILLE : LA VILLE DE MONTAUBAN S'ENGAGE\n\nLe maire a signé le \
+                    contrat de ville.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        // A short upper-case line is a table cell or a heading.
+        let text = "Le contrat de ville\n\nLe contrat de ville de notre métropole.\n\
+                    MONTAUBAN SUD\nLe contrat de ville est signé.";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
