@@ -26,9 +26,9 @@ use super::precedence::choose_signature;
 use crate::gazetteer;
 use crate::names::fold;
 use crate::record::{
-    Conflict, Contract, DateMention, DateRole, Evidence, Figure, Involvement, OrgInvolvement,
-    Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced, Territory,
-    Warning,
+    CommuneRef, Conflict, Contract, DateMention, DateRole, Evidence, Figure, Involvement,
+    OrgInvolvement, Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced,
+    Territory, Warning,
 };
 use crate::rules::{Candidates, Doc, paragraph_ranges};
 
@@ -352,7 +352,7 @@ fn build_contract(
         period,
         signatories: signatories(c, mine),
         organizations: organizations(c, mine, &others, &other_codes),
-        quartiers: quartiers(c, mine),
+        quartiers: quartiers(c, mine).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
     }
@@ -442,6 +442,47 @@ fn quartiers(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Quartier>
         }
     }
     out
+}
+
+/// Whether quartier `q` lies outside the territory of contract `i` and another contract of the
+/// document may hold it: in a document about several contracts ("Rethel", "Revin" and an
+/// agglomeration), a quartier of the agglomeration's town is not Rethel's. Only when the
+/// gazetteer knows the contract's communes and those of the quartier.
+fn elsewhere(q: &Quartier, i: usize, all: &[&Territory]) -> bool {
+    let Some(t) = all.get(i) else { return false };
+    let Some(own) = territory_communes(t) else { return false };
+    let codes: Vec<&str> = q.communes.iter().filter_map(commune_code).collect();
+    if codes.is_empty() || codes.len() < q.communes.len() || codes.iter().any(|c| own.contains(c)) {
+        return false;
+    }
+    all.iter().filter(|o| fold(&o.name) != fold(&t.name)).any(|o| {
+        territory_communes(o).is_none_or(|theirs| codes.iter().any(|c| theirs.contains(c)))
+    })
+}
+
+/// The INSEE codes of a territory's communes, when the gazetteer knows them: a commune's own,
+/// an intercommunality's members.
+fn territory_communes(t: &Territory) -> Option<Vec<&'static str>> {
+    let code = t.code.as_deref()?;
+    if t.kind == "commune" {
+        return gazetteer::commune(code).map(|c| vec![c.insee]);
+    }
+    let members: Vec<&'static str> =
+        gazetteer::epci_members(code).iter().map(|c| c.insee).collect();
+    (!members.is_empty()).then_some(members)
+}
+
+/// The INSEE code of a quartier's commune: the linked one, else that of the one commune of its
+/// name (an arrondissement stands for its commune).
+fn commune_code(c: &CommuneRef) -> Option<&'static str> {
+    let one = match &c.insee {
+        Some(insee) => gazetteer::commune(insee)?,
+        None => match gazetteer::communes_named(&c.name).as_slice() {
+            [one] => *one,
+            _ => return None,
+        },
+    };
+    Some(one.parent.unwrap_or(one.insee))
 }
 
 /// The codes that stand for a contract's territory: its own, and for a commune the
@@ -653,6 +694,31 @@ mod tests {
         assert_eq!(metz.quartiers[0].name, "Borny");
         assert_eq!(forbach.quartiers[0].name, "Wiesberg");
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn a_quartier_of_one_contract_s_town_is_not_the_other_towns() {
+        // A release about a town's contract and an agglomeration's, in one paragraph: the
+        // quartier of the agglomeration's town is not the other town's.
+        let t = "Les contrats de ville de Vierzon et de la communauté d'agglomération Bourges Plus \
+            sont signés ; la Gare, à Bourges, en fait partie.\n";
+        let mut vierzon = territory(t, "Vierzon");
+        vierzon.kind = "commune".into();
+        vierzon.code = Some("18279".into());
+        let c = Candidates {
+            territories: vec![vierzon, territory(t, "Bourges Plus")],
+            quartiers: vec![quartier(t, "Gare", "Bourges")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let [vierzon, bourges] = &m.contracts[..] else { panic!("two: {:?}", m.contracts) };
+        assert!(vierzon.quartiers.is_empty(), "{:?}", vierzon.quartiers);
+        assert_eq!(bourges.quartiers.len(), 1);
+        // In Vierzon itself, it stays.
+        let mut c = c;
+        c.quartiers = vec![quartier(t, "Gare", "Vierzon")];
+        let m = merge(t, &c);
+        assert!(m.contracts.iter().all(|k| k.quartiers.len() == 1), "{:?}", m.contracts);
     }
 
     #[test]

@@ -88,6 +88,10 @@ mod tests {
         assert_eq!(one(&Duration, t).0, 2.0);
         let t = "Le contrat de ville est prolongé de trois ans par la loi de finances.";
         assert_eq!(one(&Duration, t).0, 3.0);
+        let t = "Les contrats de ville ont été prorogés de deux ans par le Parlement.";
+        assert_eq!(one(&Duration, t).0, 2.0);
+        let t = "Tous les six ans, l'État et les communes signent un nouveau contrat.";
+        assert_eq!(one(&Duration, t).0, 6.0);
     }
 
     #[test]
@@ -100,5 +104,6 @@ mod tests {
         none(&Duration, "Le contrat prévoit une concession pour 99 ans.");
         none(&Duration, "Le maire a inauguré la crèche. Il la finance pour six ans.");
         none(&Duration, "Le contrat est signé. La crèche, elle, ouvrira pour six ans.");
+        none(&Duration, "Tous les six ans, la commission révise la carte des aides.");
     }
 }

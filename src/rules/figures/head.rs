@@ -2,7 +2,7 @@
 //!
 //! After the number may come "le nombre de" ("environ 1.300 le nombre de quartiers"), "de"/"d'"
 //! after a round number or a multiplier ("une vingtaine de partenaires", "2,4 millions
-//! d'euros"), adjectives of `rules/figures/head_adjectives.txt` ("deux autres quartiers"), then a
+//! d'euros"), an opening quotation mark ("12 « quartiers prioritaires »"), adjectives of `rules/figures/head_adjectives.txt` ("deux autres quartiers"), then a
 //! head noun of `rules/figures/heads.tsv`. "six des huit contrats" gives both numbers the head of
 //! the second. A capitalised plural followed or preceded by a verb of residence ("9 000 Alésiens
 //! vivent", "6 300 Agenais y vivent", "où vivent 60 000 Ligériens") counts inhabitants. A singular head noun ("quartier")
@@ -42,7 +42,7 @@ pub(super) static HEAD: LazyLock<String> =
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let adj = alternation(HEAD_ADJECTIVES.iter().map(String::as_str));
     Regex::new(&format!(
-        r"(?i)^(?:\s+le\s+nombre\s+d(?:e\s+|'))?(?P<de>\s*(?:de\s+|d'))?(?:\s+{adj})*\s*(?P<h>{})",
+        r"(?i)^(?:\s+le\s+nombre\s+d(?:e\s+|'))?(?P<de>\s*(?:de\s+|d'))?(?:\s+{adj})*\s*(?:[«\x22“]\s*)?(?P<h>{})",
         HEAD.as_str()
     ))
     .expect("valid regex")
@@ -154,6 +154,8 @@ mod tests {
         assert_eq!(heads("Un seul quartier prioritaire")[0].2, Class::Quartiers);
         assert_eq!(heads("1 commune")[0].2, Class::Communes);
         assert_eq!(heads("Deux sites sont inscrits")[0].2, Class::Sites);
+        // A head noun in quotation marks.
+        assert_eq!(heads("on compte 12 « quartiers prioritaires »")[0].2, Class::Quartiers);
         let both = heads("six des huit contrats de ville");
         assert_eq!(both.len(), 2);
         assert_eq!((both[0].0, both[0].2), (6.0, Class::Contracts));
@@ -171,6 +173,7 @@ mod tests {
         assert!(heads("où vivent 60 000 personnes âgées").len() == 1);
         assert!(heads("où travaillent 60 000 Ligériens").is_empty());
         assert!(heads("les 14 quartier").is_empty());
+        assert!(heads("le numéro 12 « Grandes orientations »").is_empty());
         assert!(heads("en 2024 Lyon").is_empty());
         assert!(
             heads("Quartiers prioritaires\n7\nHabitants concernés\n19 800\nSignataires").is_empty()

@@ -223,6 +223,9 @@ fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
     {
         return false;
     }
+    if after_proper_word(before, hit) {
+        return false;
+    }
     let generic = is_generic(&hit.key);
     // A commune of the same name near the QPVs (same département) makes the name ambiguous;
     // one far away ("Le Dorat" for the Dorat of Bègles) does not.
@@ -236,6 +239,40 @@ fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
     let commune =
         gazetteer::communes_named(written).iter().any(|c| departements.contains(&c.departement));
     !(generic || commune) || CUE_BEFORE.is_match(before)
+}
+
+/// Whether the hit ends a longer proper name ("Vallée de la Cèze Cévennes", "Haute Provence"):
+/// a capitalised word right before it, within its sentence, that is neither an article, a cue
+/// ("Quartier", "Cité"), a commune of its QPVs nor a word of their names.
+fn after_proper_word(before: &str, hit: &qpv::Hit) -> bool {
+    let Some(head) = before.strip_suffix(' ') else { return false };
+    let word: &str = head.rsplit([' ', '\t', '(', '«', '"', '\'', '’']).next().unwrap_or("");
+    let prior = head[..head.len() - word.len()].trim_end();
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || word.chars().all(|c| !c.is_lowercase())
+        || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        || prior.is_empty()
+        || prior.ends_with(['.', ':', ';', '!', '?', '•', '-', '–', '—', '|', '>', '*', '#'])
+    {
+        return false;
+    }
+    let folded = qpv::fold(word);
+    const SMALL: &[&str] = &["le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "a"];
+    if SMALL.contains(&folded.as_str())
+        || CUE_BEFORE.is_match(&format!("{word} "))
+        || folded.starts_with("quartier")
+    {
+        return false;
+    }
+    let of_its_qpvs = hit.named.iter().any(|n| {
+        format!(" {} ", qpv::fold(n.qpv.name)).contains(&format!(" {folded} "))
+            || n.qpv
+                .communes
+                .iter()
+                .filter_map(|c| gazetteer::commune(c))
+                .any(|c| format!(" {} ", qpv::fold(c.name)).contains(&format!(" {folded} ")))
+    });
+    !of_its_qpvs
 }
 
 /// The status of a hit at `at`: its sentence's, else that of the nearest line or sentence
@@ -285,5 +322,21 @@ mod tests {
         none(&Gazetteer, "La réunion a lieu rue Jean Jaurès, à Floirac, près de la saraillère.");
         // Part of a longer name.
         none(&Gazetteer, "À Floirac, l'association Dravemont Solidaire a ouvert ses portes.");
+        // The end of a longer name (an intercommunality).
+        none(&Gazetteer, "À Floirac, la communauté Rives Dravemont signe aussi.");
+        finds(
+            &Gazetteer,
+            "À Floirac, Saraillère, Dravemont.",
+            &["saraillère, dravemont @ floirac : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn after_an_article_a_cue_or_its_own_words() {
+        finds(
+            &Gazetteer,
+            "À Floirac, le Quartier Dravemont et la Cité Jean Jaurès.",
+            &["dravemont @ floirac : prioritaire", "jean jaurès @ floirac : prioritaire"],
+        );
     }
 }

@@ -298,6 +298,12 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?:{})(?:\s|$)", alts.join("|"))).expect("valid regex")
 });
 
+/// "En" before capitalised words only: the Occitan article of a place's name ("En Sabatier",
+/// "En Gineste"), not "En 2024" or "En effet" that open a sentence.
+static OCCITAN_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^En\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*$").expect("valid regex")
+});
+
 /// Whether `name` can be a neighbourhood's name: starts with a capital or a digit, a few words,
 /// not a bare cue ("Quartiers prioritaires"), no address or e-mail, not a number alone, not a
 /// street, an equipment, an organisation or a menu item (`rules/quartiers/not_names.txt`: "Rue
@@ -305,7 +311,9 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn plausible_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     let bare_cue = speaks_of_quartiers(name) && status_in(name).is_some();
-    let odd = name.contains('@') || name.contains("http") || NOT_NAME.is_match(name);
+    let odd = name.contains('@')
+        || name.contains("http")
+        || NOT_NAME.is_match(name) && !OCCITAN_EN.is_match(name);
     // A number alone is a street number or a figure ("5, rue Pleyel"), not a name.
     let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
     name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -522,6 +530,9 @@ mod tests {
         assert!(!plausible_name("12"));
         assert!(!plausible_name("Commissariat général à la ville"));
         assert!(!plausible_name("Contrat de ville"));
+        assert!(plausible_name("En Sabatier"));
+        assert!(!plausible_name("En 2024"));
+        assert!(!plausible_name("En effet"));
         assert!(!plausible_name("Agence nationale des quartiers"));
     }
 }

@@ -11,6 +11,9 @@
 //! comes from the introduction, else the heading above it, else `prioritaire`.
 //! A bulleted group ("- Grand Mirail :") is an item, and so are its nested items ("> Mirail
 //! Université", "-- Reynerie").
+//! A line of several names grouped by their commune ("La Gare, Le Bourg à Vierzon, Les Forges
+//! à Bourges") gives one item a name ([`super::line_groups`]); an introduction cut by a line
+//! break is read from the line where its sentence starts.
 //! Does not find: lists introduced by something else ("Les signataires :", "Quatre priorités");
 //! long lines (sentences).
 
@@ -23,6 +26,7 @@ use super::lexicon::{
     Known, PLACE, clean_name, collapse, communes, count_in, is_commune, label, line_ranges,
     lists_something_else, plausible_name, speaks_of_quartiers, status_in,
 };
+use super::line_groups::{Grouped, line_groups};
 use super::{Item, List, emit};
 use crate::names::fold;
 use crate::record::QuartierStatus;
@@ -69,6 +73,9 @@ enum Tail {
     Sure(Vec<String>),
     /// A last " - " segment that parses as communes: `whole` is the unsplit name.
     Maybe { communes: Vec<String>, whole: String },
+    /// Several names grouped by their commune ("La Gare, Le Bourg à Vierzon"), ranges in the
+    /// text.
+    Groups(Vec<Grouped>),
 }
 
 #[derive(Debug, Clone)]
@@ -91,13 +98,20 @@ impl Rule for LineList {
         let lines: Vec<Range<usize>> = line_ranges(text);
         let mut i = 0;
         while i < lines.len() {
-            let intro = &text[lines[i].clone()];
-            // The heading: the short line just above, else a Markdown heading a few lines up.
             let above = |h: usize| &text[lines[h].clone()];
-            let heading =
-                i.checked_sub(1).map(above).filter(|h| h.split_whitespace().count() <= 12).or_else(
-                    || (i.saturating_sub(3)..i).rev().map(above).find(|h| h.starts_with('#')),
-                );
+            // An introduction cut by a line break ("... où s'appliquait la politique" over "de
+            // la ville :") is read whole, from the line where its sentence starts.
+            let joined = i.checked_sub(1).and_then(|h| continued(above(h), above(i)));
+            let top = if joined.is_some() { i - 1 } else { i };
+            let intro = joined.as_deref().unwrap_or(above(i));
+            // The heading: the short line just above, else a Markdown heading a few lines up.
+            let heading = top
+                .checked_sub(1)
+                .map(above)
+                .filter(|h| h.split_whitespace().count() <= 12)
+                .or_else(|| {
+                    (top.saturating_sub(3)..top).rev().map(above).find(|h| h.starts_with('#'))
+                });
             let colon = intro.trim_end().ends_with(':') || intro.trim_start().starts_with('#');
             // An HTML heading has lost its marks: a short line without final punctuation opens
             // a list too, when its items name their communes.
@@ -125,7 +139,7 @@ impl Rule for LineList {
             let with_communes = run.iter().filter(|l| l.tail != Tail::None).count();
             // Bare names under a heading that states a status ("Quartiers prioritaires"), itself
             // not one of a run of short lines (a menu): at least two short names.
-            let after_text = i.checked_sub(1).is_none_or(|h| {
+            let after_text = top.checked_sub(1).is_none_or(|h| {
                 let t = above(h);
                 t.split_whitespace().count() > 8 || t.trim_end().ends_with(['.', '!', '?', ':'])
             });
@@ -162,6 +176,16 @@ impl Rule for LineList {
     }
 }
 
+/// `prev` and `line` as one sentence, when `line` carries on the sentence of `prev` (it starts
+/// in lower case after a line of several words without final punctuation).
+fn continued(prev: &str, line: &str) -> Option<String> {
+    let carries_on = line.chars().next().is_some_and(char::is_lowercase)
+        && prev.split_whitespace().count() >= 6
+        && !prev.trim_end().ends_with(['.', ':', ';', '!', '?'])
+        && !prev.trim_start().starts_with('#');
+    carries_on.then(|| format!("{} {}", prev.trim_end(), line.trim_start()))
+}
+
 /// Reads one line as a list item, or `None` when it is not one (a heading, a sentence, an
 /// introduction).
 fn item(doc: &Doc, range: Range<usize>, known: &Known, nested: bool) -> Option<Line> {
@@ -175,10 +199,10 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known, nested: bool) -> Option<L
     if (line.trim_end().ends_with(':') && !group) || line.trim_start().starts_with(['#', '|']) {
         return None;
     }
-    let body = match BULLET.find(line).or_else(|| NESTED.find(line).filter(|_| nested)) {
-        Some(m) => &line[m.end()..],
+    let (offset, body) = match BULLET.find(line).or_else(|| NESTED.find(line).filter(|_| nested)) {
+        Some(m) => (m.end(), &line[m.end()..]),
         None if line.trim_start().starts_with('>') => return None,
-        None => line,
+        None => (0, line),
     };
     let body = if group { body.trim_end().trim_end_matches(':') } else { body };
     let trimmed = body.trim_end();
@@ -225,6 +249,12 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known, nested: bool) -> Option<L
             last,
         });
     }
+    if let Some(mut groups) = line_groups(body, known) {
+        for g in &mut groups {
+            g.range = range.start + offset + g.range.start..range.start + offset + g.range.end;
+        }
+        return Some(Line { range, name: clean_name(body), tail: Tail::Groups(groups), last });
+    }
     bare(range, body, known, last)
 }
 
@@ -232,9 +262,6 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known, nested: bool) -> Option<L
 fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Line> {
     let body = FIGURE_TAIL.find(body).map_or(body, |m| &body[..m.start()]);
     let whole = clean_name(body);
-    if !plausible_name(&whole) {
-        return None;
-    }
     let split = LAST_DASH.find_iter(body).last();
     let tail = split
         .and_then(|m| {
@@ -253,6 +280,10 @@ fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Li
             let name = clean_name(&body[..m.start()]);
             plausible_name(&name).then_some((name, communes))
         });
+    // A name and its communes may together be longer than a name alone.
+    if !plausible_name(&whole) && (tail.is_none() || whole.split_whitespace().count() <= 12) {
+        return None;
+    }
     Some(match tail {
         Some((name, communes)) => Line { range, name, tail: Tail::Maybe { communes, whole }, last },
         None => {
@@ -296,6 +327,9 @@ fn decide(run: Vec<Line>, known: &Known, intro_communes: &[String]) -> Vec<Item>
                 Tail::Maybe { communes, .. } | Tail::Sure(communes) => {
                     communes.iter().any(|x| fold(x) == fold(c))
                 }
+                Tail::Groups(groups) => {
+                    groups.iter().flat_map(|g| &g.communes).any(|x| fold(x) == fold(c))
+                }
                 Tail::None => false,
             })
             .count()
@@ -309,6 +343,15 @@ fn decide(run: Vec<Line>, known: &Known, intro_communes: &[String]) -> Vec<Item>
     let mut items = Vec::new();
     for (k, line) in run.iter().enumerate() {
         let (name, communes) = match &line.tail {
+            Tail::Groups(groups) => {
+                items.extend(groups.iter().map(|g| Item {
+                    range: g.range.clone(),
+                    name: g.name.clone(),
+                    communes: g.communes.clone(),
+                    status: None,
+                }));
+                continue;
+            }
             Tail::Sure(c) => (line.name.clone(), c.clone()),
             Tail::Maybe { communes, whole } => {
                 if all || communes.iter().all(|c| known.contains(c) || repeated(c)) {
@@ -528,6 +571,24 @@ mod tests {
             "## Quatre priorités\n\n- Emploi et insertion : rapprocher les habitants.\n",
         );
         none(&LineList, "Contact :\nSandrine Durand – 02 32 76 50 14\n");
+    }
+
+    #[test]
+    fn an_introduction_cut_by_a_line_break_and_lines_of_grouped_names() {
+        finds(
+            &LineList,
+            "Le contrat couvre aussi les territoires de veille où s'appliquait jusqu'ici la politique\nde la ville :\nLes Forges, Le Bourg à Vierzon\nLa Gare et les Tilleuls à Bourges, le Moulin à Mehun-sur-Yèvre\nChamp Fleuri à Vierzon.\n",
+            &[
+                "Les Forges @ Vierzon : veille",
+                "Le Bourg @ Vierzon : veille",
+                "La Gare @ Bourges : veille",
+                "Tilleuls @ Bourges : veille",
+                "Moulin @ Mehun-sur-Yèvre : veille",
+                "Champ Fleuri @ Vierzon : veille",
+            ],
+        );
+        // A lower-case line after a list item is not the rest of an introduction.
+        none(&LineList, "- Les Forges à Vierzon\nde la ville :\nLa Gare, Le Bourg à Vierzon\n");
     }
 
     #[test]

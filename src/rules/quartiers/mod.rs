@@ -26,6 +26,7 @@ mod codes;
 mod commune_groups;
 mod gazetteer;
 mod lexicon;
+mod line_groups;
 mod line_list;
 mod parenthesised;
 mod prose;
