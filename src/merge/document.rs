@@ -858,44 +858,38 @@ mod tests {
         assert_eq!(merge(t, &c).published.map(|p| p.date).as_deref(), Some("2016-05-03"));
     }
 
+    /// The signing day of each contract merged from `t`, where Montauban and Quimperlé are
+    /// territories of a series and "6 février" and "9 février" dates.
+    fn timeline_days(t: &str) -> Vec<Option<String>> {
+        let series = |name: &str| {
+            let mut a = territory(t, name);
+            a.evidence.rule = "territories.series".into();
+            a
+        };
+        let c = Candidates {
+            territories: vec![series("Montauban"), series("Quimperlé")],
+            dates: vec![
+                date(t, "6 février", "2015-02-06", DateRole::Other),
+                date(t, "9 février", "2015-02-09", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        merge(t, &c)
+            .contracts
+            .iter()
+            .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
+            .collect()
+    }
+
     #[test]
     fn each_territory_of_a_timeline_gets_its_own_day() {
+        let both = [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())];
         let t = "Les contrats de ville : Montauban le 6 février, Quimperlé le 9 février.\n";
-        let mut a = territory(t, "Montauban");
-        a.evidence.rule = "territories.series".into();
-        let mut b = territory(t, "Quimperlé");
-        b.evidence.rule = "territories.series".into();
-        let c = Candidates {
-            territories: vec![a, b],
-            dates: vec![
-                date(t, "6 février", "2015-02-06", DateRole::Other),
-                date(t, "9 février", "2015-02-09", DateRole::Other),
-            ],
-            ..Candidates::default()
-        };
-        let m = merge(t, &c);
-        let days: Vec<_> =
-            m.contracts.iter().map(|c| c.signed_on.as_ref().map(|s| s.value.clone())).collect();
-        assert_eq!(days, [Some("2015-02-06".into()), Some("2015-02-09".into())]);
+        assert_eq!(timeline_days(t), both);
         let t = "Le 6 février, Montauban signe. Le 9 février, ce fut le tour de Quimperlé.\n";
-        let mut a = territory(t, "Montauban");
-        a.evidence.rule = "territories.series".into();
-        let mut b = territory(t, "Quimperlé");
-        b.evidence.rule = "territories.series".into();
-        let c = Candidates {
-            territories: vec![a, b],
-            dates: vec![
-                date(t, "6 février", "2015-02-06", DateRole::Other),
-                date(t, "9 février", "2015-02-09", DateRole::Other),
-            ],
-            ..Candidates::default()
-        };
-        let m = merge(t, &c);
-        let days: Vec<_> =
-            m.contracts.iter().map(|c| c.signed_on.as_ref().map(|s| s.value.clone())).collect();
         assert_eq!(
-            days,
-            [Some("2015-02-06".into()), Some("2015-02-09".into())],
+            timeline_days(t),
+            both,
             "a day after a sentence's end, before 'ce fut le tour de', is the next territory's"
         );
     }
