@@ -1,5 +1,6 @@
 //! Work done once per text and shared by the rules of a family: an analysis several rules need
-//! (the people family's name mentions and sentence breaks, the figures family's numbers) is
+//! (the people family's name mentions and sentence breaks, the figures family's numbers, the
+//! territories family's intercommunality names) is
 //! computed by the first rule that asks and kept here for the others (issue 12); so are the
 //! communes the text names, asked by the quartiers family and by the link stage.
 //!
@@ -8,6 +9,7 @@
 //! empty. Rules stay stateless and never read each other's output: an analysis is a function of
 //! the text alone, the same whichever rule computes it first.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::gazetteer::qpv::NamedCommunes;
@@ -24,6 +26,8 @@ pub struct Analysis {
     pub(crate) numbers: OnceLock<Vec<Number>>,
     /// The figures family's numbers with a head noun, of the whole text.
     pub(crate) headed: OnceLock<Vec<Headed>>,
+    /// The territories family's intercommunality names of the whole text, with their kind.
+    pub(crate) epci_mentions: OnceLock<Vec<(Range<usize>, &'static str)>>,
     /// The communes the text names, for telling QPV homonyms apart (the quartiers' gazetteer
     /// rule, their resolve step and the QPV-code link).
     pub(crate) named_communes: OnceLock<NamedCommunes>,

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::grammar::{
-    NAME, OF, PREFIX, QUALIFIER, epci_mentions, never_carrier, owner, prefix_kind, word_kind,
+    NAME, OF, PREFIX, QUALIFIER, doc_epci_mentions, never_carrier, owner, prefix_kind, word_kind,
 };
 use super::territory;
 use crate::data;
@@ -132,8 +132,7 @@ impl Rule for ContractOf {
 /// The intercommunality named last before `before` (else first after it), as the owner of an
 /// anaphoric contract.
 fn antecedent(doc: &Doc, before: usize, out: &mut Candidates) {
-    let text = doc.text();
-    let mentions = epci_mentions(text);
+    let mentions = doc_epci_mentions(doc);
     let found = mentions
         .iter()
         .filter(|(r, _)| r.end <= before)

@@ -8,7 +8,7 @@
 //! ("présidente de la Région Bretagne"), upper-case headings, lower-case common nouns ("la
 //! métropole").
 
-use super::grammar::epci_mentions;
+use super::grammar::doc_epci_mentions;
 use super::territory;
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -23,8 +23,8 @@ impl Rule for EpciMention {
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
-        for (range, kind) in epci_mentions(doc.text()) {
-            out.territories.push(territory(doc, range, Some(kind), false, ID));
+        for (range, kind) in doc_epci_mentions(doc) {
+            out.territories.push(territory(doc, range.clone(), Some(kind), false, ID));
         }
     }
 }

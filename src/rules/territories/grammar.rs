@@ -10,6 +10,7 @@ use crate::rules::text::Regex;
 
 use crate::data;
 use crate::gazetteer;
+use crate::rules::Doc;
 use crate::rules::alternation;
 
 /// A capitalised word, hyphen- or apostrophe-joined parts included ("Hérouville-Saint-Clair",
@@ -158,6 +159,11 @@ pub(super) fn never_carrier(name: &str) -> bool {
     let lower = name.to_lowercase();
     let first = lower.split([' ', '\'', '-']).next().unwrap_or("");
     FIRST.iter().any(|f| f == first) || GENERIC.contains(&lower)
+}
+
+/// [`epci_mentions`] of the document's whole text, found once per text and shared by the rules.
+pub(super) fn doc_epci_mentions<'a>(doc: &Doc<'a>) -> &'a [(Range<usize>, &'static str)] {
+    doc.analysis().epci_mentions.get_or_init(|| epci_mentions(doc.text()))
 }
 
 /// Ranges of the intercommunality names in `text`, with their kind when the name tells it.

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::grammar::{epci_mentions, sentences};
+use super::grammar::{doc_epci_mentions, sentences};
 use super::territory;
 use crate::names::fold;
 use crate::rules::{Candidates, Doc, Rule};
@@ -53,7 +53,7 @@ impl Rule for MainEpci {
         if !signed {
             return;
         }
-        let mentions = epci_mentions(text);
+        let mentions = doc_epci_mentions(doc);
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (i, (r, _)) in mentions.iter().enumerate() {
             let entry = counts.entry(fold(&text[r.clone()])).or_insert((0, i));

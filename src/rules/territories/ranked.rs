@@ -210,7 +210,8 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     let text = doc.text();
     let mut found: Vec<Mention> = Vec::new();
     // Intercommunalities the family's grammar found (clean spans mapped back by their text).
-    for (range, kind) in super::grammar::epci_mentions(text) {
+    for (range, kind) in super::grammar::doc_epci_mentions(doc) {
+        let (range, kind) = (range.clone(), *kind);
         let name = &text[range.clone()];
         if never_carrier(name) || !proper_beside_kind(name) {
             continue;
