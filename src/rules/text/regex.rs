@@ -43,7 +43,8 @@ use regex_syntax::hir::{
 /// ASCII word boundaries and confirmed with the original pattern (see the module doc).
 #[derive(Clone)]
 pub struct Regex {
-    pattern: String,
+    /// The pattern as written, shared with its engines (which parse it again when needed).
+    pattern: Arc<str>,
     /// The pattern as written: gives every reported match and group.
     exact: Engine,
     /// Present when the pattern has a Unicode word assertion: finds candidate starts.
@@ -128,8 +129,7 @@ impl Engine {
 
     /// The whole syntax tree of this engine.
     fn hir(&self) -> Hir {
-        let hir = reparse(&self.pattern);
-        if self.scan { convert(&hir).0 } else { hir }
+        whole_hir(&self.pattern, self.scan)
     }
 
     /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
@@ -186,6 +186,13 @@ fn all_kept(hay: &[u8]) -> bool {
         at += 3;
     }
     true
+}
+
+/// Whether every character of `hay` from byte `start` on is one of [`KEPT`]: a search from
+/// `start` only consumes those (what is before it is only looked at by word assertions, which
+/// do not depend on the cut).
+fn all_kept_from(hay: &str, start: usize) -> bool {
+    all_kept(hay.as_bytes().get(start..).unwrap_or_default())
 }
 
 /// `hir` with every Unicode class cut down to [`KEPT`] (see [`Engine`]).
@@ -248,9 +255,11 @@ fn build_with(hir: &Hir, unanchored: bool) -> Result<meta::Regex, regex::Error> 
     )
 }
 
-/// A pattern parsed once already.
-fn reparse(pattern: &str) -> Hir {
-    parse(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"))
+/// The whole syntax tree of a pattern parsed once already: its scan form (see [`convert`]) or
+/// the pattern as written.
+fn whole_hir(pattern: &str, scan: bool) -> Hir {
+    let hir = parse(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"));
+    if scan { convert(&hir).0 } else { hir }
 }
 
 fn parse(pattern: &str) -> Result<Hir, regex::Error> {
@@ -262,6 +271,7 @@ impl Regex {
     pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
         let hir = parse(pattern)?;
         let shared: Arc<str> = Arc::from(pattern);
+        let source = shared.clone();
         let unicode_word = hir.properties().look_set().contains_word_unicode();
         let scan = if unicode_word {
             let (fast, _) = convert(&hir);
@@ -274,7 +284,7 @@ impl Regex {
         if let Ok(mut b) = BUILT.lock() {
             b.insert(pattern.to_owned());
         }
-        Ok(Regex { pattern: pattern.to_owned(), exact, scan, unicode_word })
+        Ok(Regex { pattern: source, exact, scan, unicode_word })
     }
 
     /// The pattern as written.
@@ -356,7 +366,7 @@ impl Regex {
     /// before `start`).
     pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
         let input = Input::new(hay).span(start..hay.len());
-        self.search(&input, all_kept(hay.as_bytes())).map(|m| Match::new(hay, m.range()))
+        self.search(&input, all_kept_from(hay, start)).map(|m| Match::new(hay, m.range()))
     }
 
     /// Every successive non-overlapping match in `hay`.
@@ -376,7 +386,7 @@ impl Regex {
 
     /// The groups of the leftmost-first match starting at or after `start`.
     pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
-        let small = all_kept(hay.as_bytes());
+        let small = all_kept_from(hay, start);
         let mut slots = self.exact.get(small).create_captures();
         self.search_slots(&Input::new(hay).span(start..hay.len()), small, &mut slots);
         slots.is_match().then_some(Captures { hay, slots })
@@ -436,7 +446,9 @@ impl Regex {
 /// list of patterns (one per name of a gazetteer) asks first, then runs only those that may
 /// match. Never false where the pattern matches (the scan forms are searched).
 pub struct AnyOf {
-    hirs: Vec<Hir>,
+    /// Each pattern and whether its scan form is the one searched; parsed again only when a set
+    /// is built.
+    sources: Vec<(Arc<str>, bool)>,
     compiled: OnceLock<Option<meta::Regex>>,
     /// The same set with its classes cut down to [`KEPT`] (see [`Engine`]).
     small: OnceLock<Option<meta::Regex>>,
@@ -444,13 +456,19 @@ pub struct AnyOf {
 
 impl AnyOf {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> AnyOf {
-        let hirs =
-            patterns.into_iter().map(|r| r.scan.as_ref().unwrap_or(&r.exact).hir()).collect();
-        AnyOf { hirs, compiled: OnceLock::new(), small: OnceLock::new() }
+        let sources = patterns
+            .into_iter()
+            .map(|r| {
+                let e = r.scan.as_ref().unwrap_or(&r.exact);
+                (e.pattern.clone(), e.scan)
+            })
+            .collect();
+        AnyOf { sources, compiled: OnceLock::new(), small: OnceLock::new() }
     }
 
     /// For each pattern, in order, whether it may match in `hay`.
     pub fn which(&self, hay: &str) -> Vec<bool> {
+        let whole = || -> Vec<Hir> { self.sources.iter().map(|(p, s)| whole_hir(p, *s)).collect() };
         let build = |hirs: &[Hir]| {
             let config = meta::Config::new()
                 .nfa_size_limit(Some(64 * (1 << 20)))
@@ -461,17 +479,17 @@ impl AnyOf {
             meta::Builder::new().configure(config).build_many_from_hir(hirs).ok()
         };
         let set = if all_kept(hay.as_bytes()) {
-            self.small.get_or_init(|| build(&self.hirs.iter().map(shrink).collect::<Vec<_>>()))
+            self.small.get_or_init(|| build(&whole().iter().map(shrink).collect::<Vec<_>>()))
         } else {
-            self.compiled.get_or_init(|| build(&self.hirs))
+            self.compiled.get_or_init(|| build(&whole()))
         };
         let Some(set) = set else {
             // Too big to build as one: every pattern may match.
-            return vec![true; self.hirs.len()];
+            return vec![true; self.sources.len()];
         };
         let mut found = regex_automata::PatternSet::new(set.pattern_len());
         set.which_overlapping_matches(&Input::new(hay), &mut found);
-        (0..self.hirs.len())
+        (0..self.sources.len())
             .map(|i| regex_automata::PatternID::new(i).is_ok_and(|p| found.contains(p)))
             .collect()
     }
