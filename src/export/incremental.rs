@@ -62,7 +62,8 @@ pub struct Previous {
 impl Previous {
     /// Loads the previous records of `out_dir` that this build may reuse: none when there is no
     /// index, when it was made with other rules or limits, or when `documents.jsonl` changed
-    /// since. Reads `documents.jsonl` twice as a stream (hash, then lines).
+    /// since. Reads `documents.jsonl` twice as a stream (hash, then lines); only a line that
+    /// reads back as a record is kept.
     pub fn load(out_dir: &Path, max_bytes: u64) -> Previous {
         let Ok(text) = std::fs::read_to_string(out_dir.join(INDEX)) else {
             return Previous::default();
@@ -86,7 +87,7 @@ impl Previous {
                 Ok(n) => {
                     let at = LineAt { offset, len: buf.strip_suffix(b"\n").unwrap_or(&buf).len() };
                     offset += n as u64;
-                    let Ok(r) = serde_json::from_slice::<super::model::Document>(&buf) else {
+                    let Ok(r) = serde_json::from_slice::<DocumentRecord>(&buf) else {
                         continue;
                     };
                     if r.errors.is_empty() && !r.source.sha256.is_empty() {
@@ -188,8 +189,6 @@ fn reuse(
     if file_sha256(path).ok()? != prev.sha256 {
         return None;
     }
-    // Only a line that still reads as a record is reused.
-    previous.record(prev.line).ok()?;
     Some(prev.line)
 }
 

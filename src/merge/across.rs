@@ -91,8 +91,13 @@ struct Entry {
 }
 
 enum Store {
-    Memory(Vec<Contract>),
-    File { path: PathBuf, writer: Option<BufWriter<File>>, written: u64 },
+    /// Each contract is taken out when its group is merged.
+    Memory(Vec<Option<Contract>>),
+    File {
+        path: PathBuf,
+        writer: Option<BufWriter<File>>,
+        written: u64,
+    },
 }
 
 impl Collector {
@@ -116,7 +121,7 @@ impl Collector {
         for c in contracts {
             let at = match &mut self.store {
                 Store::Memory(list) => {
-                    list.push(c.clone());
+                    list.push(Some(c.clone()));
                     list.len() as u64 - 1
                 }
                 Store::File { writer, written, .. } => {
@@ -165,8 +170,10 @@ impl Collector {
                 .iter()
                 .map(|&i| {
                     let e = &self.entries[i];
-                    let c = match (&self.store, reader.as_mut()) {
-                        (Store::Memory(list), _) => list[e.at as usize].clone(),
+                    let c = match (&mut self.store, reader.as_mut()) {
+                        (Store::Memory(list), _) => list[e.at as usize]
+                            .take()
+                            .ok_or_else(|| std::io::Error::other("a contract in two groups"))?,
                         (Store::File { .. }, Some(r)) => read_line_at(r, e.at)?,
                         (Store::File { .. }, None) => unreachable!("the file store has a reader"),
                     };
