@@ -93,8 +93,11 @@ struct Engine {
     pattern: Arc<str>,
     /// Whether this is the scan form of the pattern (see [`convert`]).
     scan: bool,
-    /// The small form's syntax tree, until it is compiled.
-    small_hir: Mutex<Option<Hir>>,
+    /// Whether the small form differs from the whole one: false when every class of the
+    /// pattern already lies in [`KEPT`], and then one compiled form serves every haystack.
+    cut: bool,
+    /// The syntax tree of the first form to compile (the small one when `cut`), until it is.
+    first_hir: Mutex<Option<Hir>>,
     /// Whether unanchored searches run on it (else only anchored confirmations).
     unanchored: bool,
     compiled: OnceLock<meta::Regex>,
@@ -103,11 +106,12 @@ struct Engine {
 
 impl Clone for Engine {
     fn clone(&self) -> Engine {
-        let small_hir = self.small_hir.lock().ok().and_then(|h| h.clone());
+        let first_hir = self.first_hir.lock().ok().and_then(|h| h.clone());
         Engine {
             pattern: self.pattern.clone(),
             scan: self.scan,
-            small_hir: Mutex::new(small_hir),
+            cut: self.cut,
+            first_hir: Mutex::new(first_hir),
             unanchored: self.unanchored,
             compiled: self.compiled.clone(),
             small: self.small.clone(),
@@ -117,10 +121,12 @@ impl Clone for Engine {
 
 impl Engine {
     fn new(pattern: Arc<str>, hir: &Hir, scan: bool, unanchored: bool) -> Engine {
+        let small = cut(hir);
         Engine {
             pattern,
             scan,
-            small_hir: Mutex::new(Some(shrink(hir))),
+            cut: small.is_some(),
+            first_hir: Mutex::new(Some(small.unwrap_or_else(|| hir.clone()))),
             unanchored,
             compiled: OnceLock::new(),
             small: OnceLock::new(),
@@ -132,6 +138,11 @@ impl Engine {
         whole_hir(&self.pattern, self.scan)
     }
 
+    /// The syntax tree kept for the first compiled form, taken.
+    fn take_first(&self) -> Option<Hir> {
+        self.first_hir.lock().ok().and_then(|mut h| h.take())
+    }
+
     /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
     fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
@@ -140,11 +151,11 @@ impl Engine {
             Ok(re) => re,
             Err(e) => panic!("a rule pattern does not compile: {e}"),
         };
-        if small {
-            self.small.get_or_init(|| {
-                let kept = self.small_hir.lock().ok().and_then(|mut h| h.take());
-                build(&kept.unwrap_or_else(|| shrink(&self.hir())))
-            })
+        if !self.cut {
+            self.compiled.get_or_init(|| build(&self.take_first().unwrap_or_else(|| self.hir())))
+        } else if small {
+            self.small
+                .get_or_init(|| build(&self.take_first().unwrap_or_else(|| shrink(&self.hir()))))
         } else {
             self.compiled.get_or_init(|| build(&self.hir()))
         }
@@ -197,29 +208,48 @@ fn all_kept_from(hay: &str, start: usize) -> bool {
 
 /// `hir` with every Unicode class cut down to [`KEPT`] (see [`Engine`]).
 fn shrink(hir: &Hir) -> Hir {
+    cut(hir).unwrap_or_else(|| hir.clone())
+}
+
+/// `hir` with every Unicode class cut down to [`KEPT`], or `None` when no class reaches
+/// outside it (most case-insensitive words: `(?i)é` is `[Éé]`). Only the subtrees that change
+/// are rebuilt.
+fn cut(hir: &Hir) -> Option<Hir> {
     static KEPT_CLASS: LazyLock<ClassUnicode> = LazyLock::new(|| {
         ClassUnicode::new(KEPT.iter().map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)))
     });
+    let many = |items: &[Hir]| -> Option<Vec<Hir>> {
+        let cuts: Vec<Option<Hir>> = items.iter().map(cut).collect();
+        cuts.iter()
+            .any(Option::is_some)
+            .then(|| items.iter().zip(cuts).map(|(h, c)| c.unwrap_or_else(|| h.clone())).collect())
+    };
     match hir.kind() {
         HirKind::Class(Class::Unicode(class)) => {
-            let mut cut = class.clone();
-            cut.intersect(&KEPT_CLASS);
-            Hir::class(Class::Unicode(cut))
+            let inside = class
+                .ranges()
+                .iter()
+                .all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi));
+            (!inside).then(|| {
+                let mut small = class.clone();
+                small.intersect(&KEPT_CLASS);
+                Hir::class(Class::Unicode(small))
+            })
         }
-        HirKind::Capture(c) => Hir::capture(Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(shrink(&c.sub)),
+        HirKind::Capture(c) => cut(&c.sub).map(|sub| {
+            Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(sub) })
         }),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(shrink(&r.sub)),
+        HirKind::Repetition(r) => cut(&r.sub).map(|sub| {
+            Hir::repetition(Repetition {
+                min: r.min,
+                max: r.max,
+                greedy: r.greedy,
+                sub: Box::new(sub),
+            })
         }),
-        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(shrink).collect()),
-        HirKind::Concat(items) => Hir::concat(items.iter().map(shrink).collect()),
-        _ => hir.clone(),
+        HirKind::Alternation(alts) => many(alts).map(Hir::alternation),
+        HirKind::Concat(items) => many(items).map(Hir::concat),
+        _ => None,
     }
 }
 
