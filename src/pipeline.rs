@@ -229,13 +229,21 @@ const WINDOW_RESOLVED: &[&str] = &["orgs", "quartiers", "territories"];
 /// Every rule of the registry on `doc`, each guarded: a panic (a bug) costs that rule's
 /// candidates and leaves a warning.
 fn apply_rules(doc: &Doc, out: &mut Candidates) {
-    for rule in rules::registry() {
-        let mut found = Candidates::default();
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rule.apply(doc, &mut found);
-        }));
+    // The rules are independent: they run in parallel (a one-document run compiles the patterns
+    // of several rules at once) and their candidates are appended in registry order.
+    let runs: Vec<_> = rules::registry()
+        .par_iter()
+        .map(|rule| {
+            let mut found = Candidates::default();
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                rule.apply(doc, &mut found);
+            }));
+            (rule, run.map(|()| found))
+        })
+        .collect();
+    for (rule, run) in runs {
         match run {
-            Ok(()) => append(out, found),
+            Ok(found) => append(out, found),
             Err(panic) => out.warnings.push(Warning {
                 kind: "pipeline.rule_failed".into(),
                 message: format!(
