@@ -30,11 +30,12 @@ use std::fmt;
 use std::ops::{Index, Range};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
-use regex_automata::meta;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
+use regex_automata::{PatternID, PatternSet, hybrid, meta};
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
@@ -482,9 +483,60 @@ pub struct AnyOf {
     /// Each pattern and whether its scan form is the one searched; parsed again only when a set
     /// is built.
     sources: Vec<(Arc<str>, bool)>,
-    compiled: OnceLock<Option<meta::Regex>>,
+    compiled: OnceLock<Option<Set>>,
     /// The same set with its classes cut down to [`KEPT`] (see [`Engine`]).
-    small: OnceLock<Option<meta::Regex>>,
+    small: OnceLock<Option<Set>>,
+}
+
+/// The patterns of an [`AnyOf`] as one forward lazy DFA, with its caches (one per thread
+/// searching at a time). Only which patterns match is asked, never where: no reverse
+/// automaton, capture states or literal prefilter to build, which the `meta` engine would.
+struct Set {
+    dfa: hybrid::dfa::DFA,
+    caches: Mutex<Vec<hybrid::dfa::Cache>>,
+}
+
+impl Set {
+    fn build(hirs: &[Hir]) -> Option<Set> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(64 * (1 << 20)))
+                    .which_captures(WhichCaptures::None)
+                    .shrink(false),
+            )
+            .syntax(syntax_config())
+            .build_many_from_hir(hirs)
+            .ok()?;
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(16 * (1 << 20))
+                    .unicode_word_boundary(true),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        Some(Set { dfa, caches: Mutex::default() })
+    }
+
+    /// Which patterns match in `hay`; `None` when the lazy DFA gives up (a Unicode word
+    /// boundary next to a non-ASCII character, or a cache too often cleared).
+    fn which(&self, hay: &str) -> Option<PatternSet> {
+        let mut cache = self
+            .caches
+            .lock()
+            .ok()
+            .and_then(|mut c| c.pop())
+            .unwrap_or_else(|| self.dfa.create_cache());
+        let mut found = PatternSet::new(self.dfa.pattern_len());
+        let searched =
+            self.dfa.try_which_overlapping_matches(&mut cache, &Input::new(hay), &mut found);
+        if let Ok(mut caches) = self.caches.lock() {
+            caches.push(cache);
+        }
+        searched.ok().map(|()| found)
+    }
 }
 
 impl AnyOf {
@@ -502,28 +554,17 @@ impl AnyOf {
     /// For each pattern, in order, whether it may match in `hay`.
     pub fn which(&self, hay: &str) -> Vec<bool> {
         let whole = || -> Vec<Hir> { self.sources.iter().map(|(p, s)| whole_hir(p, *s)).collect() };
-        let build = |hirs: &[Hir]| {
-            let config = meta::Config::new()
-                .nfa_size_limit(Some(64 * (1 << 20)))
-                .hybrid_cache_capacity(16 * (1 << 20))
-                .match_kind(MatchKind::All)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                .utf8_empty(true);
-            meta::Builder::new().configure(config).build_many_from_hir(hirs).ok()
-        };
         let set = if all_kept(hay.as_bytes()) {
-            self.small.get_or_init(|| build(&whole().iter().map(shrink).collect::<Vec<_>>()))
+            self.small.get_or_init(|| Set::build(&whole().iter().map(shrink).collect::<Vec<_>>()))
         } else {
-            self.compiled.get_or_init(|| build(&whole()))
+            self.compiled.get_or_init(|| Set::build(&whole()))
         };
-        let Some(set) = set else {
-            // Too big to build as one: every pattern may match.
+        // A set too big to build, or a search given up: every pattern may match.
+        let Some(found) = set.as_ref().and_then(|set| set.which(hay)) else {
             return vec![true; self.sources.len()];
         };
-        let mut found = regex_automata::PatternSet::new(set.pattern_len());
-        set.which_overlapping_matches(&Input::new(hay), &mut found);
         (0..self.sources.len())
-            .map(|i| regex_automata::PatternID::new(i).is_ok_and(|p| found.contains(p)))
+            .map(|i| PatternID::new(i).is_ok_and(|p| found.contains(p)))
             .collect()
     }
 }
@@ -1102,6 +1143,9 @@ mod tests {
             }
         }
         assert_eq!(any.which("rien ici"), vec![false; 4]);
+        assert_eq!(any.which("le maire a SIGNÉ"), vec![true, false, false, true]);
+        // Beside an emoji the whole patterns are searched, with the same answer.
+        assert_eq!(any.which("😀 le maire a SIGNÉ"), vec![true, false, false, true]);
     }
 
     #[test]
