@@ -31,6 +31,7 @@ const EDGES: &[&str] = &[
     // Characters outside those the small engines know (the whole patterns search these).
     "Le 3 mai 2024 😀 la maire de Saint-Éloi et le préfet ont signé le contrat de ville 2024-2030.",
     "M. Jean 𝐃upré, président de l'agglomération ⟶ quartier 中 Les Érables : 12 000 habitants",
+    "Le maire Ωmega et Mme Жанна Éloi ont signé ℓe contrat — quartier Côte-Rôtie, 1ᵉʳ mai 2024",
 ];
 
 /// The documents under `dir`, found as `cdv extract` finds them.
