@@ -30,10 +30,10 @@ pub struct Prose;
 
 const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
 
-/// "le quartier de Rochebelle, à Alès".
+/// "le quartier de Rochebelle, à Alès", "le nouveau quartier prioritaire « Les Prés »".
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:le|du|au|ce)\s+(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire\s+)?(?:{DE})?«?\s*(?P<name>{name})\s*»?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
+        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire\s+)?(?:{DE})?«?\s*(?P<name>{name})\s*»?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
         name = *NAME
     ))
     .expect("valid regex")
@@ -381,6 +381,12 @@ mod tests {
             "Le secteur Gare – Mesnil, à Yvetot, est maintenu en veille active.",
             &["Gare – Mesnil @ Yvetot : veille"],
         );
+        finds(
+            &Prose,
+            "Les actions visent le nouveau quartier prioritaire « Les Prés », à Vannes.",
+            &["Les Prés @ Vannes : prioritaire"],
+        );
+        none(&Prose, "Le nouveau quartier sera livré en 2026.");
         finds(
             &Prose,
             "Le quartier centre de Bapaume va bénéficier d'aides.",
