@@ -67,7 +67,7 @@ mod tests {
         );
         // "premiers" may stand between the number and its head.
         assert_eq!(
-            one(&Count, "Les quatre premiers contrats de ville sont signés.").1,
+            one(&Count, "Ses trois premiers contrats de ville datent de 2015.").1,
             "contract_count"
         );
         all(

@@ -148,13 +148,13 @@ fn headed_figures(doc: &Doc, out: &mut Candidates, rule: &str, classes: &[Class]
     }
 }
 
-/// "36 à 40", "entre 2 et 3" right before a scaled number.
+/// "12 à 15", "entre 2 et 3" right before a scaled number.
 static RANGE_LOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^\d,])(?P<low>\d+(?:,\d+)?)\s*(?:à|-|–|et)\s*$").expect("valid regex")
 });
 
-/// The low end of a range whose multiplier only its high end writes ("36 à 40 millions
-/// d'euros": 36 millions, the figure the text commits to), scaled like the high end.
+/// The low end of a range whose multiplier only its high end writes ("12 à 15 millions
+/// d'euros": 12 millions, the figure the text commits to), scaled like the high end.
 fn range_low(text: &str, n: &Number) -> Option<f64> {
     if !n.scaled {
         return None;

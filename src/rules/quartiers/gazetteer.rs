@@ -74,7 +74,7 @@ enum Join {
     Name,
     /// A comma or "et" ("Palmer, La Saraillère"): one name only when the group is closed by
     /// its commune in parentheses ("Palmer, La Saraillère, 8 mai 45 (Cenon)"); else names
-    /// listed one by one ("les quartiers de Nîmes (Pissevin, Valdegour, ...)").
+    /// listed one by one ("les quartiers de Nantes (Bellevue, Malakoff, ...)").
     List,
 }
 
@@ -217,7 +217,7 @@ impl Rule for Gazetteer {
                 last.listed |= join == Join::List;
                 continue;
             }
-            // One hit written as a list of the name's parts ("Pissevin, Valdegour").
+            // One hit written as a list of the name's parts ("Bellevue, Malakoff").
             let parts = comma_parts(text, hit.range.clone(), q.name);
             found.push(Found { range: hit.range.clone(), qpv: q, listed: parts.len() > 1, parts });
         }
@@ -248,7 +248,7 @@ impl Rule for Gazetteer {
             if insee.is_empty() {
                 insee = near(before);
             }
-            // Else those of the QPV its paragraph names ("les quartiers de Nîmes (A, B)"): a
+            // Else those of the QPV its paragraph names ("les quartiers de Nantes (A, B)"): a
             // commune named only elsewhere in the document is not given for this quartier.
             if insee.is_empty() {
                 insee = near(paragraph(text, range.clone()));

@@ -134,7 +134,7 @@ static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "les quartiers de Nîmes (Pissevin, Valdegour et Richelieu)": the names in parentheses after
+/// "les quartiers de Nantes (Bellevue, Malakoff et Dervallières)": the names in parentheses after
 /// the commune. A list the excerpt cuts before its closing parenthesis loses its last, cut name
 /// (`cut`).
 static PAREN_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,7 +144,7 @@ static PAREN_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "Le Blosne, Maurepas, Villejean… Dans ces quartiers prioritaires, le contrat": names opening
+/// "Bellevue, Malakoff, Les Dervallières… Dans ces quartiers, le contrat": names opening
 /// a paragraph that the next sentence calls "ces quartiers".
 static THESE: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
@@ -234,7 +234,7 @@ impl Rule for Prose {
                 if caps.name("cut").is_some() {
                     items.pop();
                 }
-                // The commune before the parentheses must be one ("les quartiers de Nîmes").
+                // The commune before the parentheses must be one ("les quartiers de Nantes").
                 if std::ptr::eq(re, &*PAREN_OF) && !shared.iter().all(|c| is_commune(c)) {
                     continue;
                 }
