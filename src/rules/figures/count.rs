@@ -65,6 +65,8 @@ mod tests {
             one(&Count, "La concertation a recueilli 800 contributions.").1,
             "participant_count"
         );
+        assert_eq!(one(&Count, "Ses cinq financeurs ont signé le contrat.").1, "partner_count");
+        assert_eq!(one(&Count, "Au total, 14 entités ont signé.").1, "partner_count");
         // "premiers" may stand between the number and its head.
         assert_eq!(
             one(&Count, "Ses trois premiers contrats de ville datent de 2015.").1,
