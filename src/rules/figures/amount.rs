@@ -70,6 +70,10 @@ mod tests {
         assert_eq!(one(&Amount, "une enveloppe de 2 M d'euros").0, 2_000_000.0);
         assert_eq!(one(&Amount, "La Région engage 3 millions d'euros sur six ans.").0, 3e6);
         assert_eq!(one(&Amount, "La ville verse 450 000 € par an aux associations.").0, 450e3);
+        // A range whose multiplier only its high end writes: the low end, scaled.
+        assert_eq!(one(&Amount, "une enveloppe de 12 à 15 millions d'euros").0, 12e6);
+        assert_eq!(one(&Amount, "entre 1,5 et 2 millions d'euros").0, 1.5e6);
+        assert_eq!(one(&Amount, "en 2015, 40 millions d'euros").0, 40e6);
         // No-break and narrow no-break spaces are plain spaces in the normalised text.
         assert_eq!(one(&Amount, "un fonds doté de 12\u{a0}000\u{a0}€").0, 12000.0);
         let f = crate::rules::figures::testing::run(&Amount, "soit 1\u{202f}200\u{202f}000 euros.");

@@ -60,6 +60,18 @@ mod tests {
         assert_eq!(one(&Count, "le point sur les 85 fiches-actions").1, "action_count");
         assert_eq!(one(&Count, "les maires des 19 communes engagées").1, "commune_count");
         assert_eq!(one(&Count, "Ils étaient 120 participants.").1, "participant_count");
+        // Contributions to a consultation count the people who gave them.
+        assert_eq!(
+            one(&Count, "La concertation a recueilli 800 contributions.").1,
+            "participant_count"
+        );
+        assert_eq!(one(&Count, "Ses cinq financeurs ont signé le contrat.").1, "partner_count");
+        assert_eq!(one(&Count, "Au total, 14 entités ont signé.").1, "partner_count");
+        // "premiers" may stand between the number and its head.
+        assert_eq!(
+            one(&Count, "Ses trois premiers contrats de ville datent de 2015.").1,
+            "contract_count"
+        );
         all(
             &Count,
             "Six des huit contrats du département sont signés.",
@@ -104,5 +116,7 @@ mod tests {
         none(&Count, "Un quartier sort de la liste.");
         none(&Count, "deux préfets l'ont paraphé");
         none(&Count, "le 1er quartier, le XXe arrondissement");
+        // The last ones of a list are not a count.
+        none(&Count, "Les deux derniers quartiers sont Les Prés et La Source.");
     }
 }

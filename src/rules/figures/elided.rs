@@ -147,6 +147,10 @@ mod tests {
         assert_eq!(one(&Elided, t).1, "population_qpv");
         let t = "Population : 126 872 habitants (INSEE 2012), dont 11 950 résidant en quartier prioritaire";
         assert_eq!(one(&Elided, t).1, "population_qpv");
+        let t = "Le territoire compte 52 communes, parmi lesquelles 7 relèvent de la politique de la ville.";
+        assert_eq!(one(&Elided, t), (7.0, "commune_count".into(), false));
+        let t = "Il réunit 310 000 habitants, parmi lesquels 41 500 vivent en QPV.";
+        assert_eq!(one(&Elided, t), (41500.0, "population_qpv".into(), false));
         let t = "Composition : 39 communes, dont 3 concernées par la politique de la ville";
         assert_eq!(one(&Elided, t), (3.0, "commune_count".into(), false));
     }

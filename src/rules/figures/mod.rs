@@ -142,9 +142,32 @@ fn headed_figures(doc: &Doc, out: &mut Candidates, rule: &str, classes: &[Class]
         let cues = context::cues_at(text, h.number.num.start);
         let Some(kind) = context::kind(h.class, &cues) else { continue };
         let unit = unit(h.class, &text[h.head.clone()]);
-        let n = (h.number.value, h.number.approx);
+        let value = range_low(text, &h.number).unwrap_or(h.number.value);
+        let n = (value, h.number.approx);
         out.figures.push(figure(doc, h.range(), rule, n, kind, Some(unit)));
     }
+}
+
+/// "12 à 15", "entre 2 et 3" right before a scaled number.
+static RANGE_LOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\d,])(?P<low>\d+(?:,\d+)?)\s*(?:à|-|–|et)\s*$").expect("valid regex")
+});
+
+/// The low end of a range whose multiplier only its high end writes ("12 à 15 millions
+/// d'euros": 12 millions, the figure the text commits to), scaled like the high end.
+fn range_low(text: &str, n: &Number) -> Option<f64> {
+    if !n.scaled {
+        return None;
+    }
+    let parse = |s: &str| s.replace(' ', "").replace(',', ".").parse::<f64>().ok();
+    let high_digits: String = text[n.num.clone()]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == ' ')
+        .collect();
+    let high = parse(high_digits.trim())?;
+    let before = &text[text.floor_char_boundary(n.range.start.saturating_sub(30))..n.range.start];
+    let low = parse(RANGE_LOW.captures(before)?.name("low")?.as_str())?;
+    (high > 0.0 && low < high).then(|| n.value * low / high)
 }
 
 #[cfg(test)]

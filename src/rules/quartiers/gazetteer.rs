@@ -66,9 +66,20 @@ static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// What may stand between two parts of one name: a dash, a slash, a comma, "et", and an
-/// article before the next part ("Palmer, La Saraillère").
-fn joins_parts(between: &str) -> bool {
+/// How two parts of one QPV's name stand together in the text.
+#[derive(Clone, Copy, PartialEq)]
+enum Join {
+    /// A dash or a slash, with an article before the next part ("Palmer - La Saraillère"):
+    /// one name as written.
+    Name,
+    /// A comma or "et" ("Palmer, La Saraillère"): one name only when the group is closed by
+    /// its commune in parentheses ("Palmer, La Saraillère, 8 mai 45 (Cenon)"); else names
+    /// listed one by one ("les quartiers de Nantes (Bellevue, Malakoff, ...)").
+    List,
+}
+
+/// What stands between two parts of one name, if they may make one.
+fn joins_parts(between: &str) -> Option<Join> {
     let mut t = between.trim();
     for article in ["les", "le", "la", "l'", "Les", "Le", "La", "L'"] {
         if let Some(rest) = t.strip_suffix(article)
@@ -78,9 +89,92 @@ fn joins_parts(between: &str) -> bool {
             break;
         }
     }
-    t.is_empty()
-        || matches!(t, "-" | "–" | "—" | "/" | "," | "&" | "et" | ", et")
-        || t.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
+    if t.is_empty() || t == "&" || t.chars().all(|c| matches!(c, '-' | '–' | '—' | '/')) {
+        Some(Join::Name)
+    } else if matches!(t, "," | "et" | ", et") {
+        Some(Join::List)
+    } else {
+        None
+    }
+}
+
+/// One item: its place, its QPV, the hits it joins and whether a comma or "et" joins them.
+struct Found {
+    range: std::ops::Range<usize>,
+    qpv: &'static qpv::Qpv,
+    parts: Vec<std::ops::Range<usize>>,
+    listed: bool,
+}
+
+/// The pieces of `range` separated by a comma or "et", when the name's parts are written as a
+/// list; `[range]` when they are not (or when the official name holds them: "Bois et Prés").
+fn comma_parts(
+    text: &str,
+    range: std::ops::Range<usize>,
+    official: &str,
+) -> Vec<std::ops::Range<usize>> {
+    let written = &text[range.clone()];
+    if official.contains(',') || format!(" {} ", qpv::fold(official)).contains(" et ") {
+        return vec![range];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, sep) in written
+        .match_indices([','])
+        .map(|(i, _)| (i, 1))
+        .chain(written.match_indices(" et ").map(|(i, _)| (i, 4)))
+    {
+        parts.push(start..i);
+        start = i + sep;
+    }
+    parts.push(start..written.len());
+    parts.sort_by_key(|r| r.start);
+    parts
+        .into_iter()
+        .map(|r| {
+            let piece = &written[r.clone()];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            range.start + r.start + lead..range.start + r.end - trail
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The items of the hits: a group of parts joined by commas stays one item when its commune
+/// follows in parentheses, else each part is one.
+fn one_item_per_name(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for f in found {
+        let closed = text[f.range.end..].trim_start_matches([' ', '\t']).starts_with('(');
+        if !f.listed || closed {
+            out.push(f);
+            continue;
+        }
+        // Dash-joined runs inside the group stay whole.
+        let mut run: Option<std::ops::Range<usize>> = None;
+        for part in f.parts {
+            match run.as_mut() {
+                Some(r) if joins_parts(&text[r.end..part.start]) == Some(Join::Name) => {
+                    r.end = part.end;
+                }
+                _ => {
+                    if let Some(r) = run.replace(part) {
+                        out.push(Found {
+                            range: r.clone(),
+                            qpv: f.qpv,
+                            parts: vec![r],
+                            listed: false,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(r) = run {
+            out.push(Found { range: r.clone(), qpv: f.qpv, parts: vec![r], listed: false });
+        }
+    }
+    out
 }
 
 impl Rule for Gazetteer {
@@ -97,7 +191,7 @@ impl Rule for Gazetteer {
         let named = doc.named_communes();
         let named_in_text = |insee: &str| named.contains(insee);
         // Each hit, with the one QPV it stands for in the document's communes.
-        let mut found: Vec<(std::ops::Range<usize>, &'static qpv::Qpv)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         for hit in &hits {
             let here: Vec<&qpv::Named> = hit
                 .named
@@ -115,21 +209,26 @@ impl Rule for Gazetteer {
             }
             // A neighbouring part of the same QPV extends the item.
             if let Some(last) = found.last_mut()
-                && last.1.code == q.code
-                && text.get(last.0.end..hit.range.start).is_some_and(joins_parts)
+                && last.qpv.code == q.code
+                && let Some(join) = text.get(last.range.end..hit.range.start).and_then(joins_parts)
             {
-                last.0.end = hit.range.end;
+                last.range.end = hit.range.end;
+                last.parts.push(hit.range.clone());
+                last.listed |= join == Join::List;
                 continue;
             }
-            found.push((hit.range.clone(), q));
+            // One hit written as a list of the name's parts ("Bellevue, Malakoff").
+            let parts = comma_parts(text, hit.range.clone(), q.name);
+            found.push(Found { range: hit.range.clone(), qpv: q, listed: parts.len() > 1, parts });
         }
+        let found = one_item_per_name(text, found);
         for i in 0..found.len() {
-            let (range, q) = (found[i].0.clone(), found[i].1);
+            let (range, q) = (found[i].range.clone(), found[i].qpv);
             let status = status_at(text, range.start);
             // The communes written next to the name ("Benauge (Bordeaux)", "BÈGLES | Dorat"),
             // else those of the QPV the document names.
-            let next = found.get(i + 1).map_or(text.len(), |n| n.0.start);
-            let prev = i.checked_sub(1).map_or(0, |p| found[p].0.end);
+            let next = found.get(i + 1).map_or(text.len(), |n| n.range.start);
+            let prev = i.checked_sub(1).map_or(0, |p| found[p].range.end);
             let after = line_window(text, range.end, next, true);
             let before = line_window(text, prev, range.start, false);
             let near = |window: &str| {
@@ -149,8 +248,10 @@ impl Rule for Gazetteer {
             if insee.is_empty() {
                 insee = near(before);
             }
+            // Else those of the QPV its paragraph names ("les quartiers de Nantes (A, B)"): a
+            // commune named only elsewhere in the document is not given for this quartier.
             if insee.is_empty() {
-                insee = q.communes.iter().filter(|c| named_in_text(c)).copied().collect();
+                insee = near(paragraph(text, range.clone()));
             }
             let communes = insee
                 .iter()
@@ -195,6 +296,13 @@ fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
         let seg = text.get(start..to).unwrap_or("");
         seg.rsplit('\n').next().unwrap_or("")
     }
+}
+
+/// The line holding `range`: a paragraph of the normalised text.
+fn paragraph(text: &str, range: std::ops::Range<usize>) -> &str {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    &text[start..end]
 }
 
 /// Whether a hit reads as a quartier's name where it stands.
@@ -326,8 +434,32 @@ mod tests {
         none(&Gazetteer, "À Floirac, la communauté Rives Dravemont signe aussi.");
         finds(
             &Gazetteer,
-            "À Floirac, Saraillère, Dravemont.",
-            &["saraillère, dravemont @ floirac : prioritaire"],
+            "À Floirac, Saraillère - Dravemont.",
+            &["saraillère - dravemont @ floirac : prioritaire"],
+        );
+        // Parts listed one by one are as many quartiers.
+        finds(
+            &Gazetteer,
+            "À Floirac, Palmer, Saraillère (Floirac) et Jean Jaurès.",
+            &["palmer, saraillère @ floirac : prioritaire", "jean jaurès @ floirac : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "À Floirac, Saraillère, Dravemont et Jean Jaurès.",
+            &[
+                "saraillère @ floirac : prioritaire",
+                "dravemont @ floirac : prioritaire",
+                "jean jaurès @ floirac : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_commune_only_when_its_line_names_it() {
+        finds(
+            &Gazetteer,
+            "Floirac est une commune de la métropole.\nLe contrat soutient Dravemont.",
+            &["dravemont @  : prioritaire"],
         );
     }
 

@@ -4,7 +4,8 @@
 //! ("Cité Lecocq (Condé sur l'Escaut) ; Le Trieu (Fresnes-sur-Escaut)", `quartiers.parenthesised`),
 //! groups of names with their commune separated by semicolons ("Borny et Bellecroix à Metz ;
 //! Saint-Éloy à Woippy", `quartiers.semicolon_list`), one item a line ("Camus - Angres",
-//! "- **Villejean** — Rennes", "Bellevue, Nantes", `quartiers.line_list`), groups under their
+//! "- **Villejean** — Rennes", "Bellevue, Nantes", `quartiers.line_list`), bullets that stand on one line ("• Le Lac à
+//! Bordeaux• Bacalan à Bordeaux", `quartiers.inline_bullets`), groups under their
 //! commune ("Saint-Denis" over a list of names, "Lens : Cité 2, Cité 12", the gazetteer telling
 //! communes, `quartiers.commune_groups`), table rows (`quartiers.table`) and prose ("le quartier
 //! de Rochebelle, à Alès", "A et B, deux quartiers de X", `quartiers.prose`). The status of a list's items comes
@@ -25,6 +26,7 @@
 mod codes;
 mod commune_groups;
 mod gazetteer;
+mod inline_bullets;
 mod lexicon;
 mod line_groups;
 mod line_list;
@@ -43,6 +45,7 @@ use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
 pub const RULES: &[&dyn Rule] = &[
     &commune_groups::CommuneGroups,
     &gazetteer::Gazetteer,
+    &inline_bullets::InlineBullets,
     &line_list::LineList,
     &parenthesised::Parenthesised,
     &prose::Prose,

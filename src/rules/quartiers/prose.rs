@@ -30,10 +30,10 @@ pub struct Prose;
 
 const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
 
-/// "le quartier de Rochebelle, à Alès".
+/// "le quartier de Rochebelle, à Alès", "le nouveau quartier prioritaire « Les Prés »".
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:le|du|au|ce)\s+(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire\s+)?(?:{DE})?«?\s*(?P<name>{name})\s*»?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
+        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire\s+)?(?:{DE})?«?\s*(?P<name>{name})\s*»?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
         name = *NAME
     ))
     .expect("valid regex")
@@ -134,6 +134,25 @@ static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "les quartiers de Nantes (Bellevue, Malakoff et Dervallières)": the names in parentheses after
+/// the commune. A list the excerpt cuts before its closing parenthesis loses its last, cut name
+/// (`cut`).
+static PAREN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    Regex::new(&format!(
+        r"\b(?P<kind>(?i:quartiers))(?:[ \t]+(?i:prioritaires))?[ \t]+(?:de[ \t]+|d')(?P<c1>{PLACE})[ \t]*\([ \t]*(?P<items>{item}(?:[ \t]*,[ \t]*{item})+(?:[ \t]+et[ \t]+{item})?)[ \t]*(?:\)|(?P<cut>[^)\n]*(?:\n|$)))"
+    ))
+    .expect("valid regex")
+});
+/// "Bellevue, Malakoff, Les Dervallières… Dans ces quartiers, le contrat": names opening
+/// a paragraph that the next sentence calls "ces quartiers".
+static THESE: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    Regex::new(&format!(
+        r"(?m:^)[ \t]*(?P<items>{item}(?:[ \t]*,[ \t]*{item}){{2,}}(?:[ \t]+et[ \t]+{item})?)[ \t]*(?:…|\.\.\.|\.)[ \t]+(?:(?i:dans|pour|sur)[ \t]+)?(?i:ces)[ \t]+(?P<kind>(?i:quartiers))"
+    ))
+    .expect("valid regex")
+});
 /// What the introduction of a single quartier after a colon says.
 static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
@@ -181,6 +200,8 @@ impl Rule for Prose {
             &*NAMED_OF,
             &*ONE_AFTER_COLON,
             &*STATUS_VERB,
+            &*PAREN_OF,
+            &*THESE,
         ];
         for re in patterns {
             let one_after_colon = std::ptr::eq(re, &*ONE_AFTER_COLON);
@@ -209,7 +230,14 @@ impl Rule for Prose {
                 let sentence = sentence(text, all.range(), by_line);
                 let s = &text[sentence.clone()];
                 let comparison = COMPARISON.is_match(s);
-                let items = items(&caps, &shared, &known, comparison);
+                let mut items = items(&caps, &shared, &known, comparison);
+                if caps.name("cut").is_some() {
+                    items.pop();
+                }
+                // The commune before the parentheses must be one ("les quartiers de Nantes").
+                if std::ptr::eq(re, &*PAREN_OF) && !shared.iter().all(|c| is_commune(c)) {
+                    continue;
+                }
                 if items.is_empty() {
                     continue;
                 }
@@ -353,6 +381,12 @@ mod tests {
             "Le secteur Gare – Mesnil, à Yvetot, est maintenu en veille active.",
             &["Gare – Mesnil @ Yvetot : veille"],
         );
+        finds(
+            &Prose,
+            "Les actions visent le nouveau quartier prioritaire « Les Prés », à Vannes.",
+            &["Les Prés @ Vannes : prioritaire"],
+        );
+        none(&Prose, "Le nouveau quartier sera livré en 2026.");
         finds(
             &Prose,
             "Le quartier centre de Bapaume va bénéficier d'aides.",
@@ -541,6 +575,45 @@ mod tests {
             &Prose,
             "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.",
         );
+    }
+
+    #[test]
+    fn names_in_parentheses_after_the_commune() {
+        finds(
+            &Prose,
+            "Plusieurs quartiers de Nantes (Bellevue, Malakoff et Dervallières) sont concernés.",
+            &[
+                "Bellevue @ Nantes : prioritaire",
+                "Malakoff @ Nantes : prioritaire",
+                "Dervallières @ Nantes : prioritaire",
+            ],
+        );
+        // Cut by the end of the excerpt: the last name is not whole.
+        finds(
+            &Prose,
+            "Des quartiers de Nantes (Bellevue, Malakoff, Le Breil, Port Bo",
+            &[
+                "Bellevue @ Nantes : prioritaire",
+                "Malakoff @ Nantes : prioritaire",
+                "Le Breil @ Nantes : prioritaire",
+            ],
+        );
+        none(&Prose, "Les quartiers de Solidarité (Emploi, Santé, Culture) ouvrent.");
+    }
+
+    #[test]
+    fn names_the_next_sentence_calls_these_quartiers() {
+        finds(
+            &Prose,
+            "Bellevue, Malakoff, Les Dervallières… Dans ces quartiers prioritaires, le contrat agit.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Malakoff @  : prioritaire",
+                "Les Dervallières @  : prioritaire",
+            ],
+        );
+        none(&Prose, "Bellevue, Malakoff. Dans ces quartiers, le contrat agit.");
+        none(&Prose, "Emploi, Santé, Culture. Ces thèmes concernent les quartiers.");
     }
 
     #[test]
