@@ -612,8 +612,16 @@ fn opens_name(rest: &str) -> bool {
         }
         r = &r[m.end()..];
     }
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)\s+")
+            .expect("valid regex")
+    });
     let first = r.chars().next();
+    // "et des quatre maires de l'agglomération": a counted group of officials.
+    let uncounted = COUNT.find(r).map_or(r, |m| &r[m.end()..]);
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || lexicon::role(uncounted).is_some()
+        || lexicon::is_generic(uncounted)
         || lexicon::kind_opens(r)
         || lexicon::is_generic(r)
         || lexicon::role(r).is_some()
