@@ -24,7 +24,9 @@ pub(super) const ID: &str = "orgs.contract_parties";
 /// Mer" counts, but one of its names at least must be of a known kind. A gathering "dans un même
 /// engagement" keeps its list ("le programme a réuni dans un même engagement l'État, la Région
 /// et la Ville"); the commitments a contract records name their parties too ("le contrat
-/// consigne les engagements de la Ville, de l'État et de la CAF", two parties at least).
+/// consigne les engagements de la Ville, de l'État et de la CAF", two parties at least); so do
+/// the steering of a contract and the help it gets ("ce contrat a été conduit sous le pilotage
+/// de la Métropole, avec le concours de l'État et des communes de A, B et C").
 ///
 /// Does not find: a verb whose object is no party ("le contrat mobilise les crédits de droit
 /// commun de l'État", "il engage la responsabilité de l'État"), collective groups ("le contrat
@@ -35,7 +37,7 @@ pub struct ContractParties;
 /// A contract subject, then its verb; `list` starts right after the verb.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|programmes?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué))\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*(?:\s+dans\s+(?:un|une|le|la)\s+(?:même\s+|seul\s+|seule\s+)?(?:engagement|projet|objectif|ambition|démarche|cadre|partenariat)(?:\s+communs?|\s+commune)?(?:\s*,)?)?",
+        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|programmes?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:sous\s+le\s+(?:co-?)?pilotage|réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué))\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*(?:\s+dans\s+(?:un|une|le|la)\s+(?:même\s+|seul\s+|seule\s+)?(?:engagement|projet|objectif|ambition|démarche|cadre|partenariat)(?:\s+communs?|\s+commune)?(?:\s*,)?)?",
     )
     .expect("valid regex")
 });
@@ -53,6 +55,12 @@ static CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contrats?|protocoles?|conventions?)\b").expect("valid regex")
 });
 
+/// The end of a passive clause whose subject is the contract, before "sous le pilotage de".
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s(?:est|sont|sera|seront|était|étaient|a\s+été|ont\s+été)|,)(?:\s+\p{L}+(?:é|ée|és|ées|it|ite|its|ites))?\s*$")
+        .expect("valid regex")
+});
+
 /// "autour de l'agglomération" between the verb and its list: the centre, not a party.
 static AROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*autour\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\s*\S+")
@@ -66,7 +74,7 @@ static AROUND_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between the verb and its first party: articles only.
 static ARTICLES_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s|,|l'|la\b|le\b|les\b|des\b|du\b|d')*$").expect("valid regex")
+    Regex::new(r"(?i)^(?:\s|,|l'|la\b|le\b|les\b|des\b|du\b|de\b|d')*$").expect("valid regex")
 });
 
 /// "à" or "au" before the second party of "lier".
@@ -94,7 +102,11 @@ impl Rule for ContractParties {
                 else {
                     continue;
                 };
-                if reflexive(&s[..verb.start()])
+                // "sous le pilotage de": the contract's own steering, in a passive clause ("ce
+                // contrat a été conduit sous le pilotage de"), not an action's.
+                let steering = verb.as_str().to_lowercase().starts_with("sous");
+                if (steering && !PASSIVE.is_match(gap.as_str()))
+                    || reflexive(&s[..verb.start()])
                     || gap.as_str().contains(['«', '"'])
                     || other_antecedent(gap.as_str())
                 {
@@ -232,6 +244,18 @@ mod tests {
             &[],
         );
         check("Il s'appuie sur un réseau qui réunit l'État et la CAF.", &[]);
+    }
+
+    #[test]
+    fn the_parties_steering_the_contract() {
+        check(
+            "Élaboré avec les habitants, ce contrat de ville a été conduit sous le pilotage de la Métropole Aix-Marseille, avec le concours de l'État, et des communes de Martigues, Istres et la Ciotat.",
+            &["Métropole Aix-Marseille", "État", "Martigues", "Istres", "Ciotat"],
+        );
+        check(
+            "Le contrat finance une action menée sous le pilotage de la CAF et de la Ville.",
+            &[],
+        );
     }
 
     #[test]
