@@ -316,12 +316,15 @@ impl Sections {
     }
 }
 
+/// Whether a fact at a clean-text span belongs to the contract being built.
+type Owns<'a> = &'a dyn Fn([usize; 2]) -> bool;
+
 fn build_contract(
     text: &str,
     c: &Candidates,
     t: &Territory,
     (all, i): (&[&Territory], usize),
-    (mine, mine_people): (&dyn Fn([usize; 2]) -> bool, &dyn Fn([usize; 2]) -> bool),
+    (mine, mine_people): (Owns<'_>, Owns<'_>),
     conflicts: &mut Vec<Conflict>,
 ) -> Contract {
     let signatures: Vec<&DateMention> = c
