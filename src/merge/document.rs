@@ -11,7 +11,9 @@
 //! stated for the contracts in general thus go to each. An organisation that *is* one contract's
 //! territory ("la communauté d'agglomération de Valenciennes Métropole"), or the
 //! intercommunality of a commune carrying one ("la communauté de communes du Pays de Mormal" for
-//! Le Quesnoy's), goes to that contract only.
+//! Le Quesnoy's), goes to that contract only. People named before the first line that names a
+//! contract go to each contract only when the document has one, or when their sentence speaks
+//! of the contracts together: on a page about a series of signatures they are one signing's.
 //!
 //! Headline values follow [`super::precedence`]; a disagreement within a contract (two signature
 //! dates that do not refine each other, a list and a count that differ) is kept in `conflicts[]`.
@@ -30,7 +32,7 @@ use crate::record::{
     OrgInvolvement, Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced,
     Territory, Warning,
 };
-use crate::rules::{Candidates, Doc, paragraph_ranges};
+use crate::rules::{Candidates, Doc, line_ranges, paragraph_ranges};
 
 /// The merger's output for one document.
 #[derive(Debug, Clone, Default)]
@@ -73,10 +75,18 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         let i = paragraphs.partition_point(|r| r.end <= span[0]);
         paragraphs.get(i).is_some_and(|r| MANY_CONTRACTS.is_match(&doc.clean[r.clone()]))
     };
+    let opening = opening_end(doc.clean, &territories);
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
-        let contract =
-            build_contract(doc.clean, c, t, &territories, i, &mine, &mut merged.conflicts);
+        let mine_people = |span: [usize; 2]| mine(span) && !untied(doc.clean, opening, span[0]);
+        let contract = build_contract(
+            doc.clean,
+            c,
+            t,
+            (&territories, i),
+            (&mine, &mine_people),
+            &mut merged.conflicts,
+        );
         count_conflicts(&contract, &about_many, &mut merged.conflicts);
         merged.contracts.push(contract);
     }
@@ -235,6 +245,34 @@ fn initials_of(acronym: &str, name: &str) -> bool {
     initials == acronym
 }
 
+/// Where the opening of a document about several contracts ends: the start of the first line
+/// naming one of them (0 when the document has one contract).
+fn opening_end(text: &str, territories: &[&Territory]) -> usize {
+    if territories.len() < 2 {
+        return 0;
+    }
+    let names: Vec<String> = territories.iter().map(|t| format!(" {} ", fold(&t.name))).collect();
+    line_ranges(text)
+        .into_iter()
+        .find(|r| {
+            let folded = format!(" {} ", fold(&text[r.clone()]));
+            names.iter().any(|n| folded.contains(n.as_str()))
+        })
+        .map_or(text.len(), |r| r.start)
+}
+
+/// Whether the clean offset `at` lies before `opening` ends, in a sentence that does not speak of
+/// the contracts together: what is said there ("le préfet a signé aux côtés de la présidente")
+/// is about one signing the text has not tied to each contract of the series.
+fn untied(text: &str, opening: usize, at: usize) -> bool {
+    if at >= opening {
+        return false;
+    }
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = text[at..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| at + i);
+    !PLURAL_CONTRACTS.is_match(&text[start..end])
+}
+
 /// The document cut into paragraphs, each about one contract or all of them.
 struct Sections {
     /// Clean-text range of each paragraph and what it is about.
@@ -278,13 +316,15 @@ impl Sections {
     }
 }
 
+/// Whether a fact at a clean-text span belongs to the contract being built.
+type Owns<'a> = &'a dyn Fn([usize; 2]) -> bool;
+
 fn build_contract(
     text: &str,
     c: &Candidates,
     t: &Territory,
-    all: &[&Territory],
-    i: usize,
-    mine: &dyn Fn([usize; 2]) -> bool,
+    (all, i): (&[&Territory], usize),
+    (mine, mine_people): (Owns<'_>, Owns<'_>),
     conflicts: &mut Vec<Conflict>,
 ) -> Contract {
     let signatures: Vec<&DateMention> = c
@@ -350,7 +390,7 @@ fn build_contract(
         territory_code: t.code.clone(),
         signed_on,
         period,
-        signatories: signatories(c, mine),
+        signatories: signatories(c, mine_people),
         organizations: organizations(c, mine, &others, &other_codes),
         quartiers: quartiers(c, mine).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
@@ -694,6 +734,37 @@ mod tests {
         assert_eq!(metz.quartiers[0].name, "Borny");
         assert_eq!(forbach.quartiers[0].name, "Wiesberg");
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn people_of_an_opening_go_to_each_contract_only_when_tied_to_them() {
+        // The first signing of a series, told before any contract is named: its people are not
+        // every contract's.
+        let t = "La tournée des signatures commence.\n            Mardi, le préfet a signé aux côtés de Jeanne Morel, présidente.\n            Il a ensuite signé à Arles, puis à Orange.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts.iter().all(|k| k.signatories.is_empty()), "{:?}", m.contracts);
+        // A sentence about the contracts together ties its people to each.
+        let t = "Mardi, Jeanne Morel a signé les deux contrats de ville.\n            Ils concernent Arles et Orange.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts.iter().all(|k| k.signatories.len() == 1), "{:?}", m.contracts);
+        // With one contract, the opening is its.
+        let t = "Mardi, le préfet a signé aux côtés de Jeanne Morel.\nLe contrat d'Arles.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].signatories.len(), 1);
     }
 
     #[test]

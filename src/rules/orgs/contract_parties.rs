@@ -1,5 +1,6 @@
 //! `orgs.contract_parties`: the parties a contract gathers, named as the object of a verb whose
-//! subject is the contract ("le contrat réunit l'État, la Région et la CAF").
+//! subject is the contract ("le contrat réunit l'État, la Région et la CAF"), or as the authors
+//! of the commitments it records.
 
 use std::sync::LazyLock;
 
@@ -20,7 +21,12 @@ pub(super) const ID: &str = "orgs.contract_parties";
 /// l'Aisne et les bailleurs sociaux" → État, Région, CAF de l'Aisne, bailleurs sociaux; "Le
 /// contrat de ville associe l'État, Caen la Mer et la CAF du Calvados"; "la signature a réuni la
 /// Ville de Laon et Pôle emploi". The list is read with the explicit item grammar, so "Caen la
-/// Mer" counts, but one of its names at least must be of a known kind.
+/// Mer" counts, but one of its names at least must be of a known kind. A gathering "dans un même
+/// engagement" keeps its list ("le programme a réuni dans un même engagement l'État, la Région
+/// et la Ville"); the commitments a contract records name their parties too ("le contrat
+/// consigne les engagements de la Ville, de l'État et de la CAF", two parties at least); so do
+/// the steering of a contract and the help it gets ("ce contrat a été conduit sous le pilotage
+/// de la Métropole, avec le concours de l'État et des communes de A, B et C").
 ///
 /// Does not find: a verb whose object is no party ("le contrat mobilise les crédits de droit
 /// commun de l'État", "il engage la responsabilité de l'État"), collective groups ("le contrat
@@ -31,9 +37,28 @@ pub struct ContractParties;
 /// A contract subject, then its verb; `list` starts right after the verb.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué))\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*",
+        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|programmes?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:sous\s+le\s+(?:co-?)?pilotage|réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué))\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*(?:\s+dans\s+(?:un|une|le|la)\s+(?:même\s+|seul\s+|seule\s+)?(?:engagement|projet|objectif|ambition|démarche|cadre|partenariat)(?:\s+communs?|\s+commune)?(?:\s*,)?)?",
     )
     .expect("valid regex")
+});
+
+/// The commitments a contract records, with the parties that made them: "le contrat consigne
+/// les engagements pris par la Ville, l'État et la CAF", "les engagements de l'État et de la
+/// Région y sont fixés"; `list` starts after "par" or at the article of the first party.
+static COMMITMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bles\s+engagements\s+(?:respectifs\s+|réciproques\s+)?(?:(?:pris|portés|souscrits)\s+par\s+)?(?P<list>(?:de\s+la|de\s+l['’]|du|des|de|d['’]|par|l['’]|la|le|les)\b)")
+        .expect("valid regex")
+});
+
+/// A sentence about a contract, for [`COMMITMENTS`].
+static CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:contrats?|protocoles?|conventions?)\b").expect("valid regex")
+});
+
+/// The end of a passive clause whose subject is the contract, before "sous le pilotage de".
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s(?:est|sont|sera|seront|était|étaient|a\s+été|ont\s+été)|,)(?:\s+\p{L}+(?:é|ée|és|ées|it|ite|its|ites))?\s*$")
+        .expect("valid regex")
 });
 
 /// "autour de l'agglomération" between the verb and its list: the centre, not a party.
@@ -49,7 +74,7 @@ static AROUND_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between the verb and its first party: articles only.
 static ARTICLES_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s|,|l'|la\b|le\b|les\b|des\b|du\b|d')*$").expect("valid regex")
+    Regex::new(r"(?i)^(?:\s|,|l'|la\b|le\b|les\b|des\b|du\b|de\b|d')*$").expect("valid regex")
 });
 
 /// "à" or "au" before the second party of "lier".
@@ -77,7 +102,11 @@ impl Rule for ContractParties {
                 else {
                     continue;
                 };
-                if reflexive(&s[..verb.start()])
+                // "sous le pilotage de": the contract's own steering, in a passive clause ("ce
+                // contrat a été conduit sous le pilotage de"), not an action's.
+                let steering = verb.as_str().to_lowercase().starts_with("sous");
+                if (steering && !PASSIVE.is_match(gap.as_str()))
+                    || reflexive(&s[..verb.start()])
                     || gap.as_str().contains(['«', '"'])
                     || other_antecedent(gap.as_str())
                 {
@@ -113,6 +142,22 @@ impl Rule for ContractParties {
                     continue;
                 }
                 if !found.iter().any(|i| lexicon::kind(&i.name).is_some()) {
+                    continue;
+                }
+                push_signatories(doc, found, ID, &mut seen, out);
+            }
+            if !CONTRACT.is_match(s) {
+                continue;
+            }
+            for caps in COMMITMENTS.captures_iter(s) {
+                let Some(list) = caps.name("list") else { continue };
+                let from = list.start();
+                let end = END.find(&s[from..]).map_or(s.len(), |m| from + m.start());
+                let seg = trimmed(text, sentence.start + from..sentence.start + end);
+                let found = items(text, seg, Mode::Explicit);
+                // Two parties at least, one of a known kind: "les engagements de l'État pour les
+                // quartiers" names the State's policy, not the contract's parties.
+                if found.len() < 2 || !found.iter().any(|i| lexicon::kind(&i.name).is_some()) {
                     continue;
                 }
                 push_signatories(doc, found, ID, &mut seen, out);
@@ -199,6 +244,41 @@ mod tests {
             &[],
         );
         check("Il s'appuie sur un réseau qui réunit l'État et la CAF.", &[]);
+    }
+
+    #[test]
+    fn the_parties_steering_the_contract() {
+        check(
+            "Élaboré avec les habitants, ce contrat de ville a été conduit sous le pilotage de la Métropole Aix-Marseille, avec le concours de l'État, et des communes de Martigues, Istres et la Ciotat.",
+            &["Métropole Aix-Marseille", "État", "Martigues", "Istres", "Ciotat"],
+        );
+        check(
+            "Le contrat finance une action menée sous le pilotage de la CAF et de la Ville.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_gathering_in_one_commitment() {
+        check(
+            "En juin, ce programme bâti avec les habitants a réuni dans un même engagement l'État, la Région, le Département et la Ville de Creil.",
+            &["État", "Région", "Département", "Ville de Creil"],
+        );
+        check("Le programme a réuni dans un même élan les habitants et les associations.", &[]);
+    }
+
+    #[test]
+    fn the_commitments_a_contract_records() {
+        check(
+            "Le contrat de ville consigne les engagements pris par la Ville, l'État et les partenaires afin d'agir.",
+            &["Ville", "État"],
+        );
+        check(
+            "Dans le contrat de ville sont consignés les engagements de la Ville de Blois, de l'État et de la CAF.",
+            &["Ville de Blois", "État", "CAF"],
+        );
+        check("Le contrat de ville précise les engagements de l'État pour les quartiers.", &[]);
+        check("Les engagements de l'État et de la Région pour l'emploi sont tenus.", &[]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
     )
     .expect("valid regex")
 });
@@ -612,8 +612,16 @@ fn opens_name(rest: &str) -> bool {
         }
         r = &r[m.end()..];
     }
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)\s+")
+            .expect("valid regex")
+    });
     let first = r.chars().next();
+    // "et des quatre maires de l'agglomération": a counted group of officials.
+    let uncounted = COUNT.find(r).map_or(r, |m| &r[m.end()..]);
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || lexicon::role(uncounted).is_some()
+        || lexicon::is_generic(uncounted)
         || lexicon::kind_opens(r)
         || lexicon::is_generic(r)
         || lexicon::role(r).is_some()

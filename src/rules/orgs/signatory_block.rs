@@ -122,12 +122,16 @@ impl Rule for SignatoryBlock {
     }
 }
 
-/// Whether a line of the block is prose, not a party: a question, or several sentences ("Samedi
-/// 3 mai : atelier au centre social. Thème : la santé ?").
+/// Whether a line of the block is prose, not a party: a question, several sentences ("Samedi
+/// 3 mai : atelier au centre social. Thème : la santé ?"), or an article of the contract's text
+/// ("Article 1 : Sont concernés ...").
 fn prose(line: &str) -> bool {
     static SENTENCES: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\p{Ll}{2}[.!]\s+\p{Lu}\p{Ll}").expect("valid regex"));
-    line.contains('?') || SENTENCES.is_match(line)
+    static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:article|art\.)\s+(?:premier|\d+|[ivx]+)\b").expect("valid regex")
+    });
+    line.contains('?') || SENTENCES.is_match(line) || ARTICLE.is_match(line)
 }
 
 #[cfg(test)]
@@ -220,6 +224,10 @@ mod tests {
             &[],
         );
         check("Signataires\n26\nDurée\n2015-2020\n", &[]);
+        check(
+            "Les signataires du contrat s'accordent sur ce qui suit :\n\nArticle 1 : Sont concernés par le contrat les quartiers suivants :\n",
+            &[],
+        );
         check(
             "Deux rencontres sont ouvertes aux habitants et aux partenaires :\n- Lundi 4 mai : atelier à la Maison Pour Tous. Thème : Vivre ensemble, qu'en pensez-vous ?\n- Mardi 5 mai : balade au parc. Sujet : Mieux se déplacer.\n",
             &[],

@@ -80,6 +80,13 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
         (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
+        // "X a apposé sa signature sur le contrat, aux côtés du président de l'agglomération".
+        (
+            re(
+                r"(?i)\b(?:(?:co-?)?sign(?:é|ée|és|ées)|signature|paraphé)\b[^.;:]{0,150}?,\s*aux?\s+côtés?\b",
+            ),
+            true,
+        ),
         // "Avec la signature du contrat, la Ville agit en partenariat avec l'État, la Région…".
         (
             re(
@@ -524,10 +531,26 @@ mod tests {
             "Paul Martin, maire de Vire, a paraphé le document aux côtés de Marc Leroy, président de l'agglomération, et du préfet de la Manche.",
             &["préfet de la Manche"],
         );
+        check(
+            "Le 3 mai, Anne Roux, préfète de l'Orne, a apposé sa signature sur le contrat de ville d'Alençon, aux côtés du président de la communauté urbaine et des maires des communes.",
+            &["président de la communauté urbaine"],
+        );
+        check(
+            "Le préfet a apposé sa signature au bas du contrat, aux côtés de la présidente de l'agglomération (CAPV) et des trois maires de l'agglomération.",
+            &["présidente de l'agglomération"],
+        );
+        check(
+            "Mardi, la Région a apposé sa signature au bas des contrats de ville de Vire Normandie et de la communauté de communes du Pays de Honfleur.",
+            &[],
+        );
     }
 
     #[test]
     fn persons_roles_and_groups_are_not_organisations() {
+        check(
+            "Ont signé : la Ville de Lunel par la voix de Paul Roux, Premier adjoint au Maire de Lunel, et la CAF.",
+            &["Ville de Lunel", "CAF"],
+        );
         check(
             "Le document a été signé par Anne Morel, préfète du Finistère, et Yves Le Gall, président de Brest métropole, en présence de Jean Kerlo, vice-président du conseil départemental.",
             &[],
