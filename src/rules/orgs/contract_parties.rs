@@ -274,8 +274,8 @@ mod tests {
             &["Ville", "État"],
         );
         check(
-            "Dans le contrat de ville sont consignés les engagements de la Ville de Blois, de l'État et de la CAF.",
-            &["Ville de Blois", "État", "CAF"],
+            "Dans le contrat de ville sont consignés les engagements de la Ville de Millau, de l'État et de la CAF.",
+            &["Ville de Millau", "État", "CAF"],
         );
         check("Le contrat de ville précise les engagements de l'État pour les quartiers.", &[]);
         check("Les engagements de l'État et de la Région pour l'emploi sont tenus.", &[]);
