@@ -406,7 +406,10 @@ mod tests {
     #[test]
     fn a_framework_agreement_is_the_contract_itself() {
         // The contract's own framework text, titled after it in upper case.
-        assert!(contract("CONTRAT DE VILLE DE MONTAUBAN : CONVENTION CADRE 2015-2020", "2015-2020"));
+        assert!(contract(
+            "CONTRAT DE VILLE DE MONTAUBAN : CONVENTION CADRE 2015-2020",
+            "2015-2020"
+        ));
         assert!(contract("La convention-cadre 2024-2030 a été adoptée.", "2024-2030"));
         // Another agreement named after it stays another programme's.
         assert!(!contract(

@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{NAME, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, NAME, never_carrier, sentences, word_kind};
 use super::territory;
 use crate::data;
 use crate::gazetteer;
@@ -110,6 +110,13 @@ static BARE_KIND: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:la|La|l'|L')[ \t]*(?P<name>Eurométropole|Métropole|Agglomération|Agglo|Communauté[ \t]+urbaine)\b(?P<next>[ \t]*[\p{L}']*)",
     )
     .expect("valid regex")
+});
+
+/// A capitalised kind word and its linking word, right before a name ("l'Agglomération de la
+/// Région de Compiègne").
+static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Agglomération|Métropole|Communauté)[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
+        .expect("valid regex")
 });
 
 /// A capitalised name, as the family's grammar reads it.
@@ -235,9 +242,17 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     for c in CARRIERS_2015.iter().zip(maybe).filter_map(|(c, may)| may.then_some(c)) {
         for m in c.pattern.find_iter(text) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
+            // "l'Agglomération de la Région de Compiègne": a core that alone reads as a région
+            // keeps the capitalised kind word written before it, part of the name.
+            let mut range = m.range();
+            if never_carrier(m.as_str())
+                && let Some(k) = KIND_BEFORE.find(&text[..m.start()])
+            {
+                range.start = k.start();
+            }
             let key = gazetteer::epci(&c.code).map_or_else(|| c.code.clone(), |e| e.siren.into());
             found.push(Mention {
-                range: m.range(),
+                range,
                 key,
                 kind,
                 code: Some(c.code.clone()),
@@ -296,6 +311,9 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // "Communauté d'agglomération Creil Sud Oise" is written "Creil Sud Oise" as a carrier.
     for m in &mut found {
         m.range = without_prefix(text, m.range.clone());
+        if m.kind != "commune" {
+            m.range = with_listed_tail(text, m.range.clone());
+        }
     }
     // The most trusted source first, the longest name first at each start; then drop what
     // overlaps a kept mention.
@@ -366,6 +384,37 @@ fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
         return range;
     }
     range.start + m.end()..range.end
+}
+
+/// An intercommunality's name that goes on over ", X et Y" ("l'Agglomération Grand
+/// Saint-Dizier, Der et Vallées" → "Grand Saint-Dizier, Der et Vallées"), when neither X nor Y
+/// is a town (a commune of 2,000 inhabitants or more), an intercommunality or a région; the opening capitalised "Agglomération" then is
+/// its kind, not part of the name. Otherwise `range` as it is ("la Métropole de Lyon, Bron et
+/// Vénissieux" lists towns).
+fn with_listed_tail(text: &str, range: Range<usize>) -> Range<usize> {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^,[ \t]*(?P<x>{CAP})[ \t]+et[ \t]+(?P<y>{CAP})\b"))
+            .expect("valid regex")
+    });
+    static KIND_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^Agglomération[ \t]+\p{Lu}").expect("valid regex"));
+    let Some(caps) = TAIL.captures(&text[range.end..]) else { return range };
+    let (Some(x), Some(y)) = (caps.name("x"), caps.name("y")) else { return range };
+    let place = |w: &str| {
+        gazetteer::communes_named(w).iter().any(|c| c.population.is_none_or(|p| p >= 2000))
+            || !gazetteer::epci_named(w).is_empty()
+            || never_carrier(w)
+    };
+    if place(x.as_str()) || place(y.as_str()) {
+        return range;
+    }
+    let start = if KIND_WORD.is_match(&text[range.clone()]) {
+        range.start + "Agglomération".len()
+    } else {
+        range.start
+    };
+    let start = start + text[start..range.end].len() - text[start..range.end].trim_start().len();
+    start..range.end + y.end()
 }
 
 /// True when the line around `at` is upper-case prose: eight words or more, no lower-case
@@ -950,6 +999,31 @@ mod tests {
         let text = "Deux contrats de ville ont été signés en 2015, par le Pays Grand Combien \
                     et par Montauban.";
         assert_eq!(carriers(text), ["Pays Grand Combien", "Montauban"]);
+    }
+
+    #[test]
+    fn a_2015_carrier_read_as_a_region_keeps_its_kind_word() {
+        // The 2015 table knows the "CA de la Région de Compiègne".
+        let text = "Contrat de ville\n\nLe contrat de ville est porté par l'Agglomération de la \
+                    Région de Compiègne, qui a signé le contrat de ville.";
+        assert_eq!(carriers(text), ["Agglomération de la Région de Compiègne"]);
+        // A core that reads as a name of its own stays without the kind word.
+        let text = "Contrat de ville\n\nLe contrat de ville est porté par l'Agglomération du \
+                    Pays Grand Combien, qui a signé le contrat de ville.";
+        assert_eq!(carriers(text), ["Pays Grand Combien"]);
+    }
+
+    #[test]
+    fn a_name_goes_on_over_a_listed_tail_of_non_places() {
+        let text = "Contrat de ville\n\nLes élus de l'Agglomération Grand Morvan, Bois et \
+                    Étangs ont adopté le contrat de ville. L'Agglomération Grand Morvan, Bois et \
+                    Étangs le pilote.";
+        assert_eq!(carriers(text), ["Grand Morvan, Bois et Étangs"]);
+        // Towns after the comma are a list, not the name's tail.
+        let text = "Contrat de ville\n\nLes élus de l'Agglomération Grand Morvan, Autun et \
+                    Avallon ont adopté le contrat de ville. L'Agglomération Grand Morvan le \
+                    pilote.";
+        assert_eq!(carriers(text), ["Agglomération Grand Morvan"]);
     }
 
     #[test]
