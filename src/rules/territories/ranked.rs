@@ -39,7 +39,7 @@ use super::territory;
 use crate::data;
 use crate::gazetteer;
 use crate::names::fold;
-use crate::record::Territory;
+use crate::record::{DateRole, Precision, Territory};
 use crate::rules::{Candidates, Doc};
 
 /// Rule id of a carrier chosen from ranked evidence.
@@ -203,7 +203,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     }
     let titles = title_ranges(doc, out);
     let mentions = mentions(doc, out, &titles);
-    let series = series(doc, &mentions);
+    let series = series(doc, &mentions, &days(doc, out));
     if !series.is_empty() {
         out.territories.extend(series);
     } else if let Some(t) = ranked(doc, &titles, &mentions) {
@@ -529,7 +529,7 @@ fn number(word: &str) -> Option<usize> {
 }
 
 /// One carrier per territory of a sentence that counts contracts and names as many territories.
-fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
     let text = doc.text();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
@@ -565,7 +565,22 @@ fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
                 .collect();
         }
     }
-    timeline(doc, mentions)
+    timeline(doc, mentions, days)
+}
+
+/// Clean spans of the days the dates family found: not the document's own date, nor the date of
+/// a text ("le décret du 28 août 2015", "la circulaire du 22 janvier").
+fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
+    out.dates
+        .iter()
+        .filter(|d| d.precision == Precision::Day && !d.value.is_empty())
+        .filter(|d| !matches!(d.role, DateRole::Publication | DateRole::Update))
+        .filter(|d| {
+            let before = doc.clean.get(..d.evidence.span[0]).unwrap_or("").trim_end();
+            !before.to_lowercase().ends_with(" du")
+        })
+        .map(|d| d.evidence.span)
+        .collect()
 }
 
 /// Months, for the dates of a timeline.
@@ -594,29 +609,38 @@ static PLURAL: LazyLock<Regex> =
 
 /// A timeline of signatures: a page about contracts in the plural that gives two territories
 /// or more each with its own day ("Sénart le 6 février, Arras le 9, Limoux le 13 février"):
-/// one carrier for each. Contracts still to come are no timeline.
-fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+/// one carrier for each. A territory is dated by a day written right next to it, or by the one
+/// day of its sentence when the sentence names no other territory ("Trois jours après, la
+/// ministre était à Limoux"). Contracts still to come are no timeline.
+fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
     let text = doc.text();
     if !PLURAL.is_match(text) {
         return Vec::new();
     }
+    let sentences = sentences(text);
+    let sentence_of =
+        |m: &Mention| sentences.iter().find(|s| s.start <= m.range.start && m.range.end <= s.end);
+    let in_sentence = |m: &Mention| {
+        let Some(s) = sentence_of(m) else { return false };
+        let alone = !mentions
+            .iter()
+            .any(|o| o.key != m.key && s.start <= o.range.start && o.range.end <= s.end);
+        let clean = doc.evidence(s.clone(), ID).span;
+        alone && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
+    };
     let dated = |m: &Mention| {
         let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
         let before =
             &text[text.floor_char_boundary(m.range.start.saturating_sub(48))..m.range.start];
-        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before)
+        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before) || in_sentence(m)
     };
-    let sentences = sentences(text);
     let mut keys: Vec<&str> = Vec::new();
     let mut picked: Vec<&Mention> = Vec::new();
     for m in mentions {
         if keys.contains(&m.key.as_str()) || !dated(m) {
             continue;
         }
-        let future = sentences
-            .iter()
-            .find(|s| s.start <= m.range.start && m.range.end <= s.end)
-            .is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
+        let future = sentence_of(m).is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
         if !future {
             keys.push(&m.key);
             picked.push(m);
@@ -625,9 +649,20 @@ fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
     if picked.len() < 2 {
         return Vec::new();
     }
+    // "à Évry" dated, "celui d'Évry Centre Essonne" further on: a town whose name opens the name
+    // of an intercommunality the page gives stands for it.
     picked
         .into_iter()
-        .map(|m| territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID))
+        .map(|m| {
+            let town = fold(&text[m.range.clone()]);
+            let longer = mentions.iter().find(|o| {
+                m.kind == "commune"
+                    && o.kind != "commune"
+                    && fold(&text[o.range.clone()]).starts_with(&format!("{town} "))
+            });
+            let m = longer.unwrap_or(m);
+            territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID)
+        })
         .collect()
 }
 
@@ -644,7 +679,7 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
         .filter(|t| t.carries_contract)
         .flat_map(|t| [fold(&t.name)].into_iter().chain(t.code.clone()))
         .collect();
-    let new: Vec<Territory> = timeline(doc, &mentions)
+    let new: Vec<Territory> = timeline(doc, &mentions, &days(doc, out))
         .into_iter()
         .filter(|t| {
             let key = fold(&t.name);
@@ -767,6 +802,17 @@ mod tests {
     #[track_caller]
     fn carriers(text: &str) -> Vec<String> {
         let out = testing::run(&[], text, Format::Text, Some(resolve));
+        out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    /// The fallback carriers of `text`, the dates family run before.
+    #[track_caller]
+    fn carriers_dated(text: &str) -> Vec<String> {
+        fn both(doc: &Doc, out: &mut Candidates) {
+            crate::rules::dates::resolve(doc, out);
+            resolve(doc, out);
+        }
+        let out = testing::run(crate::rules::dates::RULES, text, Format::Text, Some(both));
         out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
     }
 
@@ -967,6 +1013,32 @@ mod tests {
         let text = "Les premiers contrats de ville sont signés : Montauban le 6 février, puis \
                     Quimperlé, le lundi 9 février, et le 13 février à Lorient Agglomération.";
         assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn the_one_day_of_a_sentence_dates_its_territory() {
+        let text = "Les premiers contrats de ville sont signés. La communauté d'agglomération \
+                    de Lorient Agglomération a ouvert la série le 6 février 2015. Trois jours \
+                    après, la ministre est venue apposer sa signature à Montauban. Vendredi 13, \
+                    le préfet a fait le déplacement jusqu'à Quimperlé pour signer.";
+        let found = carriers_dated(text);
+        assert_eq!(found, ["Lorient Agglomération", "Montauban", "Quimperlé"]);
+        // Two territories in the sentence: the day is no one's own.
+        let text = "Les premiers contrats de ville sont signés. Le 6 février 2015, Montauban. \
+                    Trois jours après, la ministre était à Quimperlé avec le maire de Lorient.";
+        assert!(carriers_dated(text).is_empty());
+        // The date of a text (a decree, a circular) dates no signature.
+        let text = "Les contrats de ville sont signés. Le 6 février 2015, Montauban. Le décret \
+                    du 28 août 2015 a créé Lorient Agglomération.";
+        assert!(carriers_dated(text).is_empty());
+    }
+
+    #[test]
+    fn a_dated_town_stands_for_the_intercommunality_named_after_it() {
+        let text = "Les premiers contrats de ville sont signés. Le 6 février 2015, Montauban. \
+                    Le 9 février, la ministre était à Lorient. Le contrat de Lorient \
+                    Agglomération est le plus long.";
+        assert_eq!(carriers_dated(text), ["Montauban", "Lorient Agglomération"]);
     }
 
     #[test]
