@@ -84,6 +84,14 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
             t.name = acronym;
         }
     }
+    // "le contrat de ville de Brest, conduit sous le pilotage de Brest métropole": the
+    // intercommunality that steers a town's contract, the town among its members, carries it.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract && t.kind == "commune") {
+        if let Some((name, kind)) = piloting_epci(doc.text(), &t.name) {
+            t.name = name;
+            t.kind = kind.to_owned();
+        }
+    }
     // "la communauté de communes de la Moivre à la Coole": the name goes on past "à" when the
     // gazetteer knows the longer name.
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
@@ -186,6 +194,35 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
     let core = PREFIX.find(&t.name).map_or(t.name.as_str(), |m| &t.name[m.end()..]);
     let long = format!("{core} à {}", caps.get(1)?.as_str());
     (!gazetteer::epci_named(&long).is_empty()).then_some(long)
+}
+
+/// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
+/// "piloté par X", "porté par X"), as written, when the gazetteer knows it and town `town` is
+/// one of its members.
+fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
+    static PILOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i:sous[ \t]+le[ \t]+pilotage|pilotée?|portée?)[ \t]+(?i:de|par)[ \t]+(?i:la[ \t]+|l'|l’|le[ \t]+)?(?P<name>{})",
+            *grammar::NAME
+        ))
+        .expect("valid regex")
+    });
+    let towns: Vec<&str> = gazetteer::communes_named(town).iter().map(|c| c.insee).collect();
+    PILOTED.captures_iter(text).find_map(|caps| {
+        let name = caps.name("name")?.as_str();
+        let epci = gazetteer::epci_named(name)
+            .into_iter()
+            .find(|e| e.members.iter().any(|m| towns.contains(m)))?;
+        let kind = match epci.kind {
+            "CA" => "CA",
+            "CC" => "CC",
+            "CU" => "CU",
+            "EPT" => "EPT",
+            "METRO" | "MET69" => "Métropole",
+            _ => "EPCI",
+        };
+        Some((name.split_whitespace().collect::<Vec<_>>().join(" "), kind))
+    })
 }
 
 /// The acronym the text gives `name` followed by one or two lower-case words ("Val fleuri
@@ -337,6 +374,20 @@ pub(super) mod tests {
         let text = "CONTRAT DE VILLE DE MONTAUBAN 2015/2020\n\nLe contrat a été signé hier. Le \
                     contrat de ville couvre deux quartiers.";
         assert_eq!(family(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn the_intercommunality_steering_a_towns_contract_carries_it() {
+        let text = "Le contrat de ville de Brest est signé. Il a été conduit sous le pilotage de \
+                    Brest métropole avec les communes.";
+        assert_eq!(family(text), ["Brest métropole"]);
+        // An intercommunality the town is not a member of leaves the town.
+        let text = "Le contrat de ville de Brest est signé. Il a été conduit sous le pilotage de \
+                    Lorient Agglomération avec les communes.";
+        assert_eq!(family(text), ["Brest"]);
+        // No word of steering: the town stays.
+        let text = "Le contrat de ville de Brest est signé, avec Brest métropole.";
+        assert_eq!(family(text), ["Brest"]);
     }
 
     #[test]
