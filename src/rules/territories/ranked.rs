@@ -300,6 +300,15 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
                 parents: vec![],
                 tier: 2,
             });
+        } else if let Some(long) = found.iter().find(|o| {
+            o.kind != "commune"
+                && fold(&text[o.range.clone()]).starts_with(&format!("{} ", fold(m.as_str())))
+        }) {
+            // "sur ses terres d'Évry" beside "Évry Centre Essonne": a name that is no town of the
+            // gazetteer and opens an intercommunality's name the page gives is a short mention
+            // of it.
+            let short = Mention { range: m.range(), tier: 3, ..long.clone() };
+            found.push(short);
         }
     }
     // A page that names its intercommunality only by its kind ("la présidente de
@@ -656,12 +665,17 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
         .map(|m| {
             let town = fold(&text[m.range.clone()]);
             let longer = mentions.iter().find(|o| {
-                m.kind == "commune"
-                    && o.kind != "commune"
-                    && fold(&text[o.range.clone()]).starts_with(&format!("{town} "))
+                let opens = fold(&text[o.range.clone()]).starts_with(&format!("{town} "));
+                opens && ((m.kind == "commune" && o.kind != "commune") || o.key == m.key)
             });
-            let m = longer.unwrap_or(m);
-            territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID)
+            // Named by the longer mention, its evidence the dated one (the merger reads the
+            // contract's day around it).
+            let mut t = territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID);
+            if let Some(o) = longer {
+                t.name = text[o.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                t.kind = o.kind.to_owned();
+            }
+            t
         })
         .collect()
 }
@@ -1039,6 +1053,15 @@ mod tests {
                     Le 9 février, la ministre était à Lorient. Le contrat de Lorient \
                     Agglomération est le plus long.";
         assert_eq!(carriers_dated(text), ["Montauban", "Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn a_short_name_opening_an_intercommunalitys_stands_for_it() {
+        // "Morvan" is no town; "Morvan Agglomération" is the page's intercommunality.
+        let text = "Les premiers contrats de ville sont signés. Le 6 février 2015, Montauban. \
+                    Le lendemain, la ministre était sur les terres du Morvan. Le contrat de \
+                    Morvan Agglomération est le plus long.";
+        assert_eq!(carriers_dated(text), ["Montauban", "Morvan Agglomération"]);
     }
 
     #[test]
