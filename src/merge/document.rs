@@ -198,13 +198,41 @@ fn own_day(
         }
         before.or(after)
     };
-    c.dates
-        .iter()
-        .filter(|d| d.precision == Precision::Day)
-        .filter(|d| matches!(d.role, DateRole::Signature | DateRole::Event | DateRole::Other))
+    let days = || {
+        c.dates
+            .iter()
+            .filter(|d| d.precision == Precision::Day)
+            .filter(|d| matches!(d.role, DateRole::Signature | DateRole::Event | DateRole::Other))
+    };
+    let sourced =
+        |d: &DateMention| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] };
+    let near = days()
         .filter(|d| owner(d.evidence.span[0], d.evidence.span[1]) == Some(t.evidence.span))
-        .min_by_key(|d| d.evidence.span[0].abs_diff(t.evidence.span[0]))
-        .map(|d| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] })
+        .min_by_key(|d| d.evidence.span[0].abs_diff(t.evidence.span[0]));
+    if let Some(d) = near {
+        return Some(sourced(d));
+    }
+    // "Trois jours après, la ministre était à Limoux": the one day of the territory's sentence,
+    // when the sentence names no other territory of the series.
+    let [ts, te] = t.evidence.span;
+    let start = text.get(..ts)?.rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
+    let end = text.get(te..)?.find(['.', '\n', ';']).map_or(text.len(), |i| te + i);
+    let inside = |span: [usize; 2]| start <= span[0] && span[1] <= end;
+    let sentence = format!(" {} ", fold(text.get(start..end)?));
+    let other =
+        |o: &&&Territory| o.evidence.span != t.evidence.span && fold(&o.name) != fold(&t.name);
+    if all.iter().filter(other).any(|o| sentence.contains(&format!(" {} ", fold(&o.name)))) {
+        return None;
+    }
+    // Not the date of a text ("le décret du 28 août 2015").
+    let of_a_text = |d: &&DateMention| {
+        text.get(..d.evidence.span[0]).unwrap_or("").trim_end().to_lowercase().ends_with(" du")
+    };
+    let mut own = days().filter(|d| inside(d.evidence.span) && !of_a_text(d));
+    match (own.next(), own.next()) {
+        (Some(d), None) => Some(sourced(d)),
+        _ => None,
+    }
 }
 
 /// One territory per contract: the first mention of each distinct (folded) name or code; an
@@ -962,6 +990,16 @@ mod tests {
             timeline_days(t),
             both,
             "a day after a sentence's end, before 'ce fut le tour de', is the next territory's"
+        );
+        let t = "Le 6 février, Montauban signe. Le 9 février, la ministre est venue signer \
+                 en personne, devant tous les élus, à Quimperlé.\n";
+        assert_eq!(timeline_days(t), both, "the one day of a sentence naming one territory");
+        let t = "Le 6 février, Montauban signe. Le 9 février, la ministre qui venait de \
+                 Montauban est venue signer, devant tous les élus, à Quimperlé.\n";
+        assert_eq!(
+            timeline_days(t),
+            [Some("2015-02-06".to_owned()), None],
+            "a sentence naming two territories gives its day to neither by the sentence"
         );
     }
 

@@ -402,4 +402,20 @@ mod tests {
         assert!(contract("Le projet de contrat de ville 2015-2020 est prêt.", "2015-2020"));
         assert!(!contract("Les effectifs ont doublé entre 2010 et 2020.", "2010 et 2020"));
     }
+
+    #[test]
+    fn a_framework_agreement_is_the_contract_itself() {
+        // The contract's own framework text, titled after it in upper case.
+        assert!(contract(
+            "CONTRAT DE VILLE DE MONTAUBAN : CONVENTION CADRE 2015-2020",
+            "2015-2020"
+        ));
+        assert!(contract("La convention-cadre 2024-2030 a été adoptée.", "2024-2030"));
+        // Another agreement named after it stays another programme's.
+        assert!(!contract(
+            "Le contrat de ville s'appuie sur la convention ANRU 2014-2024.",
+            "2014-2024"
+        ));
+        assert!(!contract("La convention cadre de l'ANRU 2014-2024 est signée.", "2014-2024"));
+    }
 }

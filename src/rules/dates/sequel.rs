@@ -1,9 +1,11 @@
 //! `dates.sequel`: a day given relative to the date the text named just before.
 //!
 //! Finds: "Le lendemain, à Joigny, … a paraphé", "la veille", "le surlendemain", "deux jours plus
-//! tard", "trois jours après", "une semaine plus tard" (listed in `rules/dates/sequels.tsv`),
-//! with the role their sentence gives them. The value is pending until the family's resolve step
-//! counts from the nearest earlier date of the text with a day. Does not find: a sequel followed
+//! tard", "trois jours après", "une semaine plus tard" (listed in `rules/dates/sequels.tsv`), and
+//! a weekday with a day number but no month ("Vendredi 13, la ministre signe à Limoux": the
+//! first such day after the date before, the weekday agreeing), with the role their sentence
+//! gives them. The value is pending until the family's resolve step counts from the nearest
+//! earlier date of the text with a day. Does not find: a sequel followed
 //! by its own date ("Deux jours plus tard, le mercredi 26 juin": that date is the mention), "le
 //! lendemain matin" of an undated event (no earlier day to count from, dropped at resolve).
 
@@ -11,11 +13,12 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::lexicon::{COUNT, alternation, count};
-use super::{DATE, context, mention};
+use super::lexicon::{COUNT, DAY, WEEKDAY, alternation, count};
+use super::{DATE, context, lexicon, mention};
 use crate::data;
 use crate::record::{DateRole, Precision};
 use crate::rules::{Candidates, Doc, Rule};
+use jiff::civil::Date;
 
 /// The sequel rule.
 pub struct Sequel;
@@ -32,6 +35,17 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:(?P<named>{alts})|(?P<n>{})\s+jours\s+(?:plus\s+tard|après))\b",
         *COUNT
+    ))
+    .expect("valid regex")
+});
+
+/// A weekday and a day number without a month: "Vendredi 13,", "le mardi 4, à Blois". Not a
+/// time ("lundi 9 h", "lundi 9h30"), a count ("mardi 3 000 personnes"), a range ("du lundi 3 au
+/// vendredi 7") or a date with its month (that is `dates.day_month`'s).
+static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<weekday>{})[ \t]+(?P<day>{DAY})\b(?P<next>[ \t]*[\p{{L}}\d]*)",
+        *WEEKDAY
     ))
     .expect("valid regex")
 });
@@ -56,7 +70,34 @@ impl Rule for Sequel {
             let pending = (String::new(), Precision::Day);
             out.dates.push(mention(doc, m.range(), self.id(), pending, None, role));
         }
+        for caps in WEEKDAY_DAY.captures_iter(text) {
+            let (Some(day), Some(next)) = (caps.name("day"), caps.name("next")) else { continue };
+            let next = next.as_str().trim_start();
+            let word = next.to_lowercase();
+            if lexicon::month(&word).is_some()
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(word.as_str(), "heures" | "heure" | "au")
+                || word.strip_prefix('h').is_some_and(|m| m.chars().all(|c| c.is_ascii_digit()))
+            {
+                continue;
+            }
+            let range = caps.get(0).map_or(day.range(), |m| m.start()..day.end());
+            let role = context::point_role(text, &range);
+            let pending = (String::new(), Precision::Day);
+            out.dates.push(mention(doc, range, self.id(), pending, None, role));
+        }
     }
+}
+
+/// The date `text` names when it is a weekday and a day number ("Vendredi 13"): the first day of
+/// that number after `anchor`, within two months, on that weekday.
+pub(super) fn next_weekday_day(text: &str, anchor: Date) -> Option<Date> {
+    let caps = WEEKDAY_DAY.captures(text)?;
+    let weekday = lexicon::weekday(caps.name("weekday")?.as_str())?;
+    let day = lexicon::day(caps.name("day")?.as_str())?;
+    (1..=62)
+        .filter_map(|n| anchor.checked_add(jiff::Span::new().days(n)).ok())
+        .find(|d| d.day() == day && d.weekday() == weekday)
 }
 
 /// The offset in days of the sequel expression `text`.
@@ -99,6 +140,29 @@ mod tests {
         );
         assert_eq!(offset("trois jours après"), Some(3));
         assert_eq!(offset("la veille"), Some(-1));
+    }
+
+    #[test]
+    fn a_weekday_and_a_day_number_follow_the_date_before() {
+        let text = "Le contrat de Vierzon est signé le 6 février 2015. Vendredi 13, la ministre \
+                    signe celui de Blois. Le lendemain, le préfet signe à Tours.";
+        let dates = brief(&family(text).dates);
+        assert!(dates.iter().any(|d| d.0 == "Vendredi 13" && d.1 == "2015-02-13"), "{dates:?}");
+        assert!(dates.iter().any(|d| d.0 == "Le lendemain" && d.1 == "2015-02-14"), "{dates:?}");
+        // The weekday must agree: no Thursday 13 in the two months after 6 February 2015.
+        let text = "Le contrat est signé le 6 février 2015. Jeudi 13, la ministre signe.";
+        let dates = brief(&family(text).dates);
+        assert!(!dates.iter().any(|d| d.0.contains("Jeudi")), "{dates:?}");
+    }
+
+    #[test]
+    fn weekdays_with_a_month_an_hour_or_a_count_are_not_sequels() {
+        let text = "Le contrat est signé le 6 février 2015. Vendredi 13 février, la ministre \
+                    signe. Rendez-vous lundi 9 h. Mardi 3 000 personnes défilent.";
+        let dates = brief(&family(text).dates);
+        assert!(!dates.iter().any(|d| d.0 == "Vendredi 13"), "{dates:?}");
+        assert!(!dates.iter().any(|d| d.0.starts_with("lundi 9")), "{dates:?}");
+        assert!(!dates.iter().any(|d| d.0.starts_with("Mardi 3")), "{dates:?}");
     }
 
     #[test]

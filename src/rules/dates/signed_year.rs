@@ -1,7 +1,7 @@
 //! `dates.signed_year`: the year a signature is dated by, when the text gives no finer date.
 //!
 //! Finds a bare year introduced by "en", "courant", "au cours de l'année", "dans le courant de
-//! l'année", "durant l'année" in a clause whose nearest role cue is a signature ("le contrat
+//! l'année", "durant l'année", "à la fin de l'année" in a clause whose nearest role cue is a signature ("le contrat
 //! signé en 2015", "s'est doté au cours de l'année 2015 de trois contrats, élaborés puis
 //! signés"), with year precision and the `signature` role (the family's resolve step makes a
 //! deadline of a year after the document's date: "les contrats qui seront signés au cours de
@@ -24,7 +24,7 @@ pub struct SignedYear;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:en|courant|au\s+cours\s+de\s+l'année|dans\s+le\s+courant\s+de\s+l'année|durant\s+l'année)\s+(?P<y>{YEAR})\b"
+        r"(?i)\b(?:en|courant|au\s+cours\s+de\s+l'année|dans\s+le\s+courant\s+de\s+l'année|durant\s+l'année|(?:à\s+la\s+)?fin\s+(?:de\s+l'année|d'année))\s+(?P<y>{YEAR})\b"
     ))
     .expect("valid regex")
 });
@@ -77,10 +77,20 @@ mod tests {
             .1,
             "2015"
         );
+        assert_eq!(
+            one(
+                &SignedYear,
+                "Le nouveau contrat, paraphé à la fin de l'année 2024, vise dix quartiers."
+            )
+            .1,
+            "2024"
+        );
+        assert_eq!(one(&SignedYear, "Le contrat a été signé fin d'année 2025.").1, "2025");
     }
 
     #[test]
     fn not_signed_years() {
+        none(&SignedYear, "Le contrat prendra fin à la fin de l'année 2030 sans avenant.");
         none(&SignedYear, "Le contrat a été adopté en 2024 par le conseil.");
         none(&SignedYear, "En 2015, la ville comptait trois quartiers.");
         none(&SignedYear, "Le contrat signé en 2015-2020 par le maire.");

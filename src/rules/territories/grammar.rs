@@ -15,7 +15,7 @@ use crate::rules::alternation;
 
 /// A capitalised word, hyphen- or apostrophe-joined parts included ("Hérouville-Saint-Clair",
 /// "Condé-sur-l'Escaut", "CALL").
-const CAP: &str = r"\p{Lu}[\p{L}\p{M}]*(?:['-]\p{L}[\p{L}\p{M}]*)*";
+pub(super) const CAP: &str = r"\p{Lu}[\p{L}\p{M}]*(?:['-]\p{L}[\p{L}\p{M}]*)*";
 /// The small words between the capitalised words of a French place name.
 const LINK: &str = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|aux|au)";
 /// The lower-case compass words inside a name, between two capitalised words ("Valence Romans

@@ -77,6 +77,21 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
             t.name = long;
         }
     }
+    // "la communauté de communes du Val fleuri (CCVF)": a name cut short by a lower-case word
+    // is written by the acronym the text gives it.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(acronym) = acronym_after(doc.text(), &t.name) {
+            t.name = acronym;
+        }
+    }
+    // "le contrat de ville de Brest, conduit sous le pilotage de Brest métropole": the
+    // intercommunality that steers a town's contract, the town among its members, carries it.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract && t.kind == "commune") {
+        if let Some((name, kind)) = piloting_epci(doc.text(), &t.name) {
+            t.name = name;
+            t.kind = kind.to_owned();
+        }
+    }
     // "la communauté de communes de la Moivre à la Coole": the name goes on past "à" when the
     // gazetteer knows the longer name.
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
@@ -179,6 +194,63 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
     let core = PREFIX.find(&t.name).map_or(t.name.as_str(), |m| &t.name[m.end()..]);
     let long = format!("{core} à {}", caps.get(1)?.as_str());
     (!gazetteer::epci_named(&long).is_empty()).then_some(long)
+}
+
+/// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
+/// "piloté par X", "porté par X"), as written, when the gazetteer knows it and town `town` is
+/// one of its members.
+fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
+    static PILOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i:sous[ \t]+le[ \t]+pilotage|pilotée?|portée?)[ \t]+(?i:de|par)[ \t]+(?i:la[ \t]+|l'|l’|le[ \t]+)?(?P<name>{})",
+            *grammar::NAME
+        ))
+        .expect("valid regex")
+    });
+    let towns: Vec<&str> = gazetteer::communes_named(town).iter().map(|c| c.insee).collect();
+    PILOTED.captures_iter(text).find_map(|caps| {
+        let name = caps.name("name")?.as_str();
+        let epci = gazetteer::epci_named(name)
+            .into_iter()
+            .find(|e| e.members.iter().any(|m| towns.contains(m)))?;
+        let kind = match epci.kind {
+            "CA" => "CA",
+            "CC" => "CC",
+            "CU" => "CU",
+            "EPT" => "EPT",
+            "METRO" | "MET69" => "Métropole",
+            _ => "EPCI",
+        };
+        Some((name.split_whitespace().collect::<Vec<_>>().join(" "), kind))
+    })
+}
+
+/// The acronym the text gives `name` followed by one or two lower-case words ("Val fleuri
+/// (CCVF)" → "CCVF"): the capitalised name stopped at the lower-case word, and the acronym is the
+/// only whole name the text writes. The initials of the name's words and of the lower-case words
+/// appear in the acronym, in order.
+fn acronym_after(text: &str, name: &str) -> Option<String> {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<lower>(?:[ \t]+\p{Ll}[\p{L}-]*){1,2})[ \t]*\((?P<acr>\p{Lu}{2,8})\)")
+            .expect("valid regex")
+    });
+    if name.is_empty() {
+        return None;
+    }
+    text.match_indices(name).find_map(|(at, _)| {
+        let caps = AFTER.captures(&text[at + name.len()..])?;
+        let acronym = caps.name("acr")?.as_str();
+        let words = format!("{name} {}", caps.name("lower")?.as_str());
+        let small = ["d", "de", "des", "du", "l", "la", "le", "les", "sur", "et"];
+        let mut initials = words
+            .split([' ', '\t', '\'', '’', '-'])
+            .filter(|w| !w.is_empty() && !small.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase);
+        let mut letters = acronym.chars();
+        let ordered = initials.all(|i| letters.any(|a| a == i));
+        ordered.then(|| acronym.to_owned())
+    })
 }
 
 /// `name` without an opening "Territoire de / du / des" ("Territoire de Marseille Provence" →
@@ -302,6 +374,32 @@ pub(super) mod tests {
         let text = "CONTRAT DE VILLE DE MONTAUBAN 2015/2020\n\nLe contrat a été signé hier. Le \
                     contrat de ville couvre deux quartiers.";
         assert_eq!(family(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn the_intercommunality_steering_a_towns_contract_carries_it() {
+        let text = "Le contrat de ville de Brest est signé. Il a été conduit sous le pilotage de \
+                    Brest métropole avec les communes.";
+        assert_eq!(family(text), ["Brest métropole"]);
+        // An intercommunality the town is not a member of leaves the town.
+        let text = "Le contrat de ville de Brest est signé. Il a été conduit sous le pilotage de \
+                    Lorient Agglomération avec les communes.";
+        assert_eq!(family(text), ["Brest"]);
+        // No word of steering: the town stays.
+        let text = "Le contrat de ville de Brest est signé, avec Brest métropole.";
+        assert_eq!(family(text), ["Brest"]);
+    }
+
+    #[test]
+    fn a_name_cut_by_a_lower_case_word_takes_its_acronym() {
+        let text = "Le contrat de ville de la communauté de communes du Val fleuri (CCVF) est \
+                    signé.";
+        assert_eq!(family(text), ["CCVF"]);
+        assert_eq!(acronym_after("du Val fleuri (CVF) et", "Val").as_deref(), Some("CVF"));
+        // An acronym whose letters are not the name's, or none, leaves the name.
+        assert_eq!(acronym_after("du Val fleuri (ANRU) et", "Val"), None);
+        assert_eq!(acronym_after("du Val fleuri et", "Val"), None);
+        assert_eq!(acronym_after("de Lorient (CALL)", "Lorient"), None);
     }
 
     #[test]

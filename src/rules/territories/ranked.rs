@@ -34,12 +34,12 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{NAME, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, NAME, never_carrier, sentences, word_kind};
 use super::territory;
 use crate::data;
 use crate::gazetteer;
 use crate::names::fold;
-use crate::record::Territory;
+use crate::record::{DateRole, Precision, Territory};
 use crate::rules::{Candidates, Doc};
 
 /// Rule id of a carrier chosen from ranked evidence.
@@ -110,6 +110,13 @@ static BARE_KIND: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:la|La|l'|L')[ \t]*(?P<name>Eurométropole|Métropole|Agglomération|Agglo|Communauté[ \t]+urbaine)\b(?P<next>[ \t]*[\p{L}']*)",
     )
     .expect("valid regex")
+});
+
+/// A capitalised kind word and its linking word, right before a name ("l'Agglomération de la
+/// Région de Compiègne").
+static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Agglomération|Métropole|Communauté)[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
+        .expect("valid regex")
 });
 
 /// A capitalised name, as the family's grammar reads it.
@@ -196,7 +203,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     }
     let titles = title_ranges(doc, out);
     let mentions = mentions(doc, out, &titles);
-    let series = series(doc, &mentions);
+    let series = series(doc, &mentions, &days(doc, out));
     if !series.is_empty() {
         out.territories.extend(series);
     } else if let Some(t) = ranked(doc, &titles, &mentions) {
@@ -235,9 +242,17 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     for c in CARRIERS_2015.iter().zip(maybe).filter_map(|(c, may)| may.then_some(c)) {
         for m in c.pattern.find_iter(text) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
+            // "l'Agglomération de la Région de Compiègne": a core that alone reads as a région
+            // keeps the capitalised kind word written before it, part of the name.
+            let mut range = m.range();
+            if never_carrier(m.as_str())
+                && let Some(k) = KIND_BEFORE.find(&text[..m.start()])
+            {
+                range.start = k.start();
+            }
             let key = gazetteer::epci(&c.code).map_or_else(|| c.code.clone(), |e| e.siren.into());
             found.push(Mention {
-                range: m.range(),
+                range,
                 key,
                 kind,
                 code: Some(c.code.clone()),
@@ -285,6 +300,15 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
                 parents: vec![],
                 tier: 2,
             });
+        } else if let Some(long) = found.iter().find(|o| {
+            o.kind != "commune"
+                && fold(&text[o.range.clone()]).starts_with(&format!("{} ", fold(m.as_str())))
+        }) {
+            // "sur ses terres d'Évry" beside "Évry Centre Essonne": a name that is no town of the
+            // gazetteer and opens an intercommunality's name the page gives is a short mention
+            // of it.
+            let short = Mention { range: m.range(), tier: 3, ..long.clone() };
+            found.push(short);
         }
     }
     // A page that names its intercommunality only by its kind ("la présidente de
@@ -296,6 +320,9 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // "Communauté d'agglomération Creil Sud Oise" is written "Creil Sud Oise" as a carrier.
     for m in &mut found {
         m.range = without_prefix(text, m.range.clone());
+        if m.kind != "commune" {
+            m.range = with_listed_tail(text, m.range.clone());
+        }
     }
     // The most trusted source first, the longest name first at each start; then drop what
     // overlaps a kept mention.
@@ -366,6 +393,37 @@ fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
         return range;
     }
     range.start + m.end()..range.end
+}
+
+/// An intercommunality's name that goes on over ", X et Y" ("l'Agglomération Grand
+/// Saint-Dizier, Der et Vallées" → "Grand Saint-Dizier, Der et Vallées"), when neither X nor Y
+/// is a town (a commune of 2,000 inhabitants or more), an intercommunality or a région; the opening capitalised "Agglomération" then is
+/// its kind, not part of the name. Otherwise `range` as it is ("la Métropole de Lyon, Bron et
+/// Vénissieux" lists towns).
+fn with_listed_tail(text: &str, range: Range<usize>) -> Range<usize> {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^,[ \t]*(?P<x>{CAP})[ \t]+et[ \t]+(?P<y>{CAP})\b"))
+            .expect("valid regex")
+    });
+    static KIND_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^Agglomération[ \t]+\p{Lu}").expect("valid regex"));
+    let Some(caps) = TAIL.captures(&text[range.end..]) else { return range };
+    let (Some(x), Some(y)) = (caps.name("x"), caps.name("y")) else { return range };
+    let place = |w: &str| {
+        gazetteer::communes_named(w).iter().any(|c| c.population.is_none_or(|p| p >= 2000))
+            || !gazetteer::epci_named(w).is_empty()
+            || never_carrier(w)
+    };
+    if place(x.as_str()) || place(y.as_str()) {
+        return range;
+    }
+    let start = if KIND_WORD.is_match(&text[range.clone()]) {
+        range.start + "Agglomération".len()
+    } else {
+        range.start
+    };
+    let start = start + text[start..range.end].len() - text[start..range.end].trim_start().len();
+    start..range.end + y.end()
 }
 
 /// True when the line around `at` is upper-case prose: eight words or more, no lower-case
@@ -480,7 +538,7 @@ fn number(word: &str) -> Option<usize> {
 }
 
 /// One carrier per territory of a sentence that counts contracts and names as many territories.
-fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
     let text = doc.text();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
@@ -516,7 +574,22 @@ fn series(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
                 .collect();
         }
     }
-    timeline(doc, mentions)
+    timeline(doc, mentions, days)
+}
+
+/// Clean spans of the days the dates family found: not the document's own date, nor the date of
+/// a text ("le décret du 28 août 2015", "la circulaire du 22 janvier").
+fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
+    out.dates
+        .iter()
+        .filter(|d| d.precision == Precision::Day && !d.value.is_empty())
+        .filter(|d| !matches!(d.role, DateRole::Publication | DateRole::Update))
+        .filter(|d| {
+            let before = doc.clean.get(..d.evidence.span[0]).unwrap_or("").trim_end();
+            !before.to_lowercase().ends_with(" du")
+        })
+        .map(|d| d.evidence.span)
+        .collect()
 }
 
 /// Months, for the dates of a timeline.
@@ -545,29 +618,38 @@ static PLURAL: LazyLock<Regex> =
 
 /// A timeline of signatures: a page about contracts in the plural that gives two territories
 /// or more each with its own day ("Sénart le 6 février, Arras le 9, Limoux le 13 février"):
-/// one carrier for each. Contracts still to come are no timeline.
-fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
+/// one carrier for each. A territory is dated by a day written right next to it, or by the one
+/// day of its sentence when the sentence names no other territory ("Trois jours après, la
+/// ministre était à Limoux"). Contracts still to come are no timeline.
+fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
     let text = doc.text();
     if !PLURAL.is_match(text) {
         return Vec::new();
     }
+    let sentences = sentences(text);
+    let sentence_of =
+        |m: &Mention| sentences.iter().find(|s| s.start <= m.range.start && m.range.end <= s.end);
+    let in_sentence = |m: &Mention| {
+        let Some(s) = sentence_of(m) else { return false };
+        let alone = !mentions
+            .iter()
+            .any(|o| o.key != m.key && s.start <= o.range.start && o.range.end <= s.end);
+        let clean = doc.evidence(s.clone(), ID).span;
+        alone && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
+    };
     let dated = |m: &Mention| {
         let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
         let before =
             &text[text.floor_char_boundary(m.range.start.saturating_sub(48))..m.range.start];
-        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before)
+        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before) || in_sentence(m)
     };
-    let sentences = sentences(text);
     let mut keys: Vec<&str> = Vec::new();
     let mut picked: Vec<&Mention> = Vec::new();
     for m in mentions {
         if keys.contains(&m.key.as_str()) || !dated(m) {
             continue;
         }
-        let future = sentences
-            .iter()
-            .find(|s| s.start <= m.range.start && m.range.end <= s.end)
-            .is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
+        let future = sentence_of(m).is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
         if !future {
             keys.push(&m.key);
             picked.push(m);
@@ -576,9 +658,25 @@ fn timeline(doc: &Doc, mentions: &[Mention]) -> Vec<Territory> {
     if picked.len() < 2 {
         return Vec::new();
     }
+    // "à Évry" dated, "celui d'Évry Centre Essonne" further on: a town whose name opens the name
+    // of an intercommunality the page gives stands for it.
     picked
         .into_iter()
-        .map(|m| territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID))
+        .map(|m| {
+            let town = fold(&text[m.range.clone()]);
+            let longer = mentions.iter().find(|o| {
+                let opens = fold(&text[o.range.clone()]).starts_with(&format!("{town} "));
+                opens && ((m.kind == "commune" && o.kind != "commune") || o.key == m.key)
+            });
+            // Named by the longer mention, its evidence the dated one (the merger reads the
+            // contract's day around it).
+            let mut t = territory(doc, m.range.clone(), Some(m.kind), true, SERIES_ID);
+            if let Some(o) = longer {
+                t.name = text[o.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                t.kind = o.kind.to_owned();
+            }
+            t
+        })
         .collect()
 }
 
@@ -595,7 +693,7 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
         .filter(|t| t.carries_contract)
         .flat_map(|t| [fold(&t.name)].into_iter().chain(t.code.clone()))
         .collect();
-    let new: Vec<Territory> = timeline(doc, &mentions)
+    let new: Vec<Territory> = timeline(doc, &mentions, &days(doc, out))
         .into_iter()
         .filter(|t| {
             let key = fold(&t.name);
@@ -718,6 +816,17 @@ mod tests {
     #[track_caller]
     fn carriers(text: &str) -> Vec<String> {
         let out = testing::run(&[], text, Format::Text, Some(resolve));
+        out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    /// The fallback carriers of `text`, the dates family run before.
+    #[track_caller]
+    fn carriers_dated(text: &str) -> Vec<String> {
+        fn both(doc: &Doc, out: &mut Candidates) {
+            crate::rules::dates::resolve(doc, out);
+            resolve(doc, out);
+        }
+        let out = testing::run(crate::rules::dates::RULES, text, Format::Text, Some(both));
         out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
     }
 
@@ -921,6 +1030,41 @@ mod tests {
     }
 
     #[test]
+    fn the_one_day_of_a_sentence_dates_its_territory() {
+        let text = "Les premiers contrats de ville sont signés. La communauté d'agglomération \
+                    de Lorient Agglomération a ouvert la série le 6 février 2015. Trois jours \
+                    après, la ministre est venue apposer sa signature à Montauban. Vendredi 13, \
+                    le préfet a fait le déplacement jusqu'à Quimperlé pour signer.";
+        let found = carriers_dated(text);
+        assert_eq!(found, ["Lorient Agglomération", "Montauban", "Quimperlé"]);
+        // Two territories in the sentence: the day is no one's own.
+        let text = "Les premiers contrats de ville sont signés. Le 6 février 2015, Montauban. \
+                    Trois jours après, la ministre était à Quimperlé avec le maire de Lorient.";
+        assert!(carriers_dated(text).is_empty());
+        // The date of a text (a decree, a circular) dates no signature.
+        let text = "Les contrats de ville sont signés. Le 6 février 2015, Montauban. Le décret \
+                    du 28 août 2015 a créé Lorient Agglomération.";
+        assert!(carriers_dated(text).is_empty());
+    }
+
+    #[test]
+    fn a_dated_town_stands_for_the_intercommunality_named_after_it() {
+        let text = "Les premiers contrats de ville sont signés. Le 6 février 2015, Montauban. \
+                    Le 9 février, la ministre était à Lorient. Le contrat de Lorient \
+                    Agglomération est le plus long.";
+        assert_eq!(carriers_dated(text), ["Montauban", "Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn a_short_name_opening_an_intercommunalitys_stands_for_it() {
+        // "Morvan" is no town; "Morvan Agglomération" is the page's intercommunality.
+        let text = "Les premiers contrats de ville sont signés. Le 6 février 2015, Montauban. \
+                    Le lendemain, la ministre était sur les terres du Morvan. Le contrat de \
+                    Morvan Agglomération est le plus long.";
+        assert_eq!(carriers_dated(text), ["Montauban", "Morvan Agglomération"]);
+    }
+
+    #[test]
     fn one_dated_town_or_no_plural_is_no_timeline() {
         let text = "Les contrats de ville se signent : Montauban le 6 février. Lorient est \
                     prête.";
@@ -950,6 +1094,31 @@ mod tests {
         let text = "Deux contrats de ville ont été signés en 2015, par le Pays Grand Combien \
                     et par Montauban.";
         assert_eq!(carriers(text), ["Pays Grand Combien", "Montauban"]);
+    }
+
+    #[test]
+    fn a_2015_carrier_read_as_a_region_keeps_its_kind_word() {
+        // The 2015 table knows the "CA de la Région de Compiègne".
+        let text = "Contrat de ville\n\nLe contrat de ville est porté par l'Agglomération de la \
+                    Région de Compiègne, qui a signé le contrat de ville.";
+        assert_eq!(carriers(text), ["Agglomération de la Région de Compiègne"]);
+        // A core that reads as a name of its own stays without the kind word.
+        let text = "Contrat de ville\n\nLe contrat de ville est porté par l'Agglomération du \
+                    Pays Grand Combien, qui a signé le contrat de ville.";
+        assert_eq!(carriers(text), ["Pays Grand Combien"]);
+    }
+
+    #[test]
+    fn a_name_goes_on_over_a_listed_tail_of_non_places() {
+        let text = "Contrat de ville\n\nLes élus de l'Agglomération Grand Morvan, Bois et \
+                    Étangs ont adopté le contrat de ville. L'Agglomération Grand Morvan, Bois et \
+                    Étangs le pilote.";
+        assert_eq!(carriers(text), ["Grand Morvan, Bois et Étangs"]);
+        // Towns after the comma are a list, not the name's tail.
+        let text = "Contrat de ville\n\nLes élus de l'Agglomération Grand Morvan, Autun et \
+                    Avallon ont adopté le contrat de ville. L'Agglomération Grand Morvan le \
+                    pilote.";
+        assert_eq!(carriers(text), ["Agglomération Grand Morvan"]);
     }
 
     #[test]
