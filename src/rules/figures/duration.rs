@@ -5,7 +5,8 @@
 //! contrats ... pendant les 5 prochaines années", "une convention d'une durée de 6 ans", "un
 //! avenant en prolonge l'application jusqu'en 2022, soit deux années de plus", and in a sentence
 //! opened by a pronoun whose noun, the sentence before, names the contract ("Le contrat a été
-//! signé mardi. Il fixe pour six ans la feuille de route"). Does not find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf ans", "depuis vingt ans", "après
+//! signé mardi. Il fixe pour six ans la feuille de route"), or by a noun that takes it up
+//! ("Le document trace pour six ans ..."). Does not find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf ans", "depuis vingt ans", "après
 //! trois ans"), durations in a sentence that does not name a contract, more than twelve years.
 
 use std::sync::LazyLock;
@@ -26,9 +27,11 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b{cues}\s+(?:les\s+)?$")).expect("valid regex")
 });
 
-/// A sentence opened by a pronoun: its subject is in the sentence before.
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\W*(?:Il|Elle|Ils|Elles)\b").expect("valid regex"));
+/// A sentence opened by a pronoun, or by a noun that takes up the text just named ("Le
+/// document", "Ce texte"): its subject is in the sentence before.
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:Il|Elle|Ils|Elles|(?:Le|Ce)\s+(?:document|texte))\b").expect("valid regex")
+});
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| !*b).map(|(f, _)| f.as_str()));
@@ -92,6 +95,10 @@ mod tests {
         assert_eq!(one(&Duration, t).0, 2.0);
         let t = "Tous les six ans, l'État et les communes signent un nouveau contrat.";
         assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Le contrat de ville a été signé hier. Le document fixe le cap pour 6 ans.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Le protocole est adopté. Ce texte engage les partenaires pour cinq ans.";
+        assert_eq!(one(&Duration, t).0, 5.0);
     }
 
     #[test]
@@ -105,5 +112,6 @@ mod tests {
         none(&Duration, "Le maire a inauguré la crèche. Il la finance pour six ans.");
         none(&Duration, "Le contrat est signé. La crèche, elle, ouvrira pour six ans.");
         none(&Duration, "Tous les six ans, la commission révise la carte des aides.");
+        none(&Duration, "Le plan de la crèche est prêt. Le document vaut pour six ans.");
     }
 }
