@@ -32,7 +32,7 @@ use crate::record::{
     OrgInvolvement, Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced,
     Territory, Warning,
 };
-use crate::rules::{Candidates, Doc, line_ranges, paragraph_ranges};
+use crate::rules::{Candidates, Doc, dates, line_ranges, paragraph_ranges, stretch_around};
 
 /// The merger's output for one document.
 #[derive(Debug, Clone, Default)]
@@ -215,8 +215,7 @@ fn own_day(
     // "Trois jours après, la ministre était à Limoux": the one day of the territory's sentence,
     // when the sentence names no other territory of the series.
     let [ts, te] = t.evidence.span;
-    let start = text.get(..ts)?.rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
-    let end = text.get(te..)?.find(['.', '\n', ';']).map_or(text.len(), |i| te + i);
+    let Range { start, end } = stretch_around(text, ts..te, &['.', '\n', ';']);
     let inside = |span: [usize; 2]| start <= span[0] && span[1] <= end;
     let sentence = format!(" {} ", fold(text.get(start..end)?));
     let other =
@@ -225,10 +224,7 @@ fn own_day(
         return None;
     }
     // Not the date of a text ("le décret du 28 août 2015").
-    let of_a_text = |d: &&DateMention| {
-        text.get(..d.evidence.span[0]).unwrap_or("").trim_end().to_lowercase().ends_with(" du")
-    };
-    let mut own = days().filter(|d| inside(d.evidence.span) && !of_a_text(d));
+    let mut own = days().filter(|d| inside(d.evidence.span) && !dates::of_a_text(text, d));
     match (own.next(), own.next()) {
         (Some(d), None) => Some(sourced(d)),
         _ => None,
@@ -296,9 +292,7 @@ fn untied(text: &str, opening: usize, at: usize) -> bool {
     if at >= opening {
         return false;
     }
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let end = text[at..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| at + i);
-    !PLURAL_CONTRACTS.is_match(&text[start..end])
+    !PLURAL_CONTRACTS.is_match(&text[stretch_around(text, at..at, &['.', '!', '?', '\n'])])
 }
 
 /// The document cut into paragraphs, each about one contract or all of them.

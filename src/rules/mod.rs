@@ -118,6 +118,15 @@ pub(crate) fn paragraph_ranges(text: &str, format: Format) -> Vec<Range<usize>> 
     out
 }
 
+/// The stretch of `text` around `range` between the nearest of the ASCII separators `ends` before
+/// it and the nearest after it, separators excluded: the line holding it with `&['\n']`, a
+/// rough sentence with `&['.', '\n']`. `range` lies on character boundaries.
+pub(crate) fn stretch_around(text: &str, range: Range<usize>, ends: &[char]) -> Range<usize> {
+    let start = text[..range.start].rfind(ends).map_or(0, |i| i + 1);
+    let end = text[range.end..].find(ends).map_or(text.len(), |i| range.end + i);
+    start..end
+}
+
 /// The non-blank lines of `text`, trimmed.
 pub(crate) fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

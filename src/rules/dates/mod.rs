@@ -58,6 +58,13 @@ pub const RULES: &[&dyn Rule] = &[
     &year_span::YearSpan,
 ];
 
+/// Whether date `d` is the date of a text it follows ("le décret du 28 août 2015", "la
+/// circulaire du 22 janvier"), not of an event: "du" right before it in the clean text `clean`.
+pub fn of_a_text(clean: &str, d: &DateMention) -> bool {
+    let before = clean.get(..d.evidence.span[0]).unwrap_or("").trim_end();
+    before.get(before.len().saturating_sub(3)..).is_some_and(|t| t.eq_ignore_ascii_case(" du"))
+}
+
 /// Resolves this family's candidates against the document once every rule ran: drops mentions
 /// that another rule found more precisely, completes pending years and relative dates.
 pub fn resolve(doc: &Doc, out: &mut Candidates) {

@@ -1,14 +1,14 @@
 //! `dates.signed_year`: the year a signature is dated by, when the text gives no finer date.
 //!
 //! Finds a bare year introduced by "en", "courant", "au cours de l'année", "dans le courant de
-//! l'année", "durant l'année", "à la fin de l'année" in a clause whose nearest role cue is a signature ("le contrat
-//! signé en 2015", "s'est doté au cours de l'année 2015 de trois contrats, élaborés puis
-//! signés"), with year precision and the `signature` role (the family's resolve step makes a
-//! deadline of a year after the document's date: "les contrats qui seront signés au cours de
-//! l'année 2024"). The merger takes it only when no finer signature date speaks for the
-//! contract. Does not find: a year of another role ("adopté
-//! en 2024", "en 2015, la ville comptait…"), the start of a span of years ("en 2015-2020"), a
-//! month's year ("en juin 2015", found by `dates.month_year`).
+//! l'année", "durant l'année", "à la fin de l'année" in a clause whose nearest role cue is a
+//! signature ("le contrat signé en 2015", "s'est doté au cours de l'année 2015 de trois contrats,
+//! élaborés puis signés"), with year precision and the `signature` role (the family's resolve step
+//! makes a deadline of a year after the document's date: "les contrats qui seront signés au cours
+//! de l'année 2024"). The merger takes it only when no finer signature date speaks for the
+//! contract. Does not find: a year of another role ("adopté en 2024", "en 2015, la ville
+//! comptait…"), the start of a span of years ("en 2015-2020"), a month's year ("en juin 2015",
+//! found by `dates.month_year`).
 
 use std::sync::LazyLock;
 

@@ -1,13 +1,14 @@
 //! `figures.duration`: the length of the contract, in years (`duration_years`).
 //!
-//! Finds a number of years after one of the `before` words of `rules/figures/duration_cues.tsv`
-//! in a sentence that names the contract: "le contrat fixe les engagements pour six ans", "les
+//! Finds a number of years after one of the `before` words of `rules/figures/duration_cues.tsv` in
+//! a sentence that names the contract: "le contrat fixe les engagements pour six ans", "les
 //! contrats ... pendant les 5 prochaines années", "une convention d'une durée de 6 ans", "un
 //! avenant en prolonge l'application jusqu'en 2022, soit deux années de plus", and in a sentence
-//! opened by a pronoun whose noun, the sentence before, names the contract ("Le contrat a été
-//! signé mardi. Il fixe pour six ans la feuille de route"), or by a noun that takes it up
-//! ("Le document trace pour six ans ..."). Does not find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf ans", "depuis vingt ans", "après
-//! trois ans"), durations in a sentence that does not name a contract, more than twelve years.
+//! opened by a pronoun whose noun, the sentence before, names the contract ("Le contrat a été signé
+//! mardi. Il fixe pour six ans la feuille de route"), or by a noun that takes it up ("Le document
+//! trace pour six ans ..."). Does not find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf
+//! ans", "depuis vingt ans", "après trois ans"), durations in a sentence that does not name a
+//! contract, more than twelve years.
 
 use std::sync::LazyLock;
 

@@ -21,7 +21,7 @@ use super::cue::FUTURE_ANY;
 use super::emit;
 use super::grammar::{Mention, Parsed};
 use crate::record::Involvement;
-use crate::rules::{Candidates, Doc, Rule};
+use crate::rules::{Candidates, Doc, Rule, stretch_around};
 
 /// The signing-list rule.
 pub struct SigningList;
@@ -130,9 +130,7 @@ impl Rule for SigningList {
 
 /// The line around `at`, without its line break.
 fn line_at(text: &str, at: usize) -> Range<usize> {
-    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-    start..end
+    stretch_around(text, at..at, &['\n'])
 }
 
 /// The mentions of the block of lines that starts after `from` (the end of a heading line).

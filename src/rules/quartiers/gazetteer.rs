@@ -30,7 +30,7 @@ use super::lexicon::{collapse, status_in};
 use crate::data;
 use crate::gazetteer::{self, qpv};
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
-use crate::rules::{Candidates, Doc, Rule};
+use crate::rules::{Candidates, Doc, Rule, stretch_around};
 
 /// The gazetteer rule.
 pub struct Gazetteer;
@@ -251,7 +251,8 @@ impl Rule for Gazetteer {
             // Else those of the QPV its paragraph names ("les quartiers de Nantes (A, B)"): a
             // commune named only elsewhere in the document is not given for this quartier.
             if insee.is_empty() {
-                insee = near(paragraph(text, range.clone()));
+                // The line holding the hit: a paragraph of the normalised text.
+                insee = near(&text[stretch_around(text, range.clone(), &['\n'])]);
             }
             let communes = insee
                 .iter()
@@ -296,13 +297,6 @@ fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
         let seg = text.get(start..to).unwrap_or("");
         seg.rsplit('\n').next().unwrap_or("")
     }
-}
-
-/// The line holding `range`: a paragraph of the normalised text.
-fn paragraph(text: &str, range: std::ops::Range<usize>) -> &str {
-    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
-    &text[start..end]
 }
 
 /// Whether a hit reads as a quartier's name where it stands.

@@ -213,15 +213,7 @@ fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
         let epci = gazetteer::epci_named(name)
             .into_iter()
             .find(|e| e.members.iter().any(|m| towns.contains(m)))?;
-        let kind = match epci.kind {
-            "CA" => "CA",
-            "CC" => "CC",
-            "CU" => "CU",
-            "EPT" => "EPT",
-            "METRO" | "MET69" => "Métropole",
-            _ => "EPCI",
-        };
-        Some((name.split_whitespace().collect::<Vec<_>>().join(" "), kind))
+        Some((name.split_whitespace().collect::<Vec<_>>().join(" "), epci.record_kind()))
     })
 }
 

@@ -397,9 +397,9 @@ fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// An intercommunality's name that goes on over ", X et Y" ("l'Agglomération Grand
 /// Saint-Dizier, Der et Vallées" → "Grand Saint-Dizier, Der et Vallées"), when neither X nor Y
-/// is a town (a commune of 2,000 inhabitants or more), an intercommunality or a région; the opening capitalised "Agglomération" then is
-/// its kind, not part of the name. Otherwise `range` as it is ("la Métropole de Lyon, Bron et
-/// Vénissieux" lists towns).
+/// is a town (a commune of 2,000 inhabitants or more), an intercommunality or a région; the
+/// opening capitalised "Agglomération" then is its kind, not part of the name. Otherwise
+/// `range` as it is ("la Métropole de Lyon, Bron et Vénissieux" lists towns).
 fn with_listed_tail(text: &str, range: Range<usize>) -> Range<usize> {
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"^,[ \t]*(?P<x>{CAP})[ \t]+et[ \t]+(?P<y>{CAP})\b"))
@@ -584,10 +584,7 @@ fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
         .iter()
         .filter(|d| d.precision == Precision::Day && !d.value.is_empty())
         .filter(|d| !matches!(d.role, DateRole::Publication | DateRole::Update))
-        .filter(|d| {
-            let before = doc.clean.get(..d.evidence.span[0]).unwrap_or("").trim_end();
-            !before.to_lowercase().ends_with(" du")
-        })
+        .filter(|d| !crate::rules::dates::of_a_text(doc.clean, d))
         .map(|d| d.evidence.span)
         .collect()
 }

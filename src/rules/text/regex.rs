@@ -156,7 +156,7 @@ impl Engine {
             self.compiled.get_or_init(|| build(&self.take_first().unwrap_or_else(|| self.hir())))
         } else if small {
             self.small
-                .get_or_init(|| build(&self.take_first().unwrap_or_else(|| shrink(&self.hir()))))
+                .get_or_init(|| build(&self.take_first().unwrap_or_else(|| shrink(self.hir()))))
         } else {
             self.compiled.get_or_init(|| build(&self.hir()))
         }
@@ -215,8 +215,8 @@ fn all_kept_from(hay: &str, start: usize) -> bool {
 }
 
 /// `hir` with every Unicode class cut down to [`KEPT`] (see [`Engine`]).
-fn shrink(hir: &Hir) -> Hir {
-    cut(hir).unwrap_or_else(|| hir.clone())
+fn shrink(hir: Hir) -> Hir {
+    cut(&hir).unwrap_or(hir)
 }
 
 /// `hir` with every Unicode class cut down to [`KEPT`], or `None` when no class reaches
@@ -562,7 +562,8 @@ impl AnyOf {
     pub fn which(&self, hay: &str) -> Vec<bool> {
         let whole = || -> Vec<Hir> { self.sources.iter().map(|(p, s)| whole_hir(p, *s)).collect() };
         let set = if all_kept(hay.as_bytes()) {
-            self.small.get_or_init(|| Set::build(&whole().iter().map(shrink).collect::<Vec<_>>()))
+            self.small
+                .get_or_init(|| Set::build(&whole().into_iter().map(shrink).collect::<Vec<_>>()))
         } else {
             self.compiled.get_or_init(|| Set::build(&whole()))
         };
@@ -1169,7 +1170,7 @@ mod tests {
         assert!(!all_kept("𝔄".as_bytes()));
         // Cut classes keep every kept character they held and nothing else.
         let hir = parse(r"\w").expect("valid");
-        let HirKind::Class(Class::Unicode(small)) = shrink(&hir).kind().clone() else {
+        let HirKind::Class(Class::Unicode(small)) = shrink(hir).kind().clone() else {
             panic!("a class");
         };
         for c in ['a', 'é', 'œ', 'ʼ', '_', '\u{203F}'] {
