@@ -42,16 +42,47 @@ use regex_syntax::hir::{
 
 /// A compiled pattern with the `regex` crate's semantics (leftmost-first, Unicode), searched with
 /// ASCII word boundaries and confirmed with the original pattern (see the module doc).
+///
+/// Nothing is parsed when the `Regex` is made: the pattern is parsed on its first search (most
+/// rule patterns are reached by few documents, and a one-document run parsed hundreds it never
+/// searched), and a pattern that does not parse panics there. Every pattern made is recorded
+/// ([`built`]) and the equivalence test parses and compiles each of them.
 #[derive(Clone)]
 pub struct Regex {
     /// The pattern as written, shared with its engines (which parse it again when needed).
     pattern: Arc<str>,
+    engines: OnceLock<Engines>,
+}
+
+/// The engines of one pattern, made on its first search.
+#[derive(Clone)]
+struct Engines {
     /// The pattern as written: gives every reported match and group.
     exact: Engine,
     /// Present when the pattern has a Unicode word assertion: finds candidate starts.
     scan: Option<Engine>,
     /// Whether the pattern has a Unicode word assertion.
     unicode_word: bool,
+}
+
+impl Engines {
+    fn new(pattern: &Arc<str>) -> Result<Engines, regex::Error> {
+        let hir = parse(pattern)?;
+        let unicode_word = hir.properties().look_set().contains_word_unicode();
+        let scan = searched_scan(&hir).map(|fast| Engine::new(pattern.clone(), &fast, true, true));
+        let exact = Engine::new(pattern.clone(), &hir, false, scan.is_none());
+        Ok(Engines { exact, scan, unicode_word })
+    }
+}
+
+/// The scan form of a pattern's tree (see [`convert`]) when the pattern has a Unicode word
+/// assertion and the scan form has none left; `None` when the pattern as written is searched.
+fn searched_scan(hir: &Hir) -> Option<Hir> {
+    if !hir.properties().look_set().contains_word_unicode() {
+        return None;
+    }
+    let (fast, _) = convert(hir);
+    (!fast.properties().look_set().contains_word_unicode()).then_some(fast)
 }
 
 impl fmt::Debug for Regex {
@@ -148,7 +179,7 @@ impl Engine {
     fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
         // the equivalence test builds every rule pattern.
-        let build = |hir: &Hir| match build_with(hir, self.unanchored) {
+        let build = |hir: &Hir| match build_with(hir, self.unanchored, self.scan) {
             Ok(re) => re,
             Err(e) => panic!("a rule pattern does not compile: {e}"),
         };
@@ -279,7 +310,11 @@ fn syntax_config() -> syntax::Config {
 /// automaton, which halves the compile time of a rule pattern; and no bounded backtracker,
 /// whose visited set (up to 256 KiB per pattern and thread) cost 25 MiB of a two-thread batch
 /// for no speed: the one-pass DFA or the PikeVM confirms a candidate as fast.
-fn build_with(hir: &Hir, unanchored: bool) -> Result<meta::Regex, regex::Error> {
+///
+/// A `scan` form only finds where candidates start: it keeps no group but the whole match (fewer
+/// NFA states to compile and to walk).
+fn build_with(hir: &Hir, unanchored: bool, scan: bool) -> Result<meta::Regex, regex::Error> {
+    let captures = if scan { WhichCaptures::Implicit } else { WhichCaptures::All };
     let config = meta::Config::new()
         .nfa_size_limit(Some(10 * (1 << 20)))
         .hybrid_cache_capacity(2 * (1 << 20))
@@ -287,7 +322,8 @@ fn build_with(hir: &Hir, unanchored: bool) -> Result<meta::Regex, regex::Error> 
         .utf8_empty(true)
         .hybrid(unanchored)
         .auto_prefilter(unanchored)
-        .backtrack(unanchored);
+        .backtrack(unanchored)
+        .which_captures(captures);
     meta::Builder::new().configure(config).syntax(syntax_config()).build_from_hir(hir).map_err(
         |e| match e.size_limit() {
             Some(limit) => regex::Error::CompiledTooBig(limit),
@@ -309,23 +345,20 @@ fn parse(pattern: &str) -> Result<Hir, regex::Error> {
 
 impl Regex {
     /// Compiles `pattern` with the syntax and meaning of `regex::Regex::new`.
+    ///
+    /// The pattern is parsed on its first search (see [`Regex`]); this never fails.
     pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
-        let hir = parse(pattern)?;
-        let shared: Arc<str> = Arc::from(pattern);
-        let source = shared.clone();
-        let unicode_word = hir.properties().look_set().contains_word_unicode();
-        let scan = if unicode_word {
-            let (fast, _) = convert(&hir);
-            (!fast.properties().look_set().contains_word_unicode())
-                .then(|| Engine::new(shared.clone(), &fast, true, true))
-        } else {
-            None
-        };
-        let exact = Engine::new(shared, &hir, false, scan.is_none());
         if let Ok(mut b) = BUILT.lock() {
             b.insert(pattern.to_owned());
         }
-        Ok(Regex { pattern: source, exact, scan, unicode_word })
+        Ok(Regex { pattern: Arc::from(pattern), engines: OnceLock::new() })
+    }
+
+    fn engines(&self) -> &Engines {
+        self.engines.get_or_init(|| match Engines::new(&self.pattern) {
+            Ok(engines) => engines,
+            Err(e) => panic!("a rule pattern does not parse: {e}"),
+        })
     }
 
     /// The pattern as written.
@@ -336,7 +369,8 @@ impl Regex {
     /// Whether the leftmost candidates are found on a fast engine (no Unicode word assertion
     /// left in the scan regex, or none in the pattern).
     pub fn is_fast(&self) -> bool {
-        self.scan.is_some() || !self.unicode_word
+        let e = self.engines();
+        e.scan.is_some() || !e.unicode_word
     }
 
     /// The leftmost start in `input` where the pattern matches, with `confirm` run on the
@@ -347,7 +381,7 @@ impl Regex {
         small: bool,
         mut confirm: impl FnMut(&Input<'_>) -> bool,
     ) -> bool {
-        let Some(scan) = &self.scan else {
+        let Some(scan) = &self.engines().scan else {
             return confirm(input);
         };
         let scan = scan.get(small);
@@ -372,7 +406,7 @@ impl Regex {
     fn search(&self, input: &Input<'_>, small: bool) -> Option<regex_automata::Match> {
         let mut found = None;
         self.leftmost(input, small, |i| {
-            found = self.exact.get(small).search(i);
+            found = self.engines().exact.get(small).search(i);
             found.is_some()
         });
         found
@@ -380,7 +414,7 @@ impl Regex {
 
     fn search_slots(&self, input: &Input<'_>, small: bool, slots: &mut Slots) {
         let found = self.leftmost(input, small, |i| {
-            self.exact.get(small).search_captures(i, slots);
+            self.engines().exact.get(small).search_captures(i, slots);
             slots.is_match()
         });
         if !found {
@@ -392,9 +426,10 @@ impl Regex {
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
         let small = all_kept(hay.as_bytes());
-        match &self.scan {
-            None => self.exact.get(small).is_match(input),
-            Some(_) => self.leftmost(&input, small, |i| self.exact.get(small).is_match(i.clone())),
+        match &self.engines().scan {
+            None => self.engines().exact.get(small).is_match(input),
+            Some(_) => self
+                .leftmost(&input, small, |i| self.engines().exact.get(small).is_match(i.clone())),
         }
     }
 
@@ -428,7 +463,7 @@ impl Regex {
     /// The groups of the leftmost-first match starting at or after `start`.
     pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
         let small = all_kept_from(hay, start);
-        let mut slots = self.exact.get(small).create_captures();
+        let mut slots = self.engines().exact.get(small).create_captures();
         self.search_slots(&Input::new(hay).span(start..hay.len()), small, &mut slots);
         slots.is_match().then_some(Captures { hay, slots })
     }
@@ -442,7 +477,7 @@ impl Regex {
     /// The number of groups, the whole match included.
     pub fn captures_len(&self) -> usize {
         // Both forms have the same groups; the small one is the cheaper to build.
-        self.exact.get(true).captures_len()
+        self.engines().exact.get(true).captures_len()
     }
 
     /// The pieces of `hay` between the matches.
@@ -487,9 +522,9 @@ impl Regex {
 /// list of patterns (one per name of a gazetteer) asks first, then runs only those that may
 /// match. Never false where the pattern matches (the scan forms are searched).
 pub struct AnyOf {
-    /// Each pattern and whether its scan form is the one searched; parsed again only when a set
-    /// is built.
-    sources: Vec<(Arc<str>, bool)>,
+    /// The patterns, parsed only when a set is built (their scan forms are searched where
+    /// they have one).
+    sources: Vec<Arc<str>>,
     compiled: OnceLock<Option<Set>>,
     /// The same set with its classes cut down to [`KEPT`] (see [`Engine`]).
     small: OnceLock<Option<Set>>,
@@ -548,19 +583,22 @@ impl Set {
 
 impl AnyOf {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a Regex>) -> AnyOf {
-        let sources = patterns
-            .into_iter()
-            .map(|r| {
-                let e = r.scan.as_ref().unwrap_or(&r.exact);
-                (e.pattern.clone(), e.scan)
-            })
-            .collect();
+        let sources = patterns.into_iter().map(|r| r.pattern.clone()).collect();
         AnyOf { sources, compiled: OnceLock::new(), small: OnceLock::new() }
     }
 
     /// For each pattern, in order, whether it may match in `hay`.
     pub fn which(&self, hay: &str) -> Vec<bool> {
-        let whole = || -> Vec<Hir> { self.sources.iter().map(|(p, s)| whole_hir(p, *s)).collect() };
+        let whole = || -> Vec<Hir> {
+            self.sources
+                .iter()
+                .map(|p| {
+                    let hir =
+                        parse(p).unwrap_or_else(|e| panic!("a rule pattern does not parse: {e}"));
+                    searched_scan(&hir).unwrap_or(hir)
+                })
+                .collect()
+        };
         let set = if all_kept(hay.as_bytes()) {
             self.small
                 .get_or_init(|| Set::build(&whole().into_iter().map(shrink).collect::<Vec<_>>()))
@@ -719,7 +757,7 @@ impl<'h> Iterator for CaptureMatches<'_, 'h> {
     fn next(&mut self) -> Option<Captures<'h>> {
         let re = self.re;
         let small = self.small;
-        let mut slots = re.exact.get(small).create_captures();
+        let mut slots = re.engines().exact.get(small).create_captures();
         self.it.advance(|input| {
             re.search_slots(input, small, &mut slots);
             Ok(slots.get_match())
@@ -1133,8 +1171,20 @@ mod tests {
 
     #[test]
     fn patterns_without_word_boundaries_need_no_scan() {
-        assert!(Regex::new(r"\d+").expect("valid").scan.is_none());
-        assert!(Regex::new(r"\bx").expect("valid").scan.is_some());
+        assert!(Regex::new(r"\d+").expect("valid").engines().scan.is_none());
+        assert!(Regex::new(r"\bx").expect("valid").engines().scan.is_some());
+    }
+
+    #[test]
+    fn patterns_are_parsed_on_their_first_search() {
+        let re = Regex::new(r"(?i)\bmaire\b").expect("valid");
+        assert!(re.engines.get().is_none());
+        assert!(re.is_match("le Maire"));
+        assert!(re.engines.get().is_some());
+        // A pattern that does not parse is made, and fails on its first search.
+        let bad = Regex::new(r"(unclosed").expect("made");
+        let search = std::panic::catch_unwind(|| bad.is_match("x"));
+        assert!(search.is_err());
     }
 
     #[test]
@@ -1181,10 +1231,5 @@ mod tests {
         let re = Regex::new(r"[\u{4E00}-\u{9FFF}]+").expect("valid");
         assert!(!re.is_match("rien de tel"));
         assert_eq!(re.find("un 中文 mot").map(|m| m.as_str()), Some("中文"));
-    }
-
-    #[test]
-    fn bad_patterns_are_errors() {
-        assert!(Regex::new(r"(").is_err());
     }
 }
