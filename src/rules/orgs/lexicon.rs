@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::data;
 use crate::names::fold;
 
@@ -68,16 +70,20 @@ pub(super) fn words(s: &str) -> String {
 /// The kind of the organisation named `name`: the longest pattern of `kinds.tsv` found among its
 /// words, `bailleur` for a known bailleur.
 pub(super) fn kind(name: &str) -> Option<&'static str> {
+    // Every pattern found among the words, in one pass; the first of `KINDS` wins.
+    static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(KINDS.iter().map(|(p, _)| format!(" {p} "))).expect("kind patterns")
+    });
     let padded = format!(" {} ", words(name));
-    let found = KINDS.iter().find(|(p, _)| padded.contains(&format!(" {p} ")));
-    found.map(|(_, k)| k.as_str()).or_else(|| is_bailleur(name).then_some("bailleur"))
+    let first = FINDER.find_overlapping_iter(&padded).map(|m| m.pattern().as_usize()).min();
+    first.map(|i| KINDS[i].1.as_str()).or_else(|| is_bailleur(name).then_some("bailleur"))
 }
 
 /// Whether the kind pattern found in `name` opens it ("caisse d'allocations familiales du Nord",
 /// not "contrat de ville de la Métropole").
 pub(super) fn kind_opens(name: &str) -> bool {
     let folded = format!("{} ", words(name));
-    KINDS.iter().any(|(p, _)| folded.starts_with(&format!("{p} ")))
+    KINDS.iter().any(|(p, _)| folded.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))
 }
 
 /// Whether `name` is a known bailleur.
@@ -118,9 +124,10 @@ pub(super) fn is_alone(name: &str) -> bool {
 pub(super) fn role(name: &str) -> Option<(bool, bool)> {
     let folded = format!("{} ", words(name));
     ROLES.iter().find_map(|(r, listed)| {
-        if folded.starts_with(&format!("{r} ")) {
+        let rest = folded.strip_prefix(r.as_str())?;
+        if rest.starts_with(' ') {
             Some((false, *listed))
-        } else if folded.starts_with(&format!("{r}s ")) || folded.starts_with(&format!("{r}x ")) {
+        } else if rest.starts_with("s ") || rest.starts_with("x ") {
             Some((true, *listed))
         } else {
             None
