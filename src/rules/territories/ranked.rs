@@ -703,12 +703,30 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
     }
 }
 
-/// The first line's range, and the title's when the text rule found one.
+/// How many lines after an upper-case first line may continue it as one title.
+const TITLE_LINES: usize = 4;
+
+/// The first line's range, and the title's when the text rule found one. An upper-case first
+/// line goes on over the upper-case lines right under it: a cover page's title broken over
+/// lines ("CONTRAT DE VILLE" / "DE LA COMMUNAUTÉ D'AGGLOMÉRATION" / "DU GRAND GUÉRET" /
+/// "2015-2020"), stopped by a blank line or a line with lower-case letters.
 fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
     let text = doc.text();
     let mut spans: Vec<[usize; 2]> = out.titles.iter().map(|t| t.evidence.span).collect();
-    if let Some(first) = crate::rules::line_ranges(text).first() {
-        spans.push(doc.evidence(first.clone(), ID).span);
+    let lines = crate::rules::line_ranges(text);
+    if let Some(first) = lines.first() {
+        let upper = |s: &str| !s.chars().any(char::is_lowercase);
+        let mut end = first.end;
+        if upper(&text[first.clone()]) {
+            for line in lines.iter().skip(1).take(TITLE_LINES) {
+                let one_break = text[end..line.start].matches('\n').count() == 1;
+                if !one_break || !upper(&text[line.clone()]) || line.len() > 80 {
+                    break;
+                }
+                end = line.end;
+            }
+        }
+        spans.push(doc.evidence(first.start..end, ID).span);
     }
     spans
 }
@@ -931,6 +949,20 @@ mod tests {
         assert!(carriers(text).is_empty());
         let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
         assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn an_upper_case_title_broken_over_lines_is_one_title() {
+        let text = "CONTRAT DE VILLE\nDE LA VILLE DE MONTAUBAN\n2015 - 2020\n\nLe présent \
+                    contrat est conclu entre les partenaires.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        let text = "CONTRAT DE VILLE 2024-2030\nMONTAUBAN\n\nPréambule";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        // A blank line or a line in lower case ends the title.
+        let text = "CONTRAT DE VILLE\n\nMONTAUBAN\n\nPréambule";
+        assert!(carriers(text).is_empty());
+        let text = "CONTRAT DE VILLE\nLe document\nMONTAUBAN\n\nPréambule";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
