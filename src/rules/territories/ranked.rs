@@ -69,11 +69,13 @@ static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A signature reported as done: "a signé", "ont été signés", "est signé", "signent", "la
-/// signature du". With "le contrat de ville" in the same sentence, a report of one contract.
+/// A signature, an adoption or a prolongation reported as done: "a signé", "ont été signés",
+/// "est signé", "a adopté", "a été approuvé", "a été prolongé", "signent", "la signature du",
+/// or the contract's signatories ("ses signataires"). With "le contrat de ville" in the same
+/// sentence, a report of one contract.
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b",
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?|adoptée?s?|approuvée?s?|prolongée?s?|prorogée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b|\b(?:ses|les|leurs)\s+signataires\b",
     )
     .expect("valid regex")
 });
@@ -780,6 +782,7 @@ fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Terr
         sentences(text).into_iter().filter(|s| ONE_CONTRACT.is_match(&text[s.clone()])).collect();
     let distinct = mentions.iter().map(|m| m.key.as_str()).collect::<BTreeSet<_>>().len();
     let mut best: Option<(i32, usize)> = None;
+    let mut near_epcis: Vec<usize> = Vec::new();
     let mut keys: Vec<&str> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if keys.contains(&m.key.as_str()) {
@@ -811,14 +814,39 @@ fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Terr
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
+        if near_contract && m.kind != "commune" {
+            near_epcis.push(i);
+        }
     }
     let (_, i) = best?;
+    let i = of_the_same_name(text, mentions, i, &near_epcis).unwrap_or(i);
     let m = &mentions[i];
     let mut t = territory(doc, m.range.clone(), Some(m.kind), true, ID);
     if m.kind != "commune" && t.kind == "EPCI" {
         t.kind = m.kind.to_owned();
     }
     Some(t)
+}
+
+/// The intercommunality named after the best-ranked commune, `mentions[best]`, when the page
+/// names it in a sentence about the contract ("Brest" and "Brest métropole", "Laval" and "Laval
+/// Agglomération"): a town's page names its town more often, but the intercommunality of the
+/// same name among the contract's words is the carrier the law designates.
+fn of_the_same_name(
+    text: &str,
+    mentions: &[Mention],
+    best: usize,
+    near: &[usize],
+) -> Option<usize> {
+    let commune = mentions.get(best).filter(|m| m.kind == "commune")?;
+    let town = fold(&text[commune.range.clone()]);
+    near.iter().copied().find(|&i| {
+        let name = fold(&text[mentions[i].range.clone()]);
+        name.split(' ')
+            .collect::<Vec<_>>()
+            .windows(town.split(' ').count())
+            .any(|w| w.join(" ") == town)
+    })
 }
 
 #[cfg(test)]
@@ -949,6 +977,36 @@ mod tests {
         assert!(carriers(text).is_empty());
         let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
         assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn an_adopted_prolonged_or_signed_contract_is_reported() {
+        let text = "Actualités\n\nLe conseil a adopté le contrat de ville. Montauban \
+                    Agglomération en assure le pilotage.";
+        assert_eq!(carriers(text), ["Montauban Agglomération"]);
+        let text = "Actualités\n\nProlongé d'un an, le contrat de ville et ses signataires \
+                    (État, Région, Montauban Agglomération) dressent le bilan.";
+        assert_eq!(carriers(text), ["Montauban Agglomération"]);
+        // The policy in general, a contract still to adopt.
+        let text = "Actualités\n\nUn contrat de ville est adopté tous les six ans. Montauban \
+                    Agglomération en parle.";
+        assert!(carriers(text).is_empty());
+        let text = "Actualités\n\nLe contrat de ville sera adopté en juin. Montauban \
+                    Agglomération en parle.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn the_intercommunality_named_after_the_town_carries() {
+        let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
+                    compte trois quartiers. Le contrat de ville et ses signataires (État, \
+                    Région, Ville de Montauban, Grand Montauban) font le bilan.";
+        assert_eq!(carriers(text), ["Grand Montauban"]);
+        // Another intercommunality, or one named outside the contract's sentences, does not.
+        let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
+                    compte trois quartiers. Le contrat de ville a été signé en mairie. Grand \
+                    Montauban gère les transports.";
+        assert_eq!(carriers(text), ["Montauban"]);
     }
 
     #[test]
