@@ -3,7 +3,8 @@
 //! Finds, among the first lines of the document, a line that holds nothing but a complete date
 //! ("22 juin 2015", "Lundi 22 juin 2015", "Le 09/10/2023", "*22/06/2015*", with its time: "Le
 //! 03/04/2024 à 10h12", "Mercredi 18/06/2024"), or follows a short lead and a separator on it
-//! ("Actualité | 18.06.2024", "Rédaction web, 18/06/2024"), or opens a line of
+//! ("Actualité | 18.06.2024", "Rédaction web, 18/06/2024"), or follows a byline and a dash
+//! ("Par notre correspondant - 18/06/2024", "Par la rédaction – 18 juin 2024"), or opens a line of
 //! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"): news pages print
 //! their issue date this way, so the role is `publication`. A first line that opens with a month
 //! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month. Does not find: a date inside a
@@ -25,7 +26,7 @@ pub struct HeaderDate;
 const TOP_LINES: usize = 12;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*|(?i:par)[ \t][^\n|·•,:;.!?]{{1,40}}?[ \t]+[-–—][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY))
         .expect("valid regex")
 });
 
@@ -135,6 +136,12 @@ mod tests {
         assert_eq!(one(&HeaderDate, "Titre\nActualité | 18.06.2024\n").1, "2024-06-18");
         assert_eq!(one(&HeaderDate, "Titre\nRédaction web, 18/06/2024\n").1, "2024-06-18");
         assert_eq!(one(&HeaderDate, "Titre\nil y a 3 jours | 18 juin 2024\n").1, "2024-06-18");
+        // A byline, then a dash.
+        assert_eq!(
+            one(&HeaderDate, "Titre\nPar notre correspondant - 18/06/2024\n").1,
+            "2024-06-18"
+        );
+        assert_eq!(one(&HeaderDate, "Titre\nPar la rédaction – 18 juin 2024\n").1, "2024-06-18");
     }
 
     #[test]
@@ -146,6 +153,8 @@ mod tests {
         none(&HeaderDate, "Le 09/10/2023 à 10h12, le maire a signé le contrat.\n");
         none(&HeaderDate, "Le maire a signé le contrat, le 18/06/2024 à Blois.\n");
         none(&HeaderDate, "Signature du contrat de ville : 18/06/2024\n");
+        none(&HeaderDate, "Signature du contrat de ville – 18/06/2024\n");
+        none(&HeaderDate, "Parcours du contrat - 18/06/2024\n");
         none(&HeaderDate, "Le contrat est signé.\nÀ lire aussi...\n4 mars 2024\nUn autre sujet\n");
         none(&HeaderDate, "Le contrat est signé.\nSur le même sujet\n4 mars 2024\n");
         let deep = format!("{}22 juin 2015\n", "Une ligne.\n".repeat(TOP_LINES));

@@ -1,7 +1,8 @@
 //! `dates.issue_line`: the document's own issue or update date, given by a cue.
 //!
 //! Finds: "Publié le 18/06/2024", "Article publié le 09/10/2023", "Publié le lundi 14 septembre
-//! 2015", "Publié par Jeanne Martin le 3 mai 2024", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015" (role
+//! 2015", "Publié par Jeanne Martin le 3 mai 2024", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015", "Créé le 12
+//! mars 2024", "Date : 12/03/2024" (role
 //! `publication`, at the start of a line or after a separator such as "|" or "•"), and "Mis à
 //! jour le 02/07/2024", "modifié le 11 juillet 2024", "actualisé le ..." (role `update`, anywhere
 //! on a line: an update date is never a publication date). Cues are listed in
@@ -47,13 +48,23 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     Cues { regex, roles }
 });
 
+/// A byline before a comma: "Par la rédaction,", "Jeanne Martin,", "Le Courrier Picard,"; not
+/// the subject of a sentence ("Le comité, créé le 3 mai").
+static BYLINE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s*_#>]*(?:(?i:par)\s[^,\n]{1,40}|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}),$",
+    )
+    .expect("valid regex")
+});
+
 /// Whether a publication cue at `start` opens its line, follows a separator, or follows the
 /// page's update date ("Mis à jour le 19/06/2024 Publié le 18/06/2024").
 fn opens_line(text: &str, start: usize) -> bool {
     let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
     let lead = line.trim_end_matches([' ', '\t', '*', '_', '#', '>']);
     lead.is_empty()
-        || lead.ends_with(['|', '•', '·', '–', '—', '-', ','])
+        || lead.ends_with(['|', '•', '·', '–', '—', '-'])
+        || BYLINE_COMMA.is_match(lead)
         || CUES.regex.captures(lead).is_some_and(|c| {
             let role = c.name("cue").and_then(|cue| {
                 let key = cue.as_str().to_lowercase();
@@ -102,6 +113,8 @@ mod tests {
         assert_eq!(one(&IssueLine, "Fiche rédigée en janvier 2016.").1, "2016-01");
         assert_eq!(one(&IssueLine, "Communiqué de presse du 3 juillet 2015").1, "2015-07-03");
         assert_eq!(one(&IssueLine, "Par Jean Dupont | Publié le 3 mai 2024").1, "2024-05-03");
+        assert_eq!(one(&IssueLine, "Par la rédaction, publié le 3 mai 2024").1, "2024-05-03");
+        assert_eq!(one(&IssueLine, "Jeanne Martin, publié le 3 mai 2024").1, "2024-05-03");
         assert_eq!(one(&IssueLine, "Publié le : 22/06/2015").1, "2015-06-22");
         assert_eq!(one(&IssueLine, "Date de publication : 22 juin 2015").1, "2015-06-22");
         assert_eq!(one(&IssueLine, "Mise à jour : 23/06/2015").2, Update);
@@ -111,6 +124,11 @@ mod tests {
         assert_eq!(one(&IssueLine, "Posté le 5 mai 2016").1, "2016-05-05");
         assert_eq!(one(&IssueLine, "Publié par Jeanne Martin le 5 mai 2016").1, "2016-05-05");
         assert_eq!(one(&IssueLine, "Mise en ligne : 12 mars 2024").1, "2024-03-12");
+        // A page's creation date and a bare "Date" label in its chrome.
+        assert_eq!(one(&IssueLine, "Créé le 12 mars 2024").1, "2024-03-12");
+        assert_eq!(one(&IssueLine, "Actualités | Créée le 12/03/2024").1, "2024-03-12");
+        assert_eq!(one(&IssueLine, "Date : 12/03/2024\n").1, "2024-03-12");
+        assert_eq!(one(&IssueLine, "Date 12.03.2024\n").1, "2024-03-12");
         // Words glued where a tag was lost.
         assert_eq!(one(&IssueLine, "Publié le18 juin 2024").1, "2024-06-18");
         let found = run(&IssueLine, "Mis à jour le 19/06/2024 Publié le 18/06/2024");
@@ -137,5 +155,9 @@ mod tests {
         none(&IssueLine, "Le rapport a paru le 3 mai 2016 chez un éditeur.");
         none(&IssueLine, "Publié par la mairie, le guide sort le 3 mai 2016.");
         none(&IssueLine, "Le plan, mis à jour en 2023, a été publié le 3 mai 2024.");
+        none(&IssueLine, "Date de signature : 06/07/2015");
+        none(&IssueLine, "Le comité, créé le 3 mai 2016, suit le contrat.");
+        none(&IssueLine, "Le rapport, publié le 3 mai 2016, fait le bilan.");
+        none(&IssueLine, "La date du 3 mai 2016 est retenue.");
     }
 }

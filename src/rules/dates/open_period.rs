@@ -4,7 +4,7 @@
 //! year written; the start is completed by the family's resolve step from the document's
 //! signature date, else its own date. The role is `period` when the sentence is about the
 //! contract ("le contrat de ville fixe jusqu'en 2020 les priorités"), else `other` ("une société
-//! décarbonée à l'horizon 2050"). The end may be written as a day ("le contrat court jusqu'au 31
+//! décarbonée à l'horizon 2050", and the end of a prolongation: "prolongé jusqu'en 2023"). The end may be written as a day ("le contrat court jusqu'au 31
 //! décembre 2030"): in a sentence about the contract it is the period's last year; elsewhere it
 //! is left to the absolute date ("inscriptions jusqu'au 15 mars 2024" is a deadline). Does not
 //! find: "jusqu'au 30 juin" (a date), "depuis 2015".
@@ -29,6 +29,12 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A prolongation right before the end year: "prolongé jusqu'en 2023", "prorogation du contrat
+/// jusqu'à fin 2023".
+static PROLONGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:prolong|prorog)\p{L}*\b[^.;:!?\n]{0,40}$").expect("valid regex")
+});
+
 impl Rule for OpenPeriod {
     fn id(&self) -> &'static str {
         "dates.open_period"
@@ -38,7 +44,11 @@ impl Rule for OpenPeriod {
         let text = doc.text();
         for caps in RE.captures_iter(text) {
             let (Some(m), Some(y)) = (caps.get(0), caps.name("y")) else { continue };
-            let role = if context::is_contract_period(text, &m.range()) {
+            let before = &text[text.floor_char_boundary(m.start().saturating_sub(60))..m.start()];
+            let role = if PROLONGED.is_match(before) {
+                // The end of a prolongation: the contract began years before the document.
+                DateRole::Other
+            } else if context::is_contract_period(text, &m.range()) {
                 DateRole::Period
             } else if caps.name("day").is_some() {
                 continue;
@@ -97,6 +107,11 @@ mod tests {
     #[test]
     fn not_open_periods() {
         none(&OpenPeriod, "Ouvert jusqu'au 30 juin.");
+        // The end of a prolongation is no period of the contract.
+        let t = "Prolongé jusqu'en 2023, le contrat de ville arrive à son terme.";
+        assert_eq!(one(&OpenPeriod, t).2, DateRole::Other);
+        let t = "La prorogation du contrat de ville jusqu'à fin 2023 est actée.";
+        assert_eq!(one(&OpenPeriod, t).2, DateRole::Other);
         none(&OpenPeriod, "Le quartier est suivi depuis 2015.");
         none(&OpenPeriod, "Les inscriptions à l'atelier sont ouvertes jusqu'au 15 mars 2024.");
     }

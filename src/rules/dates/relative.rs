@@ -4,7 +4,8 @@
 //! dernier", "l'an dernier" (listed with their offsets in `rules/dates/relative.tsv`), "en mai
 //! dernier" (the last May before the document's date, month precision), "ce lundi" (the last
 //! Monday up to the document's date) and "lundi dernier" (the Monday before it), with the role their
-//! sentence gives them. The value is pending until the family's resolve step computes it from
+//! sentence gives them; a weekday alone ("a été signé vendredi", "Mardi, le maire a signé") is
+//! read as "ce vendredi", only in a signing sentence. The value is pending until the family's resolve step computes it from
 //! the document's date (or, for "en mai dernier" in an undated document, from the year of the
 //! period it names). Does not find: "l'an prochain", "dans les prochains jours".
 
@@ -17,7 +18,7 @@ use jiff::civil::Date;
 use super::lexicon::{MONTH, WEEKDAY, alternation, month, weekday};
 use super::{context, mention};
 use crate::data;
-use crate::record::Precision;
+use crate::record::{DateRole, Precision};
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The relative-date rule.
@@ -54,11 +55,28 @@ static OFFSETS: LazyLock<Vec<Offset>> = LazyLock::new(|| {
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let alts = alternation(OFFSETS.iter().map(|o| o.expr.as_str()));
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{month})\s+(?:derni(?:er|ère)|pass[ée]e?)|ce\s+(?P<wd>{wd})(?:\s+(?:matin|soir|après-midi))?|(?P<wdlast>{wd})\s+dernier)\b",
+        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{month})\s+(?:derni(?:er|ère)|pass[ée]e?)|ce\s+(?P<wd>{wd})(?:\s+(?:matin|soir|après-midi))?|(?P<wdlast>{wd})\s+dernier|(?P<wdbare>{wd}))\b",
         month = *MONTH,
         wd = *WEEKDAY,
     ))
     .expect("valid regex")
+});
+
+/// Before a weekday that is a habit or the start of a span: "le mardi", "chaque jeudi", "du lundi".
+static HABIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:le|les|chaque|tous\s+les|du|au|un|une|prochain)\s+$")
+        .expect("valid regex")
+});
+
+/// A signing still to come before a weekday: "sera signé lundi", "doit être signé jeudi".
+static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sera|seront|signera|signeront|va|vont|doit|doivent|devra|devront|prévue?s?)\b[^.!?\n]*$")
+        .expect("valid regex")
+});
+
+/// After a weekday that is not a past day of this week: "lundi prochain", "lundi au vendredi".
+static NOT_PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:prochain|au|et|ou|de\s+chaque)\b").expect("valid regex")
 });
 
 impl Rule for RelativeDate {
@@ -83,6 +101,18 @@ impl Rule for RelativeDate {
                 (None, None) => Precision::Day,
             };
             let role = context::point_role(text, &m.range());
+            // A weekday alone dates only a signature, and not a habit or a span ("le mardi",
+            // "chaque jeudi", "du lundi au vendredi") or the week to come ("lundi prochain").
+            if caps.name("wdbare").is_some()
+                && (role != DateRole::Signature
+                    || HABIT_BEFORE.is_match(&text[..m.start()])
+                    || FUTURE_BEFORE.is_match(
+                        &text[text.floor_char_boundary(m.start().saturating_sub(80))..m.start()],
+                    )
+                    || NOT_PAST_AFTER.is_match(&text[m.end()..]))
+            {
+                continue;
+            }
             let pending = (String::new(), precision);
             out.dates.push(mention(doc, m.range(), self.id(), pending, None, role));
         }
@@ -102,10 +132,13 @@ pub(super) fn complete(text: &str, reference: Date) -> Option<(String, Precision
         let year = if reference.month() > m { reference.year() } else { reference.year() - 1 };
         return Some((format!("{year:04}-{m:02}"), Precision::Month));
     }
-    if let Some(wd) = caps.name("wd").or_else(|| caps.name("wdlast")) {
-        // "ce lundi": the last Monday up to the document's date; "lundi dernier": before it.
+    if let Some(wd) =
+        caps.name("wd").or_else(|| caps.name("wdlast")).or_else(|| caps.name("wdbare"))
+    {
+        // "ce lundi", "lundi": the last Monday up to the document's date; "lundi dernier":
+        // before it.
         let wd = weekday(wd.as_str())?;
-        let inclusive = caps.name("wd").is_some();
+        let inclusive = caps.name("wdlast").is_none();
         let date = if inclusive && reference.weekday() == wd {
             reference
         } else {
@@ -167,6 +200,13 @@ mod tests {
         assert_eq!(at("Le préfet a signé ce lundi le contrat.", "2024-06-26"), "2024-06-24");
         assert_eq!(at("Le préfet a signé ce mercredi matin.", "2024-06-26"), "2024-06-26");
         assert_eq!(at("Le contrat a été signé mercredi dernier.", "2024-06-26"), "2024-06-19");
+        // A weekday alone in a signing sentence: the last such day up to the document's date.
+        assert_eq!(
+            at("Le contrat de ville a été signé vendredi en mairie.", "2015-07-04"),
+            "2015-07-03"
+        );
+        assert_eq!(at("Jeudi, la présidente a signé le contrat.", "2024-03-14"), "2024-03-14");
+        assert_eq!(at("Ils ont signé mardi soir le contrat de ville.", "2024-04-12"), "2024-04-09");
     }
 
     #[test]
@@ -187,5 +227,13 @@ mod tests {
         none(&RelativeDate, "Le dernier mois de l'année.");
         none(&RelativeDate, "Le mai est un arbre.");
         none(&RelativeDate, "Le préfet a signé ce lundi 22 juin le contrat.");
+        // A weekday alone outside a signing sentence, or a habit, a span, the week to come.
+        none(&RelativeDate, "Le marché se tient jeudi sur la place.");
+        none(&RelativeDate, "Le contrat sera signé lundi prochain en préfecture.");
+        none(&RelativeDate, "Le contrat de ville sera signé lundi en préfecture.");
+        none(&RelativeDate, "La signature du contrat est prévue jeudi à la mairie.");
+        none(&RelativeDate, "Les permanences du contrat signé ont lieu le mardi.");
+        none(&RelativeDate, "Le contrat signé est consultable du lundi au vendredi.");
+        none(&RelativeDate, "Le contrat signé est consultable chaque jeudi.");
     }
 }

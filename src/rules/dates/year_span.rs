@@ -1,6 +1,6 @@
 //! `dates.year_span`: a span of years.
 //!
-//! Finds: "2015-2020", "2024 – 2030", "entre 2015 et 2020", "de 2015 à 2020", "qui court de
+//! Finds: "2015-2020", "2024 – 2030", "2024 > 2030", "entre 2015 et 2020", "de 2015 à 2020", "qui court de
 //! 2024 à 2030". Value = first year, end = last year, precision year. The role is `period` when
 //! the sentence is about the contract ("contrat de ville 2015-2020", "conclu pour la période
 //! 2024-2030", a "Durée" label), and `other` for another programme named right before it ("CUCS
@@ -21,7 +21,7 @@ pub struct YearSpan;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:entre\s+(?P<a1>{YEAR})\s+et\s+(?P<b1>{YEAR})|(?:de\s+)?(?P<a2>{YEAR})\s*(?:[-–—/]|\bà\b|\bau\b)\s*(?P<b2>{YEAR}))\b"
+        r"(?i)\b(?:entre\s+(?P<a1>{YEAR})\s+et\s+(?P<b1>{YEAR})|(?:de\s+)?(?P<a2>{YEAR})\s*(?:[-–—/>→]|\bà\b|\bau\b)\s*(?P<b2>{YEAR}))\b"
     ))
     .expect("valid regex")
 });
@@ -74,6 +74,9 @@ mod tests {
             ("2015-2020".into(), "2015".into(), "2020".into(), DateRole::Period)
         );
         assert_eq!(span("Contrat de ville 2024 – 2030 : treize quartiers").1, "2024");
+        // An arrow between the years, as page banners write it.
+        assert_eq!(span("Le contrat de ville 2024 > 2030 est signé.").3, DateRole::Period);
+        assert_eq!(span("Contrat de ville 2024→2030").1, "2024");
         assert_eq!(span("Conclu pour la période 2024—2030, il engage l'État.").3, DateRole::Period);
         assert_eq!(
             span("Ce contrat, qui court de 2024 à 2030, met l'accent sur l'emploi.").0,

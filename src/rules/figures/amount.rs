@@ -68,6 +68,11 @@ mod tests {
         assert_eq!(one(&Amount, "un budget de 12 MEUR par an").0, 12_000_000.0);
         assert_eq!(one(&Amount, "un plan de 1,5 Md€").0, 1_500_000_000.0);
         assert_eq!(one(&Amount, "une enveloppe de 2 M d'euros").0, 2_000_000.0);
+        // The scaled unit glued to the number, as scraped pages often write it.
+        assert_eq!(one(&Amount, "un fonds annuel de 2,5M€ pour les projets").0, 2_500_000.0);
+        assert_eq!(one(&Amount, "soit 350M€ investis").0, 350_000_000.0);
+        assert_eq!(one(&Amount, "une aide de 80k€").0, 80_000.0);
+        assert_eq!(one(&Amount, "un plan de 1,2Md€").0, 1_200_000_000.0);
         assert_eq!(one(&Amount, "La Région engage 3 millions d'euros sur six ans.").0, 3e6);
         assert_eq!(one(&Amount, "La ville verse 450 000 € par an aux associations.").0, 450e3);
         // A range whose multiplier only its high end writes: the low end, scaled.
@@ -89,6 +94,7 @@ mod tests {
         none(&Amount, "un budget de 12 000 dollars");
         none(&Amount, "les 3 Mdames du quartier");
         none(&Amount, "12 M habitants");
+        none(&Amount, "le lot 12M du marché");
         none(&Amount, "Tél. 02 31 39 40 00 €");
     }
 }

@@ -128,11 +128,11 @@ static PRONOUN: LazyLock<Regex> =
 
 /// A preposition or a verb of residence at most three words before a place noun: "de 14
 /// quartiers", "dans les neuf quartiers", "en QPV", "dans l'un des 199 quartiers", "habitent un
-/// quartier prioritaire".
+/// quartier prioritaire", "1 200 secteurs classés comme quartiers prioritaires".
 static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(RESIDENCE_VERBS.iter().map(String::as_str));
     Regex::new(&format!(
-        r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur|{verbs})\s+|\bd['’])(?:[\p{{L}}\d'’-]+\s+){{0,3}}$"
+        r"(?i)(?:\b(?:de|des|du|dans|en|aux?|sur|comme|{verbs})\s+|\bd['’])(?:[\p{{L}}\d'’-]+\s+){{0,3}}$"
     ))
     .expect("valid regex")
 });
@@ -401,6 +401,11 @@ mod tests {
             Some("quartier_count")
         );
         assert_eq!(k("14 quartiers", Class::Quartiers), Some("qpv_count"));
+        // Sectors named as what they are classed as.
+        let t = "1 200 secteurs classés comme quartiers prioritaires";
+        assert_eq!(k(t, Class::Sites), Some("qpv_count"));
+        assert_eq!(k("1 200 secteurs classés comme zones humides", Class::Sites), None);
+        assert_eq!(k("1 200 secteurs, une carte comme les autres", Class::Sites), None);
         assert_eq!(k("pour six ans", Class::Years), None);
         assert_eq!(
             k("190 000 habitants, elle compte 14 quartiers", Class::People),

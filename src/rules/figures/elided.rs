@@ -18,6 +18,7 @@ use super::context::{clause, cues, cues_at, kind, sentence};
 use super::head::{HEAD, Headed, headed_of};
 use super::lexicon::{CONNECTORS, Class, Cue, Link, alternation, connector, head_class, singular};
 use super::number::numbers_of;
+use super::status_split::part_kind;
 use super::{figure, unit};
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -53,7 +54,8 @@ impl Rule for Elided {
         let all_headed = headed_of(doc);
         let with_head: Vec<usize> = all_headed.iter().map(|h| h.number.num.start).collect();
         for n in numbers_of(doc) {
-            if n.year || with_head.contains(&n.num.start) {
+            // "dont 4 prioritaires et 7 de veille": parts of `figures.status_split`.
+            if n.year || with_head.contains(&n.num.start) || part_kind(text, n).is_some() {
                 continue;
             }
             let s = sentence(text, n.num.start);

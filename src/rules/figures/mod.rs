@@ -30,6 +30,7 @@ mod population;
 mod ratio;
 mod related;
 mod stated;
+mod status_split;
 
 pub(crate) use head::Headed;
 pub(crate) use number::Number;
@@ -53,6 +54,7 @@ pub const RULES: &[&dyn Rule] = &[
     &population::Population,
     &ratio::Ratio,
     &stated::Stated,
+    &status_split::StatusSplit,
 ];
 
 /// Resolves this family's candidates against the document once every rule ran: a figure read as
@@ -60,7 +62,8 @@ pub const RULES: &[&dyn Rule] = &[
 /// as the population of the priority neighbourhoods (a headline "5,3 millions d'habitants" over
 /// "5,3 millions de personnes vivent dans ces quartiers"); and a population of fewer than
 /// [`MIN_POPULATION`] is a group of people ("un conseil citoyen de 12 habitants"), not a
-/// territory's. Figures in the titles of related-article links ("Lire aussi : Cher : quatre
+/// territory's; a count of quartiers split into priority and veille ones counts them all
+/// (`figures.status_split`), whatever its own clause suggests. Figures in the titles of related-article links ("Lire aussi : Cher : quatre
 /// contrats de ville en préparation") are other articles' and are dropped.
 pub fn resolve(doc: &Doc, out: &mut Candidates) {
     let links: Vec<[usize; 2]> =
@@ -75,6 +78,14 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     out.figures.retain(|f| {
         !matches!(f.kind.as_str(), "population" | "population_qpv") || f.value >= MIN_POPULATION
     });
+    // A count split into priority and veille quartiers counts them all.
+    let split: Vec<[usize; 2]> = out
+        .figures
+        .iter()
+        .filter(|f| f.evidence.rule == "figures.status_split" && f.kind == "quartier_count")
+        .map(|f| f.evidence.span)
+        .collect();
+    out.figures.retain(|f| f.kind != "qpv_count" || !split.contains(&f.evidence.span));
 }
 
 /// The smallest number of inhabitants read as a population.

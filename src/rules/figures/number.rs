@@ -7,7 +7,8 @@
 //! seule" (1), and the approximators before them ("près de", "environ", "plus de", "quelque":
 //! `rules/figures/approximators.txt`). No-break spaces are plain spaces in the normalised text.
 //!
-//! Leaves out what is not a quantity: a number glued to letters ("1er", "CE1", "rev3", "18h45"),
+//! Leaves out what is not a quantity: a number glued to letters ("1er", "CE1", "rev3", "18h45")
+//! other than a scaled euro unit ("4,3M€" is 4,3 before "M€"),
 //! a number in a run of numbers ("02 31 39 40 00", "Fosse 11 12 13", "62/59", "3/15",
 //! "09/10/2023", "2015-2020"), a number with a leading zero ("0321790792"), and "un"/"une" alone
 //! (an article far more often than a count). A four-digit number from 1900 to 2099 is flagged as
@@ -54,6 +55,10 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
     let alts = alternation(APPROXIMATORS.iter().map(String::as_str));
     Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<a>{alts})\s*$")).expect("valid regex")
 });
+
+/// A scaled euro unit glued to its number, which stays a quantity: "4,3M€", "250k€", "1,2Md€".
+static GLUED_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Mds?|M|k|K)\s*€").expect("valid regex"));
 
 /// Every number of `text`, in order.
 /// [`numbers`] of the whole text of `doc`, computed once per text and shared by the rules.
@@ -147,7 +152,7 @@ fn digits_stand_alone(text: &str, range: Range<usize>) -> bool {
     };
     let mut after = text[range.end..].chars();
     let glued_after = match after.next() {
-        Some(c) if c.is_alphanumeric() || c == '_' => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => !GLUED_UNIT.is_match(&text[range.end..]),
         Some(c) if is_sep(c) => after.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     };

@@ -69,11 +69,13 @@ static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A signature reported as done: "a signé", "ont été signés", "est signé", "signent", "la
-/// signature du". With "le contrat de ville" in the same sentence, a report of one contract.
+/// A signature, an adoption or a prolongation reported as done: "a signé", "ont été signés",
+/// "est signé", "a adopté", "a été approuvé", "a été prolongé", "signent", "la signature du",
+/// or the contract's signatories ("ses signataires"). With "le contrat de ville" in the same
+/// sentence, a report of one contract.
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b",
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?|adoptée?s?|approuvée?s?|prolongée?s?|prorogée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b|\b(?:ses|les|leurs)\s+signataires\b",
     )
     .expect("valid regex")
 });
@@ -703,12 +705,30 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
     }
 }
 
-/// The first line's range, and the title's when the text rule found one.
+/// How many lines after an upper-case first line may continue it as one title.
+const TITLE_LINES: usize = 4;
+
+/// The first line's range, and the title's when the text rule found one. An upper-case first
+/// line goes on over the upper-case lines right under it: a cover page's title broken over
+/// lines ("CONTRAT DE VILLE" / "DE LA COMMUNAUTÉ D'AGGLOMÉRATION" / "DU GRAND GUÉRET" /
+/// "2015-2020"), stopped by a blank line or a line with lower-case letters.
 fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
     let text = doc.text();
     let mut spans: Vec<[usize; 2]> = out.titles.iter().map(|t| t.evidence.span).collect();
-    if let Some(first) = crate::rules::line_ranges(text).first() {
-        spans.push(doc.evidence(first.clone(), ID).span);
+    let lines = crate::rules::line_ranges(text);
+    if let Some(first) = lines.first() {
+        let upper = |s: &str| !s.chars().any(char::is_lowercase);
+        let mut end = first.end;
+        if upper(&text[first.clone()]) {
+            for line in lines.iter().skip(1).take(TITLE_LINES) {
+                let one_break = text[end..line.start].matches('\n').count() == 1;
+                if !one_break || !upper(&text[line.clone()]) || line.len() > 80 {
+                    break;
+                }
+                end = line.end;
+            }
+        }
+        spans.push(doc.evidence(first.start..end, ID).span);
     }
     spans
 }
@@ -762,6 +782,7 @@ fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Terr
         sentences(text).into_iter().filter(|s| ONE_CONTRACT.is_match(&text[s.clone()])).collect();
     let distinct = mentions.iter().map(|m| m.key.as_str()).collect::<BTreeSet<_>>().len();
     let mut best: Option<(i32, usize)> = None;
+    let mut near_epcis: Vec<usize> = Vec::new();
     let mut keys: Vec<&str> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if keys.contains(&m.key.as_str()) {
@@ -793,14 +814,39 @@ fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Terr
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
+        if near_contract && m.kind != "commune" {
+            near_epcis.push(i);
+        }
     }
     let (_, i) = best?;
+    let i = of_the_same_name(text, mentions, i, &near_epcis).unwrap_or(i);
     let m = &mentions[i];
     let mut t = territory(doc, m.range.clone(), Some(m.kind), true, ID);
     if m.kind != "commune" && t.kind == "EPCI" {
         t.kind = m.kind.to_owned();
     }
     Some(t)
+}
+
+/// The intercommunality named after the best-ranked commune, `mentions[best]`, when the page
+/// names it in a sentence about the contract ("Brest" and "Brest métropole", "Laval" and "Laval
+/// Agglomération"): a town's page names its town more often, but the intercommunality of the
+/// same name among the contract's words is the carrier the law designates.
+fn of_the_same_name(
+    text: &str,
+    mentions: &[Mention],
+    best: usize,
+    near: &[usize],
+) -> Option<usize> {
+    let commune = mentions.get(best).filter(|m| m.kind == "commune")?;
+    let town = fold(&text[commune.range.clone()]);
+    near.iter().copied().find(|&i| {
+        let name = fold(&text[mentions[i].range.clone()]);
+        name.split(' ')
+            .collect::<Vec<_>>()
+            .windows(town.split(' ').count())
+            .any(|w| w.join(" ") == town)
+    })
 }
 
 #[cfg(test)]
@@ -931,6 +977,50 @@ mod tests {
         assert!(carriers(text).is_empty());
         let text = "CONTRAT DE VILLE DE MONTAUBAN\n\nLe contrat de ville est signé.";
         assert_eq!(carriers(text), ["MONTAUBAN"]);
+    }
+
+    #[test]
+    fn an_adopted_prolonged_or_signed_contract_is_reported() {
+        let text = "Actualités\n\nLe conseil a adopté le contrat de ville. Montauban \
+                    Agglomération en assure le pilotage.";
+        assert_eq!(carriers(text), ["Montauban Agglomération"]);
+        let text = "Actualités\n\nProlongé d'un an, le contrat de ville et ses signataires \
+                    (État, Région, Montauban Agglomération) dressent le bilan.";
+        assert_eq!(carriers(text), ["Montauban Agglomération"]);
+        // The policy in general, a contract still to adopt.
+        let text = "Actualités\n\nUn contrat de ville est adopté tous les six ans. Montauban \
+                    Agglomération en parle.";
+        assert!(carriers(text).is_empty());
+        let text = "Actualités\n\nLe contrat de ville sera adopté en juin. Montauban \
+                    Agglomération en parle.";
+        assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn the_intercommunality_named_after_the_town_carries() {
+        let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
+                    compte trois quartiers. Le contrat de ville et ses signataires (État, \
+                    Région, Ville de Montauban, Grand Montauban) font le bilan.";
+        assert_eq!(carriers(text), ["Grand Montauban"]);
+        // Another intercommunality, or one named outside the contract's sentences, does not.
+        let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
+                    compte trois quartiers. Le contrat de ville a été signé en mairie. Grand \
+                    Montauban gère les transports.";
+        assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn an_upper_case_title_broken_over_lines_is_one_title() {
+        let text = "CONTRAT DE VILLE\nDE LA VILLE DE MONTAUBAN\n2015 - 2020\n\nLe présent \
+                    contrat est conclu entre les partenaires.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        let text = "CONTRAT DE VILLE 2024-2030\nMONTAUBAN\n\nPréambule";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        // A blank line or a line in lower case ends the title.
+        let text = "CONTRAT DE VILLE\n\nMONTAUBAN\n\nPréambule";
+        assert!(carriers(text).is_empty());
+        let text = "CONTRAT DE VILLE\nLe document\nMONTAUBAN\n\nPréambule";
+        assert!(carriers(text).is_empty());
     }
 
     #[test]
