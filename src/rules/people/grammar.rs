@@ -306,6 +306,28 @@ const STOP_WORDS: &[&str] = &[
 /// Elided words that open a clause ("qu'il", "s'est", "n'a").
 const STOP_ELISIONS: &[&str] = &["c'", "j'", "n'", "qu'", "s'"];
 
+/// Nouns in "-ait" that a role's complement may hold ("chargée du suivi et du retrait").
+const AIT_NOUNS: &[&str] = &[
+    "attrait", "bienfait", "extrait", "fait", "forfait", "lait", "portrait", "retrait", "souhait",
+    "trait",
+];
+
+/// Words that open a new person after a role: "Madame", "Monsieur", "Mme".
+const CIVILITIES: &[&str] = &["madame", "mesdames", "messieurs", "mme", "monsieur"];
+
+/// Whether a lower-case word is a finite verb that ends a role and opens the clause's predicate:
+/// an imperfect or conditional ("accueillait", "recevaient", "serait"), a one-word speech verb
+/// ("souligne", "rappelle") or a signing verb in the present ("signe", "paraphent").
+fn ends_role(lower: &str) -> bool {
+    static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        cues("speech").chain(cues("sign_present")).filter(|c| !c.contains(' ')).collect()
+    });
+    let imperfect = lower.chars().count() > 4
+        && (lower.ends_with("ait") || lower.ends_with("aient"))
+        && !AIT_NOUNS.contains(&lower);
+    imperfect || VERBS.contains(&lower)
+}
+
 /// Every mention of `text`.
 pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
     let all = names(text);
@@ -545,7 +567,9 @@ fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
                         break;
                     }
                 } else if word.starts_with(char::is_lowercase)
-                    && STOP_WORDS.contains(&lower.as_str())
+                    && (STOP_WORDS.contains(&lower.as_str()) || ends_role(&lower))
+                    || CIVILITIES.contains(&lower.as_str())
+                    || (lower == "m" && text[j + len..].starts_with('.'))
                     || STOP_ELISIONS.iter().any(|e| lower.starts_with(e))
                     || (lower == "en" && text[j + len..].trim_start().starts_with("présence"))
                     || (lower == "aux" && text[j + len..].trim_start().starts_with("côtés"))
@@ -787,6 +811,38 @@ mod tests {
         one("Paul Roche – maire de Hyères\n", "Paul Roche", Some("maire de Hyères"));
         // A name inside a sentence does not take the next line as its role.
         one("hier avec Paul Roche\nmaire de Hyères", "Paul Roche", None);
+    }
+
+    #[test]
+    fn a_role_ends_at_the_verb_or_the_next_civility() {
+        let role = |t: &str| read(t).into_iter().next().and_then(|(_, r)| r);
+        // An imperfect, a one-word speech verb, a present signing verb.
+        for (t, want) in [
+            ("Paul Roche, maire de Lunel recevait hier le ministre.", "maire de Lunel"),
+            (
+                "Anne Brun, présidente du Département accueillaient ensemble",
+                "présidente du Département",
+            ),
+            ("Paul Roche, maire de Lunel souligne l'effort.", "maire de Lunel"),
+            ("Paul Roche, maire de Lunel signe le contrat.", "maire de Lunel"),
+            ("Paul Roche, préfet du Var saluait Madame la maire.", "préfet du Var"),
+        ] {
+            assert_eq!(role(t).as_deref(), Some(want), "{t:?}");
+        }
+        // A civility opens the next person.
+        assert_eq!(
+            role("Paul Roche, maire de Lunel Madame Anne Brun").as_deref(),
+            Some("maire de Lunel")
+        );
+        // Nouns in "-ait" and longer complements go on.
+        assert_eq!(
+            role("Anne Brun, conseillère déléguée au portrait du territoire, a parlé.").as_deref(),
+            Some("conseillère déléguée au portrait du territoire")
+        );
+        assert_eq!(
+            role("Paul Roche, vice-président délégué aux solidarités, a parlé.").as_deref(),
+            Some("vice-président délégué aux solidarités")
+        );
     }
 
     #[test]
