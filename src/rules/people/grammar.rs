@@ -233,6 +233,10 @@ static ROLE_BARE: LazyLock<Regex> =
 static ROLE_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}\b", *ROLE)).expect("valid regex"));
 
+/// A role word glued by a hyphen to the role word that follows ("député-" of "député-maire").
+static ROLE_HYPHEN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}-$", *ROLE)).expect("valid regex"));
+
 /// A past cue right before a role word ("ancien ", "ex-").
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b{}[\s-]+$", lexicon::alternation(cues("past"))))
@@ -462,13 +466,20 @@ fn role_before(
     let window = &text[lo..at];
     let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
     for w in found.iter().rev() {
-        let start = lo + w.start();
+        let mut start = lo + w.start();
         let end = role_end(text, lo + w.end(), stops, html);
         if end > at || !BEFORE_GAP.is_match(&text[end..at]) {
             continue;
         }
+        // A compound of two roles ("député-maire de Lunel", "Maire-conseiller régional"): the
+        // role opens with the first.
+        let mut word = w.as_str();
+        if let Some(first) = ROLE_HYPHEN_BEFORE.find(&text[lo..start]) {
+            start = lo + first.start();
+            word = first.as_str().trim_end_matches('-');
+        }
         let past = PAST_BEFORE.is_match(&text[..start]);
-        return make_role(text, start..end, w.as_str(), past).map(|r| (r, end));
+        return make_role(text, start..end, word, past).map(|r| (r, end));
     }
     None
 }
@@ -843,6 +854,22 @@ mod tests {
             role("Paul Roche, vice-président délégué aux solidarités, a parlé.").as_deref(),
             Some("vice-président délégué aux solidarités")
         );
+    }
+
+    #[test]
+    fn compound_roles_before_the_name() {
+        one(
+            "Hier, le député-maire de Lunel, Paul Roche, a parlé.",
+            "Paul Roche",
+            Some("député-maire de Lunel"),
+        );
+        one(
+            "Pour la commune a signé son Maire-conseiller régional Paul Roche.",
+            "Paul Roche",
+            Some("Maire-conseiller régional"),
+        );
+        // A hyphen that joins no role word is not part of the role.
+        one("Hier, Saint-Préfet, maire Paul Roche, a parlé.", "Paul Roche", Some("maire"));
     }
 
     #[test]

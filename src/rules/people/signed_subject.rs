@@ -254,6 +254,12 @@ mod tests {
         ] {
             finds(&SignedSubject, text, &["Anne Brun"], S);
         }
+        finds(
+            &SignedSubject,
+            "Pour la commune, a signé son député-maire Paul Roche, puis le préfet.",
+            &["Paul Roche"],
+            S,
+        );
         none(&SignedSubject, "Anne Brun, qui venait saluer les habitants, a visité le quartier.");
         none(&SignedSubject, "Anne Brun signalait un retard dans le calendrier.");
     }
