@@ -396,8 +396,10 @@ fn between_names(text: &str, n: &Range<usize>, sure: &[Range<usize>]) -> bool {
     }
 }
 
-/// The role before a guessed pair, only as a comma apposition that the pair closes ("le préfet
-/// du Morbihan, Arnaud Kerbiriou, et ..."), the shape that leaves no doubt it names a person.
+/// The role before a guessed pair, in the shapes that leave no doubt it names a person: a comma
+/// apposition that the pair closes ("le préfet du Morbihan, Arnaud Kerbiriou, et ..."), or a
+/// bare role word right before it ("la ministre Ysolde Karam a signé", "le préfet M. Arnaud
+/// Kerbiriou").
 fn weak_role_before(
     text: &str,
     floor: usize,
@@ -407,9 +409,16 @@ fn weak_role_before(
 ) -> Option<(Role, usize)> {
     static CLOSED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[ \t]*(?:[,.;]|et\b)").expect("valid regex"));
-    let (role, end) = role_before(text, floor, n.range.start, stops, html)?;
-    (text[end..n.range.start].contains(',') && CLOSED.is_match(&text[n.range.end..]))
-        .then_some((role, end))
+    static BARE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]+(?:(?:M\.|Mme|Madame|Monsieur)[ \t]+)?$").expect("valid regex")
+    });
+    let mut stops = stops.to_vec();
+    stops.push(n.range.start);
+    let (role, end) = role_before(text, floor, n.range.start, &stops, html)?;
+    let gap = &text[end..n.range.start];
+    let apposition = gap.contains(',') && CLOSED.is_match(&text[n.range.end..]);
+    let bare = BARE_GAP.is_match(gap) && lexicon::role_word(&role.text).is_some();
+    (apposition || bare).then_some((role, end))
 }
 
 /// The role after the name ending at `at`, and where the mention ends (after a closing
@@ -854,6 +863,15 @@ mod tests {
             role("Paul Roche, vice-président délégué aux solidarités, a parlé.").as_deref(),
             Some("vice-président délégué aux solidarités")
         );
+    }
+
+    #[test]
+    fn a_guessed_pair_after_a_bare_role_word() {
+        one("Hier, la ministre Ysolde Karam a signé.", "Ysolde Karam", Some("ministre"));
+        one("Le préfet M. Ulrik Hartmann était là.", "Ulrik Hartmann", Some("préfet"));
+        // A role with a complement needs its comma; no role, no guess.
+        assert!(read("le président de Caux Vallée Maritime a signé.").is_empty());
+        assert!(read("Hier, Ysolde Karam a signé.").is_empty());
     }
 
     #[test]
