@@ -233,6 +233,10 @@ static ROLE_BARE: LazyLock<Regex> =
 static ROLE_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}\b", *ROLE)).expect("valid regex"));
 
+/// A role word glued by a hyphen to the role word that follows ("député-" of "député-maire").
+static ROLE_HYPHEN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}-$", *ROLE)).expect("valid regex"));
+
 /// A past cue right before a role word ("ancien ", "ex-").
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b{}[\s-]+$", lexicon::alternation(cues("past"))))
@@ -306,6 +310,28 @@ const STOP_WORDS: &[&str] = &[
 /// Elided words that open a clause ("qu'il", "s'est", "n'a").
 const STOP_ELISIONS: &[&str] = &["c'", "j'", "n'", "qu'", "s'"];
 
+/// Nouns in "-ait" that a role's complement may hold ("chargée du suivi et du retrait").
+const AIT_NOUNS: &[&str] = &[
+    "attrait", "bienfait", "extrait", "fait", "forfait", "lait", "portrait", "retrait", "souhait",
+    "trait",
+];
+
+/// Words that open a new person after a role: "Madame", "Monsieur", "Mme".
+const CIVILITIES: &[&str] = &["madame", "mesdames", "messieurs", "mme", "monsieur"];
+
+/// Whether a lower-case word is a finite verb that ends a role and opens the clause's predicate:
+/// an imperfect or conditional ("accueillait", "recevaient", "serait"), a one-word speech verb
+/// ("souligne", "rappelle") or a signing verb in the present ("signe", "paraphent").
+fn ends_role(lower: &str) -> bool {
+    static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        cues("speech").chain(cues("sign_present")).filter(|c| !c.contains(' ')).collect()
+    });
+    let imperfect = lower.chars().count() > 4
+        && (lower.ends_with("ait") || lower.ends_with("aient"))
+        && !AIT_NOUNS.contains(&lower);
+    imperfect || VERBS.contains(&lower)
+}
+
 /// Every mention of `text`.
 pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
     let all = names(text);
@@ -370,8 +396,10 @@ fn between_names(text: &str, n: &Range<usize>, sure: &[Range<usize>]) -> bool {
     }
 }
 
-/// The role before a guessed pair, only as a comma apposition that the pair closes ("le préfet
-/// du Morbihan, Arnaud Kerbiriou, et ..."), the shape that leaves no doubt it names a person.
+/// The role before a guessed pair, in the shapes that leave no doubt it names a person: a comma
+/// apposition that the pair closes ("le préfet du Morbihan, Arnaud Kerbiriou, et ..."), or a
+/// bare role word right before it ("la ministre Ysolde Karam a signé", "le préfet M. Arnaud
+/// Kerbiriou").
 fn weak_role_before(
     text: &str,
     floor: usize,
@@ -381,9 +409,16 @@ fn weak_role_before(
 ) -> Option<(Role, usize)> {
     static CLOSED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[ \t]*(?:[,.;]|et\b)").expect("valid regex"));
-    let (role, end) = role_before(text, floor, n.range.start, stops, html)?;
-    (text[end..n.range.start].contains(',') && CLOSED.is_match(&text[n.range.end..]))
-        .then_some((role, end))
+    static BARE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]+(?:(?:M\.|Mme|Madame|Monsieur)[ \t]+)?$").expect("valid regex")
+    });
+    let mut stops = stops.to_vec();
+    stops.push(n.range.start);
+    let (role, end) = role_before(text, floor, n.range.start, &stops, html)?;
+    let gap = &text[end..n.range.start];
+    let apposition = gap.contains(',') && CLOSED.is_match(&text[n.range.end..]);
+    let bare = BARE_GAP.is_match(gap) && lexicon::role_word(&role.text).is_some();
+    (apposition || bare).then_some((role, end))
 }
 
 /// The role after the name ending at `at`, and where the mention ends (after a closing
@@ -440,13 +475,20 @@ fn role_before(
     let window = &text[lo..at];
     let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
     for w in found.iter().rev() {
-        let start = lo + w.start();
+        let mut start = lo + w.start();
         let end = role_end(text, lo + w.end(), stops, html);
         if end > at || !BEFORE_GAP.is_match(&text[end..at]) {
             continue;
         }
+        // A compound of two roles ("député-maire de Lunel", "Maire-conseiller régional"): the
+        // role opens with the first.
+        let mut word = w.as_str();
+        if let Some(first) = ROLE_HYPHEN_BEFORE.find(&text[lo..start]) {
+            start = lo + first.start();
+            word = first.as_str().trim_end_matches('-');
+        }
         let past = PAST_BEFORE.is_match(&text[..start]);
-        return make_role(text, start..end, w.as_str(), past).map(|r| (r, end));
+        return make_role(text, start..end, word, past).map(|r| (r, end));
     }
     None
 }
@@ -545,7 +587,9 @@ fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
                         break;
                     }
                 } else if word.starts_with(char::is_lowercase)
-                    && STOP_WORDS.contains(&lower.as_str())
+                    && (STOP_WORDS.contains(&lower.as_str()) || ends_role(&lower))
+                    || CIVILITIES.contains(&lower.as_str())
+                    || (lower == "m" && text[j + len..].starts_with('.'))
                     || STOP_ELISIONS.iter().any(|e| lower.starts_with(e))
                     || (lower == "en" && text[j + len..].trim_start().starts_with("présence"))
                     || (lower == "aux" && text[j + len..].trim_start().starts_with("côtés"))
@@ -787,6 +831,63 @@ mod tests {
         one("Paul Roche – maire de Hyères\n", "Paul Roche", Some("maire de Hyères"));
         // A name inside a sentence does not take the next line as its role.
         one("hier avec Paul Roche\nmaire de Hyères", "Paul Roche", None);
+    }
+
+    #[test]
+    fn a_role_ends_at_the_verb_or_the_next_civility() {
+        let role = |t: &str| read(t).into_iter().next().and_then(|(_, r)| r);
+        // An imperfect, a one-word speech verb, a present signing verb.
+        for (t, want) in [
+            ("Paul Roche, maire de Lunel recevait hier le ministre.", "maire de Lunel"),
+            (
+                "Anne Brun, présidente du Département accueillaient ensemble",
+                "présidente du Département",
+            ),
+            ("Paul Roche, maire de Lunel souligne l'effort.", "maire de Lunel"),
+            ("Paul Roche, maire de Lunel signe le contrat.", "maire de Lunel"),
+            ("Paul Roche, préfet du Var saluait Madame la maire.", "préfet du Var"),
+        ] {
+            assert_eq!(role(t).as_deref(), Some(want), "{t:?}");
+        }
+        // A civility opens the next person.
+        assert_eq!(
+            role("Paul Roche, maire de Lunel Madame Anne Brun").as_deref(),
+            Some("maire de Lunel")
+        );
+        // Nouns in "-ait" and longer complements go on.
+        assert_eq!(
+            role("Anne Brun, conseillère déléguée au portrait du territoire, a parlé.").as_deref(),
+            Some("conseillère déléguée au portrait du territoire")
+        );
+        assert_eq!(
+            role("Paul Roche, vice-président délégué aux solidarités, a parlé.").as_deref(),
+            Some("vice-président délégué aux solidarités")
+        );
+    }
+
+    #[test]
+    fn a_guessed_pair_after_a_bare_role_word() {
+        one("Hier, la ministre Ysolde Karam a signé.", "Ysolde Karam", Some("ministre"));
+        one("Le préfet M. Ulrik Hartmann était là.", "Ulrik Hartmann", Some("préfet"));
+        // A role with a complement needs its comma; no role, no guess.
+        assert!(read("le président de Caux Vallée Maritime a signé.").is_empty());
+        assert!(read("Hier, Ysolde Karam a signé.").is_empty());
+    }
+
+    #[test]
+    fn compound_roles_before_the_name() {
+        one(
+            "Hier, le député-maire de Lunel, Paul Roche, a parlé.",
+            "Paul Roche",
+            Some("député-maire de Lunel"),
+        );
+        one(
+            "Pour la commune a signé son Maire-conseiller régional Paul Roche.",
+            "Paul Roche",
+            Some("Maire-conseiller régional"),
+        );
+        // A hyphen that joins no role word is not part of the role.
+        one("Hier, Saint-Préfet, maire Paul Roche, a parlé.", "Paul Roche", Some("maire"));
     }
 
     #[test]

@@ -99,6 +99,21 @@ mod tests {
     }
 
     #[test]
+    fn photo_captions() {
+        finds(
+            &InPresenceOf,
+            "La signature du contrat de ville.\nDe gauche à droite : Paul Roche, préfet du Var, \
+             Anne Brun, présidente de l'agglomération, et Marc Viel, maire de Hyères.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            P,
+        );
+        none(
+            &InPresenceOf,
+            "Le jury de l'exposition. De gauche à droite : Paul Roche, peintre, et Anne Brun.",
+        );
+    }
+
+    #[test]
     fn not_present_at_a_signing() {
         none(&InPresenceOf, "Une réunion publique s'est tenue en présence de Paul Roche, maire.");
         none(

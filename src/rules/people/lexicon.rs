@@ -161,6 +161,10 @@ mod tests {
         assert!(is_given("Gwenaëlle"));
         assert!(!is_given("Saint-Pierre"));
         assert!(!is_given("France"));
+        assert!(is_given("Armande"));
+        assert!(is_given("Bérengère"));
+        assert!(!is_given("Lorraine"));
+        assert!(!is_given("Avril"));
         assert!(is_role_word("maires"));
         assert!(is_role_word("Préfète"));
         assert!(!is_role_word("bailleurs"));

@@ -219,6 +219,28 @@ fn second_given(text: &str, end: usize, particle: &str, core: &str) -> Option<us
     (!blocked).then(|| end + caps.name("fam").map_or(0, |f| f.end()))
 }
 
+/// Where a name goes on when its family name has two words without a hyphen ("Anne Le Goff
+/// Martin, rectrice", "Luis Garcia Lopez (maire)"): the second is a capitalised word that is no
+/// given name, role, place or function word, and a role apposition follows it (a comma or a
+/// parenthesis, then a role word), which shows the name ends there.
+fn double_family(text: &str, end: usize) -> Option<usize> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[ \t]+(?P<w>\p{Lu}[\p{L}']*(?:-\p{L}[\p{L}']*)*)[ \t]*(?:,|\()[ \t]*(?:(?:le|la|Le|La)[ \t]+|[lL]')?(?P<role>[\p{L}-]+)",
+        )
+        .expect("valid regex")
+    });
+    let caps = NEXT.captures(&text[end..])?;
+    let w = caps.name("w")?;
+    let word = w.as_str();
+    let blocked = is_given(word)
+        || is_not_name(word)
+        || is_role_word(word)
+        || is_place_word(word)
+        || ARTICLES.contains(&word.to_lowercase().as_str());
+    (!blocked && is_role_word(caps.name("role")?.as_str())).then(|| end + w.end())
+}
+
 /// The family name written before two given names, in the order of Vietnamese names
 /// ("Nguyen Thi Lan"): a capitalised word right before `at` on the same line that is no given
 /// name, role, place word or function word, and does not overlap an earlier name (`floor`).
@@ -274,6 +296,10 @@ pub(super) fn names(text: &str) -> Vec<Name> {
                     let (end, fam) = match second_given(text, end, particle, core) {
                         Some(longer) => (longer, &text[tok.end()..longer]),
                         None => (end, fam.as_str()),
+                    };
+                    let (end, fam) = match double_family(text, end) {
+                        Some(longer) => (longer, &text[tok.end()..longer]),
+                        None => (end, fam),
                     };
                     let mut start = tok.start();
                     let mut display = format!("{} {}", word, squeeze(fam));
@@ -472,6 +498,19 @@ mod tests {
         sure("avec Anne d Estaing hier", &["Anne d Estaing"]);
         sure("avec Anne d'Estaing hier", &["Anne d'Estaing"]);
         nobody("avec le soutien dEurope hier");
+    }
+
+    #[test]
+    fn two_word_family_names_before_a_role() {
+        sure(
+            "signé par Anne Le Goff Kervella, rectrice de l'académie.",
+            &["Anne Le Goff Kervella"],
+        );
+        sure("Hier, Luis Garcia Lopez (maire de Sète) a parlé.", &["Luis Garcia Lopez"]);
+        // No role after the second word, or the second word is a role or an institution.
+        sure("Hier, Anne Brun Durand et Paul Roche ont parlé.", &["Anne Brun", "Paul Roche"]);
+        sure("Avec Anne Brun Préfète, et Paul Roche.", &["Anne Brun", "Paul Roche"]);
+        sure("Avec Anne Brun Métropole, présidente.", &["Anne Brun"]);
     }
 
     #[test]

@@ -245,6 +245,26 @@ mod tests {
     }
 
     #[test]
+    fn narrative_tenses_and_relative_clauses() {
+        for text in [
+            "Le maire, Paul Roche, accueillait Mme Anne Brun, qui venait signer le contrat de ville.",
+            "Ce matin-là, Mme Anne Brun signait le contrat de ville à la mairie.",
+            "Mme Anne Brun, qui est venue apposer sa signature au bas du contrat, a visité le quartier.",
+            "En 2015, Anne Brun signa le premier contrat de ville de l'agglomération.",
+        ] {
+            finds(&SignedSubject, text, &["Anne Brun"], S);
+        }
+        finds(
+            &SignedSubject,
+            "Pour la commune, a signé son député-maire Paul Roche, puis le préfet.",
+            &["Paul Roche"],
+            S,
+        );
+        none(&SignedSubject, "Anne Brun, qui venait saluer les habitants, a visité le quartier.");
+        none(&SignedSubject, "Anne Brun signalait un retard dans le calendrier.");
+    }
+
+    #[test]
     fn not_subjects() {
         none(&SignedSubject, "Le contrat de Paul Roche a été signé hier.");
         none(&SignedSubject, "Paul Roche a rappelé que la Région a signé.");
