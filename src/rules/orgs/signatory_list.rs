@@ -30,7 +30,7 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
         .expect("valid regex")
 });
 
@@ -78,7 +78,7 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
-        (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
+        (re(r"(?i)\b(?:co-?)?sign(?:e|é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
         (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
         // "X a apposé sa signature sur le contrat, aux côtés du président de l'agglomération".
         (
@@ -150,6 +150,10 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(
             r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
         ),
+        // "La CAF, signataire du contrat de ville, finance ...": the name before the apposition.
+        re(
+            r"(?i),\s*(?:(?:elle|lui)-même\s+|également\s+|aussi\s+)?(?:co-?)?signataires?\s+(?:du|de\s+ce|de\s+cette|de\s+la|des)\s+(?:\p{L}+\s+)?(?:contrats?|conventions?|protocoles?)\b",
+        ),
         re(
             r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
         ),
@@ -204,10 +208,14 @@ impl Rule for SignatoryList {
 fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     for (i, (re, explicit)) in AFTER.iter().enumerate() {
-        if let Some(m) = re.find(s) {
-            if i == 0 && par_of_another_verb(m.as_str()) {
-                continue;
-            }
+        let mut found = re.find(s);
+        // "Signé en mars, le contrat est cosigné par ...": the "par" of another verb, then a
+        // signing word of its own further on.
+        while let Some(m) = found.filter(|m| i == 0 && par_of_another_verb(m.as_str())) {
+            let next = m.start() + m.as_str().find(char::is_whitespace).unwrap_or(m.len());
+            found = re.find_at(s, next);
+        }
+        if let Some(m) = found {
             // A headline or a caption ("Signature du contrat par ...") ends with its line: the
             // next line may repeat it.
             let end = if SIGNATURE.is_match(m.as_str()) {
