@@ -630,6 +630,10 @@ fn opens_name(rest: &str) -> bool {
     if let Some(m) = TO.find(r) {
         r = &r[m.end()..];
     }
+    // "signé par l'État et par la Région".
+    if let Some(after) = r.strip_prefix("par ") {
+        r = after.trim_start();
+    }
     while let Some(m) = ARTICLE.find(r) {
         if m.is_empty() {
             break;

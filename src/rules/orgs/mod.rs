@@ -9,7 +9,8 @@
 //! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`]), in
 //! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), after
 //! the participle steering the contract ("copiloté par l'État et X", [`piloted::Piloted`]), in
-//! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`])
+//! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`]), on a line made
+//! only of their names ([`logo_wall::LogoWall`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -23,6 +24,7 @@ mod contract_parties;
 mod each_signed;
 mod items;
 mod lexicon;
+mod logo_wall;
 mod parenthesised;
 mod parties;
 mod piloted;
@@ -44,6 +46,7 @@ pub const RULES: &[&dyn Rule] = &[
     &between::Between,
     &contract_parties::ContractParties,
     &each_signed::EachSigned,
+    &logo_wall::LogoWall,
     &parenthesised::Parenthesised,
     &parties::Parties,
     &piloted::Piloted,
@@ -142,7 +145,8 @@ fn link_abbreviations(orgs: &mut [Organization]) {
 }
 
 /// Drops an organisation whose folded name and overlapping span repeat an earlier one, keeping
-/// the strongest involvement and any kind or abbreviation either carries.
+/// the strongest involvement (a formal list's evidence at equal involvement) and any kind or
+/// abbreviation either carries.
 fn dedup(orgs: &mut Vec<Organization>) {
     let overlap = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
     let mut out: Vec<Organization> = Vec::with_capacity(orgs.len());
@@ -153,7 +157,12 @@ fn dedup(orgs: &mut Vec<Organization>) {
             .find(|x| fold(&x.name) == key && overlap(x.evidence.span, o.evidence.span))
         {
             Some(x) => {
-                if o.involvement < x.involvement {
+                // The stronger involvement wins; at equal involvement, a formal list's evidence
+                // (a line under "Signataires" is also a wall of names).
+                let formal = |o: &Organization| FORMAL.contains(&o.evidence.rule.as_str());
+                if o.involvement < x.involvement
+                    || (o.involvement == x.involvement && formal(&o) && !formal(x))
+                {
                     x.involvement = o.involvement;
                     x.evidence = o.evidence;
                 }
@@ -608,6 +617,25 @@ mod variants {
         // a sign, not a signing; a count of partners with no list
         check("C'est un signe fort envoyé par l'État et la Région aux habitants.", &[]);
         check("Le contrat est cosigné par 20 partenaires dont la liste est en ligne.", &[]);
+    }
+
+    #[test]
+    fn more_ways_to_say_who_signed() {
+        check(
+            "Étaient présents pour la signature : le sous-préfet de Vire, le maire de Vire et la directrice de la CAF du Calvados.",
+            &["sous-préfet de Vire", "maire de Vire", "directrice de la CAF du Calvados"],
+        );
+        check(
+            "Le contrat a été signé par l'État et par Caen la Mer, puis par la Ville d'Hérouville.",
+            &["État", "Caen la Mer", "Ville d'Hérouville"],
+        );
+        check(
+            "L'État, Caen la Mer et la Ville de Caen en sont les principaux signataires, aux côtés de la CAF du Calvados.",
+            &["État", "Caen la Mer", "Ville de Caen", "CAF du Calvados"],
+        );
+        // present for something else; the signatories of another thing
+        check("Étaient présents pour la visite : le sous-préfet et la CAF du Calvados.", &[]);
+        check("Les habitants en sont les principaux bénéficiaires.", &[]);
     }
 
     #[test]

@@ -148,7 +148,7 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:les|des)\s+(?:principaux\s+|premiers\s+|autres\s+)?(?:co-?)?signataires?|(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
         ),
         // "La CAF, signataire du contrat de ville, finance ...": the name before the apposition.
         re(
@@ -315,6 +315,12 @@ static NOT_A_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Those present for the signing, announced before a colon.
+static PRESENT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bprésents?\s+(?:pour|à|lors\s+de)\s+(?:la|cette)\s+signature\s*$")
+        .expect("valid regex")
+});
+
 /// Whether the colon at `colon` opens the list of parties of the sentence `s` whose first
 /// signing word is at `signing`: always after a word of signing proper ("ont signé le contrat :
 /// ..."); after a mere "partenaires", only when a short complement stands between them
@@ -334,6 +340,10 @@ fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
         let at = &before[m.start()..];
         !SIGNATURE.is_match(at) || SIGNATURES_TO_COME.is_match(at)
     }) {
+        return true;
+    }
+    // "Étaient présents pour la signature : le sous-préfet, ...": the officials present.
+    if PRESENT_AT.is_match(&s[..colon]) {
         return true;
     }
     if SIGNING.find(before).is_some_and(|m| SIGNATURE.is_match(&before[m.start()..])) {
