@@ -359,6 +359,25 @@ mod variants {
     }
 
     #[test]
+    fn the_contract_and_its_makers() {
+        check(
+            "Le contrat est le fruit d'un partenariat entre l'État, Lisieux Normandie et la CAF du Calvados.",
+            &["État", "Lisieux Normandie", "CAF du Calvados"],
+        );
+        check(
+            "Il a été élaboré avec l'État, la Région Normandie et le Département du Calvados.",
+            &["État", "Région Normandie", "Département du Calvados"],
+        );
+        check(
+            "Ce contrat est co-construit par la Ville de Lisieux et l'État.",
+            &["Ville de Lisieux", "État"],
+        );
+        // made with people, or a document other than the contract
+        check("Il a été élaboré avec les habitants et les associations du quartier.", &[]);
+        check("Le diagnostic a été élaboré avec l'agence d'urbanisme et la Région.", &[]);
+    }
+
+    #[test]
     fn the_contract_as_subject_without_parties() {
         check("Le contrat de ville engage une quinzaine de partenaires pour six ans.", &[]);
         check("Le contrat mobilise les crédits de droit commun de l'État et de la Région.", &[]);
