@@ -82,10 +82,14 @@ static TO: LazyLock<Regex> =
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de|au)\s+|(?:de\s+l'|l'|d')\s*)|(?P<pl>les|des|aux)\s+)",
+        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de|au)\s+|(?:de\s+l'|l'|d')\s*|(?:de\s+)?(?-i:[ld])\s+)|(?P<pl>les|des|aux)\s+)",
     )
     .expect("valid regex")
 });
+
+/// An article glued to the name its lost apostrophe joined it to ("lEtat", "dAlençon").
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ld][AEIOUYÉÈÊÂÎÔ]\p{Ll}").expect("valid regex"));
 
 static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:bailleurs?|organismes?\s+hlm|offices?\s+hlm|offices?\s+publics?(?:\s+de\s+l'habitat)?)(?:\s+(?:sociaux|social|publics|hlm))?\s+(?P<next>(?-i:\p{Lu})|\d|(?-i:\p{Ll}+\d+\p{Lu}))")
@@ -710,6 +714,10 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
             fresh = true;
             plural |= c.name("pl").is_some();
             start += c.get(0).map_or(0, |m| m.end());
+        } else if GLUED.is_match(s) {
+            // "lEtat", "dAlençon": an article glued when its apostrophe was lost.
+            fresh = true;
+            start += 1;
         } else if let Some(next) = BAILLEUR_LEAD.captures(s).and_then(|c| c.name("next")) {
             lead = true;
             start += next.start();

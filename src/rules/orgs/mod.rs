@@ -658,6 +658,20 @@ mod variants {
     }
 
     #[test]
+    fn apostrophes_lost_by_a_conversion() {
+        check(
+            "Le contrat a été signé par l Etat, la Région Normandie, l Agence régionale de santé et la CAF de l Orne.",
+            &["Etat", "Région Normandie", "Agence régionale de santé", "CAF de l Orne"],
+        );
+        check(
+            "Le contrat a été signé par lEtat, la Ville dAlençon et la CAF.",
+            &["Etat", "Ville dAlençon", "CAF"],
+        );
+        // a lower-case word is no name, with or without its letter
+        check("Le contrat a été signé par l ensemble des partenaires.", &[]);
+    }
+
+    #[test]
     fn a_signatory_in_apposition() {
         check(
             "La CAF de la Manche, signataire du contrat de ville, finance trois centres sociaux.",
