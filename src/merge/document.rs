@@ -413,7 +413,7 @@ fn build_contract(
         signed_on,
         period,
         signatories: signatories(c, mine_people),
-        organizations: organizations(c, mine, &others, &other_codes),
+        organizations: organizations(c, mine, &t.name, &others, &other_codes),
         quartiers: quartiers(c, mine).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
@@ -449,21 +449,29 @@ fn signatories(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Person>
 }
 
 /// Signing organisations, one per folded name; one that names another contract's territory
-/// belongs to that contract only.
+/// belongs to that contract only. An official listed by role ("le préfet", "préfète du Cher")
+/// is dropped when the document names the person who holds it (a person's role is that role or
+/// opens with it): the person signs, and the office lives only in the role. "La Ville" beside
+/// "la Ville de Blois" in Blois's contract is that one party, named in full.
 fn organizations(
     c: &Candidates,
     mine: &dyn Fn([usize; 2]) -> bool,
+    territory: &str,
     others: &[String],
     other_codes: &[String],
 ) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
     let mut orgs: Vec<&Organization> = c.organizations.iter().collect();
     orgs.sort_by_key(|o| o.evidence.span[0]);
+    let roles: Vec<String> = c.people.iter().filter_map(|p| Some(fold(p.role.as_ref()?))).collect();
     for o in orgs {
         if o.involvement != OrgInvolvement::Signatory || !mine(o.evidence.span) {
             continue;
         }
         let key = fold(&o.name);
+        if is_office(&key) && roles.iter().any(|r| *r == key || r.starts_with(&format!("{key} "))) {
+            continue;
+        }
         let padded = format!(" {key} ");
         if others.iter().any(|n| padded.contains(&format!(" {n} ")))
             || epci_code(&o.name).is_some_and(|code| other_codes.contains(&code))
@@ -474,7 +482,30 @@ fn organizations(
             out.push(o.clone());
         }
     }
+    let keys: Vec<String> = out.iter().map(|o| fold(&o.name)).collect();
+    let own = fold(territory);
+    out.retain(|o| {
+        let key = fold(&o.name);
+        let full = [format!("{key} de {own}"), format!("{key} d {own}"), format!("{key} {own}")];
+        key.contains(' ') || !keys.iter().any(|k| full.contains(k))
+    });
     out
+}
+
+/// Whether the folded name `key` is an official's office ("prefet", "prefete du cher", "sous
+/// prefet"), the names of a party listed by role.
+fn is_office(key: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "prefet",
+        "prefete",
+        "sous prefet",
+        "sous prefete",
+        "recteur",
+        "rectrice",
+        "procureur",
+        "procureure",
+    ];
+    OFFICES.iter().any(|o| key == *o || key.starts_with(&format!("{o} ")))
 }
 
 /// Quartiers, one per folded name and status (a name repeated in "Lire aussi" links or in two
@@ -901,6 +932,35 @@ mod tests {
         let m = merge(t, &c);
         assert_eq!(m.conflicts.len(), 1);
         assert_eq!(m.conflicts[0].values, vec![json!(2), json!(4)], "the linked count first");
+    }
+
+    #[test]
+    fn an_office_whose_holder_is_named_is_no_organisation() {
+        let t = "Le préfet a signé le contrat de ville de Douai avec la CAF. Paul Noël, préfet du \
+                 Nord, a salué la Ville de Douai, la Ville et le Département.\n";
+        let mut prefect = person(t, "Paul Noël");
+        prefect.role = Some("préfet du Nord".into());
+        let mut douai = territory(t, "Douai");
+        douai.kind = "commune".into();
+        let orgs = ["préfet", "CAF", "Ville de Douai", "Ville", "Département"];
+        let c = Candidates {
+            territories: vec![douai.clone()],
+            people: vec![prefect],
+            organizations: orgs.iter().map(|n| org(t, n)).collect(),
+            ..Candidates::default()
+        };
+        let names = |m: &Merged| -> Vec<String> {
+            m.contracts[0].organizations.iter().map(|o| o.name.clone()).collect()
+        };
+        // the préfet is named: his office is no party; "la Ville" is the Ville de Douai
+        assert_eq!(names(&merge(t, &c)), ["CAF", "Ville de Douai", "Département"]);
+        // nobody holds the office by name: the unnamed official is listed by role
+        let c = Candidates {
+            territories: vec![douai],
+            organizations: orgs.iter().map(|n| org(t, n)).collect(),
+            ..Candidates::default()
+        };
+        assert_eq!(names(&merge(t, &c)), ["préfet", "CAF", "Ville de Douai", "Département"]);
     }
 
     #[test]

@@ -27,9 +27,12 @@ pub(super) const ID: &str = "orgs.between";
 /// what follows the end of the preamble ("il est convenu", "préambule", "article 1").
 pub struct Between;
 
-/// The opening of the preamble: "ENTRE" in capitals, or "Entre" opening a line.
-static OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)\bENTRE\b\s*:?|^[ \t]*Entre\b\s*:?").expect("valid regex"));
+/// The opening of the preamble: "ENTRE" in capitals, "Entre" opening a line, or a line ending
+/// with the contract "conclu entre :" / "passé entre" (the parties on the next lines).
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)\bENTRE\b\s*:?|^[ \t]*Entre\b\s*:?|\b(?i:conclue?s?|passée?s?|établie?s?|signée?s?)\s+(?i:entre)\s*:?[ \t]*$")
+        .expect("valid regex")
+});
 
 /// Where the preamble ends.
 static END: LazyLock<Regex> = LazyLock::new(|| {

@@ -15,7 +15,8 @@ use crate::rules::{Candidates, Doc, Rule};
 pub(super) const ID: &str = "orgs.contract_parties";
 
 /// Finds the organisations a contract (or its signature) gathers, listed after a verb such as
-/// "réunit", "associe", "rassemble", "mobilise", "engage", "lie", "fédère", "implique".
+/// "réunit", "associe", "rassemble", "mobilise", "engage", "lie", "fédère", "implique", or
+/// naming its makers: "élaboré avec", "co-construit par", "le fruit d'un partenariat entre".
 ///
 /// Finds: "Conclu pour six ans, il réunit autour de l'agglomération l'État, la Région, la CAF de
 /// l'Aisne et les bailleurs sociaux" → État, Région, CAF de l'Aisne, bailleurs sociaux; "Le
@@ -37,7 +38,7 @@ pub struct ContractParties;
 /// A contract subject, then its verb; `list` starts right after the verb.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|programmes?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:sous\s+le\s+(?:co-?)?pilotage|réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué))\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*(?:\s+dans\s+(?:un|une|le|la)\s+(?:même\s+|seul\s+|seule\s+)?(?:engagement|projet|objectif|ambition|démarche|cadre|partenariat)(?:\s+communs?|\s+commune)?(?:\s*,)?)?",
+        r"(?i)\b(?:contrats?|protocoles?|conventions?|documents?|pactes?|accords?|programmes?|signature|cérémonie|il|ils|elle|celui-ci|ce\s+dernier)\b(?P<gap>[^.;:!?]{0,80}?)\s(?P<verb>(?:sous\s+le\s+(?:co-?)?pilotage|réunit|réunissent|réunira|associe|associent|associera|rassemble|rassemblent|rassemblera|mobilise|mobilisent|mobilisera|engage|engagent|engagera|lie|lient|liera|fédère|fédèrent|fédérera|implique|impliquent|impliquera)|(?:a|ont|avait|avaient)\s+(?:réuni|associé|rassemblé|mobilisé|engagé|fédéré|impliqué)|(?:a\s+été|ont\s+été|est|sont)\s+(?:co-?élaboré|élaboré|co-?construit|construit|conçu|préparé)e?s?\s+(?:conjointement\s+)?(?:avec|en\s+lien\s+avec)|(?:a\s+été|ont\s+été|est|sont)\s+co-?construite?s?\s+(?:conjointement\s+)?par|partenariat\s+(?:étroit\s+)?entre)\b(?:\s+(?:également|notamment|ainsi|aussi|désormais|officiellement|conjointement))*(?:\s+dans\s+(?:un|une|le|la)\s+(?:même\s+|seul\s+|seule\s+)?(?:engagement|projet|objectif|ambition|démarche|cadre|partenariat)(?:\s+communs?|\s+commune)?(?:\s*,)?)?",
     )
     .expect("valid regex")
 });

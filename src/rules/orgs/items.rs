@@ -71,7 +71,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par)\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par|(?:les\s+|des\s+|le\s+|la\s+)?représentant(?:e|s|es)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     )
     .expect("valid regex")
 });
@@ -82,10 +82,14 @@ static TO: LazyLock<Regex> =
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de|au)\s+|(?:de\s+l'|l'|d')\s*)|(?P<pl>les|des|aux)\s+)",
+        r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de|au)\s+|(?:de\s+l'|l'|d')\s*|(?:de\s+)?(?-i:[ld])\s+)|(?P<pl>les|des|aux)\s+)",
     )
     .expect("valid regex")
 });
+
+/// An article glued to the name its lost apostrophe joined it to ("lEtat", "dAlençon").
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ld][AEIOUYÉÈÊÂÎÔ]\p{Ll}").expect("valid regex"));
 
 static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:bailleurs?|organismes?\s+hlm|offices?\s+hlm|offices?\s+publics?(?:\s+de\s+l'habitat)?)(?:\s+(?:sociaux|social|publics|hlm))?\s+(?P<next>(?-i:\p{Lu})|\d|(?-i:\p{Ll}+\d+\p{Lu}))")
@@ -95,7 +99,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sen\s+tête\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -130,6 +134,10 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "l'ex-Pays de Lunel": a former body, named as it was.
+static FORMER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ex[\s-]+\p{Lu}").expect("valid regex"));
+
 /// Whether `name` is "services de l'État": the State, named so.
 fn state_services(name: &str) -> bool {
     lexicon::words(name) == "services de l etat"
@@ -141,9 +149,10 @@ static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Plural groups a list may name as one party among named ones ("l'État, la Région, les
-/// bailleurs et les associations").
+/// bailleurs, les chambres consulaires et les associations").
 static PLURAL_PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:bailleurs(?:\s+sociaux)?|associations)$").expect("valid regex")
+    Regex::new(r"(?i)^(?:bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)$")
+        .expect("valid regex")
 });
 
 /// Lower-case words that may open an organisation's name when it has a known kind ("direction
@@ -189,7 +198,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     // Dunkerque, Grande-Synthe et Gravelines").
     let mut head: Option<&'static str> = None;
     for chunk in parts {
-        let chunk = after_colon(text, chunk, &mut bailleur);
+        let chunk = after_opening(text, after_colon(text, chunk, &mut bailleur));
         if chunk.is_empty() {
             continue;
         }
@@ -388,6 +397,25 @@ fn after_colon(text: &str, chunk: Range<usize>, bailleur: &mut bool) -> Range<us
     }
 }
 
+/// A chunk without what opens it before its first party: a press release's dateline ("le 4
+/// avril 2024 – la Région", "Laon, 4 avril – l'État") or a counted group of partners that the
+/// list details ("22 partenaires dont l'État", "de nombreux acteurs, notamment la CAF").
+fn after_opening(text: &str, chunk: Range<usize>) -> Range<usize> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)(?:\s+\d{4})?\s*(?:[–—-]|:)\s*")
+            .expect("valid regex")
+    });
+    static DETAILED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[^,;]{0,30}\s)?(?:partenaires|signataires|acteurs|institutions|organismes|structures|collectivités)\b[^,;]{0,40}?\s(?:dont|notamment|parmi\s+(?:lesquels|lesquelles|eux|elles))\s+")
+            .expect("valid regex")
+    });
+    let s = &text[chunk.clone()];
+    match DATELINE.find(s).or_else(|| DETAILED.find(s)) {
+        Some(m) if m.end() < s.len() => trim(text, chunk.start + m.end()..chunk.end),
+        _ => chunk,
+    }
+}
+
 /// The singular of a plural head ("villes" → "Ville").
 fn singular(head: &str) -> Option<&'static str> {
     Some(match head.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
@@ -559,7 +587,7 @@ fn piece(range: Range<usize>) -> Piece {
 /// The chunk cut at each " et " that opens a new name.
 fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     static ET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:et|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore)\s*")
+        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore)\s*")
                 .expect("valid regex")
     });
     let s = &text[chunk.clone()];
@@ -606,6 +634,10 @@ fn opens_name(rest: &str) -> bool {
     if let Some(m) = TO.find(r) {
         r = &r[m.end()..];
     }
+    // "signé par l'État et par la Région".
+    if let Some(after) = r.strip_prefix("par ") {
+        r = after.trim_start();
+    }
     while let Some(m) = ARTICLE.find(r) {
         if m.is_empty() {
             break;
@@ -620,6 +652,7 @@ fn opens_name(rest: &str) -> bool {
     // "et des quatre maires de l'agglomération": a counted group of officials.
     let uncounted = COUNT.find(r).map_or(r, |m| &r[m.end()..]);
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || FORMER.is_match(r)
         || lexicon::role(uncounted).is_some()
         || lexicon::is_generic(uncounted)
         || lexicon::kind_opens(r)
@@ -681,6 +714,10 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
             fresh = true;
             plural |= c.name("pl").is_some();
             start += c.get(0).map_or(0, |m| m.end());
+        } else if GLUED.is_match(s) {
+            // "lEtat", "dAlençon": an article glued when its apostrophe was lost.
+            fresh = true;
+            start += 1;
         } else if let Some(next) = BAILLEUR_LEAD.captures(s).and_then(|c| c.name("next")) {
             lead = true;
             start += next.start();
@@ -749,6 +786,9 @@ fn strip_trailing(s: &str) -> &str {
         let next =
             t.trim_end_matches(['.', ',', ';', ':', '…', '»', '«', '"', '*', '!', '?']).trim_end();
         let next = next.strip_suffix(" etc").unwrap_or(next).trim_end();
+        // "porté par l'agglomération et | a été signé": a conjunction left by the cut.
+        let next =
+            [" et", " ou"].iter().find_map(|c| next.strip_suffix(c)).unwrap_or(next).trim_end();
         if next.len() == t.len() {
             return t;
         }
@@ -904,7 +944,7 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     // "m2A Habitat" after "les bailleurs": a brand written in lower case.
     let brand = piece.bailleur
         && name.split_whitespace().next().is_some_and(|w| w.chars().any(char::is_uppercase));
-    if first.is_lowercase() && !brand {
+    if first.is_lowercase() && !brand && !FORMER.is_match(name) {
         let head = lexicon::words(name);
         let head = head.split(' ').next().unwrap_or_default();
         // A lone common noun ("l'agglomération", "la métropole") names no one in particular.
@@ -956,6 +996,9 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
         _ => Class::Reject,
     }
 }
+
+/// The length from which a text may be a page stored cut short.
+const CUT_PAGE: usize = 1000;
 
 /// The pieces judged together (a role and the person next to it decide each other).
 fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
@@ -1020,8 +1063,10 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
     for (i, (piece, (name, abbreviation))) in pieces.iter().zip(named_pieces).enumerate() {
         let before = i.checked_sub(1);
         let keep = match classes[i] {
+            // "le préfet" alone names the office of the département; "le maire" alone names
+            // no one in particular.
             Class::Role { plural, listed, complement } => {
-                !plural && listed && complement && !named[i]
+                !plural && listed && (complement || lexicon::is_alone(&name)) && !named[i]
             }
             Class::PersonLike => {
                 let near = before.is_some_and(is_role) || is_role(i + 1);
@@ -1031,7 +1076,17 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             Class::Unproven => i > 0 && proven >= 2,
             Class::Person | Class::Reject => false,
         };
-        if keep {
+        // A page stored cut short (its first 2,000 characters or so) ends inside its list
+        // ("..., la CAF, la Cai"): a one-word fragment of no known kind at the very end of a
+        // long text is no name.
+        let cut_short = text.len() >= CUT_PAGE
+            && text[piece.range.end..].trim().is_empty()
+            && text[..piece.range.end].trim_end().ends_with(char::is_alphanumeric)
+            && piece.built.is_none()
+            && !name.contains(' ')
+            && known_kind(&name).is_none()
+            && !lexicon::is_bailleur(&name);
+        if keep && !cut_short {
             let commune = piece.built.is_some().then_some("commune");
             let kind = lexicon::kind(&name)
                 .or(piece.bailleur.then_some("bailleur"))

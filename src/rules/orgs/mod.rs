@@ -9,7 +9,8 @@
 //! around "aux côtés de" with the contract's carrier as subject ([`alongside::Alongside`]), in
 //! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), after
 //! the participle steering the contract ("copiloté par l'État et X", [`piloted::Piloted`]), in
-//! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`])
+//! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`]), on a line made
+//! only of their names ([`logo_wall::LogoWall`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -23,6 +24,7 @@ mod contract_parties;
 mod each_signed;
 mod items;
 mod lexicon;
+mod logo_wall;
 mod parenthesised;
 mod parties;
 mod piloted;
@@ -44,6 +46,7 @@ pub const RULES: &[&dyn Rule] = &[
     &between::Between,
     &contract_parties::ContractParties,
     &each_signed::EachSigned,
+    &logo_wall::LogoWall,
     &parenthesised::Parenthesised,
     &parties::Parties,
     &piloted::Piloted,
@@ -142,7 +145,8 @@ fn link_abbreviations(orgs: &mut [Organization]) {
 }
 
 /// Drops an organisation whose folded name and overlapping span repeat an earlier one, keeping
-/// the strongest involvement and any kind or abbreviation either carries.
+/// the strongest involvement (a formal list's evidence at equal involvement) and any kind or
+/// abbreviation either carries.
 fn dedup(orgs: &mut Vec<Organization>) {
     let overlap = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
     let mut out: Vec<Organization> = Vec::with_capacity(orgs.len());
@@ -153,7 +157,12 @@ fn dedup(orgs: &mut Vec<Organization>) {
             .find(|x| fold(&x.name) == key && overlap(x.evidence.span, o.evidence.span))
         {
             Some(x) => {
-                if o.involvement < x.involvement {
+                // The stronger involvement wins; at equal involvement, a formal list's evidence
+                // (a line under "Signataires" is also a wall of names).
+                let formal = |o: &Organization| FORMAL.contains(&o.evidence.rule.as_str());
+                if o.involvement < x.involvement
+                    || (o.involvement == x.involvement && formal(&o) && !formal(x))
+                {
                     x.involvement = o.involvement;
                     x.evidence = o.evidence;
                 }
@@ -350,6 +359,25 @@ mod variants {
     }
 
     #[test]
+    fn the_contract_and_its_makers() {
+        check(
+            "Le contrat est le fruit d'un partenariat entre l'État, Lisieux Normandie et la CAF du Calvados.",
+            &["État", "Lisieux Normandie", "CAF du Calvados"],
+        );
+        check(
+            "Il a été élaboré avec l'État, la Région Normandie et le Département du Calvados.",
+            &["État", "Région Normandie", "Département du Calvados"],
+        );
+        check(
+            "Ce contrat est co-construit par la Ville de Lisieux et l'État.",
+            &["Ville de Lisieux", "État"],
+        );
+        // made with people, or a document other than the contract
+        check("Il a été élaboré avec les habitants et les associations du quartier.", &[]);
+        check("Le diagnostic a été élaboré avec l'agence d'urbanisme et la Région.", &[]);
+    }
+
+    #[test]
     fn the_contract_as_subject_without_parties() {
         check("Le contrat de ville engage une quinzaine de partenaires pour six ans.", &[]);
         check("Le contrat mobilise les crédits de droit commun de l'État et de la Région.", &[]);
@@ -490,7 +518,7 @@ mod variants {
         );
         check(
             "Le préfet a paraphé le document aux côtés des maires des deux communes concernées : Pierre Lambert (Saint-Louis) et Martine Roux (Huningue).",
-            &[],
+            &["préfet"],
         );
         check(
             "Le contrat est signé avec l'État, la Région et les bailleurs m2A Habitat et Néolia.",
@@ -562,10 +590,142 @@ mod variants {
     }
 
     #[test]
+    fn officials_by_their_office_alone() {
+        check(
+            "Mardi, la préfète, le maire de Sedan et le président d'Ardenne Métropole ont signé le contrat de ville.",
+            &["préfète", "maire de Sedan", "président d'Ardenne Métropole"],
+        );
+        check(
+            "Le contrat a été signé en présence du Sous-préfet et de tous les partenaires.",
+            &["Sous-préfet"],
+        );
+        // the office of no one in particular, or held by a person named beside it
+        check("Le maire et le président ont signé le contrat de ville.", &[]);
+        check(
+            "Le préfet, Paul Noël, a signé le contrat aux côtés de la CAF du Nord.",
+            &["CAF du Nord"],
+        );
+    }
+
+    #[test]
+    fn lead_ins_and_openings_of_a_party() {
+        check(
+            "Le contrat a été signé par le sous-préfet et les représentants de la CAF de l'Orne, du Département et de la Région.",
+            &["sous-préfet", "CAF de l'Orne", "Département", "Région"],
+        );
+        check(
+            "Alençon, le 3 avril 2024 – La Communauté urbaine d'Alençon, l'État et la CAF de l'Orne ont signé le contrat de ville.",
+            &["Communauté urbaine d'Alençon", "État", "CAF de l'Orne"],
+        );
+        check(
+            "Signé en mai, le contrat est cosigné par 20 partenaires dont l'État, la Région Normandie et la CAF de l'Orne.",
+            &["État", "Région Normandie", "CAF de l'Orne"],
+        );
+        check(
+            "LE CONTRAT A ÉTÉ SIGNÉ PAR L'ÉTAT, LA RÉGION NORMANDIE ET LA VILLE D'ALENÇON.",
+            &["ÉTAT", "RÉGION NORMANDIE", "VILLE D'ALENÇON"],
+        );
+        check(
+            "La Ville d'Argentan signe son contrat de ville avec l'État et la CAF de l'Orne le 2 avril 2024.",
+            &["État", "CAF de l'Orne"],
+        );
+        check(
+            "Le contrat, porté par la communauté de communes et signé par les villes de Flers et de Condé, court jusqu'en 2030.",
+            &["communauté de communes", "Flers", "Condé"],
+        );
+        // a sign, not a signing; a count of partners with no list
+        check("C'est un signe fort envoyé par l'État et la Région aux habitants.", &[]);
+        check("Le contrat est cosigné par 20 partenaires dont la liste est en ligne.", &[]);
+    }
+
+    #[test]
+    fn more_ways_to_say_who_signed() {
+        check(
+            "Étaient présents pour la signature : le sous-préfet de Vire, le maire de Vire et la directrice de la CAF du Calvados.",
+            &["sous-préfet de Vire", "maire de Vire", "directrice de la CAF du Calvados"],
+        );
+        check(
+            "Le contrat a été signé par l'État et par Caen la Mer, puis par la Ville d'Hérouville.",
+            &["État", "Caen la Mer", "Ville d'Hérouville"],
+        );
+        check(
+            "L'État, Caen la Mer et la Ville de Caen en sont les principaux signataires, aux côtés de la CAF du Calvados.",
+            &["État", "Caen la Mer", "Ville de Caen", "CAF du Calvados"],
+        );
+        // present for something else; the signatories of another thing
+        check("Étaient présents pour la visite : le sous-préfet et la CAF du Calvados.", &[]);
+        check("Les habitants en sont les principaux bénéficiaires.", &[]);
+    }
+
+    #[test]
+    fn apostrophes_lost_by_a_conversion() {
+        check(
+            "Le contrat a été signé par l Etat, la Région Normandie, l Agence régionale de santé et la CAF de l Orne.",
+            &["Etat", "Région Normandie", "Agence régionale de santé", "CAF de l Orne"],
+        );
+        check(
+            "Le contrat a été signé par lEtat, la Ville dAlençon et la CAF.",
+            &["Etat", "Ville dAlençon", "CAF"],
+        );
+        // a lower-case word is no name, with or without its letter
+        check("Le contrat a été signé par l ensemble des partenaires.", &[]);
+    }
+
+    #[test]
+    fn a_signatory_in_apposition() {
+        check(
+            "La CAF de la Manche, signataire du contrat de ville, finance trois centres sociaux.",
+            &["CAF de la Manche"],
+        );
+        check(
+            "France Travail, également signataire de ce contrat, ouvre une antenne au Val.",
+            &["France Travail"],
+        );
+        // a signatory of many contracts, or of another agreement
+        check(
+            "La Région, signataire des 21 contrats de ville de Normandie, finance la formation.",
+            &[],
+        );
+        check("La CAF, signataire de la charte, ouvre une antenne.", &[]);
+    }
+
+    #[test]
+    fn a_preamble_after_a_line_ending_with_between() {
+        check(
+            "Le présent contrat est conclu entre :\nL Etat, représenté par le préfet de l'Orne,\nLa Communauté urbaine d Alençon, représentée par son président,\nIl est convenu ce qui suit.",
+            &["Etat", "Communauté urbaine d Alençon"],
+        );
+        check(
+            "Un écart se creuse entre\nles quartiers et le reste de la ville, représenté par la moyenne.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_page_cut_short_inside_its_list() {
+        let opening = "Le quartier du Val vit une longue histoire. ".repeat(30);
+        check(
+            &format!(
+                "{opening}Ont signé le contrat : l'État, la Ville de Lisieux, la Caisse des Dépôts, Calvados Habitat, la Cai"
+            ),
+            &["État", "Ville de Lisieux", "Caisse des Dépôts", "Calvados Habitat"],
+        );
+        // a short text ending with its list is whole
+        check(
+            "Ont signé le contrat : l'État, la Ville de Lisieux et Inolya",
+            &["État", "Ville de Lisieux", "Inolya"],
+        );
+        check(
+            "Ont signé le contrat : l'État, la Ville de Lisieux et l'ex-Pays d'Auge, les chambres consulaires.",
+            &["État", "Ville de Lisieux", "ex-Pays d'Auge", "chambres consulaires"],
+        );
+    }
+
+    #[test]
     fn the_place_of_the_signing_is_no_party() {
         check(
             "Lundi 3 juin, à la préfecture de Rodez, le préfet a signé le contrat de ville aux côtés de la CAF de l'Aveyron.",
-            &["CAF de l'Aveyron"],
+            &["préfet", "CAF de l'Aveyron"],
         );
         check(
             "C'est à l'Hôtel de Région que la Région Occitanie, l'État et la CAF du Gard ont signé le contrat.",
@@ -593,15 +753,15 @@ mod variants {
     fn the_contracts_signed_are_not_their_parties() {
         check(
             "À la préfecture, le préfet a signé successivement les contrats de ville de Montluçon Communauté et de Vichy Communauté.",
-            &[],
+            &["préfet"],
         );
         check(
             "Le préfet a signé hier les contrats de ville 2024-2030 de Grand Poitiers et de Grand Châtellerault avec la CAF de la Vienne.",
-            &["CAF de la Vienne"],
+            &["préfet", "CAF de la Vienne"],
         );
         check(
             "Le préfet a officiellement signé le contrat de ville du Grand Dax aux côtés de la Ville de Dax.",
-            &["Ville de Dax"],
+            &["préfet", "Ville de Dax"],
         );
     }
 

@@ -12,6 +12,10 @@ use crate::rules::{Candidates, Doc, Rule};
 
 pub(super) const ID: &str = "orgs.signatory_block";
 
+/// The evidence of the parties under a bare heading of partners ([`PARTNERS`]): not a formal
+/// list of signatories, so the prose's signing partners are not outranked by a wall of logos.
+const PARTNERS_ID: &str = "orgs.signatory_block.partners";
+
 /// Finds a document's formal list of signatories.
 ///
 /// Finds: "Liste des signataires" / "Signataires" / "Les partenaires signataires" /
@@ -33,6 +37,14 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A bare heading of partners ("Partenaires", "Nos partenaires", "Les partenaires du projet"),
+/// as over a wall of logos flattened into lines: only names of a known kind follow it as
+/// parties (not "Contact", "Mentions légales").
+static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:nos\s+|les\s+|ses\s+|leurs\s+)?(?:principaux\s+)?partenaires(?:\s+(?:institutionnels|du\s+projet|de\s+la\s+démarche))?\s*:?\s*$")
+        .expect("valid regex")
+});
+
 /// A line ending with a colon that speaks of signing.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:co-?)?sign(?:é|ée|és|ées|ent|ataires)\b|\bparaph|\bpartenaires\b|\bse\s+sont\s+engagés\b).{0,150}:\s*$")
@@ -49,7 +61,7 @@ impl Rule for SignatoryBlock {
         let lines = lines(text);
         let opens = |i: usize| {
             let l = &text[lines[i].clone()];
-            HEADING.is_match(l) || (l.len() < 300 && INTRO.is_match(l))
+            HEADING.is_match(l) || PARTNERS.is_match(l) || (l.len() < 300 && INTRO.is_match(l))
         };
         let mut i = 0;
         while i < lines.len() {
@@ -57,6 +69,11 @@ impl Rule for SignatoryBlock {
                 i += 1;
                 continue;
             }
+            let (mode, id) = if PARTNERS.is_match(&text[lines[i].clone()]) {
+                (Mode::Loose, PARTNERS_ID)
+            } else {
+                (Mode::Explicit, ID)
+            };
             let mut seen = Vec::new();
             let mut j = i + 1;
             let mut bullets = false;
@@ -96,7 +113,7 @@ impl Rule for SignatoryBlock {
                     }
                 }
                 if marker == 0 && !bullets && body.matches(';').count() >= 2 {
-                    push_signatories(doc, items(text, content, Mode::Explicit), ID, &mut seen, out);
+                    push_signatories(doc, items(text, content, mode), id, &mut seen, out);
                     break;
                 }
                 if trimmed.starts_with('#') || trimmed.chars().count() > 400 || prose(trimmed) {
@@ -105,13 +122,13 @@ impl Rule for SignatoryBlock {
                 if bullets && marker == 0 {
                     break;
                 }
-                let found = items(text, content, Mode::Explicit);
+                let found = items(text, content, mode);
                 if marker == 0 && (found.is_empty() || trimmed.chars().count() > 150) {
                     break;
                 }
                 bullets = marker > 0;
                 found_any |= !found.is_empty();
-                push_signatories(doc, found, ID, &mut seen, out);
+                push_signatories(doc, found, id, &mut seen, out);
                 if marker == 0 && trimmed.ends_with('.') {
                     break;
                 }
@@ -214,6 +231,22 @@ mod tests {
             names,
             ["Région Auvergne-Rhône-Alpes", "Département de l'Allier", "CAF de l'Allier"]
         );
+        check("Partenaires\nContact\nMentions légales\n", &[]);
+    }
+
+    #[test]
+    fn a_wall_of_partners_gives_the_names_of_a_known_kind() {
+        let text = "Nos partenaires\nPréfecture de la Manche\nRégion Normandie\nCAF de la Manche\nSaint-Lô Agglo\n\nLa suite du texte.\n";
+        assert_eq!(
+            signatories(&SignatoryBlock, text),
+            ["Préfecture de la Manche", "Région Normandie", "CAF de la Manche", "Saint-Lô Agglo"]
+        );
+        let rules: Vec<String> = run_as(&SignatoryBlock, text, Format::Text)
+            .into_iter()
+            .map(|o| o.evidence.rule)
+            .collect();
+        assert!(rules.iter().all(|r| r == PARTNERS_ID), "no formal list: {rules:?}");
+        check("Les partenaires\nBoulangerie du Port\nLe Café des Arts\n", &[]);
         check("Partenaires\nContact\nMentions légales\n", &[]);
     }
 

@@ -30,7 +30,7 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
         .expect("valid regex")
 });
 
@@ -78,7 +78,7 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
-        (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
+        (re(r"(?i)\b(?:co-?)?sign(?:e|é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
         (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
         // "X a apposé sa signature sur le contrat, aux côtés du président de l'agglomération".
         (
@@ -148,7 +148,11 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:les|des)\s+(?:principaux\s+|premiers\s+|autres\s+)?(?:co-?)?signataires?|(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
+        ),
+        // "La CAF, signataire du contrat de ville, finance ...": the name before the apposition.
+        re(
+            r"(?i),\s*(?:(?:elle|lui)-même\s+|également\s+|aussi\s+)?(?:co-?)?signataires?\s+(?:du|de\s+ce|de\s+cette|de\s+la|des)\s+(?:\p{L}+\s+)?(?:contrats?|conventions?|protocoles?)\b",
         ),
         re(
             r"(?i)\bainsi\s+que\s+(?:d'|de\s+|par\s+)?(?:une|un|des|les|d'autres|autres|de\s+nombreux|nombreux)\b[^.;:]{0,60}?\bsignataires\b",
@@ -204,10 +208,14 @@ impl Rule for SignatoryList {
 fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     for (i, (re, explicit)) in AFTER.iter().enumerate() {
-        if let Some(m) = re.find(s) {
-            if i == 0 && par_of_another_verb(m.as_str()) {
-                continue;
-            }
+        let mut found = re.find(s);
+        // "Signé en mars, le contrat est cosigné par ...": the "par" of another verb, then a
+        // signing word of its own further on.
+        while let Some(m) = found.filter(|m| i == 0 && par_of_another_verb(m.as_str())) {
+            let next = m.start() + m.as_str().find(char::is_whitespace).unwrap_or(m.len());
+            found = re.find_at(s, next);
+        }
+        if let Some(m) = found {
             // A headline or a caption ("Signature du contrat par ...") ends with its line: the
             // next line may repeat it.
             let end = if SIGNATURE.is_match(m.as_str()) {
@@ -307,6 +315,12 @@ static NOT_A_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Those present for the signing, announced before a colon.
+static PRESENT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bprésents?\s+(?:pour|à|lors\s+de)\s+(?:la|cette)\s+signature\s*$")
+        .expect("valid regex")
+});
+
 /// Whether the colon at `colon` opens the list of parties of the sentence `s` whose first
 /// signing word is at `signing`: always after a word of signing proper ("ont signé le contrat :
 /// ..."); after a mere "partenaires", only when a short complement stands between them
@@ -326,6 +340,10 @@ fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
         let at = &before[m.start()..];
         !SIGNATURE.is_match(at) || SIGNATURES_TO_COME.is_match(at)
     }) {
+        return true;
+    }
+    // "Étaient présents pour la signature : le sous-préfet, ...": the officials present.
+    if PRESENT_AT.is_match(&s[..colon]) {
         return true;
     }
     if SIGNING.find(before).is_some_and(|m| SIGNATURE.is_match(&before[m.start()..])) {
