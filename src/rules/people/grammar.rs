@@ -378,8 +378,8 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
 }
 
 /// Whether a guessed pair is an item of a list of sure names: joined to a sure name before it
-/// and to one after it ("A, Wandrille Lebas et B"), or closing the list after "et" ("A, B et
-/// Wandrille Lebas.").
+/// and to one after it ("A, Aldebert Lebas et B"), or closing the list after "et" ("A, B et
+/// Aldebert Lebas.").
 fn between_names(text: &str, n: &Range<usize>, sure: &[Range<usize>]) -> bool {
     static LAST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[ \t]*(?:[.;)]|\n|$)").expect("valid regex"));
@@ -922,11 +922,11 @@ mod tests {
 
     #[test]
     fn a_guessed_pair_between_sure_names() {
-        let got = read("signé par Anne Brun, Wandrille Lebas et Paul Roche.");
+        let got = read("signé par Anne Brun, Aldebert Lebas et Paul Roche.");
         assert_eq!(got.len(), 3, "{got:?}");
-        let got = read("signé par Anne Brun, Paul Roche et Wandrille Lebas.");
+        let got = read("signé par Anne Brun, Paul Roche et Aldebert Lebas.");
         assert_eq!(got.len(), 3, "{got:?}");
-        none("Wandrille Lebas et Caux Vallée signent.");
+        none("Aldebert Lebas et Caux Vallée signent.");
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! - a given name of `rules/people/given_names.txt`, or initials ("J.-F."), and a family name,
 //!   with its particle ("de la Tour", "Le Gall", "d'Estaing") and in any case ("GARNIER-LACOMBE");
 //! - or the administrative order "HEMERY Cécile" (read "Cécile HEMERY");
-//! - or a guessed pair of capitalised words whose first word is no known given name ("Wandrille
+//! - or a guessed pair of capitalised words whose first word is no known given name ("Aldebert
 //!   Lebas"): marked [`NameMention::guessed`], it stands on its own only after a civility
-//!   ("Mme Wandrille Lebas"); otherwise the caller must confirm it (the `people` grammar wants a
+//!   ("Mme Aldebert Lebas"); otherwise the caller must confirm it (the `people` grammar wants a
 //!   role next to it or sure names around it).
 //!
 //! Scraped pages lose spaces and apostrophes: a given name glued to the word before
@@ -361,7 +361,7 @@ pub(super) fn names(text: &str) -> Vec<Name> {
             continue;
         }
         let display = format!("{} {}", word, squeeze(fam.as_str()));
-        // After a civility ("Mme Wandrille Lebas") a pair is a person whatever its given name.
+        // After a civility ("Mme Aldebert Lebas") a pair is a person whatever its given name.
         let weak = !CIVILITY_BEFORE.is_match(&text[..tok.start()]);
         out.push(Name { range, display, weak });
     }
@@ -516,11 +516,11 @@ mod tests {
     #[test]
     fn guessed_pairs_and_civilities() {
         assert_eq!(
-            read("Hier, Wandrille Lebas est venu."),
-            vec![("Wandrille Lebas".into(), "Wandrille Lebas".into(), true)]
+            read("Hier, Aldebert Lebas est venu."),
+            vec![("Aldebert Lebas".into(), "Aldebert Lebas".into(), true)]
         );
-        sure("Hier, Mme Wandrille Lebas est venue.", &["Wandrille Lebas"]);
-        sure("Hier, Monsieur Wandrille Lebas est venu.", &["Wandrille Lebas"]);
+        sure("Hier, Mme Aldebert Lebas est venue.", &["Aldebert Lebas"]);
+        sure("Hier, Monsieur Aldebert Lebas est venu.", &["Aldebert Lebas"]);
         // A civility before a place or an institution does not make it a person.
         nobody("Monsieur le Préfet a signé.");
         nobody("M. Durand a signé.");
