@@ -208,7 +208,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     let series = series(doc, &mentions, &days(doc, out));
     if !series.is_empty() {
         out.territories.extend(series);
-    } else if let Some(t) = ranked(doc, &titles, &mentions) {
+    } else if let Some(t) = ranked(doc, &titles, &mentions, dated_signature(out)) {
         out.territories.push(t);
     }
 }
@@ -230,6 +230,16 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             _ => (fold(name), None),
         };
         found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
+    }
+    // An upper-case title names its intercommunality in capitals ("MONTLUÇON COMMUNAUTÉ –
+    // FICHE TERRITOIRE"), which the grammar's capitalised names do not read: each part of the
+    // title between separators that is an intercommunality's name.
+    for range in upper_title_parts(doc, titles) {
+        if let [one] = gazetteer::epci_named(&text[range.clone()]).as_slice() {
+            let (key, code) = (one.siren.to_owned(), Some(one.siren.to_owned()));
+            let kind = one.record_kind();
+            found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
+        }
     }
     // "la métropole bordelaise", "l'agglomération creilloise": a kind and a demonym.
     for caps in DEMONYM.captures_iter(text) {
@@ -733,15 +743,47 @@ fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
     spans
 }
 
+/// The parts of the upper-case lines of the titles, cut at dashes, bars, colons and slashes
+/// (normalised-text ranges).
+fn upper_title_parts(doc: &Doc, titles: &[[usize; 2]]) -> Vec<Range<usize>> {
+    static PART: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[^\n–—|:/•·]+").expect("valid regex"));
+    let text = doc.text();
+    let mut out = Vec::new();
+    for line in crate::rules::line_ranges(text) {
+        let s = &text[line.clone()];
+        if !within(doc.evidence(line.clone(), ID).span, titles) || s.chars().any(char::is_lowercase)
+        {
+            continue;
+        }
+        for m in PART.find_iter(s) {
+            let part = m.as_str();
+            let start = line.start + m.start() + (part.len() - part.trim_start().len());
+            let end = line.start + m.start() + part.trim_end().len();
+            if start < end {
+                out.push(start..end);
+            }
+        }
+    }
+    out
+}
+
 /// True when the clean `span` lies inside one of `ranges`.
 fn within(span: [usize; 2], ranges: &[[usize; 2]]) -> bool {
     ranges.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
 }
 
+/// True when the dates family found the day of a signature ("Date de signature : 3 juillet
+/// 2015", "signé le 12 mars"): a page that names a contract once then reports it.
+fn dated_signature(out: &Candidates) -> bool {
+    out.dates.iter().any(|d| d.role == DateRole::Signature && d.precision == Precision::Day)
+}
+
 /// True when the document reports one contract: the singular contract at least twice, once in
-/// its title, or once in a sentence that reports its signature ("le maire a signé le contrat de
-/// ville"; not "le contrat de ville sera signé").
-fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
+/// its title, once in a sentence that reports its signature ("le maire a signé le contrat de
+/// ville"; not "le contrat de ville sera signé"), or once in a page that dates a signature
+/// (`dated`: a fact sheet's "Contrat de ville 2015-2020" over "Date de signature : ...").
+fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
     let text = doc.text();
     let sentences = sentences(text);
     let signed = |at: usize| {
@@ -769,12 +811,17 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]]) -> bool {
         }
         count += 1;
     }
-    count >= 2
+    count >= 2 || (count == 1 && dated)
 }
 
 /// The best-ranked territory of a document that reports one contract.
-fn ranked(doc: &Doc, titles: &[[usize; 2]], mentions: &[Mention]) -> Option<Territory> {
-    if !reports_one_contract(doc, titles) {
+fn ranked(
+    doc: &Doc,
+    titles: &[[usize; 2]],
+    mentions: &[Mention],
+    dated: bool,
+) -> Option<Territory> {
+    if !reports_one_contract(doc, titles, dated) {
         return None;
     }
     let text = doc.text();
@@ -958,6 +1005,30 @@ mod tests {
         let text = "Les contrats de ville signés depuis 2015 à Montauban et à Lorient. \
                     Montauban et Lorient.";
         assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn a_page_that_dates_a_signature_reports_its_one_contract() {
+        let text = "Fiche de territoire\nPolitique de la ville : contrat de ville 2015-2020\n\n\
+                    Date de signature : 9 juin 2015\nDeux quartiers à Quimperlé. Quimperlé \
+                    pilote l'ensemble.";
+        assert_eq!(carriers_dated(text), ["Quimperlé"]);
+        // Without a dated signature, one mention is no report.
+        let text = "Fiche de territoire\nPolitique de la ville : contrat de ville 2015-2020\n\n\
+                    Deux quartiers à Quimperlé. Quimperlé pilote l'ensemble.";
+        assert!(carriers_dated(text).is_empty());
+    }
+
+    #[test]
+    fn an_upper_case_title_names_its_intercommunality() {
+        let text = "VICHY COMMUNAUTÉ – FICHE TERRITOIRE\nContrat de ville 2015-2020\n\n\
+                    Le contrat de ville couvre Vichy, où Vichy compte trois quartiers, et \
+                    Cusset.";
+        assert_eq!(carriers(text), ["VICHY COMMUNAUTÉ"], "as written");
+        // Upper case outside the title is a table cell, not a title.
+        let text = "Fiche\nContrat de ville 2015-2020\n\nVICHY COMMUNAUTÉ\nLe contrat de \
+                    ville couvre Vichy, où Vichy compte trois quartiers.";
+        assert_eq!(carriers(text), ["Vichy"]);
     }
 
     #[test]
