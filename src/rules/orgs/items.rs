@@ -71,7 +71,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par|(?:les\s+|des\s+|le\s+|la\s+)?représentant(?:e|s|es)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par|(?:les\s+|des\s+|le\s+|la\s+)?représentant(?:e|s|es)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     )
     .expect("valid regex")
 });
@@ -1168,6 +1168,11 @@ mod tests {
             "Aux côtés de l'État, de la Région et de Forbach Porte de France, le Département de la Moselle",
             Mode::Explicit,
             &["État", "Région", "Forbach Porte de France", "Département de la Moselle"],
+        );
+        check(
+            "Autour de l'État et de Lunel Agglo, la Région Occitanie",
+            Mode::Explicit,
+            &["État", "Lunel Agglo", "Région Occitanie"],
         );
         check(
             "l'Agence régionale de santé, ainsi que par les bailleurs sociaux présents dans les quartiers : Rouen Habitat, Habitat 76 et Quevilly Habitat",

@@ -137,11 +137,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         t.kind = kind;
     }
     drop_quartier_carriers(&mut out.territories);
-    let tier = |t: &Territory| match t.evidence.rule.as_str() {
-        signing_sentence::ID | sheet_title::ID | title_colon::ID => 1,
-        main_epci::ID => 2,
-        _ => 0,
-    };
+    let tier = |t: &Territory| fallback_tier(&t.evidence.rule);
     if let Some(best) = out.territories.iter().filter(|t| t.carries_contract).map(tier).min() {
         out.territories.retain(|t| !t.carries_contract || tier(t) == best);
     }
@@ -149,6 +145,16 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
     });
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
+}
+
+/// How far a carrier's rule is a fallback: 0 for a carrier named in the text's own words, 1 for
+/// the sentence and title fallbacks, 2 for the main intercommunality.
+fn fallback_tier(rule: &str) -> u8 {
+    match rule {
+        signing_sentence::ID | sheet_title::ID | title_colon::ID => 1,
+        main_epci::ID => 2,
+        _ => 0,
+    }
 }
 
 /// "Contrat de ville de Kermoysan" names a contract after one of its quartiers: a carrier

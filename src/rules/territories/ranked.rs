@@ -692,7 +692,9 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
 /// A timeline of signatures on a page where a phrase already named one carrier ("Le 10 juin, le
 /// contrat de ville de Soissons est signé. Le 12 juin, ce fut le tour de Laon, puis de Chauny le
 /// 15 juin"): the timeline's other territories carry contracts too, when there are two or more
-/// of them (one dated town beside a named contract is more likely a place).
+/// of them (one dated town beside a named contract is more likely a place), or when they are
+/// intercommunalities and the carrier, only guessed by a fallback, is dated in the timeline
+/// too.
 fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
     let titles = title_ranges(doc, out);
     let mentions = mentions(doc, out, &titles);
@@ -702,15 +704,24 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
         .filter(|t| t.carries_contract)
         .flat_map(|t| [fold(&t.name)].into_iter().chain(t.code.clone()))
         .collect();
-    let new: Vec<Territory> = timeline(doc, &mentions, &days(doc, out))
-        .into_iter()
-        .filter(|t| {
+    let (known, new): (Vec<Territory>, Vec<Territory>) =
+        timeline(doc, &mentions, &days(doc, out)).into_iter().partition(|t| {
             let key = fold(&t.name);
             let code = gazetteer::communes_named(&t.name).first().map(|c| c.insee.to_owned());
-            !carriers.contains(&key) && code.is_none_or(|c| !carriers.contains(&c))
-        })
-        .collect();
-    if new.len() >= 2 {
+            carriers.contains(&key) || code.is_some_and(|c| carriers.contains(&c))
+        });
+    // A carrier that a fallback guessed and that is dated in the timeline itself ("Douaisis
+    // Agglo, le 25 juin … Cœur d'Ostrevent, le 28 juin") makes one more intercommunality of the
+    // same shape a second contract.
+    let guessed = out
+        .territories
+        .iter()
+        .filter(|t| t.carries_contract)
+        .all(|t| super::fallback_tier(&t.evidence.rule) > 0);
+    let one_more = guessed && !known.is_empty() && new.iter().all(|t| t.kind != "commune");
+    if new.len() >= 2 || (one_more && !new.is_empty()) {
+        // The dated carriers too, as the timeline's: a fallback carrier would give way to it.
+        out.territories.extend(known);
         out.territories.extend(new);
     }
 }
@@ -995,6 +1006,39 @@ mod tests {
         out.territories.truncate(1);
         more_of_a_timeline(&doc, &mut out);
         assert_eq!(out.territories.len(), 1);
+    }
+
+    #[test]
+    fn a_guessed_carrier_dated_in_a_timeline_brings_one_more_intercommunality() {
+        let text = "Deux contrats de ville signés dans le département\n\nLorient \
+                    Agglomération, le mardi 4 juin\nLe premier contrat a été signé.\n\
+                    Quimperlé Communauté, le vendredi 7 juin\nLe second a suivi.";
+        let carrier = |rule: &str| Territory {
+            name: "Lorient Agglomération".into(),
+            kind: "CA".into(),
+            code: None,
+            carries_contract: true,
+            evidence: crate::record::Evidence {
+                span: [0, 0],
+                text: String::new(),
+                rule: rule.into(),
+            },
+        };
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        let run = |rule: &str| {
+            let mut out = Candidates::default();
+            out.territories.push(carrier(rule));
+            more_of_a_timeline(&doc, &mut out);
+            let names: Vec<String> = out.territories.iter().map(|t| t.name.clone()).collect();
+            names
+        };
+        assert_eq!(
+            run("territories.main_epci"),
+            ["Lorient Agglomération", "Lorient Agglomération", "Quimperlé Communauté"]
+        );
+        // A carrier the text names itself keeps its one dated neighbour a place.
+        assert_eq!(run("territories.contract_of"), ["Lorient Agglomération"]);
     }
 
     #[test]
