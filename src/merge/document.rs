@@ -452,7 +452,8 @@ fn signatories(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Person>
 /// belongs to that contract only. An official listed by role ("le préfet", "préfète du Cher")
 /// is dropped when the document names the person who holds it (a person's role is that role or
 /// opens with it): the person signs, and the office lives only in the role. "La Ville" beside
-/// "la Ville de Blois" in Blois's contract is that one party, named in full.
+/// "la Ville de Blois" in Blois's contract, "la Région" beside "la Région Grand Est", are that
+/// one party, named in full.
 fn organizations(
     c: &Candidates,
     mine: &dyn Fn([usize; 2]) -> bool,
@@ -487,7 +488,9 @@ fn organizations(
     out.retain(|o| {
         let key = fold(&o.name);
         let full = [format!("{key} de {own}"), format!("{key} d {own}"), format!("{key} {own}")];
-        key.contains(' ') || !keys.iter().any(|k| full.contains(k))
+        // "la Région" beside "la Région Grand Est": one party, named in full.
+        let longer = format!("{key} ");
+        key.contains(' ') || !keys.iter().any(|k| full.contains(k) || k.starts_with(&longer))
     });
     out
 }

@@ -61,6 +61,26 @@ static ROLES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
     roles
 });
 
+/// Every folded word of the kind patterns, the common nouns alone and the bailleurs ("caisse",
+/// "allocations", "familiales", "conseil", "départemental", "habitat"...).
+static KIND_WORDS: LazyLock<std::collections::BTreeSet<String>> = LazyLock::new(|| {
+    let patterns = KINDS.iter().map(|(p, _)| p.as_str());
+    let alone = ALONE.iter().map(String::as_str);
+    let bailleurs = BAILLEURS.iter().map(|(_, f)| f.as_str());
+    patterns
+        .chain(alone)
+        .chain(bailleurs)
+        .flat_map(str::split_whitespace)
+        .map(str::to_owned)
+        .collect()
+});
+
+/// Whether the lower-case word `word` may stand inside an organisation's name: a word of a kind
+/// pattern, a common noun alone or a bailleur's name ("d'allocations", "départemental").
+pub(super) fn is_kind_word(word: &str) -> bool {
+    KIND_WORDS.contains(&words(word))
+}
+
 /// The folded words of `s`, without dropping a leading article (unlike [`fold`] on its own,
 /// which would turn "La Poste" into "poste").
 pub(super) fn words(s: &str) -> String {

@@ -27,6 +27,7 @@ mod lexicon;
 mod logo_wall;
 mod parenthesised;
 mod parties;
+mod party_sentence;
 mod piloted;
 mod signatory_block;
 mod signatory_list;
@@ -49,6 +50,7 @@ pub const RULES: &[&dyn Rule] = &[
     &logo_wall::LogoWall,
     &parenthesised::Parenthesised,
     &parties::Parties,
+    &party_sentence::PartySentence,
     &piloted::Piloted,
     &signatory_block::SignatoryBlock,
     &signatory_list::SignatoryList,
@@ -97,6 +99,7 @@ fn organization(
 /// a formal list of signatories (a heading list or a table of three or more) and speaks of one
 /// contract, makes the organisations its prose names as signing partners, not signatories.
 pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+    drop_fallback_overlaps(&mut out.organizations);
     link_abbreviations(&mut out.organizations);
     dedup(&mut out.organizations);
     drop_short_forms(&mut out.organizations);
@@ -123,6 +126,20 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
         }
     }
     out.organizations.sort_by_key(|o| (o.evidence.span, o.involvement));
+}
+
+/// The fallback [`party_sentence::PartySentence`] stands only where no other rule read a name:
+/// its candidates overlapping another rule's go.
+fn drop_fallback_overlaps(orgs: &mut Vec<Organization>) {
+    let overlap = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
+    let read: Vec<[usize; 2]> = orgs
+        .iter()
+        .filter(|o| o.evidence.rule != party_sentence::ID)
+        .map(|o| o.evidence.span)
+        .collect();
+    orgs.retain(|o| {
+        o.evidence.rule != party_sentence::ID || !read.iter().any(|r| overlap(*r, o.evidence.span))
+    });
 }
 
 /// Sets `abbreviation` on every organisation named by a long form or an abbreviation the

@@ -35,7 +35,7 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A word of signing proper (not merely "partenaires").
-static SIGNED: LazyLock<Regex> =
+pub(super) static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bsign|\bparaph|\bengag").expect("valid regex"));
 
 /// The noun "signature", which alone does not make a colon open the list of parties ("La
@@ -51,7 +51,7 @@ static SIGNATURES_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sentence about money given, not a signature.
-static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:financ|cofinanc|co-financ|subvention|apport(?:é|ent|e|ant|era)|soutien|crédits|euros\b|€)")
         .expect("valid regex")
 });
@@ -297,7 +297,7 @@ fn par_of_another_verb(cue: &str) -> bool {
 
 /// Signatories of a set of contracts ("signataire des 29 contrats de ville de la région", "de
 /// tous les contrats du département"), not of this one.
-static MANY_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MANY_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:des\s+\d+|de\s+tous\s+les|de\s+l['’]ensemble\s+des|des\s+\p{L}+\s+\d+)\s+(?:\p{L}+\s+)?contrats\b")
         .expect("valid regex")
 });
@@ -392,13 +392,13 @@ fn after_object(s: &str, verb: crate::rules::text::Match) -> usize {
 
 /// An agreement other than the contract, signed in passing ("la Ville a signé une convention
 /// avec l'EPARECA").
-static OTHER_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static OTHER_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bsign(?:é|ée|ent|era|eront)\s+(?:une|des|deux|trois)\s+(?:conventions?|chartes?|accords?|partenariats?)\b")
         .expect("valid regex")
 });
 
 /// Where the people and bodies merely present at the signing start.
-static PRESENCE: LazyLock<Regex> =
+pub(super) static PRESENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\ben\s+(?:présence|la\s+présence)\b").expect("valid regex"));
 
 /// People, not parties, after "en présence de": "de représentants de", "des élus de".

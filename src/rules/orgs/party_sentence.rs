@@ -1,0 +1,168 @@
+//! `orgs.party_sentence`: the organisations of a known kind named anywhere in a sentence about
+//! the contract's parties, when no list rule read that sentence.
+
+use std::sync::LazyLock;
+
+use crate::rules::text::Regex;
+
+use super::items::{Item, Mode, items};
+use super::lexicon::is_kind_word;
+use super::push_signatories;
+use super::signatory_list::{FUNDING, MANY_CONTRACTS, OTHER_AGREEMENT, PRESENCE, SIGNED};
+use super::text::sentences;
+use crate::rules::{Candidates, Doc, Rule};
+
+pub(super) const ID: &str = "orgs.party_sentence";
+
+/// Finds the parties of a sentence about signing or partnership, wherever they stand in it.
+///
+/// The list rules read a list at a known place (after "signé par", before "ont signé", after a
+/// colon); pages also name parties in the middle of a sentence whose shape no list rule knows
+/// ("Le contrat mobilise, sur six ans, l'État, la Région Bretagne et la CAF du Finistère autour
+/// de trois piliers"). This fallback takes, from a sentence with a signing or partnership cue,
+/// every name of a known kind (État, Région, Département, CAF, France Travail, bailleur...).
+///
+/// Does not find: names in a sentence without such a cue (a commitment alone: "la Région
+/// s'engage à financer"), names of no known kind, bodies merely present ("en présence de la
+/// CAF"), funders of a sentence about money, another agreement ("a signé une convention avec
+/// l'ARS"), parties of many contracts ("signataire des 21 contrats de ville de la région").
+pub struct PartySentence;
+
+/// Linking words an organisation's name may hold in lower case.
+const LINKING: &[&str] =
+    &["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "sur", "sous", "à", "au", "aux"];
+
+/// `item` without the linking words a stretch cut before a cue leaves at its end ("l'État et
+/// des | partenaires" → "État"); `None` when nothing is left.
+fn without_linking_tail(text: &str, mut item: Item) -> Option<Item> {
+    loop {
+        let name = item.name.trim_end();
+        let cut = name.rfind([' ', '\'', '’']).map_or(0, |i| i + 1);
+        if !LINKING.contains(&&name[cut..]) {
+            return (!name.is_empty()).then_some(item);
+        }
+        let written = text[item.range.clone()].trim_end();
+        let at = written.rfind([' ', '\n', '\t', '\'', '’']).map_or(0, |i| i + 1);
+        item.range.end = item.range.start + written[..at].trim_end().len();
+        item.name = name[..cut].trim_end().to_owned();
+        if item.name.is_empty() || item.range.is_empty() {
+            return None;
+        }
+    }
+}
+
+/// Whether `name` reads as a name: no lower-case word but linking words and the words of kind
+/// patterns ("Caisse d'allocations familiales du Nord", "Conseil départemental de l'Ain"), so
+/// that a piece running on into a clause ("Tarn Habitat l'ont également signé", "Signature du
+/// contrat de ville") is no party. An upper-case name of more than three words is a heading
+/// ("SIGNATURE DU CONTRAT DE VILLE DE LUNEL").
+fn proper(name: &str) -> bool {
+    if !name.chars().any(char::is_lowercase) && name.split_whitespace().count() > 3 {
+        return false;
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| {
+        !w.chars().next().is_some_and(char::is_lowercase) || LINKING.contains(w) || is_kind_word(w)
+    })
+}
+
+/// A sentence about the contract's parties.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataires?|ature)\b|\bparaph|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
+        .expect("valid regex")
+});
+
+/// Another document than the contract right after a cue: "signataire de la charte", "partenaires
+/// de la convention".
+static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:de\s+la|du|des|de\s+l['’]|d['’]une?|de\s+cette|de\s+ce)\s*(?:\p{L}+\s+)?(?:chartes?|conventions?|accords?|pactes?)\b")
+        .expect("valid regex")
+});
+
+impl Rule for PartySentence {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        for sentence in sentences(doc) {
+            let s = &text[sentence.clone()];
+            let cues: Vec<_> = CUE.find_iter(s).map(|m| m.range()).collect();
+            // "signataire des 21 contrats de ville de la région", "signataire de la charte": a
+            // party of many contracts or of another document.
+            let of_many = cues.iter().any(|c| {
+                MANY_CONTRACTS.is_match(&s[c.end..]) || OTHER_DOCUMENT.is_match(&s[c.end..])
+            });
+            if cues.is_empty()
+                || of_many
+                || (!SIGNED.is_match(s) && FUNDING.is_match(s))
+                || OTHER_AGREEMENT.is_match(s)
+            {
+                continue;
+            }
+            // The parties stand before a cue ("la CAF s'engage") or after it ("le contrat
+            // associe la CAF"): the stretches between cues apart, so that no cue opens a name.
+            let end = PRESENCE.find(s).map_or(s.len(), |m| m.start());
+            let starts = std::iter::once(0).chain(cues.iter().map(|c| c.end));
+            let ends = cues.iter().map(|c| c.start.min(end)).chain(std::iter::once(end));
+            let found: Vec<_> = starts
+                .zip(ends)
+                .filter(|(a, b)| a < b)
+                .flat_map(|(a, b)| items(text, sentence.start + a..sentence.start + b, Mode::Loose))
+                .filter_map(|i| without_linking_tail(text, i))
+                .filter(|i| i.kind.is_some_and(|k| k != "other") && proper(&i.name))
+                // "la communauté urbaine", "l'agglomération de Lunel": the carrier described in
+                // prose, not a party listed.
+                .filter(|i| i.kind != Some("epci") || !i.name.starts_with(char::is_lowercase))
+                .collect();
+            push_signatories(doc, found, ID, &mut Vec::new(), out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::signatories;
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(signatories(&PartySentence, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn parties_anywhere_in_a_sentence_about_partners() {
+        check(
+            "Le contrat mobilise, sur six ans, l'État, la Région Bretagne et la CAF du Finistère autour de trois piliers.",
+            &["État", "Région Bretagne", "CAF du Finistère"],
+        );
+        check(
+            "Pour la première fois, France Travail et la Caisse d'allocations familiales de l'Ain s'engagent dans le contrat.",
+            &["France Travail", "Caisse d'allocations familiales de l'Ain"],
+        );
+        check(
+            "Le nouveau partenariat associe le Conseil départemental du Gard et Habitat du Gard.",
+            &["Conseil départemental du Gard", "Habitat du Gard"],
+        );
+    }
+
+    #[test]
+    fn no_cue_no_known_kind_no_clause() {
+        // No signing or partnership cue.
+        check("L'État et la Région Bretagne financent la rénovation de l'école.", &[]);
+        // Names of no known kind.
+        check("Le contrat associe Les Amis du Port et Terre de Liens.", &[]);
+        // Merely present, or another agreement.
+        check("Le contrat est signé en présence de la CAF du Finistère.", &[]);
+        check("La Ville a signé une convention avec l'Agence régionale de santé.", &[]);
+        // A piece running on into a clause, an upper-case heading, the carrier in prose.
+        check("Enfin, la Région Bretagne l'a également signé.", &[]);
+        check("SIGNATURE DU CONTRAT DE VILLE DE LA RÉGION DE LUNEL\nLe contrat est signé.", &[]);
+        check("Le contrat est porté par la communauté urbaine, signataire.", &[]);
+        check("Le contrat réunit l'État et des partenaires nombreux.", &["État"]);
+    }
+}
