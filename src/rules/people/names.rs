@@ -233,12 +233,16 @@ fn double_family(text: &str, end: usize) -> Option<usize> {
     let caps = NEXT.captures(&text[end..])?;
     let w = caps.name("w")?;
     let word = w.as_str();
-    let blocked = is_given(word)
+    (!other_word(word) && is_role_word(caps.name("role")?.as_str())).then(|| end + w.end())
+}
+
+/// Whether `word` is a given name, a role, a place or a function word: no family name.
+fn other_word(word: &str) -> bool {
+    is_given(word)
         || is_not_name(word)
         || is_role_word(word)
         || is_place_word(word)
-        || ARTICLES.contains(&word.to_lowercase().as_str());
-    (!blocked && is_role_word(caps.name("role")?.as_str())).then(|| end + w.end())
+        || ARTICLES.contains(&word.to_lowercase().as_str())
 }
 
 /// The family name written before two given names, in the order of Vietnamese names
@@ -255,12 +259,7 @@ fn family_first(text: &str, at: usize, floor: usize) -> Option<Range<usize>> {
     let caps = BEFORE.captures(&text[lo..at])?;
     let w = caps.name("w")?;
     let word = w.as_str();
-    let blocked = is_given(word)
-        || is_not_name(word)
-        || is_role_word(word)
-        || is_place_word(word)
-        || ARTICLES.contains(&word.to_lowercase().as_str())
-        || bad_context(text, lo + w.start());
+    let blocked = other_word(word) || bad_context(text, lo + w.start());
     (!blocked).then(|| lo + w.start()..lo + w.end())
 }
 
