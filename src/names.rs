@@ -4,15 +4,15 @@
 /// Folds a name for comparison: lowercase, no accents, ligatures expanded, punctuation as spaces,
 /// spaces collapsed, a leading article dropped.
 pub fn fold(s: &str) -> String {
-    let folded = fold_keep_article(s);
-    let words: Vec<&str> = folded.split(' ').collect();
-    let words = match words.as_slice() {
-        [first, rest @ ..] if !rest.is_empty() && matches!(*first, "le" | "la" | "les" | "l") => {
-            rest
-        }
-        all => all,
-    };
-    words.join(" ")
+    let mut folded = fold_keep_article(s);
+    // The folded name has single spaces and none at its ends: a space after a leading article
+    // means a word follows it.
+    if let Some(space) = folded.find(' ')
+        && matches!(&folded[..space], "le" | "la" | "les" | "l")
+    {
+        folded.drain(..=space);
+    }
+    folded
 }
 
 /// [`fold`] without dropping a leading article: for gazetteer names, where "Le Quesnoy" is a
@@ -22,19 +22,28 @@ pub fn fold_keep_article(s: &str) -> String {
     // first use. Decomposing each char on its own keeps the same letters as decomposing the
     // whole string (NFD only reorders the combining marks, which are dropped).
     let mut folded = String::with_capacity(s.len());
+    // A run of other characters between two letters is one space, owed until the next letter.
+    let mut gap = false;
     let mut push = |c: char| {
-        let c = match c {
+        let letters = match c {
             'œ' => "oe",
             'æ' => "ae",
             c if c.is_alphanumeric() => {
+                if std::mem::take(&mut gap) {
+                    folded.push(' ');
+                }
                 folded.push(c);
                 return;
             }
-            _ => " ",
+            _ => {
+                gap = !folded.is_empty();
+                return;
+            }
         };
-        if c != " " || !(folded.is_empty() || folded.ends_with(' ')) {
-            folded.push_str(c);
+        if std::mem::take(&mut gap) {
+            folded.push(' ');
         }
+        folded.push_str(letters);
     };
     for c in s.chars() {
         if c.is_ascii() {
@@ -46,9 +55,6 @@ pub fn fold_keep_article(s: &str) -> String {
                 d.to_lowercase().for_each(&mut push);
             }
         });
-    }
-    if folded.ends_with(' ') {
-        folded.pop();
     }
     folded
 }

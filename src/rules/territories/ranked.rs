@@ -276,6 +276,9 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             not_here.push(span);
         }
     }
+    // The folded names of the intercommunalities found so far (`None` for communes), in the
+    // order of `found`, each folded once.
+    let mut folded: Vec<Option<String>> = Vec::new();
     for m in NAMES.find_iter(text) {
         // An upper-case name outside the title is a table cell or a heading of a list, unless
         // its whole line is upper-case prose.
@@ -302,10 +305,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
                 parents: vec![],
                 tier: 2,
             });
-        } else if let Some(long) = found.iter().find(|o| {
-            o.kind != "commune"
-                && fold(&text[o.range.clone()]).starts_with(&format!("{} ", fold(m.as_str())))
-        }) {
+        } else if let Some(long) = opened_by(text, m.as_str(), &found, &mut folded) {
             // "sur ses terres d'Évry" beside "Évry Centre Essonne": a name that is no town of the
             // gazetteer and opens an intercommunality's name the page gives is a short mention
             // of it.
@@ -338,6 +338,23 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     kept.sort_by_key(|m| m.range.start);
     kept
+}
+
+/// The first intercommunality of `found` whose name opens with the words of `name`.
+/// `folded` caches the folded names of `found` (`None` for communes), each folded once as
+/// `found` grows.
+fn opened_by<'a>(
+    text: &str,
+    name: &str,
+    found: &'a [Mention],
+    folded: &mut Vec<Option<String>>,
+) -> Option<&'a Mention> {
+    let new = &found[folded.len()..];
+    folded.extend(new.iter().map(|o| (o.kind != "commune").then(|| fold(&text[o.range.clone()]))));
+    let head = format!("{} ", fold(name));
+    found.iter().zip(folded.iter()).find_map(|(o, f)| {
+        f.as_deref().is_some_and(|f| f.starts_with(&head)).then_some(o)
+    })
 }
 
 /// The intercommunalities `text` names by their capitalised kind alone: not the start of a
