@@ -36,12 +36,17 @@ static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     names
 });
 
-/// Known names holding " et " (bailleurs, kind patterns), as written: " et " inside them joins
+/// Known names holding " et " (bailleurs, kind patterns), lowercased: " et " inside them joins
 /// no two parties.
 pub(super) static JOINED: LazyLock<Vec<String>> = LazyLock::new(|| {
     let bailleurs = data::lines("orgs/bailleurs.txt");
     let kinds = data::rows("orgs/kinds.tsv").into_iter().filter_map(|r| r.first().cloned());
-    bailleurs.into_iter().chain(kinds).filter(|n| n.contains(" et ")).collect()
+    bailleurs
+        .into_iter()
+        .chain(kinds)
+        .filter(|n| n.contains(" et "))
+        .map(|n| n.to_lowercase())
+        .collect()
 });
 
 static GENERIC: LazyLock<Vec<String>> =
