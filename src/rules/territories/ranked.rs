@@ -516,17 +516,17 @@ fn commune_from(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option
 
 fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
     let name = doc.text().get(range.clone())?;
-    if never_carrier(name)
-        || !name.chars().next().is_some_and(char::is_uppercase)
-        || gazetteer::departement_named(name).is_some()
-        || gazetteer::region_named(name).is_some()
-    {
+    if never_carrier(name) || !name.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     let communes = gazetteer::communes_named(name);
     let big = communes.iter().copied().find(|c| {
         c.population.is_some_and(|p| p >= 2000) || carried_in_2015(c.insee) || c.parent.is_some()
     })?;
+    // Asked once a commune is found: most names are none.
+    if gazetteer::departement_named(name).is_some() || gazetteer::region_named(name).is_some() {
+        return None;
+    }
     let span = doc.evidence(range.clone(), ID).span;
     if people.iter().any(|p| p[0] < span[1] && span[0] < p[1]) {
         return None;
