@@ -21,42 +21,52 @@ pub fn fold_keep_article(s: &str) -> String {
     // Char by char, without allocating per word: the gazetteer folds some 40,000 names on
     // first use. Decomposing each char on its own keeps the same letters as decomposing the
     // whole string (NFD only reorders the combining marks, which are dropped).
-    let mut folded = String::with_capacity(s.len());
-    // A run of other characters between two letters is one space, owed until the next letter.
-    let mut gap = false;
-    let mut push = |c: char| {
-        let letters = match c {
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                if std::mem::take(&mut gap) {
-                    folded.push(' ');
-                }
-                folded.push(c);
-                return;
-            }
-            _ => {
-                gap = !folded.is_empty();
-                return;
-            }
-        };
-        if std::mem::take(&mut gap) {
-            folded.push(' ');
-        }
-        folded.push_str(letters);
-    };
+    let mut out = Folded { text: String::with_capacity(s.len()), gap: false };
     for c in s.chars() {
         if c.is_ascii() {
-            push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
             continue;
         }
         unicode_normalization::char::decompose_canonical(c, |d| {
             if !unicode_normalization::char::is_combining_mark(d) {
-                d.to_lowercase().for_each(&mut push);
+                d.to_lowercase().for_each(|l| out.push(l));
             }
         });
     }
-    folded
+    out.text
+}
+
+/// A folded name being written.
+struct Folded {
+    text: String,
+    /// A run of other characters between two letters is one space, owed until the next letter.
+    gap: bool,
+}
+
+impl Folded {
+    /// Adds a lowercase char without accent.
+    #[inline]
+    fn push(&mut self, c: char) {
+        let letters = match c {
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_alphanumeric() => {
+                if std::mem::take(&mut self.gap) {
+                    self.text.push(' ');
+                }
+                self.text.push(c);
+                return;
+            }
+            _ => {
+                self.gap = !self.text.is_empty();
+                return;
+            }
+        };
+        if std::mem::take(&mut self.gap) {
+            self.text.push(' ');
+        }
+        self.text.push_str(letters);
+    }
 }
 
 #[cfg(test)]
