@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, NAME, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, NAMES, never_carrier, sentences, word_kind};
 use super::territory;
 use crate::data;
 use crate::gazetteer;
@@ -120,9 +120,6 @@ static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Agglomération|Métropole|Communauté)[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
         .expect("valid regex")
 });
-
-/// A capitalised name, as the family's grammar reads it.
-static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
 
 /// A 2015 carrier: its code, and the core of its name as a pattern.
 struct Carrier2015 {
