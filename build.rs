@@ -53,8 +53,11 @@ fn main() {
     }
     sha.update(fingerprint.as_bytes());
     let hash: String = sha.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    writeln!(out, "/// The rule-data hash of the embedded rule files and this build's fingerprint.")
-        .unwrap();
+    writeln!(
+        out,
+        "/// The rule-data hash of the embedded rule files and this build's fingerprint."
+    )
+    .unwrap();
     writeln!(out, "pub const EMBEDDED_RULES_HASH: &str = \"{hash}\";").unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
     std::fs::write(dest, out).unwrap();

@@ -349,9 +349,10 @@ fn opened_by<'a>(
     let new = &found[folded.len()..];
     folded.extend(new.iter().map(|o| (o.kind != "commune").then(|| fold(&text[o.range.clone()]))));
     let head = format!("{} ", fold(name));
-    found.iter().zip(folded.iter()).find_map(|(o, f)| {
-        f.as_deref().is_some_and(|f| f.starts_with(&head)).then_some(o)
-    })
+    found
+        .iter()
+        .zip(folded.iter())
+        .find_map(|(o, f)| f.as_deref().is_some_and(|f| f.starts_with(&head)).then_some(o))
 }
 
 /// The intercommunalities `text` names by their capitalised kind alone: not the start of a
