@@ -69,7 +69,7 @@ static ROLES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
 /// The folded words of `s`, without dropping a leading article (unlike [`fold`] on its own,
 /// which would turn "La Poste" into "poste").
 pub(super) fn words(s: &str) -> String {
-    fold(&format!("x {s}")).strip_prefix("x").unwrap_or_default().trim().to_owned()
+    crate::names::fold_keep_article(s)
 }
 
 /// The kind of the organisation named `name`: the longest pattern of `kinds.tsv` found among its
@@ -143,6 +143,14 @@ pub(super) fn role(name: &str) -> Option<(bool, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_keep_the_leading_article() {
+        assert_eq!(words("La Poste"), "la poste");
+        assert_eq!(words(" L’Office public de l'habitat "), "l office public de l habitat");
+        assert_eq!(words("Les"), "les");
+        assert_eq!(words(" – "), "");
+    }
 
     const FILES: &[(&str, usize)] = &[
         ("orgs/alone.txt", 1),
