@@ -23,15 +23,17 @@ pub fn fold_keep_article(s: &str) -> String {
     // whole string (NFD only reorders the combining marks, which are dropped).
     let mut out = Folded { text: String::with_capacity(s.len()), gap: false };
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+        if c.is_ascii_alphanumeric() {
+            out.letter(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            out.other();
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| out.push(l));
+                }
+            });
         }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                d.to_lowercase().for_each(|l| out.push(l));
-            }
-        });
     }
     out.text
 }
@@ -45,27 +47,26 @@ struct Folded {
 
 impl Folded {
     /// Adds a lowercase char without accent.
-    #[inline]
     fn push(&mut self, c: char) {
-        let letters = match c {
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                if std::mem::take(&mut self.gap) {
-                    self.text.push(' ');
-                }
-                self.text.push(c);
-                return;
-            }
-            _ => {
-                self.gap = !self.text.is_empty();
-                return;
-            }
-        };
+        match c {
+            'œ' => "oe".chars().for_each(|l| self.letter(l)),
+            'æ' => "ae".chars().for_each(|l| self.letter(l)),
+            c if c.is_alphanumeric() => self.letter(c),
+            _ => self.other(),
+        }
+    }
+
+    #[inline]
+    fn letter(&mut self, c: char) {
         if std::mem::take(&mut self.gap) {
             self.text.push(' ');
         }
-        self.text.push_str(letters);
+        self.text.push(c);
+    }
+
+    #[inline]
+    fn other(&mut self) {
+        self.gap = !self.text.is_empty();
     }
 }
 
