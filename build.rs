@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed=rules");
@@ -37,7 +39,26 @@ fn main() {
         "/// A fingerprint of the sources and locked dependencies this build was made from."
     )
     .unwrap();
-    writeln!(out, "pub const BUILD_FINGERPRINT: &str = \"{:016x}\";", h.0).unwrap();
+    let fingerprint = format!("{:016x}", h.0);
+    writeln!(out, "pub const BUILD_FINGERPRINT: &str = \"{fingerprint}\";").unwrap();
+    // The rule-data hash of the embedded files (see `export::incremental::rules_hash`), which
+    // every run writes: hashed here once rather than on each run.
+    let mut sha = Sha256::new();
+    sha.update(format!("cdv {}\n", env!("CARGO_PKG_VERSION")));
+    for rel in &files {
+        sha.update(rel.as_bytes());
+        sha.update([0]);
+        sha.update(std::fs::read(root.join(rel)).unwrap());
+        sha.update([0]);
+    }
+    sha.update(fingerprint.as_bytes());
+    let hash: String = sha.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    writeln!(
+        out,
+        "/// The rule-data hash of the embedded rule files and this build's fingerprint."
+    )
+    .unwrap();
+    writeln!(out, "pub const EMBEDDED_RULES_HASH: &str = \"{hash}\";").unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
     std::fs::write(dest, out).unwrap();
 }

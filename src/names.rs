@@ -4,15 +4,15 @@
 /// Folds a name for comparison: lowercase, no accents, ligatures expanded, punctuation as spaces,
 /// spaces collapsed, a leading article dropped.
 pub fn fold(s: &str) -> String {
-    let folded = fold_keep_article(s);
-    let words: Vec<&str> = folded.split(' ').collect();
-    let words = match words.as_slice() {
-        [first, rest @ ..] if !rest.is_empty() && matches!(*first, "le" | "la" | "les" | "l") => {
-            rest
-        }
-        all => all,
-    };
-    words.join(" ")
+    let mut folded = fold_keep_article(s);
+    // The folded name has single spaces and none at its ends: a space after a leading article
+    // means a word follows it.
+    if let Some(space) = folded.find(' ')
+        && matches!(&folded[..space], "le" | "la" | "les" | "l")
+    {
+        folded.drain(..=space);
+    }
+    folded
 }
 
 /// [`fold`] without dropping a leading article: for gazetteer names, where "Le Quesnoy" is a
@@ -21,36 +21,53 @@ pub fn fold_keep_article(s: &str) -> String {
     // Char by char, without allocating per word: the gazetteer folds some 40,000 names on
     // first use. Decomposing each char on its own keeps the same letters as decomposing the
     // whole string (NFD only reorders the combining marks, which are dropped).
-    let mut folded = String::with_capacity(s.len());
-    let mut push = |c: char| {
-        let c = match c {
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                folded.push(c);
-                return;
-            }
-            _ => " ",
-        };
-        if c != " " || !(folded.is_empty() || folded.ends_with(' ')) {
-            folded.push_str(c);
-        }
-    };
+    let mut out = Folded { text: String::with_capacity(s.len()), gap: false };
     for c in s.chars() {
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase());
-            continue;
+        if c.is_ascii_alphanumeric() {
+            out.letter(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            out.other();
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| out.push(l));
+                }
+            });
         }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                d.to_lowercase().for_each(&mut push);
-            }
-        });
     }
-    if folded.ends_with(' ') {
-        folded.pop();
+    out.text
+}
+
+/// A folded name being written.
+struct Folded {
+    text: String,
+    /// A run of other characters between two letters is one space, owed until the next letter.
+    gap: bool,
+}
+
+impl Folded {
+    /// Adds a lowercase char without accent.
+    fn push(&mut self, c: char) {
+        match c {
+            'œ' => "oe".chars().for_each(|l| self.letter(l)),
+            'æ' => "ae".chars().for_each(|l| self.letter(l)),
+            c if c.is_alphanumeric() => self.letter(c),
+            _ => self.other(),
+        }
     }
-    folded
+
+    #[inline]
+    fn letter(&mut self, c: char) {
+        if std::mem::take(&mut self.gap) {
+            self.text.push(' ');
+        }
+        self.text.push(c);
+    }
+
+    #[inline]
+    fn other(&mut self) {
+        self.gap = !self.text.is_empty();
+    }
 }
 
 #[cfg(test)]

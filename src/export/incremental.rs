@@ -215,24 +215,39 @@ pub fn write_index(out_dir: &Path, max_bytes: u64) -> std::io::Result<()> {
 
 /// The rule-data hash: every rule file as the run sees it (embedded, or overridden with
 /// `--rules`), the `cdv` version, and the fingerprint of the sources the executable was built from
-/// (another build of the same version may extract differently). Computed once.
+/// (another build of the same version may extract differently). Hashed by the build when no file
+/// is overridden, else once per run.
 pub fn rules_hash() -> &'static str {
+    if !crate::data::has_override() {
+        return crate::data::EMBEDDED_RULES_HASH;
+    }
     static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| {
-        let mut h = Sha256::new();
-        h.update(format!("cdv {}\n", env!("CARGO_PKG_VERSION")));
-        for (path, _) in crate::data::EMBEDDED {
-            h.update(path.as_bytes());
-            h.update([0]);
-            h.update(crate::data::text(path).as_bytes());
-            h.update([0]);
-        }
-        h.update(crate::data::BUILD_FINGERPRINT.as_bytes());
-        hex(&h.finalize())
-    })
+    HASH.get_or_init(hash_rules)
+}
+
+/// [`rules_hash`] computed from the rule files as the run sees them.
+fn hash_rules() -> String {
+    let mut h = Sha256::new();
+    h.update(format!("cdv {}\n", env!("CARGO_PKG_VERSION")));
+    for (path, _) in crate::data::EMBEDDED {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(crate::data::text(path).as_bytes());
+        h.update([0]);
+    }
+    h.update(crate::data::BUILD_FINGERPRINT.as_bytes());
+    hex(&h.finalize())
 }
 
 /// Lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_build_hashes_the_embedded_rules_as_a_run_does() {
+        assert_eq!(crate::data::EMBEDDED_RULES_HASH, super::hash_rules());
+    }
 }

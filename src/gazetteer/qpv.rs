@@ -151,39 +151,67 @@ fn stripped(key: &str) -> &str {
 pub fn fold_map(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
-    fn push(folded: &mut String, map: &mut Vec<usize>, at: usize, d: char) {
+    fold_chars(text, |at, d| {
         folded.push(d);
         map.extend(std::iter::repeat_n(at, d.len_utf8()));
-    }
-    for (at, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            match c {
-                'œ' | 'Œ' => "oe".chars().for_each(|d| push(&mut folded, &mut map, at, d)),
-                'æ' | 'Æ' => "ae".chars().for_each(|d| push(&mut folded, &mut map, at, d)),
-                _ => {
-                    for l in c.to_lowercase() {
-                        unicode_normalization::char::decompose_canonical(l, |d| {
-                            if !unicode_normalization::char::is_combining_mark(d) {
-                                push(&mut folded, &mut map, at, d);
-                            }
-                        });
-                    }
-                }
-            }
-        } else if !folded.is_empty() && !folded.ends_with(' ') {
-            push(&mut folded, &mut map, at, ' ');
-        }
-    }
-    if folded.ends_with(' ') {
-        folded.pop();
-        map.pop();
-    }
+    });
     (folded, map)
 }
 
 /// `text` folded for matching (see [`fold_map`]).
 pub fn fold(text: &str) -> String {
-    fold_map(text).0
+    let mut folded = String::with_capacity(text.len());
+    fold_chars(text, |_, d| folded.push(d));
+    folded
+}
+
+/// Gives each char of `text` folded (see [`fold_map`]) to `push`, with the byte offset of the
+/// char of `text` it comes from (for a space, the first char of the run it stands for).
+fn fold_chars(text: &str, push: impl FnMut(usize, char)) {
+    let mut out = Folded { push, gap: None, started: false };
+    for (at, c) in text.char_indices() {
+        match c {
+            c if !c.is_alphanumeric() => out.other(at),
+            c if c.is_ascii() => out.letter(at, c.to_ascii_lowercase()),
+            'œ' | 'Œ' => "oe".chars().for_each(|d| out.letter(at, d)),
+            'æ' | 'Æ' => "ae".chars().for_each(|d| out.letter(at, d)),
+            _ => {
+                for l in c.to_lowercase() {
+                    unicode_normalization::char::decompose_canonical(l, |d| {
+                        if !unicode_normalization::char::is_combining_mark(d) {
+                            out.letter(at, d);
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The folded chars given so far: a run of other characters after a letter is one space, given
+/// once a letter follows it.
+struct Folded<F> {
+    push: F,
+    /// The offset of the run of other characters since the last letter.
+    gap: Option<usize>,
+    /// Whether a letter was given.
+    started: bool,
+}
+
+impl<F: FnMut(usize, char)> Folded<F> {
+    fn letter(&mut self, at: usize, d: char) {
+        if let Some(space) = self.gap.take() {
+            (self.push)(space, ' ');
+        }
+        self.started = true;
+        (self.push)(at, d);
+    }
+
+    fn other(&mut self, at: usize) {
+        if self.started && self.gap.is_none() {
+            self.gap = Some(at);
+        }
+    }
 }
 
 fn named_by(key: &str) -> Vec<Named> {

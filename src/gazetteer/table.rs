@@ -43,7 +43,8 @@ impl<K: AsRef<str> + Ord> Index<K> {
     /// The rows under `key`, in row order.
     pub(super) fn get(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
         let start = self.entries.partition_point(|(k, _)| k.as_ref() < key);
-        let len = self.entries[start..].partition_point(|(k, _)| k.as_ref() == key);
+        // A key has few rows: walked, not bisected again.
+        let len = self.entries[start..].iter().take_while(|(k, _)| k.as_ref() == key).count();
         self.entries[start..start + len].iter().map(|&(_, i)| i)
     }
 

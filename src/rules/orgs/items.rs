@@ -615,10 +615,9 @@ fn protected_names(s: &str) -> Vec<Range<usize>> {
     if lower.len() != s.len() {
         return out;
     }
-    for name in lexicon::JOINED.iter() {
-        let needle = name.to_lowercase();
+    for needle in lexicon::JOINED.iter() {
         let mut from = 0;
-        while let Some(at) = lower[from..].find(&needle) {
+        while let Some(at) = lower[from..].find(needle.as_str()) {
             out.push(from + at..from + at + needle.len());
             from += at + needle.len();
         }
@@ -766,6 +765,10 @@ fn represented(s: &str) -> usize {
         )
         .expect("valid regex")
     });
+    // The words `FOR` needs, looked for before the names are.
+    if !s.contains("représent") && !s.contains("présid") {
+        return 0;
+    }
     let Some(first) = names::mentions(s).into_iter().next() else { return 0 };
     if !s[..first.span.start].trim().is_empty() {
         return 0;

@@ -36,12 +36,17 @@ static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     names
 });
 
-/// Known names holding " et " (bailleurs, kind patterns), as written: " et " inside them joins
+/// Known names holding " et " (bailleurs, kind patterns), lowercased: " et " inside them joins
 /// no two parties.
 pub(super) static JOINED: LazyLock<Vec<String>> = LazyLock::new(|| {
     let bailleurs = data::lines("orgs/bailleurs.txt");
     let kinds = data::rows("orgs/kinds.tsv").into_iter().filter_map(|r| r.first().cloned());
-    bailleurs.into_iter().chain(kinds).filter(|n| n.contains(" et ")).collect()
+    bailleurs
+        .into_iter()
+        .chain(kinds)
+        .filter(|n| n.contains(" et "))
+        .map(|n| n.to_lowercase())
+        .collect()
 });
 
 static GENERIC: LazyLock<Vec<String>> =
@@ -84,7 +89,7 @@ pub(super) fn is_kind_word(word: &str) -> bool {
 /// The folded words of `s`, without dropping a leading article (unlike [`fold`] on its own,
 /// which would turn "La Poste" into "poste").
 pub(super) fn words(s: &str) -> String {
-    fold(&format!("x {s}")).strip_prefix("x").unwrap_or_default().trim().to_owned()
+    crate::names::fold_keep_article(s)
 }
 
 /// The kind of the organisation named `name`: the longest pattern of `kinds.tsv` found among its
@@ -158,6 +163,14 @@ pub(super) fn role(name: &str) -> Option<(bool, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_keep_the_leading_article() {
+        assert_eq!(words("La Poste"), "la poste");
+        assert_eq!(words(" L’Office public de l'habitat "), "l office public de l habitat");
+        assert_eq!(words("Les"), "les");
+        assert_eq!(words(" – "), "");
+    }
 
     const FILES: &[(&str, usize)] = &[
         ("orgs/alone.txt", 1),

@@ -48,6 +48,11 @@ pub(super) static NAME: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// [`NAME`] compiled once for the family, without capture groups, so the fast engines run over
+/// the whole text.
+pub(super) static NAMES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
+
 /// The contract qualifiers of `rules/territories/qualifiers.txt`, a period or a quoted name,
 /// between "contrat de ville" and its owner.
 pub(super) static QUALIFIER: LazyLock<String> = LazyLock::new(|| {
@@ -175,8 +180,6 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
         Regex::new(&format!(r"(?i:vice-)?(?i:président|présidente){WS}{OF}(?P<name>{})", *NAME))
             .expect("valid regex")
     });
-    // Without capture groups, so the fast engines run over the whole text.
-    static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
     let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
     for caps in PREFIXED.captures_iter(text) {
         let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };

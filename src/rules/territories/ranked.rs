@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, NAME, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, NAMES, never_carrier, sentences, word_kind};
 use super::territory;
 use crate::data;
 use crate::gazetteer;
@@ -120,9 +120,6 @@ static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Agglomération|Métropole|Communauté)[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
         .expect("valid regex")
 });
-
-/// A capitalised name, as the family's grammar reads it.
-static NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).expect("valid regex"));
 
 /// A 2015 carrier: its code, and the core of its name as a pattern.
 struct Carrier2015 {
@@ -286,6 +283,9 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             not_here.push(span);
         }
     }
+    // The folded names of the intercommunalities found so far (`None` for communes), in the
+    // order of `found`, each folded once.
+    let mut folded: Vec<Option<String>> = Vec::new();
     for m in NAMES.find_iter(text) {
         // An upper-case name outside the title is a table cell or a heading of a list, unless
         // its whole line is upper-case prose.
@@ -312,10 +312,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
                 parents: vec![],
                 tier: 2,
             });
-        } else if let Some(long) = found.iter().find(|o| {
-            o.kind != "commune"
-                && fold(&text[o.range.clone()]).starts_with(&format!("{} ", fold(m.as_str())))
-        }) {
+        } else if let Some(long) = opened_by(text, m.as_str(), &found, &mut folded) {
             // "sur ses terres d'Évry" beside "Évry Centre Essonne": a name that is no town of the
             // gazetteer and opens an intercommunality's name the page gives is a short mention
             // of it.
@@ -348,6 +345,24 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     kept.sort_by_key(|m| m.range.start);
     kept
+}
+
+/// The first intercommunality of `found` whose name opens with the words of `name`.
+/// `folded` caches the folded names of `found` (`None` for communes), each folded once as
+/// `found` grows.
+fn opened_by<'a>(
+    text: &str,
+    name: &str,
+    found: &'a [Mention],
+    folded: &mut Vec<Option<String>>,
+) -> Option<&'a Mention> {
+    let new = &found[folded.len()..];
+    folded.extend(new.iter().map(|o| (o.kind != "commune").then(|| fold(&text[o.range.clone()]))));
+    let head = format!("{} ", fold(name));
+    found
+        .iter()
+        .zip(folded.iter())
+        .find_map(|(o, f)| f.as_deref().is_some_and(|f| f.starts_with(&head)).then_some(o))
 }
 
 /// The intercommunalities `text` names by their capitalised kind alone: not the start of a
@@ -509,17 +524,17 @@ fn commune_from(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option
 
 fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
     let name = doc.text().get(range.clone())?;
-    if never_carrier(name)
-        || !name.chars().next().is_some_and(char::is_uppercase)
-        || gazetteer::departement_named(name).is_some()
-        || gazetteer::region_named(name).is_some()
-    {
+    if never_carrier(name) || !name.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     let communes = gazetteer::communes_named(name);
     let big = communes.iter().copied().find(|c| {
         c.population.is_some_and(|p| p >= 2000) || carried_in_2015(c.insee) || c.parent.is_some()
     })?;
+    // Asked once a commune is found: most names are none.
+    if gazetteer::departement_named(name).is_some() || gazetteer::region_named(name).is_some() {
+        return None;
+    }
     let span = doc.evidence(range.clone(), ID).span;
     if people.iter().any(|p| p[0] < span[1] && span[0] < p[1]) {
         return None;
