@@ -26,6 +26,9 @@ pub struct Analysis {
     pub(crate) numbers: OnceLock<Vec<Number>>,
     /// The figures family's numbers with a head noun, of the whole text.
     pub(crate) headed: OnceLock<Vec<Headed>>,
+    /// The territories family's capitalised names of the whole text (its name pattern's
+    /// matches), read by its grammar and its document-level fallback.
+    pub(crate) capitalised: OnceLock<Vec<Range<usize>>>,
     /// The territories family's intercommunality names of the whole text, with their kind.
     pub(crate) epci_mentions: OnceLock<Vec<(Range<usize>, &'static str)>>,
     /// The communes the text names, for telling QPV homonyms apart (the quartiers' gazetteer

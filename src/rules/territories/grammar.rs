@@ -168,11 +168,26 @@ pub(super) fn never_carrier(name: &str) -> bool {
 
 /// [`epci_mentions`] of the document's whole text, found once per text and shared by the rules.
 pub(super) fn doc_epci_mentions<'a>(doc: &Doc<'a>) -> &'a [(Range<usize>, &'static str)] {
-    doc.analysis().epci_mentions.get_or_init(|| epci_mentions(doc.text()))
+    doc.analysis()
+        .epci_mentions
+        .get_or_init(|| epci_mentions_among(doc.text(), doc_capitalised(doc)))
+}
+
+/// The matches of [`NAMES`] in the whole text of `doc`, found once for the family.
+pub(super) fn doc_capitalised<'a>(doc: &Doc<'a>) -> &'a [Range<usize>] {
+    doc.analysis()
+        .capitalised
+        .get_or_init(|| NAMES.find_iter(doc.text()).map(|m| m.range()).collect())
 }
 
 /// Ranges of the intercommunality names in `text`, with their kind when the name tells it.
 pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
+    let names: Vec<Range<usize>> = NAMES.find_iter(text).map(|m| m.range()).collect();
+    epci_mentions_among(text, &names)
+}
+
+/// [`epci_mentions`], the matches of [`NAMES`] in `text` given.
+fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>, &'static str)> {
     static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"{}(?P<name>{})", *PREFIX, *NAME)).expect("valid regex")
     });
@@ -201,15 +216,15 @@ pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
             out.push((n.range(), word_kind(n.as_str()).unwrap_or("EPCI")));
         }
     }
-    for n in NAMES.find_iter(text) {
-        let glued = text[..n.start()]
+    for n in names {
+        let glued = text[..n.start]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '-');
         if glued {
             continue;
         }
-        let (name, range) = without_article(n.as_str(), n.range());
+        let (name, range) = without_article(&text[n.clone()], n.clone());
         if let Some(kind) = gazetteer_kind(name) {
             out.push((range, kind));
             continue;

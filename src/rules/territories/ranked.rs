@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, NAMES, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, never_carrier, sentences, word_kind};
 use super::territory;
 use crate::data;
 use crate::gazetteer;
@@ -286,37 +286,37 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // The folded names of the intercommunalities found so far (`None` for communes), in the
     // order of `found`, each folded once.
     let mut folded: Vec<Option<String>> = Vec::new();
-    for m in NAMES.find_iter(text) {
+    for m in super::grammar::doc_capitalised(doc) {
+        let (range, name) = (m.clone(), &text[m.clone()]);
         // An upper-case name outside the title is a table cell or a heading of a list, unless
         // its whole line is upper-case prose.
-        let shouting = !m.as_str().chars().any(char::is_lowercase);
+        let shouting = !name.chars().any(char::is_lowercase);
         if shouting
-            && !within(doc.evidence(m.range(), ID).span, titles)
-            && !in_shouted_prose(text, m.start())
+            && !within(doc.evidence(range.clone(), ID).span, titles)
+            && !in_shouted_prose(text, range.start)
         {
             continue;
         }
-        if let Some(mention) = commune_in(doc, m.range(), &not_here) {
+        if let Some(mention) = commune_in(doc, range.clone(), &not_here) {
             found.push(mention);
-        } else if let Some(kind) = word_kind(m.as_str()).filter(|k| *k != "commune")
-            && proper_beside_kind(m.as_str())
-            && !never_carrier(m.as_str())
+        } else if let Some(kind) = word_kind(name).filter(|k| *k != "commune")
+            && proper_beside_kind(name)
+            && !never_carrier(name)
         {
             // An intercommunality the gazetteer does not know ("Grande Agglomération X").
-            let name = m.as_str();
             found.push(Mention {
-                range: m.range(),
+                range: range.clone(),
                 key: fold(name),
                 kind,
                 code: None,
                 parents: vec![],
                 tier: 2,
             });
-        } else if let Some(long) = opened_by(text, m.as_str(), &found, &mut folded) {
+        } else if let Some(long) = opened_by(text, name, &found, &mut folded) {
             // "sur ses terres d'Évry" beside "Évry Centre Essonne": a name that is no town of the
             // gazetteer and opens an intercommunality's name the page gives is a short mention
             // of it.
-            let short = Mention { range: m.range(), tier: 3, ..long.clone() };
+            let short = Mention { range: range.clone(), tier: 3, ..long.clone() };
             found.push(short);
         }
     }
