@@ -131,15 +131,19 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
 /// The fallback [`party_sentence::PartySentence`] stands only where no other rule read a name:
 /// its candidates overlapping another rule's go.
 fn drop_fallback_overlaps(orgs: &mut Vec<Organization>) {
-    let overlap = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
     let read: Vec<[usize; 2]> = orgs
         .iter()
         .filter(|o| o.evidence.rule != party_sentence::ID)
         .map(|o| o.evidence.span)
         .collect();
     orgs.retain(|o| {
-        o.evidence.rule != party_sentence::ID || !read.iter().any(|r| overlap(*r, o.evidence.span))
+        o.evidence.rule != party_sentence::ID || !read.iter().any(|r| overlaps(*r, o.evidence.span))
     });
+}
+
+/// Whether two evidence spans share a byte.
+fn overlaps(a: [usize; 2], b: [usize; 2]) -> bool {
+    a[0] < b[1] && b[0] < a[1]
 }
 
 /// Sets `abbreviation` on every organisation named by a long form or an abbreviation the
@@ -165,13 +169,12 @@ fn link_abbreviations(orgs: &mut [Organization]) {
 /// the strongest involvement (a formal list's evidence at equal involvement) and any kind or
 /// abbreviation either carries.
 fn dedup(orgs: &mut Vec<Organization>) {
-    let overlap = |a: [usize; 2], b: [usize; 2]| a[0] < b[1] && b[0] < a[1];
     let mut out: Vec<Organization> = Vec::with_capacity(orgs.len());
     for o in orgs.drain(..) {
         let key = fold(&o.name);
         match out
             .iter_mut()
-            .find(|x| fold(&x.name) == key && overlap(x.evidence.span, o.evidence.span))
+            .find(|x| fold(&x.name) == key && overlaps(x.evidence.span, o.evidence.span))
         {
             Some(x) => {
                 // The stronger involvement wins; at equal involvement, a formal list's evidence
