@@ -34,6 +34,12 @@ static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"«\s*([^«»]+?)\s*»|"([^"]+)""#).expect("valid regex"));
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.(?:\s|$)").expect("valid regex"));
+/// After a parenthesis, the commune of its item, maybe after more items in parentheses: " à
+/// Strasbourg", " et Risler (Neudorf) à Strasbourg".
+static COMMUNE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \t]*(?:,|et)[ \t]+[^(),.;:\n]{1,60}\([^()\n]*\))*[ \t]+[àÀ][ \t]+\p{Lu}")
+        .expect("valid regex")
+});
 static LEADING_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;:]*(?:(?:et|ainsi\s+que|ou|puis)\s+)?").expect("valid regex")
 });
@@ -68,6 +74,14 @@ impl Rule for Parenthesised {
                     None => communes(inner.as_str(), &known),
                 };
                 let Some(communes) = read else { continue };
+                // "Jura (Citadelle) et Risler (Neudorf) à Strasbourg": the commune follows, the
+                // parentheses hold second names.
+                if swapped.is_none()
+                    && !communes.iter().any(|c| is_commune(c))
+                    && COMMUNE_AFTER.is_match(&t[all.end()..])
+                {
+                    continue;
+                }
                 let before = &t[gap_start..start];
                 // A new intro between two items ("... . Quartiers en veille active :") opens a
                 // new list.
@@ -338,5 +352,10 @@ mod tests {
         );
         none(&Parenthesised, "Les quartiers prioritaires (QPV) et les quartiers en veille (4).");
         none(&Parenthesised, "Quartiers en veille active (anciennement en CUCS) :");
+        // Second names in parentheses, the commune after them: the prose rule reads them.
+        none(
+            &Parenthesised,
+            "Deux quartiers prioritaires : Gare (Nord) et Mistral (Colline) à Sète.",
+        );
     }
 }

@@ -45,9 +45,18 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// One item of a list in prose: a name with its article, a name a town gives by its position
+/// ("le centre ancien"), a second name in parentheses ("Jura (Citadelle)") or its commune
+/// ("Bellevue (Nantes)", told apart in `items`), and its own commune ("Wihrel à Ostwald").
+static LISTED: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}|centre-ville|centre\s+ancien)»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
+        name = *NAME
+    )
+});
 /// "deux quartiers prioritaires, A à X et B à Y, où".
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    let item = &*LISTED;
     Regex::new(&format!(
         r"(?i:\b{count}\s+(?:autres\s+|nouveaux\s+)?(?P<kind>quartiers|secteurs))(?:\s+\p{{Ll}}[\p{{L}}-]*){{0,2}}\s*,\s*(?P<items>{item}(?:(?:\s*,\s*|\s+et\s+){item})+)\s*(?:,|\s+(?:où|qui|restent|sont|seront|ont|vont|bénéficient)\b)",
         count = *COUNT_WORD
@@ -58,12 +67,12 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// tous à Agen : Montanou, Tapie et Barleté" (the introduction gives the commune), "Deux
 /// quartiers : Beaulieu, à Chartres, et Tallemont, à Mainvilliers" (each group its own).
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    let item = &*LISTED;
     let sep = format!(
         r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
     );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?[àÀ][ \t]+(?P<c0>{PLACE}))?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?[àÀ][ \t]+(?P<c0>{PLACE}))?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
     ))
     .expect("valid regex")
 });
@@ -71,7 +80,7 @@ static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// Ailes et la Résidence Jean-Jaurès, à Vichy.": some of the quartiers, each group with its
 /// commune.
 static AMONG: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?(?:\s+[àÀ]\s+{PLACE})?", name = *NAME);
+    let item = &*LISTED;
     let sep = format!(
         r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
     );
@@ -83,19 +92,21 @@ static AMONG: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an enumeration says its commune: ", à Auxerre", "de la ville de Brest".
 const AT_COMMUNE: &str = r"(?:[àÀ]|de\s+la\s+(?:ville|commune)\s+(?:de\s+|d'))";
 
-/// "les quartiers des Prés Saint-Jean, de Tamaris et du centre-ville, à Alès".
+/// "les quartiers des Prés Saint-Jean, de Tamaris et du centre-ville, à Alès", "aux quartiers de
+/// A et de B".
 static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"{DE}\s*(?:{name}|centre-ville|centre\s+ancien)", name = *NAME);
     Regex::new(&format!(
-        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
+        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
     .expect("valid regex")
 });
-/// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X".
+/// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X",
+/// "aux quartiers prioritaires A, B et C".
 static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
     let name = format!(r"(?:{}|centre-ville|centre\s+ancien)", *NAME);
     Regex::new(&format!(
-        r"\b(?i:les)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
+        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers))(?:\s+prioritaires)?\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
     .expect("valid regex")
 });
@@ -168,6 +179,14 @@ static ITEM_DE: LazyLock<Regex> = LazyLock::new(|| {
 static ITEM_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<n>.+?)\s+[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex")
 });
+
+/// A name followed by a parenthesis: "Jura (Citadelle)", "Bellevue (Nantes)".
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>[^()]+?)[ \t]*\([ \t]*(?P<p>[^()]+?)[ \t]*\)$").expect("valid regex")
+});
+/// The article of a name: "le centre ancien".
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(?:le|la|les)[ \t]+|l')").expect("valid regex"));
 
 /// The last name of an enumeration followed by its commune: "Kerourien de Brest".
 static TRAILING_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -311,12 +330,35 @@ fn items(
             continue;
         }
         let piece = ITEM_DE.find(piece).map_or(piece, |m| &piece[m.end()..]);
-        let (name, communes) = match ITEM_AT.captures(piece) {
-            Some(c) => (
-                c.name("n").map_or("", |m| m.as_str()),
-                c.name("c").map(|m| vec![collapse(m.as_str())]).unwrap_or_default(),
-            ),
+        let (name, mut communes) = match ITEM_AT.captures(piece) {
+            Some(c) => {
+                let commune = c.name("c").map(|m| vec![collapse(m.as_str())]).unwrap_or_default();
+                // "C et D à Z": the names before D that no commune followed are at Z too.
+                for (_, before) in &mut out[group_start..] {
+                    if before.is_empty() {
+                        before.clone_from(&commune);
+                    }
+                }
+                group_start = out.len() + 1;
+                (c.name("n").map_or("", |m| m.as_str()), commune)
+            }
             None => (piece, shared.clone()),
+        };
+        // "Bellevue (Nantes)": a commune in parentheses; "Jura (Citadelle)": a second name.
+        let mut name = name.trim();
+        if let Some(c) = ALIAS.captures(name)
+            && let (Some(head), Some(inner)) = (c.name("n"), c.name("p"))
+            && is_commune(inner.as_str())
+        {
+            if communes.is_empty() {
+                communes = vec![collapse(inner.as_str())];
+            }
+            name = head.as_str();
+        }
+        // "le centre ancien": a name a town gives by its position, without its article.
+        let name = match ARTICLE.find(name) {
+            Some(m) if name[m.end()..].starts_with(char::is_lowercase) => &name[m.end()..],
+            _ => name,
         };
         let mut name = clean_name(name);
         if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
@@ -428,6 +470,19 @@ mod tests {
             "Le contrat cible les quartiers Bellevue et Kerourien à Brest.",
             &["Bellevue @ Brest : prioritaire", "Kerourien @ Brest : prioritaire"],
         );
+        finds(
+            &Prose,
+            "Le contrat s'appliquera aux quartiers prioritaires Bien-Assis, Fontbouillant et Pierre-Leroux.",
+            &[
+                "Bien-Assis @  : prioritaire",
+                "Fontbouillant @  : prioritaire",
+                "Pierre-Leroux @  : prioritaire",
+            ],
+        );
+        none(
+            &Prose,
+            "Le préfet s'adresse aux quartiers de Brest et de Quimper, comme à ceux de Lens.",
+        );
     }
 
     #[test]
@@ -455,7 +510,31 @@ mod tests {
                 "Pierre-Leroux – Ville-Gozet @ Montluçon : prioritaire",
             ],
         );
+        finds(
+            &Prose,
+            "On compte trois QPV nouveaux : Le Pré à Lunel, Gare (Nord) et Les Pins (Ouest) à Sète.",
+            &[
+                "Le Pré @ Lunel : prioritaire",
+                "Gare (Nord) @ Sète : prioritaire",
+                "Les Pins (Ouest) @ Sète : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Trois quartiers en veille : Bellevue (Nantes), Les Forges et Le Bourg à Rezé.",
+            &[
+                "Bellevue @ Nantes : veille",
+                "Les Forges @ Rezé : veille",
+                "Le Bourg @ Rezé : veille",
+            ],
+        );
+        finds(
+            &Prose,
+            "Deux secteurs s'ajoutent cette année : le centre ancien et Les Tanneurs.",
+            &["Centre ancien @  : prioritaire", "Les Tanneurs @  : prioritaire"],
+        );
         none(&Prose, "Les partenaires présents dans les quartiers : l'État, la Région et la CAF.");
+        none(&Prose, "Les QPV : une politique, des moyens et des résultats.");
         none(
             &Prose,
             "Le contrat a été signé par les bailleurs\nprésents dans les quartiers : Rouen Habitat, Habitat 76 et Logéal.",
