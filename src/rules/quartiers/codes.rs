@@ -18,11 +18,18 @@ use crate::gazetteer::{self, qpv};
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
 
 /// The QPVs a quartier's name designates: by the whole name, else by every part of it (the
-/// QPVs all its parts designate).
+/// QPVs all its parts designate), else by the name without a second name in parentheses
+/// ("Risler (Neudorf)").
 pub(super) fn designated(name: &str) -> Vec<qpv::Named> {
     let found = qpv::qpvs_named(name);
     if !found.is_empty() {
         return found;
+    }
+    if let Some((head, _)) = name.split_once('(')
+        && name.trim_end().ends_with(')')
+        && !head.trim().is_empty()
+    {
+        return designated(head.trim());
     }
     let parts = qpv::parts(name);
     if parts.len() < 2 {
@@ -177,6 +184,17 @@ mod tests {
         let codes: Vec<Option<&str>> = qs.iter().map(|q| q.qpv_code.as_deref()).collect();
         assert_eq!(codes, [Some("QN03314M"), Some("QN03312M"), None, None]);
         assert!(qs[1].qpv_link.as_deref().is_some_and(|l| l.starts_with("part of the name")));
+    }
+
+    #[test]
+    fn a_second_name_in_parentheses_is_left_out() {
+        let mut qs = vec![quartier(
+            "Risler (Les Jardins)",
+            Some(("Strasbourg", "67482")),
+            QuartierStatus::Prioritaire,
+        )];
+        link("Le contrat 2024-2030 de Strasbourg.", &mut qs);
+        assert_eq!(qs[0].qpv_code.as_deref(), Some("QN06723N"));
     }
 
     #[test]
