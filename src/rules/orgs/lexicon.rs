@@ -199,6 +199,8 @@ mod tests {
         assert_eq!(kind("l'État"), Some("etat"));
         assert_eq!(kind("Un Toit pour Tous"), Some("bailleur"));
         assert_eq!(kind("Caen la Mer"), None);
+        assert_eq!(kind("l'Inspection académique du Gers"), Some("education"));
+        assert_eq!(kind("Maison de l'emploi et de la formation"), Some("other"));
         assert!(kind_opens("caisse d'allocations familiales"));
         assert!(!kind_opens("contrat de ville de la Métropole"));
     }
