@@ -192,6 +192,13 @@ static ARTICLE: LazyLock<Regex> =
 static TRAILING_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<n>.+?)\s+(?:de\s+|d')(?P<c>{PLACE})$")).expect("valid regex")
 });
+/// Where something stands, just before "quartier": "se trouve dans le quartier de X", "installé
+/// au cœur du quartier X" name the place of a building or a district around a quartier, not a
+/// quartier of the contract.
+static LOCATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:situé|située|situés|situées|se\s+trouve|se\s+trouvent|se\s+situe|se\s+situent|installé|installée|installés|installées|implanté|implantée|implantés|implantées)\s+(?:dans\s+les?|au\s+cœur\s+des?|au\s+cœur\s+du|au\s+sein\s+des?|au\s+sein\s+du)\s+$")
+        .expect("valid regex")
+});
 /// A sentence that compares with other places.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:comme|à\s+l'instar|contrairement|par\s+rapport|que\s+(?:dans\s+)?les\s+quartiers|ailleurs)\b")
@@ -234,6 +241,10 @@ impl Rule for Prose {
                     continue;
                 }
                 if generic_before(&text[..kind.start()])
+                    || LOCATED.is_match(
+                        &text[text.floor_char_boundary(kind.start().saturating_sub(60))
+                            ..kind.start()],
+                    )
                     || caps.name("intro").is_some_and(|i| {
                         let start = sentence(text, i.range(), by_line).start;
                         lists_something_else(&text[start..i.end()])
@@ -710,6 +721,8 @@ mod tests {
         none(&Prose, "Les habitants des quartiers prioritaires habitent avenue de la République.");
         none(&Prose, "Face aux enjeux des quartiers de Le Quesnoy, la ville de Le Quesnoy agit.");
         none(&Prose, "Nous voulons des résultats, quartier par quartier.");
+        none(&Prose, "Le centre social, installé dans le quartier Saint-Michel, ouvre ses portes.");
+        none(&Prose, "Ce quartier prioritaire se trouve dans le quartier de Bellevue, à Brest.");
         none(
             &Prose,
             "La ville de Lens et la ville de Liévin : les quartiers de Lens et de Liévin sont concernés.",
