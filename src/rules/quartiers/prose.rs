@@ -722,7 +722,7 @@ mod tests {
         none(&Prose, "Face aux enjeux des quartiers de Le Quesnoy, la ville de Le Quesnoy agit.");
         none(&Prose, "Nous voulons des résultats, quartier par quartier.");
         none(&Prose, "Le centre social, installé dans le quartier Saint-Michel, ouvre ses portes.");
-        none(&Prose, "Ce quartier prioritaire se trouve dans le quartier de Bellevue, à Brest.");
+        none(&Prose, "L'école, qui se situe dans le quartier de Bellevue à Brest, rouvre.");
         none(
             &Prose,
             "La ville de Lens et la ville de Liévin : les quartiers de Lens et de Liévin sont concernés.",
