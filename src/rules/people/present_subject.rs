@@ -90,7 +90,20 @@ mod tests {
     }
 
     #[test]
+    fn travelling_to_a_signing() {
+        for text in [
+            "Trois contrats ont été signés ce mois. Lundi, Anne Brun a fait le déplacement à Alès.",
+            "Le contrat a été signé en mairie. Anne Brun, ministre, s'est rendue à Alès pour l'occasion.",
+            "Pour la signature du contrat, Anne Brun s'est déplacée en personne.",
+        ] {
+            finds(&PresentSubject, text, &["Anne Brun"], P);
+        }
+    }
+
+    #[test]
     fn not_attendance_at_a_signing() {
         none(&PresentSubject, "Lucie Morin, adjointe, représentait le maire au conseil.");
+        none(&PresentSubject, "Anne Brun a fait le déplacement à Alès pour inaugurer l'école.");
+        none(&PresentSubject, "Anne Brun, ministre, s'est rendue au salon de l'agriculture.");
     }
 }
