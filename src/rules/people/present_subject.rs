@@ -84,6 +84,7 @@ mod tests {
             "Le contrat a été signé hier. Paul Roche, député, et Anne Brun, sénatrice, participaient à la cérémonie.",
             "Le contrat a été signé hier. Étaient notamment présents Paul Roche, député, et Anne Brun, sénatrice.",
             "Le contrat a été signé hier. Se trouvaient là M. Paul Roche, député ; Mme Anne Brun, sénatrice.",
+            "Le contrat a été signé hier. Etaient présents : Paul Roche, député ; Anne Brun, sénatrice.",
         ] {
             finds(&PresentSubject, text, &["Paul Roche", "Anne Brun"], P);
         }
