@@ -78,7 +78,9 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
     let opening = opening_end(doc.clean, &territories);
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
-        let mine_people = |span: [usize; 2]| mine(span) && !untied(doc.clean, opening, span[0]);
+        let mine_people = |span: [usize; 2]| {
+            sections.person_is_about(doc.clean, span[0], i) && !untied(doc.clean, opening, span[0])
+        };
         let contract = build_contract(
             doc.clean,
             c,
@@ -299,20 +301,55 @@ fn untied(text: &str, opening: usize, at: usize) -> bool {
 struct Sections {
     /// Clean-text range of each paragraph and what it is about.
     paragraphs: Vec<(Range<usize>, About)>,
+    /// The contracts' territories, folded and padded with spaces.
+    names: Vec<String>,
+    /// Each territory's place word, folded and padded: the first word of its name that is not
+    /// a kind of body or a small word (" evry " of "Evry Centre Essonne", " toulon " of
+    /// "Métropole Toulon Provence Méditerranée").
+    heads: Vec<Option<String>>,
+}
+
+/// Folded words of a territory's name that are not its place: kinds of bodies, small words.
+const NOT_PLACE: &[&str] = &[
+    "agglo",
+    "agglomeration",
+    "ca",
+    "cc",
+    "cu",
+    "communaute",
+    "communes",
+    "d",
+    "de",
+    "des",
+    "du",
+    "grand",
+    "l",
+    "la",
+    "le",
+    "les",
+    "metropole",
+    "pays",
+    "urbaine",
+    "ville",
+];
+
+/// The place word of a territory's name, if it has one of four letters or more.
+fn head_word(name: &str) -> Option<String> {
+    let folded = fold(name);
+    let head = folded.split(' ').find(|w| !w.is_empty() && !NOT_PLACE.contains(w))?;
+    (head.chars().count() >= 4).then(|| format!(" {head} "))
 }
 
 impl Sections {
     fn new(doc: &Doc, territories: &[&Territory]) -> Sections {
         let names: Vec<String> =
             territories.iter().map(|t| format!(" {} ", fold(&t.name))).collect();
-        let mut paragraphs = Vec::new();
+        let heads = territories.iter().map(|t| head_word(&t.name)).collect();
+        let mut sections = Sections { paragraphs: Vec::new(), names, heads };
         let mut current = About::All;
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
-            let folded = format!(" {} ", fold(text));
-            let named: Vec<usize> =
-                (0..names.len()).filter(|&i| folded.contains(names[i].as_str())).collect();
-            let plural = PLURAL_CONTRACTS.is_match(text);
+            let (named, plural) = sections.named(text);
             let about = if plural || named.len() > 1 {
                 About::All
             } else if let [one] = named[..] {
@@ -323,9 +360,63 @@ impl Sections {
             if plural || !named.is_empty() {
                 current = about.clone();
             }
-            paragraphs.push((range, about));
+            sections.paragraphs.push((range, about));
         }
-        Sections { paragraphs }
+        sections
+    }
+
+    /// The contracts whose territory `text` names, and whether it speaks of the contracts
+    /// together ("ces contrats").
+    fn named(&self, text: &str) -> (Vec<usize>, bool) {
+        let folded = format!(" {} ", fold(text));
+        let named = (0..self.names.len()).filter(|&i| folded.contains(&self.names[i])).collect();
+        (named, PLURAL_CONTRACTS.is_match(text))
+    }
+
+    /// The contracts whose territory or its place word (see [`head_word`]) `text` names, and
+    /// whether it speaks of the contracts together.
+    fn named_loosely(&self, text: &str) -> (Vec<usize>, bool) {
+        let folded = format!(" {} ", fold(text));
+        let named = (0..self.names.len())
+            .filter(|&i| {
+                folded.contains(&self.names[i])
+                    || self.heads[i].as_ref().is_some_and(|h| folded.contains(h.as_str()))
+            })
+            .collect();
+        (named, PLURAL_CONTRACTS.is_match(text))
+    }
+
+    /// True when a person named at the clean offset `at` is at contract `i`'s signing: as
+    /// [`Self::is_about`], except in a paragraph that names several contracts' territories
+    /// without speaking of them together (a series told in one paragraph: "X signed first; two
+    /// days later came Y, where the minister signed"). There the person is the contract's whose
+    /// territory (or its place word: "à Evry" for "Evry Centre Essonne") their sentence names,
+    /// else the one the paragraph named last before it; a person named before any, or in a
+    /// sentence naming several, is at each.
+    fn person_is_about(&self, text: &str, at: usize, i: usize) -> bool {
+        let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
+        let Some((range, about)) = self.paragraphs.get(idx) else { return true };
+        if let About::One(j) = about {
+            return *j == i;
+        }
+        let (named, plural) = self.named_loosely(&text[range.clone()]);
+        if plural || named.len() < 2 {
+            return true;
+        }
+        let end = stretch_around(text, at..at, &['.', '!', '?', '\n']).end.min(range.end);
+        let mut current = About::All;
+        let mut from = range.start;
+        while from < end {
+            let stop = text[from..end].find(['.', '!', '?']).map_or(end, |k| from + k + 1);
+            match self.named_loosely(&text[from..stop]) {
+                (_, true) => current = About::All,
+                (named, false) if named.len() > 1 => current = About::All,
+                (named, false) if named.len() == 1 => current = About::One(named[0]),
+                _ => {}
+            }
+            from = stop;
+        }
+        current == About::All || current == About::One(i)
     }
 
     /// True when the clean offset `at` lies in a paragraph about contract `i` (or all).
@@ -821,6 +912,47 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts[0].signatories.len(), 1);
+    }
+
+    #[test]
+    fn people_of_a_series_told_in_one_paragraph_go_to_their_sentence_s_contract() {
+        let t = "Arles a signé la première, lundi. Deux jours plus tard vint le tour d'Orange, où \
+            Jeanne Morel, ministre, est venue signer. Le lendemain, Paul Viel était à Nîmes. Il y \
+            retrouvait Luc Roux, préfet.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange"), territory(t, "Nîmes")],
+            people: vec![person(t, "Jeanne Morel"), person(t, "Paul Viel"), person(t, "Luc Roux")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names = |k: &Contract| k.signatories.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert!(m.contracts[0].signatories.is_empty(), "{:?}", m.contracts[0]);
+        assert_eq!(names(&m.contracts[1]), ["Jeanne Morel"]);
+        assert_eq!(names(&m.contracts[2]), ["Paul Viel", "Luc Roux"]);
+        // A sentence names a territory by its place word.
+        let t = "Arles et Orange Sud Agglomération signent. Arles a signé lundi. Le lendemain, \
+            Jeanne Morel était à Orange.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange Sud Agglomération")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts[0].signatories.is_empty(), "{:?}", m.contracts[0]);
+        assert_eq!(m.contracts[1].signatories.len(), 1);
+        // A sentence that names several, or speaks of the contracts together, is each one's.
+        for t in [
+            "Arles signe lundi, Orange mardi. Jeanne Morel a signé à Arles comme à Orange.\n",
+            "Arles signe lundi, Orange mardi. Jeanne Morel a signé ces contrats.\n",
+        ] {
+            let c = Candidates {
+                territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+                people: vec![person(t, "Jeanne Morel")],
+                ..Candidates::default()
+            };
+            let m = merge(t, &c);
+            assert!(m.contracts.iter().all(|k| k.signatories.len() == 1), "{t}: {:?}", m.contracts);
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::lexicon::{alternation, cues};
+use super::lexicon::{alternation, cues, escape};
 
 fn alt(kind: &str) -> String {
     alternation(cues(kind))
@@ -46,7 +46,7 @@ fn phrases(kinds: &[&str]) -> String {
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     forms
         .iter()
-        .map(|c| c.split(' ').map(regex::escape).collect::<Vec<_>>().join(&gap))
+        .map(|c| c.split(' ').map(escape).collect::<Vec<_>>().join(&gap))
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -150,7 +150,7 @@ pub(super) static PRESENCE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let adverbs = format!(r"\s+(?:{}\s+)*", alt("adverb"));
     let forms: Vec<String> = cues("presence_verb")
         .map(|c| {
-            let parts: Vec<String> = c.split(' ').map(regex::escape).collect();
+            let parts: Vec<String> = c.split(' ').map(escape).collect();
             match parts.split_first() {
                 Some((first, rest)) if !rest.is_empty() => {
                     format!("{first}{adverbs}{}", rest.join(r"\s+"))

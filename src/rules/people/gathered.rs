@@ -3,10 +3,13 @@
 //! Finds: "La signature du contrat a réuni A, préfet, B, président de la CINOR, et les maires",
 //! "La cérémonie rassemblait A et B". Involvement `signatory` when the subject is the signing
 //! ("la signature", "le contrat signé"), `present` when it is a ceremony (`mentioned` for a role
-//! that is not an official capacity). Does not find: the same verbs with another subject ("La
-//! réunion a réuni A"), people after a quotation or a relative clause.
+//! that is not an official capacity). Also the hosts who gathered a contract's partners: "A,
+//! préfète, et B, président de l'agglomération, ont réuni les signataires du contrat", "A a
+//! rassemblé autour d'elle les vingt partenaires engagés" (`present`), in a sentence about a
+//! contract. Does not find: the same verbs with another subject ("La réunion a réuni A") or
+//! another object ("A a réuni les habitants"), people after a quotation or a relative clause.
 
-use super::cue::{GATHER, PRESENCE, list_end};
+use super::cue::{ABOUT_CONTRACT, GATHER, PRESENCE, list_end};
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
@@ -26,6 +29,16 @@ static SIGNING: LazyLock<Regex> =
 static CEREMONY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcérémonie").expect("valid regex"));
 
+/// The object of a gathering whose subject hosts a contract's partners: "les partenaires",
+/// "autour d'eux l'ensemble des signataires", "les représentants des 30 partenaires", a word or
+/// two before ("hier", "ce matin").
+static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:\p{Ll}+\s+){0,2}?(?:autour\s+(?:d'(?:eux|elles?|elle)|de\s+(?:lui|soi))\s+)?(?:l'ensemble\s+des|tous\s+les|toutes\s+les|les|leurs|ses|des)\s+(?:représentant(?:e)?s\s+d(?:es|e|u)\s+)?(?:[\p{L}\d-]+\s+){0,2}?(?:partenaires|signataires|cosignataires)\b",
+    )
+    .expect("valid regex")
+});
+
 impl Rule for Gathered {
     fn id(&self) -> &'static str {
         "people.gathered"
@@ -41,6 +54,13 @@ impl Rule for Gathered {
             } else if CEREMONY.is_match(subject) {
                 Involvement::Present
             } else {
+                if PARTNERS.is_match(&p.text[verb.end()..])
+                    && ABOUT_CONTRACT.is_match(&p.text[sentence.clone()])
+                {
+                    for m in p.listed_before(verb.start()) {
+                        emit(doc, m, Involvement::Present, self.id(), out);
+                    }
+                }
                 continue;
             };
             let Some(from) = p.list_after(verb.end()) else { continue };
@@ -75,7 +95,23 @@ mod tests {
     }
 
     #[test]
+    fn hosts_who_gathered_the_partners() {
+        for text in [
+            "La préfète Anne Brun et Paul Roche, président de l'agglomération, ont réuni les \
+             signataires du contrat de ville.",
+            "Anne Brun, préfète, et Paul Roche, maire, avaient ainsi rassemblé autour d'eux les \
+             représentants des trente partenaires engagés dans le contrat.",
+            "Anne Brun et Paul Roche réunissaient hier l'ensemble des partenaires du nouveau \
+             contrat.",
+        ] {
+            finds(&Gathered, text, &["Anne Brun", "Paul Roche"], Involvement::Present);
+        }
+    }
+
+    #[test]
     fn other_gatherings() {
+        none(&Gathered, "Anne Brun, maire, a réuni les habitants pour parler du contrat.");
+        none(&Gathered, "Anne Brun, maire, a réuni les partenaires du festival d'été.");
         none(&Gathered, "La réunion publique a réuni Paul Roche, maire, et les habitants.");
         none(&Gathered, "La signature approche. Le forum a réuni Paul Roche, maire.");
     }

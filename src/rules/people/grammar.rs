@@ -225,6 +225,10 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An article closing the gap before a role word ("…, la ", "… l'").
+static ARTICLE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:\ble|\bla|\bl')\s*$").expect("valid regex"));
+
 /// A role word at the start of a text, without an article.
 static ROLE_BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\b", *ROLE)).expect("valid regex"));
@@ -447,6 +451,12 @@ fn role_after(
     let past = caps.name("past").is_some();
     let start = at + word.start();
     let end = role_end(text, at + word.end(), stops, html);
+    // ", la maire de Hyères Anne Brun": a role with its article that runs into the next name
+    // is that name's.
+    let next = end + (text[end..].len() - text[end..].trim_start().len());
+    if ARTICLE_END.is_match(&text[at..start]) && stops.contains(&next) {
+        return None;
+    }
     let role = make_role(text, start..end, word.as_str(), past)?;
     let mut full_end = end;
     if caps.name("open").is_some_and(|o| o.as_str() == "(") {
@@ -964,5 +974,27 @@ mod tests {
         assert_eq!(&t[p.sentence(0)], "Signé par :\n\n- A ;\n- Bruno.");
         assert_eq!(&t[p.sentence(t.find("Phrase").unwrap())], " Phrase de J. Dupont ici.");
         assert_eq!(&t[p.paragraph(t.find("Autre").unwrap())], "Autre. Phrase de J. Dupont ici.");
+    }
+
+    #[test]
+    fn a_role_with_its_article_before_the_next_name_is_that_name_s() {
+        let m = mentions(
+            "Signé par le préfet du Var Paul Roche, la maire de Hyères Anne Brun et le président \
+             de la CAF Marc Viel.",
+            false,
+        );
+        let roles: Vec<(&str, Option<&str>)> =
+            m.iter().map(|m| (m.name.as_str(), m.role.as_ref().map(|r| r.text.as_str()))).collect();
+        assert_eq!(
+            roles,
+            [
+                ("Paul Roche", Some("préfet du Var")),
+                ("Anne Brun", Some("maire de Hyères")),
+                ("Marc Viel", Some("président de la CAF"))
+            ]
+        );
+        // The role after a name keeps its article when no name follows it.
+        let m = mentions("Paul Roche, le préfet du Var, a signé.", false);
+        assert_eq!(m[0].role.as_ref().map(|r| r.text.as_str()), Some("préfet du Var"));
     }
 }

@@ -83,14 +83,23 @@ pub(super) fn cues(kind: &str) -> impl Iterator<Item = &'static str> {
     CUES.iter().filter(move |(k, _)| k == kind).map(|(_, c)| c.as_str())
 }
 
-/// A regex alternation of `forms`, longest first so that the leftmost-first engine prefers
+/// A regex alternation of `forms` (see [`escape`]), longest first so that the leftmost-first engine prefers
 /// "vice-présidente" to "vice-président"; spaces match any white space.
 pub(super) fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let mut forms: Vec<&str> = forms.collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     forms.dedup();
-    let alts: Vec<String> = forms.iter().map(|f| regex::escape(f).replace(' ', r"\s+")).collect();
+    let alts: Vec<String> = forms.iter().map(|f| escape(f).replace(' ', r"\s+")).collect();
     format!("(?:{})", alts.join("|"))
+}
+
+/// `form` escaped for a regex, its initial "é" matching a capital that lost its accent too
+/// ("Etaient présents", "Elue municipale").
+pub(super) fn escape(form: &str) -> String {
+    match form.strip_prefix('é') {
+        Some(rest) => format!("[ée]{}", regex::escape(rest)),
+        None => regex::escape(form),
+    }
 }
 
 /// Any role word, as a regex fragment (use with `(?i)`).

@@ -84,13 +84,27 @@ mod tests {
             "Le contrat a été signé hier. Paul Roche, député, et Anne Brun, sénatrice, participaient à la cérémonie.",
             "Le contrat a été signé hier. Étaient notamment présents Paul Roche, député, et Anne Brun, sénatrice.",
             "Le contrat a été signé hier. Se trouvaient là M. Paul Roche, député ; Mme Anne Brun, sénatrice.",
+            "Le contrat a été signé hier. Etaient présents : Paul Roche, député ; Anne Brun, sénatrice.",
         ] {
             finds(&PresentSubject, text, &["Paul Roche", "Anne Brun"], P);
         }
     }
 
     #[test]
+    fn travelling_to_a_signing() {
+        for text in [
+            "Trois contrats ont été signés ce mois. Lundi, Anne Brun a fait le déplacement à Alès.",
+            "Le contrat a été signé en mairie. Anne Brun, ministre, s'est rendue à Alès pour l'occasion.",
+            "Pour la signature du contrat, Anne Brun s'est déplacée en personne.",
+        ] {
+            finds(&PresentSubject, text, &["Anne Brun"], P);
+        }
+    }
+
+    #[test]
     fn not_attendance_at_a_signing() {
         none(&PresentSubject, "Lucie Morin, adjointe, représentait le maire au conseil.");
+        none(&PresentSubject, "Anne Brun a fait le déplacement à Alès pour inaugurer l'école.");
+        none(&PresentSubject, "Anne Brun, ministre, s'est rendue au salon de l'agriculture.");
     }
 }

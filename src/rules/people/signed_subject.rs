@@ -4,7 +4,9 @@
 //! "A, préfet du Nord, a signé", "A et B l'ont paraphé", "Le préfet, A, et le président, B, ont
 //! signé", "A, préfet, et B, maire, ont conclu le contrat de ville" (a verb that signs only
 //! with a contract for object), and the inverted subject "Aux côtés du préfet ont également signé A, président de la
-//! Métropole, B, recteur, ainsi que les maires, parmi lesquels C", "Ont signé le contrat : A, B". Involvement `signatory`. Does not find: a passive "a été signé" (its subject
+//! Métropole, B, recteur, ainsi que les maires, parmi lesquels C", "Ont signé le contrat : A, B",
+//! the subject after a gerund of signing ("En signant le contrat, A et B s'engagent pour six
+//! ans"). Involvement `signatory`. Does not find: a passive "a été signé" (its subject
 //! is the contract), a name separated from the verb by anything but the list ("A a rappelé que
 //! le préfet a signé"), the object of the verb ("a signé le contrat avec A": see
 //! `people.in_presence_of` for "aux côtés de").
@@ -16,10 +18,19 @@ use super::cue::{
 use super::emit;
 use super::grammar::{Mention, Parsed};
 use crate::record::Involvement;
+use crate::rules::text::Regex;
 use crate::rules::{Candidates, Doc, Rule};
+use std::sync::LazyLock;
 
 /// The active-signing rule.
 pub struct SignedSubject;
+
+/// A gerund of signing and its object, up to the comma before the clause's subject: "En
+/// signant ce contrat, ", "en paraphant hier le document, ".
+static GERUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\ben\s+(?:co-?|contre-?)?(?:signant|paraphant)\b[^.;:!?«»\n]{0,120}?,\s*")
+        .expect("valid regex")
+});
 
 impl Rule for SignedSubject {
     fn id(&self) -> &'static str {
@@ -51,6 +62,11 @@ impl Rule for SignedSubject {
                 for m in p.listed(from..end) {
                     emit(doc, m, Involvement::Signatory, self.id(), out);
                 }
+            }
+        }
+        for gerund in GERUND.find_iter(p.text) {
+            for m in p.listed_from(gerund.end()) {
+                emit(doc, m, Involvement::Signatory, self.id(), out);
             }
         }
     }
@@ -89,6 +105,21 @@ mod tests {
     use crate::rules::people::testing::{finds, none};
 
     const S: Involvement = Involvement::Signatory;
+
+    #[test]
+    fn subjects_after_a_gerund_of_signing() {
+        for text in [
+            "En signant ce contrat, Paul Roche, préfet du Gard, et Anne Brun, maire d'Alès, \
+             s'engagent pour six ans.",
+            "En paraphant hier le document, Paul Roche et Anne Brun ont pris date.",
+            "Il rappelle qu'en cosignant le contrat de ville, Paul Roche et Anne Brun ont pris \
+             des engagements.",
+        ] {
+            finds(&SignedSubject, text, &["Paul Roche", "Anne Brun"], S);
+        }
+        none(&SignedSubject, "En signant ce contrat, l'État s'engage auprès des habitants.");
+        none(&SignedSubject, "En signalant ce problème, Paul Roche a rendu service.");
+    }
 
     #[test]
     fn subjects_of_signing_verbs() {

@@ -42,6 +42,25 @@ static SIGNING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^{}$", alternation(cues("signing_role")))).expect("valid regex")
 });
 
+/// A role that holds a signing role after another one: "député-maire de Vierzon", "sénatrice
+/// Maire de Lunel", "sénateur et maire", "conseiller départemental, président de
+/// l'agglomération". Not "adjointe au maire", "chargé de mission auprès du préfet".
+static LATER_SIGNING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    let signing = alternation(cues("signing_role"));
+    Regex::new(&format!(
+        r"(?i)^{role}(?:\s*-\s*|\s+)(?:et\s+)?{signing}\b|(?:,|\bet)\s+{signing}\b",
+        role = *ROLE
+    ))
+    .expect("valid regex")
+});
+
+/// Whether a role's holder signs for a party: the role opens with a signing role, or holds one
+/// after another role.
+fn signs(role: &str) -> bool {
+    ROLE_WORD.find(role).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()))
+        || LATER_SIGNING_ROLE.is_match(role)
+}
+
 /// A negation right before a word of signing ("nous ne voulons pas signer", "sans signer").
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:pas|jamais|plus|sans|ni)\s+(?:\p{L}+\s+)?$").expect("valid regex")
@@ -64,9 +83,7 @@ impl Rule for SigningContext {
         let p = Parsed::new(doc);
         for m in p.mentions {
             let Some(role) = m.role.as_ref().filter(|r| !r.past) else { continue };
-            let signs =
-                ROLE_WORD.find(&role.text).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()));
-            if !signs || !speaks_of_signing(&p.text[p.paragraph(m.full.start)]) {
+            if !signs(&role.text) || !speaks_of_signing(&p.text[p.paragraph(m.full.start)]) {
                 continue;
             }
             emit(doc, m, Involvement::Present, self.id(), out);
@@ -112,6 +129,29 @@ mod tests {
             &["Anne Brun"],
             Involvement::Present,
         );
+    }
+
+    #[test]
+    fn a_signing_role_held_after_another_role() {
+        for text in [
+            "Marc Viel, député-maire de Lunel, recevait la ministre venue signer le contrat.",
+            "Marc Viel, député Maire de Lunel, recevait la ministre venue signer le contrat.",
+            "Le contrat est signé, se félicite Marc Viel, sénateur et maire de Lunel.",
+            "Le contrat est signé, note Marc Viel, conseiller départemental, président de \
+             l'agglomération.",
+        ] {
+            finds(&SigningContext, text, &["Marc Viel"], Involvement::Present);
+        }
+        finds(
+            &SigningContext,
+            "Le Premier ministre, Marc Viel, a signé hier les premiers contrats de ville.",
+            &["Marc Viel"],
+            Involvement::Present,
+        );
+        assert!(signs("député-maire de Lunel"));
+        assert!(!signs("député du Gard"));
+        assert!(!signs("adjointe au maire de Lunel"));
+        assert!(!signs("chargée de mission auprès du préfet"));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::rules::text::Regex;
 use super::cue::FUTURE_ANY;
 use super::emit;
 use super::grammar::{Mention, Parsed};
+use super::lexicon::ROLE_AT;
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule, stretch_around};
 
@@ -75,6 +76,16 @@ static ITEM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t,;.|)*_]*(?:(?:pour|au\s+nom\s+d(?:e|u|es|'))[^\n]{0,60})?[ \t]*$")
         .expect("valid regex")
 });
+
+/// A line of a signature block that holds only the role of the name below it ("Le Préfet du
+/// Var", "LA MAIRE DE HYÈRES"): a role word opens it, it is short and ends no sentence.
+fn role_line(line: &str) -> bool {
+    let line = line.trim().trim_start_matches(['-', '•', '*', '–', '|', ' ', '\t']);
+    line.len() <= 80
+        && !line.ends_with(['.', '!', '?', ':'])
+        && line.split_whitespace().count() <= 10
+        && ROLE_AT.is_match(line)
+}
 
 /// A short line with no name before the first item: a table header ("| Signataire |
 /// Fonction"), a sub-heading.
@@ -158,7 +169,7 @@ fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
             let bullet = text[line.clone()].trim_start().starts_with(['-', '•', '*', '–', '|']);
             if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
                 headers += 1;
-            } else if !bullet || out.is_empty() {
+            } else if !(bullet || role_line(&text[line.clone()])) || out.is_empty() {
                 break;
             }
             pos = next;
@@ -238,6 +249,22 @@ mod tests {
             "Fait à Hyères, le 3 juin 2024\nLe Préfet du Var, Paul Roche\nLa Maire de Hyères, \
              Anne Brun\n",
             &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        // A PDF signature page: each role on its line, blank lines between.
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024\n\nLe Préfet du Var\n\nPaul Roche\n\nLA MAIRE DE \
+             HYÈRES\n\nAnne Brun\n\nLe Président de la CAF du Var\n\nMarc Viel\n",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            S,
+        );
+        // A sentence after the block ends it, even when it opens with a role.
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024\n\nLe Préfet du Var\n\nPaul Roche\n\nLe maire a \
+             ensuite rappelé le rôle des habitants.\n\nAnne Brun\n",
+            &["Paul Roche"],
             S,
         );
     }
