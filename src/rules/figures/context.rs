@@ -272,6 +272,9 @@ pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
     let qpv = has(Cue::Qpv) || has(Cue::QpvPlace) || has(Cue::Priority);
     let other = has(Cue::OtherQuartier) || (has(Cue::Renewal) && !has(Cue::Priority));
     Some(match class {
+        // "4 projets de renouvellement urbain" are the renewal programme's, not the contract's
+        // actions.
+        Class::Actions if has(Cue::Renewal) => return None,
         Class::Actions => "action_count",
         Class::Communes => "commune_count",
         Class::Contracts => "contract_count",
