@@ -451,19 +451,17 @@ mod tests {
             ),
             ("L'État apporte 1,2 M€ sur six ans.", &[(1_200_000.0, "amount_eur")]),
             ("Rendez-vous le 12 mars à 18 h, 3 rue de la Paix, pour les 200 ans.", &[]),
-            // Projects are the contract's actions (not the renewal programme's); its towns' mayors
-            // count them.
+            // Projects funded or supported are the contract's actions; the renewal programme's
+            // are not, nor an outline's.
             (
-                "Un fonds annuel soutient 120 projets portés par 60 associations.",
-                &[(120.0, "action_count")],
+                "Un fonds annuel de 2 M€ finance 120 projets portés par des associations.",
+                &[(120.0, "action_count"), (2_000_000.0, "amount_eur")],
             ),
+            ("L'appel à projets a retenu 45 projets cette année.", &[(45.0, "action_count")]),
+            ("Le contrat s'organise en 3 piliers et 12 projets.", &[]),
             (
                 "L'agglomération bénéficiera de 3 projets de renouvellement urbain.",
                 &[],
-            ),
-            (
-                "Le préfet a signé aux côtés des cinq maires de la communauté de communes.",
-                &[(5.0, "commune_count")],
             ),
             // Inhabitants the policy reaches live in its quartiers.
             (
@@ -471,6 +469,19 @@ mod tests {
                 &[(18000.0, "population_qpv")],
             ),
             ("La ville touche 18 000 euros de dotation.", &[(18000.0, "amount_eur")]),
+            // The former geography's zones are no priority quartiers, and leave the new ones be.
+            (
+                "Les 751 zones urbaines sensibles cèdent la place à 1 300 quartiers prioritaires.",
+                &[(751.0, "quartier_count"), (1300.0, "qpv_count")],
+            ),
+            ("On comptait 12 ZUS dans le département.", &[(12.0, "quartier_count")]),
+            // What the contract bears on is its priority neighbourhoods.
+            (
+                "L'agglomération a signé un contrat de ville portant sur deux secteurs : les \
+                 Acacias et le Val.",
+                &[(2.0, "qpv_count")],
+            ),
+            ("Le débat portera sur deux thèmes et 300 euros de frais.", &[(300.0, "amount_eur")]),
             // Quartiers to be rebuilt are no count of the priority ones.
             (
                 "L'enveloppe servira à requalifier trois quartiers anciens.",
