@@ -78,7 +78,11 @@ mod tests {
         // A range whose multiplier only its high end writes: both ends, the low one scaled.
         let ends = "une enveloppe de 12 à 15 millions d'euros";
         all(&Amount, ends, &[(12e6, "amount_eur"), (15e6, "amount_eur")]);
-        all(&Amount, "entre 1,5 et 2 millions d'euros", &[(1.5e6, "amount_eur"), (2e6, "amount_eur")]);
+        all(
+            &Amount,
+            "entre 1,5 et 2 millions d'euros",
+            &[(1.5e6, "amount_eur"), (2e6, "amount_eur")],
+        );
         all(&Amount, "de 36 à 40 millions d’euros", &[(36e6, "amount_eur"), (40e6, "amount_eur")]);
         assert_eq!(one(&Amount, "en 2015, 40 millions d'euros").0, 40e6);
         // No-break and narrow no-break spaces are plain spaces in the normalised text.

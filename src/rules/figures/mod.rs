@@ -459,10 +459,7 @@ mod tests {
             ),
             ("L'appel à projets a retenu 45 projets cette année.", &[(45.0, "action_count")]),
             ("Le contrat s'organise en 3 piliers et 12 projets.", &[]),
-            (
-                "L'agglomération bénéficiera de 3 projets de renouvellement urbain.",
-                &[],
-            ),
+            ("L'agglomération bénéficiera de 3 projets de renouvellement urbain.", &[]),
             // Inhabitants the policy reaches live in its quartiers.
             (
                 "En tout, ce sont 18 000 habitants de l'agglomération qui sont touchés.",
@@ -487,10 +484,7 @@ mod tests {
                 "L'enveloppe servira à requalifier trois quartiers anciens.",
                 &[(3.0, "quartier_count")],
             ),
-            (
-                "Trois quartiers prioritaires seront requalifiés.",
-                &[(3.0, "qpv_count")],
-            ),
+            ("Trois quartiers prioritaires seront requalifiés.", &[(3.0, "qpv_count")]),
         ];
         for (text, expected) in cases {
             let got = family(text);
