@@ -275,12 +275,13 @@ fn without_article(name: &str, range: Range<usize>) -> (&str, Range<usize>) {
 }
 
 /// Whether the article opening `name` belongs to the town named first ("La Roche-sur-Yon
-/// Agglomération", "Le Mans Métropole"): the article and the next word are a commune of the
-/// gazetteer.
+/// Agglomération", "Le Mans Métropole"): the article and the next word are, letter for letter,
+/// the official name of a commune of the gazetteer (whose lookup reads "Le Grand Chalon" as
+/// "Grand Chalon", which keeps no article).
 fn town_with_article(name: &str, rest: &str) -> bool {
     let first = rest.split_whitespace().next().unwrap_or(rest);
-    let town = &name[..name.len() - rest.len() + first.len()];
-    !gazetteer::communes_named(town).is_empty()
+    let town = name[..name.len() - rest.len() + first.len()].to_lowercase();
+    gazetteer::communes_named(&town).iter().any(|c| c.name.to_lowercase() == town)
 }
 
 /// True when a name with a kind word is an intercommunality's short name: the kind word opens
@@ -388,6 +389,10 @@ mod tests {
         let names: Vec<&str> = epci_mentions(text).into_iter().map(|(r, _)| &text[r]).collect();
         assert!(names.contains(&"La Roche-sur-Yon Agglomération"), "{names:?}");
         assert!(names.contains(&"Métropole Rouen Normandie"), "{names:?}");
+        let text = "Ont signé Le Grand Chalon et Le Mans Métropole.";
+        let names: Vec<&str> = epci_mentions(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert!(names.contains(&"Grand Chalon"), "{names:?}");
+        assert!(names.contains(&"Le Mans Métropole"), "{names:?}");
     }
 
     #[test]
