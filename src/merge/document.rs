@@ -165,11 +165,13 @@ fn published(c: &Candidates) -> Option<Published> {
 /// How near a day must be to a territory of a series to be its own, in bytes.
 const OWN_DAY_REACH: usize = 48;
 
-/// "Le 12 juin, ce fut le tour de X", "le lendemain, au tour de X": the day is the next
-/// territory's.
+/// "Le 12 juin, ce fut le tour de X", "le lendemain, au tour de X", "le 30 juin celui de X": the
+/// day is the next territory's.
 static TURN_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:ce\s+fut|c'était|c'est|puis|et)\s+)?(?:au|le)\s+tour\s+d")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^[\s,]*(?:(?:(?:ce\s+fut|c'était|c'est|puis|et)\s+)?(?:au|le)\s+tour\s+d|(?:celui|celle)\s+d)",
+    )
+    .expect("valid regex")
 });
 
 /// The day written right next to a territory of a series of signatures ("Montauban le 6

@@ -131,7 +131,54 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
             return not_a_signature(text, &s, range, other_programme(text, &s, role));
         }
     }
-    not_a_signature(text, &s, range, other_programme(text, &s, nearest_cue_role(text, &s, range)))
+    let role = gathering_to_sign(text, &s, nearest_cue_role(text, &s, range));
+    not_a_signature(text, &s, range, other_programme(text, &s, role))
+}
+
+/// A gathering of the parties, the only event cue of its sentence.
+static GATHERING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^réuni").expect("valid regex"));
+
+/// What the parties gathered for, when they gathered to sign or to commit themselves: a signing
+/// verb (not the noun "signataires"), or a commitment they seal, make concrete, formalise or
+/// share ("venus sceller leur engagement", "réunis dans un même engagement", "pour s'engager").
+static COMMITTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:sign(?:er|é|ée|és|ées|ent|ons|aient|ait)\b|paraph|co-?sign|contresign|(?:scell|matérialis|formalis|officialis|concrétis)\w*\s+(?:leur|son|cet|ces|un|l['’])\s*engagement|dans\s+un(?:\s+même)?\s+engagement|engagement\s+commun|s['’]\s*engag(?:er|ent|eant)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// A gathering that reviews or steers rather than signs: "réunis pour faire le bilan", "en
+/// comité".
+static REVIEWING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:bilan|point\s+d['’]étape|suivi|évaluation|comité|revue)\b")
+        .expect("valid regex")
+});
+
+/// "Ce mardi 3 mai, la présidente a réuni les partenaires, venus sceller leur engagement": a
+/// gathering cue nearest to the date, when it is the only event cue of the sentence and the
+/// parties gathered to sign or commit, dates the signing.
+fn gathering_to_sign(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
+    if role != DateRole::Event {
+        return role;
+    }
+    let sentence = &text[s.clone()];
+    let mut events = ROLE_CUES.regex.find_iter(sentence).filter(|m| {
+        let cue = m.as_str().to_lowercase();
+        ROLE_CUES
+            .roles
+            .iter()
+            .filter(|(c, _)| cue.starts_with(c.as_str()))
+            .max_by_key(|(c, _)| c.len())
+            .is_some_and(|(_, r)| *r == DateRole::Event)
+    });
+    let only_gathering = events.all(|m| GATHERING.is_match(m.as_str()));
+    if only_gathering && COMMITTING.is_match(sentence) && !REVIEWING.is_match(sentence) {
+        DateRole::Signature
+    } else {
+        role
+    }
 }
 
 /// "la loi de programmation pour la ville du 21 février 2014": a law's date; "(lire notre
@@ -323,6 +370,29 @@ mod tests {
             role("Ils ont entériné le 3 juillet le protocole.", "3 juillet"),
             DateRole::Signature
         );
+    }
+
+    #[test]
+    fn a_gathering_to_sign_or_commit_is_the_signing() {
+        let s = "Ce jeudi 4 avril, le maire et le sous-préfet ont réuni autour d'eux trente \
+                 partenaires, venus sceller leur engagement pour les quartiers.";
+        assert_eq!(role(s, "jeudi 4 avril"), DateRole::Signature);
+        let s = "Le 2 octobre 2015, le contrat a réuni dans un même engagement l'État, la \
+                 Région et la communauté de communes.";
+        assert_eq!(role(s, "2 octobre 2015"), DateRole::Signature);
+        let s = "Les élus se sont réunis le 5 juin 2024 pour signer le contrat.";
+        assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
+        // A gathering to review, to steer or to vote is no signing.
+        let s = "Les partenaires se sont réunis le 5 juin 2024 pour faire le bilan de leur \
+                 engagement commun.";
+        assert_eq!(role(s, "5 juin 2024"), DateRole::Event);
+        let s = "Réuni le 5 juin 2024, le conseil communautaire a adopté le contrat et va \
+                 signer la convention.";
+        assert_eq!(role(s, "5 juin 2024"), DateRole::Event);
+        let s = "Les 24 signataires se sont réunis le 3 mai 2016 pour la fête du quartier.";
+        assert_eq!(role(s, "3 mai 2016"), DateRole::Event);
+        let s = "Le 3 mai, le préfet a réuni les bailleurs sociaux à la mairie.";
+        assert_eq!(role(s, "3 mai"), DateRole::Event);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Finds: "Publié le 18/06/2024", "Article publié le 09/10/2023", "Publié le lundi 14 septembre
 //! 2015", "Publié par Jeanne Martin le 3 mai 2024", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015", "Créé le 12
 //! mars 2024", "Date : 12/03/2024" (role
-//! `publication`, at the start of a line or after a separator such as "|" or "•"), and "Mis à
+//! `publication`, at the start of a line or after a separator such as "|" or "•", or, for the
+//! cues only page chrome writes with a capital, "Publié le", "Mis en ligne le", "Paru le", right
+//! after a sentence's end on the same line), and "Mis à
 //! jour le 02/07/2024", "modifié le 11 juillet 2024", "actualisé le ..." (role `update`, anywhere
 //! on a line: an update date is never a publication date). Cues are listed in
 //! `rules/dates/issue_cues.tsv`. Does not find: "publié" inside a sentence ("le décret publié le
@@ -75,6 +77,19 @@ fn opens_line(text: &str, start: usize) -> bool {
         })
 }
 
+/// The cues that only page chrome writes with a capital: "Publié le", "Mis en ligne le", "Paru
+/// le" (not "Créé le", which also opens a sentence about what was created).
+const CHROME_CUES: [&str; 7] =
+    ["publié", "publiée", "paru", "parue", "mis en ligne", "mise en ligne", "article publié"];
+
+/// Whether a capitalised chrome cue at `cue` starts a new sentence inside a line ("… les
+/// quartiers. Mis en ligne le 18/03/2024."): the page's issue date run into the text.
+fn chrome_after_sentence(text: &str, cue: std::ops::Range<usize>, key: &str) -> bool {
+    let capital = text[cue.clone()].chars().next().is_some_and(char::is_uppercase);
+    let lead = text[..cue.start].trim_end_matches([' ', '\t', '*', '_']);
+    capital && CHROME_CUES.contains(&key) && lead.ends_with(['.', '!', '?', ')'])
+}
+
 impl Rule for IssueLine {
     fn id(&self) -> &'static str {
         "dates.issue_line"
@@ -90,7 +105,10 @@ impl Rule for IssueLine {
             let Some(role) = CUES.roles.iter().find(|(c, _)| *c == key).map(|(_, r)| *r) else {
                 continue;
             };
-            if role == DateRole::Publication && !opens_line(text, m.start()) {
+            if role == DateRole::Publication
+                && !opens_line(text, m.start())
+                && !chrome_after_sentence(text, cue.range(), &key)
+            {
                 continue;
             }
             out.dates.push(mention(doc, m.range(), self.id(), parsed.value(), None, role));
@@ -131,6 +149,11 @@ mod tests {
         assert_eq!(one(&IssueLine, "Date 12.03.2024\n").1, "2024-03-12");
         // Words glued where a tag was lost.
         assert_eq!(one(&IssueLine, "Publié le18 juin 2024").1, "2024-06-18");
+        // Page chrome run into the text after a sentence.
+        let t = "Le contrat est signé par tous les partenaires. Mis en ligne le 18/03/2024.";
+        assert_eq!(one(&IssueLine, t).1, "2024-03-18");
+        let t = "Les quartiers y gagnent. Publié le 2 avril 2024 dans Actualités";
+        assert_eq!(one(&IssueLine, t).1, "2024-04-02");
         let found = run(&IssueLine, "Mis à jour le 19/06/2024 Publié le 18/06/2024");
         let roles: Vec<_> = brief(&found).into_iter().map(|(_, v, _, r)| (v, r)).collect();
         assert_eq!(roles, [("2024-06-19".into(), Update), ("2024-06-18".into(), Publication)]);
@@ -159,5 +182,7 @@ mod tests {
         none(&IssueLine, "Le comité, créé le 3 mai 2016, suit le contrat.");
         none(&IssueLine, "Le rapport, publié le 3 mai 2016, fait le bilan.");
         none(&IssueLine, "La date du 3 mai 2016 est retenue.");
+        none(&IssueLine, "Le club est actif. Créé le 3 mai 2010, il compte cent membres.");
+        none(&IssueLine, "Le guide est prêt. Il sera mis en ligne le 3 mai 2016.");
     }
 }

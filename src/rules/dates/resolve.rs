@@ -4,9 +4,10 @@
 //! Year-less dates take the year that puts them on or before the document's date (dateline or
 //! "Publié le"), checked against their weekday; in an undated document, a weekday picks the one
 //! year that fits near the period the document names ("2024-2030", "Quartiers 2030") or near
-//! its other dates. Relative dates are computed from the document's date. Open periods and
-//! durations start in the year of the signature (else of the document). How each value was
-//! completed is written in `inferred`; a year that stays a guess raises a
+//! its other dates, and, with nothing dated around it, a signature's weekday picks the one
+//! signing year of the two generations of contracts that fits. Relative dates are computed from
+//! the document's date. Open periods and durations start in the year of the signature (else of
+//! the document). How each value was completed is written in `inferred`; a year that stays a guess raises a
 //! `dates.ambiguous_year` warning.
 
 use std::collections::BTreeSet;
@@ -130,6 +131,10 @@ fn anchor_years(dates: &[DateMention]) -> Vec<i16> {
         .collect()
 }
 
+/// The years in which the contracts were signed: the 2015 generation's (late 2014 to 2016) and
+/// the 2024 generation's (late 2023 to 2025).
+const SIGNING_YEARS: [i16; 6] = [2014, 2015, 2016, 2023, 2024, 2025];
+
 fn fits(year: i16, month: i8, day: i8, weekday: Weekday) -> bool {
     Date::new(year, month, day).is_ok_and(|d| d.weekday() == weekday)
 }
@@ -216,6 +221,16 @@ fn complete_year_less(out: &mut Candidates) {
                 if years.len() > 1 {
                     warn(&mut warnings, d, "the weekday fits several years near the period");
                 }
+            }
+        } else if let Some(w) = weekday
+            && anchors.is_empty()
+            && d.role == DateRole::Signature
+        {
+            // Nothing dated around it: the one signing year of the two generations of
+            // contracts whose calendar puts that weekday on that day.
+            let mut years = SIGNING_YEARS.into_iter().filter(|&y| fits(y, m, day, w));
+            if let (Some(y), None) = (years.next(), years.next()) {
+                set_year(d, y, "weekday+generation");
             }
         }
     }
@@ -461,6 +476,27 @@ mod tests {
         assert_eq!(value_of(text, "Arras, le 3 avril").0, "2024-04-03");
         assert!(family(text).warnings.is_empty());
         assert!(family(text).warnings.is_empty());
+    }
+
+    #[test]
+    fn year_from_weekday_alone_when_one_generation_fits() {
+        // Tuesday 14 May: only 2024 among the signing years.
+        let text = "Le contrat de ville de Sens a été signé mardi 14 mai en mairie.";
+        assert_eq!(
+            value_of(text, "mardi 14 mai"),
+            ("2024-05-14".into(), Signature, Some("weekday+generation".into()))
+        );
+        // Monday 6 July: 2015; the contract's end year is no anchor of its signature.
+        let text = "Le contrat a été signé le lundi 6 juillet. Il court jusqu'en 2020.";
+        assert_eq!(value_of(text, "lundi 6 juillet").0, "2015-07-06");
+        // Wednesday 2 July fits 2014 and 2025: no year; Friday 2 July fits none.
+        let text = "Le contrat a été signé le mercredi 2 juillet.";
+        assert!(resolved(text).iter().all(|d| d.0 != "mercredi 2 juillet"));
+        let text = "Le contrat a été signé le vendredi 2 juillet.";
+        assert!(resolved(text).iter().all(|d| d.0 != "vendredi 2 juillet"));
+        // A meeting is no signature: its year stays unknown.
+        let text = "Le comité de pilotage s'est réuni le mardi 14 mai.";
+        assert!(resolved(text).iter().all(|d| d.0 != "mardi 14 mai"));
     }
 
     #[test]

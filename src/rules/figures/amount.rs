@@ -48,7 +48,7 @@ impl Rule for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::figures::testing::{none, one};
+    use crate::rules::figures::testing::{all, none, one};
 
     #[test]
     fn amounts() {
@@ -75,9 +75,15 @@ mod tests {
         assert_eq!(one(&Amount, "un plan de 1,2Md€").0, 1_200_000_000.0);
         assert_eq!(one(&Amount, "La Région engage 3 millions d'euros sur six ans.").0, 3e6);
         assert_eq!(one(&Amount, "La ville verse 450 000 € par an aux associations.").0, 450e3);
-        // A range whose multiplier only its high end writes: the low end, scaled.
-        assert_eq!(one(&Amount, "une enveloppe de 12 à 15 millions d'euros").0, 12e6);
-        assert_eq!(one(&Amount, "entre 1,5 et 2 millions d'euros").0, 1.5e6);
+        // A range whose multiplier only its high end writes: both ends, the low one scaled.
+        let ends = "une enveloppe de 12 à 15 millions d'euros";
+        all(&Amount, ends, &[(12e6, "amount_eur"), (15e6, "amount_eur")]);
+        all(
+            &Amount,
+            "entre 1,5 et 2 millions d'euros",
+            &[(1.5e6, "amount_eur"), (2e6, "amount_eur")],
+        );
+        all(&Amount, "de 36 à 40 millions d’euros", &[(36e6, "amount_eur"), (40e6, "amount_eur")]);
         assert_eq!(one(&Amount, "en 2015, 40 millions d'euros").0, 40e6);
         // No-break and narrow no-break spaces are plain spaces in the normalised text.
         assert_eq!(one(&Amount, "un fonds doté de 12\u{a0}000\u{a0}€").0, 12000.0);

@@ -273,9 +273,14 @@ pub(super) fn kind(class: Class, cues: &BTreeSet<Cue>) -> Option<&'static str> {
     let other = has(Cue::OtherQuartier) || (has(Cue::Renewal) && !has(Cue::Priority));
     Some(match class {
         Class::Actions => "action_count",
+        // "120 projets soutenus" are the contract's actions; "4 projets de renouvellement
+        // urbain", the renewal programme's; "3 axes et 4 projets", its outline.
+        Class::Projects if has(Cue::Funded) && !has(Cue::Renewal) => "action_count",
+        Class::Projects => return None,
         Class::Communes => "commune_count",
         Class::Contracts => "contract_count",
         Class::Euros => "amount_eur",
+        Class::Former => "quartier_count",
         Class::Partners => "partner_count",
         Class::Participants => "participant_count",
         Class::Percent => "percent",

@@ -8,7 +8,8 @@
 //! mardi. Il fixe pour six ans la feuille de route"), or by a noun that takes it up ("Le document
 //! trace pour six ans ..."). Does not find: ages ("Lina, 19 ans"), delays and pasts ("il y a neuf
 //! ans", "depuis vingt ans", "après trois ans"), durations in a sentence that does not name a
-//! contract, more than twelve years.
+//! contract, more than twelve years. Also finds years named after the contract they measure
+//! ("ces huit années de contractualisation"), not time elapsed ("après trois ans de contrat").
 
 use std::sync::LazyLock;
 
@@ -39,6 +40,19 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b{cues}")).expect("valid regex")
 });
 
+/// Years named after the contract they measure: "ces six années de contractualisation", "huit
+/// ans de contrat de ville".
+static OF_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:de\s+contractualisation|de\s+contrats?\s+de\s+ville|d['’]\s*application\s+du\s+contrat)\b")
+        .expect("valid regex")
+});
+
+/// Time elapsed, not the contract's term: "après trois ans de contrat", "depuis six ans".
+static ELAPSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:après|depuis|il\s+y\s+a|au\s+bout\s+de|en)\s+(?:les\s+|ces\s+)?$")
+        .expect("valid regex")
+});
+
 impl Rule for Duration {
     fn id(&self) -> &'static str {
         "figures.duration"
@@ -53,7 +67,10 @@ impl Rule for Duration {
                 continue;
             }
             let s = sentence(text, n.num.start);
-            if !BEFORE.is_match(&text[s.start..n.range.start]) || !names_contract(text, s) {
+            let of_contract = OF_CONTRACT.is_match(&text[h.head.end..])
+                && !ELAPSED.is_match(&text[s.start..n.range.start]);
+            let cued = BEFORE.is_match(&text[s.start..n.range.start]) && names_contract(text, s);
+            if !of_contract && !cued {
                 continue;
             }
             let unit = Some(text[h.head.clone()].to_lowercase());
@@ -76,7 +93,7 @@ fn names_contract(text: &str, s: std::ops::Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::figures::testing::{none, one};
+    use crate::rules::figures::testing::{all, none, one};
 
     #[test]
     fn durations() {
@@ -100,6 +117,16 @@ mod tests {
         assert_eq!(one(&Duration, t).0, 6.0);
         let t = "Le protocole est adopté. Ce texte engage les partenaires pour cinq ans.";
         assert_eq!(one(&Duration, t).0, 5.0);
+        // The years named after the contract they measure.
+        let t = "Ces neuf années de contractualisation ont appris beaucoup aux communes.";
+        assert_eq!(one(&Duration, t).0, 9.0);
+        let t = "Sept ans de contrat de ville ont changé le quartier.";
+        assert_eq!(one(&Duration, t).0, 7.0);
+        // The contract's action plan is the contract: its prolongation is the contract's.
+        let t = "Un plan d'action sur cinq ans, prolongé de 2 ans";
+        all(&Duration, t, &[(5.0, "duration_years"), (2.0, "duration_years")]);
+        let t = "Le plan d'actions pour six ans est prêt.";
+        assert_eq!(one(&Duration, t).0, 6.0);
     }
 
     #[test]
@@ -114,5 +141,7 @@ mod tests {
         none(&Duration, "Le contrat est signé. La crèche, elle, ouvrira pour six ans.");
         none(&Duration, "Tous les six ans, la commission révise la carte des aides.");
         none(&Duration, "Le plan de la crèche est prêt. Le document vaut pour six ans.");
+        none(&Duration, "Après trois ans de contrat de ville, le bilan est mitigé.");
+        none(&Duration, "Depuis cinq ans de contractualisation, rien n'a changé.");
     }
 }

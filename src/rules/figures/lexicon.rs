@@ -14,6 +14,8 @@ pub(crate) enum Class {
     Communes,
     Contracts,
     Euros,
+    /// "zones urbaines sensibles", "ZUS": neighbourhoods of a former priority geography.
+    Former,
     /// "jeunes", "familles": a group of people, counted only as people mobilised or consulted.
     Group,
     Partners,
@@ -22,6 +24,8 @@ pub(crate) enum Class {
     /// "personnes": inhabitants only when the context says which.
     Persons,
     Percent,
+    /// "projets": actions only when the clause says they are funded or supported.
+    Projects,
     Quartiers,
     /// "sites", "secteurs": neighbourhoods only when the context says which.
     Sites,
@@ -35,12 +39,14 @@ impl Class {
             "communes" => Class::Communes,
             "contracts" => Class::Contracts,
             "euros" => Class::Euros,
+            "former" => Class::Former,
             "group" => Class::Group,
             "partners" => Class::Partners,
             "participants" => Class::Participants,
             "people" => Class::People,
             "persons" => Class::Persons,
             "percent" => Class::Percent,
+            "projects" => Class::Projects,
             "quartiers" => Class::Quartiers,
             "sites" => Class::Sites,
             "years" => Class::Years,
@@ -66,6 +72,9 @@ pub(super) enum Cue {
     /// Urban renewal (NPNRU, ANRU): neighbourhoods counted for renewal, not as priority ones,
     /// unless the clause says "prioritaires".
     Renewal,
+    /// Funding or support ("financés", "soutenus", "au service de"): projects so counted are
+    /// the contract's actions.
+    Funded,
 }
 
 /// How a number without its head noun relates to the figure before it.
@@ -105,6 +114,7 @@ pub(super) static CUES: LazyLock<Vec<(String, Cue)>> = LazyLock::new(|| {
         "priority" => Some(Cue::Priority),
         "other_quartier" => Some(Cue::OtherQuartier),
         "renewal" => Some(Cue::Renewal),
+        "funded" => Some(Cue::Funded),
         _ => None,
     })
 });

@@ -153,8 +153,12 @@ fn headed_figures(doc: &Doc, out: &mut Candidates, rule: &str, classes: &[Class]
         let cues = context::cues_at(text, h.number.num.start);
         let Some(kind) = context::kind(h.class, &cues) else { continue };
         let unit = unit(h.class, &text[h.head.clone()]);
-        let value = range_low(text, &h.number).unwrap_or(h.number.value);
-        let n = (value, h.number.approx);
+        // A range gives both its ends ("12 à 15 millions d'euros": 12 and 15 millions).
+        if let Some(low) = range_low(text, &h.number) {
+            let n = (low, h.number.approx);
+            out.figures.push(figure(doc, h.range(), rule, n, kind, Some(unit.clone())));
+        }
+        let n = (h.number.value, h.number.approx);
         out.figures.push(figure(doc, h.range(), rule, n, kind, Some(unit)));
     }
 }
@@ -165,7 +169,7 @@ static RANGE_LOW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The low end of a range whose multiplier only its high end writes ("12 à 15 millions
-/// d'euros": 12 millions, the figure the text commits to), scaled like the high end.
+/// d'euros": 12 millions), scaled like the high end.
 fn range_low(text: &str, n: &Number) -> Option<f64> {
     if !n.scaled {
         return None;
@@ -447,6 +451,40 @@ mod tests {
             ),
             ("L'État apporte 1,2 M€ sur six ans.", &[(1_200_000.0, "amount_eur")]),
             ("Rendez-vous le 12 mars à 18 h, 3 rue de la Paix, pour les 200 ans.", &[]),
+            // Projects funded or supported are the contract's actions; the renewal programme's
+            // are not, nor an outline's.
+            (
+                "Un fonds annuel de 2 M€ finance 120 projets portés par des associations.",
+                &[(120.0, "action_count"), (2_000_000.0, "amount_eur")],
+            ),
+            ("L'appel à projets a retenu 45 projets cette année.", &[(45.0, "action_count")]),
+            ("Le contrat s'organise en 3 piliers et 12 projets.", &[]),
+            ("L'agglomération bénéficiera de 3 projets de renouvellement urbain.", &[]),
+            // Inhabitants the policy reaches live in its quartiers.
+            (
+                "En tout, ce sont 18 000 habitants de l'agglomération qui sont touchés.",
+                &[(18000.0, "population_qpv")],
+            ),
+            ("La ville touche 18 000 euros de dotation.", &[(18000.0, "amount_eur")]),
+            // The former geography's zones are no priority quartiers, and leave the new ones be.
+            (
+                "Les 751 zones urbaines sensibles cèdent la place à 1 300 quartiers prioritaires.",
+                &[(751.0, "quartier_count"), (1300.0, "qpv_count")],
+            ),
+            ("On comptait 12 ZUS dans le département.", &[(12.0, "quartier_count")]),
+            // What the contract bears on is its priority neighbourhoods.
+            (
+                "L'agglomération a signé un contrat de ville portant sur deux secteurs : les \
+                 Acacias et le Val.",
+                &[(2.0, "qpv_count")],
+            ),
+            ("Le débat portera sur deux thèmes et 300 euros de frais.", &[(300.0, "amount_eur")]),
+            // Quartiers to be rebuilt are no count of the priority ones.
+            (
+                "L'enveloppe servira à requalifier trois quartiers anciens.",
+                &[(3.0, "quartier_count")],
+            ),
+            ("Trois quartiers prioritaires seront requalifiés.", &[(3.0, "qpv_count")]),
         ];
         for (text, expected) in cases {
             let got = family(text);

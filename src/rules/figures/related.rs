@@ -83,6 +83,9 @@ mod tests {
         let t = "Sur le même sujet\nDouze communes signent\nLe NPNRU à mi-parcours\n\nPartager";
         assert_eq!(covered(t).len(), 1);
         assert!(covered(t)[0].ends_with("mi-parcours"));
+        let t = "Le contrat est signé.\nÀ découvrir aussi...\n2 mars 2024\nUn marché 100 % local\n\nFin";
+        assert_eq!(covered(t).len(), 1);
+        assert!(covered(t)[0].ends_with("100 % local"));
     }
 
     #[test]

@@ -266,11 +266,22 @@ fn without_article(name: &str, range: Range<usize>) -> (&str, Range<usize>) {
     for article in ["La ", "Le ", "Les ", "L'"] {
         if let Some(rest) = name.strip_prefix(article)
             && rest.starts_with(char::is_uppercase)
+            && !town_with_article(name, rest)
         {
             return (rest, range.start + article.len()..range.end);
         }
     }
     (name, range)
+}
+
+/// Whether the article opening `name` belongs to the town named first ("La Roche-sur-Yon
+/// Agglomération", "Le Mans Métropole"): the article and the next word are, letter for letter,
+/// the official name of a commune of the gazetteer (whose lookup reads "Le Grand Chalon" as
+/// "Grand Chalon", which keeps no article).
+fn town_with_article(name: &str, rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or(rest);
+    let town = name[..name.len() - rest.len() + first.len()].to_lowercase();
+    gazetteer::communes_named(&town).iter().any(|c| c.name.to_lowercase() == town)
 }
 
 /// True when a name with a kind word is an intercommunality's short name: the kind word opens
@@ -373,6 +384,15 @@ mod tests {
         let names: Vec<String> =
             epci_mentions(text).into_iter().map(|(r, _)| fold(&text[r])).collect();
         assert_eq!(names, ["caen la mer", "call"]);
+        // The article of a town's name stays; an article before a kind word goes.
+        let text = "Ont signé La Roche-sur-Yon Agglomération, puis La Métropole Rouen Normandie.";
+        let names: Vec<&str> = epci_mentions(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert!(names.contains(&"La Roche-sur-Yon Agglomération"), "{names:?}");
+        assert!(names.contains(&"Métropole Rouen Normandie"), "{names:?}");
+        let text = "Ont signé Le Grand Chalon et Le Mans Métropole.";
+        let names: Vec<&str> = epci_mentions(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert!(names.contains(&"Grand Chalon"), "{names:?}");
+        assert!(names.contains(&"Le Mans Métropole"), "{names:?}");
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! (nouveau, futur, prochain) contrat de ville" (or "son contrat" alone in a document about
 //! contrats de ville, "Valence Romans Agglo signe son contrat"): "Rennes Métropole signe son nouveau contrat de
 //! ville", "le conseil communautaire de Perpignan Méditerranée Métropole a adopté le cadre de son
-//! futur contrat de ville". The carrier is the intercommunality named last before the
-//! possessive. Does not find: a région or a commune with "son action pour les contrats de ville",
+//! futur contrat de ville"; or that carries or steers the contract ("la communauté
+//! d'agglomération du Cotentin porte le contrat de ville", "Douaisis Agglo pilote le contrat de
+//! ville", "X est porteuse du contrat de ville"). The carrier is the intercommunality named last before the
+//! possessive, else the commune named "la Ville de X" ("La Ville de Lillers a signé son contrat
+//! de ville"). Does not find: a région or a commune with "son action pour les contrats de ville",
 //! plural generalities without a possessive.
 
 use std::sync::LazyLock;
@@ -14,6 +17,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::grammar::{epci_mentions, sentences};
+use super::signing_sentence::CITY;
 use super::territory;
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -24,7 +28,7 @@ const ID: &str = "territories.own_contract";
 
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?contrats?(?P<ville>\s+de\s+ville)?\b",
+        r"(?i)(?:\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?|\b(?:porte|portent|portera|pilote|pilotent|pilotera|coordonne)\s+le\s+|\best\s+(?:porteuse|porteur|pilote|cheffe\s+de\s+file|chef\s+de\s+file)\s+du\s+)contrats?(?P<ville>\s+de\s+ville)?\b",
     )
     .expect("valid regex")
 });
@@ -55,10 +59,15 @@ impl Rule for OwnContract {
                 continue;
             }
             let before = &s[..own.start()];
+            let at = |r: std::ops::Range<usize>| sentence.start + r.start..sentence.start + r.end;
             if let Some((r, kind)) = epci_mentions(before).into_iter().max_by_key(|(r, _)| r.start)
             {
-                let range = sentence.start + r.start..sentence.start + r.end;
-                out.territories.push(territory(doc, range, Some(kind), true, ID));
+                out.territories.push(territory(doc, at(r), Some(kind), true, ID));
+            } else if let Some(name) =
+                CITY.captures_iter(before).filter_map(|c| c.name("name")).last()
+            {
+                // "La Ville de Lillers a signé son contrat de ville": a commune named as such.
+                out.territories.push(territory(doc, at(name.range()), None, true, ID));
             }
         }
     }
@@ -84,6 +93,27 @@ mod tests {
             // The gazetteer knows its kind better than its name does.
             [("Perpignan Méditerranée Métropole".into(), "CU".into())]
         );
+    }
+
+    #[test]
+    fn an_intercommunality_that_carries_or_steers_the_contract() {
+        let text = "La communauté d'agglomération du Bocage porte le contrat de ville. Le maire \
+                    de Vire a signé le document.";
+        assert_eq!(carriers(&OwnContract, text).len(), 1);
+        assert!(carriers(&OwnContract, text)[0].0.contains("Bocage"));
+        let text = "Dans les quartiers, Rennes Métropole pilote le contrat de ville 2024-2030.";
+        assert_eq!(carriers(&OwnContract, text)[0].0, "Rennes Métropole");
+        let text = "Rennes Métropole est porteuse du contrat de ville.";
+        assert_eq!(carriers(&OwnContract, text)[0].0, "Rennes Métropole");
+        // Another contract, or no intercommunality before the verb.
+        let text = "Le contrat de ville est signé. Rennes Métropole pilote le contrat de plan.";
+        assert!(carriers(&OwnContract, text).is_empty());
+        assert!(carriers(&OwnContract, "Le préfet porte le contrat de ville.").is_empty());
+        // A commune named as such signs its own contract.
+        let text = "La Ville de Lillers a signé son contrat de ville. Auchel et Burbure ont suivi.";
+        assert_eq!(carriers(&OwnContract, text), [("Lillers".into(), "commune".into())]);
+        let text = "La Ville de Lillers a signé son contrat de location du gymnase.";
+        assert!(carriers(&OwnContract, text).is_empty());
     }
 
     #[test]

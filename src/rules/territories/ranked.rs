@@ -619,19 +619,26 @@ fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
 /// Months, for the dates of a timeline.
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
-/// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février".
+/// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février", "Le
+/// Grand Narbonne a suivi le 14 mars".
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
     ))
     .expect("valid regex")
 });
 
 /// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "le 9
-/// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes".
+/// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes", "le 30
+/// juin celui de la communauté d'agglomération d'Hénin-Carvin", "le 2 juillet, ce fut le tour
+/// de la communauté urbaine d'Arras".
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let of = r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')";
+    let kind = format!(
+        r"(?:la\s+ville\s+de\s+|(?:la\s+|l')?(?:communauté\s+(?:urbaine|d'agglomération|de\s+communes)|métropole|agglomération|agglo)\s+{of}|l')"
+    );
     Regex::new(&format!(
-        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d')(?:la\s+ville\s+de\s+|l')?|(?:à|avec|pour)[ \t]+(?:la\s+ville\s+de\s+|l')?)?$"
+        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d'){kind}?|(?:à|avec|pour)[ \t]+{kind}?|(?:celui|celle)\s+(?:de\s+|d'){kind}?|{kind})?$"
     ))
     .expect("valid regex")
 });
@@ -663,8 +670,9 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     };
     let dated = |m: &Mention| {
         let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
+        // Wide enough for a kind before the name ("celui de la communauté d'agglomération d'").
         let before =
-            &text[text.floor_char_boundary(m.range.start.saturating_sub(48))..m.range.start];
+            &text[text.floor_char_boundary(m.range.start.saturating_sub(80))..m.range.start];
         DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before) || in_sentence(m)
     };
     let mut keys: Vec<&str> = Vec::new();
@@ -1244,6 +1252,11 @@ mod tests {
         let text = "Les premiers contrats de ville sont signés : Montauban le 6 février, puis \
                     Quimperlé, le lundi 9 février, et le 13 février à Lorient Agglomération.";
         assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient Agglomération"]);
+        // Intercommunalities named with their kind, and a verb between name and day.
+        let text = "Trois contrats de ville signés. Douaisis Agglo a signé le 25 juin, puis le \
+                    26 juin celui de la communauté d'agglomération du Boulonnais. Le 29 juin, ce \
+                    fut le tour de la communauté urbaine d'Arras.";
+        assert_eq!(carriers(text).len(), 3, "{:?}", carriers(text));
     }
 
     #[test]

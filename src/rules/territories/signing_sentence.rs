@@ -34,7 +34,7 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sign[ée]|signature|paraph[ée]|adopt[ée]|conclu)").expect("valid regex")
 });
 
-static CITY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b(?:Ville|Commune|Mairie)[ \t]+(?:de[ \t]+|d'|du[ \t]+)(?P<name>{})",
         *NAME
