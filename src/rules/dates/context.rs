@@ -377,8 +377,8 @@ mod tests {
         let s = "Ce jeudi 4 avril, le maire et le sous-préfet ont réuni autour d'eux trente \
                  partenaires, venus sceller leur engagement pour les quartiers.";
         assert_eq!(role(s, "jeudi 4 avril"), DateRole::Signature);
-        let s = "Le 2 octobre 2015, le contrat a réuni dans un même engagement l'État, la \
-                 Région et la communauté de communes.";
+        let s = "Le 2 octobre 2015, la mairie, la CAF et la Région, réunies dans un même \
+                 engagement, ont lancé le contrat.";
         assert_eq!(role(s, "2 octobre 2015"), DateRole::Signature);
         let s = "Les élus se sont réunis le 5 juin 2024 pour signer le contrat.";
         assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
