@@ -162,24 +162,28 @@ fn coarse(hir: &Hir) -> Hir {
 
 /// Every character `hir` can consume, as one class; `None` for a byte class.
 fn characters(hir: &Hir) -> Option<ClassUnicode> {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(ClassUnicode::empty()),
-        HirKind::Literal(lit) => {
-            let text = std::str::from_utf8(&lit.0).ok()?;
-            Some(ClassUnicode::new(text.chars().map(|c| ClassUnicodeRange::new(c, c))))
-        }
-        HirKind::Class(Class::Unicode(c)) => Some(c.clone()),
-        HirKind::Class(Class::Bytes(_)) => None,
-        HirKind::Repetition(r) => characters(&r.sub),
-        HirKind::Capture(c) => characters(&c.sub),
-        HirKind::Concat(items) | HirKind::Alternation(items) => {
-            let mut all = ClassUnicode::empty();
-            for item in items {
-                all.union(&characters(item)?);
+    fn collect(hir: &Hir, out: &mut Vec<ClassUnicodeRange>) -> Option<()> {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                out.extend(text.chars().map(|c| ClassUnicodeRange::new(c, c)));
             }
-            Some(all)
+            HirKind::Class(Class::Unicode(c)) => out.extend(c.iter().copied()),
+            HirKind::Class(Class::Bytes(_)) => return None,
+            HirKind::Repetition(r) => collect(&r.sub, out)?,
+            HirKind::Capture(c) => collect(&c.sub, out)?,
+            HirKind::Concat(items) | HirKind::Alternation(items) => {
+                for item in items {
+                    collect(item, out)?;
+                }
+            }
         }
+        Some(())
     }
+    let mut ranges = Vec::new();
+    collect(hir, &mut ranges)?;
+    Some(ClassUnicode::new(ranges))
 }
 
 impl fmt::Debug for Regex {
