@@ -69,8 +69,8 @@ impl Engines {
     fn new(pattern: &Arc<str>) -> Result<Engines, regex::Error> {
         let hir = parse(pattern)?;
         let unicode_word = hir.properties().look_set().contains_word_unicode();
-        let scan = regex_scan(&hir).map(|fast| Engine::new(pattern.clone(), &fast, true, true));
-        let exact = Engine::new(pattern.clone(), &hir, false, scan.is_none());
+        let scan = regex_scan(&hir).map(|fast| Engine::new(pattern.clone(), fast, true, true));
+        let exact = Engine::new(pattern.clone(), hir, false, scan.is_none());
         Ok(Engines { exact, scan, unicode_word })
     }
 }
@@ -253,13 +253,13 @@ impl Clone for Engine {
 }
 
 impl Engine {
-    fn new(pattern: Arc<str>, hir: &Hir, scan: bool, unanchored: bool) -> Engine {
-        let small = cut(hir);
+    fn new(pattern: Arc<str>, hir: Hir, scan: bool, unanchored: bool) -> Engine {
+        let (first, cut) = cut(hir);
         Engine {
             pattern,
             scan,
-            cut: small.is_some(),
-            first_hir: Mutex::new(Some(small.unwrap_or_else(|| hir.clone()))),
+            cut,
+            first_hir: Mutex::new(Some(first)),
             unanchored,
             compiled: OnceLock::new(),
             small: OnceLock::new(),
@@ -348,48 +348,57 @@ fn all_kept_from(hay: &str, start: usize) -> bool {
 
 /// `hir` with every Unicode class cut down to [`KEPT`] (see [`Engine`]).
 fn shrink(hir: Hir) -> Hir {
-    cut(&hir).unwrap_or(hir)
+    cut(hir).0
 }
 
-/// `hir` with every Unicode class cut down to [`KEPT`], or `None` when no class reaches
-/// outside it (most case-insensitive words: `(?i)é` is `[Éé]`). Only the subtrees that change
-/// are rebuilt.
-fn cut(hir: &Hir) -> Option<Hir> {
+/// `hir` with every Unicode class cut down to [`KEPT`], and whether any class reached outside
+/// it (most case-insensitive words do not: `(?i)é` is `[Éé]`). The tree is taken apart and
+/// rebuilt: its subtrees are moved, never copied.
+fn cut(hir: Hir) -> (Hir, bool) {
     static KEPT_CLASS: LazyLock<ClassUnicode> = LazyLock::new(|| {
         ClassUnicode::new(KEPT.iter().map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)))
     });
-    let many = |items: &[Hir]| -> Option<Vec<Hir>> {
-        let cuts: Vec<Option<Hir>> = items.iter().map(cut).collect();
-        cuts.iter()
-            .any(Option::is_some)
-            .then(|| items.iter().zip(cuts).map(|(h, c)| c.unwrap_or_else(|| h.clone())).collect())
+    let many = |items: Vec<Hir>| -> (Vec<Hir>, bool) {
+        let mut changed = false;
+        let items = items
+            .into_iter()
+            .map(|h| {
+                let (h, c) = cut(h);
+                changed |= c;
+                h
+            })
+            .collect();
+        (items, changed)
     };
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
-            let inside = class
-                .ranges()
-                .iter()
-                .all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi));
-            (!inside).then(|| {
-                let mut small = class.clone();
-                small.intersect(&KEPT_CLASS);
-                Hir::class(Class::Unicode(small))
-            })
+    let inside = |class: &ClassUnicode| {
+        class.ranges().iter().all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi))
+    };
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(class)) if !inside(&class) => {
+            let mut small = class;
+            small.intersect(&KEPT_CLASS);
+            (Hir::class(Class::Unicode(small)), true)
         }
-        HirKind::Capture(c) => cut(&c.sub).map(|sub| {
-            Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(sub) })
-        }),
-        HirKind::Repetition(r) => cut(&r.sub).map(|sub| {
-            Hir::repetition(Repetition {
-                min: r.min,
-                max: r.max,
-                greedy: r.greedy,
-                sub: Box::new(sub),
-            })
-        }),
-        HirKind::Alternation(alts) => many(alts).map(Hir::alternation),
-        HirKind::Concat(items) => many(items).map(Hir::concat),
-        _ => None,
+        HirKind::Capture(c) => {
+            let (sub, changed) = cut(*c.sub);
+            (Hir::capture(Capture { sub: Box::new(sub), ..c }), changed)
+        }
+        HirKind::Repetition(r) => {
+            let (sub, changed) = cut(*r.sub);
+            (Hir::repetition(Repetition { sub: Box::new(sub), ..r }), changed)
+        }
+        HirKind::Alternation(alts) => {
+            let (alts, changed) = many(alts);
+            (Hir::alternation(alts), changed)
+        }
+        HirKind::Concat(items) => {
+            let (items, changed) = many(items);
+            (Hir::concat(items), changed)
+        }
+        HirKind::Class(class) => (Hir::class(class), false),
+        HirKind::Literal(lit) => (Hir::literal(lit.0), false),
+        HirKind::Look(look) => (Hir::look(look), false),
+        HirKind::Empty => (Hir::empty(), false),
     }
 }
 
