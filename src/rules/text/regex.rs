@@ -69,8 +69,8 @@ impl Engines {
     fn new(pattern: &Arc<str>) -> Result<Engines, regex::Error> {
         let hir = parse(pattern)?;
         let unicode_word = hir.properties().look_set().contains_word_unicode();
-        let scan = searched_scan(&hir).map(|fast| Engine::new(pattern.clone(), &fast, true, true));
-        let exact = Engine::new(pattern.clone(), &hir, false, scan.is_none());
+        let scan = regex_scan(&hir).map(|fast| Engine::new(pattern.clone(), fast, true, true));
+        let exact = Engine::new(pattern.clone(), hir, false, scan.is_none());
         Ok(Engines { exact, scan, unicode_word })
     }
 }
@@ -83,6 +83,107 @@ fn searched_scan(hir: &Hir) -> Option<Hir> {
     }
     let (fast, _) = convert(hir);
     (!fast.properties().look_set().contains_word_unicode()).then_some(fast)
+}
+
+/// The scan a [`Regex`] searches: [`searched_scan`] made lighter ([`coarse`]). Only candidate
+/// starts are asked of it, so a heavy element (a bounded repetition of a wide class unrolled a
+/// hundred times, a list of adverbs repeated between every two words of fifty phrases) is
+/// replaced by a light one that accepts more, and the pattern as written confirms each
+/// candidate: the scan compiles, forwards and backwards, into a fraction of the states.
+fn regex_scan(hir: &Hir) -> Option<Hir> {
+    searched_scan(hir).map(|whole| coarse(&whole))
+}
+
+/// A rough count of the NFA states `hir` compiles to (a bounded repetition is unrolled; a wide
+/// class counts as a few states).
+fn weight(hir: &Hir) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(lit) => lit.0.len(),
+        HirKind::Class(Class::Unicode(c)) => 1 + c.ranges().len().min(8),
+        HirKind::Class(Class::Bytes(c)) => 1 + c.ranges().len().min(8),
+        HirKind::Repetition(r) => {
+            let copies = r.max.unwrap_or(r.min).max(1);
+            weight(&r.sub).saturating_mul(usize::try_from(copies).unwrap_or(usize::MAX))
+        }
+        HirKind::Capture(c) => weight(&c.sub),
+        HirKind::Concat(items) | HirKind::Alternation(items) => {
+            items.iter().map(weight).fold(0, usize::saturating_add)
+        }
+    }
+}
+
+/// The weight (see [`weight`]) from which a repeated element is read as a run of its
+/// characters, and from which a bounded repetition loses its upper bound.
+const HEAVY: usize = 64;
+
+/// A tree that matches wherever `hir` matches, and may match more, lighter to compile:
+/// a repetition of a heavy element (`(?:adverb\s+)*`) becomes a run of the characters that
+/// element can consume (`[\s'a-zé…]*`); a bounded repetition whose unrolled copies are heavy
+/// (`[^.;]{0,100}`) loses its upper bound. Assertions inside a replaced element are dropped
+/// (they only restrict), so every match of `hir` is a match of the result.
+fn coarse(hir: &Hir) -> Hir {
+    if weight(hir) <= HEAVY {
+        return hir.clone();
+    }
+    match hir.kind() {
+        HirKind::Repetition(r) => {
+            let min = if r.sub.properties().minimum_len() == Some(0) { 0 } else { r.min.min(1) };
+            if weight(&r.sub) > HEAVY
+                && let Some(chars) = characters(&r.sub)
+            {
+                let run = Hir::class(Class::Unicode(chars));
+                return Hir::repetition(Repetition {
+                    min,
+                    max: None,
+                    greedy: r.greedy,
+                    sub: Box::new(run),
+                });
+            }
+            let sub = coarse(&r.sub);
+            let max = if weight(&sub).saturating_mul(r.max.unwrap_or(0) as usize) > HEAVY {
+                None
+            } else {
+                r.max
+            };
+            let min = if max.is_none() { r.min.min(1) } else { r.min };
+            Hir::repetition(Repetition { min, max, greedy: r.greedy, sub: Box::new(sub) })
+        }
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(coarse(&c.sub)),
+        }),
+        HirKind::Concat(items) => Hir::concat(items.iter().map(coarse).collect()),
+        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(coarse).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// Every character `hir` can consume, as one class; `None` for a byte class.
+fn characters(hir: &Hir) -> Option<ClassUnicode> {
+    fn collect(hir: &Hir, out: &mut Vec<ClassUnicodeRange>) -> Option<()> {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                out.extend(text.chars().map(|c| ClassUnicodeRange::new(c, c)));
+            }
+            HirKind::Class(Class::Unicode(c)) => out.extend(c.iter().copied()),
+            HirKind::Class(Class::Bytes(_)) => return None,
+            HirKind::Repetition(r) => collect(&r.sub, out)?,
+            HirKind::Capture(c) => collect(&c.sub, out)?,
+            HirKind::Concat(items) | HirKind::Alternation(items) => {
+                for item in items {
+                    collect(item, out)?;
+                }
+            }
+        }
+        Some(())
+    }
+    let mut ranges = Vec::new();
+    collect(hir, &mut ranges)?;
+    Some(ClassUnicode::new(ranges))
 }
 
 impl fmt::Debug for Regex {
@@ -152,13 +253,13 @@ impl Clone for Engine {
 }
 
 impl Engine {
-    fn new(pattern: Arc<str>, hir: &Hir, scan: bool, unanchored: bool) -> Engine {
-        let small = cut(hir);
+    fn new(pattern: Arc<str>, hir: Hir, scan: bool, unanchored: bool) -> Engine {
+        let (first, cut) = cut(hir);
         Engine {
             pattern,
             scan,
-            cut: small.is_some(),
-            first_hir: Mutex::new(Some(small.unwrap_or_else(|| hir.clone()))),
+            cut,
+            first_hir: Mutex::new(Some(first)),
             unanchored,
             compiled: OnceLock::new(),
             small: OnceLock::new(),
@@ -247,48 +348,57 @@ fn all_kept_from(hay: &str, start: usize) -> bool {
 
 /// `hir` with every Unicode class cut down to [`KEPT`] (see [`Engine`]).
 fn shrink(hir: Hir) -> Hir {
-    cut(&hir).unwrap_or(hir)
+    cut(hir).0
 }
 
-/// `hir` with every Unicode class cut down to [`KEPT`], or `None` when no class reaches
-/// outside it (most case-insensitive words: `(?i)é` is `[Éé]`). Only the subtrees that change
-/// are rebuilt.
-fn cut(hir: &Hir) -> Option<Hir> {
+/// `hir` with every Unicode class cut down to [`KEPT`], and whether any class reached outside
+/// it (most case-insensitive words do not: `(?i)é` is `[Éé]`). The tree is taken apart and
+/// rebuilt: its subtrees are moved, never copied.
+fn cut(hir: Hir) -> (Hir, bool) {
     static KEPT_CLASS: LazyLock<ClassUnicode> = LazyLock::new(|| {
         ClassUnicode::new(KEPT.iter().map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)))
     });
-    let many = |items: &[Hir]| -> Option<Vec<Hir>> {
-        let cuts: Vec<Option<Hir>> = items.iter().map(cut).collect();
-        cuts.iter()
-            .any(Option::is_some)
-            .then(|| items.iter().zip(cuts).map(|(h, c)| c.unwrap_or_else(|| h.clone())).collect())
+    let many = |items: Vec<Hir>| -> (Vec<Hir>, bool) {
+        let mut changed = false;
+        let items = items
+            .into_iter()
+            .map(|h| {
+                let (h, c) = cut(h);
+                changed |= c;
+                h
+            })
+            .collect();
+        (items, changed)
     };
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
-            let inside = class
-                .ranges()
-                .iter()
-                .all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi));
-            (!inside).then(|| {
-                let mut small = class.clone();
-                small.intersect(&KEPT_CLASS);
-                Hir::class(Class::Unicode(small))
-            })
+    let inside = |class: &ClassUnicode| {
+        class.ranges().iter().all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi))
+    };
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(class)) if !inside(&class) => {
+            let mut small = class;
+            small.intersect(&KEPT_CLASS);
+            (Hir::class(Class::Unicode(small)), true)
         }
-        HirKind::Capture(c) => cut(&c.sub).map(|sub| {
-            Hir::capture(Capture { index: c.index, name: c.name.clone(), sub: Box::new(sub) })
-        }),
-        HirKind::Repetition(r) => cut(&r.sub).map(|sub| {
-            Hir::repetition(Repetition {
-                min: r.min,
-                max: r.max,
-                greedy: r.greedy,
-                sub: Box::new(sub),
-            })
-        }),
-        HirKind::Alternation(alts) => many(alts).map(Hir::alternation),
-        HirKind::Concat(items) => many(items).map(Hir::concat),
-        _ => None,
+        HirKind::Capture(c) => {
+            let (sub, changed) = cut(*c.sub);
+            (Hir::capture(Capture { sub: Box::new(sub), ..c }), changed)
+        }
+        HirKind::Repetition(r) => {
+            let (sub, changed) = cut(*r.sub);
+            (Hir::repetition(Repetition { sub: Box::new(sub), ..r }), changed)
+        }
+        HirKind::Alternation(alts) => {
+            let (alts, changed) = many(alts);
+            (Hir::alternation(alts), changed)
+        }
+        HirKind::Concat(items) => {
+            let (items, changed) = many(items);
+            (Hir::concat(items), changed)
+        }
+        HirKind::Class(class) => (Hir::class(class), false),
+        HirKind::Literal(lit) => (Hir::literal(lit.0), false),
+        HirKind::Look(look) => (Hir::look(look), false),
+        HirKind::Empty => (Hir::empty(), false),
     }
 }
 
@@ -336,7 +446,7 @@ fn build_with(hir: &Hir, unanchored: bool, scan: bool) -> Result<meta::Regex, re
 /// the pattern as written.
 fn whole_hir(pattern: &str, scan: bool) -> Hir {
     let hir = parse(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"));
-    if scan { convert(&hir).0 } else { hir }
+    if scan { regex_scan(&hir).unwrap_or_else(|| convert(&hir).0) } else { hir }
 }
 
 fn parse(pattern: &str) -> Result<Hir, regex::Error> {
@@ -849,6 +959,22 @@ fn split_class(class: &ClassUnicode) -> Vec<(u8, ClassUnicode)> {
     out
 }
 
+/// The categories of the characters of `class`: a small class (a letter and its case
+/// variants) is read character by character, a wide one cut by [`split_class`].
+fn class_categories(class: &ClassUnicode) -> u8 {
+    let size: u32 =
+        class.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum();
+    if size <= 16 {
+        class
+            .ranges()
+            .iter()
+            .flat_map(|r| r.start()..=r.end())
+            .fold(0, |acc, c| acc | char_category(c))
+    } else {
+        split_class(class).iter().fold(0, |acc, (cat, _)| acc | cat)
+    }
+}
+
 /// The categories of the characters `hir` can begin with (`back`: end with), and whether it can
 /// match the empty string (then what follows it may be next to the assertion too).
 fn edge(hir: &Hir, back: bool) -> (u8, bool) {
@@ -859,9 +985,7 @@ fn edge(hir: &Hir, back: bool) -> (u8, bool) {
             let c = s.and_then(|s| if back { s.chars().next_back() } else { s.chars().next() });
             (c.map_or(ANY, char_category), false)
         }
-        HirKind::Class(Class::Unicode(c)) => {
-            (split_class(c).iter().fold(0, |acc, (cat, _)| acc | cat), false)
-        }
+        HirKind::Class(Class::Unicode(c)) => (class_categories(c), false),
         HirKind::Class(Class::Bytes(_)) => (ANY, false),
         HirKind::Repetition(r) => {
             let (cats, nullable) = edge(&r.sub, back);
@@ -1074,11 +1198,12 @@ fn convert_sequence(items: &[Hir], conv: &mut Conversion) -> Hir {
     Hir::concat(out)
 }
 
-/// The conversion applied to `pattern`, and the scan pattern printed back (for reports and
-/// tests).
+/// The conversion applied to `pattern`, and the scan pattern its [`Regex`] searches printed
+/// back (for reports and tests).
 pub fn conversion(pattern: &str) -> Result<(String, Conversion), regex::Error> {
     let hir = parse(pattern)?;
-    let (fast, conv) = convert(&hir);
+    let (whole, conv) = convert(&hir);
+    let fast = regex_scan(&hir).unwrap_or(whole);
     let mut printed = String::new();
     regex_syntax::hir::print::Printer::new()
         .print(&fast, &mut printed)
@@ -1167,6 +1292,31 @@ mod tests {
         // A case-insensitive "s" is [Ssſ]: split.
         let (_, conv) = conversion(r"(?i)\bsign").expect("valid");
         assert_eq!((conv.ascii, conv.dropped), (1, 0));
+    }
+
+    #[test]
+    fn heavy_elements_of_the_scan_are_made_light() {
+        let weight_of = |p: &str| weight(&parse(p).expect("valid"));
+        let scan_of = |p: &str| weight(&regex_scan(&parse(p).expect("valid")).expect("a scan"));
+        // A bounded repetition of a wide class loses its bound.
+        let bounded = r"(?i)\bsigné\b[^.;:]{0,100}?\bpar\b";
+        assert!(scan_of(bounded) * 10 < weight_of(bounded));
+        // A list of words repeated between the words of phrases becomes a run of letters.
+        let words = "ainsi|aussi|conjointement|officiellement|solennellement|également";
+        let gap = format!(r"\s+(?:(?:{words})\s+)*");
+        let phrases = format!(r"(?i)\b(?:ont{gap}apposé{gap}leur{gap}signature|a{gap}signé)\b");
+        assert!(scan_of(&phrases) * 3 < weight_of(&phrases));
+        // A light pattern is searched as converted.
+        assert_eq!(scan_of(r"\bfet\b"), weight(&convert(&parse(r"\bfet\b").expect("valid")).0));
+        for p in [bounded, phrases.as_str()] {
+            for hay in HAYS.iter().chain(&[
+                "le maire a signé hier, par la suite",
+                "ils ont aussi conjointement apposé leur signature.",
+                "Ils ont apposé leur accord",
+            ]) {
+                same(p, hay);
+            }
+        }
     }
 
     #[test]
