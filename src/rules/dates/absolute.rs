@@ -17,12 +17,15 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The complete-date rule.
 pub struct AbsoluteDate;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.absolute";
+
 static RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){}", *DATE)).expect("valid regex"));
 
 impl Rule for AbsoluteDate {
     fn id(&self) -> &'static str {
-        "dates.absolute"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -19,6 +19,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The dateline rule.
 pub struct Dateline;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.dateline";
+
 /// A place name: capitalised words, with the small words of French place names between them
 /// ("Saint-Étienne-du-Rouvray", "Le Havre", "Boulogne sur Mer").
 const PLACE: &str = r"\p{Lu}[\p{L}'-]*(?:[ \t](?:(?:sur|sous|lès|lez|les|le|la|de|du|des|en|aux)[ \t])?\p{Lu}[\p{L}'-]*){0,4}";
@@ -33,7 +36,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Dateline {
     fn id(&self) -> &'static str {
-        "dates.dateline"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

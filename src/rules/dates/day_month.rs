@@ -17,6 +17,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The year-less date rule.
 pub struct DayMonth;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.day_month";
+
 static RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){}", *DATE)).expect("valid regex"));
 
@@ -36,7 +39,7 @@ pub(super) fn upcoming(text: &str) -> Option<bool> {
 
 impl Rule for DayMonth {
     fn id(&self) -> &'static str {
-        "dates.day_month"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -19,6 +19,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The duration rule.
 pub struct Duration;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.duration";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let n = COUNT.as_str();
     Regex::new(&format!(
@@ -29,7 +32,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Duration {
     fn id(&self) -> &'static str {
-        "dates.duration"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -22,6 +22,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The header-date rule.
 pub struct HeaderDate;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.header_date";
+
 /// How many non-empty lines count as the top of the page.
 const TOP_LINES: usize = 12;
 
@@ -48,7 +51,7 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for HeaderDate {
     fn id(&self) -> &'static str {
-        "dates.header_date"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -24,6 +24,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The issue-date rule.
 pub struct IssueLine;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.issue_line";
+
 struct Cues {
     regex: Regex,
     roles: Vec<(String, DateRole)>,
@@ -92,7 +95,7 @@ fn chrome_after_sentence(text: &str, cue: std::ops::Range<usize>, key: &str) -> 
 
 impl Rule for IssueLine {
     fn id(&self) -> &'static str {
-        "dates.issue_line"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

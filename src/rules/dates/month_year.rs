@@ -15,12 +15,15 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The month rule.
 pub struct MonthYear;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.month_year";
+
 static RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){}", *DATE)).expect("valid regex"));
 
 impl Rule for MonthYear {
     fn id(&self) -> &'static str {
-        "dates.month_year"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

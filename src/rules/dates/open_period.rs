@@ -21,6 +21,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The open-period rule.
 pub struct OpenPeriod;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.open_period";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:jusqu(?:'|\s)(?:en|à|au)|à\s+l'horizon|à\s+l'échéance|d'ici(?:\s+à)?)\s+(?:(?:la\s+)?fin\s+(?:de\s+l'année\s+)?|(?P<day>{DAY}\s+{month}\s+))?(?P<y>{YEAR})\b",
@@ -37,7 +40,7 @@ static PROLONGED: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for OpenPeriod {
     fn id(&self) -> &'static str {
-        "dates.open_period"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -16,6 +16,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The named-generation rule.
 pub struct Programme;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.programme";
+
 static PROGRAMMES: LazyLock<Vec<(String, i16, i16)>> = LazyLock::new(|| {
     data::rows("dates/programmes.tsv")
         .into_iter()
@@ -32,7 +35,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Programme {
     fn id(&self) -> &'static str {
-        "dates.programme"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

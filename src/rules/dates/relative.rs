@@ -24,6 +24,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The relative-date rule.
 pub struct RelativeDate;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.relative";
+
 /// An expression of `rules/dates/relative.tsv`: unit, offset, precision.
 struct Offset {
     expr: String,
@@ -81,7 +84,7 @@ static NOT_PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for RelativeDate {
     fn id(&self) -> &'static str {
-        "dates.relative"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -14,28 +14,31 @@ use std::collections::BTreeSet;
 
 use jiff::civil::{Date, Weekday};
 
-use super::{context, day_month, duration, lexicon, open_period, relative, sequel};
+use super::{
+    absolute, context, dateline, day_month, duration, header_date, issue_line, lexicon, month_year,
+    open_period, programme, relative, sequel, signature_field, year_part, year_span,
+};
 use crate::record::{DateMention, DateRole, Precision, Warning};
 use crate::rules::{Candidates, Doc};
 
 /// Rules in order of precedence when their mentions overlap: the rule that knows more about a
 /// stretch of text (a dateline is also a date) keeps it.
 const PRECEDENCE: &[&str] = &[
-    "dates.dateline",
-    "dates.issue_line",
-    "dates.signature_field",
-    "dates.header_date",
+    dateline::ID,
+    issue_line::ID,
+    signature_field::ID,
+    header_date::ID,
     // An end day of the contract ("jusqu'au 31 décembre 2030") is its period's last year.
-    "dates.open_period",
-    "dates.absolute",
-    "dates.month_year",
-    "dates.day_month",
-    "dates.year_span",
-    "dates.programme",
-    "dates.duration",
-    "dates.year_part",
-    "dates.relative",
-    "dates.sequel",
+    open_period::ID,
+    absolute::ID,
+    month_year::ID,
+    day_month::ID,
+    year_span::ID,
+    programme::ID,
+    duration::ID,
+    year_part::ID,
+    relative::ID,
+    sequel::ID,
 ];
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
@@ -78,7 +81,7 @@ fn promote_lone_span(doc: &Doc, out: &mut Candidates) {
     let year = document_date(&out.dates).map(|(d, _)| d.year());
     let lone = out.dates.iter_mut().find(|d| {
         let [s, e] = d.evidence.span;
-        d.evidence.rule == "dates.year_span"
+        d.evidence.rule == year_span::ID
             && !context::names_other_programme(doc.clean, &(s..e))
             && parts(&d.value).is_some_and(|(y, _, _)| year.is_none_or(|r| (r - y).abs() <= 1))
     });
@@ -286,7 +289,7 @@ fn complete_relative(out: &mut Candidates) {
     let reference = document_date(&out.dates);
     let anchors = anchor_years(&out.dates);
     let mut warnings = Vec::new();
-    for d in out.dates.iter_mut().filter(|d| d.evidence.rule == "dates.relative") {
+    for d in out.dates.iter_mut().filter(|d| d.evidence.rule == relative::ID) {
         let value = match reference {
             Some((r, Precision::Day)) => {
                 relative::complete(&d.text, r).map(|v| (v, "publication date"))
@@ -318,7 +321,7 @@ fn complete_relative(out: &mut Candidates) {
 fn complete_sequels(out: &mut Candidates) {
     out.dates.sort_by_key(|d| d.evidence.span[0]);
     for i in 0..out.dates.len() {
-        if out.dates[i].evidence.rule != "dates.sequel" {
+        if out.dates[i].evidence.rule != sequel::ID {
             continue;
         }
         let anchor = out.dates[..i].iter().rev().find(|d| sequel::is_anchor(d));
@@ -365,7 +368,7 @@ fn complete_periods(out: &mut Candidates) {
         .or_else(|| document_date(&out.dates).map(|(d, _)| (d.year(), "publication date")));
     for d in out.dates.iter_mut().filter(|d| d.value.is_empty()) {
         match d.evidence.rule.as_str() {
-            "dates.open_period" => {
+            open_period::ID => {
                 let Some(end) = open_period::end_year(&d.text) else { continue };
                 match start.filter(|(s, _)| (1..=10).contains(&(end - s))) {
                     Some((s, how)) => {
@@ -380,7 +383,7 @@ fn complete_periods(out: &mut Candidates) {
                     }
                 }
             }
-            "dates.duration" => {
+            duration::ID => {
                 let (Some(n), Some((s, how))) = (duration::years(&d.text), start) else { continue };
                 d.value = format!("{s:04}");
                 d.end = Some(format!("{:04}", s + n));

@@ -23,6 +23,9 @@ use jiff::civil::Date;
 /// The sequel rule.
 pub struct Sequel;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.sequel";
+
 static SEQUELS: LazyLock<Vec<(String, i64)>> = LazyLock::new(|| {
     data::rows("dates/sequels.tsv")
         .into_iter()
@@ -57,7 +60,7 @@ static OWN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Sequel {
     fn id(&self) -> &'static str {
-        "dates.sequel"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

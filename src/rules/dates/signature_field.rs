@@ -18,6 +18,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The labelled-signature rule.
 pub struct SignatureField;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.signature_field";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?im)^[ \t*_#>•-]*(?:date\s+de\s+(?:la\s+)?signature(?:\s+du\s+contrat(?:\s+de\s+ville)?)?|sign[ée]e?(?:\s+le)?|signature)\s*:\s*(?:le\s+)?{}",
@@ -28,7 +31,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for SignatureField {
     fn id(&self) -> &'static str {
-        "dates.signature_field"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

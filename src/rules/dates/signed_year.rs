@@ -22,6 +22,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The signed-year rule.
 pub struct SignedYear;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.signed_year";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:en|courant|au\s+cours\s+de\s+l'année|dans\s+le\s+courant\s+de\s+l'année|durant\s+l'année|(?:à\s+la\s+)?fin\s+(?:de\s+l'année|d'année))\s+(?P<y>{YEAR})\b"
@@ -35,7 +38,7 @@ static SPAN_AFTER: LazyLock<Regex> =
 
 impl Rule for SignedYear {
     fn id(&self) -> &'static str {
-        "dates.signed_year"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -17,6 +17,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The part-of-year rule.
 pub struct YearPart;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.year_part";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:(?:premier|second|deuxième|troisième|quatrième|1er|2e|3e|4e)\s+(?:semestre|trimestre)\s+(?:de\s+)?|(?:fin|début)\s+(?:d'année\s+)?|mi-)(?P<y>{YEAR})\b"
@@ -26,7 +29,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for YearPart {
     fn id(&self) -> &'static str {
-        "dates.year_part"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

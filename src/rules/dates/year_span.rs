@@ -19,6 +19,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The span-of-years rule.
 pub struct YearSpan;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "dates.year_span";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:entre\s+(?P<a1>{YEAR})\s+et\s+(?P<b1>{YEAR})|(?:de\s+)?(?P<a2>{YEAR})\s*(?:[-–—/>→]|\bà\b|\bau\b)\s*(?P<b2>{YEAR}))\b"
@@ -28,7 +31,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for YearSpan {
     fn id(&self) -> &'static str {
-        "dates.year_span"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

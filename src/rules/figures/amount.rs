@@ -16,6 +16,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The amount rule.
 pub struct Amount;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.amount";
+
 /// "M€", "Md€", "k€", "MEUR", "M d'euros" right after a number.
 static SCALED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?P<s>Mds|Md|M|k|K)\s*(?:€|EUR\b|(?i:d['’]\s*)?euros?\b)")
@@ -24,7 +27,7 @@ static SCALED: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Amount {
     fn id(&self) -> &'static str {
-        "figures.amount"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

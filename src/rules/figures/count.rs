@@ -18,6 +18,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The count rule.
 pub struct Count;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.count";
+
 const CLASSES: &[Class] = &[
     Class::Actions,
     Class::Communes,
@@ -32,7 +35,7 @@ const CLASSES: &[Class] = &[
 
 impl Rule for Count {
     fn id(&self) -> &'static str {
-        "figures.count"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

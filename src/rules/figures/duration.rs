@@ -24,6 +24,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The duration rule.
 pub struct Duration;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.duration";
+
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| *b).map(|(f, _)| f.as_str()));
     Regex::new(&format!(r"(?i)\b{cues}\s+(?:les\s+)?$")).expect("valid regex")
@@ -55,7 +58,7 @@ static ELAPSED: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Duration {
     fn id(&self) -> &'static str {
-        "figures.duration"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

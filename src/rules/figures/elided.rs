@@ -25,6 +25,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The elided-head rule.
 pub struct Elided;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.elided";
+
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let conn = alternation(CONNECTORS.iter().map(|(f, _)| f.as_str()));
     Regex::new(&format!(r"(?i)\b(?P<c>{conn})\s+(?:(?:les|la|le)\s+|l['’])?$"))
@@ -46,7 +49,7 @@ static HEAD_WORD: LazyLock<Regex> =
 
 impl Rule for Elided {
     fn id(&self) -> &'static str {
-        "figures.elided"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -25,6 +25,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The label rule.
 pub struct Label;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.label";
+
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)^\W*(?:nombre\s+d(?:e\s+|['’]))?(?P<h>{})(?:$|[^\p{{L}}\d])",
@@ -65,7 +68,7 @@ fn label_of(text: &str, start: usize, end: usize) -> Option<(Range<usize>, usize
 
 impl Rule for Label {
     fn id(&self) -> &'static str {
-        "figures.label"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

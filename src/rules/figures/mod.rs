@@ -82,7 +82,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     let split: Vec<[usize; 2]> = out
         .figures
         .iter()
-        .filter(|f| f.evidence.rule == "figures.status_split" && f.kind == "quartier_count")
+        .filter(|f| f.evidence.rule == status_split::ID && f.kind == "quartier_count")
         .map(|f| f.evidence.span)
         .collect();
     out.figures.retain(|f| f.kind != "qpv_count" || !split.contains(&f.evidence.span));

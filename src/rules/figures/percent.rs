@@ -10,9 +10,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The percentage rule.
 pub struct Percent;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.percent";
+
 impl Rule for Percent {
     fn id(&self) -> &'static str {
-        "figures.percent"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

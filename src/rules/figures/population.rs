@@ -19,9 +19,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The population rule.
 pub struct Population;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.population";
+
 impl Rule for Population {
     fn id(&self) -> &'static str {
-        "figures.population"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

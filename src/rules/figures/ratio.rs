@@ -18,6 +18,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The ratio rule.
 pub struct Ratio;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.ratio";
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = alternation(RATIO_NOUNS.iter().map(String::as_str));
     let words = alternation(NUMBER_WORDS.iter().map(|(f, _)| f.as_str()));
@@ -29,7 +32,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Ratio {
     fn id(&self) -> &'static str {
-        "figures.ratio"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -25,6 +25,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The stated-value rule.
 pub struct Stated;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.stated";
+
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(STATING_VERBS.iter().map(String::as_str));
     Regex::new(&format!(
@@ -36,7 +39,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Stated {
     fn id(&self) -> &'static str {
-        "figures.stated"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -24,6 +24,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The status-split rule.
 pub struct StatusSplit;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "figures.status_split";
+
 /// The status word right after a part.
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]+(?:(?P<p>prioritaires?)|(?P<v>(?:en|de)[ \t]+veille))\b")
@@ -62,7 +65,7 @@ pub(super) fn part_kind(text: &str, n: &Number) -> Option<&'static str> {
 
 impl Rule for StatusSplit {
     fn id(&self) -> &'static str {
-        "figures.status_split"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

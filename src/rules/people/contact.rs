@@ -16,13 +16,16 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The contact rule.
 pub struct Contact;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.contact";
+
 /// How far a contact block reaches after its label, at most.
 const BLOCK_BYTES: usize = 300;
 const BLOCK_LINES: usize = 3;
 
 impl Rule for Contact {
     fn id(&self) -> &'static str {
-        "people.contact"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

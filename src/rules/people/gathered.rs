@@ -21,6 +21,9 @@ use std::sync::LazyLock;
 /// The gathering rule.
 pub struct Gathered;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.gathered";
+
 /// A subject that is the signing itself.
 static SIGNING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:sign|paraph|contresign|cosign)").expect("valid regex"));
@@ -41,7 +44,7 @@ static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Gathered {
     fn id(&self) -> &'static str {
-        "people.gathered"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

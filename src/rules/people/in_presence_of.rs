@@ -17,9 +17,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The presence rule.
 pub struct InPresenceOf;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.in_presence_of";
+
 impl Rule for InPresenceOf {
     fn id(&self) -> &'static str {
-        "people.in_presence_of"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

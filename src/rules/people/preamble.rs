@@ -17,9 +17,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The preamble rule.
 pub struct Preamble;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.preamble";
+
 impl Rule for Preamble {
     fn id(&self) -> &'static str {
-        "people.preamble"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -17,9 +17,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The attendance-verb rule.
 pub struct PresentSubject;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.present_subject";
+
 impl Rule for PresentSubject {
     fn id(&self) -> &'static str {
-        "people.present_subject"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

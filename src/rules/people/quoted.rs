@@ -14,9 +14,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The attributed-quotation rule.
 pub struct Quoted;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.quoted";
+
 impl Rule for Quoted {
     fn id(&self) -> &'static str {
-        "people.quoted"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -15,9 +15,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The every-mention rule.
 pub struct RoleName;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.role_name";
+
 impl Rule for RoleName {
     fn id(&self) -> &'static str {
-        "people.role_name"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -16,9 +16,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The "signé par" rule.
 pub struct SignedBy;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.signed_by";
+
 impl Rule for SignedBy {
     fn id(&self) -> &'static str {
-        "people.signed_by"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

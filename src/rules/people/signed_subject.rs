@@ -25,6 +25,9 @@ use std::sync::LazyLock;
 /// The active-signing rule.
 pub struct SignedSubject;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.signed_subject";
+
 /// A gerund of signing and its object, up to the comma before the clause's subject: "En
 /// signant ce contrat, ", "en paraphant hier le document, ".
 static GERUND: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,7 +37,7 @@ static GERUND: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for SignedSubject {
     fn id(&self) -> &'static str {
-        "people.signed_subject"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

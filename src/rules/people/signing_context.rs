@@ -27,6 +27,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The signing-context rule.
 pub struct SigningContext;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.signing_context";
+
 /// A word of signing (not "signal", "significatif", "signifie").
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:co-?|contre-?)?sign(?:e|é|ée|és|ées|er|ent|ons|ez|era|eront|erons|ature|atures|ataire|ataires)\b|\bparaph(?:e|é|ée|és|ées|er|ent)\b")
@@ -76,7 +79,7 @@ fn speaks_of_signing(paragraph: &str) -> bool {
 
 impl Rule for SigningContext {
     fn id(&self) -> &'static str {
-        "people.signing_context"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

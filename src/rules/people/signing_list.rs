@@ -27,6 +27,9 @@ use crate::rules::{Candidates, Doc, Rule, stretch_around};
 /// The signing-list rule.
 pub struct SigningList;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "people.signing_list";
+
 /// How many lines a block reads at most.
 const BLOCK_LINES: usize = 40;
 
@@ -93,7 +96,7 @@ const HEADER_LINES: usize = 2;
 
 impl Rule for SigningList {
     fn id(&self) -> &'static str {
-        "people.signing_list"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -13,7 +13,7 @@
 //! in our data; most carry on in 2024 under the same name in the same commune, and get the 2024
 //! code, the `qpv_link` saying so.
 
-use super::gazetteer::RULE;
+use super::gazetteer::ID as GAZETTEER;
 use crate::gazetteer::{self, qpv};
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
 
@@ -73,7 +73,7 @@ pub fn link_codes(text: &str, named: &qpv::NamedCommunes, qs: &mut [Quartier]) {
         if q.status == QuartierStatus::Veille {
             continue;
         }
-        if q.evidence.rule == RULE {
+        if q.evidence.rule == GAZETTEER {
             if old && let Some(link) = &mut q.qpv_link {
                 link.push_str("; a document of the 2015 generation: the 2024 successor's code");
             }

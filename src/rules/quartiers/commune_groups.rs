@@ -33,6 +33,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The commune-groups rule.
 pub struct CommuneGroups;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.commune_groups";
+
 /// How many lines above the first group the line about quartiers may be.
 const INTRO_REACH: usize = 3;
 
@@ -73,7 +76,7 @@ enum Line {
 
 impl Rule for CommuneGroups {
     fn id(&self) -> &'static str {
-        "quartiers.commune_groups"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -35,7 +35,7 @@ use crate::rules::{Candidates, Doc, Rule, stretch_around};
 /// The gazetteer rule.
 pub struct Gazetteer;
 
-pub(super) const RULE: &str = "quartiers.gazetteer";
+pub(super) const ID: &str = "quartiers.gazetteer";
 
 /// How far back (bytes) a heading or sentence gives the status of a hit.
 const STATUS_REACH: usize = 600;
@@ -179,7 +179,7 @@ fn one_item_per_name(text: &str, found: Vec<Found>) -> Vec<Found> {
 
 impl Rule for Gazetteer {
     fn id(&self) -> &'static str {
-        RULE
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
@@ -273,7 +273,7 @@ impl Rule for Gazetteer {
                     "{} of the 2024 list, in a commune the document names",
                     q.name
                 )),
-                evidence: doc.evidence(range, RULE),
+                evidence: doc.evidence(range, ID),
             });
         }
     }

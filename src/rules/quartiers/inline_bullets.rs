@@ -24,6 +24,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The inline-bullets rule.
 pub struct InlineBullets;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.inline_bullets";
+
 /// How many bullets a line needs to be read as a list.
 const MIN_ITEMS: usize = 3;
 
@@ -41,7 +44,7 @@ static COMMUNE_SEP: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for InlineBullets {
     fn id(&self) -> &'static str {
-        "quartiers.inline_bullets"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

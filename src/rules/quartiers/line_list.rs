@@ -35,6 +35,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The line-list rule.
 pub struct LineList;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.line_list";
+
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·▪◦–—+]|\d{1,2}[.)])\s+").expect("valid regex"));
 /// A nested item under a bulleted group: "> Name", "-- Name", "  - Name" after "- Group :".
@@ -89,7 +92,7 @@ struct Line {
 
 impl Rule for LineList {
     fn id(&self) -> &'static str {
-        "quartiers.line_list"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -28,6 +28,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The parenthesised-list rule.
 pub struct Parenthesised;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.parenthesised";
+
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()\n]*(?:\n[^()\n]*)?)\)").expect("valid regex"));
 static QUOTED: LazyLock<Regex> =
@@ -50,7 +53,7 @@ const PARTICLES: &[&str] =
 
 impl Rule for Parenthesised {
     fn id(&self) -> &'static str {
-        "quartiers.parenthesised"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -28,6 +28,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The prose rule.
 pub struct Prose;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.prose";
+
 const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
 
 /// "le quartier de Rochebelle, à Alès", "le nouveau quartier prioritaire « Les Prés »".
@@ -207,7 +210,7 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for Prose {
     fn id(&self) -> &'static str {
-        "quartiers.prose"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -28,12 +28,12 @@ const INHERIT_REACH: usize = 300;
 /// Rank of a rule: lower wins when two items overlap.
 fn rank(rule: &str) -> u8 {
     match rule {
-        "quartiers.commune_groups" => 0,
-        "quartiers.table" => 1,
-        "quartiers.line_list" => 2,
-        "quartiers.parenthesised" => 3,
-        "quartiers.semicolon_list" => 4,
-        super::gazetteer::RULE => 6,
+        super::commune_groups::ID => 0,
+        super::table::ID => 1,
+        super::line_list::ID => 2,
+        super::parenthesised::ID => 3,
+        super::semicolon_list::ID => 4,
+        super::gazetteer::ID => 6,
         _ => 5,
     }
 }
@@ -50,9 +50,9 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
     overlap(better, worse)
         && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
         && (fold(&better.name) == fold(&worse.name)
-            || worse.evidence.rule == "quartiers.prose"
-            || worse.evidence.rule == super::gazetteer::RULE
-            || better.evidence.rule == "quartiers.commune_groups")
+            || worse.evidence.rule == super::prose::ID
+            || worse.evidence.rule == super::gazetteer::ID
+            || better.evidence.rule == super::commune_groups::ID)
 }
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
@@ -101,7 +101,7 @@ const GLUE: &[&str] =
 /// (Barradels)"). An item whose name is itself a reading of the quartier, or that joins names
 /// without a commune ("Cordon - Arago"), stays. The gazetteer's items stand for it.
 fn split_by_hits(qs: &mut Vec<Quartier>) {
-    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::RULE;
+    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::ID;
     let hits: Vec<&Quartier> = qs.iter().filter(|q| is_hit(q)).collect();
     let misread = |item: &Quartier| -> bool {
         let [start, end] = item.evidence.span;
@@ -169,7 +169,7 @@ fn split_by_hits(qs: &mut Vec<Quartier>) {
 fn dedup_hits(kept: &mut Vec<Quartier>) {
     let mut seen: Vec<(String, Option<String>, QuartierStatus)> = Vec::new();
     kept.retain(|q| {
-        if q.evidence.rule != super::gazetteer::RULE {
+        if q.evidence.rule != super::gazetteer::ID {
             return true;
         }
         let name = fold(&q.name);
@@ -189,7 +189,7 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
 /// a name that designates its QPV ("Benauge - Henri Sellier" listed, "Benauge" named further
 /// on).
 fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
-    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::RULE;
+    let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::ID;
     let listed: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter(|q| !is_hit(q))
@@ -224,7 +224,7 @@ fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
 fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
     let known = Known::of(doc);
     let any_commune =
-        kept.iter().any(|q| !q.communes.is_empty() && q.evidence.rule != super::gazetteer::RULE);
+        kept.iter().any(|q| !q.communes.is_empty() && q.evidence.rule != super::gazetteer::ID);
     for i in 0..kept.len() {
         if !kept[i].communes.is_empty() {
             continue;

@@ -24,6 +24,9 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The semicolon-group rule.
 pub struct SemicolonList;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.semicolon_list";
+
 /// "à Lorient, names".
 static COMMUNE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*[àÀ]\s+(?P<c>{PLACE})\s*,\s*(?P<names>.+?)\s*$"))
@@ -49,7 +52,7 @@ static SENTENCE_END: LazyLock<Regex> =
 
 impl Rule for SemicolonList {
     fn id(&self) -> &'static str {
-        "quartiers.semicolon_list"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {

@@ -25,9 +25,12 @@ use crate::rules::{Candidates, Doc, Rule};
 /// The table rule.
 pub struct Table;
 
+/// This rule's id, in its evidence.
+pub(super) const ID: &str = "quartiers.table";
+
 impl Rule for Table {
     fn id(&self) -> &'static str {
-        "quartiers.table"
+        ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
