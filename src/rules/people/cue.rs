@@ -1,6 +1,7 @@
 //! The cue patterns the `people` rules share, built once from `rules/people/cues.tsv`: what
 //! introduces signatories, people present, quoted people and contacts.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
@@ -38,17 +39,74 @@ pub(super) static SIGN_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The phrases of `kinds`, longest first, with adverbs allowed between their words ("ont
-/// officiellement apposé leur signature").
+/// The phrases of `kinds` as one alternation, with adverbs allowed between their words ("ont
+/// officiellement apposé leur signature"). The phrases are factored into a tree of words, so
+/// that the adverb gap is written once where phrases branch rather than once between every two
+/// words of every phrase: phrases that start alike share their first words ("ont
+/// (?:procédé|tenu)"), words followed by the same continuations share them ("(?:venu|venue)
+/// signer"). No phrase is a word-for-word start of another and no adverb is a phrase word (see
+/// the tests), so at most one phrase matches at a position and the order of the branches does
+/// not change what is found.
 fn phrases(kinds: &[&str]) -> String {
     let gap = format!(r"\s+(?:{}\s+)*", alt("adverb"));
-    let mut forms: Vec<&str> = kinds.iter().flat_map(|k| cues(k)).collect();
-    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    forms
-        .iter()
-        .map(|c| c.split(' ').map(escape).collect::<Vec<_>>().join(&gap))
-        .collect::<Vec<_>>()
-        .join("|")
+    let mut tree = Words::default();
+    for phrase in kinds.iter().flat_map(|k| cues(k)) {
+        tree.insert(phrase.split(' '));
+    }
+    tree.branches(&gap)
+}
+
+/// The phrases that go on after some words: whether they may stop there, and by next word.
+#[derive(Default)]
+struct Words {
+    stop: bool,
+    next: BTreeMap<&'static str, Words>,
+}
+
+impl Words {
+    fn insert(&mut self, mut words: impl Iterator<Item = &'static str>) {
+        match words.next() {
+            Some(word) => self.next.entry(word).or_default().insert(words),
+            None => self.stop = true,
+        }
+    }
+
+    /// The next words and what follows each, the words with the same continuation grouped
+    /// (longest first, as in [`alternation`]: "entérinent" before "entérine").
+    fn branches(&self, gap: &str) -> String {
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for (word, rest) in &self.next {
+            let rest = rest.continuation(gap);
+            match groups.iter_mut().find(|(r, _)| *r == rest) {
+                Some((_, words)) => words.push(escape(word)),
+                None => groups.push((rest, vec![escape(word)])),
+            }
+        }
+        let alts: Vec<String> = groups
+            .into_iter()
+            .map(|(rest, mut words)| {
+                words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                (rest, words)
+            })
+            .map(|(rest, words)| match words.as_slice() {
+                [word] => format!("{word}{rest}"),
+                _ => format!("(?:{}){rest}", words.join("|")),
+            })
+            .collect();
+        format!("(?:{})", alts.join("|"))
+    }
+
+    /// What follows a word: nothing where all its phrases stop, else the gap and the next words
+    /// (optional where a phrase may also stop there).
+    fn continuation(&self, gap: &str) -> String {
+        if self.next.is_empty() {
+            String::new()
+        } else if self.stop {
+            format!("(?:{gap}{})?", self.branches(gap))
+        } else {
+            format!("{gap}{}", self.branches(gap))
+        }
+    }
 }
 
 /// Whether a match of [`SIGN_ACTIVE`] is a weak signing verb ("ont officialisé", "ont scellé"),
@@ -235,5 +293,88 @@ mod tests {
         assert!(!CONTACT_LABEL.is_match("Le contact avec les habitants"));
         assert!(COORDINATES.is_match("02 31 39 40 00"));
         assert!(COORDINATES.is_match("e.marchand@caen.fr"));
+    }
+
+    /// The phrase sets [`phrases`] is built from.
+    const PHRASE_SETS: [&[&str]; 4] = [
+        &["sign_phrase", "sign_weak", "sign_object"],
+        &["sign_weak"],
+        &["sign_object"],
+        &["gather"],
+    ];
+
+    /// What makes the factored alternation of [`phrases`] match like the plain one: no phrase is
+    /// a word-for-word start of another, no adverb is a phrase word.
+    #[test]
+    fn phrase_data_factors() {
+        let adverbs: Vec<&str> = cues("adverb").collect();
+        for kinds in PHRASE_SETS {
+            let forms: Vec<Vec<&str>> =
+                kinds.iter().flat_map(|k| cues(k)).map(|c| c.split(' ').collect()).collect();
+            for (i, a) in forms.iter().enumerate() {
+                for (j, b) in forms.iter().enumerate() {
+                    assert!(i == j || !b.starts_with(a), "{a:?} starts {b:?}");
+                }
+                for word in a {
+                    assert!(!adverbs.contains(word), "adverb {word:?} in {a:?}");
+                }
+            }
+        }
+    }
+
+    /// The plain construction [`phrases`] replaced: every phrase in full, longest first.
+    fn plain_phrases(kinds: &[&str]) -> String {
+        let gap = format!(r"\s+(?:{}\s+)*", alt("adverb"));
+        let mut forms: Vec<&str> = kinds.iter().flat_map(|k| cues(k)).collect();
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        forms
+            .iter()
+            .map(|c| c.split(' ').map(escape).collect::<Vec<_>>().join(&gap))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// Sentences in our own words around every phrase: as listed, with adverbs between its words,
+    /// capitalised, cut short, glued to a longer word, and all of them in one text.
+    fn phrase_sentences(kinds: &[&str]) -> Vec<String> {
+        let adverbs = ["également", "officiellement ensemble", "Tous  les deux", "ce jour"];
+        let mut texts = Vec::new();
+        for (n, phrase) in kinds.iter().flat_map(|k| cues(k)).enumerate() {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let adverb = adverbs[n % adverbs.len()];
+            let spaced = words.join(&format!(" {adverb} "));
+            let mut chars = phrase.chars();
+            let capital: String =
+                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            let short = words[..words.len() - 1].join(" ");
+            for form in [phrase.to_string(), spaced, capital, phrase.replace('é', "e"), short] {
+                texts.push(format!("Le maire et la préfète {form} le contrat de ville ce matin."));
+                texts.push(format!("{form}nt les partenaires, puis {form}\n{form}."));
+            }
+            texts.push(format!("Hier, {} le pacte.", words.join("\n  ")));
+        }
+        let all = texts.concat();
+        texts.push(all);
+        texts
+    }
+
+    #[test]
+    fn phrases_match_as_before() {
+        for kinds in PHRASE_SETS {
+            for shape in [r"(?i)\b(?:{})\b", r"(?i)^(?:{})", r"(?i)^(?:{})$"] {
+                let new = Regex::new(&shape.replace("{}", &phrases(kinds))).expect("valid regex");
+                let old =
+                    Regex::new(&shape.replace("{}", &plain_phrases(kinds))).expect("valid regex");
+                assert!(new.as_str().len() < old.as_str().len());
+                let spans = |re: &Regex, text: &str| {
+                    re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()
+                };
+                for text in phrase_sentences(kinds) {
+                    for part in std::iter::once(text.as_str()).chain(text.lines()) {
+                        assert_eq!(spans(&new, part), spans(&old, part), "{shape} on {part:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -125,6 +125,9 @@ static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 struct Carrier2015 {
     code: String,
     pattern: Regex,
+    /// The words of the pattern, each as [`case_folded`]: a text where the pattern matches
+    /// holds them all once case-folded.
+    words: Vec<String>,
 }
 
 /// The carriers of `rules/gazetteer/contrats_2015.tsv`.
@@ -134,17 +137,51 @@ static CARRIERS_2015: LazyLock<Vec<Carrier2015>> = LazyLock::new(|| {
         .filter_map(|r| {
             let [_, name, code, _] = r.as_slice() else { return None };
             let core = core_name(name)?;
-            let words: Vec<String> = core
+            let words: Vec<&str> = core
                 .split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
                 .filter(|w| !w.is_empty())
-                .map(regex::escape)
                 .collect();
+            let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
             let pattern =
-                Regex::new(&format!(r"(?i)\b{}\b", words.join(r"(?:\s*[-'’]\s*|\s+)"))).ok()?;
-            Some(Carrier2015 { code: code.clone(), pattern })
+                Regex::new(&format!(r"(?i)\b{}\b", escaped.join(r"(?:\s*[-'’]\s*|\s+)"))).ok()?;
+            let words = words.into_iter().filter_map(case_folded).collect();
+            Some(Carrier2015 { code: code.clone(), pattern, words })
         })
         .collect()
 });
+
+/// `text` with each letter in the lower case that every letter a `(?i)` pattern takes for it
+/// shares ("É" and "é" give "é"; "S", "s" and the long "ſ" give "s"), so that a text where
+/// such a pattern matches a word holds the word's case-folded form; `None` when a character's
+/// case is not one this follows (the dotted and dotless Turkish i, a character outside the
+/// Latin ranges that has a case, such as the Kelvin sign).
+fn case_folded(text: &str) -> Option<String> {
+    text.chars()
+        .map(|c| match c {
+            'ſ' => Some('s'),
+            'İ' | 'ı' => None,
+            _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+            '\u{c0}'..='\u{24f}' => {
+                let mut lower = c.to_lowercase();
+                lower.next().filter(|_| lower.next().is_none())
+            }
+            _ => (c.to_lowercase().eq([c]) && c.to_uppercase().eq([c])).then_some(c),
+        })
+        .collect()
+}
+
+/// The 2015 carriers that may be named in `text`: those whose words the case-folded text all
+/// holds; when the text cannot be case-folded (see [`case_folded`]), those the patterns' set
+/// finds.
+fn carriers_2015_in(text: &str) -> Vec<&'static Carrier2015> {
+    let Some(folded) = case_folded(text) else {
+        static CARRIER_SET: LazyLock<AnyOf> =
+            LazyLock::new(|| AnyOf::new(CARRIERS_2015.iter().map(|c| &c.pattern)));
+        let maybe = CARRIER_SET.which(text);
+        return CARRIERS_2015.iter().zip(maybe).filter_map(|(c, may)| may.then_some(c)).collect();
+    };
+    CARRIERS_2015.iter().filter(|c| c.words.iter().all(|w| folded.contains(w.as_str()))).collect()
+}
 
 /// The proper part of a 2015 carrier's name: without its kind ("CC du Pays Grand Combien" →
 /// "Pays Grand Combien"), `None` when too short to be told from a common word.
@@ -245,10 +282,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         let key = fold(n.as_str());
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
-    static CARRIER_SET: LazyLock<AnyOf> =
-        LazyLock::new(|| AnyOf::new(CARRIERS_2015.iter().map(|c| &c.pattern)));
-    let maybe = CARRIER_SET.which(text);
-    for c in CARRIERS_2015.iter().zip(maybe).filter_map(|(c, may)| may.then_some(c)) {
+    for c in carriers_2015_in(text) {
         for m in c.pattern.find_iter(text) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
             // "l'Agglomération de la Région de Compiègne": a core that alone reads as a région
@@ -935,6 +969,41 @@ mod tests {
     use super::*;
     use crate::record::Format;
     use crate::rules::testing;
+
+    #[test]
+    fn case_folding() {
+        assert_eq!(case_folded("Vallée de l’OISE, ſ Œ").as_deref(), Some("vallée de l’oise, s œ"));
+        assert_eq!(case_folded("\u{212a}elvin"), None);
+        assert_eq!(case_folded("İstanbul"), None);
+        assert_eq!(case_folded("Ωmega"), None);
+        assert_eq!(case_folded("2 € « » – 😀").as_deref(), Some("2 € « » – 😀"));
+    }
+
+    /// Every 2015 carrier named in a text (as written, in capitals, in lower case, with a long
+    /// "ſ", glued to a curly apostrophe) is one the prefilter keeps, and so is every other
+    /// carrier whose pattern matches there.
+    #[test]
+    fn carriers_2015_prefilter_keeps_every_match() {
+        let cores: Vec<String> = data::rows("gazetteer/contrats_2015.tsv")
+            .iter()
+            .filter_map(|r| core_name(r.get(1)?))
+            .collect();
+        let mut found = 0;
+        for core in &cores {
+            let upper = core.to_uppercase();
+            for form in [core.clone(), upper.replace('S', "ſ"), upper, core.to_lowercase()] {
+                let text = format!("Le contrat de ville d’{form} est signé ce matin.");
+                let kept = carriers_2015_in(&text);
+                let matching: Vec<&Carrier2015> =
+                    CARRIERS_2015.iter().filter(|c| c.pattern.is_match(&text)).collect();
+                found += usize::from(!matching.is_empty());
+                for c in matching {
+                    assert!(kept.iter().any(|k| std::ptr::eq(*k, c)), "{} in {text}", c.code);
+                }
+            }
+        }
+        assert!(found > 4 * 300, "{found}");
+    }
 
     /// The fallback carriers of `text` (no other rule run).
     #[track_caller]
