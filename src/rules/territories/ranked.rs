@@ -654,10 +654,10 @@ fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
 /// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février", "Le
-/// Grand Narbonne a suivi le 14 mars".
+/// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin".
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
     ))
     .expect("valid regex")
 });
@@ -1326,6 +1326,14 @@ mod tests {
                     26 juin celui de la communauté d'agglomération du Boulonnais. Le 29 juin, ce \
                     fut le tour de la communauté urbaine d'Arras.";
         assert_eq!(carriers(text).len(), 3, "{:?}", carriers(text));
+        // "c'est X qui a signé son contrat le …": the verb and its object between name and day.
+        let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
+                    février, c'est Quimperlé qui a signé son contrat de ville le 9 février.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé"]);
+        // A town that signed another document is no carrier of a contract.
+        let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
+                    février, c'est Quimperlé qui a signé son contrat de plan le 9 février.";
+        assert!(carriers(text).len() < 2, "{:?}", carriers(text));
     }
 
     #[test]
