@@ -351,7 +351,7 @@ impl Sections {
         let mut current = About::All;
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
-            let (named, plural) = sections.named(text);
+            let (named, plural) = sections.named(text, false);
             let about = if plural || named.len() > 1 {
                 About::All
             } else if let [one] = named[..] {
@@ -367,22 +367,15 @@ impl Sections {
         sections
     }
 
-    /// The contracts whose territory `text` names, and whether it speaks of the contracts
-    /// together ("ces contrats").
-    fn named(&self, text: &str) -> (Vec<usize>, bool) {
-        let folded = format!(" {} ", fold(text));
-        let named = (0..self.names.len()).filter(|&i| folded.contains(&self.names[i])).collect();
-        (named, PLURAL_CONTRACTS.is_match(text))
-    }
-
-    /// The contracts whose territory or its place word (see [`head_word`]) `text` names, and
-    /// whether it speaks of the contracts together.
-    fn named_loosely(&self, text: &str) -> (Vec<usize>, bool) {
+    /// The contracts whose territory `text` names (or, `by_place_word`, its place word: see
+    /// [`head_word`]), and whether it speaks of the contracts together ("ces contrats").
+    fn named(&self, text: &str, by_place_word: bool) -> (Vec<usize>, bool) {
         let folded = format!(" {} ", fold(text));
         let named = (0..self.names.len())
             .filter(|&i| {
                 folded.contains(&self.names[i])
-                    || self.heads[i].as_ref().is_some_and(|h| folded.contains(h.as_str()))
+                    || by_place_word
+                        && self.heads[i].as_ref().is_some_and(|h| folded.contains(h.as_str()))
             })
             .collect();
         (named, PLURAL_CONTRACTS.is_match(text))
@@ -401,7 +394,7 @@ impl Sections {
         if let About::One(j) = about {
             return *j == i;
         }
-        let (named, plural) = self.named_loosely(&text[range.clone()]);
+        let (named, plural) = self.named(&text[range.clone()], true);
         if plural || named.len() < 2 {
             return true;
         }
@@ -410,7 +403,7 @@ impl Sections {
         let mut from = range.start;
         while from < end {
             let stop = text[from..end].find(['.', '!', '?']).map_or(end, |k| from + k + 1);
-            match self.named_loosely(&text[from..stop]) {
+            match self.named(&text[from..stop], true) {
                 (_, true) => current = About::All,
                 (named, false) if named.len() > 1 => current = About::All,
                 (named, false) if named.len() == 1 => current = About::One(named[0]),

@@ -25,6 +25,18 @@ struct Cues {
     roles: Vec<(String, DateRole)>,
 }
 
+impl Cues {
+    /// The role of a matched cue: that of the longest listed cue it starts with.
+    fn role_of(&self, cue: &str) -> Option<DateRole> {
+        let cue = cue.to_lowercase();
+        self.roles
+            .iter()
+            .filter(|(c, _)| cue.starts_with(c.as_str()))
+            .max_by_key(|(c, _)| c.len())
+            .map(|(_, r)| *r)
+    }
+}
+
 static ROLE_CUES: LazyLock<Cues> = LazyLock::new(|| {
     let roles: Vec<(String, DateRole)> = data::rows("dates/role_cues.tsv")
         .into_iter()
@@ -164,15 +176,10 @@ fn gathering_to_sign(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
         return role;
     }
     let sentence = &text[s.clone()];
-    let mut events = ROLE_CUES.regex.find_iter(sentence).filter(|m| {
-        let cue = m.as_str().to_lowercase();
-        ROLE_CUES
-            .roles
-            .iter()
-            .filter(|(c, _)| cue.starts_with(c.as_str()))
-            .max_by_key(|(c, _)| c.len())
-            .is_some_and(|(_, r)| *r == DateRole::Event)
-    });
+    let mut events = ROLE_CUES
+        .regex
+        .find_iter(sentence)
+        .filter(|m| ROLE_CUES.role_of(m.as_str()) == Some(DateRole::Event));
     let only_gathering = events.all(|m| GATHERING.is_match(m.as_str()));
     if only_gathering && COMMITTING.is_match(sentence) && !REVIEWING.is_match(sentence) {
         DateRole::Signature
@@ -219,14 +226,7 @@ const CLAUSE_END: [char; 5] = [',', ';', ':', '(', ')'];
 fn nearest_cue_role(text: &str, s: &Range<usize>, range: &Range<usize>) -> DateRole {
     let mut best: Option<(usize, DateRole)> = None;
     let mut consider = |dist: usize, cue: &str| {
-        let cue = cue.to_lowercase();
-        let role = ROLE_CUES
-            .roles
-            .iter()
-            .filter(|(c, _)| cue.starts_with(c.as_str()))
-            .max_by_key(|(c, _)| c.len())
-            .map(|(_, r)| *r);
-        if let Some(role) = role
+        if let Some(role) = ROLE_CUES.role_of(cue)
             && best.is_none_or(|(d, _)| dist < d)
         {
             best = Some((dist, role));
