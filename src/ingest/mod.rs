@@ -9,6 +9,7 @@ pub mod boilerplate;
 pub mod decode;
 pub mod html;
 pub mod normalise;
+mod repair;
 
 use std::path::Path;
 

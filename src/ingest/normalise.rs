@@ -157,9 +157,9 @@ static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An edit of the clean text: `range` becomes `with`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Edit {
-    range: Range<usize>,
-    with: String,
+pub(super) struct Edit {
+    pub(super) range: Range<usize>,
+    pub(super) with: String,
 }
 
 /// Normalises a clean text for the rules.
@@ -173,11 +173,14 @@ struct Edit {
 ///   while a real hyphen at a line end stays and the line break goes ("Notre-\nDame",
 ///   "Caudebec-\nlès-Elbeuf"): a capitalised continuation, or a particle on either side of the
 ///   hyphen, marks a real compound;
-/// - Markdown emphasis markers (`**`, `__`, `*…*`, `_…_`) are removed, the words stay.
+/// - Markdown emphasis markers (`**`, `__`, `*…*`, `_…_`) are removed, the words stay;
+/// - scraping defects are repaired (see [`super::repair`]): a lost apostrophe is put back ("l
+///   Etat" → "l'Etat").
 pub fn normalise(clean: &str) -> NormText {
     let mut edits = Vec::new();
     hyphenation_edits(clean, &mut edits);
     emphasis_edits(clean, &mut edits);
+    super::repair::elision_edits(clean, &mut edits);
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut b = Builder::default();
     let mut pos = 0;

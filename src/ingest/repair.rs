@@ -1,0 +1,144 @@
+//! Repairs of the scraping defects of the genre, made once in the normalised view so that every
+//! rule family reads the repaired text (issues 9 and 10, "robust to scraped text").
+//!
+//! Each repair returns [`Edit`]s of the clean text; [`super::normalise::normalise`] applies them
+//! through the offset map, so evidence spans still point at the text as scraped.
+//!
+//! - [`elision_edits`]: an apostrophe lost between an elided article or pronoun and its word
+//!   ("l Etat", "d agglomération", "qu il", "jusqu en 2030") is put back ("l'Etat").
+
+use std::sync::LazyLock;
+
+use super::normalise::Edit;
+use crate::rules::text::Regex;
+
+/// A lone elision form, a space, and the first letter of the next word (a vowel, h or y, as
+/// French elides before them). Capital "L" and "D" are listed but checked (see
+/// [`capital_elides`]); other capital letters are list labels or initials ("annexes C et D").
+static ELISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|aujourd|[LD]|[Qq]u|QU|[Jj]usqu|JUSQU|[Ll]orsqu|LORSQU|[Pp]uisqu|PUISQU|[Qq]uoiqu|QUOIQU|[Pp]resqu|PRESQU|[Aa]ujourd|AUJOURD)( )([aeiouyhàâäéèêëîïôöûüœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÜŒÆ])",
+    )
+    .expect("valid regex")
+});
+
+/// Letters that are also units after a number ("10 s après", "150 m au nord", "3 t environ").
+const UNITS: &[&str] = &["m", "s", "t"];
+
+/// Puts back the apostrophe lost between an elided form and the next word: "l Etat" → "l'Etat",
+/// "d agglomération" → "d'agglomération", "qu il" → "qu'il", "jusqu en" → "jusqu'en",
+/// "Villeneuve-d Ascq" → "Villeneuve-d'Ascq".
+///
+/// Not repaired: a letter after a number when it is a unit ("10 s après"), a letter after a
+/// period or an apostrophe, capital letters other than "L" and "D" (list labels, initials), and
+/// a capital "L" or "D" in the middle of a sentence before a lower-case word ("les annexes C et
+/// D ont"), see [`capital_elides`].
+pub(super) fn elision_edits(clean: &str, edits: &mut Vec<Edit>) {
+    for c in ELISION.captures_iter(clean) {
+        let (Some(all), Some(space), Some(next)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let form = &clean[all.start()..space.start()];
+        let before = clean[..all.start()].chars().next_back();
+        if before.is_some_and(|b| matches!(b, '.' | '\'' | '\u{2019}')) {
+            continue;
+        }
+        let previous = clean[..all.start()].trim_end_matches([' ', '\t']);
+        if UNITS.contains(&form) && previous.ends_with(|p: char| p.is_ascii_digit()) {
+            continue;
+        }
+        if matches!(form, "L" | "D") && !capital_elides(previous, next.as_str()) {
+            continue;
+        }
+        if form.eq_ignore_ascii_case("aujourd")
+            && !clean[next.start()..].get(..3).is_some_and(|w| w.eq_ignore_ascii_case("hui"))
+        {
+            continue;
+        }
+        edits.push(Edit { range: space.range(), with: "'".into() });
+    }
+}
+
+/// Whether a lone capital "L" or "D" before a word is an elided article: the next word is
+/// capitalised ("L Etat", "D AGGLOMERATION") or the letter opens a sentence, a line or a list
+/// item ("L agglomération a signé", "D ici 2030"). `previous` is the text before the letter,
+/// spaces trimmed.
+fn capital_elides(previous: &str, next: &str) -> bool {
+    if next.chars().next().is_some_and(char::is_uppercase) {
+        return !previous.ends_with(|p: char| p.is_ascii_digit());
+    }
+    previous.chars().next_back().is_none_or(|p| {
+        matches!(p, '\n' | '.' | '!' | '?' | ':' | '(' | '«' | '"' | '-' | '–' | '—' | '•' | '*')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalise::normalise;
+
+    #[track_caller]
+    fn view(clean: &str, expect: &str) {
+        assert_eq!(normalise(clean).text, expect);
+    }
+
+    #[track_caller]
+    fn unchanged(clean: &str) {
+        assert_eq!(normalise(clean).text, clean);
+    }
+
+    #[track_caller]
+    fn maps_back(clean: &str, needle: &str, expect: &str) {
+        let n = normalise(clean);
+        let at = n.text.find(needle).expect("needle in the view");
+        assert_eq!(&clean[n.to_clean(at..at + needle.len())], expect);
+    }
+
+    #[test]
+    fn lost_apostrophes_are_put_back() {
+        view(
+            "la signature de l Etat et d Aubervilliers",
+            "la signature de l'Etat et d'Aubervilliers",
+        );
+        view(
+            "le président d agglomération, qu il préside",
+            "le président d'agglomération, qu'il préside",
+        );
+        view(
+            "valable jusqu en 2030, lorsqu elle sera revue",
+            "valable jusqu'en 2030, lorsqu'elle sera revue",
+        );
+        view("il s engage et n oublie pas l habitat", "il s'engage et n'oublie pas l'habitat");
+        view("c est aujourd hui que j y pense", "c'est aujourd'hui que j'y pense");
+        view("à Villeneuve-d Ascq, l ANRU", "à Villeneuve-d'Ascq, l'ANRU");
+        view("QU IL SIGNE JUSQU EN 2030", "QU'IL SIGNE JUSQU'EN 2030");
+    }
+
+    #[test]
+    fn capital_l_and_d_only_where_they_elide() {
+        view(
+            "L agglomération a signé.\nD ici 2030, L Etat paie.",
+            "L'agglomération a signé.\nD'ici 2030, L'Etat paie.",
+        );
+        view("CONTRAT D AGGLOMERATION", "CONTRAT D'AGGLOMERATION");
+        view("- L objectif est clair", "- L'objectif est clair");
+        unchanged("les annexes C et D ont été signées");
+        unchanged("la catégorie D est visée, le type L aussi");
+    }
+
+    #[test]
+    fn letters_that_are_not_elisions_stay() {
+        unchanged("à 150 m au nord, 10 s après, 3 t environ");
+        unchanged("J. Dupont et M. Martin");
+        unchanged("a) habitat b) emploi");
+        unchanged("le pôle C est ouvert, M Aubry et J Ernest");
+        unchanged("avril et juin, le sol est dur");
+        unchanged("l'Etat et d'Amiens");
+    }
+
+    #[test]
+    fn repaired_apostrophes_map_back() {
+        maps_back("avec l Etat", "l'Etat", "l Etat");
+        maps_back("avec l Etat", "Etat", "Etat");
+        maps_back("jusqu en 2030", "jusqu'en 2030", "jusqu en 2030");
+    }
+}
