@@ -6,6 +6,7 @@
 //! clean text or its normalised view ([`normalise`]), never the raw bytes.
 
 pub mod boilerplate;
+mod case;
 pub mod decode;
 pub mod html;
 pub mod normalise;
