@@ -7,9 +7,12 @@
 //! ("Par notre correspondant - 18/06/2024", "Par la rédaction – 18 juin 2024"), or opens a line of
 //! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"): news pages print
 //! their issue date this way, so the role is `publication`. A first line that opens with a month
-//! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month. Does not find: a date inside a
-//! sentence, a date on a labelled line ("Date de signature : 06/07/2015"), a year-less date, a
-//! date further down the page.
+//! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month.
+//! A page flattened to one line (PDF text) has no lines to stand alone on: there the first
+//! complete date of its top that a lost line break opens (no "le", "du", "depuis" before it) and
+//! a capitalised word or a separator closes ("… de ses quartiers 20 mars 2024 Entouré des
+//! élus…") is its issue date. Does not find: a date inside a sentence, a date on a labelled
+//! line ("Date de signature : 06/07/2015"), a year-less date, a date further down the page.
 
 use std::sync::LazyLock;
 
@@ -40,6 +43,18 @@ static TITLE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// In a page flattened to one line (PDF text), a complete date at its top that a lost line
+/// break opens, with its time, then closes: a capitalised word, a separator or the end follows
+/// ("… de ses quartiers 20 mars 2024 Entouré des…", "… Le 03/04/2024 à 10h12 Le maire…").
+static FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\bLe[ \t]+)?(?:(?i:{wd})[ \t]+)?(?P<date>(?i:{}))(?:,?[ \t]+(?:à[ \t]+|-[ \t]+)?\d{{1,2}}[ \t]*[h:][ \t]*(?:\d\d)?)?[ \t]*(?:$|[|·•–—-]|\p{{Lu}})",
+        *DATE,
+        wd = *super::lexicon::WEEKDAY
+    ))
+    .expect("valid regex")
+});
+
 /// The heading of a block of links to other pages ("À lire aussi", "Sur le même sujet"): the
 /// dates under it are those pages' dates.
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +70,20 @@ impl Rule for HeaderDate {
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        let text = doc.text();
+        let before = out.dates.len();
+        self.by_line(doc, out);
+        if out.dates.len() == before
+            && let Some(top) = super::flat_top(text)
+        {
+            flat(doc, top, out);
+        }
+    }
+}
+
+impl HeaderDate {
+    /// The dates standing alone on the first lines, or opening the first line.
+    fn by_line(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         let mut offset = 0;
         let mut seen = 0;
@@ -94,6 +123,61 @@ impl Rule for HeaderDate {
             let role = DateRole::Publication;
             out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
         }
+    }
+}
+
+/// [`FLAT`]'s first date in the `top` of a page flattened to one line.
+fn flat(doc: &Doc, top: std::ops::Range<usize>, out: &mut Candidates) {
+    let text = doc.text();
+    let head = &text[..top.end];
+    for caps in FLAT.captures_iter(&text[top.clone()]) {
+        let (Some(m), Some(date)) = (caps.get(0), caps.name("date")) else { continue };
+        let Some(parsed) = Parsed::from_captures(&caps) else { continue };
+        if parsed.year.is_none()
+            || parsed.day.is_none()
+            || !super::after_lost_break(&head[..top.start + m.start()])
+        {
+            continue;
+        }
+        let range = top.start + date.start()..top.start + date.end();
+        out.dates.push(mention(doc, range, ID, parsed.value(), None, DateRole::Publication));
+        return;
+    }
+}
+
+#[cfg(test)]
+mod flat_tests {
+    use super::*;
+    use crate::rules::dates::testing::{none, one};
+
+    /// `text` after a long enough flattened opening for a page without its lines.
+    fn flat(text: &str) -> String {
+        let body = "Le contrat engage les partenaires de la ville pour les quartiers. ".repeat(8);
+        format!("{text} {body}")
+    }
+
+    #[test]
+    fn a_date_at_the_top_of_a_flattened_page() {
+        let page =
+            flat("Actualités Le contrat de ville signé 20 mars 2024 Entouré des élus, le préfet");
+        assert_eq!(one(&HeaderDate, &page).1, "2024-03-20");
+        let page = flat("Le contrat de ville est signé Le 03/04/2024 à 10h12 Le maire a réuni");
+        assert_eq!(one(&HeaderDate, &page).1, "2024-04-03");
+        let page = flat("Par la rédaction – Mercredi 18 juin 2024 | Actualités Le maire signe");
+        assert_eq!(one(&HeaderDate, &page).1, "2024-06-18");
+    }
+
+    #[test]
+    fn not_a_date_at_the_top_of_a_flattened_page() {
+        // Inside a sentence: after "le", "du", a comma; followed by lower case.
+        none(&HeaderDate, &flat("Le maire a signé le 20 mars 2024 Le contrat est prêt."));
+        none(&HeaderDate, &flat("Le contrat court depuis le 1er janvier 2015 La ville suit."));
+        none(&HeaderDate, &flat("La loi du 21 février 2014 Le contrat suit la loi."));
+        none(&HeaderDate, &flat("Signé à Blois, 20 mars 2024 Le contrat."));
+        none(&HeaderDate, &flat("Le contrat signé 20 mars 2024 a engagé la ville."));
+        // Beyond the top of the page.
+        let deep = format!("{} 20 mars 2024 Entouré des élus.", flat("Le contrat"));
+        none(&HeaderDate, &deep);
     }
 }
 

@@ -4,8 +4,9 @@
 //! 2015", "Publié par Jeanne Martin le 3 mai 2024", "Fiche rédigée en janvier 2016", "Communiqué de presse du 3 juillet 2015", "Créé le 12
 //! mars 2024", "Date : 12/03/2024" (role
 //! `publication`, at the start of a line or after a separator such as "|" or "•", or, for the
-//! cues only page chrome writes with a capital, "Publié le", "Mis en ligne le", "Paru le", right
-//! after a sentence's end on the same line), and "Mis à
+//! cues only page chrome writes with a capital, "Publié le", "Mis en ligne le", "Paru le",
+//! "Date de publication", anywhere on a line: after a sentence's end, or after a line break lost
+//! when the page was flattened to one line), and "Mis à
 //! jour le 02/07/2024", "modifié le 11 juillet 2024", "actualisé le ..." (role `update`, anywhere
 //! on a line: an update date is never a publication date). Cues are listed in
 //! `rules/dates/issue_cues.tsv`. Does not find: "publié" inside a sentence ("le décret publié le
@@ -81,16 +82,27 @@ fn opens_line(text: &str, start: usize) -> bool {
 }
 
 /// The cues that only page chrome writes with a capital: "Publié le", "Mis en ligne le", "Paru
-/// le" (not "Créé le", which also opens a sentence about what was created).
-const CHROME_CUES: [&str; 7] =
-    ["publié", "publiée", "paru", "parue", "mis en ligne", "mise en ligne", "article publié"];
+/// le", "Date de publication :" (not "Créé le", which also opens a sentence about what was
+/// created).
+const CHROME_CUES: [&str; 8] = [
+    "publié",
+    "publiée",
+    "paru",
+    "parue",
+    "mis en ligne",
+    "mise en ligne",
+    "article publié",
+    "date de publication",
+];
 
-/// Whether a capitalised chrome cue at `cue` starts a new sentence inside a line ("… les
-/// quartiers. Mis en ligne le 18/03/2024."): the page's issue date run into the text.
-fn chrome_after_sentence(text: &str, cue: std::ops::Range<usize>, key: &str) -> bool {
-    let capital = text[cue.clone()].chars().next().is_some_and(char::is_uppercase);
-    let lead = text[..cue.start].trim_end_matches([' ', '\t', '*', '_']);
-    capital && CHROME_CUES.contains(&key) && lead.ends_with(['.', '!', '?', ')'])
+/// Whether a capitalised chrome cue at `cue` stands inside a line: after a sentence's end ("…
+/// les quartiers. Mis en ligne le 18/03/2024."), or after a line break lost when the page was
+/// flattened to one line ("… la parole aux habitants Mis en ligne le 26/09/2022 Deux
+/// ateliers…"): a capital never opens these words inside a sentence, so the page's issue date
+/// ran into the text either way.
+fn chrome_in_line(text: &str, cue: std::ops::Range<usize>, key: &str) -> bool {
+    let capital = text[cue].chars().next().is_some_and(char::is_uppercase);
+    capital && CHROME_CUES.contains(&key)
 }
 
 impl Rule for IssueLine {
@@ -110,7 +122,7 @@ impl Rule for IssueLine {
             };
             if role == DateRole::Publication
                 && !opens_line(text, m.start())
-                && !chrome_after_sentence(text, cue.range(), &key)
+                && !chrome_in_line(text, cue.range(), &key)
             {
                 continue;
             }
@@ -157,6 +169,14 @@ mod tests {
         assert_eq!(one(&IssueLine, t).1, "2024-03-18");
         let t = "Les quartiers y gagnent. Publié le 2 avril 2024 dans Actualités";
         assert_eq!(one(&IssueLine, t).1, "2024-04-02");
+        // A page flattened to one line: the chrome cue after its title.
+        let t =
+            "Contrat de ville : la parole aux habitants Mis en ligne le 26/09/2022 Deux ateliers";
+        assert_eq!(one(&IssueLine, t).1, "2022-09-26");
+        let t = "Le contrat est signé Article publié le 17 juillet 2015 à 20h14 | Mise à jour";
+        assert_eq!(one(&IssueLine, t).1, "2015-07-17");
+        let t = "… fera l'objet d'un avenant. Date de publication : 23 février 2015, auteur";
+        assert_eq!(one(&IssueLine, t).1, "2015-02-23");
         let found = run(&IssueLine, "Mis à jour le 19/06/2024 Publié le 18/06/2024");
         let roles: Vec<_> = brief(&found).into_iter().map(|(_, v, _, r)| (v, r)).collect();
         assert_eq!(roles, [("2024-06-19".into(), Update), ("2024-06-18".into(), Publication)]);
@@ -187,5 +207,7 @@ mod tests {
         none(&IssueLine, "La date du 3 mai 2016 est retenue.");
         none(&IssueLine, "Le club est actif. Créé le 3 mai 2010, il compte cent membres.");
         none(&IssueLine, "Le guide est prêt. Il sera mis en ligne le 3 mai 2016.");
+        none(&IssueLine, "Le guide, paru le 3 mai 2016 chez un éditeur, fait le point.");
+        none(&IssueLine, "Le contrat a une date de publication fixée au 3 mai 2016.");
     }
 }

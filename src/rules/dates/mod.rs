@@ -154,6 +154,37 @@ pub(super) fn inside_number_run(text: &str, range: &Range<usize>) -> bool {
         && after.next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// The longest first line a page that kept its line structure has, in bytes: a longer first
+/// line is a page flattened to one line (PDF text), whose chrome and title run into its text.
+const FLAT_LINE: usize = 300;
+
+/// How far the chrome and title of a flattened page reach into it, in bytes.
+const FLAT_TOP: usize = 400;
+
+/// The top of a page flattened to one line: the first [`FLAT_TOP`] bytes of a first non-blank
+/// line longer than [`FLAT_LINE`]; `None` for a page that kept its lines.
+pub(super) fn flat_top(text: &str) -> Option<Range<usize>> {
+    let first = crate::rules::line_ranges(text).into_iter().next()?;
+    (first.len() > FLAT_LINE)
+        .then(|| first.start..text.floor_char_boundary((first.start + FLAT_TOP).min(first.end)))
+}
+
+/// The words after which a date or a place goes on a sentence ("le", "du", "à", "depuis"):
+/// what stands after them never opens a new line of page chrome.
+const LINKING: [&str; 24] = [
+    "à", "au", "aux", "avant", "après", "avec", "ce", "d'", "dans", "de", "depuis", "des", "dès",
+    "du", "en", "entre", "et", "jusqu'au", "l'", "la", "le", "ou", "par", "pour",
+];
+
+/// Whether what stands before a date or a dateline in a flattened page, `before`, leaves it at
+/// the start of a lost line: nothing, or a last word that is no linking word ("… ses quartiers
+/// 20 mars 2024 Entouré…", not "… signé le 20 mars 2024").
+pub(super) fn after_lost_break(before: &str) -> bool {
+    let last = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.to_lowercase();
+    !LINKING.contains(&last.as_str()) && !last.ends_with('\'') && !last.ends_with(',')
+}
+
 /// A date mention at `range` of the normalised text.
 /// A span of years `first`–`last` found at `range`: the contract's period when its context says
 /// so ([`context::is_contract_period`]), else another programme's (`other`).

@@ -48,6 +48,79 @@ pub(super) static NAME: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// Capitalised words that only open a sentence, a question or a page's chrome ("Le", "Avec",
+/// "Qu'est-ce", "Publié"): after a capitalised word they follow a line break lost when the page
+/// was flattened to one line ("Rennes Métropole Le contrat…"), and end the name before them.
+pub(super) const OPENERS: [&str; 41] = [
+    "Le",
+    "La",
+    "Les",
+    "L'",
+    "Un",
+    "Une",
+    "Ce",
+    "Cet",
+    "Cette",
+    "Ces",
+    "Il",
+    "Elle",
+    "Ils",
+    "Elles",
+    "On",
+    "Nous",
+    "Avec",
+    "Depuis",
+    "Dans",
+    "Au",
+    "Aux",
+    "À",
+    "Pour",
+    "Par",
+    "Lors",
+    "Après",
+    "Avant",
+    "Selon",
+    "Chaque",
+    "Mis",
+    "Mise",
+    "Publié",
+    "Publiée",
+    "Paru",
+    "Parue",
+    "Article",
+    "Qu'est-ce",
+    "Quels",
+    "Quelles",
+    "Comment",
+    "Pourquoi",
+];
+
+/// `range` of `text`, a name, cut before the first word of [`OPENERS`] that follows a
+/// capitalised word of it ("Rennes Métropole Le" → "Rennes Métropole"; "Pays de La Châtre"
+/// stays: "La" follows a linking word).
+pub(super) fn before_opener(text: &str, range: Range<usize>) -> Range<usize> {
+    let name = &text[range.clone()];
+    let mut prev_capital = false;
+    let mut at = 0;
+    for word in name.split_inclusive(char::is_whitespace) {
+        let bare = word.trim_end();
+        if bare.is_empty() {
+            at += word.len();
+            continue;
+        }
+        let opener = OPENERS.iter().any(|o| {
+            bare == *o || (o.ends_with('\'') && bare.starts_with(o) && bare.len() > o.len())
+        });
+        if at > 0 && prev_capital && opener {
+            let end = range.start + name[..at].trim_end().len();
+            return range.start..end;
+        }
+        prev_capital = bare.starts_with(char::is_uppercase);
+        at += word.len();
+    }
+    range
+}
+
 /// [`NAME`] compiled once for the family, without capture groups, so the fast engines run over
 /// the whole text.
 pub(super) static NAMES: LazyLock<Regex> =
@@ -175,14 +248,16 @@ pub(super) fn doc_epci_mentions<'a>(doc: &Doc<'a>) -> &'a [(Range<usize>, &'stat
 
 /// The matches of [`NAMES`] in the whole text of `doc`, found once for the family.
 pub(super) fn doc_capitalised<'a>(doc: &Doc<'a>) -> &'a [Range<usize>] {
-    doc.analysis()
-        .capitalised
-        .get_or_init(|| NAMES.find_iter(doc.text()).map(|m| m.range()).collect())
+    doc.analysis().capitalised.get_or_init(|| {
+        let text = doc.text();
+        NAMES.find_iter(text).map(|m| before_opener(text, m.range())).collect()
+    })
 }
 
 /// Ranges of the intercommunality names in `text`, with their kind when the name tells it.
 pub(super) fn epci_mentions(text: &str) -> Vec<(Range<usize>, &'static str)> {
-    let names: Vec<Range<usize>> = NAMES.find_iter(text).map(|m| m.range()).collect();
+    let names: Vec<Range<usize>> =
+        NAMES.find_iter(text).map(|m| before_opener(text, m.range())).collect();
     epci_mentions_among(text, &names)
 }
 
@@ -200,7 +275,7 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
         let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };
         let kind = prefix_kind(p.as_str()).unwrap_or("EPCI");
         if !never_carrier(n.as_str()) && kind != "commune" {
-            out.push((n.range(), kind));
+            out.push((before_opener(text, n.range()), kind));
         }
     }
     for caps in PRESIDENT.captures_iter(text) {
@@ -213,7 +288,8 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
             && !only_prefix
             && !PREFIXED.is_match(n.as_str())
         {
-            out.push((n.range(), word_kind(n.as_str()).unwrap_or("EPCI")));
+            let range = before_opener(text, n.range());
+            out.push((range.clone(), word_kind(&text[range]).unwrap_or("EPCI")));
         }
     }
     for n in names {
@@ -336,6 +412,19 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_ends_before_a_sentence_opener() {
+        let cut = |t: &str| t[before_opener(t, 0..t.len())].to_owned();
+        assert_eq!(cut("Rennes Métropole Le"), "Rennes Métropole");
+        assert_eq!(cut("Rennes Métropole Qu'est-ce"), "Rennes Métropole");
+        assert_eq!(cut("Vierzon Avec"), "Vierzon");
+        assert_eq!(cut("Vierzon L'Agglo"), "Vierzon");
+        // An article opening the name, or after a linking word, is the name's.
+        assert_eq!(cut("Le Havre Seine Métropole"), "Le Havre Seine Métropole");
+        assert_eq!(cut("Pays de La Châtre"), "Pays de La Châtre");
+        assert_eq!(cut("Lorient Agglomération"), "Lorient Agglomération");
+    }
     use crate::names::fold;
 
     fn name_at(text: &str) -> Option<Range<usize>> {

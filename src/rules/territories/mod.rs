@@ -51,6 +51,7 @@ fn territory(
     carries_contract: bool,
     rule: &str,
 ) -> Territory {
+    let range = grammar::before_opener(doc.text(), range);
     let name: String = doc.text()[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     Territory {
         kind: kind

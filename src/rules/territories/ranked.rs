@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, OPENERS, never_carrier, sentences, word_kind};
 use super::territory;
 use crate::data;
 use crate::gazetteer;
@@ -306,22 +306,30 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     // Spans where a commune is no evidence of the carrier: people's names, and the lines of
     // quartier lists (there a commune places a quartier: "Bacalan (Bordeaux)").
+    // A line longer than a list item is prose or a page flattened to one line (PDF text): there
+    // only the clause around a quartier places it ("Bacalan (Bordeaux), Aubiers (Bordeaux)").
     let mut not_here: Vec<[usize; 2]> = out.people.iter().map(|p| p.evidence.span).collect();
     for line in crate::rules::line_ranges(text) {
+        let long = line.len() > LIST_LINE;
         let span = doc.evidence(line, ID).span;
-        if out
-            .quartiers
-            .iter()
-            .any(|q| span[0] <= q.evidence.span[0] && q.evidence.span[0] < span[1])
-        {
-            not_here.push(span);
+        for q in out.quartiers.iter().map(|q| q.evidence.span) {
+            if q[0] < span[0] || span[1] <= q[0] {
+                continue;
+            }
+            if !long {
+                not_here.push(span);
+                break;
+            }
+            let clause = crate::rules::stretch_around(doc.clean, q[0]..q[1], CLAUSE_ENDS);
+            not_here.push([clause.start, clause.end]);
         }
     }
     // The folded names of the intercommunalities found so far (`None` for communes), in the
     // order of `found`, each folded once.
     let mut folded: Vec<Option<String>> = Vec::new();
     for m in super::grammar::doc_capitalised(doc) {
-        let (range, name) = (m.clone(), &text[m.clone()]);
+        let range = before_person(doc, m.clone(), &out.people);
+        let name = &text[range.clone()];
         // An upper-case name outside the title is a table cell or a heading of a list, unless
         // its whole line is upper-case prose.
         let shouting = !name.chars().any(char::is_lowercase);
@@ -331,12 +339,16 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         {
             continue;
         }
-        if let Some(mention) = commune_in(doc, range.clone(), &not_here) {
+        // A name with a kind word is an intercommunality, the town inside it ("Agglomération
+        // Grand Saint-Dizier") no mention of its own.
+        let epci_kind = word_kind(name)
+            .filter(|k| *k != "commune")
+            .filter(|_| proper_beside_kind(name) && !never_carrier(name));
+        let commune = commune_in(doc, range.clone(), &not_here)
+            .filter(|c| epci_kind.is_none() || c.range == range);
+        if let Some(mention) = commune {
             found.push(mention);
-        } else if let Some(kind) = word_kind(name).filter(|k| *k != "commune")
-            && proper_beside_kind(name)
-            && !never_carrier(name)
-        {
+        } else if let Some(kind) = epci_kind {
             // An intercommunality the gazetteer does not know ("Grande Agglomération X").
             found.push(Mention {
                 range: range.clone(),
@@ -379,6 +391,23 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     kept.sort_by_key(|m| m.range.start);
     kept
+}
+
+/// `range`, a capitalised name, cut before a person's name that starts inside it: a page
+/// flattened to one line runs its title into the next line ("Vierzon Nicola Sansu, maire").
+fn before_person(doc: &Doc, range: Range<usize>, people: &[crate::record::Person]) -> Range<usize> {
+    let text = doc.text();
+    let span = doc.evidence(range.clone(), ID).span;
+    let Some(person) =
+        people.iter().find(|p| span[0] < p.evidence.span[0] && p.evidence.span[0] < span[1])
+    else {
+        return range;
+    };
+    let name = &text[range.clone()];
+    match name.find(&format!(" {}", person.name)) {
+        Some(at) => range.start..range.start + name[..at].trim_end().len(),
+        None => range,
+    }
 }
 
 /// The first intercommunality of `found` whose name opens with the words of `name`.
@@ -786,6 +815,64 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
 /// How many lines after an upper-case first line may continue it as one title.
 const TITLE_LINES: usize = 4;
 
+/// The longest line a list item or a title runs to, in bytes; a longer line is prose, or a page
+/// flattened to one line.
+const LIST_LINE: usize = 300;
+
+/// What ends the clause of a quartier named in a long line.
+const CLAUSE_ENDS: &[char] = &['.', ';', ':', ',', '|', '\n'];
+
+/// How many words a title of a page flattened to one line may have at most.
+const FLAT_TITLE_WORDS: usize = 20;
+
+/// Where a line break was lost in text flattened to one line: a word ending in a lower-case
+/// letter, a digit or closing punctuation, then a capitalised word that only opens a sentence or
+/// a page's chrome ([`OPENERS`]: "… est partenaire Avec la signature", "… 2015/2020 Le
+/// contrat"), not after a linking word ("à La Rochelle", "de Le Havre").
+static LOST_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    let openers: Vec<String> = OPENERS.iter().map(|o| regex::escape(o)).collect();
+    Regex::new(&format!(r"(?P<last>[\p{{L}}'-]*[\p{{Ll}}\d»)!?])[ \t]+(?:{})\b", openers.join("|")))
+        .expect("valid regex")
+});
+
+/// The words a lost break cannot follow: a place name's article or linking word goes on.
+const LINKING: [&str; 16] = [
+    "à", "de", "du", "des", "d'", "et", "ou", "avec", "pour", "par", "en", "sur", "dans", "chez",
+    "au", "aux",
+];
+
+/// The end of the title of a page flattened to one line, starting at `start`: the first lost
+/// line break ([`LOST_BREAK`]) or sentence end, within [`FLAT_TITLE_WORDS`] words.
+fn flat_title_end(text: &str, start: usize) -> usize {
+    let words_end = text[start..]
+        .split_inclusive(char::is_whitespace)
+        .filter(|w| !w.trim().is_empty())
+        .take(FLAT_TITLE_WORDS)
+        .map(str::len)
+        .sum::<usize>()
+        + start;
+    let words_end = text[..words_end].trim_end().len();
+    let head = &text[start..words_end];
+    let lost = LOST_BREAK.captures_iter(head).find_map(|c| {
+        let last = c.name("last")?;
+        (!LINKING.contains(&last.as_str().to_lowercase().as_str())).then(|| last.end())
+    });
+    let sentence = sentences(head).first().map(|s| s.end).filter(|e| *e < head.len());
+    start + lost.into_iter().chain(sentence).min().unwrap_or(head.len())
+}
+
+/// The non-blank lines of `text` ([`crate::rules::line_ranges`]), a first line longer than
+/// [`LIST_LINE`] (a page flattened to one line) cut after its title ([`flat_title_end`]).
+fn title_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = crate::rules::line_ranges(text);
+    if let Some(first) = lines.first_mut()
+        && first.len() > LIST_LINE
+    {
+        first.end = flat_title_end(text, first.start);
+    }
+    lines
+}
+
 /// The first line's range, and the title's when the text rule found one. An upper-case first
 /// line goes on over the upper-case lines right under it: a cover page's title broken over
 /// lines ("CONTRAT DE VILLE" / "DE LA COMMUNAUTÉ D'AGGLOMÉRATION" / "DU GRAND GUÉRET" /
@@ -793,7 +880,7 @@ const TITLE_LINES: usize = 4;
 fn title_ranges(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
     let text = doc.text();
     let mut spans: Vec<[usize; 2]> = out.titles.iter().map(|t| t.evidence.span).collect();
-    let lines = crate::rules::line_ranges(text);
+    let lines = title_lines(text);
     if let Some(first) = lines.first() {
         let upper = |s: &str| !s.chars().any(char::is_lowercase);
         let mut end = first.end;
@@ -818,7 +905,7 @@ fn upper_title_parts(doc: &Doc, titles: &[[usize; 2]]) -> Vec<Range<usize>> {
         LazyLock::new(|| Regex::new(r"[^\n–—|:/•·]+").expect("valid regex"));
     let text = doc.text();
     let mut out = Vec::new();
-    for line in crate::rules::line_ranges(text) {
+    for line in title_lines(text) {
         let s = &text[line.clone()];
         if !within(doc.evidence(line.clone(), ID).span, titles) || s.chars().any(char::is_lowercase)
         {
@@ -1426,6 +1513,54 @@ mod tests {
                     Avallon ont adopté le contrat de ville. L'Agglomération Grand Morvan le \
                     pilote.";
         assert_eq!(carriers(text), ["Agglomération Grand Morvan"]);
+    }
+
+    /// `text` flattened to one line, as PDF text is: every line break a space.
+    fn flattened(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_flattened_page_keeps_its_title_and_its_series() {
+        let text = "Signature de trois contrats de ville : le département partenaire
+
+Avec la                     signature, le 6 juillet, de trois contrats de ville, le département a fini                     la série, avec Lorient Agglomération, Quimperlé et Montauban. Les contrats                     de ville 2015-2020 couvrent aussi le quartier de Kervénanec à Lorient, où                     la rénovation urbaine a commencé, et celui de Bourbaki à Montauban. Les                     partenaires sont nombreux et engagés pour les habitants.";
+        let expected = ["Lorient Agglomération", "Quimperlé", "Montauban"];
+        assert_eq!(carriers(text), expected);
+        assert_eq!(carriers(&flattened(text)), expected);
+    }
+
+    #[test]
+    fn a_town_beside_a_quartier_in_a_long_line_is_only_there_a_place() {
+        // The clause that places a quartier ("Bourbaki (Montauban)") is no evidence; the rest
+        // of a long line is.
+        let text = flattened(
+            "Contrat de ville 2015-2020 : l'essentiel
+
+Né de la loi de 2014, le contrat de              ville fixe le cadre. À Vierzon, douze quartiers en relèvent : Bourbaki (Montauban),              Gloire (Montauban), Arènes (Montauban). Le contrat de ville engage la ville de              Vierzon pour six ans, avec tous les partenaires de la politique de la ville.",
+        );
+        assert_eq!(carriers(&text), ["Vierzon"]);
+    }
+
+    #[test]
+    fn a_flattened_title_ends_at_a_lost_line_break() {
+        let text = "Le contrat de ville de Montauban est signé Avec la signature de ce jour,                     les partenaires s'engagent pour six ans dans les quartiers de la ville,                     avec des moyens nouveaux et une méthode partagée par tous les acteurs.";
+        let end = flat_title_end(text, 0);
+        assert_eq!(&text[..end], "Le contrat de ville de Montauban est signé");
+        // A place name's article after a linking word is no break.
+        let text = "Le contrat de ville signé à La Rochelle. La suite du texte.";
+        assert_eq!(&text[..flat_title_end(text, 0)], "Le contrat de ville signé à La Rochelle.");
+        // No break and no sentence end: at most twenty words.
+        let text = "mot ".repeat(40);
+        assert_eq!(text[..flat_title_end(&text, 0)].split_whitespace().count(), FLAT_TITLE_WORDS);
+    }
+
+    #[test]
+    fn a_kind_word_makes_an_intercommunality_not_the_town_inside_it() {
+        let text = "Contrat de ville
+
+Les élus de l'Agglomération Grand Montauban ont adopté                     le contrat de ville. Les élus de l'Agglomération Grand Montauban le                     pilotent, avec la ville de Montauban.";
+        assert_eq!(carriers(text), ["Grand Montauban"]);
     }
 
     #[test]
