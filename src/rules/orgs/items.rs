@@ -143,9 +143,11 @@ fn state_services(name: &str) -> bool {
     lexicon::words(name) == "services de l etat"
 }
 
-/// An agreement, not a party ("Contrat 2024-2030", "la convention").
+/// An agreement or a part of one, not a party ("Contrat 2024-2030", "la convention", "Article
+/// premier", "Annexe 2"), or a photo credit ("Photo J. Martin").
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:contrats?|protocoles?|conventions?|avenants?)\b").expect("valid regex")
+    Regex::new(r"(?i)^(?:contrats?|protocoles?|conventions?|avenants?|articles?\s+(?:\d|premier|unique)|annexes?|chapitres?\s+\d|préambule|photos?|crédits?\s+photos?)\b")
+        .expect("valid regex")
 });
 
 /// Plural groups a list may name as one party among named ones ("l'État, la Région, les

@@ -233,7 +233,10 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     if let Some(colon) = s[signing..].find(':').map(|c| signing + c)
         && opens_list(s, signing, colon)
     {
-        out.push((colon + 1..s.len(), true));
+        // The list ends where another colon opens something else ("... ci-après : Article 1 :
+        // Sont couverts ...", a text whose line breaks were lost).
+        let end = s[colon + 1..].find(':').map_or(s.len(), |c| colon + 1 + c);
+        out.push((colon + 1..end, true));
     }
     if let Some(m) = VERB.find_iter(s).last().filter(|m| !OWN_CONTRACT.is_match(&s[m.end()..])) {
         out.push((0..m.start(), false));
@@ -437,6 +440,18 @@ mod tests {
         check(
             "Le futur contrat sera cosigné par l'État, la CAF de la Manche et l'OPH de Cherbourg.",
             &["État", "CAF de la Manche", "OPH de Cherbourg"],
+        );
+    }
+
+    #[test]
+    fn a_colon_list_ends_at_the_next_colon() {
+        check(
+            "Les signataires du contrat adhèrent aux principes suivants : Article 1 : Sont couverts les secteurs suivants : • Les Prés à Vierzon • Bel Air à Bourges",
+            &[],
+        );
+        check(
+            "Ont signé le contrat : la Région, le Département et la CAF. Article 2 : la durée.",
+            &["Région", "Département", "CAF"],
         );
     }
 

@@ -81,9 +81,18 @@ impl<'a> Parsed<'a> {
         start..end
     }
 
-    /// The paragraph around offset `at`: between blank lines, or the line for HTML.
+    /// The paragraph around offset `at`: between blank lines, or the line for HTML. A paragraph
+    /// of one line longer than [`LONG_PARAGRAPH`] is a text whose line breaks were lost (a PDF's
+    /// text on one line): its paragraph is then the sentence of `at` with the two before it.
     pub fn paragraph(&self, at: usize) -> Range<usize> {
-        paragraph(self.text, at, self.html)
+        let whole = paragraph(self.text, at, self.html);
+        if whole.len() <= LONG_PARAGRAPH || self.text[whole.clone()].trim().contains('\n') {
+            return whole;
+        }
+        let i = self.breaks.partition_point(|&b| b <= at);
+        let start = i.checked_sub(3).and_then(|k| self.breaks.get(k)).copied().unwrap_or(0);
+        let end = self.breaks.get(i).copied().unwrap_or(self.text.len());
+        start.max(whole.start)..end.min(whole.end)
     }
 
     /// The text a cue at `at` must share with a word of signing to be about the signing: its
@@ -694,6 +703,10 @@ fn abbreviation_before(text: &str, i: usize) -> bool {
 }
 
 /// The paragraph around `at`.
+/// The length (bytes) beyond which a paragraph on one line is read as a text whose line breaks
+/// were lost: a paragraph proper is shorter.
+const LONG_PARAGRAPH: usize = 1000;
+
 fn paragraph(text: &str, at: usize, html: bool) -> Range<usize> {
     let sep = if html { "\n" } else { "\n\n" };
     let head = &text[..at.min(text.len())];

@@ -134,4 +134,20 @@ mod tests {
         );
         assert_eq!(got[0].involvement, Involvement::Mentioned, "a past role");
     }
+
+    #[test]
+    fn a_text_on_one_line_reaches_only_the_sentences_around() {
+        let filler = "La ville mène des actions pour la jeunesse et l'emploi dans ses quartiers. "
+            .repeat(40);
+        let far = format!(
+            "Le contrat de ville a été signé en mars. {filler}Le comité de suivi s'est réuni en \
+             présence de Lucie Morin, sous-préfète."
+        );
+        none(&InPresenceOf, &far);
+        let near = format!(
+            "{filler}Le contrat de ville a été signé en mars. La cérémonie a eu lieu en présence \
+             de Lucie Morin, sous-préfète."
+        );
+        finds(&InPresenceOf, &near, &["Lucie Morin"], P);
+    }
 }

@@ -27,6 +27,7 @@ mod codes;
 mod commune_groups;
 mod gazetteer;
 mod inline_bullets;
+mod inline_groups;
 mod lexicon;
 mod line_groups;
 mod line_list;
@@ -46,6 +47,7 @@ pub const RULES: &[&dyn Rule] = &[
     &commune_groups::CommuneGroups,
     &gazetteer::Gazetteer,
     &inline_bullets::InlineBullets,
+    &inline_groups::InlineGroups,
     &line_list::LineList,
     &parenthesised::Parenthesised,
     &prose::Prose,
