@@ -6,6 +6,14 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+// The gazetteer's lookup keys, made here with the very code the program uses at run time.
+#[allow(dead_code)]
+#[path = "src/gazetteer/names.rs"]
+mod gazetteer_names;
+#[allow(dead_code)]
+#[path = "src/names.rs"]
+mod names;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed=rules");
@@ -59,8 +67,83 @@ fn main() {
     )
     .unwrap();
     writeln!(out, "pub const EMBEDDED_RULES_HASH: &str = \"{hash}\";").unwrap();
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    let dest = Path::new(&out_dir).join("embedded_rules.rs");
     std::fs::write(dest, out).unwrap();
+    commune_keys(&root, Path::new(&out_dir));
+}
+
+/// The first `N` tab-separated fields of each data line of a gazetteer file, trimmed: the
+/// reading of `gazetteer::table::rows`.
+fn rows<const N: usize>(text: &str) -> impl Iterator<Item = [&str; N]> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
+        let mut fields = [""; N];
+        for (slot, f) in fields.iter_mut().zip(l.split('\t')) {
+            *slot = f.trim();
+        }
+        fields
+    })
+}
+
+/// The name indexes of the communes table (see `gazetteer::communes::NameIndex::new`), sorted,
+/// written to `commune_keys.txt`: four sections (current names by key, current names by key
+/// without article, the same two for former names), each line `key<TAB>row`, a section ended by
+/// an empty line. Hashing 40,000 names took a tenth of a one-document run.
+fn commune_keys(root: &Path, out_dir: &Path) {
+    let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap();
+    let communes = read("gazetteer/communes.tsv");
+    let mut named: Vec<(&str, &str)> =
+        rows::<6>(&communes).filter(|r| !r[0].is_empty()).map(|r| (r[0], r[1])).collect();
+    // The first row of each code is kept (a stable sort, then a dedup by code).
+    named.sort_by_key(|&(code, _)| code);
+    named.dedup_by_key(|&mut (code, _)| code);
+    let current = named.iter().zip(0u32..).map(|(&(_, name), i)| (name, i));
+    let (deleguees, anciennes) =
+        (read("gazetteer/communes_deleguees.tsv"), read("gazetteer/communes_anciennes.tsv"));
+    let former: Vec<(&str, u32)> = rows::<3>(&deleguees)
+        .chain(rows::<3>(&anciennes))
+        .filter_map(|[_, name, commune]| {
+            Some((name, named.binary_search_by_key(&commune, |&(code, _)| code).ok()? as u32))
+        })
+        .collect();
+    let mut out = String::new();
+    for (by_key, by_dropped) in [name_index(current), name_index(former.into_iter())] {
+        for section in [by_key, by_dropped] {
+            for (key, row) in section {
+                writeln!(out, "{key}\t{row}").unwrap();
+            }
+            out.push('\n');
+        }
+    }
+    std::fs::write(out_dir.join("commune_keys.txt"), out).unwrap();
+}
+
+/// The entries of one index: key and table row.
+type Entries = Vec<(String, u32)>;
+
+/// `gazetteer::communes::NameIndex::new`'s two sorted entry lists.
+fn name_index<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> (Entries, Entries) {
+    use gazetteer_names::{bare, key, without_parentheses};
+    let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
+    for (name, i) in named {
+        let k = key(name);
+        if let Some(short) = without_parentheses(name) {
+            by_key.push((key(&short), i));
+        }
+        if let Some(short) = k.strip_suffix(" arrondissement") {
+            by_key.push((short.to_owned(), i));
+        }
+        let b = bare(&k);
+        if b.len() < k.len() {
+            by_dropped.push((b.to_owned(), i));
+        }
+        by_key.push((k, i));
+    }
+    for list in [&mut by_key, &mut by_dropped] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (by_key, by_dropped)
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {

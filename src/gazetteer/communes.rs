@@ -2,20 +2,34 @@
 
 use super::Commune;
 use super::names;
-use super::table::{Index, rows};
+use super::table::{Index, is_embedded, rows};
+
+/// The communes tables' files.
+const FILES: [&str; 3] = [
+    "gazetteer/communes.tsv",
+    "gazetteer/communes_deleguees.tsv",
+    "gazetteer/communes_anciennes.tsv",
+];
+
+/// The name indexes of the embedded tables, made by `build.rs` with [`NameIndex::new`]'s code
+/// (the current names' two indexes, then the former names'): a section per index, a line
+/// `key<TAB>row` per entry in index order, an empty line closing each section.
+const BUILT_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/commune_keys.txt"));
 
 /// Name key → commune rows, for the names of one kind (current, or former).
+#[derive(Debug, PartialEq, Eq)]
 pub(super) struct NameIndex {
     /// Every name's key, article kept, and its variants.
-    pub(super) by_key: Index<String>,
+    pub(super) by_key: Index<&'static str>,
     /// The keys of names that open with an article, without it ("grand quevilly").
-    pub(super) by_dropped: Index<String>,
+    pub(super) by_dropped: Index<&'static str>,
 }
 
 impl NameIndex {
     /// The index of `(name, row)` pairs. A name is also indexed without a parenthesised part
     /// ("Château-Chinon (Ville)"), and an arrondissement without the word "arrondissement"
-    /// ("Paris 19e").
+    /// ("Paris 19e"). `build.rs` runs the same steps on the embedded tables (keep them alike):
+    /// this one serves tables an override replaces. Its keys live as long as the tables.
     fn new<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> NameIndex {
         let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
         for (name, i) in named {
@@ -32,7 +46,28 @@ impl NameIndex {
             }
             by_key.push((key, i));
         }
-        NameIndex { by_key: Index::new(by_key), by_dropped: Index::new(by_dropped) }
+        let leak = |entries: Vec<(String, u32)>| {
+            let entries = entries.into_iter().map(|(k, i)| (&*k.leak(), i)).collect();
+            Index::new(entries)
+        };
+        NameIndex { by_key: leak(by_key), by_dropped: leak(by_dropped) }
+    }
+
+    /// The next index of [`BUILT_KEYS`]'s sections.
+    fn built(sections: &mut impl Iterator<Item = &'static str>) -> NameIndex {
+        let mut section = || {
+            let entries = sections
+                .by_ref()
+                .take_while(|line| !line.is_empty())
+                .filter_map(|line| {
+                    let (key, row) = line.split_once('\t')?;
+                    Some((key, row.parse().ok()?))
+                })
+                .collect();
+            Index::sorted(entries)
+        };
+        let by_key = section();
+        NameIndex { by_key, by_dropped: section() }
     }
 
     /// The rows under `key`, else (`bare` being `key` without its article) under `bare` with or
@@ -64,7 +99,7 @@ pub(super) struct Communes {
 
 impl Communes {
     pub(super) fn load() -> Communes {
-        let mut all: Vec<Commune> = rows::<6>("gazetteer/communes.tsv")
+        let mut all: Vec<Commune> = rows::<6>(FILES[0])
             .filter(|r| !r[0].is_empty())
             .map(|[insee, name, departement, region, population, parent]| Commune {
                 insee,
@@ -77,14 +112,25 @@ impl Communes {
             .collect();
         all.sort_by_key(|c| c.insee);
         all.dedup_by_key(|c| c.insee);
+        if FILES.iter().all(|rel| is_embedded(rel)) {
+            let mut sections = BUILT_KEYS.lines();
+            let current = NameIndex::built(&mut sections);
+            let former = NameIndex::built(&mut sections);
+            return Communes { all, current, former };
+        }
+        let (current, former) = Communes::indexes(&all);
+        Communes { all, current, former }
+    }
+
+    /// The name indexes of the current communes `all` and of the former communes.
+    fn indexes(all: &[Commune]) -> (NameIndex, NameIndex) {
         let current = NameIndex::new(all.iter().zip(0..).map(|(c, i)| (c.name, i)));
         let find = |insee: &str| all.binary_search_by_key(&insee, |c| c.insee).ok();
-        let former: Vec<(&str, u32)> = rows::<3>("gazetteer/communes_deleguees.tsv")
-            .chain(rows::<3>("gazetteer/communes_anciennes.tsv"))
+        let former: Vec<(&str, u32)> = rows::<3>(FILES[1])
+            .chain(rows::<3>(FILES[2]))
             .filter_map(|[_, name, commune]| Some((name, find(commune)? as u32)))
             .collect();
-        let former = NameIndex::new(former.into_iter());
-        Communes { all, current, former }
+        (current, NameIndex::new(former.into_iter()))
     }
 
     /// The commune of INSEE code `insee`.
@@ -102,5 +148,21 @@ impl Communes {
         former.retain(|i| !current.contains(i));
         let communes = |rows: Vec<u32>| rows.into_iter().map(|i| &self.all[i as usize]).collect();
         (communes(current), communes(former))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUILT_KEYS, Communes, NameIndex};
+
+    #[test]
+    fn the_built_indexes_are_those_made_at_run_time() {
+        let communes = Communes::load();
+        let (current, former) = Communes::indexes(&communes.all);
+        let mut sections = BUILT_KEYS.lines();
+        assert_eq!(NameIndex::built(&mut sections), current);
+        assert_eq!(NameIndex::built(&mut sections), former);
+        assert_eq!(sections.next(), None);
+        assert!(current.contains("le quesnoy") && current.contains("quesnoy"));
     }
 }

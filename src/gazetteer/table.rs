@@ -14,6 +14,12 @@ pub(super) fn static_text(rel: &str) -> &'static str {
     }
 }
 
+/// Whether the gazetteer file at `rel` is the embedded copy, no override file replacing it: the
+/// indexes `build.rs` made of the embedded tables then hold.
+pub(super) fn is_embedded(rel: &str) -> bool {
+    matches!(data::text(rel), Cow::Borrowed(_))
+}
+
 /// The first `N` tab-separated fields of each data line of a gazetteer file (no blank lines,
 /// no `#` comments), trimmed; missing fields are empty.
 pub(super) fn rows<const N: usize>(rel: &str) -> impl Iterator<Item = [&'static str; N]> {
@@ -27,7 +33,7 @@ pub(super) fn rows<const N: usize>(rel: &str) -> impl Iterator<Item = [&'static 
 }
 
 /// Keys to table rows: a sorted vector searched by bisection, built once.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(super) struct Index<K> {
     entries: Vec<(K, u32)>,
 }
@@ -37,6 +43,13 @@ impl<K: AsRef<str> + Ord> Index<K> {
     pub(super) fn new(mut entries: Vec<(K, u32)>) -> Index<K> {
         entries.sort_unstable();
         entries.dedup();
+        Index { entries }
+    }
+
+    /// The index of `entries` already sorted and without duplicates, as [`Index::new`] leaves
+    /// them (the indexes `build.rs` writes).
+    pub(super) fn sorted(entries: Vec<(K, u32)>) -> Index<K> {
+        debug_assert!(entries.is_sorted_by(|a, b| a < b));
         Index { entries }
     }
 
