@@ -70,7 +70,7 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap();
     let dest = Path::new(&out_dir).join("embedded_rules.rs");
     std::fs::write(dest, out).unwrap();
-    commune_keys(&root, Path::new(&out_dir));
+    gazetteer_indexes(&root, Path::new(&out_dir));
 }
 
 /// The first `N` tab-separated fields of each data line of a gazetteer file, trimmed: the
@@ -85,19 +85,22 @@ fn rows<const N: usize>(text: &str) -> impl Iterator<Item = [&str; N]> {
     })
 }
 
-/// The name indexes of the communes table (see `gazetteer::communes::NameIndex::new`), sorted,
-/// written to `commune_keys.txt`: four sections (current names by key, current names by key
-/// without article, the same two for former names), each line `key<TAB>row`, a section ended by
-/// an empty line. Hashing 40,000 names took a tenth of a one-document run.
-fn commune_keys(root: &Path, out_dir: &Path) {
+/// The name indexes of the embedded gazetteer tables, made with the functions the program runs
+/// on overridden tables (`gazetteer::names::commune_entries`, `epci_entries`), written as
+/// `gazetteer::table::built` reads them: `commune_keys.txt` (current names by key, by key
+/// without article, the same two for former names) and `epci_keys.txt` (by name, by core, by
+/// initials, by member commune). Folding and sorting 40,000 names took a tenth of a
+/// one-document run.
+fn gazetteer_indexes(root: &Path, out_dir: &Path) {
+    use gazetteer_names::{Entries, commune_entries, epci_entries};
     let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap();
+    // The rows of `Communes::load` and `Epcis::load`: sorted by code, the first row of a code
+    // kept (a stable sort, then a dedup).
     let communes = read("gazetteer/communes.tsv");
     let mut named: Vec<(&str, &str)> =
         rows::<6>(&communes).filter(|r| !r[0].is_empty()).map(|r| (r[0], r[1])).collect();
-    // The first row of each code is kept (a stable sort, then a dedup by code).
     named.sort_by_key(|&(code, _)| code);
     named.dedup_by_key(|&mut (code, _)| code);
-    let current = named.iter().zip(0u32..).map(|(&(_, name), i)| (name, i));
     let (deleguees, anciennes) =
         (read("gazetteer/communes_deleguees.tsv"), read("gazetteer/communes_anciennes.tsv"));
     let former: Vec<(&str, u32)> = rows::<3>(&deleguees)
@@ -106,44 +109,52 @@ fn commune_keys(root: &Path, out_dir: &Path) {
             Some((name, named.binary_search_by_key(&commune, |&(code, _)| code).ok()? as u32))
         })
         .collect();
-    let mut out = String::new();
-    for (by_key, by_dropped) in [name_index(current), name_index(former.into_iter())] {
-        for section in [by_key, by_dropped] {
-            for (key, row) in section {
+    let [by_key, by_dropped] =
+        commune_entries(named.iter().zip(0..).map(|(&(_, name), i)| (name, i))).map(sorted);
+    let former = commune_entries(former.into_iter()).map(sorted);
+    let has = |list: &Entries, key: &str| {
+        list.get(list.partition_point(|(k, _)| k.as_str() < key)).is_some_and(|(k, _)| k == key)
+    };
+    let is_commune = |key: &str| has(&by_key, key) || has(&by_dropped, key);
+    let epci = read("gazetteer/epci.tsv");
+    let mut epcis: Vec<[&str; 4]> = rows::<4>(&epci).filter(|r| !r[0].is_empty()).collect();
+    epcis.sort_by_key(|r| r[0]);
+    epcis.dedup_by_key(|r| r[0]);
+    let aliases = read("gazetteer/epci_aliases.tsv");
+    let aliases = rows::<2>(&aliases).filter_map(|[alias, siren]| {
+        Some((alias, epcis.binary_search_by_key(&siren, |r| r[0]).ok()? as u32))
+    });
+    let names = epcis.iter().zip(0..).map(|(r, i)| (r[1], i));
+    let [by_name, by_core, by_initials] = epci_entries(names, aliases, is_commune).map(sorted);
+    let by_member = sorted(
+        epcis
+            .iter()
+            .zip(0..)
+            .flat_map(|(r, i)| {
+                r[3].split(',').filter(|m| !m.is_empty()).map(move |m| (m.to_owned(), i))
+            })
+            .collect(),
+    );
+    let write = |file: &str, lists: &[&Entries]| {
+        let mut out = String::new();
+        for list in lists {
+            for (key, row) in *list {
                 writeln!(out, "{key}\t{row}").unwrap();
             }
             out.push('\n');
         }
-    }
-    std::fs::write(out_dir.join("commune_keys.txt"), out).unwrap();
+        std::fs::write(out_dir.join(file), out).unwrap();
+    };
+    let [former_key, former_dropped] = &former;
+    write("commune_keys.txt", &[&by_key, &by_dropped, former_key, former_dropped]);
+    write("epci_keys.txt", &[&by_name, &by_core, &by_initials, &by_member]);
 }
 
-/// The entries of one index: key and table row.
-type Entries = Vec<(String, u32)>;
-
-/// `gazetteer::communes::NameIndex::new`'s two sorted entry lists.
-fn name_index<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> (Entries, Entries) {
-    use gazetteer_names::{bare, key, without_parentheses};
-    let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
-    for (name, i) in named {
-        let k = key(name);
-        if let Some(short) = without_parentheses(name) {
-            by_key.push((key(&short), i));
-        }
-        if let Some(short) = k.strip_suffix(" arrondissement") {
-            by_key.push((short.to_owned(), i));
-        }
-        let b = bare(&k);
-        if b.len() < k.len() {
-            by_dropped.push((b.to_owned(), i));
-        }
-        by_key.push((k, i));
-    }
-    for list in [&mut by_key, &mut by_dropped] {
-        list.sort_unstable();
-        list.dedup();
-    }
-    (by_key, by_dropped)
+/// `entries` sorted and without duplicates, as `gazetteer::table::Index::new` keeps them.
+fn sorted(mut entries: gazetteer_names::Entries) -> gazetteer_names::Entries {
+    entries.sort_unstable();
+    entries.dedup();
+    entries
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {

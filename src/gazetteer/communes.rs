@@ -2,19 +2,18 @@
 
 use super::Commune;
 use super::names;
-use super::table::{Index, is_embedded, rows};
+use super::table::{Index, built, is_embedded, rows};
 
 /// The communes tables' files.
-const FILES: [&str; 3] = [
+pub(super) const FILES: [&str; 3] = [
     "gazetteer/communes.tsv",
     "gazetteer/communes_deleguees.tsv",
     "gazetteer/communes_anciennes.tsv",
 ];
 
-/// The name indexes of the embedded tables, made by `build.rs` with [`NameIndex::new`]'s code
-/// (the current names' two indexes, then the former names'): a section per index, a line
-/// `key<TAB>row` per entry in index order, an empty line closing each section.
-const BUILT_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/commune_keys.txt"));
+/// The name indexes `build.rs` made of the embedded tables with [`names::commune_entries`]:
+/// the current names' two indexes, then the former names' (see [`built`]).
+const BUILT: &str = include_str!(concat!(env!("OUT_DIR"), "/commune_keys.txt"));
 
 /// Name key → commune rows, for the names of one kind (current, or former).
 #[derive(Debug, PartialEq, Eq)]
@@ -26,48 +25,15 @@ pub(super) struct NameIndex {
 }
 
 impl NameIndex {
-    /// The index of `(name, row)` pairs. A name is also indexed without a parenthesised part
-    /// ("Château-Chinon (Ville)"), and an arrondissement without the word "arrondissement"
-    /// ("Paris 19e"). `build.rs` runs the same steps on the embedded tables (keep them alike):
-    /// this one serves tables an override replaces. Its keys live as long as the tables.
+    /// The index of `(name, row)` pairs (see [`names::commune_entries`]).
     fn new<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> NameIndex {
-        let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
-        for (name, i) in named {
-            let key = names::key(name);
-            if let Some(short) = names::without_parentheses(name) {
-                by_key.push((names::key(&short), i));
-            }
-            if let Some(short) = key.strip_suffix(" arrondissement") {
-                by_key.push((short.to_owned(), i));
-            }
-            let bare = names::bare(&key);
-            if bare.len() < key.len() {
-                by_dropped.push((bare.to_owned(), i));
-            }
-            by_key.push((key, i));
-        }
-        let leak = |entries: Vec<(String, u32)>| {
-            let entries = entries.into_iter().map(|(k, i)| (&*k.leak(), i)).collect();
-            Index::new(entries)
-        };
-        NameIndex { by_key: leak(by_key), by_dropped: leak(by_dropped) }
+        let [by_key, by_dropped] = names::commune_entries(named).map(Index::leaked);
+        NameIndex { by_key, by_dropped }
     }
 
-    /// The next index of [`BUILT_KEYS`]'s sections.
-    fn built(sections: &mut impl Iterator<Item = &'static str>) -> NameIndex {
-        let mut section = || {
-            let entries = sections
-                .by_ref()
-                .take_while(|line| !line.is_empty())
-                .filter_map(|line| {
-                    let (key, row) = line.split_once('\t')?;
-                    Some((key, row.parse().ok()?))
-                })
-                .collect();
-            Index::sorted(entries)
-        };
-        let by_key = section();
-        NameIndex { by_key, by_dropped: section() }
+    /// The next two indexes of `built`.
+    fn built(built: &mut impl Iterator<Item = Index<&'static str>>) -> Option<NameIndex> {
+        Some(NameIndex { by_key: built.next()?, by_dropped: built.next()? })
     }
 
     /// The rows under `key`, else (`bare` being `key` without its article) under `bare` with or
@@ -112,13 +78,16 @@ impl Communes {
             .collect();
         all.sort_by_key(|c| c.insee);
         all.dedup_by_key(|c| c.insee);
-        if FILES.iter().all(|rel| is_embedded(rel)) {
-            let mut sections = BUILT_KEYS.lines();
-            let current = NameIndex::built(&mut sections);
-            let former = NameIndex::built(&mut sections);
-            return Communes { all, current, former };
-        }
-        let (current, former) = Communes::indexes(&all);
+        let built_indexes = || {
+            let mut indexes = built(BUILT);
+            Some((NameIndex::built(&mut indexes)?, NameIndex::built(&mut indexes)?))
+        };
+        let (current, former) = FILES
+            .iter()
+            .all(|rel| is_embedded(rel))
+            .then(built_indexes)
+            .flatten()
+            .unwrap_or_else(|| Communes::indexes(&all));
         Communes { all, current, former }
     }
 
@@ -153,16 +122,16 @@ impl Communes {
 
 #[cfg(test)]
 mod tests {
-    use super::{BUILT_KEYS, Communes, NameIndex};
+    use super::{BUILT, Communes, NameIndex, built};
 
     #[test]
     fn the_built_indexes_are_those_made_at_run_time() {
         let communes = Communes::load();
         let (current, former) = Communes::indexes(&communes.all);
-        let mut sections = BUILT_KEYS.lines();
-        assert_eq!(NameIndex::built(&mut sections), current);
-        assert_eq!(NameIndex::built(&mut sections), former);
-        assert_eq!(sections.next(), None);
-        assert!(current.contains("le quesnoy") && current.contains("quesnoy"));
+        let mut indexes = built(BUILT);
+        assert_eq!(NameIndex::built(&mut indexes), Some(current));
+        assert_eq!(NameIndex::built(&mut indexes), Some(former));
+        assert!(indexes.next().is_none());
+        assert!(communes.current.contains("le quesnoy") && communes.current.contains("quesnoy"));
     }
 }

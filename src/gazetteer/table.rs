@@ -38,6 +38,32 @@ pub(super) struct Index<K> {
     entries: Vec<(K, u32)>,
 }
 
+impl Index<&'static str> {
+    /// The index of entries made at run time (tables an override replaced), their keys kept
+    /// for the life of the program as the tables are.
+    pub(super) fn leaked(entries: Vec<(String, u32)>) -> Index<&'static str> {
+        Index::new(entries.into_iter().map(|(k, i)| (&*k.leak(), i)).collect())
+    }
+}
+
+/// The indexes `build.rs` wrote to `text`, in order: a line `key<TAB>row` per entry, sorted as
+/// [`Index::new`] sorts, an empty line closing each index.
+pub(super) fn built(text: &'static str) -> impl Iterator<Item = Index<&'static str>> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        lines.peek()?;
+        let entries = lines
+            .by_ref()
+            .take_while(|line| !line.is_empty())
+            .filter_map(|line| {
+                let (key, row) = line.split_once('\t')?;
+                Some((key, row.parse().ok()?))
+            })
+            .collect();
+        Some(Index::sorted(entries))
+    })
+}
+
 impl<K: AsRef<str> + Ord> Index<K> {
     /// The index of `entries`, in any order, duplicates allowed.
     pub(super) fn new(mut entries: Vec<(K, u32)>) -> Index<K> {
@@ -48,7 +74,7 @@ impl<K: AsRef<str> + Ord> Index<K> {
 
     /// The index of `entries` already sorted and without duplicates, as [`Index::new`] leaves
     /// them (the indexes `build.rs` writes).
-    pub(super) fn sorted(entries: Vec<(K, u32)>) -> Index<K> {
+    fn sorted(entries: Vec<(K, u32)>) -> Index<K> {
         debug_assert!(entries.is_sorted_by(|a, b| a < b));
         Index { entries }
     }
