@@ -375,9 +375,13 @@ fn shrink(hir: Hir) -> Hir {
 }
 
 /// `hir` with every Unicode class cut down to [`KEPT`], and whether any class reached outside
-/// it (most case-insensitive words do not: `(?i)é` is `[Éé]`). The tree is taken apart and
-/// rebuilt: its subtrees are moved, never copied.
+/// it (most case-insensitive words do not: `(?i)é` is `[Éé]`). Only the parts holding such a
+/// class are taken apart and rebuilt; the others (most of a long list of cue words) are moved
+/// whole, never copied nor rebuilt.
 fn cut(hir: Hir) -> (Hir, bool) {
+    if within_kept(&hir) {
+        return (hir, false);
+    }
     static KEPT_CLASS: LazyLock<ClassUnicode> = LazyLock::new(|| {
         ClassUnicode::new(KEPT.iter().map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)))
     });
@@ -393,11 +397,8 @@ fn cut(hir: Hir) -> (Hir, bool) {
             .collect();
         (items, changed)
     };
-    let inside = |class: &ClassUnicode| {
-        class.ranges().iter().all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi))
-    };
     match hir.into_kind() {
-        HirKind::Class(Class::Unicode(class)) if !inside(&class) => {
+        HirKind::Class(Class::Unicode(class)) if !class_within_kept(&class) => {
             let mut small = class;
             small.intersect(&KEPT_CLASS);
             (Hir::class(Class::Unicode(small)), true)
@@ -423,6 +424,23 @@ fn cut(hir: Hir) -> (Hir, bool) {
         HirKind::Look(look) => (Hir::look(look), false),
         HirKind::Empty => (Hir::empty(), false),
     }
+}
+
+/// Whether every Unicode class of `hir` lies in [`KEPT`] (then [`cut`] leaves it as it is).
+fn within_kept(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class_within_kept(class),
+        HirKind::Capture(c) => within_kept(&c.sub),
+        HirKind::Repetition(r) => within_kept(&r.sub),
+        HirKind::Alternation(items) | HirKind::Concat(items) => items.iter().all(within_kept),
+        HirKind::Class(Class::Bytes(_)) | HirKind::Literal(_) | HirKind::Look(_) | HirKind::Empty => {
+            true
+        }
+    }
+}
+
+fn class_within_kept(class: &ClassUnicode) -> bool {
+    class.ranges().iter().all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi))
 }
 
 static BUILT: LazyLock<Mutex<BTreeSet<String>>> = LazyLock::new(Mutex::default);
