@@ -91,7 +91,7 @@ fn searched_scan(hir: &Hir) -> Option<Hir> {
 /// replaced by a light one that accepts more, and the pattern as written confirms each
 /// candidate: the scan compiles, forwards and backwards, into a fraction of the states.
 fn regex_scan(hir: &Hir) -> Option<Hir> {
-    searched_scan(hir).map(|whole| coarse(&whole))
+    searched_scan(hir).map(coarse)
 }
 
 /// A rough count of the NFA states `hir` compiles to (a bounded repetition is unrolled; a wide
@@ -122,11 +122,11 @@ const HEAVY: usize = 64;
 /// element can consume (`[\s'a-zé…]*`); a bounded repetition whose unrolled copies are heavy
 /// (`[^.;]{0,100}`) loses its upper bound. Assertions inside a replaced element are dropped
 /// (they only restrict), so every match of `hir` is a match of the result.
-fn coarse(hir: &Hir) -> Hir {
-    if weight(hir) <= HEAVY {
-        return hir.clone();
+fn coarse(hir: Hir) -> Hir {
+    if weight(&hir) <= HEAVY {
+        return hir;
     }
-    match hir.kind() {
+    match hir.into_kind() {
         HirKind::Repetition(r) => {
             let min = if r.sub.properties().minimum_len() == Some(0) { 0 } else { r.min.min(1) };
             if weight(&r.sub) > HEAVY
@@ -140,7 +140,7 @@ fn coarse(hir: &Hir) -> Hir {
                     sub: Box::new(run),
                 });
             }
-            let sub = coarse(&r.sub);
+            let sub = coarse(*r.sub);
             let max = if weight(&sub).saturating_mul(r.max.unwrap_or(0) as usize) > HEAVY {
                 None
             } else {
@@ -149,14 +149,13 @@ fn coarse(hir: &Hir) -> Hir {
             let min = if max.is_none() { r.min.min(1) } else { r.min };
             Hir::repetition(Repetition { min, max, greedy: r.greedy, sub: Box::new(sub) })
         }
-        HirKind::Capture(c) => Hir::capture(Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(coarse(&c.sub)),
-        }),
-        HirKind::Concat(items) => Hir::concat(items.iter().map(coarse).collect()),
-        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(coarse).collect()),
-        _ => hir.clone(),
+        HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(coarse(*c.sub)), ..c }),
+        HirKind::Concat(items) => Hir::concat(items.into_iter().map(coarse).collect()),
+        HirKind::Alternation(alts) => Hir::alternation(alts.into_iter().map(coarse).collect()),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Empty => Hir::empty(),
     }
 }
 
@@ -1162,6 +1161,10 @@ pub fn convert(hir: &Hir) -> (Hir, Conversion) {
 }
 
 fn convert_in(hir: &Hir, conv: &mut Conversion) -> Hir {
+    // A part without a Unicode word assertion is copied as it is, not rebuilt node by node.
+    if !hir.properties().look_set().contains_word_unicode() {
+        return hir.clone();
+    }
     match hir.kind() {
         HirKind::Look(look) if is_unicode_word(*look) => {
             // Alone (not in a sequence): nothing tells what is next to it.
