@@ -1129,8 +1129,11 @@ fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
             if edge(&items[i], back).1 {
                 return None;
             }
-            let mut out = items.clone();
-            out[i] = push(look, &items[i], back, dropped)?;
+            // The other items copied, not the one replaced (a copy per level of nesting).
+            let mut out = Vec::with_capacity(items.len());
+            out.extend(items[..i].iter().cloned());
+            out.push(push(look, &items[i], back, dropped)?);
+            out.extend(items[i + 1..].iter().cloned());
             Some(Hir::concat(out))
         }
         // Its first (last) round apart; only without groups, which would then appear twice.
