@@ -432,9 +432,10 @@ fn within_kept(hir: &Hir) -> bool {
         HirKind::Capture(c) => within_kept(&c.sub),
         HirKind::Repetition(r) => within_kept(&r.sub),
         HirKind::Alternation(items) | HirKind::Concat(items) => items.iter().all(within_kept),
-        HirKind::Class(Class::Bytes(_)) | HirKind::Literal(_) | HirKind::Look(_) | HirKind::Empty => {
-            true
-        }
+        HirKind::Class(Class::Bytes(_))
+        | HirKind::Literal(_)
+        | HirKind::Look(_)
+        | HirKind::Empty => true,
     }
 }
 
