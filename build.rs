@@ -6,6 +6,14 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+// The gazetteer's lookup keys, made here with the very code the program uses at run time.
+#[allow(dead_code)]
+#[path = "src/gazetteer/names.rs"]
+mod gazetteer_names;
+#[allow(dead_code)]
+#[path = "src/names.rs"]
+mod names;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed=rules");
@@ -59,8 +67,94 @@ fn main() {
     )
     .unwrap();
     writeln!(out, "pub const EMBEDDED_RULES_HASH: &str = \"{hash}\";").unwrap();
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    let dest = Path::new(&out_dir).join("embedded_rules.rs");
     std::fs::write(dest, out).unwrap();
+    gazetteer_indexes(&root, Path::new(&out_dir));
+}
+
+/// The first `N` tab-separated fields of each data line of a gazetteer file, trimmed: the
+/// reading of `gazetteer::table::rows`.
+fn rows<const N: usize>(text: &str) -> impl Iterator<Item = [&str; N]> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
+        let mut fields = [""; N];
+        for (slot, f) in fields.iter_mut().zip(l.split('\t')) {
+            *slot = f.trim();
+        }
+        fields
+    })
+}
+
+/// The name indexes of the embedded gazetteer tables, made with the functions the program runs
+/// on overridden tables (`gazetteer::names::commune_entries`, `epci_entries`), written as
+/// `gazetteer::table::built` reads them: `commune_keys.txt` (current names by key, by key
+/// without article, the same two for former names) and `epci_keys.txt` (by name, by core, by
+/// initials, by member commune). Folding and sorting 40,000 names took a tenth of a
+/// one-document run.
+fn gazetteer_indexes(root: &Path, out_dir: &Path) {
+    use gazetteer_names::{Entries, commune_entries, epci_entries};
+    let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap();
+    // The rows of `Communes::load` and `Epcis::load`: sorted by code, the first row of a code
+    // kept (a stable sort, then a dedup).
+    let communes = read("gazetteer/communes.tsv");
+    let mut named: Vec<(&str, &str)> =
+        rows::<6>(&communes).filter(|r| !r[0].is_empty()).map(|r| (r[0], r[1])).collect();
+    named.sort_by_key(|&(code, _)| code);
+    named.dedup_by_key(|&mut (code, _)| code);
+    let (deleguees, anciennes) =
+        (read("gazetteer/communes_deleguees.tsv"), read("gazetteer/communes_anciennes.tsv"));
+    let former: Vec<(&str, u32)> = rows::<3>(&deleguees)
+        .chain(rows::<3>(&anciennes))
+        .filter_map(|[_, name, commune]| {
+            Some((name, named.binary_search_by_key(&commune, |&(code, _)| code).ok()? as u32))
+        })
+        .collect();
+    let [by_key, by_dropped] =
+        commune_entries(named.iter().zip(0..).map(|(&(_, name), i)| (name, i))).map(sorted);
+    let former = commune_entries(former.into_iter()).map(sorted);
+    let has = |list: &Entries, key: &str| {
+        list.get(list.partition_point(|(k, _)| k.as_str() < key)).is_some_and(|(k, _)| k == key)
+    };
+    let is_commune = |key: &str| has(&by_key, key) || has(&by_dropped, key);
+    let epci = read("gazetteer/epci.tsv");
+    let mut epcis: Vec<[&str; 4]> = rows::<4>(&epci).filter(|r| !r[0].is_empty()).collect();
+    epcis.sort_by_key(|r| r[0]);
+    epcis.dedup_by_key(|r| r[0]);
+    let aliases = read("gazetteer/epci_aliases.tsv");
+    let aliases = rows::<2>(&aliases).filter_map(|[alias, siren]| {
+        Some((alias, epcis.binary_search_by_key(&siren, |r| r[0]).ok()? as u32))
+    });
+    let names = epcis.iter().zip(0..).map(|(r, i)| (r[1], i));
+    let [by_name, by_core, by_initials] = epci_entries(names, aliases, is_commune).map(sorted);
+    let by_member = sorted(
+        epcis
+            .iter()
+            .zip(0..)
+            .flat_map(|(r, i)| {
+                r[3].split(',').filter(|m| !m.is_empty()).map(move |m| (m.to_owned(), i))
+            })
+            .collect(),
+    );
+    let write = |file: &str, lists: &[&Entries]| {
+        let mut out = String::new();
+        for list in lists {
+            for (key, row) in *list {
+                writeln!(out, "{key}\t{row}").unwrap();
+            }
+            out.push('\n');
+        }
+        std::fs::write(out_dir.join(file), out).unwrap();
+    };
+    let [former_key, former_dropped] = &former;
+    write("commune_keys.txt", &[&by_key, &by_dropped, former_key, former_dropped]);
+    write("epci_keys.txt", &[&by_name, &by_core, &by_initials, &by_member]);
+}
+
+/// `entries` sorted and without duplicates, as `gazetteer::table::Index::new` keeps them.
+fn sorted(mut entries: gazetteer_names::Entries) -> gazetteer_names::Entries {
+    entries.sort_unstable();
+    entries.dedup();
+    entries
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {

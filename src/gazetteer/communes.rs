@@ -2,37 +2,38 @@
 
 use super::Commune;
 use super::names;
-use super::table::{Index, rows};
+use super::table::{Index, built, is_embedded, rows};
+
+/// The communes tables' files.
+pub(super) const FILES: [&str; 3] = [
+    "gazetteer/communes.tsv",
+    "gazetteer/communes_deleguees.tsv",
+    "gazetteer/communes_anciennes.tsv",
+];
+
+/// The name indexes `build.rs` made of the embedded tables with [`names::commune_entries`]:
+/// the current names' two indexes, then the former names' (see [`built`]).
+const BUILT: &str = include_str!(concat!(env!("OUT_DIR"), "/commune_keys.txt"));
 
 /// Name key → commune rows, for the names of one kind (current, or former).
+#[derive(Debug, PartialEq, Eq)]
 pub(super) struct NameIndex {
     /// Every name's key, article kept, and its variants.
-    pub(super) by_key: Index<String>,
+    pub(super) by_key: Index<&'static str>,
     /// The keys of names that open with an article, without it ("grand quevilly").
-    pub(super) by_dropped: Index<String>,
+    pub(super) by_dropped: Index<&'static str>,
 }
 
 impl NameIndex {
-    /// The index of `(name, row)` pairs. A name is also indexed without a parenthesised part
-    /// ("Château-Chinon (Ville)"), and an arrondissement without the word "arrondissement"
-    /// ("Paris 19e").
+    /// The index of `(name, row)` pairs (see [`names::commune_entries`]).
     fn new<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> NameIndex {
-        let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
-        for (name, i) in named {
-            let key = names::key(name);
-            if let Some(short) = names::without_parentheses(name) {
-                by_key.push((names::key(&short), i));
-            }
-            if let Some(short) = key.strip_suffix(" arrondissement") {
-                by_key.push((short.to_owned(), i));
-            }
-            let bare = names::bare(&key);
-            if bare.len() < key.len() {
-                by_dropped.push((bare.to_owned(), i));
-            }
-            by_key.push((key, i));
-        }
-        NameIndex { by_key: Index::new(by_key), by_dropped: Index::new(by_dropped) }
+        let [by_key, by_dropped] = names::commune_entries(named).map(Index::leaked);
+        NameIndex { by_key, by_dropped }
+    }
+
+    /// The next two indexes of `built`.
+    fn built(built: &mut impl Iterator<Item = Index<&'static str>>) -> Option<NameIndex> {
+        Some(NameIndex { by_key: built.next()?, by_dropped: built.next()? })
     }
 
     /// The rows under `key`, else (`bare` being `key` without its article) under `bare` with or
@@ -64,7 +65,7 @@ pub(super) struct Communes {
 
 impl Communes {
     pub(super) fn load() -> Communes {
-        let mut all: Vec<Commune> = rows::<6>("gazetteer/communes.tsv")
+        let mut all: Vec<Commune> = rows::<6>(FILES[0])
             .filter(|r| !r[0].is_empty())
             .map(|[insee, name, departement, region, population, parent]| Commune {
                 insee,
@@ -77,14 +78,28 @@ impl Communes {
             .collect();
         all.sort_by_key(|c| c.insee);
         all.dedup_by_key(|c| c.insee);
+        let built_indexes = || {
+            let mut indexes = built(BUILT);
+            Some((NameIndex::built(&mut indexes)?, NameIndex::built(&mut indexes)?))
+        };
+        let (current, former) = FILES
+            .iter()
+            .all(|rel| is_embedded(rel))
+            .then(built_indexes)
+            .flatten()
+            .unwrap_or_else(|| Communes::indexes(&all));
+        Communes { all, current, former }
+    }
+
+    /// The name indexes of the current communes `all` and of the former communes.
+    fn indexes(all: &[Commune]) -> (NameIndex, NameIndex) {
         let current = NameIndex::new(all.iter().zip(0..).map(|(c, i)| (c.name, i)));
         let find = |insee: &str| all.binary_search_by_key(&insee, |c| c.insee).ok();
-        let former: Vec<(&str, u32)> = rows::<3>("gazetteer/communes_deleguees.tsv")
-            .chain(rows::<3>("gazetteer/communes_anciennes.tsv"))
+        let former: Vec<(&str, u32)> = rows::<3>(FILES[1])
+            .chain(rows::<3>(FILES[2]))
             .filter_map(|[_, name, commune]| Some((name, find(commune)? as u32)))
             .collect();
-        let former = NameIndex::new(former.into_iter());
-        Communes { all, current, former }
+        (current, NameIndex::new(former.into_iter()))
     }
 
     /// The commune of INSEE code `insee`.
@@ -102,5 +117,21 @@ impl Communes {
         former.retain(|i| !current.contains(i));
         let communes = |rows: Vec<u32>| rows.into_iter().map(|i| &self.all[i as usize]).collect();
         (communes(current), communes(former))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUILT, Communes, NameIndex, built};
+
+    #[test]
+    fn the_built_indexes_are_those_made_at_run_time() {
+        let communes = Communes::load();
+        let (current, former) = Communes::indexes(&communes.all);
+        let mut indexes = built(BUILT);
+        assert_eq!(NameIndex::built(&mut indexes), Some(current));
+        assert_eq!(NameIndex::built(&mut indexes), Some(former));
+        assert!(indexes.next().is_none());
+        assert!(communes.current.contains("le quesnoy") && communes.current.contains("quesnoy"));
     }
 }

@@ -1,26 +1,34 @@
 //! The intercommunalities table and its name indexes.
 
 use super::Epci;
-use super::communes::Communes;
+use super::communes::{self, Communes};
 use super::names;
-use super::table::{Index, rows};
+use super::table::{Index, built, is_embedded, rows};
+
+/// The intercommunalities tables' files.
+const FILES: [&str; 2] = ["gazetteer/epci.tsv", "gazetteer/epci_aliases.tsv"];
+
+/// The name indexes `build.rs` made of the embedded tables with [`names::epci_entries`] (by
+/// name, by core, by initials), then the index by member commune (see [`built`]).
+const BUILT: &str = include_str!(concat!(env!("OUT_DIR"), "/epci_keys.txt"));
 
 /// The intercommunalities, sorted by SIREN, with their name indexes.
+#[derive(Debug, PartialEq, Eq)]
 pub(super) struct Epcis {
     pub(super) all: Vec<Epci>,
     /// Official names (kind spelt out) and aliases.
-    by_name: Index<String>,
+    by_name: Index<&'static str>,
     /// Names without their kind, and without a leading article.
-    by_core: Index<String>,
+    by_core: Index<&'static str>,
     /// Initialisms of the long name and of the name without its kind, acronyms.
-    by_initials: Index<String>,
+    by_initials: Index<&'static str>,
     /// Commune INSEE code → the intercommunalities it belongs to.
     pub(super) by_member: Index<&'static str>,
 }
 
 impl Epcis {
     pub(super) fn load(communes: &Communes) -> Epcis {
-        let mut all: Vec<Epci> = rows::<4>("gazetteer/epci.tsv")
+        let mut all: Vec<Epci> = rows::<4>(FILES[0])
             .filter(|r| !r[0].is_empty())
             .map(|[siren, name, kind, members]| Epci {
                 siren,
@@ -31,45 +39,35 @@ impl Epcis {
             .collect();
         all.sort_by_key(|e| e.siren);
         all.dedup_by_key(|e| e.siren);
-        let (mut by_name, mut by_core, mut by_initials, mut by_member) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (e, i) in all.iter().zip(0..) {
-            by_member.extend(e.members.iter().map(|&m| (m, i)));
-            let plain = names::without_parentheses(e.name);
-            let long = names::expand_kind(&names::key(plain.as_deref().unwrap_or(e.name)));
-            let core = names::core(&long);
-            // A kind-less name that is a commune's ("Métropole de Lyon" → "Lyon", "Rennes
-            // Métropole" → "Rennes") would turn the commune into the intercommunality: keep it
-            // out.
-            let short = core.into_iter().chain(names::without_trailing_kind(core.unwrap_or(&long)));
-            for k in short.flat_map(|k| [k, names::bare(k)]) {
-                if !communes.current.contains(k) {
-                    by_core.push((k.to_owned(), i));
-                }
-            }
-            by_initials.extend(core.and_then(names::initialism).map(|k| (k, i)));
-            by_core.push((names::bare(&long).to_owned(), i));
-            by_initials.extend(names::initialism(&long).map(|k| (k, i)));
-            if let Some(acronym) = names::parenthesised_acronym(e.name) {
-                by_initials.push((acronym.to_lowercase(), i));
-            }
-            by_name.push((long, i));
+        // The names without their kind depend on the communes' names.
+        let embedded = FILES.iter().chain(&communes::FILES).all(|rel| is_embedded(rel));
+        let mut indexes = built(BUILT);
+        let mut next = || if embedded { indexes.next() } else { None };
+        if let (Some(by_name), Some(by_core), Some(by_initials), Some(by_member)) =
+            (next(), next(), next(), next())
+        {
+            return Epcis { all, by_name, by_core, by_initials, by_member };
         }
-        for [alias, siren] in rows::<2>("gazetteer/epci_aliases.tsv") {
-            let Ok(i) = all.binary_search_by_key(&siren, |e| e.siren) else { continue };
-            if names::is_acronym(alias) {
-                by_initials.push((alias.to_lowercase(), i as u32));
-            } else {
-                by_name.push((names::expand_kind(&names::key(alias)), i as u32));
-            }
-        }
-        Epcis {
-            all,
-            by_name: Index::new(by_name),
-            by_core: Index::new(by_core),
-            by_initials: Index::new(by_initials),
-            by_member: Index::new(by_member),
-        }
+        Epcis::indexed(all, communes)
+    }
+
+    /// The intercommunalities `all` with the indexes made at run time.
+    fn indexed(all: Vec<Epci>, communes: &Communes) -> Epcis {
+        let aliases: Vec<(&str, u32)> = rows::<2>(FILES[1])
+            .filter_map(|[alias, siren]| {
+                let i = all.binary_search_by_key(&siren, |e| e.siren).ok()?;
+                Some((alias, i as u32))
+            })
+            .collect();
+        let [by_name, by_core, by_initials] = names::epci_entries(
+            all.iter().zip(0..).map(|(e, i)| (e.name, i)),
+            aliases.into_iter(),
+            |k| communes.current.contains(k),
+        )
+        .map(Index::leaked);
+        let by_member =
+            all.iter().zip(0..).flat_map(|(e, i)| e.members.iter().map(move |&m| (m, i))).collect();
+        Epcis { by_name, by_core, by_initials, by_member: Index::new(by_member), all }
     }
 
     /// The intercommunality of SIREN `siren`.
@@ -104,5 +102,19 @@ impl Epcis {
         rows.sort_unstable();
         rows.dedup();
         rows.into_iter().map(|i| &self.all[i as usize]).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::communes::Communes;
+    use super::Epcis;
+
+    #[test]
+    fn the_built_indexes_are_those_made_at_run_time() {
+        let communes = Communes::load();
+        let epcis = Epcis::load(&communes);
+        let all = epcis.all.iter().map(|e| super::Epci { members: e.members.clone(), ..*e });
+        assert_eq!(Epcis::indexed(all.collect(), &communes), epcis);
     }
 }

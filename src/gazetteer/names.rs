@@ -173,6 +173,73 @@ pub fn initialism(key: &str) -> Option<String> {
     (initials.chars().count() >= 3).then_some(initials)
 }
 
+/// The entries of a name index: a key and the table row it finds.
+pub type Entries = Vec<(String, u32)>;
+
+/// The entries of the communes' name indexes for `(name, row)` pairs, unsorted: every name's key
+/// (article kept) and its variants, a name also without a parenthesised part ("Château-Chinon
+/// (Ville)") and an arrondissement without the word "arrondissement" ("Paris 19e"); then the
+/// keys of names that open with an article, without it ("grand quevilly"). `build.rs` makes
+/// the embedded tables' indexes with it.
+pub fn commune_entries<'a>(named: impl Iterator<Item = (&'a str, u32)>) -> [Entries; 2] {
+    let (mut by_key, mut by_dropped) = (Vec::new(), Vec::new());
+    for (name, i) in named {
+        let whole = key(name);
+        if let Some(short) = without_parentheses(name) {
+            by_key.push((key(&short), i));
+        }
+        if let Some(short) = whole.strip_suffix(" arrondissement") {
+            by_key.push((short.to_owned(), i));
+        }
+        let dropped = bare(&whole);
+        if dropped.len() < whole.len() {
+            by_dropped.push((dropped.to_owned(), i));
+        }
+        by_key.push((whole, i));
+    }
+    [by_key, by_dropped]
+}
+
+/// The entries of the intercommunalities' name indexes, unsorted: official names (kind spelt
+/// out) and aliases; names without their kind and without a leading article (unless
+/// `is_commune` says a commune bears that key: "Métropole de Lyon" → "Lyon" would turn the
+/// commune into the intercommunality); initialisms and acronyms. `epcis` gives each official
+/// name with its row, `aliases` each alias with the row of its intercommunality. `build.rs`
+/// makes the embedded tables' indexes with it.
+pub fn epci_entries<'a>(
+    epcis: impl Iterator<Item = (&'a str, u32)>,
+    aliases: impl Iterator<Item = (&'a str, u32)>,
+    is_commune: impl Fn(&str) -> bool,
+) -> [Entries; 3] {
+    let (mut by_name, mut by_core, mut by_initials) = (Vec::new(), Vec::new(), Vec::new());
+    for (name, i) in epcis {
+        let plain = without_parentheses(name);
+        let long = expand_kind(&key(plain.as_deref().unwrap_or(name)));
+        let core = core(&long);
+        let short = core.into_iter().chain(without_trailing_kind(core.unwrap_or(&long)));
+        for k in short.flat_map(|k| [k, bare(k)]) {
+            if !is_commune(k) {
+                by_core.push((k.to_owned(), i));
+            }
+        }
+        by_initials.extend(core.and_then(initialism).map(|k| (k, i)));
+        by_core.push((bare(&long).to_owned(), i));
+        by_initials.extend(initialism(&long).map(|k| (k, i)));
+        if let Some(acronym) = parenthesised_acronym(name) {
+            by_initials.push((acronym.to_lowercase(), i));
+        }
+        by_name.push((long, i));
+    }
+    for (alias, i) in aliases {
+        if is_acronym(alias) {
+            by_initials.push((alias.to_lowercase(), i));
+        } else {
+            by_name.push((expand_kind(&key(alias)), i));
+        }
+    }
+    [by_name, by_core, by_initials]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

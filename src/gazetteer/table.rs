@@ -14,6 +14,12 @@ pub(super) fn static_text(rel: &str) -> &'static str {
     }
 }
 
+/// Whether the gazetteer file at `rel` is the embedded copy, no override file replacing it: the
+/// indexes `build.rs` made of the embedded tables then hold.
+pub(super) fn is_embedded(rel: &str) -> bool {
+    matches!(data::text(rel), Cow::Borrowed(_))
+}
+
 /// The first `N` tab-separated fields of each data line of a gazetteer file (no blank lines,
 /// no `#` comments), trimmed; missing fields are empty.
 pub(super) fn rows<const N: usize>(rel: &str) -> impl Iterator<Item = [&'static str; N]> {
@@ -27,9 +33,35 @@ pub(super) fn rows<const N: usize>(rel: &str) -> impl Iterator<Item = [&'static 
 }
 
 /// Keys to table rows: a sorted vector searched by bisection, built once.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(super) struct Index<K> {
     entries: Vec<(K, u32)>,
+}
+
+impl Index<&'static str> {
+    /// The index of entries made at run time (tables an override replaced), their keys kept
+    /// for the life of the program as the tables are.
+    pub(super) fn leaked(entries: Vec<(String, u32)>) -> Index<&'static str> {
+        Index::new(entries.into_iter().map(|(k, i)| (&*k.leak(), i)).collect())
+    }
+}
+
+/// The indexes `build.rs` wrote to `text`, in order: a line `key<TAB>row` per entry, sorted as
+/// [`Index::new`] sorts, an empty line closing each index.
+pub(super) fn built(text: &'static str) -> impl Iterator<Item = Index<&'static str>> {
+    let mut lines = text.lines().peekable();
+    std::iter::from_fn(move || {
+        lines.peek()?;
+        let entries = lines
+            .by_ref()
+            .take_while(|line| !line.is_empty())
+            .filter_map(|line| {
+                let (key, row) = line.split_once('\t')?;
+                Some((key, row.parse().ok()?))
+            })
+            .collect();
+        Some(Index::sorted(entries))
+    })
 }
 
 impl<K: AsRef<str> + Ord> Index<K> {
@@ -37,6 +69,13 @@ impl<K: AsRef<str> + Ord> Index<K> {
     pub(super) fn new(mut entries: Vec<(K, u32)>) -> Index<K> {
         entries.sort_unstable();
         entries.dedup();
+        Index { entries }
+    }
+
+    /// The index of `entries` already sorted and without duplicates, as [`Index::new`] leaves
+    /// them (the indexes `build.rs` writes).
+    fn sorted(entries: Vec<(K, u32)>) -> Index<K> {
+        debug_assert!(entries.is_sorted_by(|a, b| a < b));
         Index { entries }
     }
 
