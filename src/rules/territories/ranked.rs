@@ -1592,6 +1592,24 @@ Les élus de l'Agglomération Grand Montauban ont adopté                     le
     }
 
     #[test]
+    fn upper_case_prose_names_a_town_after_a_place_word() {
+        let text = "Actualités\n\nLE PRÉFET EST VENU AU COURS DE LA JOURNÉE À MONTAUBAN SIGNER \
+                    LE CONTRAT DE VILLE AVEC LE MAIRE DE MONTAUBAN.\n\nLe contrat de ville est signé.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        // Common words that are also small towns' names are no town.
+        let text = "Actualités\n\nLES CONTRATS SIGNÉS AU COURS DE LA JOURNÉE ONT ÉTÉ PRÉSENTÉS \
+                    AUX HABITANTS.\n\nLe contrat de ville est signé.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
+    }
+
+    #[test]
+    fn a_series_town_named_like_a_listed_intercommunality_is_that_one() {
+        let text = "Le préfet a signé trois contrats de ville dans l'arrondissement de Lorient, \
+                    avec Lorient Agglomération, Quimperlé Communauté et Montauban.";
+        assert_eq!(carriers(text), ["Lorient Agglomération", "Quimperlé Communauté", "Montauban"]);
+    }
+
+    #[test]
     fn core_names_of_2015_carriers() {
         assert_eq!(core_name("CC du Pays Grand Combien").as_deref(), Some("Pays Grand Combien"));
         assert_eq!(core_name("CC Val"), None);
