@@ -100,6 +100,10 @@ pub(super) const OPENERS: [&str; 41] = [
 /// stays: "La" follows a linking word).
 pub(super) fn before_opener(text: &str, range: Range<usize>) -> Range<usize> {
     let name = &text[range.clone()];
+    // Upper case writes every word with a capital ("DÉPLACEMENT À LIMOUX"): no opener there.
+    if !name.chars().any(char::is_lowercase) {
+        return range;
+    }
     let mut prev_capital = false;
     let mut at = 0;
     for word in name.split_inclusive(char::is_whitespace) {
@@ -424,6 +428,7 @@ mod tests {
         assert_eq!(cut("Le Havre Seine Métropole"), "Le Havre Seine Métropole");
         assert_eq!(cut("Pays de La Châtre"), "Pays de La Châtre");
         assert_eq!(cut("Lorient Agglomération"), "Lorient Agglomération");
+        assert_eq!(cut("LE DÉPLACEMENT À LIMOUX"), "LE DÉPLACEMENT À LIMOUX");
     }
     use crate::names::fold;
 

@@ -340,12 +340,13 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             continue;
         }
         // A name with a kind word is an intercommunality, the town inside it ("Agglomération
-        // Grand Saint-Dizier") no mention of its own.
+        // Grand Saint-Dizier") no mention of its own; upper case runs the words of a line
+        // together, and its town stays.
         let epci_kind = word_kind(name)
             .filter(|k| *k != "commune")
             .filter(|_| proper_beside_kind(name) && !never_carrier(name));
         let commune = commune_in(doc, range.clone(), &not_here)
-            .filter(|c| epci_kind.is_none() || c.range == range);
+            .filter(|c| epci_kind.is_none() || shouting || c.range == range);
         if let Some(mention) = commune {
             found.push(mention);
         } else if let Some(kind) = epci_kind {
@@ -529,7 +530,9 @@ fn in_shouted_prose(text: &str, at: usize) -> bool {
 
 /// The commune an upper-case name designates among its runs of one to four words, the first
 /// run from the left, the longest at each word ("LA VILLE DE VIERZON S'ENGAGE", "LE MAIRE DE
-/// VIERZON ET LE PRÉFET ONT SIGNÉ"): upper-case text runs the town into the words around it.
+/// VIERZON ET LE PRÉFET ONT SIGNÉ"): upper-case text runs the town into the words around it. A
+/// run opens the name, follows a word of [`PLACE_BEFORE`], or follows an elided "D'"
+/// ("L'ARRONDISSEMENT D'ALÈS").
 fn shouted_commune(doc: &Doc, range: &Range<usize>, people: &[[usize; 2]]) -> Option<Mention> {
     let text = doc.text();
     let mut words: Vec<Range<usize>> = Vec::new();
@@ -541,15 +544,26 @@ fn shouted_commune(doc: &Doc, range: &Range<usize>, people: &[[usize; 2]]) -> Op
         at += w.len() + 1;
     }
     for i in 0..words.len().min(40) {
+        let word = &text[words[i].clone()];
+        let start = match word.strip_prefix("D'") {
+            Some(rest) if !rest.is_empty() => words[i].end - rest.len(),
+            _ if i == 0 || PLACE_BEFORE.contains(&&text[words[i - 1].clone()]) => words[i].start,
+            _ => continue,
+        };
         for n in (1..=4).rev() {
             let Some(last) = words.get(i + n - 1) else { continue };
-            if let Some(m) = commune_named(doc, words[i].start..last.end, people) {
+            if let Some(m) = commune_named(doc, start..last.end, people) {
                 return Some(m);
             }
         }
     }
     None
 }
+
+/// The words after which an upper-case run names a place ("LE MAIRE DE VIERZON", "À LIMOUX"):
+/// elsewhere a run of upper-case prose is common words, some of which are also small towns'
+/// names ("AU COURS DE", "SIGNÉS").
+const PLACE_BEFORE: [&str; 4] = ["DE", "DU", "À", "A"];
 
 /// The commune a capitalised name at `range` designates: the name itself or the name without
 /// its first words ("À Toulouse", "CONTRAT DE VILLE DE VIERZON"), or a run of words of an
@@ -640,16 +654,27 @@ fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory
         }
         let inside: Vec<&Mention> =
             mentions.iter().filter(|m| m.range.start >= s.start && m.range.end <= s.end).collect();
-        // A commune inside a named intercommunality speaks for it, not for a contract of its own.
+        // A commune inside a named intercommunality, or whose name opens the name of one named
+        // with it ("Alès" beside "Alès Agglomération"), speaks for it, not for a contract of its
+        // own.
         let epcis: Vec<&str> = inside
             .iter()
             .filter(|m| m.kind != "commune")
             .filter_map(|m| m.code.as_deref())
             .collect();
+        let epci_names: Vec<String> = inside
+            .iter()
+            .filter(|m| m.kind != "commune")
+            .map(|m| fold(&text[m.range.clone()]))
+            .collect();
         let mut keys: Vec<&str> = Vec::new();
         let mut picked: Vec<&Mention> = Vec::new();
         for m in inside {
-            if m.kind == "commune" && m.parents.iter().any(|p| epcis.contains(&p.as_str())) {
+            let town = format!("{} ", fold(&text[m.range.clone()]));
+            if m.kind == "commune"
+                && (m.parents.iter().any(|p| epcis.contains(&p.as_str()))
+                    || epci_names.iter().any(|e| e.starts_with(&town)))
+            {
                 continue;
             }
             if !keys.contains(&m.key.as_str()) {
@@ -862,11 +887,14 @@ fn flat_title_end(text: &str, start: usize) -> usize {
 }
 
 /// The non-blank lines of `text` ([`crate::rules::line_ranges`]), a first line longer than
-/// [`LIST_LINE`] (a page flattened to one line) cut after its title ([`flat_title_end`]).
+/// [`LIST_LINE`] (a page flattened to one line) cut after its title ([`flat_title_end`]); an
+/// upper-case first line stays whole (a title, or upper-case prose that names its territories in
+/// capitals).
 fn title_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = crate::rules::line_ranges(text);
     if let Some(first) = lines.first_mut()
         && first.len() > LIST_LINE
+        && text[first.clone()].chars().any(char::is_lowercase)
     {
         first.end = flat_title_end(text, first.start);
     }
@@ -1561,6 +1589,24 @@ Né de la loi de 2014, le contrat de              ville fixe le cadre. À Vierzo
 
 Les élus de l'Agglomération Grand Montauban ont adopté                     le contrat de ville. Les élus de l'Agglomération Grand Montauban le                     pilotent, avec la ville de Montauban.";
         assert_eq!(carriers(text), ["Grand Montauban"]);
+    }
+
+    #[test]
+    fn upper_case_prose_names_a_town_after_a_place_word() {
+        let text = "Actualités\n\nLE PRÉFET EST VENU AU COURS DE LA JOURNÉE À MONTAUBAN SIGNER \
+                    LE CONTRAT DE VILLE AVEC LE MAIRE DE MONTAUBAN.\n\nLe contrat de ville est signé.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
+        // Common words that are also small towns' names are no town.
+        let text = "Actualités\n\nLES CONTRATS SIGNÉS AU COURS DE LA JOURNÉE ONT ÉTÉ PRÉSENTÉS \
+                    AUX HABITANTS.\n\nLe contrat de ville est signé.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
+    }
+
+    #[test]
+    fn a_series_town_named_like_a_listed_intercommunality_is_that_one() {
+        let text = "Le préfet a signé trois contrats de ville dans l'arrondissement de Lorient, \
+                    avec Lorient Agglomération, Quimperlé Communauté et Montauban.";
+        assert_eq!(carriers(text), ["Lorient Agglomération", "Quimperlé Communauté", "Montauban"]);
     }
 
     #[test]
