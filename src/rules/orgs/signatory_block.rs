@@ -51,12 +51,61 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The heading of [`HEADING`] inside a line whose breaks were lost ("... ses partenaires
+/// financiers. Partenaires du dispositif - L'État - Région Occitanie - ..."), then the first
+/// list marker.
+static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?»]\s+)(?:la\s+)?(?:liste\s+des\s+|les\s+)?(?:(?:partenaires\s+|membres\s+|organismes\s+)?(?:co-?)?signataires|partenaires\s+engagés|partenaires\s+du\s+(?:contrat|protocole|dispositif)(?:\s+de\s+ville)?|ils\s+ont\s+signé)(?:\s+du\s+(?:contrat|protocole)(?:\s+de\s+ville)?)?[ \t]*:?[ \t]+(?P<m>[-•·▪–])[ \t]+")
+        .expect("valid regex")
+});
+
+/// A sentence's end inside the last item of an inline block: the text that follows the list.
+static ITEM_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]\s+\p{Lu}").expect("valid regex"));
+
+/// How many items an inline block needs.
+const INLINE_MIN_ITEMS: usize = 3;
+
+/// The parties of a block of signatories written on one line ("Signataires - l'État - la
+/// Région Bretagne - Rennes Métropole"): the items between the markers the first one repeats,
+/// the last one cut where a sentence follows it.
+fn inline_blocks(doc: &Doc, out: &mut Candidates) {
+    let text = doc.text();
+    for caps in INLINE_HEADING.captures_iter(text) {
+        let (Some(whole), Some(marker)) = (caps.get(0), caps.name("m")) else { continue };
+        let line_end = text[whole.end()..].find('\n').map_or(text.len(), |e| whole.end() + e);
+        let sep = format!(" {} ", marker.as_str());
+        let mut bounds = vec![whole.end()];
+        let mut at = whole.end();
+        while let Some(k) = text[at..line_end].find(&sep) {
+            at += k + sep.len();
+            bounds.push(at);
+        }
+        if bounds.len() < INLINE_MIN_ITEMS {
+            continue;
+        }
+        let mut seen = Vec::new();
+        for (k, &start) in bounds.iter().enumerate() {
+            let mut end = bounds.get(k + 1).map_or(line_end, |&next| next - sep.len());
+            if k + 1 == bounds.len() {
+                end = ITEM_END.find(&text[start..end]).map_or(end, |m| start + m.start() + 1);
+            }
+            let piece = text[start..end].trim();
+            if piece.chars().count() > 150 || prose(piece) {
+                break;
+            }
+            push_signatories(doc, items(text, start..end, Mode::Explicit), ID, &mut seen, out);
+        }
+    }
+}
+
 impl Rule for SignatoryBlock {
     fn id(&self) -> &'static str {
         ID
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
+        inline_blocks(doc, out);
         let text = doc.text();
         let lines = lines(text);
         let opens = |i: usize| {
@@ -176,6 +225,22 @@ mod tests {
                 "Maisons et Cités – Soginorpa",
                 "Procureur de la République près le TGI d'Alès",
             ],
+        );
+    }
+
+    #[test]
+    fn a_block_on_one_line() {
+        check(
+            "La Ville agit avec ses partenaires. Partenaires du dispositif - Région Occitanie - Conseil départemental du Gard - Caisse d'allocations familiales du Gard. Le mot du maire nous dit tout.",
+            &[
+                "Région Occitanie",
+                "Conseil départemental du Gard",
+                "Caisse d'allocations familiales du Gard",
+            ],
+        );
+        check(
+            "Les signataires - Région Occitanie - Nos actions pour les quartiers sont nombreuses.",
+            &[],
         );
     }
 

@@ -159,11 +159,12 @@ static PAREN_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Bellevue, Malakoff, Les Dervallières… Dans ces quartiers, le contrat": names opening
-/// a paragraph that the next sentence calls "ces quartiers".
+/// a paragraph (or a sentence, where line breaks were lost) that the next sentence calls "ces
+/// quartiers".
 static THESE: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
     Regex::new(&format!(
-        r"(?m:^)[ \t]*(?P<items>{item}(?:[ \t]*,[ \t]*{item}){{2,}}(?:[ \t]+et[ \t]+{item})?)[ \t]*(?:…|\.\.\.|\.)[ \t]+(?:(?i:dans|pour|sur)[ \t]+)?(?i:ces)[ \t]+(?P<kind>(?i:quartiers))"
+        r"(?:(?m:^)|[.!?…][ \t]+)[ \t]*(?P<items>{item}(?:[ \t]*,[ \t]*{item}){{2,}}(?:[ \t]+et[ \t]+{item})?)[ \t]*(?:…|\.\.\.|\.)[ \t]+(?:(?i:dans|pour|sur)[ \t]+)?(?i:ces)[ \t]+(?P<kind>(?i:quartiers))"
     ))
     .expect("valid regex")
 });
@@ -705,7 +706,17 @@ mod tests {
                 "Les Dervallières @  : prioritaire",
             ],
         );
+        finds(
+            &Prose,
+            "Le texte a été adopté hier. Bellevue, Malakoff, Les Dervallières… Dans ces quartiers prioritaires, le contrat agit.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Malakoff @  : prioritaire",
+                "Les Dervallières @  : prioritaire",
+            ],
+        );
         none(&Prose, "Bellevue, Malakoff. Dans ces quartiers, le contrat agit.");
+        none(&Prose, "Il parle. Emploi, Santé, Culture. Ces thèmes concernent les quartiers.");
         none(&Prose, "Emploi, Santé, Culture. Ces thèmes concernent les quartiers.");
     }
 
