@@ -7,7 +7,9 @@
 //! - [`elision_edits`]: an apostrophe lost between an elided article or pronoun and its word
 //!   ("l Etat", "d agglomération", "qu il", "jusqu en 2030") is put back ("l'Etat");
 //! - [`spacing_edits`]: the space lost after a sentence or clause mark between two words
-//!   ("signé.Le préfet", "2024,la commune") is put back.
+//!   ("signé.Le préfet", "2024,la commune") is put back;
+//! - [`accent_edits`]: a capital's accent dropped where it is certain ("Etat" → "État", "A
+//!   découvrir" at a sentence's start → "À découvrir") is put back.
 
 use std::sync::LazyLock;
 
@@ -129,6 +131,32 @@ pub(super) fn spacing_edits(clean: &str, edits: &mut Vec<Edit>) {
     }
 }
 
+/// "Etat" and "Etats": the noun is only ever written with its accent.
+static ETAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE(tats?)\b").expect("valid regex"));
+
+/// A lone capital "A" and the lower-case word after it.
+static LONE_A: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(A) (\p{Ll}+)").expect("valid regex"));
+
+/// Puts back a capital's accent dropped where only the accented form is French: "l'Etat" →
+/// "l'État"; a lone "A" opening a sentence or a line before a lower-case word is the
+/// preposition, as the verb has its subject before it ("A découvrir aussi", "A partir de
+/// 2024" → "À découvrir aussi", "À partir de 2024"). Not repaired: "A. Dupont", "A) le
+/// quartier", "A et B", a lone "A" inside a sentence.
+pub(super) fn accent_edits(clean: &str, edits: &mut Vec<Edit>) {
+    for m in ETAT.find_iter(clean) {
+        edits.push(Edit { range: m.start()..m.start() + 1, with: "É".into() });
+    }
+    for c in LONE_A.captures_iter(clean) {
+        let (Some(a), Some(next)) = (c.get(1), c.get(2)) else { continue };
+        let before = clean[..a.start()].trim_end_matches([' ', '\t']);
+        let opens = before.is_empty() || before.ends_with(['\n', '.', '!', '?']);
+        if opens && !matches!(next.as_str(), "et" | "ou") {
+            edits.push(Edit { range: a.range(), with: "À".into() });
+        }
+    }
+}
+
 /// The offset just after the last character of `s` that `is`, or 0.
 fn after_last(s: &str, is: impl Fn(char) -> bool) -> usize {
     s.char_indices().rev().find(|&(_, c)| is(c)).map_or(0, |(i, c)| i + c.len_utf8())
@@ -159,7 +187,7 @@ mod tests {
     fn lost_apostrophes_are_put_back() {
         view(
             "la signature de l Etat et d Aubervilliers",
-            "la signature de l'Etat et d'Aubervilliers",
+            "la signature de l'État et d'Aubervilliers",
         );
         view(
             "le président d agglomération, qu il préside",
@@ -179,7 +207,7 @@ mod tests {
     fn capital_l_and_d_only_where_they_elide() {
         view(
             "L agglomération a signé.\nD ici 2030, L Etat paie.",
-            "L'agglomération a signé.\nD'ici 2030, L'Etat paie.",
+            "L'agglomération a signé.\nD'ici 2030, L'État paie.",
         );
         view("CONTRAT D AGGLOMERATION", "CONTRAT D'AGGLOMERATION");
         view("- L objectif est clair", "- L'objectif est clair");
@@ -194,7 +222,7 @@ mod tests {
         unchanged("a) habitat b) emploi");
         unchanged("le pôle C est ouvert, M Aubry et J Ernest");
         unchanged("avril et juin, le sol est dur");
-        unchanged("l'Etat et d'Amiens");
+        unchanged("l'État et d'Amiens");
     }
 
     #[test]
@@ -221,9 +249,21 @@ mod tests {
     }
 
     #[test]
+    fn dropped_capital_accents_are_put_back() {
+        view("avec l'Etat et les Etats membres", "avec l'État et les États membres");
+        view(
+            "A découvrir aussi\nLe texte. A partir de 2024",
+            "À découvrir aussi\nLe texte. À partir de 2024",
+        );
+        unchanged("non : ETAT, Etatique, A. Dupont, A) le quartier");
+        unchanged("A et B signent, le plan A est prêt");
+        maps_back("l'Etat", "l'État", "l'Etat");
+    }
+
+    #[test]
     fn repaired_apostrophes_map_back() {
-        maps_back("avec l Etat", "l'Etat", "l Etat");
-        maps_back("avec l Etat", "Etat", "Etat");
+        maps_back("avec l Etat", "l'État", "l Etat");
+        maps_back("avec l Etat", "État", "Etat");
         maps_back("jusqu en 2030", "jusqu'en 2030", "jusqu en 2030");
         maps_back("signé.Le préfet", "signé. Le", "signé.Le");
         maps_back("signé.Le préfet", "Le préfet", "Le préfet");
