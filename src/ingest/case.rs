@@ -175,6 +175,12 @@ fn runs(clean: &str, words: &[Word]) -> Vec<(Range<usize>, bool)> {
                 && clean[prev.range.clone()].chars().next().is_some_and(char::is_uppercase)
         };
         let heading = is_heading(clean, &words[start].range, &words[i - 1].range);
+        // Capitals followed by running text on their line are a lead-in the rules read as such
+        // ("CONTRAT DE VILLE ENTRE : l'État, ..."): a run reaches its line's end.
+        let rest = &clean[words[i - 1].range.end..];
+        let lead_in =
+            rest[..rest.find('\n').unwrap_or(rest.len())].chars().any(char::is_alphabetic);
+        let heading = heading || lead_in;
         let surname = after_name && long <= MIN_RUN;
         out.push((start..i, !heading && !surname));
     }
@@ -353,6 +359,13 @@ fn run_forms(
         let seen = usage.get(&key).filter(|u| u.capital + u.lower > 0);
         let given = !lower_word && key.split(' ').all(|p| GIVEN_NAMES.contains(p));
         let civility = CIVILITIES.contains(&key.as_str());
+        if key == "etat" {
+            // The State, a party to every contract, is written "l'État".
+            forms[k] = Form::Capital;
+            surname = 0;
+            i += 1;
+            continue;
+        }
         let particle = PARTICLES.contains(&key.as_str());
         forms[k] = if given || civility {
             surname = 2;

@@ -5,7 +5,11 @@
 //! through the offset map, so evidence spans still point at the text as scraped.
 //!
 //! - [`elision_edits`]: an apostrophe lost between an elided article or pronoun and its word
-//!   ("l Etat", "d agglomération", "qu il", "jusqu en 2030") is put back ("l'Etat").
+//!   ("l Etat", "d agglomération", "qu il", "jusqu en 2030") is put back ("l'Etat");
+//! - [`spacing_edits`]: the space lost after a sentence or clause mark between two words
+//!   ("signé.Le préfet", "2024,la commune") is put back;
+//! - [`accent_edits`]: a capital's accent dropped where it is certain ("Etat" → "État", "A
+//!   découvrir" at a sentence's start → "À découvrir") is put back.
 
 use std::sync::LazyLock;
 
@@ -72,6 +76,92 @@ fn capital_elides(previous: &str, next: &str) -> bool {
     })
 }
 
+/// A sentence or clause mark glued between a word and the next word.
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\d]([.,;:!?])\p{L}").expect("valid regex"));
+
+/// Abbreviations written with a period before a capitalised name ("St.Denis"): no space is put.
+const ABBREVIATIONS: &[&str] = &["st", "ste"];
+
+/// Civilities written with a period before a name: a space is put ("M.Dupont" → "M. Dupont").
+const CIVILITIES: &[&str] = &["M", "MM", "Mme", "Mlle"];
+
+/// Puts back the space lost after a mark between two words: "signé.Le préfet" → "signé. Le
+/// préfet", "2024,la commune" → "2024, la commune", "habitants;les" → "habitants; les",
+/// "M.Dupont" → "M. Dupont".
+///
+/// A full stop (or "!", "?") needs a lower-case letter before it and a capitalised word after
+/// it, as a sentence's end does: "ville.fr", "J.Dupont" (initials), "Loge.GBM" (a brand) and
+/// "3.5" stay. A comma, semicolon or
+/// colon needs a letter or a digit before it and a letter after it: "3,5" stays. Nothing changes
+/// in a web or e-mail address ("www.ville.fr", "contact@agglo.fr", "https://…").
+pub(super) fn spacing_edits(clean: &str, edits: &mut Vec<Edit>) {
+    let mut at = 0;
+    while let Some(c) = GLUED.captures_at(clean, at) {
+        let (Some(all), Some(mark)) = (c.get(0), c.get(1)) else { break };
+        // The next word may itself be followed by a glued mark: search from it.
+        at = mark.end();
+        let token_start = after_last(&clean[..mark.start()], |c| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '«' | '<')
+        });
+        let token_end =
+            clean[mark.end()..].find(char::is_whitespace).map_or(clean.len(), |i| mark.end() + i);
+        let token = &clean[token_start..token_end];
+        if token.contains(['@', '/']) || token.to_lowercase().contains("www.") {
+            continue;
+        }
+        let word = &clean[token_start..mark.start()];
+        let word = &word[after_last(word, |c| !c.is_alphanumeric())..];
+        let before = clean[..mark.start()].chars().next_back().unwrap_or(' ');
+        let mut next = clean[mark.end()..].chars();
+        let after = next.next().unwrap_or(' ');
+        // A capitalised word opens a sentence; capitals glued to a word name a brand ("Loge.GBM").
+        let capitalised = after.is_uppercase() && !next.next().is_some_and(char::is_uppercase);
+        let glued = match mark.as_str() {
+            "." | "!" | "?" => {
+                capitalised
+                    && (before.is_lowercase() || CIVILITIES.contains(&word))
+                    && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            }
+            _ => all.as_str().starts_with(|c: char| c.is_alphanumeric()),
+        };
+        if glued {
+            edits.push(Edit { range: mark.range(), with: format!("{} ", mark.as_str()) });
+        }
+    }
+}
+
+/// "Etat" and "Etats": the noun is only ever written with its accent.
+static ETAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE(tats?)\b").expect("valid regex"));
+
+/// A lone capital "A" and the lower-case word after it.
+static LONE_A: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(A) (\p{Ll}+)").expect("valid regex"));
+
+/// Puts back a capital's accent dropped where only the accented form is French: "l'Etat" →
+/// "l'État"; a lone "A" opening a sentence or a line before a lower-case word is the
+/// preposition, as the verb has its subject before it ("A découvrir aussi", "A partir de
+/// 2024" → "À découvrir aussi", "À partir de 2024"). Not repaired: "A. Dupont", "A) le
+/// quartier", "A et B", a lone "A" inside a sentence.
+pub(super) fn accent_edits(clean: &str, edits: &mut Vec<Edit>) {
+    for m in ETAT.find_iter(clean) {
+        edits.push(Edit { range: m.start()..m.start() + 1, with: "É".into() });
+    }
+    for c in LONE_A.captures_iter(clean) {
+        let (Some(a), Some(next)) = (c.get(1), c.get(2)) else { continue };
+        let before = clean[..a.start()].trim_end_matches([' ', '\t']);
+        let opens = before.is_empty() || before.ends_with(['\n', '.', '!', '?']);
+        if opens && !matches!(next.as_str(), "et" | "ou") {
+            edits.push(Edit { range: a.range(), with: "À".into() });
+        }
+    }
+}
+
+/// The offset just after the last character of `s` that `is`, or 0.
+fn after_last(s: &str, is: impl Fn(char) -> bool) -> usize {
+    s.char_indices().rev().find(|&(_, c)| is(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::normalise::normalise;
@@ -97,7 +187,7 @@ mod tests {
     fn lost_apostrophes_are_put_back() {
         view(
             "la signature de l Etat et d Aubervilliers",
-            "la signature de l'Etat et d'Aubervilliers",
+            "la signature de l'État et d'Aubervilliers",
         );
         view(
             "le président d agglomération, qu il préside",
@@ -117,7 +207,7 @@ mod tests {
     fn capital_l_and_d_only_where_they_elide() {
         view(
             "L agglomération a signé.\nD ici 2030, L Etat paie.",
-            "L'agglomération a signé.\nD'ici 2030, L'Etat paie.",
+            "L'agglomération a signé.\nD'ici 2030, L'État paie.",
         );
         view("CONTRAT D AGGLOMERATION", "CONTRAT D'AGGLOMERATION");
         view("- L objectif est clair", "- L'objectif est clair");
@@ -132,13 +222,50 @@ mod tests {
         unchanged("a) habitat b) emploi");
         unchanged("le pôle C est ouvert, M Aubry et J Ernest");
         unchanged("avril et juin, le sol est dur");
-        unchanged("l'Etat et d'Amiens");
+        unchanged("l'État et d'Amiens");
+    }
+
+    #[test]
+    fn lost_spaces_after_marks_are_put_back() {
+        view("Le contrat est signé.Le préfet était là", "Le contrat est signé. Le préfet était là");
+        view(
+            "En 2024,la commune signe;les bailleurs aussi",
+            "En 2024, la commune signe; les bailleurs aussi",
+        );
+        view(
+            "Présents:la préfète,M.Dupont et l'ANRU,la CAF",
+            "Présents: la préfète, M. Dupont et l'ANRU, la CAF",
+        );
+        view("signé!Bravo à tous", "signé! Bravo à tous");
+        view("Statut\u{a0}: rédigé,l’agglo\u{a0}:Nord", "Statut : rédigé, l'agglo :Nord");
+    }
+
+    #[test]
+    fn glued_marks_that_are_not_lost_spaces_stay() {
+        unchanged("voir www.ville-exemple.fr ou contact@agglo.fr et https://exemple.fr/page,index");
+        unchanged("un taux de 3,5 % et 1.200 habitants, J.Dupont, St.Denis");
+        unchanged("le fichier contrat.pdf et le site agglo.fr, le bailleur Loge.GBM");
+        unchanged("à 10:30, rue X.");
+    }
+
+    #[test]
+    fn dropped_capital_accents_are_put_back() {
+        view("avec l'Etat et les Etats membres", "avec l'État et les États membres");
+        view(
+            "A découvrir aussi\nLe texte. A partir de 2024",
+            "À découvrir aussi\nLe texte. À partir de 2024",
+        );
+        unchanged("non : ETAT, Etatique, A. Dupont, A) le quartier");
+        unchanged("A et B signent, le plan A est prêt");
+        maps_back("l'Etat", "l'État", "l'Etat");
     }
 
     #[test]
     fn repaired_apostrophes_map_back() {
-        maps_back("avec l Etat", "l'Etat", "l Etat");
-        maps_back("avec l Etat", "Etat", "Etat");
+        maps_back("avec l Etat", "l'État", "l Etat");
+        maps_back("avec l Etat", "État", "Etat");
         maps_back("jusqu en 2030", "jusqu'en 2030", "jusqu en 2030");
+        maps_back("signé.Le préfet", "signé. Le", "signé.Le");
+        maps_back("signé.Le préfet", "Le préfet", "Le préfet");
     }
 }

@@ -184,7 +184,7 @@ mod tests {
     fn a_preamble_flattened_on_one_line() {
         check(
             "CONTRAT DE VILLE ENTRE : L Etat, represente par M. Paul Roche, prefet de l Ain ; la commune de Belley, representee par Mme Anne Brun, maire ; la Caisse d allocations familiales de l Ain, representee par sa directrice ; IL EST CONVENU CE QUI SUIT",
-            &["Etat", "commune de Belley", "Caisse d allocations familiales de l Ain"],
+            &["État", "commune de Belley", "Caisse d'allocations familiales de l'Ain"],
         );
     }
 

@@ -643,7 +643,7 @@ mod variants {
         );
         check(
             "LE CONTRAT A ÉTÉ SIGNÉ PAR L'ÉTAT, LA RÉGION NORMANDIE ET LA VILLE D'ALENÇON.",
-            &["ÉTAT", "RÉGION NORMANDIE", "VILLE D'ALENÇON"],
+            &["État", "Région Normandie", "ville d'Alençon"],
         );
         check(
             "La Ville d'Argentan signe son contrat de ville avec l'État et la CAF de l'Orne le 2 avril 2024.",
@@ -681,7 +681,7 @@ mod variants {
     fn apostrophes_lost_by_a_conversion() {
         check(
             "Le contrat a été signé par l Etat, la Région Normandie, l Agence régionale de santé et la CAF de l Orne.",
-            &["Etat", "Région Normandie", "Agence régionale de santé", "CAF de l Orne"],
+            &["État", "Région Normandie", "Agence régionale de santé", "CAF de l'Orne"],
         );
         check(
             "Le contrat a été signé par lEtat, la Ville dAlençon et la CAF.",
@@ -713,7 +713,7 @@ mod variants {
     fn a_preamble_after_a_line_ending_with_between() {
         check(
             "Le présent contrat est conclu entre :\nL Etat, représenté par le préfet de l'Orne,\nLa Communauté urbaine d Alençon, représentée par son président,\nIl est convenu ce qui suit.",
-            &["Etat", "Communauté urbaine d Alençon"],
+            &["État", "Communauté urbaine d'Alençon"],
         );
         check(
             "Un écart se creuse entre\nles quartiers et le reste de la ville, représenté par la moyenne.",
