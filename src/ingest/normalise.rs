@@ -292,57 +292,72 @@ fn map_chars(b: &mut Builder, clean: &str, range: Range<usize>) {
     }
 }
 
+/// Checks of the normalised view shared by the tests of normalisation and of each repair.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::normalise;
+
+    /// The view of `clean` is `expect`.
+    #[track_caller]
+    pub(in crate::ingest) fn view(clean: &str, expect: &str) {
+        assert_eq!(normalise(clean).text, expect);
+    }
+
+    /// The view of `clean` is `clean` itself.
+    #[track_caller]
+    pub(in crate::ingest) fn unchanged(clean: &str) {
+        assert_eq!(normalise(clean).text, clean);
+    }
+
+    /// `needle` of the view maps back to `expect` of the clean text.
+    #[track_caller]
+    pub(in crate::ingest) fn maps_back(clean: &str, needle: &str, expect: &str) {
+        let n = normalise(clean);
+        let at = n.text.find(needle).expect("needle in the view");
+        assert_eq!(&clean[n.to_clean(at..at + needle.len())], expect);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[track_caller]
-    fn roundtrip(clean: &str, needle: &str, expect: &str) {
-        let n = normalise(clean);
-        let at = n.text.find(needle).expect("needle in normalised text");
-        let r = n.to_clean(at..at + needle.len());
-        assert_eq!(&clean[r], expect);
-    }
-
-    #[track_caller]
-    fn norm(clean: &str, expect: &str) {
-        assert_eq!(normalise(clean).text, expect);
-    }
+    use super::testing::{maps_back, view};
 
     #[test]
     fn pdf_hyphenation_is_joined_and_real_hyphens_stay() {
-        norm("Chaque signa-\ntaire s'engage", "Chaque signataire s'engage");
-        norm("la Seine-Mari-\ntime", "la Seine-Maritime");
-        norm("Gram-\nmont (Rouen)", "Grammont (Rouen)");
-        norm("Saint-Étienne-du-\nRouvray", "Saint-Étienne-du-Rouvray");
-        norm("Notre-\nDame-de-Bondeville", "Notre-Dame-de-Bondeville");
-        norm("Fieschi (Caudebec-\nlès-Elbeuf)", "Fieschi (Caudebec-lès-Elbeuf)");
-        norm("Arts et Fleurs -\nFeugrais", "Arts et Fleurs -\nFeugrais");
-        roundtrip("la Seine-Mari-\ntime", "Seine-Maritime", "Seine-Mari-\ntime");
-        roundtrip("signa-\ntaire", "taire", "taire");
+        view("Chaque signa-\ntaire s'engage", "Chaque signataire s'engage");
+        view("la Seine-Mari-\ntime", "la Seine-Maritime");
+        view("Gram-\nmont (Rouen)", "Grammont (Rouen)");
+        view("Saint-Étienne-du-\nRouvray", "Saint-Étienne-du-Rouvray");
+        view("Notre-\nDame-de-Bondeville", "Notre-Dame-de-Bondeville");
+        view("Fieschi (Caudebec-\nlès-Elbeuf)", "Fieschi (Caudebec-lès-Elbeuf)");
+        view("Arts et Fleurs -\nFeugrais", "Arts et Fleurs -\nFeugrais");
+        maps_back("la Seine-Mari-\ntime", "Seine-Maritime", "Seine-Mari-\ntime");
+        maps_back("signa-\ntaire", "taire", "taire");
     }
 
     #[test]
     fn markdown_emphasis_goes_and_words_stay() {
-        norm("**Camus** - Angres", "Camus - Angres");
-        norm("d'**Anne-Laure Piquet**, préfète", "d'Anne-Laure Piquet, préfète");
-        norm("*Le quartier reste en veille.*", "Le quartier reste en veille.");
-        norm("_Note_ : voir plus bas", "Note : voir plus bas");
-        norm("politique_ville@agglo.fr et snake__case", "politique_ville@agglo.fr et snake__case");
-        norm("- **Europe** - Saint-Quentin", "- Europe - Saint-Quentin");
-        roundtrip("**Camus** - Angres", "Camus", "Camus");
-        roundtrip("**Camus** - Angres", "Camus - Angres", "Camus** - Angres");
+        view("**Camus** - Angres", "Camus - Angres");
+        view("d'**Anne-Laure Piquet**, préfète", "d'Anne-Laure Piquet, préfète");
+        view("*Le quartier reste en veille.*", "Le quartier reste en veille.");
+        view("_Note_ : voir plus bas", "Note : voir plus bas");
+        view("politique_ville@agglo.fr et snake__case", "politique_ville@agglo.fr et snake__case");
+        view("- **Europe** - Saint-Quentin", "- Europe - Saint-Quentin");
+        maps_back("**Camus** - Angres", "Camus", "Camus");
+        maps_back("**Camus** - Angres", "Camus - Angres", "Camus** - Angres");
     }
 
     #[test]
     fn characters_are_mapped() {
-        norm("l\u{2019}État, \u{201C}cité\u{201D}", "l'État, \"cité\"");
-        norm("« quartiers »", "« quartiers »");
-        norm("Neuhof \u{2013} Meinau", "Neuhof \u{2013} Meinau");
-        norm("Saint\u{2011}Denis \u{2212}5", "Saint-Denis -5");
-        norm("e\u{301}quipe \u{FB01}nance", "équipe finance");
-        norm("ba\u{00AD}ilLEURS", "bailLEURS");
-        roundtrip("l'e\u{301}quipe", "équipe", "e\u{301}quipe");
+        view("l\u{2019}État, \u{201C}cité\u{201D}", "l'État, \"cité\"");
+        view("« quartiers »", "« quartiers »");
+        view("Neuhof \u{2013} Meinau", "Neuhof \u{2013} Meinau");
+        view("Saint\u{2011}Denis \u{2212}5", "Saint-Denis -5");
+        view("e\u{301}quipe \u{FB01}nance", "équipe finance");
+        view("ba\u{00AD}ilLEURS", "bailLEURS");
+        maps_back("l'e\u{301}quipe", "équipe", "e\u{301}quipe");
     }
 
     #[test]
@@ -370,7 +385,7 @@ mod tests {
 
     #[test]
     fn spaces_and_apostrophes_map_back() {
-        roundtrip("36\u{202F}000 habitants", "36 000", "36\u{202F}000");
-        roundtrip("l\u{2019}Escaut", "l'Escaut", "l\u{2019}Escaut");
+        maps_back("36\u{202F}000 habitants", "36 000", "36\u{202F}000");
+        maps_back("l\u{2019}Escaut", "l'Escaut", "l\u{2019}Escaut");
     }
 }

@@ -164,24 +164,7 @@ fn after_last(s: &str, is: impl Fn(char) -> bool) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::normalise::normalise;
-
-    #[track_caller]
-    fn view(clean: &str, expect: &str) {
-        assert_eq!(normalise(clean).text, expect);
-    }
-
-    #[track_caller]
-    fn unchanged(clean: &str) {
-        assert_eq!(normalise(clean).text, clean);
-    }
-
-    #[track_caller]
-    fn maps_back(clean: &str, needle: &str, expect: &str) {
-        let n = normalise(clean);
-        let at = n.text.find(needle).expect("needle in the view");
-        assert_eq!(&clean[n.to_clean(at..at + needle.len())], expect);
-    }
+    use super::super::normalise::testing::{maps_back, unchanged, view};
 
     #[test]
     fn lost_apostrophes_are_put_back() {

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::rules::text::Regex;
+use crate::rules::text::{Captures, Regex};
 
 use super::{DATE, Parsed, mention};
 use crate::record::DateRole;
@@ -80,19 +80,10 @@ impl Rule for Dateline {
 /// [`FLAT`]'s first dateline in the `top` of a page flattened to one line.
 fn flat(doc: &Doc, top: std::ops::Range<usize>, out: &mut Candidates) {
     let text = doc.text();
-    for caps in FLAT.captures_iter(&text[top.clone()]) {
-        let (Some(m), Some(place)) = (caps.get(0), caps.name("place")) else { continue };
-        let Some(parsed) = Parsed::from_captures(&caps) else { continue };
-        if parsed.year.is_none()
-            || parsed.day.is_none()
-            || !super::after_lost_break(&text[..top.start + m.start()])
-        {
-            continue;
-        }
-        let range = top.start + place.start()..top.start + m.end();
+    let place_to_end = |c: &Captures| Some(c.name("place")?.start()..c.get(0)?.end());
+    if let Some((range, parsed)) = super::first_flat_date(text, top, &FLAT, place_to_end) {
         let range = range.start..range.start + text[range.clone()].trim_end().len();
         out.dates.push(mention(doc, range, ID, parsed.value(), None, DateRole::Publication));
-        return;
     }
 }
 

@@ -10,13 +10,13 @@
 //! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month.
 //! A page flattened to one line (PDF text) has no lines to stand alone on: there the first
 //! complete date of its top that a lost line break opens (no "le", "du", "depuis" before it) and
-//! a capitalised word or a separator closes ("… de ses quartiers 20 mars 2024 Entouré des
+//! a capitalised word or a separator closes ("… pour les quartiers 20 mars 2024 Autour des
 //! élus…") is its issue date. Does not find: a date inside a sentence, a date on a labelled
 //! line ("Date de signature : 06/07/2015"), a year-less date, a date further down the page.
 
 use std::sync::LazyLock;
 
-use crate::rules::text::Regex;
+use crate::rules::text::{Captures, Regex};
 
 use super::{DATE, Parsed, mention};
 use crate::record::DateRole;
@@ -45,7 +45,7 @@ static TITLE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// In a page flattened to one line (PDF text), a complete date at its top that a lost line
 /// break opens, with its time, then closes: a capitalised word, a separator or the end follows
-/// ("… de ses quartiers 20 mars 2024 Entouré des…", "… Le 03/04/2024 à 10h12 Le maire…").
+/// ("… pour les quartiers 20 mars 2024 Autour des…", "… Le 03/04/2024 à 10h12 Le maire…").
 static FLAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:\bLe[ \t]+)?(?:(?i:{wd})[ \t]+)?(?P<date>(?i:{}))(?:,?[ \t]+(?:à[ \t]+|-[ \t]+)?\d{{1,2}}[ \t]*[h:][ \t]*(?:\d\d)?)?[ \t]*(?:$|[|·•–—-]|\p{{Lu}})",
@@ -128,20 +128,9 @@ impl HeaderDate {
 
 /// [`FLAT`]'s first date in the `top` of a page flattened to one line.
 fn flat(doc: &Doc, top: std::ops::Range<usize>, out: &mut Candidates) {
-    let text = doc.text();
-    let head = &text[..top.end];
-    for caps in FLAT.captures_iter(&text[top.clone()]) {
-        let (Some(m), Some(date)) = (caps.get(0), caps.name("date")) else { continue };
-        let Some(parsed) = Parsed::from_captures(&caps) else { continue };
-        if parsed.year.is_none()
-            || parsed.day.is_none()
-            || !super::after_lost_break(&head[..top.start + m.start()])
-        {
-            continue;
-        }
-        let range = top.start + date.start()..top.start + date.end();
+    let date = |c: &Captures| c.name("date").map(|d| d.range());
+    if let Some((range, parsed)) = super::first_flat_date(doc.text(), top, &FLAT, date) {
         out.dates.push(mention(doc, range, ID, parsed.value(), None, DateRole::Publication));
-        return;
     }
 }
 
@@ -159,7 +148,7 @@ mod flat_tests {
     #[test]
     fn a_date_at_the_top_of_a_flattened_page() {
         let page =
-            flat("Actualités Le contrat de ville signé 20 mars 2024 Entouré des élus, le préfet");
+            flat("Actualités Le contrat de ville signé 20 mars 2024 Autour des élus, le préfet");
         assert_eq!(one(&HeaderDate, &page).1, "2024-03-20");
         let page = flat("Le contrat de ville est signé Le 03/04/2024 à 10h12 Le maire a réuni");
         assert_eq!(one(&HeaderDate, &page).1, "2024-04-03");
@@ -176,7 +165,7 @@ mod flat_tests {
         none(&HeaderDate, &flat("Signé à Blois, 20 mars 2024 Le contrat."));
         none(&HeaderDate, &flat("Le contrat signé 20 mars 2024 a engagé la ville."));
         // Beyond the top of the page.
-        let deep = format!("{} 20 mars 2024 Entouré des élus.", flat("Le contrat"));
+        let deep = format!("{} 20 mars 2024 Autour des élus.", flat("Le contrat"));
         none(&HeaderDate, &deep);
     }
 }

@@ -97,8 +97,8 @@ const CHROME_CUES: [&str; 8] = [
 
 /// Whether a capitalised chrome cue at `cue` stands inside a line: after a sentence's end ("…
 /// les quartiers. Mis en ligne le 18/03/2024."), or after a line break lost when the page was
-/// flattened to one line ("… la parole aux habitants Mis en ligne le 26/09/2022 Deux
-/// ateliers…"): a capital never opens these words inside a sentence, so the page's issue date
+/// flattened to one line ("… les habitants consultés Mis en ligne le 14/11/2022 Trois
+/// réunions…"): a capital never opens these words inside a sentence, so the page's issue date
 /// ran into the text either way.
 fn chrome_in_line(text: &str, cue: std::ops::Range<usize>, key: &str) -> bool {
     let capital = text[cue].chars().next().is_some_and(char::is_uppercase);
@@ -171,12 +171,12 @@ mod tests {
         assert_eq!(one(&IssueLine, t).1, "2024-04-02");
         // A page flattened to one line: the chrome cue after its title.
         let t =
-            "Contrat de ville : la parole aux habitants Mis en ligne le 26/09/2022 Deux ateliers";
-        assert_eq!(one(&IssueLine, t).1, "2022-09-26");
-        let t = "Le contrat est signé Article publié le 17 juillet 2015 à 20h14 | Mise à jour";
-        assert_eq!(one(&IssueLine, t).1, "2015-07-17");
-        let t = "… fera l'objet d'un avenant. Date de publication : 23 février 2015, auteur";
-        assert_eq!(one(&IssueLine, t).1, "2015-02-23");
+            "Contrat de ville : les habitants consultés Mis en ligne le 14/11/2022 Trois réunions";
+        assert_eq!(one(&IssueLine, t).1, "2022-11-14");
+        let t = "Le contrat est signé Article publié le 8 juillet 2015 à 09h40 | Mise à jour";
+        assert_eq!(one(&IssueLine, t).1, "2015-07-08");
+        let t = "… sera revu dans deux ans. Date de publication : 11 février 2015, rédaction";
+        assert_eq!(one(&IssueLine, t).1, "2015-02-11");
         let found = run(&IssueLine, "Mis à jour le 19/06/2024 Publié le 18/06/2024");
         let roles: Vec<_> = brief(&found).into_iter().map(|(_, v, _, r)| (v, r)).collect();
         assert_eq!(roles, [("2024-06-19".into(), Update), ("2024-06-18".into(), Publication)]);

@@ -176,9 +176,32 @@ const LINKING: [&str; 24] = [
     "du", "en", "entre", "et", "jusqu'au", "l'", "la", "le", "ou", "par", "pour",
 ];
 
+/// The first match of `pattern` in the `top` of a page flattened to one line that gives a
+/// complete date (day and year) at the start of a lost line (see [`after_lost_break`]): the
+/// range `span` picks from the match (offsets of `top`'s slice), moved to `text` offsets, and
+/// the date. Shared by the flattened forms of the header date and of the dateline.
+pub(super) fn first_flat_date(
+    text: &str,
+    top: Range<usize>,
+    pattern: &crate::rules::text::Regex,
+    span: impl Fn(&Captures) -> Option<Range<usize>>,
+) -> Option<(Range<usize>, Parsed)> {
+    for caps in pattern.captures_iter(&text[top.clone()]) {
+        let (Some(m), Some(range)) = (caps.get(0), span(&caps)) else { continue };
+        let Some(parsed) = Parsed::from_captures(&caps) else { continue };
+        if parsed.year.is_some()
+            && parsed.day.is_some()
+            && after_lost_break(&text[..top.start + m.start()])
+        {
+            return Some((top.start + range.start..top.start + range.end, parsed));
+        }
+    }
+    None
+}
+
 /// Whether what stands before a date or a dateline in a flattened page, `before`, leaves it at
-/// the start of a lost line: nothing, or a last word that is no linking word ("… ses quartiers
-/// 20 mars 2024 Entouré…", not "… signé le 20 mars 2024").
+/// the start of a lost line: nothing, or a last word that is no linking word ("… pour les
+/// quartiers 20 mars 2024 Autour…", not "… signé le 20 mars 2024").
 pub(super) fn after_lost_break(before: &str) -> bool {
     let last = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let last = last.to_lowercase();
