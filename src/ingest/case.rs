@@ -38,6 +38,7 @@ use super::normalise::Edit;
 use crate::data;
 use crate::gazetteer;
 use crate::names::fold_keep_article;
+use crate::rules::people::given_names;
 
 /// The fewest upper-case words of two letters or more that make a run.
 const MIN_RUN: usize = 3;
@@ -60,8 +61,6 @@ static LOWER_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .map(|l| fold(&l))
         .collect()
 });
-static GIVEN_NAMES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| data::lines("people/given_names.txt").iter().map(|l| fold(l)).collect());
 
 /// Civilities before a name ("MONSIEUR", "MME").
 const CIVILITIES: &[&str] = &["m", "madame", "mademoiselle", "mlle", "mme", "monsieur", "mr"];
@@ -357,7 +356,7 @@ fn run_forms(
         }
         let lower_word = LOWER_WORDS.contains(&key);
         let seen = usage.get(&key).filter(|u| u.capital + u.lower > 0);
-        let given = !lower_word && key.split(' ').all(|p| GIVEN_NAMES.contains(p));
+        let given = !lower_word && key.split(' ').all(|p| given_names().contains(p));
         let civility = CIVILITIES.contains(&key.as_str());
         if key == "etat" {
             // The State, a party to every contract, is written "l'État".

@@ -124,17 +124,13 @@ pub(super) fn is_generic(name: &str) -> bool {
     first.is_some_and(|w| GENERIC.iter().any(|g| g == w))
 }
 
-/// Given names, read from the `people` family's list (`rules/people/given_names.txt`), folded.
-static GIVEN: LazyLock<Vec<String>> =
-    LazyLock::new(|| data::lines("people/given_names.txt").iter().map(|l| fold(l)).collect());
-
 /// Whether `name` opens with a given name ("Martine Gewiss", "Jean-Luc Schaeffer"; a compound
 /// when each part is one).
 pub(super) fn opens_with_given_name(name: &str) -> bool {
     let Some(first) = name.split_whitespace().next() else { return false };
     let folded = fold(first);
     let mut parts = folded.split(' ').filter(|p| !p.is_empty()).peekable();
-    parts.peek().is_some() && parts.all(|p| GIVEN.iter().any(|g| g == p))
+    parts.peek().is_some() && parts.all(|p| crate::rules::people::given_names().contains(p))
 }
 
 /// Whether `name` is a common noun that names one institution on its own in a list of parties

@@ -124,6 +124,12 @@ pub(super) fn is_role_word(word: &str) -> bool {
     ROLES.iter().any(|r| r.form == w || r.form == singular)
 }
 
+/// The folded given names of `rules/people/given_names.txt`, the one copy of the list that the
+/// orgs family and the ingest's case restoration read too.
+pub(crate) fn given_names() -> &'static HashSet<String> {
+    &GIVEN
+}
+
 /// Whether `word` (one token, possibly compound) is a given name: listed, or each of its
 /// hyphenated parts listed ("Marie-Hélène").
 pub(super) fn is_given(word: &str) -> bool {
