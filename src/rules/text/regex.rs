@@ -1384,10 +1384,15 @@ mod tests {
 
     #[test]
     fn patterns_are_parsed_on_their_first_search() {
-        let re = Regex::new(r"(?i)\bmaire\b").expect("valid");
+        // A pattern no other test nor rule writes: engines are shared by pattern.
+        let re = Regex::new(r"(?i)\bmaire\b honoraire de test").expect("valid");
         assert!(re.engines.get().is_none());
-        assert!(re.is_match("le Maire"));
+        assert!(re.is_match("le Maire honoraire de test"));
         assert!(re.engines.get().is_some());
+        // Another Regex of the same pattern finds them made.
+        let same = Regex::new(r"(?i)\bmaire\b honoraire de test").expect("valid");
+        assert!(same.engines.get().is_some());
+        assert!(Arc::ptr_eq(&re.engines, &same.engines));
         // A pattern that does not parse is made, and fails on its first search.
         let bad = Regex::new(r"(unclosed").expect("made");
         let search = std::panic::catch_unwind(|| bad.is_match("x"));
