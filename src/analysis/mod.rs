@@ -9,6 +9,8 @@
 //! empty. Rules stay stateless and never read each other's output: an analysis is a function of
 //! the text alone, the same whichever rule computes it first.
 
+pub(crate) mod words;
+
 use std::ops::Range;
 use std::sync::OnceLock;
 

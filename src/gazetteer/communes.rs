@@ -58,6 +58,9 @@ impl NameIndex {
 /// The communes, sorted by INSEE code, with their name indexes.
 pub(super) struct Communes {
     pub(super) all: Vec<Commune>,
+    /// The [`code_key`] of each commune of `all`, in the same order (sorted as `all` is), when
+    /// every code has one: a lookup by code then bisects integers, not strings.
+    codes: Option<Vec<u64>>,
     pub(super) current: NameIndex,
     /// Names of communes déléguées and associées and former names, to the current commune.
     former: NameIndex,
@@ -88,7 +91,8 @@ impl Communes {
             .then(built_indexes)
             .flatten()
             .unwrap_or_else(|| Communes::indexes(&all));
-        Communes { all, current, former }
+        let codes = all.iter().map(|c| code_key(c.insee)).collect();
+        Communes { all, codes, current, former }
     }
 
     /// The name indexes of the current communes `all` and of the former communes.
@@ -104,7 +108,12 @@ impl Communes {
 
     /// The commune of INSEE code `insee`.
     pub(super) fn get(&self, insee: &str) -> Option<&Commune> {
-        self.all.binary_search_by_key(&insee, |c| c.insee).ok().map(|i| &self.all[i])
+        let at = match &self.codes {
+            // No code of the table is without a key: a code without one is none of them.
+            Some(codes) => codes.binary_search(&code_key(insee)?).ok(),
+            None => self.all.binary_search_by_key(&insee, |c| c.insee).ok(),
+        };
+        at.map(|i| &self.all[i])
     }
 
     /// The communes bearing `name` now (under its key with its article, else without), and the
@@ -120,9 +129,36 @@ impl Communes {
     }
 }
 
+/// A code of up to eight bytes, none of them NUL, as a number that sorts as the code does (its
+/// bytes big-endian, zeros after a shorter code) and is the same only for the same code; `None`
+/// for any other code. INSEE codes are five characters ("59153", "2A004").
+fn code_key(code: &str) -> Option<u64> {
+    let b = code.as_bytes();
+    (b.len() <= 8 && !b.contains(&0)).then(|| {
+        b.iter().zip((0..8).rev()).fold(0u64, |k, (&x, shift)| k | (u64::from(x) << (8 * shift)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{BUILT, Communes, NameIndex, built};
+    use super::{BUILT, Communes, NameIndex, built, code_key};
+
+    #[test]
+    fn code_keys_sort_as_the_codes_and_tell_them_apart() {
+        let mut codes = ["59153", "2A004", "2B033", "01001", "97411", "7505", "750561", ""];
+        codes.sort_unstable();
+        let keys: Vec<u64> = codes.iter().map(|c| code_key(c).unwrap()).collect();
+        assert!(keys.is_sorted_by(|a, b| a < b), "{keys:?}");
+        assert_eq!(code_key("123456789"), None);
+        assert_eq!(code_key("1\0"), None);
+        let communes = Communes::load();
+        assert!(communes.codes.is_some());
+        assert_eq!(communes.get("59153").map(|c| c.insee), Some("59153"));
+        for c in communes.all.iter().step_by(97) {
+            assert_eq!(communes.get(c.insee).map(|x| x.insee), Some(c.insee));
+        }
+        assert!(communes.get("5915").is_none() && communes.get("591530").is_none());
+    }
 
     #[test]
     fn the_built_indexes_are_those_made_at_run_time() {

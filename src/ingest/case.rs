@@ -38,7 +38,7 @@ use super::normalise::Edit;
 use crate::data;
 use crate::gazetteer;
 use crate::names::fold_keep_article;
-use crate::rules::people::given_names;
+use crate::rules::people::{given_names, not_names};
 
 /// The fewest upper-case words of two letters or more that make a run.
 const MIN_RUN: usize = 3;
@@ -54,13 +54,13 @@ static ACRONYMS: LazyLock<HashSet<String>> =
     LazyLock::new(|| data::lines("ingest/acronyms.txt").iter().map(|l| fold(l)).collect());
 static COMMON_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| data::lines("ingest/lower_words.txt").iter().map(|l| fold(l)).collect());
-static LOWER_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    ["ingest/lower_words.txt", "people/not_names.txt"]
-        .iter()
-        .flat_map(|f| data::lines(f))
-        .map(|l| fold(&l))
-        .collect()
-});
+
+/// Whether the folded word `key` is written in lower case: a common word, or a word that never
+/// makes a family name (the people family's list, folded there without a leading article: no
+/// listed word starts with one, so the keys are the same).
+fn lower_word(key: &str) -> bool {
+    COMMON_WORDS.contains(key) || not_names().contains(key)
+}
 
 /// Civilities before a name ("MONSIEUR", "MME").
 const CIVILITIES: &[&str] = &["m", "madame", "mademoiselle", "mlle", "mme", "monsieur", "mr"];
@@ -270,7 +270,7 @@ fn place_at(clean: &str, words: &[Word], run: &Range<usize>, i: usize) -> Option
         let span = &clean[words[i].range.start..words[j - 1].range.end];
         let content = words[i..j].iter().any(|w| {
             let key = fold(&clean[w.range.clone()]);
-            !LOWER_WORDS.contains(&key) && !PARTICLES.contains(&key.as_str())
+            !lower_word(&key) && !PARTICLES.contains(&key.as_str())
         });
         if !content {
             return false;
@@ -340,7 +340,7 @@ fn run_forms(
         }
         let written_so = usage.get(&key).is_some_and(|u| u.upper > 0 && u.capital + u.lower == 0);
         let vowelless = words[i].letters >= 2 && !key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-        if ACRONYMS.contains(&key) || ((written_so || vowelless) && !LOWER_WORDS.contains(&key)) {
+        if ACRONYMS.contains(&key) || ((written_so || vowelless) && !lower_word(&key)) {
             forms[k] = Form::Keep;
             surname = 0;
             i += 1;
@@ -354,9 +354,9 @@ fn run_forms(
             i = end;
             continue;
         }
-        let lower_word = LOWER_WORDS.contains(&key);
+        let is_lower = lower_word(&key);
         let seen = usage.get(&key).filter(|u| u.capital + u.lower > 0);
-        let given = !lower_word && key.split(' ').all(|p| given_names().contains(p));
+        let given = !is_lower && key.split(' ').all(|p| given_names().contains(p));
         let civility = CIVILITIES.contains(&key.as_str());
         if key == "etat" {
             // The State, a party to every contract, is written "l'État".
@@ -373,20 +373,20 @@ fn run_forms(
             // A particle belongs to the name only before a word of the name.
             let next = (i + 1 < run.end && tight(gap(i + 1)))
                 .then(|| fold(text(i + 1)))
-                .is_some_and(|n| !LOWER_WORDS.contains(&n));
+                .is_some_and(|n| !lower_word(&n));
             if next {
                 Form::Capital
             } else {
                 surname = 0;
                 Form::Lower
             }
-        } else if surname > 0 && !lower_word {
+        } else if surname > 0 && !is_lower {
             surname -= 1;
             Form::Capital
         } else {
             surname = 0;
             match seen {
-                Some(u) if !lower_word && u.capital > u.lower => Form::Capital,
+                Some(u) if !is_lower && u.capital > u.lower => Form::Capital,
                 _ => Form::Lower,
             }
         };

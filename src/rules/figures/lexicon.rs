@@ -4,6 +4,9 @@
 
 use std::sync::LazyLock;
 
+/// The number words, one table shared with the territories family.
+pub(super) use crate::analysis::words::{NUMBER_WORDS, number_word};
+
 use crate::data;
 
 /// What a head noun counts. The kind of the figure follows from the class and, for inhabitants,
@@ -98,8 +101,6 @@ fn words(rel: &str) -> Vec<String> {
     data::lines(rel)
 }
 
-pub(super) static NUMBER_WORDS: LazyLock<Vec<(String, u32)>> =
-    LazyLock::new(|| pairs("figures/number_words.tsv", |v| v.parse().ok()));
 pub(super) static ROUND_NUMBERS: LazyLock<Vec<(String, u32)>> =
     LazyLock::new(|| pairs("figures/round_numbers.tsv", |v| v.parse().ok()));
 pub(super) static MULTIPLIERS: LazyLock<Vec<(String, f64)>> =
@@ -161,12 +162,6 @@ pub(super) fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let alts: Vec<String> =
         forms.iter().map(|f| regex::escape(f).replace(' ', r"\s+").replace('\'', "['’]")).collect();
     format!("(?:{})", alts.join("|"))
-}
-
-/// The value of a number word ("seize", "quatre-vingt").
-pub(super) fn number_word(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    NUMBER_WORDS.iter().find(|(f, _)| *f == w).map(|(_, n)| *n)
 }
 
 /// The value of a round-number noun ("vingtaine").

@@ -130,6 +130,12 @@ pub(crate) fn given_names() -> &'static HashSet<String> {
     &GIVEN
 }
 
+/// The folded words of `rules/people/not_names.txt`, the one copy of the list that the ingest's
+/// case restoration reads too.
+pub(crate) fn not_names() -> &'static HashSet<String> {
+    &NOT_NAMES
+}
+
 /// Whether `word` (one token, possibly compound) is a given name: listed, or each of its
 /// hyphenated parts listed ("Marie-Hélène").
 pub(super) fn is_given(word: &str) -> bool {

@@ -43,7 +43,7 @@ use super::{Candidates, Doc, Rule};
 use crate::record::{Involvement, Person};
 pub(crate) use grammar::Mention;
 use lexicon::RoleKind;
-pub(crate) use lexicon::given_names;
+pub(crate) use lexicon::{given_names, not_names};
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[

@@ -36,6 +36,7 @@ use crate::rules::text::{AnyOf, Regex};
 
 use super::grammar::{CAP, OPENERS, never_carrier, sentences, word_kind};
 use super::territory;
+use crate::analysis::words::{NUMBER_WORDS, number_word};
 use crate::data;
 use crate::gazetteer;
 use crate::names::fold;
@@ -56,12 +57,22 @@ static ONE_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "5 contrats de ville", "trois contrats de ville".
+/// The number words are those of the shared table from two to ten.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:nouveaux\s+|premiers\s+)?contrats\s+de\s+villes?\b",
-    )
+    let words: Vec<&str> = NUMBER_WORDS
+        .iter()
+        .filter(|(_, n)| COUNTED_WORDS.contains(n))
+        .map(|(w, _)| w.as_str())
+        .collect();
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>\d{{1,2}}|{})\s+(?:nouveaux\s+|premiers\s+)?contrats\s+de\s+villes?\b",
+        words.join("|")
+    ))
     .expect("valid regex")
 });
+
+/// The values of the number words that count contracts in [`COUNTED`].
+const COUNTED_WORDS: std::ops::RangeInclusive<u32> = 2..=10;
 
 /// A signing verb right before "un contrat de ville": "venue signer", "a signé".
 static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -633,11 +644,9 @@ fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Optio
 }
 
 fn number(word: &str) -> Option<usize> {
-    const WORDS: [&str; 9] =
-        ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
     word.parse().ok().or_else(|| {
-        let w = word.to_lowercase();
-        WORDS.iter().position(|x| *x == w).map(|i| i + 2)
+        let n = number_word(word).filter(|n| COUNTED_WORDS.contains(n))?;
+        usize::try_from(n).ok()
     })
 }
 

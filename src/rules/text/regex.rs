@@ -25,7 +25,7 @@
 //! under `src/rules/` calling `regex::Regex::new` (see `tests` below).
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::{Index, Range};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
@@ -51,7 +51,9 @@ use regex_syntax::hir::{
 pub struct Regex {
     /// The pattern as written, shared with its engines (which parse it again when needed).
     pattern: Arc<str>,
-    engines: OnceLock<Engines>,
+    /// Shared by every `Regex` of the same pattern (several rules write the same one): it is
+    /// parsed and compiled once.
+    engines: Arc<OnceLock<Engines>>,
 }
 
 /// The engines of one pattern, made on its first search.
@@ -443,11 +445,13 @@ fn class_within_kept(class: &ClassUnicode) -> bool {
     class.ranges().iter().all(|r| KEPT.iter().any(|&(lo, hi)| lo <= r.start() && r.end() <= hi))
 }
 
-static BUILT: LazyLock<Mutex<BTreeSet<String>>> = LazyLock::new(Mutex::default);
+/// Every pattern made so far in this process, with its engines, made once.
+static BUILT: LazyLock<Mutex<BTreeMap<String, Arc<OnceLock<Engines>>>>> =
+    LazyLock::new(Mutex::default);
 
 /// Every pattern built through [`Regex::new`] so far in this process, sorted.
 pub fn built() -> Vec<String> {
-    BUILT.lock().map(|b| b.iter().cloned().collect()).unwrap_or_default()
+    BUILT.lock().map(|b| b.keys().cloned().collect()).unwrap_or_default()
 }
 
 fn syntax_config() -> syntax::Config {
@@ -503,10 +507,11 @@ impl Regex {
     ///
     /// The pattern is parsed on its first search (see [`Regex`]); this never fails.
     pub fn new(pattern: &str) -> Result<Regex, regex::Error> {
-        if let Ok(mut b) = BUILT.lock() {
-            b.insert(pattern.to_owned());
-        }
-        Ok(Regex { pattern: Arc::from(pattern), engines: OnceLock::new() })
+        let engines = match BUILT.lock() {
+            Ok(mut b) => b.entry(pattern.to_owned()).or_default().clone(),
+            Err(_) => Arc::default(),
+        };
+        Ok(Regex { pattern: Arc::from(pattern), engines })
     }
 
     fn engines(&self) -> &Engines {
@@ -1379,10 +1384,15 @@ mod tests {
 
     #[test]
     fn patterns_are_parsed_on_their_first_search() {
-        let re = Regex::new(r"(?i)\bmaire\b").expect("valid");
+        // A pattern no other test nor rule writes: engines are shared by pattern.
+        let re = Regex::new(r"(?i)\bmaire\b honoraire de test").expect("valid");
         assert!(re.engines.get().is_none());
-        assert!(re.is_match("le Maire"));
+        assert!(re.is_match("le Maire honoraire de test"));
         assert!(re.engines.get().is_some());
+        // Another Regex of the same pattern finds them made.
+        let same = Regex::new(r"(?i)\bmaire\b honoraire de test").expect("valid");
+        assert!(same.engines.get().is_some());
+        assert!(Arc::ptr_eq(&re.engines, &same.engines));
         // A pattern that does not parse is made, and fails on its first search.
         let bad = Regex::new(r"(unclosed").expect("made");
         let search = std::panic::catch_unwind(|| bad.is_match("x"));
