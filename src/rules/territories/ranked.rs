@@ -80,6 +80,25 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A mention that defines the contract, not one that reports it: "Le contrat de ville est
+/// l'outil de…", "le contrat de ville constitue le cadre…" (read from the mention on).
+static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:contrat\s+(?:de\s+)?ville|contrat\s+unique)\s+(?:est|constitue|représente|demeure|reste)\s+(?:l'|le\s+|la\s+|un\s+|une\s+)(?:principal\s+|véritable\s+|nouvel?\s+|nouveau\s+)?(?:outil|cadre|instrument|document|dispositif|support|socle|pilier|levier)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Before a mention that names the contracts' generation or asks what the contract is: "une
+/// génération de contrats baptisée Engagements Quartiers 2030", "Qu'est-ce que le contrat de
+/// ville ?".
+static NAMED_OR_ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:baptisée?s?|appelée?s?|nommée?s?|dénommée?s?|intitulée?s?|dite?s?)\s+(?:«\s*|\x22\s*)?|\bqu'est-ce\s+(?:que\s+(?:le\s+|la\s+|les\s+|l')|qu'une?\s+))$",
+    )
+    .expect("valid regex")
+});
+
 /// Whose head a person is: "président de", "maire de", "présidente du".
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -285,10 +304,13 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     for c in carriers_2015_in(text) {
         for m in c.pattern.find_iter(text) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
-            // "l'Agglomération de la Région de Compiègne": a core that alone reads as a région
-            // keeps the capitalised kind word written before it, part of the name.
+            // "l'Agglomération de la Région de Compiègne", "l'Agglomération du Choletais": a core
+            // that alone reads as a région, or a one-word core that names no town (a pays, a
+            // demonym), keeps the capitalised kind word written before it, part of the name.
             let mut range = m.range();
-            if never_carrier(m.as_str())
+            let one_word = !m.as_str().contains([' ', '-', '\'', '’']);
+            let no_place = one_word && gazetteer::communes_named(m.as_str()).is_empty();
+            if (never_carrier(m.as_str()) || no_place)
                 && let Some(k) = KIND_BEFORE.find(&text[..m.start()])
             {
                 range.start = k.start();
@@ -308,20 +330,34 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // quartier lists (there a commune places a quartier: "Bacalan (Bordeaux)").
     // A line longer than a list item is prose or a page flattened to one line (PDF text): there
     // only the clause around a quartier places it ("Bacalan (Bordeaux), Aubiers (Bordeaux)").
+    // A paragraph of a few sentences hides the sentence that lists quartiers, not its others ("Le
+    // maire de Vierzon a signé. Trois quartiers sont concernés : Clos du Roy, Forges").
     let mut not_here: Vec<[usize; 2]> = out.people.iter().map(|p| p.evidence.span).collect();
     for line in crate::rules::line_ranges(text) {
         let long = line.len() > LIST_LINE;
+        // A table row ("Bacalan | Bordeaux") is a list item, not sentences.
+        let parts: Vec<[usize; 2]> = if long || text[line.clone()].contains(['|', '\t']) {
+            vec![]
+        } else {
+            sentences(&text[line.clone()])
+                .into_iter()
+                .map(|s| doc.evidence(line.start + s.start..line.start + s.end, ID).span)
+                .collect()
+        };
         let span = doc.evidence(line, ID).span;
         for q in out.quartiers.iter().map(|q| q.evidence.span) {
             if q[0] < span[0] || span[1] <= q[0] {
                 continue;
             }
-            if !long {
+            if long {
+                let clause = crate::rules::stretch_around(doc.clean, q[0]..q[1], CLAUSE_ENDS);
+                not_here.push([clause.start, clause.end]);
+            } else if parts.len() > 1 {
+                not_here.extend(parts.iter().filter(|p| p[0] <= q[0] && q[0] < p[1]));
+            } else {
                 not_here.push(span);
                 break;
             }
-            let clause = crate::rules::stretch_around(doc.clean, q[0]..q[1], CLAUSE_ENDS);
-            not_here.push([clause.start, clause.end]);
         }
     }
     // The folded names of the intercommunalities found so far (`None` for communes), in the
@@ -345,6 +381,19 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         let epci_kind = word_kind(name)
             .filter(|k| *k != "commune")
             .filter(|_| proper_beside_kind(name) && !never_carrier(name));
+        // A name the gazetteer knows as an intercommunality's, and as no town's, without its kind
+        // word ("Saumur Val de Loire", "Grand Narbonne").
+        if epci_kind.is_none()
+            && !shouting
+            && !never_carrier(name)
+            && gazetteer::communes_named(name).is_empty()
+            && let [one] = gazetteer::epci_named(name).as_slice()
+        {
+            let (key, code) = (one.siren.to_owned(), Some(one.siren.to_owned()));
+            let kind = one.record_kind();
+            found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
+            continue;
+        }
         let commune = commune_in(doc, range.clone(), &not_here)
             .filter(|c| epci_kind.is_none() || shouting || c.range == range);
         if let Some(mention) = commune {
@@ -748,13 +797,20 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     let sentences = sentences(text);
     let sentence_of =
         |m: &Mention| sentences.iter().find(|s| s.start <= m.range.start && m.range.end <= s.end);
+    // A town named in one sentence with its intercommunality ("à Cholet pour signer avec
+    // l'Agglomération du Choletais") speaks for it.
+    let inside = |o: &Mention, s: &Range<usize>| s.start <= o.range.start && o.range.end <= s.end;
+    let member = |m: &Mention, s: &Range<usize>| {
+        mentions.iter().any(|o| inside(o, s) && speaks_for(text, m, o))
+    };
     let in_sentence = |m: &Mention| {
         let Some(s) = sentence_of(m) else { return false };
-        let alone = !mentions
-            .iter()
-            .any(|o| o.key != m.key && s.start <= o.range.start && o.range.end <= s.end);
+        let alone =
+            !mentions.iter().any(|o| o.key != m.key && inside(o, s) && !member(o, s));
         let clean = doc.evidence(s.clone(), ID).span;
-        alone && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
+        alone
+            && !member(m, s)
+            && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
     };
     let dated = |m: &Mention| {
         let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
@@ -775,6 +831,12 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             picked.push(m);
         }
     }
+    // A dated town whose intercommunality is dated too is that intercommunality's contract.
+    let picked: Vec<&Mention> = picked
+        .iter()
+        .copied()
+        .filter(|m| !picked.iter().any(|o| speaks_for(text, m, o)))
+        .collect();
     if picked.len() < 2 {
         return Vec::new();
     }
@@ -798,6 +860,21 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             t
         })
         .collect()
+}
+
+/// True when `town` is a commune that speaks for the intercommunality `epci`: one of its members
+/// ("Cholet" in "Cholet Agglomération"), or a town whose name opens a word of the
+/// intercommunality's name ("Cholet" and "l'Agglomération du Choletais", a carrier of 2015
+/// merged since).
+fn speaks_for(text: &str, town: &Mention, epci: &Mention) -> bool {
+    if town.kind != "commune" || epci.kind == "commune" {
+        return false;
+    }
+    if epci.code.as_ref().is_some_and(|c| town.parents.contains(c)) {
+        return true;
+    }
+    let name = format!(" {}", fold(&text[epci.range.clone()]));
+    name.contains(&format!(" {}", fold(&text[town.range.clone()])))
 }
 
 /// A timeline of signatures on a page where a phrase already named one carrier ("Le 10 juin, le
@@ -978,6 +1055,7 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
+
         if let Some(generic) = caps.name("generic") {
             // "venue signer un contrat de ville": the signing of one contract is a report.
             let before =
@@ -986,6 +1064,11 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
             if generic.as_str().eq_ignore_ascii_case("un") && SIGN_BEFORE.is_match(before) {
                 return true;
             }
+            continue;
+        }
+        // A definition of the contract or the name of its generation reports none.
+        let before = &text[text.floor_char_boundary(m.start().saturating_sub(40))..m.start()];
+        if DEFINED.is_match(&text[m.start()..]) || NAMED_OR_ASKED.is_match(before) {
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
