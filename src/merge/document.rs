@@ -441,8 +441,10 @@ fn build_contract(
         .filter(|d| d.role == DateRole::Signature)
         .filter(|d| mine(d.evidence.span))
         .collect();
-    let own_day =
-        if t.evidence.rule == "territories.series" { own_day(text, c, t, all) } else { None };
+    // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
+    // X a paraphé son contrat"), takes the day written next to it.
+    let series = all.iter().any(|o| o.evidence.rule == "territories.series");
+    let own_day = if series { own_day(text, c, t, all) } else { None };
     let signed_on = own_day.or_else(|| {
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous

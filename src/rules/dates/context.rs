@@ -108,7 +108,32 @@ pub(super) fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         start = line_start;
     }
+    if opens_after_lost_break(text, range) {
+        start = start.max(range.start);
+    }
     start..end
+}
+
+/// Whether the date at `range` opens with a capital right after a lower-case word of its line:
+/// a sentence or a heading whose line break was lost when the page was flattened ("… le plan
+/// d'actions De 2015 à 2020, ce contrat…"); inside a sentence a date opens in lower case ("signé
+/// le 3 mai", "de 2015 à 2020").
+fn opens_after_lost_break(text: &str, range: &Range<usize>) -> bool {
+    // Words written in lower case inside a sentence, here with a capital: not a name
+    // ("Engagements Quartiers 2030").
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?:(?:De|Du|Des|Le|La|Les|En|Entre|Depuis|Dès|Pour|Sur|Au|À|Jusqu)\b|(?i:{}|{})\b)",
+            *super::lexicon::WEEKDAY,
+            *super::lexicon::MONTH
+        ))
+        .expect("valid regex")
+    });
+    let date = &text[range.clone()];
+    let before = text[..range.start].trim_end_matches([' ', '\t']);
+    let after_word = before.len() < range.start
+        && before.chars().next_back().is_some_and(char::is_lowercase);
+    after_word && date.chars().next().is_some_and(char::is_uppercase) && OPENING.is_match(date)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -393,6 +418,24 @@ mod tests {
         assert_eq!(role(s, "3 mai 2016"), DateRole::Event);
         let s = "Le 3 mai, le préfet a réuni les bailleurs sociaux à la mairie.";
         assert_eq!(role(s, "3 mai"), DateRole::Event);
+    }
+
+    #[test]
+    fn a_date_opening_after_a_lost_line_break_opens_its_sentence() {
+        // A heading run into the text of a page flattened to one line.
+        let s = "Nos quartiers Le programme d'actions De 2024 à 2030, le contrat de ville fixe \
+                 trois priorités.";
+        assert!(contract(s, "De 2024 à 2030"));
+        // Inside a sentence the date opens in lower case: the programme before it speaks.
+        let s = "Le programme d'actions de 2024 à 2030 accompagne le contrat de ville.";
+        assert!(!contract(s, "de 2024 à 2030"));
+        // A capitalised name is no lost break.
+        let s = "Le contrat de ville Engagements Quartiers 2030 est signé.";
+        let start = s.find("Quartiers").expect("in s");
+        assert!(!opens_after_lost_break(s, &(start..start + 14)));
+        // An upper-case line has no lost break.
+        let s = "LE CONTRAT EST SIGNÉ LE 12 MARS 2014";
+        assert_eq!(role(s, "LE 12 MARS 2014"), DateRole::Signature);
     }
 
     #[test]
