@@ -119,21 +119,55 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
             Some((d, [a, b]))
         })
         .collect();
-    let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2)?;
+    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
     let new = periods.iter().find(|(_, [a, _])| *a >= NEW_GENERATION)?;
+    let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2);
+    // Without its period, the earlier contract is named by the day it was signed ("il remplace
+    // le contrat signé le 3 juillet 2015, prorogé jusqu'au 31 décembre 2023"), its period then
+    // that signature's year to the end the page gives it.
+    let old_signed = c.dates.iter().find(|d| {
+        d.role == DateRole::Signature
+            && d.precision == Precision::Day
+            && year(&d.value).is_some_and(|y| y < NEW_GENERATION)
+    });
+    let old = match (old, old_signed) {
+        (Some((d, span)), _) => (*d, *span),
+        (None, Some(signed)) => {
+            let first = year(&signed.value)?;
+            let end = c.dates.iter().find_map(|d| {
+                let b = year(d.end.as_deref()?)?;
+                (d.role != DateRole::Period && first < b && b < NEW_GENERATION + 2)
+                    .then_some((d, [first, b]))
+            });
+            end.unwrap_or((signed, [first, 0]))
+        }
+        (None, None) => return None,
+    };
     contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
-    let of_old =
-        |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y <= old.1[1]);
+    let of_old = |v: &str| year(v).is_some_and(|y| y < NEW_GENERATION.max(old.1[1] + 1));
     let mut signed_on = None;
     if contract.signed_on.as_ref().is_some_and(|s| of_old(&s.value)) {
         signed_on = contract.signed_on.take();
+        // The new contract's own signature, when the page gives one.
+        contract.signed_on = c
+            .dates
+            .iter()
+            .filter(|d| d.role == DateRole::Signature && !of_old(&d.value))
+            .min_by_key(|d| (d.precision != Precision::Day, d.evidence.span[0]))
+            .map(|d| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] });
     }
+    if signed_on.is_none() {
+        signed_on = old_signed
+            .map(|d| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] });
+    }
+    let period =
+        (old.1[1] > 0).then(|| Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] });
     Some(Contract {
         territory: contract.territory.clone(),
         territory_kind: contract.territory_kind.clone(),
         territory_code: contract.territory_code.clone(),
         signed_on,
-        period: Some(Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] }),
+        period,
         signatories: vec![],
         organizations: vec![],
         quartiers: contract.quartiers.clone(),

@@ -515,12 +515,13 @@ fn proper_beside_kind(name: &str) -> bool {
 
 /// `range` without an official "Communauté d'agglomération de" / "communauté de communes du" /
 /// "Communauté urbaine de" that opens it, unless what remains is only a town's name (the
-/// "Communauté urbaine de Dunkerque" is no "Dunkerque"). A capitalised word after the prefix
-/// stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
+/// "Communauté urbaine de Dunkerque" is no "Dunkerque"), written with or without its accents
+/// ("COMMUNAUTE URBAINE" of a page whose capitals lost them). A capitalised word after the
+/// prefix stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
 fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?i:communauté[ \t]+(?:d['’ ]?[ \t]*agglomération|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+            r"^(?i:communaut[ée][ \t]+(?:d['’ ]?[ \t]*agglom[ée]ration|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
         )
         .expect("valid regex")
     });
@@ -760,22 +761,23 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 /// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin".
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
     ))
     .expect("valid regex")
 });
 
-/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "le 9
+/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "3 mars
+/// 2016 | Laval Agglomération" (a row of a calendar), "le 9
 /// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes", "le 30
 /// juin celui de la communauté d'agglomération d'Hénin-Carvin", "le 2 juillet, ce fut le tour
 /// de la communauté urbaine d'Arras".
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let of = r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')";
     let kind = format!(
-        r"(?:la\s+ville\s+de\s+|(?:la\s+|l')?(?:communauté\s+(?:urbaine|d'agglomération|de\s+communes)|métropole|agglomération|agglo)\s+{of}|l')"
+        r"(?:la\s+ville\s+de\s+|(?:la\s+|l')?(?:communauté\s+(?:urbaine|d'agglomération|de\s+communes)|métropole|agglomération|agglo)\s+{of}|(?:la\s+)?communauté\s+de\s+l'|l')"
     );
     Regex::new(&format!(
-        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d'){kind}?|(?:à|avec|pour)[ \t]+{kind}?|(?:celui|celle)\s+(?:de\s+|d'){kind}?|{kind})?$"
+        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–|-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d'){kind}?|(?:à|avec|pour)[ \t]+{kind}?|(?:celui|celle)\s+(?:de\s+|d'){kind}?|{kind})?$"
     ))
     .expect("valid regex")
 });
