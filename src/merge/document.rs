@@ -196,6 +196,13 @@ fn published(c: &Candidates) -> Option<Published> {
         })
 }
 
+/// A prolongation of the contract: "prorogé", "prolongée", "la prorogation".
+static PROLONGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:prorog|prolong)").expect("valid regex"));
+
+/// How far before a period a prolongation may be told, in bytes.
+const PROLONGATION_REACH: usize = 200;
+
 /// How near a day must be to a territory of a series to be its own, in bytes.
 const OWN_DAY_REACH: usize = 48;
 
@@ -508,16 +515,31 @@ fn build_contract(
             Sourced { value: best.value.clone(), evidence: vec![best.evidence.clone()] }
         })
     });
-    let period = c
+    let mut periods: Vec<(&DateMention, [i32; 2])> = c
         .dates
         .iter()
-        .filter(|d| d.role == DateRole::Period && d.end.is_some() && mine(d.evidence.span))
-        .min_by_key(|d| d.evidence.span[0])
-        .and_then(|d| {
+        .filter(|d| d.role == DateRole::Period && mine(d.evidence.span))
+        .filter_map(|d| {
             let a = d.value.get(..4)?.parse().ok()?;
             let b = d.end.as_ref()?.get(..4)?.parse().ok()?;
-            Some(Sourced { value: [a, b], evidence: vec![d.evidence.clone()] })
-        });
+            Some((d, [a, b]))
+        })
+        .collect();
+    periods.sort_by_key(|(d, _)| d.evidence.span[0]);
+    let period = periods.first().map(|&(first, [a, b])| {
+        // "La durée du contrat est prorogée jusqu'en 2022 ; il couvre ainsi la période de 2015 à
+        // 2022": a prolongation the page tells gives the contract its longer period.
+        let prolonged = |d: &DateMention| {
+            let from = text.floor_char_boundary(d.evidence.span[0].saturating_sub(PROLONGATION_REACH));
+            PROLONGED.is_match(text.get(from..d.evidence.span[1]).unwrap_or(""))
+        };
+        let (d, span) = periods
+            .iter()
+            .filter(|(d, [x, y])| *x == a && *y > b && prolonged(d))
+            .max_by_key(|(_, [_, y])| *y)
+            .map_or((first, [a, b]), |&(d, span)| (d, span));
+        Sourced { value: span, evidence: vec![d.evidence.clone()] }
+    });
     let others: Vec<String> =
         all.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| fold(&o.name)).collect();
     let own_codes = family_codes(t);
@@ -1236,6 +1258,56 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts.len(), 1);
+    }
+
+    #[test]
+    fn an_earlier_contract_named_by_its_signature_day() {
+        let t = "Le contrat 2024-2030 remplace le contrat signé le 3 juillet 2015, prorogé \
+                 jusqu'au 31 décembre 2023. Fait à Laval, le 5 juillet 2024.\n";
+        let mut new = date(t, "2024-2030", "2024", DateRole::Period);
+        new.end = Some("2030".into());
+        let mut end = date(t, "jusqu'au 31 décembre 2023", "2015", DateRole::Other);
+        end.end = Some("2023".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                new,
+                date(t, "3 juillet 2015", "2015-07-03", DateRole::Signature),
+                end,
+                date(t, "5 juillet 2024", "2024-07-05", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let [new, old] = &m.contracts[..] else { panic!("two contracts: {:?}", m.contracts) };
+        assert_eq!(new.period.as_ref().map(|p| p.value), Some([2024, 2030]));
+        assert_eq!(new.signed_on.as_ref().map(|s| s.value.as_str()), Some("2024-07-05"));
+        assert_eq!(old.period.as_ref().map(|p| p.value), Some([2015, 2023]));
+        assert_eq!(old.signed_on.as_ref().map(|s| s.value.as_str()), Some("2015-07-03"));
+    }
+
+    #[test]
+    fn a_told_prolongation_gives_the_longer_period() {
+        let t = "Le contrat de ville 2015-2020 est prorogé. Il couvre ainsi la période de 2015 à \
+                 2022.\n";
+        let period = |t: &str, needle: &str, end: &str| {
+            let mut d = date(t, needle, "2015", DateRole::Period);
+            d.end = Some(end.into());
+            d
+        };
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![period(t, "2015-2020", "2020"), period(t, "de 2015 à 2022", "2022")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2022]));
+        let t = "Le contrat de ville 2015-2020 est signé. Il couvre la période de 2015 à 2022.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![period(t, "2015-2020", "2020"), period(t, "de 2015 à 2022", "2022")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2020]));
     }
 
     #[test]
