@@ -530,7 +530,8 @@ fn build_contract(
         // "La durée du contrat est prorogée jusqu'en 2022 ; il couvre ainsi la période de 2015 à
         // 2022": a prolongation the page tells gives the contract its longer period.
         let prolonged = |d: &DateMention| {
-            let from = text.floor_char_boundary(d.evidence.span[0].saturating_sub(PROLONGATION_REACH));
+            let from =
+                text.floor_char_boundary(d.evidence.span[0].saturating_sub(PROLONGATION_REACH));
             PROLONGED.is_match(text.get(from..d.evidence.span[1]).unwrap_or(""))
         };
         let (d, span) = periods
@@ -1288,8 +1289,8 @@ mod tests {
 
     #[test]
     fn a_told_prolongation_gives_the_longer_period() {
-        let t = "Le contrat de ville 2015-2020 est prorogé. Il couvre ainsi la période de 2015 à \
-                 2022.\n";
+        let t = "Le contrat de ville de Laval 2015-2020 est prorogé. Il couvre ainsi la période \
+                 de 2015 à 2022.\n";
         let period = |t: &str, needle: &str, end: &str| {
             let mut d = date(t, needle, "2015", DateRole::Period);
             d.end = Some(end.into());
@@ -1301,7 +1302,8 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2022]));
-        let t = "Le contrat de ville 2015-2020 est signé. Il couvre la période de 2015 à 2022.\n";
+        let t = "Le contrat de ville de Laval 2015-2020 est signé. Il couvre la période de 2015 à \
+                 2022.\n";
         let c = Candidates {
             territories: vec![territory(t, "Laval")],
             dates: vec![period(t, "2015-2020", "2020"), period(t, "de 2015 à 2022", "2022")],

@@ -131,8 +131,8 @@ fn opens_after_lost_break(text: &str, range: &Range<usize>) -> bool {
     });
     let date = &text[range.clone()];
     let before = text[..range.start].trim_end_matches([' ', '\t']);
-    let after_word = before.len() < range.start
-        && before.chars().next_back().is_some_and(char::is_lowercase);
+    let after_word =
+        before.len() < range.start && before.chars().next_back().is_some_and(char::is_lowercase);
     after_word && date.chars().next().is_some_and(char::is_uppercase) && OPENING.is_match(date)
 }
 
@@ -220,8 +220,10 @@ fn gathering_to_sign(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
 /// gathering's day is the signing's).
 fn signed_next(text: &str, s: &Range<usize>) -> bool {
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé)\b")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé)\b",
+        )
+        .expect("valid regex")
     });
     static DAY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -236,9 +238,11 @@ fn signed_next(text: &str, s: &Range<usize>) -> bool {
     let rest = text[s.end..].trim_start_matches(['.', '!', '?', '…', ';', ' ', '\t', '\n']);
     let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let next = &rest[..floor_boundary(rest, rest.len().min(REACH))];
-    let signed = SIGNED.find(next).map(|m| m.start());
-    let day = DAY.find(next).map_or(next.len(), |m| m.start());
-    signed.is_some_and(|at| at < day)
+    let Some(signed) = SIGNED.find(next) else { return false };
+    // No day before the signing, nor in the rest of its sentence.
+    let end =
+        next[signed.end()..].find(['.', '!', '?', ';']).map_or(next.len(), |i| signed.end() + i);
+    !DAY.is_match(&next[..end])
 }
 
 /// "la loi de programmation pour la ville du 21 février 2014": a law's date; "(lire notre
@@ -335,10 +339,8 @@ pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
 /// A sentence opening on a pronoun or a noun standing for the thing named before ("Il
 /// fixe…", "Un document de 200 pages, qui engage…").
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:il|elle|celui-ci|celle-ci|(?:ce|le|un)\s+document|(?:ce|le|un)\s+texte)\b",
-    )
-    .expect("valid regex")
+    Regex::new(r"^(?i:il|elle|celui-ci|celle-ci|(?:ce|le|un)\s+document|(?:ce|le|un)\s+texte)\b")
+        .expect("valid regex")
 });
 
 /// Whether another programme than the contract is named right before `range`, in its clause,

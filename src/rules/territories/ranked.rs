@@ -807,8 +807,7 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     };
     let in_sentence = |m: &Mention| {
         let Some(s) = sentence_of(m) else { return false };
-        let alone =
-            !mentions.iter().any(|o| o.key != m.key && inside(o, s) && !member(o, s));
+        let alone = !mentions.iter().any(|o| o.key != m.key && inside(o, s) && !member(o, s));
         let clean = doc.evidence(s.clone(), ID).span;
         alone
             && !member(m, s)
@@ -834,11 +833,8 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
         }
     }
     // A dated town whose intercommunality is dated too is that intercommunality's contract.
-    let picked: Vec<&Mention> = picked
-        .iter()
-        .copied()
-        .filter(|m| !picked.iter().any(|o| speaks_for(text, m, o)))
-        .collect();
+    let picked: Vec<&Mention> =
+        picked.iter().copied().filter(|m| !picked.iter().any(|o| speaks_for(text, m, o))).collect();
     if picked.len() < 2 {
         return Vec::new();
     }
@@ -1534,6 +1530,39 @@ mod tests {
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
                     février, c'est Quimperlé qui a signé son contrat de plan le 9 février.";
         assert!(carriers(text).len() < 2, "{:?}", carriers(text));
+    }
+
+    #[test]
+    fn a_definition_of_the_contract_reports_none() {
+        let text = "Qu'est-ce qu'un contrat de ville ?\n\nLe contrat de ville est l'outil de la \
+                    politique de la ville. Une génération de contrats baptisée « Engagements \
+                    Quartiers 2030 » leur succède. Lorient Agglomération et Montauban sont \
+                    concernés.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
+        // A title that names the contract reports it, a definition under it aside.
+        let text = "Contrat de ville 2015-2020 : l'essentiel\nLe contrat de ville constitue le \
+                    cadre de la politique de la ville. Montauban compte deux quartiers.";
+        assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn a_calendar_table_dates_its_territories() {
+        let text = "Les contrats de ville du département\nDate | Territoire | Quartiers\n3 \
+                    juillet 2015 | Lorient Agglomération | Kervénanec\n10 juillet 2015 | \
+                    Quimperlé | Kerjouanneau\n";
+        assert_eq!(carriers_dated(text), ["Lorient Agglomération", "Quimperlé"]);
+        // One dated row is no series.
+        let text = "Les contrats de ville du département\nDate | Territoire\n3 juillet 2015 | \
+                    Lorient Agglomération\n";
+        assert!(carriers_dated(text).len() < 2);
+    }
+
+    #[test]
+    fn a_town_speaks_for_its_intercommunality_in_a_timeline() {
+        let text = "Le préfet a signé cette semaine deux contrats de ville. Le lundi 4 mars \
+                    2024, il était à Cholet pour signer avec l'Agglomération du Choletais. Le \
+                    mercredi 6 mars 2024, cap sur Saumur Val de Loire.";
+        assert_eq!(carriers_dated(text), ["Agglomération du Choletais", "Saumur Val de Loire"]);
     }
 
     #[test]
