@@ -116,10 +116,11 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An intercommunality named by its kind and the demonym of its town ("la métropole
-/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise").
+/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise"), or all in capitals in an
+/// upper-case title ("DE L'AGGLOMÉRATION CREILLOISE").
 static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b",
+        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b|\b(?:LA|L')\s*(?P<upper>(?:M[ÉE]TROPOLE|AGGLOM[ÉE]RATION|AGGLO|EUROM[ÉE]TROPOLE|COMMUNAUT[ÉE]\s+URBAINE)\s+\p{Lu}+(?:AISE|AIS|OISE|IENNE|[ÉE]ENNE|INE|AINE|ANE|ARDE|OTE|[ÉE]SIENNE|OUSAINE))\b",
     )
     .expect("valid regex")
 });
@@ -296,7 +297,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     // "la métropole bordelaise", "l'agglomération creilloise": a kind and a demonym.
     for caps in DEMONYM.captures_iter(text) {
-        let Some(n) = caps.name("name") else { continue };
+        let Some(n) = caps.name("name").or_else(|| caps.name("upper")) else { continue };
         let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
         let key = fold(n.as_str());
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
@@ -1482,6 +1483,13 @@ mod tests {
         let text = "Le contrat de ville\n\nLa métropole moderne signe le contrat de ville de \
                     Montauban. Montauban.";
         assert_eq!(carriers(text), ["Montauban"]);
+        // All in capitals, in an upper-case title.
+        let text = "CONTRAT DE VILLE DE L'AGGLOMÉRATION CREILLOISE : SIGNATURE\n\nLe préfet a \
+                    signé le contrat de ville avec les maires.";
+        assert_eq!(carriers(text), ["AGGLOMÉRATION CREILLOISE"]);
+        let text = "CONTRAT DE VILLE DE LA MÉTROPOLE MODERNE À MONTAUBAN\n\nLe préfet a signé \
+                    le contrat de ville.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
     }
 
     #[test]
