@@ -663,6 +663,20 @@ fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Optio
     if gazetteer::departement_named(name).is_some() || gazetteer::region_named(name).is_some() {
         return None;
     }
+    // A commune whose name opens with an article ("Les Touches", "Le Havre") is written without
+    // it only after a contracted preposition ("du Havre", "aux Touches"): elsewhere the bare word
+    // is a common one ("les habitants sont touchés", capitalised by a restored upper-case run).
+    let article = |n: &str| {
+        let n = crate::names::fold_keep_article(n);
+        ["le ", "la ", "les ", "l "].iter().any(|a| n.starts_with(a))
+    };
+    if article(big.name) && !article(name) {
+        let before = doc.text()[..range.start].trim_end();
+        let word = before.rsplit([' ', '\t', '\n']).next().unwrap_or("").to_lowercase();
+        if !["du", "au", "aux", "des"].contains(&word.as_str()) {
+            return None;
+        }
+    }
     let span = doc.evidence(range.clone(), ID).span;
     if people.iter().any(|p| p[0] < span[1] && span[0] < p[1]) {
         return None;
@@ -1482,6 +1496,10 @@ mod tests {
         assert_eq!(carriers(text), ["métropole bordelaise"]);
         let text = "Le contrat de ville\n\nLa métropole moderne signe le contrat de ville de \
                     Montauban. Montauban.";
+        assert_eq!(carriers(text), ["Montauban"]);
+        // A commune named with an article is no bare common word.
+        let text = "Le contrat de ville 2015-2020\n\nLe contrat de ville de Montauban vise les \
+                    habitants qui sont Touches par la crise.";
         assert_eq!(carriers(text), ["Montauban"]);
         // All in capitals, in an upper-case title.
         let text = "CONTRAT DE VILLE DE L'AGGLOMÉRATION CREILLOISE : SIGNATURE\n\nLe préfet a \
