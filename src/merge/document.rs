@@ -119,21 +119,55 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
             Some((d, [a, b]))
         })
         .collect();
-    let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2)?;
+    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
     let new = periods.iter().find(|(_, [a, _])| *a >= NEW_GENERATION)?;
+    let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2);
+    // Without its period, the earlier contract is named by the day it was signed ("il remplace
+    // le contrat signé le 3 juillet 2015, prorogé jusqu'au 31 décembre 2023"), its period then
+    // that signature's year to the end the page gives it.
+    let old_signed = c.dates.iter().find(|d| {
+        d.role == DateRole::Signature
+            && d.precision == Precision::Day
+            && year(&d.value).is_some_and(|y| y < NEW_GENERATION)
+    });
+    let old = match (old, old_signed) {
+        (Some((d, span)), _) => (*d, *span),
+        (None, Some(signed)) => {
+            let first = year(&signed.value)?;
+            let end = c.dates.iter().find_map(|d| {
+                let b = year(d.end.as_deref()?)?;
+                (d.role != DateRole::Period && first < b && b < NEW_GENERATION + 2)
+                    .then_some((d, [first, b]))
+            });
+            end.unwrap_or((signed, [first, 0]))
+        }
+        (None, None) => return None,
+    };
     contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
-    let of_old =
-        |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y <= old.1[1]);
+    let of_old = |v: &str| year(v).is_some_and(|y| y < NEW_GENERATION.max(old.1[1] + 1));
     let mut signed_on = None;
     if contract.signed_on.as_ref().is_some_and(|s| of_old(&s.value)) {
         signed_on = contract.signed_on.take();
+        // The new contract's own signature, when the page gives one.
+        contract.signed_on = c
+            .dates
+            .iter()
+            .filter(|d| d.role == DateRole::Signature && !of_old(&d.value))
+            .min_by_key(|d| (d.precision != Precision::Day, d.evidence.span[0]))
+            .map(|d| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] });
     }
+    if signed_on.is_none() {
+        signed_on = old_signed
+            .map(|d| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] });
+    }
+    let period =
+        (old.1[1] > 0).then(|| Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] });
     Some(Contract {
         territory: contract.territory.clone(),
         territory_kind: contract.territory_kind.clone(),
         territory_code: contract.territory_code.clone(),
         signed_on,
-        period: Some(Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] }),
+        period,
         signatories: vec![],
         organizations: vec![],
         quartiers: contract.quartiers.clone(),
@@ -161,6 +195,13 @@ fn published(c: &Candidates) -> Option<Published> {
             evidence: d.evidence.clone(),
         })
 }
+
+/// A prolongation of the contract: "prorogé", "prolongée", "la prorogation".
+static PROLONGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:prorog|prolong)").expect("valid regex"));
+
+/// How far before a period a prolongation may be told, in bytes.
+const PROLONGATION_REACH: usize = 200;
 
 /// How near a day must be to a territory of a series to be its own, in bytes.
 const OWN_DAY_REACH: usize = 48;
@@ -441,8 +482,10 @@ fn build_contract(
         .filter(|d| d.role == DateRole::Signature)
         .filter(|d| mine(d.evidence.span))
         .collect();
-    let own_day =
-        if t.evidence.rule == "territories.series" { own_day(text, c, t, all) } else { None };
+    // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
+    // X a paraphé son contrat"), takes the day written next to it.
+    let series = all.iter().any(|o| o.evidence.rule == "territories.series");
+    let own_day = if series { own_day(text, c, t, all) } else { None };
     let signed_on = own_day.or_else(|| {
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous
@@ -472,16 +515,32 @@ fn build_contract(
             Sourced { value: best.value.clone(), evidence: vec![best.evidence.clone()] }
         })
     });
-    let period = c
+    let mut periods: Vec<(&DateMention, [i32; 2])> = c
         .dates
         .iter()
-        .filter(|d| d.role == DateRole::Period && d.end.is_some() && mine(d.evidence.span))
-        .min_by_key(|d| d.evidence.span[0])
-        .and_then(|d| {
+        .filter(|d| d.role == DateRole::Period && mine(d.evidence.span))
+        .filter_map(|d| {
             let a = d.value.get(..4)?.parse().ok()?;
             let b = d.end.as_ref()?.get(..4)?.parse().ok()?;
-            Some(Sourced { value: [a, b], evidence: vec![d.evidence.clone()] })
-        });
+            Some((d, [a, b]))
+        })
+        .collect();
+    periods.sort_by_key(|(d, _)| d.evidence.span[0]);
+    let period = periods.first().map(|&(first, [a, b])| {
+        // "La durée du contrat est prorogée jusqu'en 2022 ; il couvre ainsi la période de 2015 à
+        // 2022": a prolongation the page tells gives the contract its longer period.
+        let prolonged = |d: &DateMention| {
+            let from =
+                text.floor_char_boundary(d.evidence.span[0].saturating_sub(PROLONGATION_REACH));
+            PROLONGED.is_match(text.get(from..d.evidence.span[1]).unwrap_or(""))
+        };
+        let (d, span) = periods
+            .iter()
+            .filter(|(d, [x, y])| *x == a && *y > b && prolonged(d))
+            .max_by_key(|(_, [_, y])| *y)
+            .map_or((first, [a, b]), |&(d, span)| (d, span));
+        Sourced { value: span, evidence: vec![d.evidence.clone()] }
+    });
     let others: Vec<String> =
         all.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| fold(&o.name)).collect();
     let own_codes = family_codes(t);
@@ -1200,6 +1259,57 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts.len(), 1);
+    }
+
+    #[test]
+    fn an_earlier_contract_named_by_its_signature_day() {
+        let t = "Le contrat 2024-2030 remplace le contrat signé le 3 juillet 2015, prorogé \
+                 jusqu'au 31 décembre 2023. Fait à Laval, le 5 juillet 2024.\n";
+        let mut new = date(t, "2024-2030", "2024", DateRole::Period);
+        new.end = Some("2030".into());
+        let mut end = date(t, "jusqu'au 31 décembre 2023", "2015", DateRole::Other);
+        end.end = Some("2023".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                new,
+                date(t, "3 juillet 2015", "2015-07-03", DateRole::Signature),
+                end,
+                date(t, "5 juillet 2024", "2024-07-05", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let [new, old] = &m.contracts[..] else { panic!("two contracts: {:?}", m.contracts) };
+        assert_eq!(new.period.as_ref().map(|p| p.value), Some([2024, 2030]));
+        assert_eq!(new.signed_on.as_ref().map(|s| s.value.as_str()), Some("2024-07-05"));
+        assert_eq!(old.period.as_ref().map(|p| p.value), Some([2015, 2023]));
+        assert_eq!(old.signed_on.as_ref().map(|s| s.value.as_str()), Some("2015-07-03"));
+    }
+
+    #[test]
+    fn a_told_prolongation_gives_the_longer_period() {
+        let t = "Le contrat de ville de Laval 2015-2020 est prorogé. Il couvre ainsi la période \
+                 de 2015 à 2022.\n";
+        let period = |t: &str, needle: &str, end: &str| {
+            let mut d = date(t, needle, "2015", DateRole::Period);
+            d.end = Some(end.into());
+            d
+        };
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![period(t, "2015-2020", "2020"), period(t, "de 2015 à 2022", "2022")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2022]));
+        let t = "Le contrat de ville de Laval 2015-2020 est signé. Il couvre la période de 2015 à \
+                 2022.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![period(t, "2015-2020", "2020"), period(t, "de 2015 à 2022", "2022")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2020]));
     }
 
     #[test]

@@ -108,7 +108,32 @@ pub(super) fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         start = line_start;
     }
+    if opens_after_lost_break(text, range) {
+        start = start.max(range.start);
+    }
     start..end
+}
+
+/// Whether the date at `range` opens with a capital right after a lower-case word of its line:
+/// a sentence or a heading whose line break was lost when the page was flattened ("… le plan
+/// d'actions De 2015 à 2020, ce contrat…"); inside a sentence a date opens in lower case ("signé
+/// le 3 mai", "de 2015 à 2020").
+fn opens_after_lost_break(text: &str, range: &Range<usize>) -> bool {
+    // Words written in lower case inside a sentence, here with a capital: not a name
+    // ("Engagements Quartiers 2030").
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?:(?:De|Du|Des|Le|La|Les|En|Entre|Depuis|Dès|Pour|Sur|Au|À|Jusqu)\b|(?i:{}|{})\b)",
+            *super::lexicon::WEEKDAY,
+            *super::lexicon::MONTH
+        ))
+        .expect("valid regex")
+    });
+    let date = &text[range.clone()];
+    let before = text[..range.start].trim_end_matches([' ', '\t']);
+    let after_word =
+        before.len() < range.start && before.chars().next_back().is_some_and(char::is_lowercase);
+    after_word && date.chars().next().is_some_and(char::is_uppercase) && OPENING.is_match(date)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -140,6 +165,7 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
     if clause != s {
         let role = nearest_cue_role(text, &clause, range);
         if role != DateRole::Other {
+            let role = gathering_to_sign(text, &s, role);
             return not_a_signature(text, &s, range, other_programme(text, &s, role));
         }
     }
@@ -181,11 +207,42 @@ fn gathering_to_sign(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
         .find_iter(sentence)
         .filter(|m| ROLE_CUES.role_of(m.as_str()) == Some(DateRole::Event));
     let only_gathering = events.all(|m| GATHERING.is_match(m.as_str()));
-    if only_gathering && COMMITTING.is_match(sentence) && !REVIEWING.is_match(sentence) {
+    let committing = COMMITTING.is_match(sentence) || signed_next(text, s);
+    if only_gathering && committing && !REVIEWING.is_match(sentence) {
         DateRole::Signature
     } else {
         role
     }
+}
+
+/// Whether the sentence after `s` reports a signing and gives no day of its own: "La préfète a
+/// réuni lundi les partenaires. Après un dernier tour de table, ils ont signé le contrat." (the
+/// gathering's day is the signing's).
+fn signed_next(text: &str, s: &Range<usize>) -> bool {
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé)\b",
+        )
+        .expect("valid regex")
+    });
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:\d{{1,2}}(?:er)?\s+{}|{})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b",
+            *super::lexicon::MONTH,
+            *super::lexicon::WEEKDAY
+        ))
+        .expect("valid regex")
+    });
+    // The rest of the paragraph, at most [`REACH`] bytes: an abbreviation ("M. Durand") may cut
+    // the next sentence short.
+    let rest = text[s.end..].trim_start_matches(['.', '!', '?', '…', ';', ' ', '\t', '\n']);
+    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let next = &rest[..floor_boundary(rest, rest.len().min(REACH))];
+    let Some(signed) = SIGNED.find(next) else { return false };
+    // No day before the signing, nor in the rest of its sentence.
+    let end =
+        next[signed.end()..].find(['.', '!', '?', ';']).map_or(next.len(), |i| signed.end() + i);
+    !DAY.is_match(&next[..end])
 }
 
 /// "la loi de programmation pour la ville du 21 février 2014": a law's date; "(lire notre
@@ -279,12 +336,11 @@ pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
     pronoun && last.is_some_and(|at| PERIOD_CONTRACT.is_match(&text[sentence(text, &(at..at))]))
 }
 
-/// A sentence opening on a pronoun or a noun standing for the thing named before.
+/// A sentence opening on a pronoun or a noun standing for the thing named before ("Il
+/// fixe…", "Un document de 200 pages, qui engage…").
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:il|elle|celui-ci|celle-ci|ce\s+document|le\s+document|ce\s+texte|le\s+texte)\b",
-    )
-    .expect("valid regex")
+    Regex::new(r"^(?i:il|elle|celui-ci|celle-ci|(?:ce|le|un)\s+document|(?:ce|le|un)\s+texte)\b")
+        .expect("valid regex")
 });
 
 /// Whether another programme than the contract is named right before `range`, in its clause,
@@ -396,8 +452,49 @@ mod tests {
     }
 
     #[test]
+    fn a_gathering_followed_by_the_signing_dates_it() {
+        let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
+                 Après un dernier échange, le préfet et la présidente ont signé le contrat.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
+        // The next sentence gives its own day: the gathering stays an event.
+        let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
+                 Le préfet et la présidente ont signé le contrat le 12 juin.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Event);
+        let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
+                 Après un mot de M. Durand, président, le préfet et lui ont signé le contrat.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
+        let s = "Le préfet, venu en mairie, a réuni mardi 3 mai les partenaires du contrat, en \
+                 présence des maires.\nAprès un échange, ils ont signé le contrat.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
+        let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
+                 Ils feront le point en juin.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Event);
+    }
+
+    #[test]
+    fn a_date_opening_after_a_lost_line_break_opens_its_sentence() {
+        // A heading run into the text of a page flattened to one line.
+        let s = "Nos quartiers Le programme d'actions De 2024 à 2030, le contrat de ville fixe \
+                 trois priorités.";
+        assert!(contract(s, "De 2024 à 2030"));
+        // Inside a sentence the date opens in lower case: the programme before it speaks.
+        let s = "Le programme d'actions de 2024 à 2030 accompagne le contrat de ville.";
+        assert!(!contract(s, "de 2024 à 2030"));
+        // A capitalised name is no lost break.
+        let s = "Le contrat de ville Engagements Quartiers 2030 est signé.";
+        let start = s.find("Quartiers").expect("in s");
+        assert!(!opens_after_lost_break(s, &(start..start + 14)));
+        // An upper-case line has no lost break.
+        let s = "LE CONTRAT EST SIGNÉ LE 12 MARS 2014";
+        assert_eq!(role(s, "LE 12 MARS 2014"), DateRole::Signature);
+    }
+
+    #[test]
     fn a_pronoun_carries_the_contract_to_its_period() {
         let s = "Le contrat de ville a été paraphé hier. Il fixe jusqu'en 2030 les engagements.";
+        assert!(contract(s, "jusqu'en 2030"));
+        let s = "Le contrat de ville a été paraphé hier. Un document de cent pages, qui lie \
+                 les signataires jusqu'en 2030.";
         assert!(contract(s, "jusqu'en 2030"));
         let s = "Le marché de travaux est attribué. Il court jusqu'en 2030.";
         assert!(!contract(s, "jusqu'en 2030"));

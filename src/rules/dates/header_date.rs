@@ -87,6 +87,7 @@ impl HeaderDate {
         let text = doc.text();
         let mut offset = 0;
         let mut seen = 0;
+        let mut found = Vec::new();
         for line in text.split_inclusive('\n') {
             let start = offset;
             offset += line.len();
@@ -120,8 +121,17 @@ impl HeaderDate {
                 continue;
             }
             let range = start + date.start()..start + date.end();
-            let role = DateRole::Publication;
-            out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
+            let row = line[date.end()..].contains('|');
+            found.push((range, parsed.value(), row));
+        }
+        // Two rows or more of a table that open with a date ("3 juillet 2015 | Laon | …") are
+        // a calendar's dates, not the page's.
+        let calendar = found.iter().filter(|(_, _, row)| *row).count() >= 2;
+        for (range, value, row) in found {
+            if !(calendar && row) {
+                let role = DateRole::Publication;
+                out.dates.push(mention(doc, range, self.id(), value, None, role));
+            }
         }
     }
 }
@@ -189,6 +199,15 @@ mod metadata_tests {
             one(&HeaderDate, "2024-10-14 | Cohésion sociale | Lecture : 4 min\n");
         assert_eq!((value.as_str(), role), ("2024-10-14", DateRole::Publication));
         none(&HeaderDate, "2024-10-14 : le contrat est signé à Besançon.\n");
+    }
+
+    #[test]
+    fn dated_rows_of_a_table_are_a_calendar() {
+        let page = "Les signatures\nDate | Territoire\n2 mars 2016 | Laval Agglomération\n\
+                    9 mars 2016 | Ville de Sablé\n";
+        none(&HeaderDate, page);
+        let page = "Titre\n2 mars 2016 | Actualités\nLe contrat de ville est signé.\n";
+        assert_eq!(one(&HeaderDate, page).1, "2016-03-02");
     }
 }
 

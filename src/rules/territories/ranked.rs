@@ -91,6 +91,25 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A mention that defines the contract, not one that reports it: "Le contrat de ville est
+/// l'outil de…", "le contrat de ville constitue le cadre…" (read from the mention on).
+static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:contrat\s+(?:de\s+)?ville|contrat\s+unique)\s+(?:est|constitue|représente|demeure|reste)\s+(?:l'|le\s+|la\s+|un\s+|une\s+)(?:principal\s+|véritable\s+|nouvel?\s+|nouveau\s+)?(?:outil|cadre|instrument|document|dispositif|support|socle|pilier|levier)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Before a mention that names the contracts' generation or asks what the contract is: "une
+/// génération de contrats baptisée Engagements Quartiers 2030", "Qu'est-ce que le contrat de
+/// ville ?".
+static NAMED_OR_ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:baptisée?s?|appelée?s?|nommée?s?|dénommée?s?|intitulée?s?|dite?s?)\s+(?:«\s*|\x22\s*)?|\bqu'est-ce\s+(?:que\s+(?:le\s+|la\s+|les\s+|l')|qu'une?\s+))$",
+    )
+    .expect("valid regex")
+});
+
 /// Whose head a person is: "président de", "maire de", "présidente du".
 static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -108,10 +127,11 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An intercommunality named by its kind and the demonym of its town ("la métropole
-/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise").
+/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise"), or all in capitals in an
+/// upper-case title ("DE L'AGGLOMÉRATION CREILLOISE").
 static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b",
+        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b|\b(?:LA|L')\s*(?P<upper>(?:M[ÉE]TROPOLE|AGGLOM[ÉE]RATION|AGGLO|EUROM[ÉE]TROPOLE|COMMUNAUT[ÉE]\s+URBAINE)\s+\p{Lu}+(?:AISE|AIS|OISE|IENNE|[ÉE]ENNE|INE|AINE|ANE|ARDE|OTE|[ÉE]SIENNE|OUSAINE))\b",
     )
     .expect("valid regex")
 });
@@ -288,7 +308,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     // "la métropole bordelaise", "l'agglomération creilloise": a kind and a demonym.
     for caps in DEMONYM.captures_iter(text) {
-        let Some(n) = caps.name("name") else { continue };
+        let Some(n) = caps.name("name").or_else(|| caps.name("upper")) else { continue };
         let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
         let key = fold(n.as_str());
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
@@ -296,10 +316,13 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     for c in carriers_2015_in(text) {
         for m in c.pattern.find_iter(text) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
-            // "l'Agglomération de la Région de Compiègne": a core that alone reads as a région
-            // keeps the capitalised kind word written before it, part of the name.
+            // "l'Agglomération de la Région de Compiègne", "l'Agglomération du Choletais": a core
+            // that alone reads as a région, or a one-word core that names no town (a pays, a
+            // demonym), keeps the capitalised kind word written before it, part of the name.
             let mut range = m.range();
-            if never_carrier(m.as_str())
+            let one_word = !m.as_str().contains([' ', '-', '\'', '’']);
+            let no_place = one_word && gazetteer::communes_named(m.as_str()).is_empty();
+            if (never_carrier(m.as_str()) || no_place)
                 && let Some(k) = KIND_BEFORE.find(&text[..m.start()])
             {
                 range.start = k.start();
@@ -319,20 +342,34 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // quartier lists (there a commune places a quartier: "Bacalan (Bordeaux)").
     // A line longer than a list item is prose or a page flattened to one line (PDF text): there
     // only the clause around a quartier places it ("Bacalan (Bordeaux), Aubiers (Bordeaux)").
+    // A paragraph of a few sentences hides the sentence that lists quartiers, not its others ("Le
+    // maire de Vierzon a signé. Trois quartiers sont concernés : Clos du Roy, Forges").
     let mut not_here: Vec<[usize; 2]> = out.people.iter().map(|p| p.evidence.span).collect();
     for line in crate::rules::line_ranges(text) {
         let long = line.len() > LIST_LINE;
+        // A table row ("Bacalan | Bordeaux") is a list item, not sentences.
+        let parts: Vec<[usize; 2]> = if long || text[line.clone()].contains(['|', '\t']) {
+            vec![]
+        } else {
+            sentences(&text[line.clone()])
+                .into_iter()
+                .map(|s| doc.evidence(line.start + s.start..line.start + s.end, ID).span)
+                .collect()
+        };
         let span = doc.evidence(line, ID).span;
         for q in out.quartiers.iter().map(|q| q.evidence.span) {
             if q[0] < span[0] || span[1] <= q[0] {
                 continue;
             }
-            if !long {
+            if long {
+                let clause = crate::rules::stretch_around(doc.clean, q[0]..q[1], CLAUSE_ENDS);
+                not_here.push([clause.start, clause.end]);
+            } else if parts.len() > 1 {
+                not_here.extend(parts.iter().filter(|p| p[0] <= q[0] && q[0] < p[1]));
+            } else {
                 not_here.push(span);
                 break;
             }
-            let clause = crate::rules::stretch_around(doc.clean, q[0]..q[1], CLAUSE_ENDS);
-            not_here.push([clause.start, clause.end]);
         }
     }
     // The folded names of the intercommunalities found so far (`None` for communes), in the
@@ -356,6 +393,19 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         let epci_kind = word_kind(name)
             .filter(|k| *k != "commune")
             .filter(|_| proper_beside_kind(name) && !never_carrier(name));
+        // A name the gazetteer knows as an intercommunality's, and as no town's, without its kind
+        // word ("Saumur Val de Loire", "Grand Narbonne").
+        if epci_kind.is_none()
+            && !shouting
+            && !never_carrier(name)
+            && gazetteer::communes_named(name).is_empty()
+            && let [one] = gazetteer::epci_named(name).as_slice()
+        {
+            let (key, code) = (one.siren.to_owned(), Some(one.siren.to_owned()));
+            let kind = one.record_kind();
+            found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
+            continue;
+        }
         let commune = commune_in(doc, range.clone(), &not_here)
             .filter(|c| epci_kind.is_none() || shouting || c.range == range);
         if let Some(mention) = commune {
@@ -477,12 +527,13 @@ fn proper_beside_kind(name: &str) -> bool {
 
 /// `range` without an official "Communauté d'agglomération de" / "communauté de communes du" /
 /// "Communauté urbaine de" that opens it, unless what remains is only a town's name (the
-/// "Communauté urbaine de Dunkerque" is no "Dunkerque"). A capitalised word after the prefix
-/// stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
+/// "Communauté urbaine de Dunkerque" is no "Dunkerque"), written with or without its accents
+/// ("COMMUNAUTE URBAINE" of a page whose capitals lost them). A capitalised word after the
+/// prefix stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
 fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?i:communauté[ \t]+(?:d['’ ]?[ \t]*agglomération|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+            r"^(?i:communaut[ée][ \t]+(?:d['’ ]?[ \t]*agglom[ée]ration|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
         )
         .expect("valid regex")
     });
@@ -623,6 +674,20 @@ fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Optio
     if gazetteer::departement_named(name).is_some() || gazetteer::region_named(name).is_some() {
         return None;
     }
+    // A commune whose name opens with an article ("Les Touches", "Le Havre") is written without
+    // it only after a contracted preposition ("du Havre", "aux Touches"): elsewhere the bare word
+    // is a common one ("les habitants sont touchés", capitalised by a restored upper-case run).
+    let article = |n: &str| {
+        let n = crate::names::fold_keep_article(n);
+        ["le ", "la ", "les ", "l "].iter().any(|a| n.starts_with(a))
+    };
+    if article(big.name) && !article(name) {
+        let before = doc.text()[..range.start].trim_end();
+        let word = before.rsplit([' ', '\t', '\n']).next().unwrap_or("").to_lowercase();
+        if !["du", "au", "aux", "des"].contains(&word.as_str()) {
+            return None;
+        }
+    }
     let span = doc.evidence(range.clone(), ID).span;
     if people.iter().any(|p| p[0] < span[1] && span[0] < p[1]) {
         return None;
@@ -720,22 +785,23 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 /// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin".
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
     ))
     .expect("valid regex")
 });
 
-/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "le 9
+/// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "3 mars
+/// 2016 | Laval Agglomération" (a row of a calendar), "le 9
 /// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes", "le 30
 /// juin celui de la communauté d'agglomération d'Hénin-Carvin", "le 2 juillet, ce fut le tour
 /// de la communauté urbaine d'Arras".
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let of = r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')";
     let kind = format!(
-        r"(?:la\s+ville\s+de\s+|(?:la\s+|l')?(?:communauté\s+(?:urbaine|d'agglomération|de\s+communes)|métropole|agglomération|agglo)\s+{of}|l')"
+        r"(?:la\s+ville\s+de\s+|(?:la\s+|l')?(?:communauté\s+(?:urbaine|d'agglomération|de\s+communes)|métropole|agglomération|agglo)\s+{of}|(?:la\s+)?communauté\s+de\s+l'|l')"
     );
     Regex::new(&format!(
-        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d'){kind}?|(?:à|avec|pour)[ \t]+{kind}?|(?:celui|celle)\s+(?:de\s+|d'){kind}?|{kind})?$"
+        r"(?i)(?:\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\ble\s+(?:lendemain|surlendemain))[ \t]*(?:[:,–|-][ \t]*)?(?:(?:(?:ce\s+fut|c'était|c'est)\s+)?(?:au|le)\s+tour\s+(?:de\s+|d'){kind}?|(?:à|avec|pour)[ \t]+{kind}?|(?:celui|celle)\s+(?:de\s+|d'){kind}?|{kind})?$"
     ))
     .expect("valid regex")
 });
@@ -757,13 +823,19 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     let sentences = sentences(text);
     let sentence_of =
         |m: &Mention| sentences.iter().find(|s| s.start <= m.range.start && m.range.end <= s.end);
+    // A town named in one sentence with its intercommunality ("à Cholet pour signer avec
+    // l'Agglomération du Choletais") speaks for it.
+    let inside = |o: &Mention, s: &Range<usize>| s.start <= o.range.start && o.range.end <= s.end;
+    let member = |m: &Mention, s: &Range<usize>| {
+        mentions.iter().any(|o| inside(o, s) && speaks_for(text, m, o))
+    };
     let in_sentence = |m: &Mention| {
         let Some(s) = sentence_of(m) else { return false };
-        let alone = !mentions
-            .iter()
-            .any(|o| o.key != m.key && s.start <= o.range.start && o.range.end <= s.end);
+        let alone = !mentions.iter().any(|o| o.key != m.key && inside(o, s) && !member(o, s));
         let clean = doc.evidence(s.clone(), ID).span;
-        alone && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
+        alone
+            && !member(m, s)
+            && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
     };
     let dated = |m: &Mention| {
         let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
@@ -784,6 +856,9 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             picked.push(m);
         }
     }
+    // A dated town whose intercommunality is dated too is that intercommunality's contract.
+    let picked: Vec<&Mention> =
+        picked.iter().copied().filter(|m| !picked.iter().any(|o| speaks_for(text, m, o))).collect();
     if picked.len() < 2 {
         return Vec::new();
     }
@@ -807,6 +882,21 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             t
         })
         .collect()
+}
+
+/// True when `town` is a commune that speaks for the intercommunality `epci`: one of its members
+/// ("Cholet" in "Cholet Agglomération"), or a town whose name opens a word of the
+/// intercommunality's name ("Cholet" and "l'Agglomération du Choletais", a carrier of 2015
+/// merged since).
+fn speaks_for(text: &str, town: &Mention, epci: &Mention) -> bool {
+    if town.kind != "commune" || epci.kind == "commune" {
+        return false;
+    }
+    if epci.code.as_ref().is_some_and(|c| town.parents.contains(c)) {
+        return true;
+    }
+    let name = format!(" {}", fold(&text[epci.range.clone()]));
+    name.contains(&format!(" {}", fold(&text[town.range.clone()])))
 }
 
 /// A timeline of signatures on a page where a phrase already named one carrier ("Le 10 juin, le
@@ -987,6 +1077,7 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
+
         if let Some(generic) = caps.name("generic") {
             // "venue signer un contrat de ville": the signing of one contract is a report.
             let before =
@@ -995,6 +1086,11 @@ fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
             if generic.as_str().eq_ignore_ascii_case("un") && SIGN_BEFORE.is_match(before) {
                 return true;
             }
+            continue;
+        }
+        // A definition of the contract or the name of its generation reports none.
+        let before = &text[text.floor_char_boundary(m.start().saturating_sub(40))..m.start()];
+        if DEFINED.is_match(&text[m.start()..]) || NAMED_OR_ASKED.is_match(before) {
             continue;
         }
         let span = doc.evidence(m.range(), ID).span;
@@ -1410,6 +1506,17 @@ mod tests {
         let text = "Le contrat de ville\n\nLa métropole moderne signe le contrat de ville de \
                     Montauban. Montauban.";
         assert_eq!(carriers(text), ["Montauban"]);
+        // A commune named with an article is no bare common word.
+        let text = "Le contrat de ville 2015-2020\n\nLe contrat de ville de Montauban vise les \
+                    habitants qui sont Touches par la crise.";
+        assert_eq!(carriers(text), ["Montauban"]);
+        // All in capitals, in an upper-case title.
+        let text = "CONTRAT DE VILLE DE L'AGGLOMÉRATION CREILLOISE : SIGNATURE\n\nLe préfet a \
+                    signé le contrat de ville avec les maires.";
+        assert_eq!(carriers(text), ["AGGLOMÉRATION CREILLOISE"]);
+        let text = "CONTRAT DE VILLE DE LA MÉTROPOLE MODERNE À MONTAUBAN\n\nLe préfet a signé \
+                    le contrat de ville.";
+        assert_eq!(carriers(text), ["MONTAUBAN"]);
     }
 
     #[test]
@@ -1458,6 +1565,39 @@ mod tests {
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
                     février, c'est Quimperlé qui a signé son contrat de plan le 9 février.";
         assert!(carriers(text).len() < 2, "{:?}", carriers(text));
+    }
+
+    #[test]
+    fn a_definition_of_the_contract_reports_none() {
+        let text = "Qu'est-ce qu'un contrat de ville ?\n\nLe contrat de ville est l'outil de la \
+                    politique de la ville. Une génération de contrats baptisée « Engagements \
+                    Quartiers 2030 » leur succède. Lorient Agglomération et Montauban sont \
+                    concernés.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
+        // A title that names the contract reports it, a definition under it aside.
+        let text = "Contrat de ville 2015-2020 : l'essentiel\nLe contrat de ville constitue le \
+                    cadre de la politique de la ville. Montauban compte deux quartiers.";
+        assert_eq!(carriers(text), ["Montauban"]);
+    }
+
+    #[test]
+    fn a_calendar_table_dates_its_territories() {
+        let text = "Les contrats de ville du département\nDate | Territoire | Quartiers\n3 \
+                    juillet 2015 | Lorient Agglomération | Kervénanec\n10 juillet 2015 | \
+                    Quimperlé | Kerjouanneau\n";
+        assert_eq!(carriers_dated(text), ["Lorient Agglomération", "Quimperlé"]);
+        // One dated row is no series.
+        let text = "Les contrats de ville du département\nDate | Territoire\n3 juillet 2015 | \
+                    Lorient Agglomération\n";
+        assert!(carriers_dated(text).len() < 2);
+    }
+
+    #[test]
+    fn a_town_speaks_for_its_intercommunality_in_a_timeline() {
+        let text = "Le préfet a signé cette semaine deux contrats de ville. Le lundi 4 mars \
+                    2024, il était à Cholet pour signer avec l'Agglomération du Choletais. Le \
+                    mercredi 6 mars 2024, cap sur Saumur Val de Loire.";
+        assert_eq!(carriers_dated(text), ["Agglomération du Choletais", "Saumur Val de Loire"]);
     }
 
     #[test]
