@@ -175,7 +175,8 @@ pub(super) struct Edit {
 ///   hyphen, marks a real compound;
 /// - Markdown emphasis markers (`**`, `__`, `*…*`, `_…_`) are removed, the words stay;
 /// - scraping defects are repaired (see [`super::repair`]): a lost apostrophe is put back ("l
-///   Etat" → "l'Etat"), so is a space lost after a mark ("signé.Le" → "signé. Le") and a certain capital accent
+///   Etat" → "l'Etat"), so is a space lost after a mark ("signé.Le" → "signé. Le") or after a year ("2024Le" →
+///   "2024 Le"), and a certain capital accent
 ///   ("Etat" → "État"), and the case of a run of upper-case words is restored ("LE PRÉFET DE
 ///   L'OISE" → "le préfet de l'Oise", see [`super::case`]).
 pub fn normalise(clean: &str) -> NormText {
@@ -184,6 +185,7 @@ pub fn normalise(clean: &str) -> NormText {
     emphasis_edits(clean, &mut edits);
     super::repair::elision_edits(clean, &mut edits);
     super::repair::spacing_edits(clean, &mut edits);
+    super::repair::glued_year_edits(clean, &mut edits);
     super::repair::accent_edits(clean, &mut edits);
     super::case::case_edits(clean, &mut edits);
     edits.sort_by_key(|e| (e.range.start, e.range.end));

@@ -8,6 +8,8 @@
 //!   ("l Etat", "d agglomération", "qu il", "jusqu en 2030") is put back ("l'Etat");
 //! - [`spacing_edits`]: the space lost after a sentence or clause mark between two words
 //!   ("signé.Le préfet", "2024,la commune") is put back;
+//! - [`glued_year_edits`]: the space lost between a year and the capitalised word after it,
+//!   where a tag ended ("Publié le 3 mars 2024Le contrat"), is put back;
 //! - [`accent_edits`]: a capital's accent dropped where it is certain ("Etat" → "État", "A
 //!   découvrir" at a sentence's start → "À découvrir") is put back.
 
@@ -131,6 +133,24 @@ pub(super) fn spacing_edits(clean: &str, edits: &mut Vec<Edit>) {
     }
 }
 
+/// A year standing alone (no letter or digit glued before it) and a capitalised word glued
+/// after it.
+static GLUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\p{L}\p{N}])((?:19|20)[0-9]{2})\p{Lu}\p{Ll}").expect("valid regex")
+});
+
+/// Puts back the space lost between a year and the word after it when a tag ended between
+/// them: a byline or a date line glued to the first sentence ("Publié le 3 mars 2024Le
+/// contrat", "12/05/2015Mis à jour"). Only a capital followed by a lower-case letter opens a
+/// word: "2024EQ" or "2030S" (codes) and "A2024Le", "n°20245Le" (a year inside a token) stay.
+pub(super) fn glued_year_edits(clean: &str, edits: &mut Vec<Edit>) {
+    for c in GLUED_YEAR.captures_iter(clean) {
+        if let Some(year) = c.get(1) {
+            edits.push(Edit { range: year.range(), with: format!("{} ", year.as_str()) });
+        }
+    }
+}
+
 /// "Etat" and "Etats": the noun is only ever written with its accent.
 static ETAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE(tats?)\b").expect("valid regex"));
 
@@ -229,6 +249,16 @@ mod tests {
         unchanged("un taux de 3,5 % et 1.200 habitants, J.Dupont, St.Denis");
         unchanged("le fichier contrat.pdf et le site agglo.fr, le bailleur Loge.GBM");
         unchanged("à 10:30, rue X.");
+    }
+
+    #[test]
+    fn a_year_glued_to_the_next_sentence_is_parted() {
+        view("Publié le 3 mars 2024Le conseil a voté", "Publié le 3 mars 2024 Le conseil a voté");
+        view("Mis en ligne : 12/05/2015Mis à jour", "Mis en ligne : 12/05/2015 Mis à jour");
+        view("2019Signature à Lyon", "2019 Signature à Lyon");
+        unchanged("le label 2024EQ, la route A2024Le, le n°20245Lu et 1850Ab");
+        maps_back("mars 2024Le conseil", "2024 Le", "2024Le");
+        maps_back("mars 2024Le conseil", "Le conseil", "Le conseil");
     }
 
     #[test]
