@@ -445,6 +445,17 @@ mod variants {
             "Le contrat a été signé entre l'État, la Métropole Européenne de Lille et la Région.",
             &["État", "Métropole Européenne de Lille", "Région"],
         );
+        check(
+            "Le contrat a été signé le 4 mars 2024, en sous-préfecture, entre l'État, la communauté de communes du Pays de Lunel, la Ville de Lunel et Hérault Logement.",
+            &[
+                "État",
+                "communauté de communes du Pays de Lunel",
+                "Ville de Lunel",
+                "Hérault Logement",
+            ],
+        );
+        // "entre" two years, not parties
+        check("Le premier contrat, signé entre 2015 et 2016, a été prolongé.", &[]);
     }
 
     #[test]

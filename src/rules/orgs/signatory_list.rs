@@ -79,6 +79,14 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     vec![
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
         (re(r"(?i)\b(?:co-?)?sign(?:e|é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
+        // "signé le 12 mars, en préfecture, entre l'État, la communauté de communes ...": the
+        // parties after "entre", a date or a place between them and the verb.
+        (
+            re(
+                r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,80}?\bentre\s+(?:l['’]|la\s|le\s|les\s|\p{Lu})",
+            ),
+            true,
+        ),
         (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
         // "X a apposé sa signature sur le contrat, aux côtés du président de l'agglomération".
         (
