@@ -10,7 +10,8 @@
 //! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), after
 //! the participle steering the contract ("copiloté par l'État et X", [`piloted::Piloted`]), in
 //! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`]), on a line made
-//! only of their names ([`logo_wall::LogoWall`])
+//! only of their names ([`logo_wall::LogoWall`]), on a signature page "Pour l'État, le préfet"
+//! ([`signing_for::SigningFor`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -32,6 +33,7 @@ mod piloted;
 mod signatory_block;
 mod signatory_list;
 mod signatory_table;
+mod signing_for;
 mod text;
 
 use std::ops::Range;
@@ -55,6 +57,7 @@ pub const RULES: &[&dyn Rule] = &[
     &signatory_block::SignatoryBlock,
     &signatory_list::SignatoryList,
     &signatory_table::SignatoryTable,
+    &signing_for::SigningFor,
 ];
 
 /// Rules whose lists are a document's formal list of signatories.

@@ -43,10 +43,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line naming the party that signs below it, in a signature block ("Pour l'État", "POUR LA
-/// VILLE DE HYÈRES :", "Au nom du Département").
+/// VILLE DE HYÈRES :", "Au nom du Département", "Pour la Ville de Hyères,"); inside a block, it
+/// opens the next party's lines.
 static PARTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))[^\n.,;]{0,80}$",
+        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))[^\n.,;:]{0,80}[ \t]*[,:]?[ \t]*$",
     )
         .expect("valid regex")
 });
@@ -109,6 +110,7 @@ impl Rule for SigningList {
                 emit(doc, m, Involvement::Signatory, self.id(), out);
             }
         }
+        let mut read: Vec<usize> = Vec::new();
         for heading in PARTY_HEADING.find_iter(p.text) {
             let mut lo = heading.start().saturating_sub(PARTY_REACH);
             while !p.text.is_char_boundary(lo) {
@@ -118,8 +120,12 @@ impl Rule for SigningList {
             if !SIGNING.is_match(before) || FUTURE_ANY.is_match(before) {
                 continue;
             }
+            // A block read from an earlier party's heading already holds this one's signer.
             for m in block(&p, heading.end()) {
-                emit(doc, m, Involvement::Signatory, self.id(), out);
+                if !read.contains(&m.full.start) {
+                    read.push(m.full.start);
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
             }
         }
         for colon in COLON.find_iter(p.text) {
@@ -172,7 +178,11 @@ fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
             let bullet = text[line.clone()].trim_start().starts_with(['-', '•', '*', '–', '|']);
             if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
                 headers += 1;
-            } else if !(bullet || role_line(&text[line.clone()])) || out.is_empty() {
+            } else if !(bullet
+                || role_line(&text[line.clone()])
+                || PARTY_HEADING.is_match(&text[line.clone()]))
+                || out.is_empty()
+            {
                 break;
             }
             pos = next;
@@ -239,6 +249,13 @@ mod tests {
             S,
         );
         none(&SigningList, "Le contrat.\n\nPour l'État\nLe préfet du Var\nPaul Roche\n");
+        // A PDF's signature page: each party on its line, with a comma, its role, its signer.
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024\n\nPour l'État,\nLe préfet du Var\nPaul Roche\n\nPour la communauté d'agglomération,\nLe président\nMarc Viel\n\nPour la Ville de Hyères,\nLa maire\nAnne Brun\n",
+            &["Paul Roche", "Marc Viel", "Anne Brun"],
+            S,
+        );
         none(
             &SigningList,
             "Le contrat a été signé.\n\nPour en savoir plus\nPaul Roche, chargé de mission\n",
