@@ -673,6 +673,29 @@ mod variants {
     }
 
     #[test]
+    fn lists_after_a_count_a_presence_or_a_label() {
+        check(
+            "Le contrat de ville réunit 25 signataires, dont l'État, Agglopolys et la Ville de Blois.",
+            &["État", "Agglopolys", "Ville de Blois"],
+        );
+        check(
+            "Le contrat a été signé par 25 partenaires institutionnels. Parmi eux : l'État, Agglopolys, la Ville de Blois et la CAF.",
+            &["État", "Agglopolys", "Ville de Blois", "CAF"],
+        );
+        check(
+            "En présence du préfet, la Ville de Blois et la communauté d'agglomération de Blois ont signé lundi le contrat avec la Région et la CAF.",
+            &["Ville de Blois", "communauté d'agglomération de Blois", "Région", "CAF"],
+        );
+        check(
+            "Les acteurs du contrat de ville : l'État, Agglopolys, la Ville de Blois, la CAF de Loir-et-Cher.",
+            &["État", "Agglopolys", "Ville de Blois", "CAF de Loir-et-Cher"],
+        );
+        // a signing to come; the people of a visit
+        check("Le contrat sera signé en juin. Parmi eux : l'État et la Région.", &[]);
+        check("Les acteurs du quartier : la Maison Pour Tous, le club de foot.", &[]);
+    }
+
+    #[test]
     fn more_ways_to_say_who_signed() {
         check(
             "Étaient présents pour la signature : le sous-préfet de Vire, le maire de Vire et la directrice de la CAF du Calvados.",

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::items::{Mode, items};
+use super::party_sentence::proper;
 use super::push_signatories;
 use super::text::{bullet, lines};
 use crate::rules::{Candidates, Doc, Rule};
@@ -15,6 +16,9 @@ pub(super) const ID: &str = "orgs.signatory_block";
 /// The evidence of the parties under a bare heading of partners ([`PARTNERS`]): not a formal
 /// list of signatories, so the prose's signing partners are not outranked by a wall of logos.
 const PARTNERS_ID: &str = "orgs.signatory_block.partners";
+
+/// The evidence of the names of a sentence under a heading: prose, not a formal list.
+const SENTENCE_ID: &str = "orgs.signatory_block.sentence";
 
 /// Finds a document's formal list of signatories.
 ///
@@ -26,7 +30,11 @@ const PARTNERS_ID: &str = "orgs.signatory_block.partners";
 /// explicit grammar of [`super::items`]: any capitalised name counts, persons with their roles
 /// do not ("- Nolwenn Le Bras, préfète de la région Bretagne ;").
 ///
-/// Does not find: a heading followed by a sentence, or by a figure ("Signataires" / "26"); the
+/// Under the heading, a sentence gives its names of a known kind ("L'État, la Région et la CAF
+/// travaillent ensemble.").
+///
+/// Does not find: a heading followed by a figure ("Signataires" / "26"), a sentence naming fewer
+/// than two bodies of a known kind; the
 /// lines after the list ends (a blank line after plain lines, a heading, a long line, a line
 /// ending with a full stop).
 pub struct SignatoryBlock;
@@ -161,6 +169,23 @@ impl Rule for SignatoryBlock {
                         }
                     }
                 }
+                // A sentence right under the heading ("Les partenaires du contrat\n\nL'État,
+                // la Région et la CAF travaillent ensemble."): its names of a known kind.
+                if marker == 0
+                    && !found_any
+                    && trimmed.ends_with('.')
+                    && trimmed.split_whitespace().count() > 6
+                    && !prose(trimmed)
+                {
+                    let known: Vec<_> = items(text, content, Mode::Loose)
+                        .into_iter()
+                        .filter(|i| i.kind.is_some_and(|k| k != "other") && proper(&i.name))
+                        .collect();
+                    if known.len() >= 2 {
+                        push_signatories(doc, known, SENTENCE_ID, &mut seen, out);
+                    }
+                    break;
+                }
                 if marker == 0 && !bullets && body.matches(';').count() >= 2 {
                     push_signatories(doc, items(text, content, mode), id, &mut seen, out);
                     break;
@@ -197,7 +222,15 @@ fn prose(line: &str) -> bool {
     static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:article|art\.)\s+(?:premier|\d+|[ivx]+)\b").expect("valid regex")
     });
-    line.contains('?') || SENTENCES.is_match(line) || ARTICLE.is_match(line)
+    // "Il s'articule autour de trois piliers.": a sentence opening with a pronoun.
+    static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Il|Elle|Ils|Elles|On|Nous|Ce|Cet|Cette|Ces|Celui-ci|Celle-ci)\s+\p{Ll}")
+            .expect("valid regex")
+    });
+    line.contains('?')
+        || SENTENCES.is_match(line)
+        || ARTICLE.is_match(line)
+        || PRONOUN.is_match(line)
 }
 
 #[cfg(test)]
@@ -333,6 +366,28 @@ mod tests {
         check(
             "Les signataires\nLe contrat engage ses signataires pour six ans, avec un comité de pilotage annuel.\n",
             &[],
+        );
+        check(
+            "Partenaires du contrat :\n\nL'État suit la démarche avec attention depuis le début.\n",
+            &[],
+        );
+        check(
+            "Les partenaires du contrat :\n- la Région ;\n- la CAF.\n\nIl s'articule autour de trois piliers.\n",
+            &["Région", "CAF"],
+        );
+    }
+
+    #[test]
+    fn a_sentence_under_the_heading() {
+        check(
+            "Les partenaires du contrat de ville\n\nL'État, la Région Centre-Val de Loire, le Département du Cher et la CAF du Cher, aux côtés de la Ville de Vierzon.\n",
+            &[
+                "État",
+                "Région Centre-Val de Loire",
+                "Département du Cher",
+                "CAF du Cher",
+                "Ville de Vierzon",
+            ],
         );
     }
 }
