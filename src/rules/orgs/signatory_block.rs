@@ -1,6 +1,7 @@
 //! `orgs.signatory_block`: the organisations listed under a heading of signatories, or under a
 //! line ending with a colon that speaks of signing, one a line, as bullets or as a `;` list.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
@@ -118,7 +119,10 @@ impl Rule for SignatoryBlock {
         let lines = lines(text);
         let opens = |i: usize| {
             let l = &text[lines[i].clone()];
-            HEADING.is_match(l) || PARTNERS.is_match(l) || (l.len() < 300 && INTRO.is_match(l))
+            HEADING.is_match(l)
+                || PARTNERS.is_match(l)
+                || (l.len() < 300 && INTRO.is_match(l))
+                || (l.trim_end().ends_with(':') && INTRO.is_match(&wrapped_intro(text, &lines, i)))
         };
         let mut i = 0;
         while i < lines.len() {
@@ -211,6 +215,31 @@ impl Rule for SignatoryBlock {
             i = j.max(i + 1);
         }
     }
+}
+
+/// The sentence that line `i` (ending with a colon) closes, when a PDF conversion wrapped it
+/// on up to three lines ("Le contrat est conclu entre les parte-\nnaires suivants :"): the
+/// lines joined, a word cut by a hyphen at a line's end made whole again.
+fn wrapped_intro(text: &str, lines: &[Range<usize>], i: usize) -> String {
+    let mut first = i;
+    while first > 0 && i - first < 2 {
+        let prev = text[lines[first - 1].clone()].trim();
+        if prev.is_empty() || prev.ends_with(['.', '!', '?', ':', ';']) {
+            break;
+        }
+        first -= 1;
+    }
+    let mut out = String::new();
+    for line in &lines[first..=i] {
+        let l = text[line.clone()].trim();
+        if out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic) {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    if out.len() < 300 { out } else { String::new() }
 }
 
 /// Whether a line of the block is prose, not a party: a question, several sentences ("Samedi
@@ -374,6 +403,19 @@ mod tests {
         check(
             "Les partenaires du contrat :\n- la Région ;\n- la CAF.\n\nIl s'articule autour de trois piliers.\n",
             &["Région", "CAF"],
+        );
+    }
+
+    #[test]
+    fn an_introduction_wrapped_on_several_lines() {
+        check(
+            "Le présent contrat est conclu entre les parte-\nnaires suivants, qui en partagent les orien-\ntations :\n• l'État ;\n• la Ville de Gex ;\n• la CAF de l'Ain.\n",
+            &["État", "Ville de Gex", "CAF de l'Ain"],
+        );
+        // a wrapped sentence about something else
+        check(
+            "Le contrat fixe les objectifs sui-\nvants :\n• l'emploi ;\n• la Santé ;\n• le Logement.\n",
+            &[],
         );
     }
 
