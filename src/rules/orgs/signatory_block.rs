@@ -123,6 +123,7 @@ impl Rule for SignatoryBlock {
                 || PARTNERS.is_match(l)
                 || (l.len() < 300 && INTRO.is_match(l))
                 || (l.trim_end().ends_with(':') && INTRO.is_match(&wrapped_intro(text, &lines, i)))
+                || bodies_follow(text, &lines, i)
         };
         let mut i = 0;
         while i < lines.len() {
@@ -130,7 +131,10 @@ impl Rule for SignatoryBlock {
                 i += 1;
                 continue;
             }
-            let (mode, id) = if PARTNERS.is_match(&text[lines[i].clone()]) {
+            let unnamed = !HEADING.is_match(&text[lines[i].clone()])
+                && !INTRO.is_match(&text[lines[i].clone()])
+                && !INTRO.is_match(&wrapped_intro(text, &lines, i));
+            let (mode, id) = if PARTNERS.is_match(&text[lines[i].clone()]) || unnamed {
                 (Mode::Loose, PARTNERS_ID)
             } else {
                 (Mode::Explicit, ID)
@@ -215,6 +219,41 @@ impl Rule for SignatoryBlock {
             i = j.max(i + 1);
         }
     }
+}
+
+/// How many bullets a colon must open, bodies of a known kind for the most part, to be read as
+/// a list of parties without a word of signing ([`bodies_follow`]).
+const BODIES_MIN: usize = 4;
+
+/// Whether line `i` ends with a colon and opens bullets that name bodies of a known kind, at
+/// least [`BODIES_MIN`] of them and three in four ("... qui en approuvent les orientations :\n•
+/// l'État ;\n• la Ville de Gex ;\n• la CAF de l'Ain ;\n• France Travail."): the parties of a
+/// contract whose introduction a conversion mangled. Not a list of funders ("financé par :").
+fn bodies_follow(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    let l = text[lines[i].clone()].trim_end();
+    if !l.ends_with(':') || l.len() > 300 || super::signatory_list::FUNDING.is_match(l) {
+        return false;
+    }
+    let (mut bullets, mut bodies) = (0, 0);
+    for line in lines[i + 1..].iter().take(20) {
+        let body = &text[line.clone()];
+        if body.trim().is_empty() {
+            if bullets > 0 {
+                break;
+            }
+            continue;
+        }
+        let marker = bullet(body);
+        if marker == 0 {
+            break;
+        }
+        bullets += 1;
+        let found = items(text, line.start + marker..line.end, Mode::Loose);
+        if found.iter().any(|o| o.kind.is_some() && proper(&o.name)) {
+            bodies += 1;
+        }
+    }
+    bullets >= BODIES_MIN && bodies * 4 >= bullets * 3
 }
 
 /// The sentence that line `i` (ending with a colon) closes, when a PDF conversion wrapped it
@@ -415,6 +454,24 @@ mod tests {
         // a wrapped sentence about something else
         check(
             "Le contrat fixe les objectifs sui-\nvants :\n• l'emploi ;\n• la Santé ;\n• le Logement.\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn bullets_of_bodies_after_a_colon() {
+        check(
+            "Le texte est approuvé par les membres suivants, qui en partagent les orientations :\n• l'État ;\n• la Ville de Gex ;\n• le Département de l'Ain ;\n• la CAF de l'Ain ;\n• France Travail.\n",
+            &["État", "Ville de Gex", "Département de l'Ain", "CAF de l'Ain", "France Travail"],
+        );
+        // too few, funders, or not bodies
+        check("Il réunit :\n• l'État ;\n• la Ville de Gex ;\n• la CAF.\n", &[]);
+        check(
+            "Les actions sont financées par :\n• l'État ;\n• la Ville de Gex ;\n• le Département de l'Ain ;\n• la CAF de l'Ain.\n",
+            &[],
+        );
+        check(
+            "Trois axes structurent le contrat :\n• l'emploi ;\n• la santé ;\n• le cadre de vie ;\n• la Ville apaisée.\n",
             &[],
         );
     }
