@@ -11,7 +11,7 @@
 //! stated for the contracts in general thus go to each. An organisation that *is* one contract's
 //! territory ("la communauté d'agglomération de Valenciennes Métropole"), or the
 //! intercommunality of a commune carrying one ("la communauté de communes du Pays de Mormal" for
-//! Le Quesnoy's), goes to that contract only. People named before the first line that names a
+//! Le Quesnoy's), goes to that contract only. People named before the first sentence naming a
 //! contract go to each contract only when the document has one, or when their sentence speaks
 //! of the contracts together: on a page about a series of signatures they are one signing's.
 //!
@@ -314,8 +314,10 @@ fn initials_of(acronym: &str, name: &str) -> bool {
     initials == acronym
 }
 
-/// Where the opening of a document about several contracts ends: the start of the first line
-/// naming one of them (0 when the document has one contract).
+/// Where the opening of a document about several contracts ends: the start of the first
+/// sentence (or line) naming one of them (0 when the document has one contract). A sentence, not
+/// a line: a page whose line breaks were lost is one line, and its opening still ends where a
+/// contract is first named.
 fn opening_end(text: &str, territories: &[&Territory]) -> usize {
     if territories.len() < 2 {
         return 0;
@@ -323,11 +325,26 @@ fn opening_end(text: &str, territories: &[&Territory]) -> usize {
     let names: Vec<String> = territories.iter().map(|t| format!(" {} ", fold(&t.name))).collect();
     line_ranges(text)
         .into_iter()
+        .flat_map(|r| sentence_starts(text, r))
         .find(|r| {
             let folded = format!(" {} ", fold(&text[r.clone()]));
             names.iter().any(|n| folded.contains(n.as_str()))
         })
         .map_or(text.len(), |r| r.start)
+}
+
+/// The sentences of the line `line`: cut after a full stop, an exclamation or a question mark
+/// followed by a space.
+fn sentence_starts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    static END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.!?]\s+").expect("valid regex"));
+    let mut out = Vec::new();
+    let mut start = line.start;
+    for m in END.find_iter(&text[line.clone()]) {
+        out.push(start..line.start + m.start() + 1);
+        start = line.start + m.end();
+    }
+    out.push(start..line.end);
+    out
 }
 
 /// Whether the clean offset `at` lies before `opening` ends, in a sentence that does not speak of
@@ -942,6 +959,16 @@ mod tests {
         // The first signing of a series, told before any contract is named: its people are not
         // every contract's.
         let t = "La tournée des signatures commence.\n            Mardi, le préfet a signé aux côtés de Jeanne Morel, présidente.\n            Il a ensuite signé à Arles, puis à Orange.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts.iter().all(|k| k.signatories.is_empty()), "{:?}", m.contracts);
+        // The same page with its line breaks lost: the opening ends at the first sentence
+        // naming a contract.
+        let t = "La tournée des signatures commence. Mardi, le préfet a signé aux côtés de Jeanne Morel, présidente. Il a ensuite signé à Arles, puis à Orange.\n";
         let c = Candidates {
             territories: vec![territory(t, "Arles"), territory(t, "Orange")],
             people: vec![person(t, "Jeanne Morel")],

@@ -66,7 +66,10 @@ impl Rule for Between {
         for block in preambles(text) {
             let mut seen = Vec::new();
             for piece in pieces(text, block.clone()) {
-                let Some(cut) = REPRESENTED.find(&text[piece.clone()]) else { continue };
+                let Some(cut) = REPRESENTED.find(&text[piece.clone()]) else {
+                    push_signatories(doc, bare_party(text, piece), ID, &mut seen, out);
+                    continue;
+                };
                 let mut name = trimmed(text, piece.start..piece.start + cut.start());
                 if let Some(m) = BARE_ARTICLE.find(&text[name.clone()]) {
                     // Skip the lone letter and its space; keep the name's first letter.
@@ -84,6 +87,34 @@ impl Rule for Between {
                 }
             }
         }
+    }
+}
+
+/// A party of the preamble listed without its representative, among represented ones ("- la
+/// CAF de l'Ain ;", "France Travail,"): a piece that is one name of a known kind and nothing
+/// else but its article, a list marker and its closing punctuation (not "d'une part", not "Vu la
+/// délibération du Conseil départemental").
+fn bare_party(text: &str, piece: Range<usize>) -> Vec<super::items::Item> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:[-•–*]\s*)?(?:(?:l['’]|la\s+|le\s+|les\s+|l\s+)\s*)?$")
+            .expect("valid regex")
+    });
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\s,;.]*$").expect("valid regex"));
+    if text[piece.clone()].chars().count() > 120 {
+        return Vec::new();
+    }
+    let found = items(text, piece.clone(), Mode::Loose);
+    match found.as_slice() {
+        [one]
+            if one.kind.is_some_and(|k| k != "other")
+                && super::party_sentence::proper(&one.name)
+                && BEFORE.is_match(&text[piece.start..one.range.start])
+                && AFTER.is_match(&text[one.range.end..piece.end]) =>
+        {
+            found
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -201,6 +232,25 @@ mod tests {
         check(
             "Entre l'État, représenté par le préfet de l'Ain, et la Ville de Gex, représentée par son maire, il est convenu ce qui suit.",
             &["État", "Ville de Gex"],
+        );
+    }
+
+    #[test]
+    fn parties_listed_without_their_representative() {
+        check(
+            "Entre les soussignés :\n- l'État, représenté par le préfet du Gers ;\n- la Ville d'Auch, représentée par son maire ;\n- le Conseil départemental du Gers ;\n- la CAF du Gers ;\n- France Travail.\n\nVu la délibération du Conseil départemental du Gers ;\nIl est convenu ce qui suit.",
+            &[
+                "État",
+                "Ville d'Auch",
+                "Conseil départemental du Gers",
+                "CAF du Gers",
+                "France Travail",
+            ],
+        );
+        // Words of the preamble that are no party.
+        check(
+            "ENTRE\nL'État, représenté par le préfet du Gers, d'une part,\nET\nLes communes signataires, d'autre part,\nAprès avis du Conseil départemental du Gers,\nIl est convenu ce qui suit.",
+            &["État"],
         );
     }
 

@@ -10,7 +10,8 @@
 //! a contract's own preamble "ENTRE : l'État, représenté par ..." ([`between::Between`]), after
 //! the participle steering the contract ("copiloté par l'État et X", [`piloted::Piloted`]), in
 //! the sentence before "Chacun d'eux a signé" ([`each_signed::EachSigned`]), on a line made
-//! only of their names ([`logo_wall::LogoWall`])
+//! only of their names ([`logo_wall::LogoWall`]), on a signature page "Pour l'État, le préfet"
+//! ([`signing_for::SigningFor`])
 //! — and cut them into
 //! organisations with the shared item grammar of [`items`]. Long forms with their abbreviation
 //! ("la Communauté d'Agglomération de Lens-Liévin (CALL)") are found apart
@@ -32,6 +33,7 @@ mod piloted;
 mod signatory_block;
 mod signatory_list;
 mod signatory_table;
+mod signing_for;
 mod text;
 
 use std::ops::Range;
@@ -55,6 +57,7 @@ pub const RULES: &[&dyn Rule] = &[
     &signatory_block::SignatoryBlock,
     &signatory_list::SignatoryList,
     &signatory_table::SignatoryTable,
+    &signing_for::SigningFor,
 ];
 
 /// Rules whose lists are a document's formal list of signatories.
@@ -445,6 +448,17 @@ mod variants {
             "Le contrat a été signé entre l'État, la Métropole Européenne de Lille et la Région.",
             &["État", "Métropole Européenne de Lille", "Région"],
         );
+        check(
+            "Le contrat a été signé le 4 mars 2024, en sous-préfecture, entre l'État, la communauté de communes du Pays de Lunel, la Ville de Lunel et Hérault Logement.",
+            &[
+                "État",
+                "communauté de communes du Pays de Lunel",
+                "Ville de Lunel",
+                "Hérault Logement",
+            ],
+        );
+        // "entre" two years, not parties
+        check("Le premier contrat, signé entre 2015 et 2016, a été prolongé.", &[]);
     }
 
     #[test]
@@ -656,6 +670,29 @@ mod variants {
         // a sign, not a signing; a count of partners with no list
         check("C'est un signe fort envoyé par l'État et la Région aux habitants.", &[]);
         check("Le contrat est cosigné par 20 partenaires dont la liste est en ligne.", &[]);
+    }
+
+    #[test]
+    fn lists_after_a_count_a_presence_or_a_label() {
+        check(
+            "Le contrat de ville réunit 25 signataires, dont l'État, Agglopolys et la Ville de Blois.",
+            &["État", "Agglopolys", "Ville de Blois"],
+        );
+        check(
+            "Le contrat a été signé par 25 partenaires institutionnels. Parmi eux : l'État, Agglopolys, la Ville de Blois et la CAF.",
+            &["État", "Agglopolys", "Ville de Blois", "CAF"],
+        );
+        check(
+            "En présence du préfet, la Ville de Blois et la communauté d'agglomération de Blois ont signé lundi le contrat avec la Région et la CAF.",
+            &["Ville de Blois", "communauté d'agglomération de Blois", "Région", "CAF"],
+        );
+        check(
+            "Les acteurs du contrat de ville : l'État, Agglopolys, la Ville de Blois, la CAF de Loir-et-Cher.",
+            &["État", "Agglopolys", "Ville de Blois", "CAF de Loir-et-Cher"],
+        );
+        // a signing to come; the people of a visit
+        check("Le contrat sera signé en juin. Parmi eux : l'État et la Région.", &[]);
+        check("Les acteurs du quartier : la Maison Pour Tous, le club de foot.", &[]);
     }
 
     #[test]

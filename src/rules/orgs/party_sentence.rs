@@ -56,7 +56,7 @@ fn without_linking_tail(text: &str, mut item: Item) -> Option<Item> {
 /// that a piece running on into a clause ("Tarn Habitat l'ont également signé", "Signature du
 /// contrat de ville") is no party. An upper-case name of more than three words is a heading
 /// ("SIGNATURE DU CONTRAT DE VILLE DE LUNEL").
-fn proper(name: &str) -> bool {
+pub(super) fn proper(name: &str) -> bool {
     if !name.chars().any(char::is_lowercase) && name.split_whitespace().count() > 3 {
         return false;
     }
@@ -68,6 +68,24 @@ fn proper(name: &str) -> bool {
         !w.chars().next().is_some_and(char::is_lowercase) || LINKING.contains(w) || is_kind_word(w)
     })
 }
+
+/// Whether the lower-case intercommunality `name` is written with its full name: "communauté de
+/// communes du Pays de Lunel", "communauté d'agglomération Castres-Mazamet" (not "communauté
+/// urbaine", "agglomération de Lunel").
+fn full_name(name: &str) -> bool {
+    static FULL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)\s+(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?\p{Lu}")
+            .expect("valid regex")
+    });
+    FULL.is_match(name)
+}
+
+/// The end of "le(s) contrat(s) de ville de", maybe after a first territory and "et de": the
+/// name that follows is a contract's territory.
+static CONTRACT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?\s+de\s+ville\s+(?:\d{4}\s*[-–]\s*\d{4}\s+)?(?:de|du|des|d['’])\s*(?:la\s+|l['’])?(?:[^,;.:]{0,60}?\s+et\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?)?$")
+        .expect("valid regex")
+});
 
 /// A sentence about the contract's parties.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,8 +134,16 @@ impl Rule for PartySentence {
                 .filter_map(|i| without_linking_tail(text, i))
                 .filter(|i| i.kind.is_some_and(|k| k != "other") && proper(&i.name))
                 // "la communauté urbaine", "l'agglomération de Lunel": the carrier described in
-                // prose, not a party listed.
-                .filter(|i| i.kind != Some("epci") || !i.name.starts_with(char::is_lowercase))
+                // prose, not a party listed; its full name is ("la communauté de communes du
+                // Pays de Lunel").
+                .filter(|i| {
+                    i.kind != Some("epci")
+                        || !i.name.starts_with(char::is_lowercase)
+                        || full_name(&i.name)
+                })
+                // "signé les contrats de ville de Metz Métropole et de la communauté
+                // d'agglomération de Forbach": the contracts signed, not their parties.
+                .filter(|i| !CONTRACT_OF.is_match(&text[sentence.start..i.range.start]))
                 .collect();
             push_signatories(doc, found, ID, &mut Vec::new(), out);
         }
@@ -148,6 +174,15 @@ mod tests {
             "Le nouveau partenariat associe le Conseil départemental du Gard et Habitat du Gard.",
             &["Conseil départemental du Gard", "Habitat du Gard"],
         );
+        // An intercommunality in lower case, with its full name.
+        check(
+            "Signé lundi en sous-préfecture, le partenariat réunit l'État, la communauté de communes du Pays de Lunel et la CAF.",
+            &["État", "communauté de communes du Pays de Lunel", "CAF"],
+        );
+        check(
+            "Le contrat mobilise la communauté d'agglomération Castres-Mazamet et la Région.",
+            &["communauté d'agglomération Castres-Mazamet", "Région"],
+        );
     }
 
     #[test]
@@ -163,6 +198,11 @@ mod tests {
         check("Enfin, la Région Bretagne l'a également signé.", &[]);
         check("SIGNATURE DU CONTRAT DE VILLE DE LA RÉGION DE LUNEL\nLe contrat est signé.", &[]);
         check("Le contrat est porté par la communauté urbaine, signataire.", &[]);
+        check("L'agglomération de Lunel s'engage dans le partenariat.", &[]);
+        check(
+            "La Région a signé les contrats de ville de Lunel et de la communauté de communes du Pays de Sète.",
+            &["Région"],
+        );
         check("Le contrat réunit l'État et des partenaires nombreux.", &["État"]);
     }
 }

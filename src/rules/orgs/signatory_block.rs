@@ -1,11 +1,13 @@
 //! `orgs.signatory_block`: the organisations listed under a heading of signatories, or under a
 //! line ending with a colon that speaks of signing, one a line, as bullets or as a `;` list.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
 use super::items::{Mode, items};
+use super::party_sentence::proper;
 use super::push_signatories;
 use super::text::{bullet, lines};
 use crate::rules::{Candidates, Doc, Rule};
@@ -15,6 +17,9 @@ pub(super) const ID: &str = "orgs.signatory_block";
 /// The evidence of the parties under a bare heading of partners ([`PARTNERS`]): not a formal
 /// list of signatories, so the prose's signing partners are not outranked by a wall of logos.
 const PARTNERS_ID: &str = "orgs.signatory_block.partners";
+
+/// The evidence of the names of a sentence under a heading: prose, not a formal list.
+const SENTENCE_ID: &str = "orgs.signatory_block.sentence";
 
 /// Finds a document's formal list of signatories.
 ///
@@ -26,7 +31,11 @@ const PARTNERS_ID: &str = "orgs.signatory_block.partners";
 /// explicit grammar of [`super::items`]: any capitalised name counts, persons with their roles
 /// do not ("- Nolwenn Le Bras, préfète de la région Bretagne ;").
 ///
-/// Does not find: a heading followed by a sentence, or by a figure ("Signataires" / "26"); the
+/// Under the heading, a sentence gives its names of a known kind ("L'État, la Région et la CAF
+/// travaillent ensemble.").
+///
+/// Does not find: a heading followed by a figure ("Signataires" / "26"), a sentence naming fewer
+/// than two bodies of a known kind; the
 /// lines after the list ends (a blank line after plain lines, a heading, a long line, a line
 /// ending with a full stop).
 pub struct SignatoryBlock;
@@ -110,7 +119,11 @@ impl Rule for SignatoryBlock {
         let lines = lines(text);
         let opens = |i: usize| {
             let l = &text[lines[i].clone()];
-            HEADING.is_match(l) || PARTNERS.is_match(l) || (l.len() < 300 && INTRO.is_match(l))
+            HEADING.is_match(l)
+                || PARTNERS.is_match(l)
+                || (l.len() < 300 && INTRO.is_match(l))
+                || (l.trim_end().ends_with(':') && INTRO.is_match(&wrapped_intro(text, &lines, i)))
+                || bodies_follow(text, &lines, i)
         };
         let mut i = 0;
         while i < lines.len() {
@@ -118,7 +131,10 @@ impl Rule for SignatoryBlock {
                 i += 1;
                 continue;
             }
-            let (mode, id) = if PARTNERS.is_match(&text[lines[i].clone()]) {
+            let unnamed = !HEADING.is_match(&text[lines[i].clone()])
+                && !INTRO.is_match(&text[lines[i].clone()])
+                && !INTRO.is_match(&wrapped_intro(text, &lines, i));
+            let (mode, id) = if PARTNERS.is_match(&text[lines[i].clone()]) || unnamed {
                 (Mode::Loose, PARTNERS_ID)
             } else {
                 (Mode::Explicit, ID)
@@ -161,6 +177,23 @@ impl Rule for SignatoryBlock {
                         }
                     }
                 }
+                // A sentence right under the heading ("Les partenaires du contrat\n\nL'État,
+                // la Région et la CAF travaillent ensemble."): its names of a known kind.
+                if marker == 0
+                    && !found_any
+                    && trimmed.ends_with('.')
+                    && trimmed.split_whitespace().count() > 6
+                    && !prose(trimmed)
+                {
+                    let known: Vec<_> = items(text, content, Mode::Loose)
+                        .into_iter()
+                        .filter(|i| i.kind.is_some_and(|k| k != "other") && proper(&i.name))
+                        .collect();
+                    if known.len() >= 2 {
+                        push_signatories(doc, known, SENTENCE_ID, &mut seen, out);
+                    }
+                    break;
+                }
                 if marker == 0 && !bullets && body.matches(';').count() >= 2 {
                     push_signatories(doc, items(text, content, mode), id, &mut seen, out);
                     break;
@@ -188,6 +221,66 @@ impl Rule for SignatoryBlock {
     }
 }
 
+/// How many bullets a colon must open, bodies of a known kind for the most part, to be read as
+/// a list of parties without a word of signing ([`bodies_follow`]).
+const BODIES_MIN: usize = 4;
+
+/// Whether line `i` ends with a colon and opens bullets that name bodies of a known kind, at
+/// least [`BODIES_MIN`] of them and three in four ("... qui en approuvent les orientations :\n•
+/// l'État ;\n• la Ville de Gex ;\n• la CAF de l'Ain ;\n• France Travail."): the parties of a
+/// contract whose introduction a conversion mangled. Not a list of funders ("financé par :").
+fn bodies_follow(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    let l = text[lines[i].clone()].trim_end();
+    if !l.ends_with(':') || l.len() > 300 || super::signatory_list::FUNDING.is_match(l) {
+        return false;
+    }
+    let (mut bullets, mut bodies) = (0, 0);
+    for line in lines[i + 1..].iter().take(20) {
+        let body = &text[line.clone()];
+        if body.trim().is_empty() {
+            if bullets > 0 {
+                break;
+            }
+            continue;
+        }
+        let marker = bullet(body);
+        if marker == 0 {
+            break;
+        }
+        bullets += 1;
+        let found = items(text, line.start + marker..line.end, Mode::Loose);
+        if found.iter().any(|o| o.kind.is_some() && proper(&o.name)) {
+            bodies += 1;
+        }
+    }
+    bullets >= BODIES_MIN && bodies * 4 >= bullets * 3
+}
+
+/// The sentence that line `i` (ending with a colon) closes, when a PDF conversion wrapped it
+/// on up to three lines ("Le contrat est conclu entre les parte-\nnaires suivants :"): the
+/// lines joined, a word cut by a hyphen at a line's end made whole again.
+fn wrapped_intro(text: &str, lines: &[Range<usize>], i: usize) -> String {
+    let mut first = i;
+    while first > 0 && i - first < 2 {
+        let prev = text[lines[first - 1].clone()].trim();
+        if prev.is_empty() || prev.ends_with(['.', '!', '?', ':', ';']) {
+            break;
+        }
+        first -= 1;
+    }
+    let mut out = String::new();
+    for line in &lines[first..=i] {
+        let l = text[line.clone()].trim();
+        if out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic) {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    if out.len() < 300 { out } else { String::new() }
+}
+
 /// Whether a line of the block is prose, not a party: a question, several sentences ("Samedi
 /// 3 mai : atelier au centre social. Thème : la santé ?"), or an article of the contract's text
 /// ("Article 1 : Sont concernés ...").
@@ -197,7 +290,15 @@ fn prose(line: &str) -> bool {
     static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:article|art\.)\s+(?:premier|\d+|[ivx]+)\b").expect("valid regex")
     });
-    line.contains('?') || SENTENCES.is_match(line) || ARTICLE.is_match(line)
+    // "Il s'articule autour de trois piliers.": a sentence opening with a pronoun.
+    static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Il|Elle|Ils|Elles|On|Nous|Ce|Cet|Cette|Ces|Celui-ci|Celle-ci)\s+\p{Ll}")
+            .expect("valid regex")
+    });
+    line.contains('?')
+        || SENTENCES.is_match(line)
+        || ARTICLE.is_match(line)
+        || PRONOUN.is_match(line)
 }
 
 #[cfg(test)]
@@ -333,6 +434,59 @@ mod tests {
         check(
             "Les signataires\nLe contrat engage ses signataires pour six ans, avec un comité de pilotage annuel.\n",
             &[],
+        );
+        check(
+            "Partenaires du contrat :\n\nL'État suit la démarche avec attention depuis le début.\n",
+            &[],
+        );
+        check(
+            "Les partenaires du contrat :\n- la Région ;\n- la CAF.\n\nIl s'articule autour de trois piliers.\n",
+            &["Région", "CAF"],
+        );
+    }
+
+    #[test]
+    fn an_introduction_wrapped_on_several_lines() {
+        check(
+            "Le présent contrat est conclu entre les parte-\nnaires suivants, qui en partagent les orien-\ntations :\n• l'État ;\n• la Ville de Gex ;\n• la CAF de l'Ain.\n",
+            &["État", "Ville de Gex", "CAF de l'Ain"],
+        );
+        // a wrapped sentence about something else
+        check(
+            "Le contrat fixe les objectifs sui-\nvants :\n• l'emploi ;\n• la Santé ;\n• le Logement.\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn bullets_of_bodies_after_a_colon() {
+        check(
+            "Le texte est approuvé par les membres suivants, qui en partagent les orientations :\n• l'État ;\n• la Ville de Gex ;\n• le Département de l'Ain ;\n• la CAF de l'Ain ;\n• France Travail.\n",
+            &["État", "Ville de Gex", "Département de l'Ain", "CAF de l'Ain", "France Travail"],
+        );
+        // too few, funders, or not bodies
+        check("Il réunit :\n• l'État ;\n• la Ville de Gex ;\n• la CAF.\n", &[]);
+        check(
+            "Les actions sont financées par :\n• l'État ;\n• la Ville de Gex ;\n• le Département de l'Ain ;\n• la CAF de l'Ain.\n",
+            &[],
+        );
+        check(
+            "Trois axes structurent le contrat :\n• l'emploi ;\n• la santé ;\n• le cadre de vie ;\n• la Ville apaisée.\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_sentence_under_the_heading() {
+        check(
+            "Les partenaires du contrat de ville\n\nL'État, la Région Centre-Val de Loire, le Département du Cher et la CAF du Cher, aux côtés de la Ville de Vierzon.\n",
+            &[
+                "État",
+                "Région Centre-Val de Loire",
+                "Département du Cher",
+                "CAF du Cher",
+                "Ville de Vierzon",
+            ],
         );
     }
 }

@@ -30,7 +30,20 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b|\b(?:acteurs|membres|parties\s+prenantes)\s+(?:du|de\s+ce)\s+(?:nouveau\s+)?contrat(?:\s+de\s+ville)?\s*:")
+        .expect("valid regex")
+});
+
+/// A sentence opening with the signers of the sentence before: "Parmi eux : ...", "Parmi
+/// lesquels, ...".
+static AMONG_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*parmi\s+(?:eux|elles|lesquels|lesquelles|ceux-ci|ces\s+(?:partenaires|signataires))\s*[:,]")
+        .expect("valid regex")
+});
+
+/// A signing to come.
+static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sera|seront|va|vont|devrait|devraient)\s+(?:être\s+)?(?:co-?)?sign")
         .expect("valid regex")
 });
 
@@ -79,6 +92,14 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     vec![
         (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
         (re(r"(?i)\b(?:co-?)?sign(?:e|é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
+        // "signé le 12 mars, en préfecture, entre l'État, la communauté de communes ...": the
+        // parties after "entre", a date or a place between them and the verb.
+        (
+            re(
+                r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,80}?\bentre\s+(?:l['’]|la\s|le\s|les\s|\p{Lu})",
+            ),
+            true,
+        ),
         (re(r"(?i)\bparmi\s+(?:lesquels|lesquelles|eux|elles)\b"), true),
         // "X a apposé sa signature sur le contrat, aux côtés du président de l'agglomération".
         (
@@ -121,6 +142,15 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             ),
             true,
         ),
+        // "Les acteurs du contrat de ville : l'État, Agglopolys, la Ville".
+        (
+            re(
+                r"(?i)\b(?:acteurs|membres|parties\s+prenantes)\s+(?:du|de\s+ce)\s+(?:nouveau\s+)?contrat(?:\s+de\s+ville)?\s*:",
+            ),
+            true,
+        ),
+        // "Il réunit 25 signataires, dont l'État, Agglopolys et la Ville".
+        (re(r"(?i)\b(?:co-?)?signataires\s*,?\s+dont\b"), true),
         // "... signés au terme d'un partenariat réunissant la communauté d'agglomération, ...".
         (
             re(
@@ -185,8 +215,16 @@ impl Rule for SignatoryList {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
+        let mut signed_before = false;
         for sentence in sentences(doc) {
             let s = &text[sentence.clone()];
+            // "Il a été signé par 25 partenaires. Parmi eux : l'État, la Ville ...": the list
+            // of the sentence before's signers.
+            if signed_before && let Some(m) = AMONG_THEM.find(s) {
+                let seg = trimmed(text, sentence.start + m.end()..sentence.end);
+                push_signatories(doc, items(text, seg, Mode::Explicit), ID, &mut Vec::new(), out);
+            }
+            signed_before = SIGNED.is_match(s) && !FUTURE_SIGNING.is_match(s);
             let Some(signing) = SIGNING.find(s).or_else(|| PARTNER.find(s)) else { continue };
             // "Les partenaires financeurs : ... ont apporté 12 millions": funding, not signing.
             if (!SIGNED.is_match(s) && FUNDING.is_match(s)) || OTHER_AGREEMENT.is_match(s) {
@@ -258,6 +296,17 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
         {
             out.push((0..m.start(), false));
         }
+    }
+    // A presence clause opening the sentence ("En présence du préfet, la Ville et l'agglomération
+    // ont signé ..."): the parties follow it.
+    if let Some(m) = PRESENCE.find(s).filter(|m| s[..m.start()].trim().is_empty())
+        && let Some(comma) = s[m.end()..].find(',').map(|c| m.end() + c + 1)
+    {
+        for (r, _) in &mut out {
+            r.start = r.start.max(comma);
+        }
+        out.retain(|(r, _)| r.start < r.end);
+        return out;
     }
     // Those present at the signing are not its parties: "signé par X, en présence de Y".
     if let Some(m) = PRESENCE.find(s) {

@@ -60,7 +60,7 @@ const SP: &str = r"(?:[ \t]+|[ \t]*\n[ \t]*)";
 /// A family name right after a given name, with its particle.
 static FAMILY_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{SP}(?P<fam>(?:(?:de{SP}la|de|du|des|De|Du|Des|Le|La|Van{SP}der|van{SP}der|Van|van|Von|von|Ben|El|Da|Di|Del|Mac|Ould|d){SP}|[dD]'|d)?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
+        r"^{SP}(?P<fam>(?:(?:de{SP}la|DE{SP}LA|De{SP}La|de|du|des|De|Du|Des|Le|La|DE|DU|DES|LE|LA|Van{SP}der|van{SP}der|Van|van|Von|von|Ben|El|Da|Di|Del|Mac|Ould|d){SP}|[dD]'|d)?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
     ))
     .expect("valid regex")
 });
@@ -453,6 +453,9 @@ mod tests {
         sure("Hier, Jean-François Martinet est venu.", &["Jean-François Martinet"]);
         sure("Hier, Marie-Hélène de la Tour est venue.", &["Marie-Hélène de la Tour"]);
         sure("Hier, Yves Le Gall est venu.", &["Yves Le Gall"]);
+        // Upper-case particles of an upper-case family name.
+        sure("Hier, Anne-Marie DE LA FONTAINE est venue.", &["Anne-Marie DE LA FONTAINE"]);
+        sure("Hier, Yves LE GALL est venu.", &["Yves LE GALL"]);
         sure("Hier, J.-F. Martinet est venu.", &["J.-F. Martinet"]);
         sure("Avec Paul Roche et Anne Brun.", &["Paul Roche", "Anne Brun"]);
     }

@@ -43,10 +43,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line naming the party that signs below it, in a signature block ("Pour l'État", "POUR LA
-/// VILLE DE HYÈRES :", "Au nom du Département").
+/// VILLE DE HYÈRES :", "Au nom du Département", "Pour la Ville de Hyères,"); inside a block, it
+/// opens the next party's lines.
 static PARTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))[^\n.,;]{0,80}$",
+        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))(?:[^\n.,;:]|\.\p{L}){0,80}[ \t]*(?:[,:][^\n.]{0,80})?$",
     )
         .expect("valid regex")
 });
@@ -101,12 +102,17 @@ impl Rule for SigningList {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
+        // A mention read once: blocks under a heading and under each party's line overlap.
+        let mut read: Vec<usize> = Vec::new();
         for heading in HEADING.find_iter(p.text) {
             if FUTURE_ANY.is_match(heading.as_str()) {
                 continue;
             }
             for m in block(&p, heading.end()) {
-                emit(doc, m, Involvement::Signatory, self.id(), out);
+                if !read.contains(&m.full.start) {
+                    read.push(m.full.start);
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
             }
         }
         for heading in PARTY_HEADING.find_iter(p.text) {
@@ -118,8 +124,12 @@ impl Rule for SigningList {
             if !SIGNING.is_match(before) || FUTURE_ANY.is_match(before) {
                 continue;
             }
+            // A block read from an earlier party's heading already holds this one's signer.
             for m in block(&p, heading.end()) {
-                emit(doc, m, Involvement::Signatory, self.id(), out);
+                if !read.contains(&m.full.start) {
+                    read.push(m.full.start);
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
             }
         }
         for colon in COLON.find_iter(p.text) {
@@ -140,6 +150,13 @@ impl Rule for SigningList {
             }
         }
     }
+}
+
+/// The cells of a line laid out in columns (a run of three spaces or more between them), as a
+/// PDF's two-column signature page reads once converted to text.
+fn cells(line: &str) -> impl Iterator<Item = &str> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{3,}").expect("valid regex"));
+    GAP.split(line.trim()).filter(|c| !c.trim().is_empty())
 }
 
 /// The line around `at`, without its line break.
@@ -166,13 +183,20 @@ fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
             continue;
         }
         blanks = 0;
+        // The mentions whose name stands on this line (a role may stand on the line above, or
+        // in the column above on a two-column page).
         let items: Vec<&Mention> =
-            p.mentions.iter().filter(|m| line.contains(&m.full.start)).collect();
+            p.mentions.iter().filter(|m| line.contains(&m.name_range.start)).collect();
         let (Some(first), Some(last)) = (items.first(), items.last()) else {
-            let bullet = text[line.clone()].trim_start().starts_with(['-', '•', '*', '–', '|']);
-            if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
+            let body = &text[line.clone()];
+            let bullet = body.trim_start().starts_with(['-', '•', '*', '–', '|']);
+            // A signature page's lines of parties or roles, maybe in columns ("Pour l'État,
+            // <spaces> Pour la Ville,"), before or between its names.
+            let page_line = cells(body).all(|c| PARTY_HEADING.is_match(c) || role_line(c));
+            if page_line {
+            } else if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
                 headers += 1;
-            } else if !(bullet || role_line(&text[line.clone()])) || out.is_empty() {
+            } else if !bullet || out.is_empty() {
                 break;
             }
             pos = next;
@@ -180,7 +204,7 @@ fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
         };
         let tail_line = line_at(text, last.full.end.min(text.len()));
         let tail_end = tail_line.end.max(last.full.end);
-        if !ITEM_HEAD.is_match(&text[line.start..first.full.start])
+        if !ITEM_HEAD.is_match(&text[line.start..first.full.start.max(line.start)])
             || !ITEM_TAIL.is_match(&text[last.full.end..tail_end])
         {
             break;
@@ -239,6 +263,20 @@ mod tests {
             S,
         );
         none(&SigningList, "Le contrat.\n\nPour l'État\nLe préfet du Var\nPaul Roche\n");
+        // A PDF's signature page in two columns, a party's line holding its signer's role.
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024.\nPour l'État,                    Pour la Ville de Hyères,\nle préfet du Var                 la maire\nPaul Roche                       Anne Brun\nPour la Région, le vice-président,\nMarc Viel\n",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            S,
+        );
+        // A PDF's signature page: each party on its line, with a comma, its role, its signer.
+        finds(
+            &SigningList,
+            "Fait à Hyères, le 3 juin 2024\n\nPour l'État,\nLe préfet du Var\nPaul Roche\n\nPour la communauté d'agglomération,\nLe président\nMarc Viel\n\nPour la Ville de Hyères,\nLa maire\nAnne Brun\n",
+            &["Paul Roche", "Marc Viel", "Anne Brun"],
+            S,
+        );
         none(
             &SigningList,
             "Le contrat a été signé.\n\nPour en savoir plus\nPaul Roche, chargé de mission\n",

@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::{
-    PLACE, clean_name, collapse, count_in, label, lists_something_else, plausible_name,
-    speaks_of_quartiers, status_in,
+    PLACE, clean_name, collapse, count_in, label, last_sentence, lists_something_else,
+    plausible_name, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -63,8 +63,10 @@ impl Rule for InlineBullets {
                 previous = body;
                 continue;
             }
-            let head = body[..bullets[0]].trim();
-            let intro = if head.is_empty() { previous } else { head };
+            // The words just before the bullets: on a page whose line breaks were lost, the
+            // head is the whole text before them, and only its last sentence introduces them.
+            let head = last_sentence(body[..bullets[0]].trim());
+            let intro = if head.is_empty() { last_sentence(previous) } else { head };
             previous = body;
             if !speaks_of_quartiers(intro) || lists_something_else(intro) {
                 continue;
@@ -145,5 +147,11 @@ mod tests {
         );
         none(&InlineBullets, "Nos actions : • Emploi • Santé • Éducation • Culture.\n");
         none(&InlineBullets, "Les quartiers prioritaires :\n• Les Aubiers à Bordeaux\n");
+        // A page whose line breaks were lost: only the last sentence before the bullets
+        // introduces them.
+        none(
+            &InlineBullets,
+            "Le contrat couvre les quartiers prioritaires de la ville. Notre action • Durée : 4 minutes • Publié le • Modifié le Une photo du quartier.",
+        );
     }
 }

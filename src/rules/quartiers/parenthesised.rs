@@ -77,6 +77,14 @@ impl Rule for Parenthesised {
                     None => communes(inner.as_str(), &known),
                 };
                 let Some(communes) = read else { continue };
+                // "l'agence d'urbanisme de la région de Lorient (Audelor)": a body of a place
+                // and its abbreviation.
+                if swapped.is_none()
+                    && !communes.iter().any(|c| is_commune(c))
+                    && of_a_body(&segment[..capitalised_tail(segment)])
+                {
+                    continue;
+                }
                 // "Jura (Citadelle) et Risler (Neudorf) à Strasbourg": the commune follows, the
                 // parentheses hold second names.
                 if swapped.is_none()
@@ -142,14 +150,58 @@ impl Rule for Parenthesised {
     }
 }
 
+/// The end of a body's name before its town ("l'agence d'urbanisme du pays de Brest (Adeupa)",
+/// "la Métropole de Lille (MEL)"): the parenthesis is the body's abbreviation, not the town's
+/// quartiers, unless the noun is the quartiers' ("les quartiers de Colomiers (...)").
+static OF_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s'’])(?P<noun>\p{L}+)\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?$")
+        .expect("valid regex")
+});
+
+/// Whether the text before a town ends with "<noun> de" where the noun is no word of the
+/// quartiers ([`OF_A_BODY`]).
+fn of_a_body(before: &str) -> bool {
+    const OWN: &[&str] = &[
+        "quartier",
+        "quartiers",
+        "secteur",
+        "secteurs",
+        "cité",
+        "cités",
+        "ville",
+        "commune",
+        "prioritaire",
+        "prioritaires",
+        "active",
+        "veille",
+        "qpv",
+    ];
+    OF_A_BODY.captures(before).and_then(|c| c.name("noun")).is_some_and(|n| {
+        let noun = n.as_str().to_lowercase();
+        !OWN.contains(&noun.as_str())
+    })
+}
+
+/// An all-capitals word of up to six letters ("MEL", "CALL"): an abbreviation, not a quartier.
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !s.contains(' ') && (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// The reversed reading of "Commune (Quartier / Quartier)": when the capitalised words before
 /// the parenthesis are a commune of the gazetteer and the parenthesis is none, that commune and
 /// the names the parenthesis lists (split at slashes, semicolons, commas and "et").
 fn reversed(segment: &str, inner: &str) -> Option<(String, Vec<String>)> {
     static SPLIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[ \t]*(?:/|;|,)[ \t]*|[ \t]+et[ \t]+").expect("valid regex"));
-    let commune = clean_name(&segment[capitalised_tail(segment)..]);
-    if commune.is_empty() || !is_commune(&commune) || is_commune(inner.trim()) {
+    let tail = capitalised_tail(segment);
+    let commune = clean_name(&segment[tail..]);
+    if commune.is_empty()
+        || !is_commune(&commune)
+        || is_commune(inner.trim())
+        || is_acronym(inner.trim())
+        || of_a_body(&segment[..tail])
+    {
         return None;
     }
     let names: Vec<String> =
@@ -359,6 +411,11 @@ mod tests {
         none(
             &Parenthesised,
             "Deux quartiers prioritaires : Gare (Nord) et Mistral (Colline) à Sète.",
+        );
+        // A body of a place and its abbreviation.
+        none(
+            &Parenthesised,
+            "Les quartiers prioritaires sont suivis par l'agence d'urbanisme de la région de Lorient (Audelor) et la Métropole de Lyon (ML).",
         );
     }
 }

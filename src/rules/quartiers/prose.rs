@@ -41,6 +41,9 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A capitalised past participle and its agent ("Prolongé par", "Signée par"): no name.
+static PARTICIPLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?:é|ée|és|ées)\s+par\b").expect("valid regex"));
 /// "le quartier centre de Lillers", "le quartier ouest à Lanester".
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -267,6 +270,12 @@ impl Rule for Prose {
                 let mut items = items(&caps, &shared, &known, comparison);
                 if caps.name("cut").is_some() {
                     items.pop();
+                }
+                // "Pour le quartier\nProlongé par l'État, le contrat ...": a heading ending with
+                // "le quartier" run into a sentence opening with a participle, once line breaks
+                // are lost.
+                if caps.name("name").is_some_and(|n| PARTICIPLE.is_match(&text[n.start()..])) {
+                    continue;
                 }
                 // The commune before the parentheses must be one ("les quartiers de Nantes").
                 if std::ptr::eq(re, &*PAREN_OF) && !shared.iter().all(|c| is_commune(c)) {
@@ -716,6 +725,8 @@ mod tests {
             ],
         );
         none(&Prose, "Bellevue, Malakoff. Dans ces quartiers, le contrat agit.");
+        // A heading run into the next sentence, once line breaks are lost.
+        none(&Prose, "Un projet pour le quartier Signé par la Région, le contrat court six ans.");
         none(&Prose, "Il parle. Emploi, Santé, Culture. Ces thèmes concernent les quartiers.");
         none(&Prose, "Emploi, Santé, Culture. Ces thèmes concernent les quartiers.");
     }
