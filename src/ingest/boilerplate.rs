@@ -78,10 +78,20 @@ fn mark_head_menu(lines: &[&str], drop: &mut [bool]) {
         while i < head && (short(lines[i]) || drop[i] && !lines[i].trim().is_empty()) {
             i += 1;
         }
-        if i - start >= MENU_RUN {
+        if i - start >= MENU_RUN && !introduced(lines, drop, start) {
             drop[start..i].iter_mut().for_each(|d| *d = true);
         }
     }
+}
+
+/// Whether the short lines from `start` are the items of a list that the line before them
+/// introduces with a colon ("Signataires :", "Les partenaires du contrat :"): a list of the
+/// text, not a menu.
+fn introduced(lines: &[&str], drop: &[bool], start: usize) -> bool {
+    (0..start)
+        .rev()
+        .find(|&j| !drop[j] && !lines[j].trim().is_empty())
+        .is_some_and(|j| lines[j].trim_end().ends_with(':'))
 }
 
 fn mark_page_furniture(lines: &[&str], drop: &mut [bool]) {
@@ -161,6 +171,21 @@ mod tests {
         let out = strip(text);
         assert!(out.starts_with("\nUn contrat"), "{out}");
         assert!(out.ends_with("Bellevue\nKerourien\nRecouvrance\nKeredern\n"));
+    }
+
+    #[test]
+    fn short_lines_a_colon_introduces_are_a_list_not_a_menu() {
+        let text = "Signature du contrat\nLes signataires :\nPréfecture\nAgglomération\nVille\nBailleur\nCaf\n\nLe texte fixe les priorités de six quartiers jusqu'en 2030 pour tous les partenaires.\n";
+        assert_eq!(strip(text), text);
+        let after_menu = "Accueil\nMairie\nVivre ici\nAgenda\nRecherche\nPour nous écrire, utilisez le formulaire de contact en bas de la page, merci.\n";
+        assert!(strip(after_menu).starts_with("Pour nous"));
+    }
+
+    #[test]
+    fn a_quotation_closed_in_prose_is_no_breadcrumb() {
+        kept("Le contrat « Quartiers 2030 » est conclu entre les parte");
+        kept("le plan « Banlieues » sera revu");
+        dropped("Actualités » Solidarité » Quartiers");
     }
 
     #[test]
