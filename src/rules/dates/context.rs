@@ -115,9 +115,9 @@ pub(super) fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
 }
 
 /// Whether the date at `range` opens with a capital right after a lower-case word of its line:
-/// a sentence or a heading whose line break was lost when the page was flattened ("… le plan
-/// d'actions De 2015 à 2020, ce contrat…"); inside a sentence a date opens in lower case ("signé
-/// le 3 mai", "de 2015 à 2020").
+/// a sentence or a heading whose line break was lost when the page was flattened ("… les
+/// engagements des partenaires De 2016 à 2022, le texte…"); inside a sentence a date opens in
+/// lower case ("signé le 3 mai", "de 2015 à 2020").
 fn opens_after_lost_break(text: &str, range: &Range<usize>) -> bool {
     // Words written in lower case inside a sentence, here with a capital: not a name
     // ("Engagements Quartiers 2030").

@@ -150,7 +150,7 @@ impl Rule for Parenthesised {
     }
 }
 
-/// The end of a body's name before its town ("l'agence d'urbanisme du pays de Brest (Adeupa)",
+/// The end of a body's name before its town ("l'agence d'urbanisme de Vannes (Audev)",
 /// "la Métropole de Lille (MEL)"): the parenthesis is the body's abbreviation, not the town's
 /// quartiers, unless the noun is the quartiers' ("les quartiers de Colomiers (...)").
 static OF_A_BODY: LazyLock<Regex> = LazyLock::new(|| {

@@ -127,8 +127,8 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An intercommunality named by its kind and the demonym of its town ("la métropole
-/// bordelaise", "l'agglomération creilloise", "la Métropole rennaise"), or all in capitals in an
-/// upper-case title ("DE L'AGGLOMÉRATION CREILLOISE").
+/// bordelaise", "l'agglomération nantaise", "la Métropole rennaise"), or all in capitals in an
+/// upper-case title ("DE L'AGGLOMÉRATION NANTAISE").
 static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b|\b(?:LA|L')\s*(?P<upper>(?:M[ÉE]TROPOLE|AGGLOM[ÉE]RATION|AGGLO|EUROM[ÉE]TROPOLE|COMMUNAUT[ÉE]\s+URBAINE)\s+\p{Lu}+(?:AISE|AIS|OISE|IENNE|[ÉE]ENNE|INE|AINE|ANE|ARDE|OTE|[ÉE]SIENNE|OUSAINE))\b",
@@ -306,7 +306,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
         }
     }
-    // "la métropole bordelaise", "l'agglomération creilloise": a kind and a demonym.
+    // "la métropole bordelaise", "l'agglomération nantaise": a kind and a demonym.
     for caps in DEMONYM.captures_iter(text) {
         let Some(n) = caps.name("name").or_else(|| caps.name("upper")) else { continue };
         let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
@@ -1511,9 +1511,9 @@ mod tests {
                     habitants qui sont Touches par la crise.";
         assert_eq!(carriers(text), ["Montauban"]);
         // All in capitals, in an upper-case title.
-        let text = "CONTRAT DE VILLE DE L'AGGLOMÉRATION CREILLOISE : SIGNATURE\n\nLe préfet a \
-                    signé le contrat de ville avec les maires.";
-        assert_eq!(carriers(text), ["AGGLOMÉRATION CREILLOISE"]);
+        let text = "LES ÉLUS ENGAGÉS DANS LE CONTRAT DE VILLE DE L'AGGLOMÉRATION NANTAISE\n\nLe \
+                    préfet a signé le contrat de ville avec les maires.";
+        assert_eq!(carriers(text), ["AGGLOMÉRATION NANTAISE"]);
         let text = "CONTRAT DE VILLE DE LA MÉTROPOLE MODERNE À MONTAUBAN\n\nLe préfet a signé \
                     le contrat de ville.";
         assert_eq!(carriers(text), ["MONTAUBAN"]);
