@@ -956,35 +956,26 @@ mod tests {
 
     #[test]
     fn people_of_an_opening_go_to_each_contract_only_when_tied_to_them() {
+        // How many signatories each contract of Arles and Orange gets from Jeanne Morel.
+        let signatories = |t: &str| {
+            let c = Candidates {
+                territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+                people: vec![person(t, "Jeanne Morel")],
+                ..Candidates::default()
+            };
+            merge(t, &c).contracts.iter().map(|k| k.signatories.len()).collect::<Vec<_>>()
+        };
         // The first signing of a series, told before any contract is named: its people are not
         // every contract's.
         let t = "La tournée des signatures commence.\n            Mardi, le préfet a signé aux côtés de Jeanne Morel, présidente.\n            Il a ensuite signé à Arles, puis à Orange.\n";
-        let c = Candidates {
-            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
-            people: vec![person(t, "Jeanne Morel")],
-            ..Candidates::default()
-        };
-        let m = merge(t, &c);
-        assert!(m.contracts.iter().all(|k| k.signatories.is_empty()), "{:?}", m.contracts);
+        assert_eq!(signatories(t), [0, 0]);
         // The same page with its line breaks lost: the opening ends at the first sentence
         // naming a contract.
         let t = "La tournée des signatures commence. Mardi, le préfet a signé aux côtés de Jeanne Morel, présidente. Il a ensuite signé à Arles, puis à Orange.\n";
-        let c = Candidates {
-            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
-            people: vec![person(t, "Jeanne Morel")],
-            ..Candidates::default()
-        };
-        let m = merge(t, &c);
-        assert!(m.contracts.iter().all(|k| k.signatories.is_empty()), "{:?}", m.contracts);
+        assert_eq!(signatories(t), [0, 0]);
         // A sentence about the contracts together ties its people to each.
         let t = "Mardi, Jeanne Morel a signé les deux contrats de ville.\n            Ils concernent Arles et Orange.\n";
-        let c = Candidates {
-            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
-            people: vec![person(t, "Jeanne Morel")],
-            ..Candidates::default()
-        };
-        let m = merge(t, &c);
-        assert!(m.contracts.iter().all(|k| k.signatories.len() == 1), "{:?}", m.contracts);
+        assert_eq!(signatories(t), [1, 1]);
         // With one contract, the opening is its.
         let t = "Mardi, le préfet a signé aux côtés de Jeanne Morel.\nLe contrat d'Arles.\n";
         let c = Candidates {
