@@ -130,11 +130,32 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 /// bordelaise", "l'agglomération nantaise", "la Métropole rennaise"), or all in capitals in an
 /// upper-case title ("DE L'AGGLOMÉRATION NANTAISE").
 static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:la|l')\s*(?P<name>(?i:métropole|agglomération|agglo|eurométropole|communauté\s+urbaine)\s+\p{Ll}+(?:aise|ais|oise|ienne|éenne|ine|aine|ane|arde|ote|ésienne|ousaine))\b|\b(?:LA|L')\s*(?P<upper>(?:M[ÉE]TROPOLE|AGGLOM[ÉE]RATION|AGGLO|EUROM[ÉE]TROPOLE|COMMUNAUT[ÉE]\s+URBAINE)\s+\p{Lu}+(?:AISE|AIS|OISE|IENNE|[ÉE]ENNE|INE|AINE|ANE|ARDE|OTE|[ÉE]SIENNE|OUSAINE))\b",
-    )
+    let alternation = |words: &[&str], form: fn(&str) -> String| {
+        words.iter().map(|w| form(w)).collect::<Vec<_>>().join("|").replace(' ', r"\s+")
+    };
+    let lower = |words: &[&str]| alternation(words, str::to_owned);
+    // All in capitals, where a capital's accent may have been dropped.
+    let upper = |words: &[&str]| alternation(words, |w| w.to_uppercase().replace('É', "[ÉE]"));
+    let (kinds, endings) = (&DEMONYM_KINDS[..], &DEMONYM_ENDINGS[..]);
+    Regex::new(&format!(
+        r"\b(?:la|l')\s*(?P<name>(?i:{})\s+\p{{Ll}}+(?:{}))\b|\b(?:LA|L')\s*(?P<upper>(?:{})\s+\p{{Lu}}+(?:{}))\b",
+        lower(kinds),
+        lower(endings),
+        upper(kinds),
+        upper(endings),
+    ))
     .expect("valid regex")
 });
+
+/// The kinds of intercommunality [`DEMONYM`] reads before a demonym, in lower case.
+const DEMONYM_KINDS: [&str; 5] =
+    ["métropole", "agglomération", "agglo", "eurométropole", "communauté urbaine"];
+
+/// The endings of the demonyms [`DEMONYM`] reads, in lower case.
+const DEMONYM_ENDINGS: [&str; 12] = [
+    "aise", "ais", "oise", "ienne", "éenne", "ine", "aine", "ane", "arde", "ote", "ésienne",
+    "ousaine",
+];
 
 /// An intercommunality named by its capitalised kind alone ("l'Eurométropole", "la
 /// Métropole", "l'Agglo"); what follows tells a bare kind from the start of a longer name.
