@@ -127,6 +127,34 @@ pub(crate) fn stretch_around(text: &str, range: Range<usize>, ends: &[char]) -> 
     start..end
 }
 
+/// The cells of a line laid out in columns, as a PDF's two-column page reads once converted to
+/// text: the non-blank stretches between runs of three spaces or tabs or more, trimmed, as byte
+/// ranges of `line`.
+pub(crate) fn columns(line: &str) -> Vec<Range<usize>> {
+    const GAP: usize = 3;
+    let blank = |b: u8| b == b' ' || b == b'\t';
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut push = |r: Range<usize>| {
+        let cell = &line[r.clone()];
+        let lead = cell.len() - cell.trim_start().len();
+        if !cell.trim().is_empty() {
+            out.push(r.start + lead..r.start + cell.trim_end().len());
+        }
+    };
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|&&b| blank(b)).count();
+        if run >= GAP {
+            push(start..i);
+            start = i + run;
+        }
+        i += run.max(1);
+    }
+    push(start..bytes.len());
+    out
+}
+
 /// The non-blank lines of `text`, trimmed.
 pub(crate) fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -221,6 +249,16 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn columns_are_parted_by_three_blanks_or_more() {
+        let line = "  Pour l'État,     Pour la Ville,\t\t\tPour la CAF  ";
+        let cells: Vec<&str> = columns(line).into_iter().map(|r| &line[r]).collect();
+        assert_eq!(cells, ["Pour l'État,", "Pour la Ville,", "Pour la CAF"]);
+        let line = "le préfet  du Var";
+        assert_eq!(columns(line), vec![Range { start: 0, end: line.len() }]);
+        assert!(columns("    ").is_empty());
+    }
     use super::*;
 
     #[test]

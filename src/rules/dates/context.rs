@@ -90,7 +90,7 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// on its line (a "Durée" / "2015-2020" key-value layout), the previous line is included.
 pub(super) fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
     let mut start = range.start;
-    let floor = floor_boundary(text, range.start.saturating_sub(REACH));
+    let floor = text.floor_char_boundary(range.start.saturating_sub(REACH));
     while start > floor {
         let prev = prev_char_start(text, start);
         if ends_sentence(text, prev) {
@@ -99,7 +99,7 @@ pub(super) fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
         start = prev;
     }
     let mut end = range.end;
-    let ceiling = floor_boundary(text, (range.end + REACH).min(text.len()));
+    let ceiling = text.floor_char_boundary(range.end + REACH);
     while end < ceiling && !ends_sentence(text, end) {
         end = next_char_end(text, end);
     }
@@ -134,13 +134,6 @@ fn opens_after_lost_break(text: &str, range: &Range<usize>) -> bool {
     let after_word =
         before.len() < range.start && before.chars().next_back().is_some_and(char::is_lowercase);
     after_word && date.chars().next().is_some_and(char::is_uppercase) && OPENING.is_match(date)
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn prev_char_start(text: &str, i: usize) -> usize {
@@ -237,7 +230,7 @@ fn signed_next(text: &str, s: &Range<usize>) -> bool {
     // the next sentence short.
     let rest = text[s.end..].trim_start_matches(['.', '!', '?', '…', ';', ' ', '\t', '\n']);
     let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let next = &rest[..floor_boundary(rest, rest.len().min(REACH))];
+    let next = &rest[..rest.floor_char_boundary(rest.len().min(REACH))];
     let Some(signed) = SIGNED.find(next) else { return false };
     // No day before the signing, nor in the rest of its sentence.
     let end =
@@ -350,7 +343,7 @@ pub(super) fn names_other_programme(text: &str, range: &Range<usize>) -> bool {
     let before = &text[s.start..range.start];
     let clause_start = before.rfind([',', ':', '(', '\n']).map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
-    let near = &clause[floor_boundary(clause, clause.len().saturating_sub(60))..];
+    let near = &clause[clause.floor_char_boundary(clause.len().saturating_sub(60))..];
     let last_other = PERIOD_OTHER.find_iter(near).last().map(|m| m.start());
     let last_contract = PERIOD_CONTRACT.find_iter(near).last().map(|m| m.start());
     last_other.is_some_and(|o| last_contract.is_none_or(|c| c < o))

@@ -42,11 +42,11 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     match c {
         '.' => {
             rest.chars().next().is_none_or(char::is_whitespace)
-                && !ABBREVIATION.is_match(&text[floor(text, i.saturating_sub(12))..i])
+                && !ABBREVIATION.is_match(&text[text.floor_char_boundary(i.saturating_sub(12))..i])
         }
         '!' | '?' => rest.chars().next().is_none_or(char::is_whitespace),
         '\n' => {
-            if OPEN_END.is_match(&text[floor(text, i.saturating_sub(30))..i]) {
+            if OPEN_END.is_match(&text[text.floor_char_boundary(i.saturating_sub(30))..i]) {
                 return false;
             }
             let mut lines = rest.split('\n');
@@ -143,15 +143,6 @@ static OWN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\S+(?:\s\d{3})*(?:\s+[\p{L}-]+){1,2}\s+$").expect("valid regex")
 });
 
-/// The largest char boundary of `text` not after `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// "auprès de" right before a number of people: the people a survey or a consultation reached.
 static AUPRES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bauprès\s+(?:de\s+|d['’]\s*)$").expect("valid regex"));
@@ -177,7 +168,7 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
         }
         let place = matches!(cue, Cue::QpvPlace | Cue::Priority);
         if place && at > pos {
-            let behind = &text[floor(text, at.saturating_sub(40)).max(pos)..at];
+            let behind = &text[text.floor_char_boundary(at.saturating_sub(40)).max(pos)..at];
             let own_noun = cue == Cue::Priority && OWN_NOUN.is_match(&text[pos..at]);
             if !PREPOSITION.is_match(behind) && !own_noun {
                 continue;
@@ -195,7 +186,7 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
         set.extend(cues(&text[explained]));
     }
     let (from, _) = approximator(text, pos);
-    if AUPRES.is_match(&text[floor(text, from.saturating_sub(20))..from]) {
+    if AUPRES.is_match(&text[text.floor_char_boundary(from.saturating_sub(20))..from]) {
         set.insert(Cue::Participant);
     }
     set

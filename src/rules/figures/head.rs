@@ -86,10 +86,7 @@ pub(super) fn head_after(text: &str, n: &Number) -> Option<(Class, Range<usize>)
     let h = match RESIDENT.captures(rest) {
         Some(caps) => caps.name("h")?,
         None => {
-            let mut from = n.range.start.saturating_sub(40);
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
+            let from = text.floor_char_boundary(n.range.start.saturating_sub(40));
             if !RESIDING.is_match(&text[from..n.range.start]) {
                 return None;
             }

@@ -114,10 +114,7 @@ pub(super) fn numbers(text: &str) -> Vec<Number> {
 
 /// Where the approximator before `start` begins, if there is one.
 pub(super) fn approximator(text: &str, start: usize) -> (usize, bool) {
-    let mut from = start.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = text.floor_char_boundary(start.saturating_sub(40));
     match APPROX.captures(&text[from..start]).and_then(|c| c.name("a")) {
         Some(a) => (from + a.start(), true),
         None => (start, false),

@@ -125,10 +125,7 @@ pub(crate) fn preambles(text: &str) -> Vec<Range<usize>> {
     let mut from = 0;
     while let Some(open) = OPENING.find_at(text, from) {
         from = open.end();
-        let mut limit = (open.end() + 3000).min(text.len());
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
+        let limit = text.floor_char_boundary(open.end() + 3000);
         let end = END.find(&text[open.end()..limit]).map_or(limit, |m| open.end() + m.start());
         if REPRESENTED.is_match(&text[open.end()..end]) {
             out.push(open.end()..end);

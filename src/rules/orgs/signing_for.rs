@@ -8,7 +8,7 @@ use crate::rules::text::Regex;
 
 use super::items::{Mode, items};
 use super::push_signatories;
-use crate::rules::{Candidates, Doc, Rule};
+use crate::rules::{Candidates, Doc, Rule, columns, line_ranges};
 
 pub(super) const ID: &str = "orgs.signing_for";
 
@@ -52,26 +52,6 @@ const MIN_PARTIES: usize = 2;
 /// How far before the first party line a word of signing must stand.
 const REACH: usize = 3000;
 
-/// The cells of every line: the line, or its columns where a run of three spaces or more
-/// parts them (a two-column signature page converted to text).
-fn cells(text: &str) -> Vec<Range<usize>> {
-    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]{3,}").expect("valid regex"));
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let mut start = 0;
-        for gap in GAP.find_iter(body) {
-            out.push(offset + start..offset + gap.start());
-            start = gap.end();
-        }
-        out.push(offset + start..offset + body.len());
-        offset += line.len();
-    }
-    out.retain(|r| !text[r.clone()].trim().is_empty());
-    out
-}
-
 impl Rule for SigningFor {
     fn id(&self) -> &'static str {
         ID
@@ -79,8 +59,13 @@ impl Rule for SigningFor {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let lines: Vec<Range<usize>> = cells(text)
+        let lines: Vec<Range<usize>> = line_ranges(text)
             .into_iter()
+            .flat_map(|line| {
+                columns(&text[line.clone()])
+                    .into_iter()
+                    .map(move |c| line.start + c.start..line.start + c.end)
+            })
             .filter_map(|cell| {
                 let c = PARTY_LINE.captures(&text[cell.clone()])?;
                 if c.name("rest").is_some_and(|r| SENTENCE.is_match(r.as_str())) {
@@ -93,11 +78,7 @@ impl Rule for SigningFor {
         if lines.len() < MIN_PARTIES {
             return;
         }
-        let mut lo = first.start.saturating_sub(REACH);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let before = &text[lo..first.start];
+        let before = &text[text.ceil_char_boundary(first.start.saturating_sub(REACH))..first.start];
         if !SIGNING.is_match(before) || FUTURE.is_match(before) {
             return;
         }

@@ -487,10 +487,7 @@ fn role_before(
     stops: &[usize],
     html: bool,
 ) -> Option<(Role, usize)> {
-    let mut lo = at.saturating_sub(200).max(floor);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = text.ceil_char_boundary(at.saturating_sub(200).max(floor));
     let window = &text[lo..at];
     let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
     for w in found.iter().rev() {

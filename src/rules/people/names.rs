@@ -252,10 +252,7 @@ fn family_first(text: &str, at: usize, floor: usize) -> Option<Range<usize>> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[\s(,:;•|-])(?P<w>\p{Lu}[\p{Ll}']+)[ \t]+$").expect("valid regex")
     });
-    let mut lo = at.saturating_sub(40).max(floor);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = text.ceil_char_boundary(at.saturating_sub(40).max(floor));
     let caps = BEFORE.captures(&text[lo..at])?;
     let w = caps.name("w")?;
     let word = w.as_str();

@@ -42,10 +42,7 @@ impl Rule for SignedBy {
 
 /// Whether the signing at `at` is to come: "sera signé par", "doit être signé par".
 fn future(text: &str, at: usize) -> bool {
-    let mut lo = at.saturating_sub(60);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = text.ceil_char_boundary(at.saturating_sub(60));
     FUTURE_BEFORE.is_match(&text[lo..at])
 }
 

@@ -22,7 +22,7 @@ use super::emit;
 use super::grammar::{Mention, Parsed};
 use super::lexicon::ROLE_AT;
 use crate::record::Involvement;
-use crate::rules::{Candidates, Doc, Rule, stretch_around};
+use crate::rules::{Candidates, Doc, Rule, columns, stretch_around};
 
 /// The signing-list rule.
 pub struct SigningList;
@@ -116,10 +116,7 @@ impl Rule for SigningList {
             }
         }
         for heading in PARTY_HEADING.find_iter(p.text) {
-            let mut lo = heading.start().saturating_sub(PARTY_REACH);
-            while !p.text.is_char_boundary(lo) {
-                lo += 1;
-            }
+            let lo = p.text.ceil_char_boundary(heading.start().saturating_sub(PARTY_REACH));
             let before = &p.text[lo..heading.start()];
             if !SIGNING.is_match(before) || FUTURE_ANY.is_match(before) {
                 continue;
@@ -150,13 +147,6 @@ impl Rule for SigningList {
             }
         }
     }
-}
-
-/// The cells of a line laid out in columns (a run of three spaces or more between them), as a
-/// PDF's two-column signature page reads once converted to text.
-fn cells(line: &str) -> impl Iterator<Item = &str> {
-    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{3,}").expect("valid regex"));
-    GAP.split(line.trim()).filter(|c| !c.trim().is_empty())
 }
 
 /// The line around `at`, without its line break.
@@ -192,7 +182,9 @@ fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
             let bullet = body.trim_start().starts_with(['-', '•', '*', '–', '|']);
             // A signature page's lines of parties or roles, maybe in columns ("Pour l'État,
             // <spaces> Pour la Ville,"), before or between its names.
-            let page_line = cells(body).all(|c| PARTY_HEADING.is_match(c) || role_line(c));
+            let page_line = columns(body)
+                .into_iter()
+                .all(|c| PARTY_HEADING.is_match(&body[c.clone()]) || role_line(&body[c]));
             if page_line {
             } else if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
                 headers += 1;
