@@ -248,6 +248,20 @@ fn is_place(name: &str, one_word: bool, article: bool) -> bool {
         || (!one_word && !gazetteer::epci_named(name).is_empty())
 }
 
+/// `Some(i + 1)` when the word `word` (at index `i`) joins names by hyphens and one of them
+/// is a place (see [`is_place`]), none a common word or a particle: an intercommunality or a
+/// pair of towns named after two of them ("CHARLEVILLE-SEDAN", "LENS-LIÉVIN"), which the
+/// gazetteer does not know as one name.
+fn joined_places(word: &str, i: usize) -> Option<usize> {
+    let parts: Vec<String> = word.split('-').map(fold).collect();
+    let named = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 3 && !lower_word(p) && !PARTICLES.contains(&p.as_str()))
+        && word.split('-').any(|p| p.chars().count() >= 4 && is_place(p, true, false));
+    named.then_some(i + 1)
+}
+
 /// The gap between two words of one name: spaces, an apostrophe, or a comma for the long names
 /// of intercommunalities ("Grand Saint-Dizier, Der et Vallées").
 fn joins_name(gap: &str) -> bool {
@@ -346,7 +360,7 @@ fn run_forms(
             i += 1;
             continue;
         }
-        if let Some(end) = place_at(clean, words, run, i) {
+        if let Some(end) = place_at(clean, words, run, i).or_else(|| joined_places(text(i), i)) {
             for (n, f) in forms[k..end - run.start].iter_mut().enumerate() {
                 *f = Form::Place { first: n == 0 };
             }
@@ -520,6 +534,19 @@ mod tests {
         view(
             "LES ÉLUS DE LA COMMUNAUTÉ D'AGGLOMÉRATION DE MONTÉLIMAR ET DU GRAND REIMS ONT VOTÉ.",
             "Les élus de la Communauté d'Agglomération de Montélimar et du Grand Reims ont voté.",
+        );
+    }
+
+    #[test]
+    fn towns_joined_by_a_hyphen_are_a_name() {
+        view(
+            "LE CONTRAT DE LA GRANDE AGGLOMÉRATION NANTES-ANGERS EST SIGNÉ AVEC VANNES.",
+            "Le contrat de la Grande Agglomération Nantes-Angers est signé avec Vannes.",
+        );
+        // Hyphenated common words stay common words, and so do unknown compounds.
+        view(
+            "LE CONTRAT SERA SIGNÉ CET APRÈS-MIDI PAR LE PORTE-PAROLE DU GROUPE MACHIN-TRUC.",
+            "Le contrat sera signé cet après-midi par le porte-parole du groupe machin-truc.",
         );
     }
 
