@@ -70,9 +70,17 @@ const PARTICLES: &[&str] = &[
     "le", "les", "les", "lez", "sous", "sur", "van", "von",
 ];
 /// Words that open an intercommunality's name before a place ("Communauté d'agglomération de
-/// Sénart", "Grand Reims") or follow it ("Nantes Métropole", "Lorient Agglo").
-const KIND_WORDS: &[&str] =
-    &["agglo", "agglomeration", "communaute", "eurometropole", "grand", "grande", "metropole"];
+/// Sénart", "Grand Reims", "Pays de Lunel") or follow it ("Nantes Métropole", "Lorient Agglo").
+const KIND_WORDS: &[&str] = &[
+    "agglo",
+    "agglomeration",
+    "communaute",
+    "eurometropole",
+    "grand",
+    "grande",
+    "metropole",
+    "pays",
+];
 
 /// A word of the clean text: letters (with their combining marks), and hyphens between letters.
 #[derive(Debug, Clone)]
@@ -230,7 +238,8 @@ fn usage(clean: &str, words: &[Word], runs: &[(Range<usize>, bool)]) -> HashMap<
 }
 
 /// Whether `name` is a place of the gazetteer; `one_word` for a name without space nor hyphen,
-/// which must be a commune of some size, a département or a région; `article` for a name opening
+/// which must be a commune of some size, a département or a région (a name of several words
+/// may also be an intercommunality's or the whole name of a quartier prioritaire); `article` for a name opening
 /// with a particle, which must be a commune's name with its article ("Le Quesnoy", not "l'Oise").
 fn is_place(name: &str, one_word: bool, article: bool) -> bool {
     let communes = gazetteer::communes_named(name);
@@ -246,6 +255,7 @@ fn is_place(name: &str, one_word: bool, article: bool) -> bool {
         || gazetteer::departement_named(name).is_some()
         || gazetteer::region_named(name).is_some()
         || (!one_word && !gazetteer::epci_named(name).is_empty())
+        || (!one_word && gazetteer::qpv::qpvs_named(name).iter().any(|q| q.whole))
 }
 
 /// `Some(i + 1)` when the word `word` (at index `i`) joins names by hyphens and one of them
@@ -354,18 +364,26 @@ fn run_forms(
         }
         let written_so = usage.get(&key).is_some_and(|u| u.upper > 0 && u.capital + u.lower == 0);
         let vowelless = words[i].letters >= 2 && !key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-        if ACRONYMS.contains(&key) || ((written_so || vowelless) && !lower_word(&key)) {
+        if ACRONYMS.contains(&key) || (vowelless && !lower_word(&key)) {
             forms[k] = Form::Keep;
             surname = 0;
             i += 1;
             continue;
         }
+        // A place before a word the document writes in capitals elsewhere: a title in capitals
+        // ("VIERZON") is no sign of an acronym.
         if let Some(end) = place_at(clean, words, run, i).or_else(|| joined_places(text(i), i)) {
             for (n, f) in forms[k..end - run.start].iter_mut().enumerate() {
                 *f = Form::Place { first: n == 0 };
             }
             surname = 0;
             i = end;
+            continue;
+        }
+        if written_so && !lower_word(&key) {
+            forms[k] = Form::Keep;
+            surname = 0;
+            i += 1;
             continue;
         }
         let is_lower = lower_word(&key);
@@ -423,10 +441,14 @@ fn kind_words(clean: &str, words: &[Word], run: &Range<usize>, forms: &mut [Form
         let before = k > 0 && named(forms[k - 1]) && forms[k - 1] != Form::Keep && {
             joins_name(&clean[words[i - 1].range.end..words[i].range.start])
         };
+        // Through "de communes" too ("Communauté de communes du Pays de …"), which stays lower
+        // case.
+        let between = |j: usize| {
+            let key = fold(&clean[words[j].range.clone()]);
+            is_kind(j) || key == "communes" || PARTICLES.contains(&key.as_str())
+        };
         let mut j = i + 1;
-        while j < run.end
-            && (is_kind(j) || PARTICLES.contains(&fold(&clean[words[j].range.clone()]).as_str()))
-        {
+        while j < run.end && between(j) {
             j += 1;
         }
         let after = j < run.end && j > i && named(forms[j - run.start]);
@@ -534,6 +556,26 @@ mod tests {
         view(
             "LES ÉLUS DE LA COMMUNAUTÉ D'AGGLOMÉRATION DE MONTÉLIMAR ET DU GRAND REIMS ONT VOTÉ.",
             "Les élus de la Communauté d'Agglomération de Montélimar et du Grand Reims ont voté.",
+        );
+    }
+
+    #[test]
+    fn a_place_in_a_title_in_capitals_is_still_a_place() {
+        view(
+            "RENNES\nLE MAIRE DE RENNES A SIGNÉ LE CONTRAT DE VILLE AVEC L'ÉTAT.",
+            "RENNES\nLe maire de Rennes a signé le contrat de ville avec l'État.",
+        );
+    }
+
+    #[test]
+    fn quartiers_and_communities_of_communes_keep_their_names() {
+        view(
+            "LES HABITANTS DE GRANDE REYSSOUZE TERRE DES FLEURS ET DE PETIT BARD PERGOLA VOTENT.",
+            "Les habitants de Grande Reyssouze Terre des Fleurs et de Petit Bard Pergola votent.",
+        );
+        view(
+            "LA COMMUNAUTÉ DE COMMUNES DU PAYS DE LUNEL A SIGNÉ LE CONTRAT.",
+            "La Communauté de communes du Pays de Lunel a signé le contrat.",
         );
     }
 
