@@ -134,6 +134,15 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A heading, a link label or a caption taken for a name: it opens with a year ("2018 Le
+/// bilan", "2024-2030 aux côtés de la CAF"), with a verb of a link ("Découvrir les actions",
+/// "Télécharger le contrat") or with an event ("Signature du contrat de X par Y"), or it speaks
+/// of the contracts themselves ("L'évaluation des contrats de ville").
+static NOT_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:19|20)\d{2}\b|(?:découvr|consult|télécharg|accéd|retrouv|cliqu|partag|imprim)\p{L}*\b|(?:lire|voir)\s|(?:signature|inauguration|lancement|présentation)\s+(?:du|de|des|d')\b)|\bcontrats?\s+de\s+ville\b")
+        .expect("valid regex")
+});
+
 /// "l'ex-Pays de Lunel": a former body, named as it was.
 static FORMER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ex[\s-]+\p{Lu}").expect("valid regex"));
@@ -909,7 +918,7 @@ enum Class {
 
 fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     let words = name.split_whitespace().count();
-    if name.is_empty() || DATE_WORD.is_match(name) {
+    if name.is_empty() || DATE_WORD.is_match(name) || NOT_A_BODY.is_match(name) {
         return Class::Reject;
     }
     // One of the communes of a distributed head ("les villes de Laon et Soissons").
@@ -1133,6 +1142,32 @@ mod tests {
         assert_eq!(represented("la Région représentant les communes"), 0);
         assert_eq!(represented("Jeanne Morel, adjointe au maire"), 0);
         assert_eq!(represented("Caisse d'allocations familiales"), 0);
+    }
+
+    #[test]
+    fn headings_and_link_labels_are_no_bodies() {
+        check(
+            "2024-2030 aux côtés de la CAF, la Région et Habitat 76",
+            Mode::Explicit,
+            &["Région", "Habitat 76"],
+        );
+        check(
+            "Découvrir les actions menées, la CAF et la Région",
+            Mode::Explicit,
+            &["CAF", "Région"],
+        );
+        check(
+            "Signature du contrat de Lunel par Anne Brun, la Ville de Lunel",
+            Mode::Explicit,
+            &["Ville de Lunel"],
+        );
+        check(
+            "L'évaluation des contrats de ville, l'État et la CAF",
+            Mode::Explicit,
+            &["État", "CAF"],
+        );
+        // A year inside a name, or a name that merely opens with a digit, stays.
+        check("1001 Vies Habitat et la Région", Mode::Explicit, &["1001 Vies Habitat", "Région"]);
     }
 
     #[test]

@@ -60,7 +60,7 @@ const SP: &str = r"(?:[ \t]+|[ \t]*\n[ \t]*)";
 /// A family name right after a given name, with its particle.
 static FAMILY_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{SP}(?P<fam>(?:(?:de{SP}la|DE{SP}LA|De{SP}La|de|du|des|De|Du|Des|Le|La|DE|DU|DES|LE|LA|Van{SP}der|van{SP}der|Van|van|Von|von|Ben|El|Da|Di|Del|Mac|Ould|d){SP}|[dD]'|d)?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
+        r"^{SP}(?P<fam>(?:(?:de{SP}la|DE{SP}LA|De{SP}La|de|du|des|De|Du|Des|Le|La|DE|DU|DES|LE|LA|Van{SP}der|van{SP}der|VAN{SP}DER|Van|van|VAN|Von|von|VON|Ben|BEN|El|EL|Aït|Ait|AÏT|AIT|Abou|ABOU|Da|DA|Di|DI|Del|DEL|Mac|MAC|Ould|OULD|d){SP}|[dD]'|d)?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
     ))
     .expect("valid regex")
 });
@@ -453,6 +453,12 @@ mod tests {
         // Upper-case particles of an upper-case family name.
         sure("Hier, Anne-Marie DE LA FONTAINE est venue.", &["Anne-Marie DE LA FONTAINE"]);
         sure("Hier, Yves LE GALL est venu.", &["Yves LE GALL"]);
+        // Particles of Arabic, Berber, Dutch or Italian family names, in any case.
+        sure("Hier, Nadia EL MANSOURI est venue.", &["Nadia EL MANSOURI"]);
+        sure("Hier, Karim BEN SAÏD est venu.", &["Karim BEN SAÏD"]);
+        sure("Hier, Samir Aït Oufella est venu.", &["Samir Aït Oufella"]);
+        sure("Hier, Marco DI ROSA est venu.", &["Marco DI ROSA"]);
+        sure("Hier, Julien VAN DER BERG est venu.", &["Julien VAN DER BERG"]);
         sure("Hier, J.-F. Martinet est venu.", &["J.-F. Martinet"]);
         sure("Avec Paul Roche et Anne Brun.", &["Paul Roche", "Anne Brun"]);
     }
