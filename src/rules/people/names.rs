@@ -128,6 +128,15 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// Whether `particle core` is a family name made of a saint's name ("de Saint-Aubin", "DE
+/// SAINTE-CROIX"): after "de", a hyphenated Saint- word names a person, not a place.
+fn saint_family(particle: &str, core: &str) -> bool {
+    let core = core.to_lowercase();
+    particle.eq_ignore_ascii_case("de")
+        && (core.starts_with("saint-") || core.starts_with("sainte-"))
+        && core.len() > "sainte-".len()
+}
+
 /// A given name after a family name in capitals ("HEMERY Cécile").
 static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]+(?P<given>\p{Lu}\p{Ll}[\p{Ll}']*(?:-\p{Lu}\p{Ll}[\p{Ll}']*)*)\b")
@@ -284,7 +293,7 @@ pub(super) fn names(text: &str) -> Vec<Name> {
                 let core = core.as_str();
                 let end = tok.end() + fam.end();
                 let particle = fam.as_str()[..fam.as_str().len() - core.len()].trim();
-                if !is_not_name(core)
+                if (!is_not_name(core) || saint_family(particle, core))
                     && !is_role_word(core)
                     && !(initials(word) && (is_given(core) || matches!(particle, "du" | "des")))
                     && !place_list_after(text, end)
@@ -459,6 +468,9 @@ mod tests {
         sure("Hier, Samir Aït Oufella est venu.", &["Samir Aït Oufella"]);
         sure("Hier, Marco DI ROSA est venu.", &["Marco DI ROSA"]);
         sure("Hier, Julien VAN DER BERG est venu.", &["Julien VAN DER BERG"]);
+        // A family name made of a saint's name after "de".
+        sure("Hier, Xavier de Saint-Aubin est venu.", &["Xavier de Saint-Aubin"]);
+        sure("Hier, Claire DE SAINTE-CROIX est venue.", &["Claire DE SAINTE-CROIX"]);
         sure("Hier, J.-F. Martinet est venu.", &["J.-F. Martinet"]);
         sure("Avec Paul Roche et Anne Brun.", &["Paul Roche", "Anne Brun"]);
     }

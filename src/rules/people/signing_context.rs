@@ -9,6 +9,8 @@
 //! which the sentence rules (`people.signed_by`, `people.signed_subject`…) outrank with
 //! `signatory` when they read the sentence.
 //!
+//! On a page about a signing, a paragraph about its ceremony ("La cérémonie s'est tenue en
+//! mairie. A, préfet du Var, a rappelé ...") counts as speaking of the signing.
 //! In a photo caption ("De gauche à droite : A, préfet du Var, B, maire de X") of a page about
 //! a signing, every person named is `present`, whatever the paragraph.
 //!
@@ -80,6 +82,11 @@ fn speaks_of_signing(paragraph: &str) -> bool {
     })
 }
 
+/// The ceremony a page about a signing reports ("La cérémonie s'est tenue en mairie"): its
+/// paragraph speaks of the signing without the word.
+static CEREMONY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcérémonies?\b").expect("valid regex"));
+
 /// A photo caption's opening ("De gauche à droite :", "(de g. à dr.)", "Sur la photo,"): the
 /// people it names stand at the event the page reports.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,7 +119,10 @@ impl Rule for SigningContext {
                 continue;
             }
             let Some(role) = m.role.as_ref().filter(|r| !r.past) else { continue };
-            if !signs(&role.text) || !speaks_of_signing(&p.text[p.paragraph(m.full.start)]) {
+            let paragraph = &p.text[p.paragraph(m.full.start)];
+            let about =
+                speaks_of_signing(paragraph) || signing_page && CEREMONY.is_match(paragraph);
+            if !signs(&role.text) || !about {
                 continue;
             }
             emit(doc, m, Involvement::Present, self.id(), out);
@@ -181,6 +191,22 @@ mod tests {
         assert!(!signs("député du Gard"));
         assert!(!signs("adjointe au maire de Lunel"));
         assert!(!signs("chargée de mission auprès du préfet"));
+    }
+
+    #[test]
+    fn officials_at_the_ceremony_of_a_signing_page() {
+        finds(
+            &SigningContext,
+            "Le contrat de ville est signé.\n\nLa cérémonie a eu lieu en mairie. Paul Roche, \
+             préfet du Var, a rappelé les enjeux.",
+            &["Paul Roche"],
+            Involvement::Present,
+        );
+        // A ceremony on a page that speaks of no signing.
+        none(
+            &SigningContext,
+            "La cérémonie des vœux a eu lieu en mairie. Paul Roche, préfet du Var, a parlé.",
+        );
     }
 
     #[test]

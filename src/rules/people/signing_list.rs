@@ -110,7 +110,7 @@ fn role_line(line: &str) -> bool {
     let line = line.trim().trim_start_matches(['-', '•', '*', '–', '|', ' ', '\t']);
     line.len() <= 80
         && !line.ends_with(['.', '!', '?', ':'])
-        && line.split_whitespace().count() <= 10
+        && line.split_whitespace().count() <= 14
         && ROLE_AT.is_match(line)
 }
 
@@ -348,9 +348,10 @@ mod tests {
         // A PDF signature page: each role on its line, blank lines between.
         finds(
             &SigningList,
-            "Fait à Hyères, le 3 juin 2024\n\nLe Préfet du Var\n\nPaul Roche\n\nLA MAIRE DE \
+            "Fait à Hyères, le 3 juin 2024\n\nLe Préfet du Var\n\nPaul Roche\n\nLe Procureur de la \
+             République près le tribunal judiciaire de Toulon,\nMarc Morel\n\nLA MAIRE DE \
              HYÈRES\n\nAnne Brun\n\nLe Président de la CAF du Var\n\nMarc Viel\n",
-            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            &["Paul Roche", "Marc Morel", "Anne Brun", "Marc Viel"],
             S,
         );
         // A sentence after the block ends it, even when it opens with a role.
