@@ -205,10 +205,11 @@ const PARTY: &str = r"(?:(?i:pour|au\s+nom\s+d(?:e|u|es|'))\s*[^,;:.()\n«»]{1,
 
 /// Between the last subject and its verb: a comma, "y" ("y représentait"), "l'" ("l'ont
 /// signé"), "qui" ("C'est A qui a signé"), a collective closing the list ("A, B et les maires
-/// des communes ont signé").
+/// des communes ont signé"), a role the subjects share ("A et B, maires de X et de Y, l'ont
+/// signé", "A et B, respectivement préfet et maire, ont signé").
 static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s,]*(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
+        r"^[\s,]*(?:(?:respectivement\s+|(?i:maires|présidente?s|vice-présidente?s|préfète?s|sous-préfète?s|adjointe?s|directeurs|directrices|représentante?s|élus|élues)\b)[^,.;:«»()]{0,100}?[\s,]*)?(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
     )
     .expect("valid regex")
 });
