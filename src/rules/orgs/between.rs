@@ -27,10 +27,11 @@ pub(super) const ID: &str = "orgs.between";
 /// what follows the end of the preamble ("il est convenu", "préambule", "article 1").
 pub struct Between;
 
-/// The opening of the preamble: "ENTRE" in capitals, "Entre" opening a line, or a line ending
-/// with the contract "conclu entre :" / "passé entre" (the parties on the next lines).
+/// The opening of the preamble: "ENTRE" in capitals, "Entre" opening a line or before a colon,
+/// "Entre les soussignés" anywhere (a flattened PDF), or a line ending with the contract
+/// "conclu entre :" / "passé entre" (the parties on the next lines).
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)\bENTRE\b\s*:?|^[ \t]*Entre\b\s*:?|\b(?i:conclue?s?|passée?s?|établie?s?|signée?s?)\s+(?i:entre)\s*:?[ \t]*$")
+    Regex::new(r"(?m)\bENTRE\b\s*:?|^[ \t]*Entre\b\s*:?|\bEntre\s*:|\b(?i:entre\s+les\s+(?:soussignés|soussignes|parties|signataires))\b\s*:?|\b(?i:conclue?s?|passée?s?|établie?s?|signée?s?)\s+(?i:entre)\s*:?[ \t]*$")
         .expect("valid regex")
 });
 
@@ -193,6 +194,23 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(signatories(&Between, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_preamble_opened_mid_line() {
+        check(
+            "CONTRAT DE VILLE DE SEES Entre les soussignés : L Etat, représenté par le Préfet de l Orne, La Ville de Sées, représentée par son Maire, Orne Habitat, représenté par son Directeur, Il a été convenu ce qui suit : Article 1",
+            &["État", "Ville de Sées", "Orne Habitat"],
+        );
+        check(
+            "Contrat de ville. Entre : l'État, représenté par le préfet, et la Ville de Gex, représentée par son maire ; il est convenu ce qui suit.",
+            &["État", "Ville de Gex"],
+        );
+        // "entre" in a sentence: no preamble.
+        check(
+            "Les écarts entre les quartiers, représentés par les conseils citoyens, et la ville restent forts.",
+            &[],
+        );
     }
 
     #[test]

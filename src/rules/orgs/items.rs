@@ -71,7 +71,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|signé\s+par|signée\s+par|(?:les\s+|des\s+|le\s+|la\s+)?représentant(?:e|s|es)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?représentant(?:e|s|es)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     )
     .expect("valid regex")
 });
@@ -85,6 +85,13 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?P<hon>madame\s+la|monsieur\s+le|mme|m\.)\s+|(?P<art>(?:de\s+la|la|le|du|de|au)\s+|(?:de\s+l'|l'|d')\s*|(?:de\s+)?(?-i:[ld])\s+)|(?P<pl>les|des|aux)\s+)",
     )
     .expect("valid regex")
+});
+
+/// A list's heading glued to its first item when a page lost its tags ("Signatairesl'État",
+/// "PARTENAIRESRégion Normandie"): the heading word is dropped.
+static GLUED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<h>(?:Signataires|SIGNATAIRES|Partenaires|PARTENAIRES|Signatures|SIGNATURES)[ \t]*:?[ \t]*)(?:\p{Lu}|[ld]')")
+        .expect("valid regex")
 });
 
 /// An article glued to the name its lost apostrophe joined it to ("lEtat", "dAlençon").
@@ -131,6 +138,16 @@ static VENUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|le\s+\d)\b")
+        .expect("valid regex")
+});
+
+/// A heading, a link label or a caption taken for a name: it opens with a year ("2018 Le
+/// bilan", "2024-2030 aux côtés de la CAF"), with a verb of a link ("Découvrir les actions",
+/// "Télécharger le contrat"), with an event ("Signature du contrat de X par Y") or a time
+/// adverbial ("Après une dernière réunion des services"), or it speaks
+/// of the contracts themselves ("L'évaluation des contrats de ville").
+static NOT_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:19|20)\d{2}\b|(?:découvr|consult|télécharg|accéd|retrouv|cliqu|partag|imprim)\p{L}*\b|(?:lire|voir)\s|(?:signature|inauguration|lancement|présentation)\s+(?:du|de|des|d')\b|(?:après|avant|lors|depuis|pendant|durant|dès|grâce)\s)|\bcontrats?\s+de\s+ville\b")
         .expect("valid regex")
 });
 
@@ -287,6 +304,7 @@ fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
     out.push(seg.start + start..seg.end);
     out.into_iter()
         .flat_map(|r| flattened(text, r))
+        .flat_map(|r| at_party_heading(text, r))
         .map(|r| trim(text, r))
         .filter(|r| !r.is_empty())
         .collect()
@@ -324,6 +342,35 @@ fn flattened(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     vec![chunk]
+}
+
+/// A chunk of a signature page flattened onto one line that runs from a signer into the next
+/// party's heading ("Paul ROCHE POUR LA VILLE DE LUNEL"): cut before "Pour" / "Au nom de"
+/// when a person's name ends the text before it.
+fn at_party_heading(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:POUR|Pour|AU\s+NOM\s+D|Au\s+nom\s+d)(?:\s+|')(?:(?:L'|L\s|LA\s|LE\s|LES\s|l'|la\s|le\s|les\s|U\s|E\s|ES\s|u\s|e\s|es\s)\s*)?\p{Lu}")
+            .expect("valid regex")
+    });
+    let s = &text[chunk.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in HEADING.find_iter(s) {
+        // Only after a signer's name ("... Paul ROCHE POUR ..."), not inside a heading in
+        // capitals ("L'AISNE S'ENGAGE POUR L'AVENIR").
+        let tokens: Vec<&str> = s[start..m.start()].split_whitespace().collect();
+        let signer = (2..=4.min(tokens.len())).any(|k| {
+            let tail = tokens[tokens.len() - k..].join(" ");
+            is_person_shape(&tail) && lexicon::opens_with_given_name(&tail)
+        });
+        if !signer {
+            continue;
+        }
+        out.push(chunk.start + start..chunk.start + m.start());
+        start = m.start();
+    }
+    out.push(chunk.start + start..chunk.end);
+    out
 }
 
 /// `range` without surrounding white space.
@@ -715,6 +762,10 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
             fresh = true;
             plural |= c.name("pl").is_some();
             start += c.get(0).map_or(0, |m| m.end());
+        } else if let Some(h) = GLUED_HEADING.captures(s).and_then(|c| c.name("h")) {
+            // "Signatairesl'État": a heading glued to the first item when its tags were lost.
+            fresh = true;
+            start += h.end();
         } else if GLUED.is_match(s) {
             // "lEtat", "dAlençon": an article glued when its apostrophe was lost.
             fresh = true;
@@ -909,7 +960,7 @@ enum Class {
 
 fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     let words = name.split_whitespace().count();
-    if name.is_empty() || DATE_WORD.is_match(name) {
+    if name.is_empty() || DATE_WORD.is_match(name) || NOT_A_BODY.is_match(name) {
         return Class::Reject;
     }
     // One of the communes of a distributed head ("les villes de Laon et Soissons").
@@ -1133,6 +1184,68 @@ mod tests {
         assert_eq!(represented("la Région représentant les communes"), 0);
         assert_eq!(represented("Jeanne Morel, adjointe au maire"), 0);
         assert_eq!(represented("Caisse d'allocations familiales"), 0);
+    }
+
+    #[test]
+    fn a_flattened_signature_page_is_cut_at_each_party() {
+        check(
+            "POUR L'ÉTAT, le Préfet, Paul ROCHE POUR LUNEL AGGLOMÉRATION, le Président, Marc VIEL POUR LA VILLE DE LUNEL, la Maire, Anne BRUN",
+            Mode::Explicit,
+            &["ÉTAT", "LUNEL AGGLOMÉRATION", "VILLE DE LUNEL"],
+        );
+        // A heading in capitals is not cut at its "POUR".
+        let heading = "L'AISNE S'ENGAGE POUR L'AVENIR DE SES QUARTIERS";
+        assert_eq!(at_party_heading(heading, 0..heading.len()).len(), 1);
+        // A lower-case "pour" inside a sentence names whom a person stands for, no party.
+        check("Anne Brun et, pour Gallargues, le premier adjoint, Marc Viel", Mode::Explicit, &[]);
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_first_item_is_dropped() {
+        check("Signatairesl'État, la Région et la CAF", Mode::Explicit, &["État", "Région", "CAF"]);
+        check("PARTENAIRESRégion Normandie, la CAF", Mode::Explicit, &["Région Normandie", "CAF"]);
+    }
+
+    #[test]
+    fn participles_opening_a_list_are_dropped() {
+        check(
+            "suivis par le Département du Gard, la Région et la CAF",
+            Mode::Loose,
+            &["Département du Gard", "Région", "CAF"],
+        );
+        check("rejoints par la CPAM du Gard", Mode::Loose, &["CPAM du Gard"]);
+        check("paraphés par la Région Occitanie", Mode::Loose, &["Région Occitanie"]);
+    }
+
+    #[test]
+    fn headings_and_link_labels_are_no_bodies() {
+        check(
+            "2024-2030 aux côtés de la CAF, la Région et Habitat 76",
+            Mode::Explicit,
+            &["Région", "Habitat 76"],
+        );
+        check(
+            "Découvrir les actions menées, la CAF et la Région",
+            Mode::Explicit,
+            &["CAF", "Région"],
+        );
+        check(
+            "Signature du contrat de Lunel par Anne Brun, la Ville de Lunel",
+            Mode::Explicit,
+            &["Ville de Lunel"],
+        );
+        check(
+            "Après une dernière réunion des services de la Région, l'État et la CAF",
+            Mode::Explicit,
+            &["État", "CAF"],
+        );
+        check(
+            "L'évaluation des contrats de ville, l'État et la CAF",
+            Mode::Explicit,
+            &["État", "CAF"],
+        );
+        // A year inside a name, or a name that merely opens with a digit, stays.
+        check("1001 Vies Habitat et la Région", Mode::Explicit, &["1001 Vies Habitat", "Région"]);
     }
 
     #[test]

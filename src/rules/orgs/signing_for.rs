@@ -18,6 +18,10 @@ pub(super) const ID: &str = "orgs.signing_for";
 /// Lunel,\nLa maire\nAnne Brun" → État, Ville de Lunel; "Pour la CAF de l'Hérault, le
 /// directeur, Luc Viel" (party, role and signer on one line).
 ///
+/// The same page flattened onto one line ("Fait à Laval, le 3 juin 2024 Pour l'État Le Préfet
+/// Paul Roche Pour la Ville de Laval La Maire Anne Brun"): each party up to its signer's role.
+/// A sentence naming the party someone signed for: "A a signé pour l'État".
+///
 /// Does not find: a single line opening with "Pour" (a sentence: "Pour la Ville, c'est une
 /// étape"), lines before any word of signing, a party line of a signing to come.
 pub struct SigningFor;
@@ -35,14 +39,33 @@ static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A word of signing ("signé", "signature", "Fait à").
+/// A word of signing ("signé", "signature", "Fait à" opening a line or followed by its
+/// place and date anywhere).
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sign|paraph)|(?m:^)[ \t]*fait\s+à\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:sign|paraph)|(?m:^)[ \t]*fait\s+à\b|\bfait\s+à\s+[^\n,.;:]{1,60},\s+le\b")
+        .expect("valid regex")
 });
 
 /// A signing to come ("sera signé").
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sera|seront|va|vont|devrait|devraient)\s+(?:être\s+)?(?:co-?)?sign")
+        .expect("valid regex")
+});
+
+/// A party of a signature page flattened onto one line, up to the role of who signs for it:
+/// "Pour la Ville de Laval Le Maire Paul Roche Pour Méduane Habitat Le Directeur ...".
+static FLAT_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Pour|POUR|Au\s+nom\s+d(?:e|u|es|')|AU\s+NOM\s+D(?:E|U|ES|'))[ \t]*(?P<party>(?:l'|l[ \t]|la[ \t]|le[ \t]|les[ \t]|L'|La[ \t]|Le[ \t]|LA[ \t]|LE[ \t])?\p{Lu}[^\n,;:.]{1,80}?)[ \t]*,?[ \t]+(?:Le|La|L'|LE|LA|le|la|l')[ \t]*(?i:sous-préf|préf|président|vice-président|maire|directeur|directrice|recteur|rectrice|procureur|délégué|adjoint|conseill|secrétaire|administrat)")
+        .expect("valid regex")
+});
+
+/// A line this long is text flattened onto one line, not a line of a page.
+const FLAT_LINE: usize = 160;
+
+/// A person signing for a party in a sentence: "X a signé pour l'État", "paraphé au nom de la
+/// Région": the party follows, up to a comma or the sentence's end.
+static SIGNED_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?)?(?:sign|paraph)(?:é|ée|és|ées|e|ent|ait|aient|er)\s+(?:le\s+(?:contrat|document)\s+|ce\s+contrat\s+)?(?:pour|au\s+nom\s+d(?:e|u|es|'))\s*(?P<party>[^\n,;:.!?]{2,80}?)(?:\s+(?:aux?\s+côtés|avec|en\s+présence|devant|lors|dans|le\s+\d|ce|cet|cette|et|puis|ainsi|qui|alors|par)\b|[\n,;:.!?]|$)")
         .expect("valid regex")
 });
 
@@ -59,6 +82,20 @@ impl Rule for SigningFor {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
+        signed_for(doc, out);
+        let flat: Vec<Range<usize>> = line_ranges(text)
+            .into_iter()
+            .filter(|line| line.len() >= FLAT_LINE)
+            .flat_map(|line| {
+                FLAT_PARTY
+                    .captures_iter(&text[line.clone()])
+                    .filter_map(|c| {
+                        c.name("party").map(|p| line.start + p.start()..line.start + p.end())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        parties(doc, flat, out);
         let lines: Vec<Range<usize>> = line_ranges(text)
             .into_iter()
             .flat_map(|line| {
@@ -74,20 +111,45 @@ impl Rule for SigningFor {
                 c.name("party").map(|p| cell.start + p.start()..cell.start + p.end())
             })
             .collect();
-        let Some(first) = lines.first() else { return };
-        if lines.len() < MIN_PARTIES {
-            return;
+        parties(doc, lines, out);
+    }
+}
+
+/// Pushes the parties of a signature page whose party lines are `lines`: two or more, after a
+/// word of signing.
+fn parties(doc: &Doc, lines: Vec<Range<usize>>, out: &mut Candidates) {
+    let text = doc.text();
+    let Some(first) = lines.first() else { return };
+    if lines.len() < MIN_PARTIES {
+        return;
+    }
+    let before = &text[text.ceil_char_boundary(first.start.saturating_sub(REACH))..first.start];
+    if !SIGNING.is_match(before) || FUTURE.is_match(before) {
+        return;
+    }
+    let mut seen = Vec::new();
+    for party in lines {
+        let found = items(text, party, Mode::Explicit);
+        if let [_] = found.as_slice() {
+            push_signatories(doc, found, ID, &mut seen, out);
         }
-        let before = &text[text.ceil_char_boundary(first.start.saturating_sub(REACH))..first.start];
-        if !SIGNING.is_match(before) || FUTURE.is_match(before) {
-            return;
+    }
+}
+
+/// Pushes the party a sentence says someone signed for ("a signé pour l'État"): one body of a
+/// known kind (not "signé pour six ans", "pour la période 2024-2030").
+fn signed_for(doc: &Doc, out: &mut Candidates) {
+    let text = doc.text();
+    let mut seen = Vec::new();
+    for c in SIGNED_FOR.captures_iter(text) {
+        let Some(party) = c.name("party") else { continue };
+        let at = c.get(0).map_or(0, |m| m.start());
+        if FUTURE.is_match(&text[text.floor_char_boundary(at.saturating_sub(40))..party.start()]) {
+            continue;
         }
-        let mut seen = Vec::new();
-        for party in lines {
-            let found = items(text, party, Mode::Explicit);
-            if let [_] = found.as_slice() {
-                push_signatories(doc, found, ID, &mut seen, out);
-            }
+        let found = items(text, party.range(), Mode::Loose);
+        if let Some(first) = found.into_iter().next().filter(|i| i.kind.is_some()) {
+            push_signatories(doc, vec![first], ID, &mut seen, out);
         }
     }
 }
@@ -120,6 +182,28 @@ mod tests {
             "Fait à Lunel, le 4 mars 2024.\nPour l'État,                    Pour la Ville de Lunel,\nle préfet                      la maire\nPaul Roche                     Anne Brun\nPour Hérault Logement,         Pour la CAF de l'Hérault,\n",
             &["État", "Ville de Lunel", "Hérault Logement", "CAF de l'Hérault"],
         );
+    }
+
+    #[test]
+    fn a_signature_page_flattened_onto_one_line() {
+        check(
+            "Contrat de ville. Fait à Laval, le 4 mars 2024 Pour l'Etat Le Préfet de la Mayenne Paul Roche Pour Laval Agglomération Le Président Marc Viel Pour la Ville de Laval La Maire Anne Brun Pour Méduane Habitat Le Directeur général Luc Viel",
+            &["État", "Laval Agglomération", "Ville de Laval", "Méduane Habitat"],
+        );
+        // Short lines are the line rule's; a flattened sentence with one "Pour" is no page.
+        check(
+            "Le contrat a été signé hier à Laval en présence des habitants du quartier et des associations qui ont contribué aux ateliers. Pour la Ville de Laval le maire a parlé d'un engagement fort.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_party_signed_for_in_a_sentence() {
+        check("La préfète, Anne Brun, a signé pour l'État aux côtés du maire.", &["État"]);
+        check("Marc Viel a signé au nom de la Région Occitanie.", &["Région Occitanie"]);
+        check("Le contrat est signé pour six ans.", &[]);
+        check("Il a été signé pour la période 2024-2030.", &[]);
+        check("Le contrat sera signé pour l'État par le préfet.", &[]);
     }
 
     #[test]

@@ -205,10 +205,11 @@ const PARTY: &str = r"(?:(?i:pour|au\s+nom\s+d(?:e|u|es|'))\s*[^,;:.()\n«»]{1,
 
 /// Between the last subject and its verb: a comma, "y" ("y représentait"), "l'" ("l'ont
 /// signé"), "qui" ("C'est A qui a signé"), a collective closing the list ("A, B et les maires
-/// des communes ont signé").
+/// des communes ont signé"), a role the subjects share ("A et B, maires de X et de Y, l'ont
+/// signé", "A et B, respectivement préfet et maire, ont signé").
 static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s,]*(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
+        r"^[\s,]*(?:(?:respectivement\s+|(?i:maires|présidente?s|vice-présidente?s|préfète?s|sous-préfète?s|adjointe?s|directeurs|directrices|représentante?s|élus|élues)\b)[^,.;:«»()]{0,100}?[\s,]*)?(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
     )
     .expect("valid regex")
 });
@@ -356,9 +357,10 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         .into_iter()
         .filter(|n| {
             !n.weak
-                || role_after(text, n.range.clone(), &sure, html).is_some()
-                || weak_role_before(text, 0, n, &sure, html).is_some()
-                || between_names(text, &n.range, &sure_ranges)
+                || !ends_complement(text, n, &sure, html)
+                    && (role_after(text, n.range.clone(), &sure, html).is_some()
+                        || weak_role_before(text, 0, n, &sure, html).is_some()
+                        || between_names(text, &n.range, &sure_ranges))
         })
         .collect();
     let starts: Vec<usize> = names.iter().map(|n| n.range.start).collect();
@@ -388,6 +390,19 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Whether a guessed pair ends the complement of a role written right before it, with no comma
+/// between ("le président de l'agglomération Arles Crau Camargue Montagnette, le maire"): the
+/// pair is the end of a place's or a body's name, not a person. A bare role word before it
+/// ("la ministre Ysolde Karam") leaves it a name.
+fn ends_complement(text: &str, n: &Name, stops: &[usize], html: bool) -> bool {
+    let mut stops = stops.to_vec();
+    stops.push(n.range.start);
+    role_before(text, 0, n.range.start, &stops, html).is_some_and(|(role, end)| {
+        text[end..n.range.start].chars().all(|c| c == ' ' || c == '\t')
+            && lexicon::role_word(&role.text).is_none()
+    })
 }
 
 /// Whether a guessed pair is an item of a list of sure names: joined to a sure name before it
@@ -523,8 +538,19 @@ fn make_role(text: &str, range: Range<usize>, word: &str, past: bool) -> Option<
         RoleOrg::Complement => complement(&written[squeeze(word).len().min(written.len())..]),
         RoleOrg::None => None,
     };
-    Some(Role { text: written, range, kind: row.kind, organization, past })
+    // The head of an association or a club holds no office at a signing.
+    let kind = if ASSOCIATION.is_match(&written) { RoleKind::Resident } else { row.kind };
+    Some(Role { text: written, range, kind, organization, past })
 }
+
+/// A role's complement naming an association, a club or a collective ("présidente de
+/// l'association Femmes Relais", "président du club de football").
+static ASSOCIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:de\s+l'|d'une?\s+|du\s+|de\s+la\s+)(?:association|amicale|club|collectif)\b",
+    )
+    .expect("valid regex")
+});
 
 /// The organisation a role's complement names: "de la CALL en charge de..." → "CALL".
 fn complement(rest: &str) -> Option<String> {
@@ -892,6 +918,12 @@ mod tests {
         // A role with a complement needs its comma; no role, no guess.
         assert!(read("le président de Caux Vallée Maritime a signé.").is_empty());
         assert!(read("Hier, Ysolde Karam a signé.").is_empty());
+        // The end of a body's name after its role, before the next role: no person.
+        assert!(
+            read("signé par le président de l'agglomération Val Morin Serre Haute, le maire.")
+                .is_empty()
+        );
+        assert!(read("avec la présidente du pays Caux Vallée Ouest, la préfète.").is_empty());
     }
 
     #[test]

@@ -74,6 +74,17 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_an_association_is_present_in_no_office() {
+        finds(
+            &InPresenceOf,
+            "Le contrat a été signé en présence de Lucie Morin, présidente de l'association \
+             Voisins Solidaires.",
+            &["Lucie Morin"],
+            Involvement::Mentioned,
+        );
+    }
+
+    #[test]
     fn other_presence_cues() {
         finds(
             &InPresenceOf,

@@ -60,7 +60,7 @@ const SP: &str = r"(?:[ \t]+|[ \t]*\n[ \t]*)";
 /// A family name right after a given name, with its particle.
 static FAMILY_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{SP}(?P<fam>(?:(?:de{SP}la|DE{SP}LA|De{SP}La|de|du|des|De|Du|Des|Le|La|DE|DU|DES|LE|LA|Van{SP}der|van{SP}der|Van|van|Von|von|Ben|El|Da|Di|Del|Mac|Ould|d){SP}|[dD]'|d)?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
+        r"^{SP}(?P<fam>(?:(?:de{SP}la|DE{SP}LA|De{SP}La|de|du|des|De|Du|Des|Le|La|DE|DU|DES|LE|LA|Van{SP}der|van{SP}der|VAN{SP}DER|Van|van|VAN|Von|von|VON|Ben|BEN|El|EL|Aït|Ait|AÏT|AIT|Abou|ABOU|Da|DA|Di|DI|Del|DEL|Mac|MAC|Ould|OULD|d){SP}|[dD]'|d)?(?P<core>\p{{Lu}}[\p{{L}}']*(?:-\p{{L}}[\p{{L}}']*)*))"
     ))
     .expect("valid regex")
 });
@@ -126,6 +126,15 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
     }
     out.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));
     out
+}
+
+/// Whether `particle core` is a family name made of a saint's name ("de Saint-Aubin", "DE
+/// SAINTE-CROIX"): after "de", a hyphenated Saint- word names a person, not a place.
+fn saint_family(particle: &str, core: &str) -> bool {
+    let core = core.to_lowercase();
+    particle.eq_ignore_ascii_case("de")
+        && (core.starts_with("saint-") || core.starts_with("sainte-"))
+        && core.len() > "sainte-".len()
 }
 
 /// A given name after a family name in capitals ("HEMERY Cécile").
@@ -284,7 +293,7 @@ pub(super) fn names(text: &str) -> Vec<Name> {
                 let core = core.as_str();
                 let end = tok.end() + fam.end();
                 let particle = fam.as_str()[..fam.as_str().len() - core.len()].trim();
-                if !is_not_name(core)
+                if (!is_not_name(core) || saint_family(particle, core))
                     && !is_role_word(core)
                     && !(initials(word) && (is_given(core) || matches!(particle, "du" | "des")))
                     && !place_list_after(text, end)
@@ -453,6 +462,15 @@ mod tests {
         // Upper-case particles of an upper-case family name.
         sure("Hier, Anne-Marie DE LA FONTAINE est venue.", &["Anne-Marie DE LA FONTAINE"]);
         sure("Hier, Yves LE GALL est venu.", &["Yves LE GALL"]);
+        // Particles of Arabic, Berber, Dutch or Italian family names, in any case.
+        sure("Hier, Nadia EL MANSOURI est venue.", &["Nadia EL MANSOURI"]);
+        sure("Hier, Karim BEN SAÏD est venu.", &["Karim BEN SAÏD"]);
+        sure("Hier, Samir Aït Oufella est venu.", &["Samir Aït Oufella"]);
+        sure("Hier, Marco DI ROSA est venu.", &["Marco DI ROSA"]);
+        sure("Hier, Julien VAN DER BERG est venu.", &["Julien VAN DER BERG"]);
+        // A family name made of a saint's name after "de".
+        sure("Hier, Xavier de Saint-Aubin est venu.", &["Xavier de Saint-Aubin"]);
+        sure("Hier, Claire DE SAINTE-CROIX est venue.", &["Claire DE SAINTE-CROIX"]);
         sure("Hier, J.-F. Martinet est venu.", &["J.-F. Martinet"]);
         sure("Avec Paul Roche et Anne Brun.", &["Paul Roche", "Anne Brun"]);
     }

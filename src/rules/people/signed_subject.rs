@@ -125,6 +125,24 @@ mod tests {
     }
 
     #[test]
+    fn subjects_sharing_a_plural_role() {
+        finds(
+            &SignedSubject,
+            "Paul Roche et Marc Viel, maires de Lunel et de Sète, l'ont également signé.",
+            &["Paul Roche", "Marc Viel"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Paul Roche et Anne Brun, respectivement préfet et présidente, ont signé hier.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        // A plural noun that is no role leaves them out.
+        none(&SignedSubject, "Paul Roche et Marc Viel, habitants de Lunel, ont signé la pétition.");
+    }
+
+    #[test]
     fn subjects_of_signing_verbs() {
         finds(
             &SignedSubject,

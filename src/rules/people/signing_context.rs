@@ -9,6 +9,11 @@
 //! which the sentence rules (`people.signed_by`, `people.signed_subject`…) outrank with
 //! `signatory` when they read the sentence.
 //!
+//! On a page about a signing, a paragraph about its ceremony ("La cérémonie s'est tenue en
+//! mairie. A, préfet du Var, a rappelé ...") counts as speaking of the signing.
+//! In a photo caption ("De gauche à droite : A, préfet du Var, B, maire de X") of a page about
+//! a signing, every person named is `present`, whatever the paragraph.
+//!
 //! Does not find: a negated signing ("nous ne voulons pas signer un contrat de plus"), a person
 //! without a role or with another role ("adjointe au maire", "chargée de mission"), a role held
 //! no more ("ancien maire"), a paragraph that does not speak of signing ("A, maire de X, a
@@ -77,6 +82,25 @@ fn speaks_of_signing(paragraph: &str) -> bool {
     })
 }
 
+/// The ceremony a page about a signing reports ("La cérémonie s'est tenue en mairie"): its
+/// paragraph speaks of the signing without the word.
+static CEREMONY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcérémonies?\b").expect("valid regex"));
+
+/// A photo caption's opening ("De gauche à droite :", "(de g. à dr.)", "Sur la photo,"): the
+/// people it names stand at the event the page reports.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:de\s+gauche\s+à\s+droite|de\s+g\.?\s*à\s+d(?:r)?\.?|sur\s+(?:la|cette)\s+photo|au\s+premier\s+rang)\s*[:,)]")
+        .expect("valid regex")
+});
+
+/// Whether the mention at `at` stands in a photo caption: a caption's opening earlier in its
+/// sentence.
+fn in_caption(p: &Parsed, at: usize) -> bool {
+    let sentence = p.sentence(at);
+    CAPTION.is_match(&p.text[sentence.start.min(at)..at])
+}
+
 impl Rule for SigningContext {
     fn id(&self) -> &'static str {
         ID
@@ -84,9 +108,21 @@ impl Rule for SigningContext {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let p = Parsed::new(doc);
+        let signing_page = speaks_of_signing(p.text);
         for m in p.mentions {
+            // A caption of a page about a signing shows who attended, with a role or not.
+            if signing_page
+                && m.role.as_ref().is_none_or(|r| !r.past)
+                && in_caption(&p, m.full.start)
+            {
+                emit(doc, m, Involvement::Present, self.id(), out);
+                continue;
+            }
             let Some(role) = m.role.as_ref().filter(|r| !r.past) else { continue };
-            if !signs(&role.text) || !speaks_of_signing(&p.text[p.paragraph(m.full.start)]) {
+            let paragraph = &p.text[p.paragraph(m.full.start)];
+            let about =
+                speaks_of_signing(paragraph) || signing_page && CEREMONY.is_match(paragraph);
+            if !signs(&role.text) || !about {
                 continue;
             }
             emit(doc, m, Involvement::Present, self.id(), out);
@@ -155,6 +191,48 @@ mod tests {
         assert!(!signs("député du Gard"));
         assert!(!signs("adjointe au maire de Lunel"));
         assert!(!signs("chargée de mission auprès du préfet"));
+    }
+
+    #[test]
+    fn officials_at_the_ceremony_of_a_signing_page() {
+        finds(
+            &SigningContext,
+            "Le contrat de ville est signé.\n\nLa cérémonie a eu lieu en mairie. Paul Roche, \
+             préfet du Var, a rappelé les enjeux.",
+            &["Paul Roche"],
+            Involvement::Present,
+        );
+        // A ceremony on a page that speaks of no signing.
+        none(
+            &SigningContext,
+            "La cérémonie des vœux a eu lieu en mairie. Paul Roche, préfet du Var, a parlé.",
+        );
+    }
+
+    #[test]
+    fn people_in_a_caption_of_a_signing_page() {
+        finds(
+            &SigningContext,
+            "Signature du contrat de ville\n\nDe gauche à droite : Paul Roche, sous-préfet, Anne \
+             Brun, maire de Hyères, et Marc Viel.\n\nLe document vaut pour six ans.",
+            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
+            "Le contrat a été signé hier.\n\nSur la photo, Anne Brun et Marc Viel, au centre.",
+            &["Anne Brun", "Marc Viel"],
+            Involvement::Present,
+        );
+        // A page about no signing, or a person named after the caption's sentence.
+        none(
+            &SigningContext,
+            "Inauguration de l'école\n\nDe gauche à droite : Anne Brun, Marc Viel.",
+        );
+        none(
+            &SigningContext,
+            "Le contrat a été signé.\n\nDe gauche à droite : les élus. Anne Brun a salué le travail.",
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::rules::text::Regex;
 use super::cue::FUTURE_ANY;
 use super::emit;
 use super::grammar::{Mention, Parsed};
-use super::lexicon::ROLE_AT;
+use super::lexicon::{ROLE, ROLE_AT};
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule, columns, stretch_around};
 
@@ -43,11 +43,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line naming the party that signs below it, in a signature block ("Pour l'État", "POUR LA
-/// VILLE DE HYÈRES :", "Au nom du Département", "Pour la Ville de Hyères,"); inside a block, it
-/// opens the next party's lines.
+/// VILLE DE HYÈRES :", "Au nom du Département", "Pour la Ville de Hyères,", "Pour Agglopolys"
+/// with no article); inside a block, it opens the next party's lines.
 static PARTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))(?:[^\n.,;:]|\.\p{L}){0,80}[ \t]*(?:[,:][^\n.]{0,80})?$",
+        r"(?m)^[ \t•*|-]*(?:Pour|POUR|Au nom|AU NOM)[ \t]+(?:(?:de[ \t]+)?(?:l'|L'|la[ \t]+|LA[ \t]+|le[ \t]+|LE[ \t]+|les[ \t]+|LES[ \t]+)|du[ \t]+|DU[ \t]+|des[ \t]+|d'|D')?(?:\p{Lu}|(?i:ville|commune|communauté|métropole|région|département|état|préfecture|caisse|agglomération|office|conseil|bailleur|établissement))(?:[^\n.,;:]|\.\p{L}){0,80}[ \t]*(?:[,:][^\n.]{0,80})?$",
     )
         .expect("valid regex")
 });
@@ -66,6 +66,29 @@ static COLON: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The formula that closes a contract, "Fait à Hyères, le 3 juin 2024", wherever it stands in a
+/// line: a PDF's signature page flattened onto one line goes on after it.
+static DONE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bfait\s+à\s+[^\n,.;:]{1,60}?,?\s+le\s+(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})",
+    )
+    .expect("valid regex")
+});
+
+/// A line this long is not a signature block's line: text flattened onto one line.
+const FLAT_LINE: usize = 160;
+
+/// How far apart two names of a flattened signature block stand at most (a party, a role).
+const FLAT_GAP: usize = 160;
+
+/// A sentence's end between two names of a flattened block (not the "M." of a civility).
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\p{Ll}{2}|\d)[.!?](?:\s|$)|[!?]").expect("valid regex"));
+
+/// A role word anywhere ("Le Président de Grand Calais" before a name it was not read with).
+static ROLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}\b", *ROLE)).expect("valid regex"));
 
 /// What may open an item of a block: bullets, a table cell, the party signed for, an article.
 static ITEM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,7 +110,7 @@ fn role_line(line: &str) -> bool {
     let line = line.trim().trim_start_matches(['-', '•', '*', '–', '|', ' ', '\t']);
     line.len() <= 80
         && !line.ends_with(['.', '!', '?', ':'])
-        && line.split_whitespace().count() <= 10
+        && line.split_whitespace().count() <= 14
         && ROLE_AT.is_match(line)
 }
 
@@ -129,6 +152,14 @@ impl Rule for SigningList {
                 }
             }
         }
+        for done in DONE_AT.find_iter(p.text) {
+            for m in flat_block(&p, done.end()) {
+                if !read.contains(&m.full.start) {
+                    read.push(m.full.start);
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
+            }
+        }
         for colon in COLON.find_iter(p.text) {
             let line = line_at(p.text, colon.start());
             if FUTURE_ANY.is_match(&p.text[line.start..colon.end()]) {
@@ -152,6 +183,36 @@ impl Rule for SigningList {
 /// The line around `at`, without its line break.
 fn line_at(text: &str, at: usize) -> Range<usize> {
     stretch_around(text, at..at, &['\n'])
+}
+
+/// The mentions of a signature block flattened onto the line of `from` (the end of "Fait à
+/// Hyères, le 3 juin 2024"): "Le Préfet du Var Paul Roche Pour la Ville La Maire Anne Brun",
+/// each name with a role read with it or standing before it, until a sentence ends or the
+/// text between two names grows long. A short line is left to [`block`].
+fn flat_block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
+    let text = p.text;
+    let line = line_at(text, from);
+    let mut out: Vec<&Mention> = Vec::new();
+    if line.len() < FLAT_LINE {
+        return out;
+    }
+    let mut prev = from;
+    for m in p.mentions.iter().filter(|m| m.name_range.start >= from) {
+        if m.name_range.start >= line.end {
+            break;
+        }
+        let gap_end = if m.full.start >= prev { m.full.start } else { m.name_range.start };
+        let gap = &text[prev..gap_end.max(prev)];
+        if gap.len() > FLAT_GAP || SENTENCE_END.is_match(gap) {
+            break;
+        }
+        if m.role.is_none() && !ROLE_WORD.is_match(gap) {
+            break;
+        }
+        out.push(m);
+        prev = m.full.end.max(m.name_range.end);
+    }
+    out
 }
 
 /// The mentions of the block of lines that starts after `from` (the end of a heading line).
@@ -287,9 +348,10 @@ mod tests {
         // A PDF signature page: each role on its line, blank lines between.
         finds(
             &SigningList,
-            "Fait à Hyères, le 3 juin 2024\n\nLe Préfet du Var\n\nPaul Roche\n\nLA MAIRE DE \
+            "Fait à Hyères, le 3 juin 2024\n\nLe Préfet du Var\n\nPaul Roche\n\nLe Procureur de la \
+             République près le tribunal judiciaire de Toulon,\nMarc Morel\n\nLA MAIRE DE \
              HYÈRES\n\nAnne Brun\n\nLe Président de la CAF du Var\n\nMarc Viel\n",
-            &["Paul Roche", "Anne Brun", "Marc Viel"],
+            &["Paul Roche", "Marc Morel", "Anne Brun", "Marc Viel"],
             S,
         );
         // A sentence after the block ends it, even when it opens with a role.
@@ -299,6 +361,45 @@ mod tests {
              ensuite rappelé le rôle des habitants.\n\nAnne Brun\n",
             &["Paul Roche"],
             S,
+        );
+    }
+
+    #[test]
+    fn parties_named_without_an_article() {
+        finds(
+            &SigningList,
+            "Fait à Blois, le 3 juin 2024\n\nPour l'État\nLe préfet\nPaul Roche\n\nPour \
+             Agglopolys\nLe président\nMarc Viel\n\nPour Val Habitat\nLa directrice\nAnne \
+             Brun\n",
+            &["Paul Roche", "Marc Viel", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn signature_blocks_flattened_onto_one_line() {
+        finds(
+            &SigningList,
+            "Contrat de ville de Blois. Fait à Blois, le 3 juin 2024 Pour l'État Le Préfet du \
+             Loir-et-Cher Paul ROCHE Pour Agglopolys Le Président Marc VIEL Pour la Ville La \
+             Maire Anne Brun",
+            &["Paul ROCHE", "Marc VIEL", "Anne Brun"],
+            S,
+        );
+        finds(
+            &SigningList,
+            "Le contrat comprend dix articles. Fait à Lunel, le 04/03/2024 La Préfète de \
+             l'Hérault Anne Brun Le Président de Pays de Lunel Marc Viel Le document entre en \
+             vigueur dès sa signature. Paul Roche, directeur, l'a rappelé.",
+            &["Anne Brun", "Marc Viel"],
+            S,
+        );
+        // A sentence after the formula, or names without any role, are no block.
+        none(
+            &SigningList,
+            "Le contrat comprend dix articles et ses annexes, que chacun peut lire. Fait à \
+             Lunel, le 4 mars 2024. Le texte a été relu par les services. Anne Brun et Marc \
+             Viel en ont parlé.",
         );
     }
 
