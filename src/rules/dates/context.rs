@@ -270,6 +270,17 @@ static PAST_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether `sentence` tells a signing in the future only.
+fn told_in_future(sentence: &str) -> bool {
+    FUTURE_SIGNING.is_match(sentence) && !PAST_SIGNING.is_match(sentence)
+}
+
+/// Whether the sentence of the date at `range` tells its signing in the future only (its role
+/// then is a deadline).
+pub(super) fn signing_to_come(text: &str, range: &Range<usize>) -> bool {
+    told_in_future(&text[sentence(text, range)])
+}
+
 /// A signature cue does not make a signature date of a law's date, nor of the date of a piece
 /// signed by its author; a signing the sentence tells in the future only ("le contrat sera
 /// signé le 2 juillet") has not happened: its date is a deadline.
@@ -281,7 +292,7 @@ fn not_a_signature(text: &str, s: &Range<usize>, range: &Range<usize>, role: Dat
     let sentence = &text[s.clone()];
     if LAW_DATE.is_match(before) || SIGNED_PIECE.is_match(sentence) {
         DateRole::Other
-    } else if FUTURE_SIGNING.is_match(sentence) && !PAST_SIGNING.is_match(sentence) {
+    } else if told_in_future(sentence) {
         DateRole::Deadline
     } else {
         role
