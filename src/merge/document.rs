@@ -78,6 +78,7 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
     let opening = opening_end(doc.clean, &territories);
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
+        let mine_fact = |span: [usize; 2]| sections.fact_is_about(doc.clean, span[0], i);
         let mine_people = |span: [usize; 2]| {
             sections.person_is_about(doc.clean, span[0], i) && !untied(doc.clean, opening, span[0])
         };
@@ -86,7 +87,7 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
             c,
             t,
             (&territories, i),
-            (&mine, &mine_people),
+            (&mine, &mine_fact, &mine_people),
             &mut merged.conflicts,
         );
         count_conflicts(&contract, &about_many, &mut merged.conflicts);
@@ -106,7 +107,8 @@ const NEW_GENERATION: i32 = 2023;
 /// A page about one territory's contract that also gives the period of its previous generation
 /// ("Prenant le relais du contrat 2015-2023, le nouveau contrat 2024-2030…") reports two
 /// contracts of that territory: the new one keeps every fact, the earlier one gets its period,
-/// a signature date of its years if any, and the quartiers (the new contract carries them on).
+/// a signature date of its years if any, and the quartiers (the new contract carries them on)
+/// but those the 2024 geography created.
 /// The new contract's headline period and signature are those of its own generation.
 fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contract> {
     let periods: Vec<(&DateMention, [i32; 2])> = c
@@ -170,10 +172,17 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
         period,
         signatories: vec![],
         organizations: vec![],
-        quartiers: contract.quartiers.clone(),
+        quartiers: contract.quartiers.iter().filter(|q| !new_in_2024(q)).cloned().collect(),
         figures: vec![],
         evidence: vec![old.0.evidence.clone()],
     })
+}
+
+/// Whether quartier `q` is a QPV created by the 2024 geography: its ANCT code ends in "N"
+/// ("nouveau"; the other letters mark quartiers kept from the earlier list, whole or redrawn),
+/// so no contract of the earlier generation held it.
+fn new_in_2024(q: &Quartier) -> bool {
+    q.qpv_code.as_deref().is_some_and(|code| code.starts_with("QN") && code.ends_with('N'))
 }
 
 /// The earliest of the most precise publication date mentions (a "Publié le 3 mai 2016" line
@@ -472,6 +481,27 @@ impl Sections {
         current == About::All || current == About::One(i)
     }
 
+    /// True when a fact written at the clean offset `at` (a date, a quartier) belongs to
+    /// contract `i`. A line or sentence that names exactly one contract's territory gives its
+    /// facts to that contract, whatever the paragraph: a row of a calendar of signings ("5
+    /// octobre | Métropole X | quartiers A et B"), one line of a timeline ("Mardi 23 juin :
+    /// signature à Y"), "à Z, le quartier C". In a paragraph about all the contracts, the
+    /// territory's place word is enough ("à Evry" for "Evry Centre Essonne"). Otherwise as
+    /// [`Self::is_about`].
+    fn fact_is_about(&self, text: &str, at: usize, i: usize) -> bool {
+        if self.names.len() > 1 {
+            let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
+            let by_place_word = !matches!(self.paragraphs.get(idx), Some((_, About::One(_))));
+            let unit = stretch_around(text, at..at, &['.', '!', '?', '\n']);
+            if let (named, false) = self.named(&text[unit], by_place_word)
+                && let [one] = named[..]
+            {
+                return one == i;
+            }
+        }
+        self.is_about(at, i)
+    }
+
     /// True when the clean offset `at` lies in a paragraph about contract `i` (or all).
     fn is_about(&self, at: usize, i: usize) -> bool {
         let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
@@ -490,14 +520,14 @@ fn build_contract(
     c: &Candidates,
     t: &Territory,
     (all, i): (&[&Territory], usize),
-    (mine, mine_people): (Owns<'_>, Owns<'_>),
+    (mine, mine_fact, mine_people): (Owns<'_>, Owns<'_>, Owns<'_>),
     conflicts: &mut Vec<Conflict>,
 ) -> Contract {
     let signatures: Vec<&DateMention> = c
         .dates
         .iter()
         .filter(|d| d.role == DateRole::Signature)
-        .filter(|d| mine(d.evidence.span))
+        .filter(|d| mine_fact(d.evidence.span))
         .collect();
     // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
     // X a paraphé son contrat"), takes the day written next to it.
@@ -535,7 +565,7 @@ fn build_contract(
     let mut periods: Vec<(&DateMention, [i32; 2])> = c
         .dates
         .iter()
-        .filter(|d| d.role == DateRole::Period && mine(d.evidence.span))
+        .filter(|d| d.role == DateRole::Period && mine_fact(d.evidence.span))
         .filter_map(|d| {
             let a = d.value.get(..4)?.parse().ok()?;
             let b = d.end.as_ref()?.get(..4)?.parse().ok()?;
@@ -576,7 +606,7 @@ fn build_contract(
         period,
         signatories: signatories(c, mine_people),
         organizations: organizations(c, mine, &t.name, &others, &other_codes),
-        quartiers: quartiers(c, mine).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
+        quartiers: quartiers(c, mine_fact).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
     }
@@ -1378,5 +1408,91 @@ mod tests {
             ..Candidates::default()
         };
         assert!(merge(t, &c).contracts.is_empty());
+    }
+
+    #[test]
+    fn a_line_or_sentence_naming_one_contract_gives_it_its_facts() {
+        // A calendar of signings: one row per contract, with its day and its quartiers.
+        let t = "Calendrier\n\
+                 Date | Territoire | Quartiers\n\
+                 4 mai 2015 | Vire Agglo | Les Tilleuls (Vire)\n\
+                 9 juin 2015 | Lisieux Normandie | Hauteville (Lisieux)\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Vire Agglo"), territory(t, "Lisieux Normandie")],
+            dates: vec![
+                date(t, "4 mai 2015", "2015-05-04", DateRole::Signature),
+                date(t, "9 juin 2015", "2015-06-09", DateRole::Signature),
+            ],
+            quartiers: vec![
+                quartier(t, "Les Tilleuls", "Vire"),
+                quartier(t, "Hauteville", "Lisieux"),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let got: Vec<(Option<String>, Vec<String>)> = m
+            .contracts
+            .iter()
+            .map(|k| {
+                (
+                    k.signed_on.as_ref().map(|s| s.value.clone()),
+                    k.quartiers.iter().map(|q| q.name.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("2015-05-04".into()), vec!["Les Tilleuls".to_owned()]),
+                (Some("2015-06-09".into()), vec!["Hauteville".to_owned()]),
+            ]
+        );
+        // A timeline told in sentences of one paragraph.
+        let t = "Lundi 4 mai : signature avec Vire Agglo. Mardi 9 juin : signature avec Lisieux \
+                 Normandie.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Vire Agglo"), territory(t, "Lisieux Normandie")],
+            dates: vec![
+                date(t, "Lundi 4 mai", "2015-05-04", DateRole::Signature),
+                date(t, "Mardi 9 juin", "2015-06-09", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        let days: Vec<Option<String>> = merge(t, &c)
+            .contracts
+            .iter()
+            .map(|k| k.signed_on.as_ref().map(|s| s.value.clone()))
+            .collect();
+        assert_eq!(days, [Some("2015-05-04".into()), Some("2015-06-09".into())]);
+        // A sentence naming both, or neither, gives its facts to each.
+        let t = "Vire Agglo et Lisieux Normandie ont signé le 4 mai 2015.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Vire Agglo"), territory(t, "Lisieux Normandie")],
+            dates: vec![date(t, "4 mai 2015", "2015-05-04", DateRole::Signature)],
+            ..Candidates::default()
+        };
+        assert!(merge(t, &c).contracts.iter().all(|k| k.signed_on.is_some()));
+    }
+
+    #[test]
+    fn the_earlier_generation_holds_no_quartier_created_in_2024() {
+        let t = "Le contrat de ville de Lens 2015-2023 a pris fin. Le nouveau contrat 2024-2030 \
+                 couvre Nord et Sud.\n";
+        let mut old = date(t, "2015-2023", "2015", DateRole::Period);
+        old.end = Some("2023".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![old, date(t, "2024-2030", "2024", DateRole::Period)],
+            quartiers: vec![coded(t, "Nord", "QN06201M"), coded(t, "Sud", "QN06202N")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names = |k: &Contract| k.quartiers.iter().map(|q| q.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&m.contracts[0]), ["Nord", "Sud"]);
+        assert_eq!(
+            names(&m.contracts[1]),
+            ["Nord"],
+            "a quartier new in 2024 is the new contract's"
+        );
     }
 }

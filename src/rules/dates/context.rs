@@ -255,15 +255,45 @@ static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A signing told in the future: "sera signé", "seront paraphés", "doit être signé",
+/// "signera", "signeront", "va signer", "vont parapher".
+static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// A signing told in the past: "a été signé", "ont signé", "a paraphé", "signé hier".
+static PAST_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a|ont|avait|avaient|ai|avons|avez)\s+(?:(?:été|officiellement|bien|donc)\s+){0,2}(?:sign|paraph|cosign|co-sign)ée?s?\b")
+        .expect("valid regex")
+});
+
+/// Whether `sentence` tells a signing in the future only.
+fn told_in_future(sentence: &str) -> bool {
+    FUTURE_SIGNING.is_match(sentence) && !PAST_SIGNING.is_match(sentence)
+}
+
+/// Whether the sentence of the date at `range` tells its signing in the future only (its role
+/// then is a deadline).
+pub(super) fn signing_to_come(text: &str, range: &Range<usize>) -> bool {
+    told_in_future(&text[sentence(text, range)])
+}
+
 /// A signature cue does not make a signature date of a law's date, nor of the date of a piece
-/// signed by its author.
+/// signed by its author; a signing the sentence tells in the future only ("le contrat sera
+/// signé le 2 juillet") has not happened: its date is a deadline.
 fn not_a_signature(text: &str, s: &Range<usize>, range: &Range<usize>, role: DateRole) -> DateRole {
     if role != DateRole::Signature {
         return role;
     }
     let before = &text[s.start..range.start];
-    if LAW_DATE.is_match(before) || SIGNED_PIECE.is_match(&text[s.clone()]) {
+    let sentence = &text[s.clone()];
+    if LAW_DATE.is_match(before) || SIGNED_PIECE.is_match(sentence) {
         DateRole::Other
+    } else if told_in_future(sentence) {
+        DateRole::Deadline
     } else {
         role
     }
@@ -368,6 +398,27 @@ mod tests {
         assert_eq!(role(s, "3 mai 2016"), DateRole::Signature);
         let s = "Le contrat a été signé le 3 mai 2016 par le préfet.";
         assert_eq!(role(s, "3 mai 2016"), DateRole::Signature);
+    }
+
+    #[test]
+    fn a_signing_told_in_the_future_is_a_deadline() {
+        for s in [
+            "Le contrat, approuvé en juin, sera signé le 2 juillet 2015 en préfecture.",
+            "Les partenaires signeront le contrat le 2 juillet 2015.",
+            "Le 2 juillet 2015, le contrat de ville doit être officiellement signé.",
+            "Les contrats seront paraphés le 2 juillet 2015 à Guéret.",
+            "Le préfet va signer le contrat le 2 juillet 2015.",
+        ] {
+            assert_eq!(role(s, "2 juillet 2015"), DateRole::Deadline, "{s}");
+        }
+        for s in [
+            "Le contrat a été signé le 2 juillet 2015 ; il sera évalué en 2018.",
+            "Signé le 2 juillet 2015, le contrat sera suivi par un comité.",
+            "Le préfet et le maire ont signé le 2 juillet 2015 le contrat qui sera signé par la \
+             Région plus tard.",
+        ] {
+            assert_eq!(role(s, "2 juillet 2015"), DateRole::Signature, "{s}");
+        }
     }
 
     #[track_caller]

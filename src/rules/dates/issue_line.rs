@@ -162,6 +162,12 @@ mod tests {
         assert_eq!(one(&IssueLine, "Actualités | Créée le 12/03/2024").1, "2024-03-12");
         assert_eq!(one(&IssueLine, "Date : 12/03/2024\n").1, "2024-03-12");
         assert_eq!(one(&IssueLine, "Date 12.03.2024\n").1, "2024-03-12");
+        // The kind of item and its date, as news pages and agencies label them.
+        assert_eq!(one(&IssueLine, "Actualité du 10 juillet 2015\n").1, "2015-07-10");
+        assert_eq!(one(&IssueLine, "Brève – 4 avril 2024\n").1, "2024-04-04");
+        assert_eq!(one(&IssueLine, "Dépêche du 03/07/2015 à 17h02").1, "2015-07-03");
+        assert_eq!(one(&IssueLine, "Diffusé le 12 mars 2024").1, "2024-03-12");
+        assert_eq!(one(&IssueLine, "Edité le 12/03/2024").1, "2024-03-12");
         // Words glued where a tag was lost.
         assert_eq!(one(&IssueLine, "Publié le18 juin 2024").1, "2024-06-18");
         // Page chrome run into the text after a sentence.
@@ -209,5 +215,7 @@ mod tests {
         none(&IssueLine, "Le guide est prêt. Il sera mis en ligne le 3 mai 2016.");
         none(&IssueLine, "Le guide, paru le 3 mai 2016 chez un éditeur, fait le point.");
         none(&IssueLine, "Le contrat a une date de publication fixée au 3 mai 2016.");
+        none(&IssueLine, "Le film, diffusé le 3 mai 2016 en mairie, montre les quartiers.");
+        none(&IssueLine, "Une actualité du 3 mai 2016 le rappelle.");
     }
 }

@@ -48,11 +48,16 @@ impl Rule for SignedYear {
             if SPAN_AFTER.is_match(&text[m.end()..]) {
                 continue;
             }
-            if context::point_role(text, &m.range()) != DateRole::Signature {
-                continue;
-            }
+            // A signing to come ("seront signés au cours de l'année 2024") is a deadline.
+            let role = match context::point_role(text, &m.range()) {
+                DateRole::Signature => DateRole::Signature,
+                DateRole::Deadline if context::signing_to_come(text, &m.range()) => {
+                    DateRole::Deadline
+                }
+                _ => continue,
+            };
             let value = (y.as_str().to_owned(), Precision::Year);
-            out.dates.push(mention(doc, m.range(), self.id(), value, None, DateRole::Signature));
+            out.dates.push(mention(doc, m.range(), self.id(), value, None, role));
         }
     }
 }

@@ -39,7 +39,7 @@ use super::territory;
 use crate::analysis::words::{NUMBER_WORDS, number_word};
 use crate::data;
 use crate::gazetteer;
-use crate::names::fold;
+use crate::names::{fold, fold_keep_article};
 use crate::record::{DateRole, Precision, Territory};
 use crate::rules::{Candidates, Doc};
 
@@ -320,8 +320,8 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // An upper-case title names its intercommunality in capitals ("MONTLUÇON COMMUNAUTÉ –
     // FICHE TERRITOIRE"), which the grammar's capitalised names do not read: each part of the
     // title between separators that is an intercommunality's name.
-    for range in upper_title_parts(doc, titles) {
-        if let [one] = gazetteer::epci_named(&text[range.clone()]).as_slice() {
+    for part in upper_title_parts(doc, titles) {
+        if let Some((range, one)) = upper_epci_in(text, part) {
             let (key, code) = (one.siren.to_owned(), Some(one.siren.to_owned()));
             let kind = one.record_kind();
             found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
@@ -559,14 +559,26 @@ fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
         .expect("valid regex")
     });
     let name = &text[range.clone()];
+    // In capitals the linking word cannot be told from a capitalised name's first word: it goes.
+    static UPPER_LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:DE[ \t]+LA[ \t]+|DE[ \t]+L['’]|DU[ \t]+|DES[ \t]+|DE[ \t]+|D['’])")
+            .expect("valid regex")
+    });
     let Some(m) = PREFIX.find(name) else { return range };
-    let rest = &name[m.end()..];
+    let mut end = m.end();
+    if !name.chars().any(char::is_lowercase)
+        && let Some(link) = UPPER_LINK.find(&name[end..])
+    {
+        end += link.end();
+    }
+    let m = m.start()..end;
+    let rest = &name[m.end..];
     let town =
         !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
     if rest.trim().is_empty() || town {
         return range;
     }
-    range.start + m.end()..range.end
+    range.start + m.end..range.end
 }
 
 /// An intercommunality's name that goes on over ", X et Y" ("l'Agglomération Grand
@@ -699,7 +711,7 @@ fn commune_named(doc: &Doc, range: Range<usize>, people: &[[usize; 2]]) -> Optio
     // it only after a contracted preposition ("du Havre", "aux Touches"): elsewhere the bare word
     // is a common one ("les habitants sont touchés", capitalised by a restored upper-case run).
     let article = |n: &str| {
-        let n = crate::names::fold_keep_article(n);
+        let n = fold_keep_article(n);
         ["le ", "la ", "les ", "l "].iter().any(|a| n.starts_with(a))
     };
     if article(big.name) && !article(name) {
@@ -1071,6 +1083,46 @@ fn upper_title_parts(doc: &Doc, titles: &[[usize; 2]]) -> Vec<Range<usize>> {
     out
 }
 
+/// The intercommunality an upper-case title part names: the whole part ("MONTLUÇON
+/// COMMUNAUTÉ"), else its longest run of two words or more that names exactly one
+/// ("LA COMMUNAUTE D'AGGLOMERATION DU GRAND GUERET S'ENGAGE" → its "COMMUNAUTE
+/// D'AGGLOMERATION DU GRAND GUERET"), the leftmost of equal length, without an article the
+/// official name lacks.
+fn upper_epci_in(
+    text: &str,
+    part: Range<usize>,
+) -> Option<(Range<usize>, &'static gazetteer::Epci)> {
+    if let [one] = gazetteer::epci_named(&text[part.clone()]).as_slice() {
+        return Some((part, one));
+    }
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").expect("valid regex"));
+    let words: Vec<Range<usize>> = WORD
+        .find_iter(&text[part.clone()])
+        .map(|m| part.start + m.start()..part.start + m.end())
+        .collect();
+    for len in (2..words.len().min(UPPER_NAME_WORDS + 1)).rev() {
+        for run in words.windows(len) {
+            let range = run[0].start..run[len - 1].end;
+            if let [one] = gazetteer::epci_named(&text[range.clone()]).as_slice() {
+                // An article is the name's only when the official name has it ("Le Havre
+                // Seine Métropole"; not "la communauté d'agglomération du Grand Guéret").
+                let article = matches!(
+                    fold_keep_article(&text[run[0].clone()]).as_str(),
+                    "la" | "le" | "les"
+                );
+                let own = fold_keep_article(one.name)
+                    .contains(&fold_keep_article(&text[run[0].start..run[1].end]));
+                let start = if article && !own { run[1].start } else { range.start };
+                return Some((start..range.end, one));
+            }
+        }
+    }
+    None
+}
+
+/// The most words an intercommunality's name takes in an upper-case title.
+const UPPER_NAME_WORDS: usize = 8;
+
 /// True when the clean `span` lies inside one of `ranges`.
 fn within(span: [usize; 2], ranges: &[[usize; 2]]) -> bool {
     ranges.iter().any(|t| t[0] <= span[0] && span[1] <= t[1])
@@ -1402,6 +1454,23 @@ mod tests {
                     Le contrat de ville couvre Vichy, où Vichy compte trois quartiers, et \
                     Cusset.";
         assert_eq!(carriers(text), ["VICHY COMMUNAUTÉ"], "as written");
+        // The name inside a longer title part, with its kind, without the accents.
+        let text = "LA COMMUNAUTE D'AGGLOMERATION DU GRAND GUERET SIGNE
+
+Le contrat de ville \
+                    a été signé le 2 juillet 2015 avec l'Etat.";
+        assert_eq!(carriers_dated(text), ["GRAND GUERET"]);
+        let text = "CONTRAT DE VILLE : LE GRAND GUÉRET S'ENGAGE
+
+Le contrat de ville a été \
+                    signé le 2 juillet 2015 avec l'Etat.";
+        assert_eq!(carriers_dated(text), ["GRAND GUÉRET"]);
+        // A title naming no intercommunality gives none.
+        let text = "LE GRAND SOIR DES QUARTIERS
+
+Le contrat de ville a été signé le 2 juillet \
+                    2015 avec l'Etat.";
+        assert!(carriers_dated(text).is_empty());
         // Upper case outside the title is a table cell, not a title.
         let text = "Fiche\nContrat de ville 2015-2020\n\nVICHY COMMUNAUTÉ\nLe contrat de \
                     ville couvre Vichy, où Vichy compte trois quartiers.";
