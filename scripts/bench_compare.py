@@ -8,9 +8,10 @@ given, alternately (so a busy machine slows them alike):
     and MB/s (input bytes), peak RSS (from the kernel's rusage of the child);
   - a one-document run (start-up included): median wall milliseconds of 5;
   - peak RSS on the first 1,000 files and on the whole corpus (is memory flat?).
-Prints a Markdown table.
+Prints a Markdown table. `--rss-only` measures only the peak RSS (a 100,000-file corpus takes
+a long time per run: one run per binary).
 
-Usage: scripts/bench_compare.py [--files N] [--jobs J] [--from DIR ...] [--runs R] BIN...
+Usage: scripts/bench_compare.py [--files N] [--jobs J] [--from DIR ...] [--runs R] [--rss-only] BIN...
 e.g.   scripts/bench_compare.py --files 20000 --from fixtures/docs \\
            --from ../shared/corpus/seeds/docs --from ../shared/corpus/dev/docs \\
            /tmp/cdv-before target/release/cdv
@@ -74,6 +75,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--from", dest="sources", action="append", type=pathlib.Path)
+    ap.add_argument("--rss-only", action="store_true", help="measure only the peak RSS")
     args = ap.parse_args()
     sources = args.sources or [pathlib.Path("fixtures/docs")]
     with tempfile.TemporaryDirectory(prefix="cdv-bench-") as tmp:
@@ -89,7 +91,7 @@ def main() -> None:
                 copied += 1
         one = next(p for p in sorted((root / "corpus").rglob("*")) if p.is_file())
         rows = {b: {"wall": [], "cpu": [], "rss": 0, "one": [], "rss_small": 0} for b in args.binaries}
-        for _ in range(args.runs):
+        for _ in range(0 if args.rss_only else args.runs):
             for b in args.binaries:
                 out = root / "out"
                 shutil.rmtree(out, ignore_errors=True)
@@ -103,7 +105,7 @@ def main() -> None:
             base = [b, "extract", "-q", "--full", "--jobs", str(args.jobs), "-o", str(out)]
             rows[b]["rss"] = peak_rss(base + [str(root / "corpus")])
             rows[b]["rss_small"] = peak_rss(base + [str(small)])
-            for _ in range(5):
+            for _ in range(0 if args.rss_only else 5):
                 start = time.perf_counter()
                 subprocess.run([b, "extract", str(one), "-o", str(root / "one"), "-q", "--full"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -111,6 +113,12 @@ def main() -> None:
         n_small = sum(1 for p in small.rglob("*") if p.is_file())
         print(f"corpus: {args.files} files, {size / 1e6:.1f} MB, from {', '.join(map(str, sources))}; "
               f"--jobs {args.jobs}; {args.runs} run(s) each, best kept; {os.cpu_count()} cores\n")
+        if args.rss_only:
+            print(f"| binary | peak RSS {n_small} files (MiB) | peak RSS {args.files} files (MiB) |")
+            print("|---|---|---|")
+            for b, r in rows.items():
+                print(f"| `{b}` | {r['rss_small'] / 1024:.0f} | {r['rss'] / 1024:.0f} |")
+            return
         print(f"| binary | wall s | CPU s | docs/s | MB/s | one document (ms) | peak RSS {n_small} files (MiB) | peak RSS {args.files} files (MiB) |")
         print("|---|---|---|---|---|---|---|---|")
         for b, r in rows.items():

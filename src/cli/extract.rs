@@ -63,7 +63,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
-    let found = batch::discover(&args.paths);
+    let mut found = batch::discover(&args.paths);
     for (path, why) in &found.skipped {
         if !args.quiet {
             eprintln!("cdv: {}: skipped ({why})", path.display());
@@ -131,16 +131,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let docs_path = args.output.join("documents.jsonl");
     let contracts_path = args.output.join("contracts.jsonl");
-    // Incremental runs: unchanged documents keep their previous record (and clean text).
+    // Incremental runs: unchanged documents keep their previous record (and clean text). The
+    // plan holds the inputs from now on: one list of them in memory, not two.
+    let inputs = std::mem::take(&mut found.inputs);
     let plan = pool.install(|| {
         cdv::export::incremental::plan(
             &args.output,
-            &found.inputs,
+            &inputs,
             args.max_bytes,
             args.full,
             args.emit_text.then_some(text_dir.as_path()),
         )
     });
+    drop(inputs);
     let reused_count = plan.reused.len();
     if let Some(b) = &bar {
         b.inc(reused_count as u64);

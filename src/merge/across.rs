@@ -9,7 +9,7 @@
 //! that chose the headline ([`super::precedence`]). Records are taken in id order and every map
 //! is ordered, so the output does not depend on file order or threads.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -19,8 +19,8 @@ use serde_json::json;
 use super::precedence::{dates_agree, figures_near, signature_key};
 use crate::names::fold;
 use crate::record::{
-    CommuneRef, Contract, ContractConflict, ContractRecord, DocumentRecord, Evidence, Figure,
-    Merged, MergedFigure, MergedQuartier, SourceRef,
+    CommuneRef, Contract, ContractConflict, ContractRecord, DocumentRecord, Evidence, Merged,
+    MergedFigure, MergedQuartier, QuartierStatus, SourceRef,
 };
 
 fn source(doc: &str, ev: &Evidence) -> SourceRef {
@@ -54,6 +54,7 @@ pub fn key(c: &Contract) -> String {
 }
 
 /// Merges the contracts of `records` (in any order) into one record per contract, sorted by key.
+/// Merges the contracts of `records` (in any order) into one record per contract, sorted by key.
 pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
     let mut sorted: Vec<&DocumentRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
@@ -72,38 +73,62 @@ pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
 }
 
 /// The contracts of a batch's documents, collected as the documents come (in id order) and
-/// merged at the end. [`Collector::spilled`] writes each document's contracts to a temporary
-/// file and keeps only a short entry per contract (its key, folded territory name and document
-/// id), so memory does not hold the batch's contracts; [`Collector::finish`] then reads each
-/// group back, merges it and hands the records over one at a time.
+/// merged at the end. [`Collector::spilled`] writes each document's contracts (with the
+/// document's id) to a temporary file and keeps only a short entry per contract (its key and
+/// folded territory name, both interned, and the document's rank), so memory does not hold the
+/// batch's contracts; [`Collector::finish`] then reads each group back one copy at a time into a
+/// [`Group`] and hands the merged records over one at a time.
 pub struct Collector {
     store: Store,
     entries: Vec<Entry>,
+    keys: Interner,
+    names: Interner,
+    /// The last document pushed and its rank (documents come in id order).
+    last_doc: Option<(Box<str>, u32)>,
 }
 
 /// What [`Collector`] keeps of each contract.
 struct Entry {
-    key: String,
-    folded_name: String,
-    doc: Box<str>,
+    /// The contract's key, in [`Collector::keys`].
+    key: u32,
+    /// Its territory's folded name, in [`Collector::names`].
+    name: u32,
+    /// The rank of its document among the documents pushed: ranks order like the ids.
+    doc: u32,
     /// Where the contract is: an index into the memory store, or a byte offset in the file.
     at: u64,
 }
 
+/// Distinct strings, each numbered once.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    list: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = u32::try_from(self.list.len()).expect("fewer than 2^32 distinct strings");
+        self.ids.insert(s.into(), i);
+        self.list.push(s.into());
+        i
+    }
+}
+
 enum Store {
-    /// Each contract is taken out when its group is merged.
-    Memory(Vec<Option<Contract>>),
-    File {
-        path: PathBuf,
-        writer: Option<BufWriter<File>>,
-        written: u64,
-    },
+    /// Each contract, with its document's id, is taken out when its group is merged.
+    Memory(Vec<Option<(Box<str>, Contract)>>),
+    /// One line per contract: `[document id, contract]`.
+    File { path: PathBuf, writer: Option<BufWriter<File>>, written: u64 },
 }
 
 impl Collector {
     /// A collector holding the contracts in memory.
     pub fn in_memory() -> Collector {
-        Collector { store: Store::Memory(Vec::new()), entries: Vec::new() }
+        Collector::with(Store::Memory(Vec::new()))
     }
 
     /// A collector spilling the contracts to the file `path` (created now, removed when the
@@ -111,22 +136,42 @@ impl Collector {
     pub fn spilled(path: &Path) -> std::io::Result<Collector> {
         let writer = BufWriter::new(File::create(path)?);
         crate::write::register_temporary(path);
-        let store = Store::File { path: path.to_owned(), writer: Some(writer), written: 0 };
-        Ok(Collector { store, entries: Vec::new() })
+        Ok(Collector::with(Store::File { path: path.to_owned(), writer: Some(writer), written: 0 }))
+    }
+
+    fn with(store: Store) -> Collector {
+        Collector {
+            store,
+            entries: Vec::new(),
+            keys: Interner::default(),
+            names: Interner::default(),
+            last_doc: None,
+        }
     }
 
     /// Adds the contracts of document `doc`; documents come in id order.
     pub fn push(&mut self, doc: &str, contracts: &[Contract]) -> std::io::Result<()> {
-        debug_assert!(self.entries.last().is_none_or(|e| &*e.doc <= doc), "documents in id order");
+        if contracts.is_empty() {
+            return Ok(());
+        }
+        let rank = match &self.last_doc {
+            Some((last, rank)) if **last == *doc => *rank,
+            Some((last, rank)) => {
+                debug_assert!(**last < *doc, "documents in id order");
+                rank + 1
+            }
+            None => 0,
+        };
+        self.last_doc = Some((doc.into(), rank));
         for c in contracts {
             let at = match &mut self.store {
                 Store::Memory(list) => {
-                    list.push(Some(c.clone()));
+                    list.push(Some((doc.into(), c.clone())));
                     list.len() as u64 - 1
                 }
                 Store::File { writer, written, .. } => {
                     let w = writer.as_mut().ok_or_else(|| std::io::Error::other("finished"))?;
-                    let line = serde_json::to_vec(c)?;
+                    let line = serde_json::to_vec(&(doc, c))?;
                     w.write_all(&line)?;
                     w.write_all(b"\n")?;
                     let at = *written;
@@ -134,12 +179,9 @@ impl Collector {
                     at
                 }
             };
-            self.entries.push(Entry {
-                key: key(c),
-                folded_name: fold(&c.territory),
-                doc: doc.into(),
-                at,
-            });
+            let key = self.keys.id(&key(c));
+            let name = self.names.id(&fold(&c.territory));
+            self.entries.push(Entry { key, name, doc: rank, at });
         }
         Ok(())
     }
@@ -150,11 +192,13 @@ impl Collector {
         mut self,
         mut emit: impl FnMut(ContractRecord) -> std::io::Result<()>,
     ) -> std::io::Result<usize> {
-        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_key: Vec<Vec<u32>> = vec![Vec::new(); self.keys.list.len()];
         for (i, e) in self.entries.iter().enumerate() {
-            groups.entry(e.key.clone()).or_default().push(i);
+            by_key[e.key as usize].push(i as u32);
         }
-        join_name_keys(&mut groups, &self.entries);
+        let mut groups: BTreeMap<Box<str>, Vec<u32>> =
+            self.keys.list.iter().cloned().zip(by_key).collect();
+        join_name_keys(&mut groups, &self.entries, &self.names);
         let mut reader = match &mut self.store {
             Store::File { path, writer, .. } => {
                 if let Some(w) = writer.take() {
@@ -166,22 +210,19 @@ impl Collector {
         };
         let count = groups.len();
         for (k, members) in groups {
-            let loaded: Vec<(&str, Contract)> = members
-                .iter()
-                .map(|&i| {
-                    let e = &self.entries[i];
-                    let c = match (&mut self.store, reader.as_mut()) {
-                        (Store::Memory(list), _) => list[e.at as usize]
-                            .take()
-                            .ok_or_else(|| std::io::Error::other("a contract in two groups"))?,
-                        (Store::File { .. }, Some(r)) => read_line_at(r, e.at)?,
-                        (Store::File { .. }, None) => unreachable!("the file store has a reader"),
-                    };
-                    Ok((&*e.doc, c))
-                })
-                .collect::<std::io::Result<_>>()?;
-            let refs: Vec<(&str, &Contract)> = loaded.iter().map(|(d, c)| (*d, c)).collect();
-            emit(merge_group(k, &refs))?;
+            let mut group = Group::new(k.into());
+            for i in members {
+                let at = self.entries[i as usize].at;
+                let (doc, c) = match (&mut self.store, reader.as_mut()) {
+                    (Store::Memory(list), _) => list[at as usize]
+                        .take()
+                        .ok_or_else(|| std::io::Error::other("a contract in two groups"))?,
+                    (Store::File { .. }, Some(r)) => read_line_at(r, at)?,
+                    (Store::File { .. }, None) => unreachable!("the file store has a reader"),
+                };
+                group.add(&doc, &c);
+            }
+            emit(group.finish())?;
         }
         Ok(count)
     }
@@ -197,8 +238,8 @@ impl Drop for Collector {
     }
 }
 
-/// The contract serialised on the line starting at byte `at`.
-fn read_line_at(r: &mut BufReader<File>, at: u64) -> std::io::Result<Contract> {
+/// The document id and contract serialised on the line starting at byte `at`.
+fn read_line_at(r: &mut BufReader<File>, at: u64) -> std::io::Result<(Box<str>, Contract)> {
     r.seek(SeekFrom::Start(at))?;
     let mut line = String::new();
     r.read_line(&mut line)?;
@@ -207,38 +248,45 @@ fn read_line_at(r: &mut BufReader<File>, at: u64) -> std::io::Result<Contract> {
 
 /// A contract keyed by name joins a code-keyed group of the same generation whose territory
 /// has the same folded name (one document named the territory in a form the gazetteer did not
-/// link).
-fn join_name_keys(groups: &mut BTreeMap<String, Vec<usize>>, entries: &[Entry]) {
-    let name_keys: Vec<String> =
+/// link): the first such group in key order.
+fn join_name_keys(groups: &mut BTreeMap<Box<str>, Vec<u32>>, entries: &[Entry], names: &Interner) {
+    // The folded names of each code-keyed group, in key order. A name-keyed group that joins
+    // one brings no new name (its members all have the name it is keyed by), so these stay true.
+    let coded: Vec<(Box<str>, HashSet<u32>)> = groups
+        .iter()
+        .filter(|(k, _)| !k.starts_with("name:"))
+        .map(|(k, members)| {
+            (k.clone(), members.iter().map(|&i| entries[i as usize].name).collect())
+        })
+        .collect();
+    let name_keys: Vec<Box<str>> =
         groups.keys().filter(|k| k.starts_with("name:")).cloned().collect();
     for nk in name_keys {
         let Some((name, generation)) = nk.trim_start_matches("name:").rsplit_once('/') else {
             continue;
         };
-        let target = groups
-            .iter()
-            .find(|(k, members)| {
-                !k.starts_with("name:")
-                    && k.ends_with(&format!("/{generation}"))
-                    && members.iter().any(|&i| entries[i].folded_name == name)
-            })
-            .map(|(k, _)| k.clone());
-        if let Some(t) = target
+        let Some(&name) = names.ids.get(name) else { continue };
+        let suffix = format!("/{generation}");
+        let target =
+            coded.iter().find(|(k, in_group)| k.ends_with(&suffix) && in_group.contains(&name));
+        if let Some((t, _)) = target
             && let Some(moved) = groups.remove(&nk)
-            && let Some(dest) = groups.get_mut(&t)
+            && let Some(dest) = groups.get_mut(t)
         {
             dest.extend(moved);
-            dest.sort_by(|&a, &b| entries[a].doc.cmp(&entries[b].doc));
+            dest.sort_by_key(|&i| entries[i as usize].doc);
         }
     }
 }
 
-/// Adds `(value, source)` to a list of merged values keyed by `fold`.
+/// Adds `(value, source)` to a list of merged values keyed by `fold`. Sources come in document
+/// order, so a source already listed is among the last ones, of the same document.
 fn add_named(list: &mut Vec<Merged<String>>, value: &str, src: SourceRef) {
     let key = fold(value);
     match list.iter_mut().find(|m| fold(&m.value) == key) {
         Some(m) => {
-            if !m.sources.contains(&src) {
+            let listed = m.sources.iter().rev().take_while(|s| s.doc == src.doc).any(|s| *s == src);
+            if !listed {
                 m.sources.push(src);
             }
         }
@@ -246,107 +294,169 @@ fn add_named(list: &mut Vec<Merged<String>>, value: &str, src: SourceRef) {
     }
 }
 
-fn merge_group(key: String, members: &[(&str, &Contract)]) -> ContractRecord {
-    let first = members[0].1;
-    let mut documents: Vec<String> = members.iter().map(|(d, _)| (*d).to_owned()).collect();
-    documents.dedup();
-    let mut names = Vec::new();
-    let mut signatories = Vec::new();
-    let mut organizations = Vec::new();
-    for (doc, c) in members {
+/// One contract's record, merged from its copies fed one at a time in document order
+/// ([`Group::add`]); it keeps only the values and sources the record lists, never the copies.
+/// Where a headline depends on every copy (the best signature date, the documents' territory
+/// names for a figure's scope), the candidates are kept and decided in [`Group::finish`].
+struct Group {
+    key: String,
+    /// The first copy's territory name and generation.
+    first: Option<(String, String)>,
+    documents: Vec<String>,
+    names: Vec<Merged<String>>,
+    kind: Option<String>,
+    code: Option<String>,
+    signatories: Vec<Merged<String>>,
+    organizations: Vec<Merged<String>>,
+    signed_on: SignedOn,
+    period: Vec<Merged<[i32; 2]>>,
+    quartiers: Quartiers,
+    figures: Figures,
+}
+
+impl Group {
+    fn new(key: String) -> Group {
+        Group {
+            key,
+            first: None,
+            documents: Vec::new(),
+            names: Vec::new(),
+            kind: None,
+            code: None,
+            signatories: Vec::new(),
+            organizations: Vec::new(),
+            signed_on: SignedOn::default(),
+            period: Vec::new(),
+            quartiers: Quartiers::default(),
+            figures: Figures::default(),
+        }
+    }
+
+    /// Adds the copy `c` of the contract reported by document `doc` (documents in id order).
+    fn add(&mut self, doc: &str, c: &Contract) {
+        debug_assert!(self.documents.last().is_none_or(|d| d.as_str() <= doc), "id order");
+        self.first.get_or_insert_with(|| (c.territory.clone(), generation(c)));
+        if self.documents.last().is_none_or(|d| d != doc) {
+            self.documents.push(doc.to_owned());
+        }
         for ev in &c.evidence {
-            add_named(&mut names, &c.territory, source(doc, ev));
+            add_named(&mut self.names, &c.territory, source(doc, ev));
         }
         if c.evidence.is_empty() {
-            add_named(
-                &mut names,
-                &c.territory,
-                SourceRef { doc: (*doc).into(), span: [0, 0], rule: String::new() },
-            );
+            let src = SourceRef { doc: doc.into(), span: [0, 0], rule: String::new() };
+            add_named(&mut self.names, &c.territory, src);
         }
         for p in &c.signatories {
-            add_named(&mut signatories, &p.name, source(doc, &p.evidence));
+            add_named(&mut self.signatories, &p.name, source(doc, &p.evidence));
         }
         for o in &c.organizations {
-            add_named(&mut organizations, &o.name, source(doc, &o.evidence));
+            add_named(&mut self.organizations, &o.name, source(doc, &o.evidence));
         }
+        if self.kind.is_none() {
+            self.kind.clone_from(&c.territory_kind);
+        }
+        if self.code.is_none() {
+            self.code.clone_from(&c.territory_code);
+        }
+        self.signed_on.add(doc, c);
+        if let Some(p) = &c.period {
+            let srcs = p.evidence.iter().map(|e| source(doc, e));
+            match self.period.iter_mut().find(|m| m.value == p.value) {
+                Some(m) => m.sources.extend(srcs),
+                None => self.period.push(Merged { value: p.value, sources: srcs.collect() }),
+            }
+        }
+        self.quartiers.add(doc, c);
+        self.figures.add(doc, c);
     }
-    let mut conflicts = Vec::new();
-    let signed_on = merge_signed_on(members, &mut conflicts);
-    let period = merge_period(members, &mut conflicts);
-    let quartiers = merge_quartiers(members, &mut conflicts);
-    let figures = merge_figures(members, &mut conflicts);
-    ContractRecord {
-        key,
-        territory: first.territory.clone(),
-        territory_names: names,
-        territory_kind: members.iter().find_map(|(_, c)| c.territory_kind.clone()),
-        territory_code: members.iter().find_map(|(_, c)| c.territory_code.clone()),
-        generation: generation(first),
-        documents,
-        signed_on,
-        period,
-        signatories,
-        organizations,
-        quartiers,
-        figures,
-        conflicts,
+
+    /// The merged record, with its conflicts (signature date, period, quartiers, figures).
+    fn finish(self) -> ContractRecord {
+        let mut conflicts = Vec::new();
+        let signed_on = self.signed_on.finish(&mut conflicts);
+        let period = finish_period(self.period, &mut conflicts);
+        let quartiers = self.quartiers.finish(&mut conflicts);
+        let figures = self.figures.finish(&mut conflicts);
+        let (territory, generation) = self.first.unwrap_or_default();
+        ContractRecord {
+            key: self.key,
+            territory,
+            territory_names: self.names,
+            territory_kind: self.kind,
+            territory_code: self.code,
+            generation,
+            documents: self.documents,
+            signed_on,
+            period,
+            signatories: self.signatories,
+            organizations: self.organizations,
+            quartiers,
+            figures,
+            conflicts,
+        }
     }
 }
 
-fn merge_signed_on(
-    members: &[(&str, &Contract)],
-    conflicts: &mut Vec<ContractConflict>,
-) -> Option<Merged<String>> {
-    // One candidate per document: its headline signature date and the evidence behind it.
-    let cands: Vec<(&str, &str, &Evidence)> = members
-        .iter()
-        .filter_map(|(doc, c)| {
-            let s = c.signed_on.as_ref()?;
-            Some((*doc, s.value.as_str(), s.evidence.first()?))
-        })
-        .collect();
-    let best = cands.iter().min_by_key(|(doc, v, ev)| (signature_key(v, ev), *doc))?;
-    let mut values: Vec<Merged<String>> = Vec::new();
-    for (doc, v, ev) in &cands {
-        let src = source(doc, ev);
-        // Values that agree with the headline (equal, or a month the day refines) merge into it.
-        let slot = if dates_agree(v, best.1) { best.1 } else { v };
-        match values.iter_mut().find(|m| m.value == slot) {
-            Some(m) => m.sources.push(src),
-            None => values.push(Merged { value: slot.to_owned(), sources: vec![src] }),
-        }
-    }
-    values.sort_by_key(|m| m.value != best.1);
-    if values.len() > 1 {
-        conflicts.push(ContractConflict {
-            field: "signed_on".into(),
-            values: values
-                .iter()
-                .map(|m| Merged { value: json!(m.value), sources: m.sources.clone() })
-                .collect(),
-            note: "documents give different signature dates; headline chosen by precedence: an \
-                   explicit \"Date de signature\" field over a date in prose, a day over a month, \
-                   then the first document"
-                .into(),
+/// Each document's headline signature date, the best of them chosen by
+/// [`signature_key`] then the first document.
+#[derive(Default)]
+struct SignedOn {
+    /// One candidate per copy that has a date: its value and source.
+    candidates: Vec<(String, SourceRef)>,
+    /// The best candidate so far (an index into `candidates`) and its evidence.
+    best: Option<(usize, Evidence)>,
+}
+
+impl SignedOn {
+    fn add(&mut self, doc: &str, c: &Contract) {
+        let Some(s) = &c.signed_on else { return };
+        let Some(ev) = s.evidence.first() else { return };
+        let better = self.best.as_ref().is_none_or(|(i, best_ev)| {
+            let (best, best_src) = &self.candidates[*i];
+            (signature_key(&s.value, ev), doc)
+                < (signature_key(best, best_ev), best_src.doc.as_str())
         });
+        if better {
+            self.best = Some((self.candidates.len(), ev.clone()));
+        }
+        self.candidates.push((s.value.clone(), source(doc, ev)));
     }
-    values.into_iter().next()
+
+    fn finish(self, conflicts: &mut Vec<ContractConflict>) -> Option<Merged<String>> {
+        let (i, _) = self.best?;
+        let best = self.candidates[i].0.clone();
+        let mut values: Vec<Merged<String>> = Vec::new();
+        for (v, src) in self.candidates {
+            // Values that agree with the headline (equal, or a month the day refines) merge
+            // into it.
+            let slot = if dates_agree(&v, &best) { best.clone() } else { v };
+            match values.iter_mut().find(|m| m.value == slot) {
+                Some(m) => m.sources.push(src),
+                None => values.push(Merged { value: slot, sources: vec![src] }),
+            }
+        }
+        values.sort_by_key(|m| m.value != best);
+        if values.len() > 1 {
+            conflicts.push(ContractConflict {
+                field: "signed_on".into(),
+                values: values
+                    .iter()
+                    .map(|m| Merged { value: json!(m.value), sources: m.sources.clone() })
+                    .collect(),
+                note: "documents give different signature dates; headline chosen by precedence: \
+                       an explicit \"Date de signature\" field over a date in prose, a day over a \
+                       month, then the first document"
+                    .into(),
+            });
+        }
+        values.into_iter().next()
+    }
 }
 
-fn merge_period(
-    members: &[(&str, &Contract)],
+fn finish_period(
+    values: Vec<Merged<[i32; 2]>>,
     conflicts: &mut Vec<ContractConflict>,
 ) -> Option<Merged<[i32; 2]>> {
-    let mut values: Vec<Merged<[i32; 2]>> = Vec::new();
-    for (doc, c) in members {
-        let Some(p) = &c.period else { continue };
-        let srcs: Vec<SourceRef> = p.evidence.iter().map(|e| source(doc, e)).collect();
-        match values.iter_mut().find(|m| m.value == p.value) {
-            Some(m) => m.sources.extend(srcs),
-            None => values.push(Merged { value: p.value, sources: srcs }),
-        }
-    }
     if values.len() > 1 {
         conflicts.push(ContractConflict {
             field: "period".into(),
@@ -360,16 +470,18 @@ fn merge_period(
     values.into_iter().next()
 }
 
-fn merge_quartiers(
-    members: &[(&str, &Contract)],
-    conflicts: &mut Vec<ContractConflict>,
-) -> Vec<MergedQuartier> {
-    let mut out: Vec<MergedQuartier> = Vec::new();
-    // For each merged quartier, the status each source gave.
-    let mut statuses: Vec<Vec<(crate::record::QuartierStatus, SourceRef)>> = Vec::new();
-    // For each merged quartier, the QPV codes its sources give.
-    let mut codes: Vec<Vec<String>> = Vec::new();
-    for (doc, c) in members {
+/// The quartiers of the copies, merged as they come.
+#[derive(Default)]
+struct Quartiers {
+    out: Vec<MergedQuartier>,
+    /// For each merged quartier, the status each of its sources gave (along its `sources`).
+    statuses: Vec<Vec<QuartierStatus>>,
+    /// For each merged quartier, the QPV codes its sources give.
+    codes: Vec<Vec<String>>,
+}
+
+impl Quartiers {
+    fn add(&mut self, doc: &str, c: &Contract) {
         for q in &c.quartiers {
             let src = source(doc, &q.evidence);
             let key = fold(&q.name);
@@ -385,10 +497,10 @@ fn merge_quartiers(
                             })
                         }))
             };
-            let idx = match out.iter().position(same) {
+            let idx = match self.out.iter().position(same) {
                 Some(i) => i,
                 None => {
-                    out.push(MergedQuartier {
+                    self.out.push(MergedQuartier {
                         name: q.name.clone(),
                         names: vec![],
                         communes: vec![],
@@ -396,56 +508,60 @@ fn merge_quartiers(
                         qpv_code: None,
                         sources: vec![],
                     });
-                    codes.push(vec![]);
-                    statuses.push(vec![]);
-                    out.len() - 1
+                    self.codes.push(vec![]);
+                    self.statuses.push(vec![]);
+                    self.out.len() - 1
                 }
             };
-            let m = &mut out[idx];
+            let m = &mut self.out[idx];
             if !m.names.contains(&q.name) {
                 m.names.push(q.name.clone());
             }
             for commune in &q.communes {
                 add_commune(&mut m.communes, commune);
             }
-            m.sources.push(src.clone());
-            statuses[idx].push((q.status, src));
+            m.sources.push(src);
+            self.statuses[idx].push(q.status);
             if let Some(code) = &q.qpv_code
-                && !codes[idx].contains(code)
+                && !self.codes[idx].contains(code)
             {
-                codes[idx].push(code.clone());
+                self.codes[idx].push(code.clone());
             }
         }
     }
-    // One code among the sources is the quartier's; codes that disagree are none.
-    for (m, c) in out.iter_mut().zip(&codes) {
-        if let [one] = c.as_slice() {
-            m.qpv_code = Some(one.clone());
-        }
-    }
-    for (m, st) in out.iter().zip(&statuses) {
-        let mut distinct: Vec<Merged<serde_json::Value>> = Vec::new();
-        for (status, src) in st {
-            let v = json!(status);
-            match distinct.iter_mut().find(|d| d.value == v) {
-                Some(d) => d.sources.push(src.clone()),
-                None => distinct.push(Merged { value: v, sources: vec![src.clone()] }),
+
+    fn finish(self, conflicts: &mut Vec<ContractConflict>) -> Vec<MergedQuartier> {
+        let mut out = self.out;
+        // One code among the sources is the quartier's; codes that disagree are none.
+        for (m, c) in out.iter_mut().zip(&self.codes) {
+            if let [one] = c.as_slice() {
+                m.qpv_code = Some(one.clone());
             }
         }
-        // One document listing a quartier twice (a priority list and a renewal list) does not
-        // disagree with itself.
-        let docs: BTreeSet<&str> = st.iter().map(|(_, s)| s.doc.as_str()).collect();
-        if distinct.len() > 1 && docs.len() > 1 {
-            conflicts.push(ContractConflict {
-                field: format!("quartiers[{}].status", m.name),
-                values: distinct,
-                note: "documents give the quartier different statuses; headline from the first \
-                       document"
-                    .into(),
-            });
+        for (m, st) in out.iter().zip(&self.statuses) {
+            let mut distinct: Vec<Merged<serde_json::Value>> = Vec::new();
+            for (status, src) in st.iter().zip(&m.sources) {
+                let v = json!(status);
+                match distinct.iter_mut().find(|d| d.value == v) {
+                    Some(d) => d.sources.push(src.clone()),
+                    None => distinct.push(Merged { value: v, sources: vec![src.clone()] }),
+                }
+            }
+            // One document listing a quartier twice (a priority list and a renewal list) does
+            // not disagree with itself.
+            let docs: BTreeSet<&str> = m.sources.iter().map(|s| s.doc.as_str()).collect();
+            if distinct.len() > 1 && docs.len() > 1 {
+                conflicts.push(ContractConflict {
+                    field: format!("quartiers[{}].status", m.name),
+                    values: distinct,
+                    note: "documents give the quartier different statuses; headline from the \
+                           first document"
+                        .into(),
+                });
+            }
         }
+        out
     }
-    out
 }
 
 fn add_commune(list: &mut Vec<CommuneRef>, c: &CommuneRef) {
@@ -470,6 +586,14 @@ fn add_commune(list: &mut Vec<CommuneRef>, c: &CommuneRef) {
 const PART_WHOLE: &[&str] =
     &["participant_count", "partner_count", "population", "population_qpv", "qpv_count"];
 
+/// A figure of a copy, as the merge needs it.
+struct FigureSeen {
+    value: f64,
+    approx: bool,
+    scope: Option<String>,
+    source: SourceRef,
+}
+
 /// Figures of the documents about one contract, by kind. Where several documents give a
 /// territory-wide value of a kind, those values are compared: equal ones agree, near ones
 /// (within [`figures_near`]) agree approximately, others conflict; the headline is the first
@@ -477,118 +601,145 @@ const PART_WHOLE: &[&str] =
 /// unstated or the contract's own: a sub-area's count ("deux quartiers hérouvillais") is a part
 /// of it, and a figure about "France" or another commune is not about the contract. Every other
 /// value is listed as it is, with its sources.
-fn merge_figures(
-    members: &[(&str, &Contract)],
-    conflicts: &mut Vec<ContractConflict>,
-) -> Vec<MergedFigure> {
-    // kind -> document -> figures of that kind in that document.
-    let mut by_kind: BTreeMap<&str, BTreeMap<&str, Vec<&Figure>>> = BTreeMap::new();
-    for (doc, c) in members {
+#[derive(Default)]
+struct Figures {
+    /// kind -> document -> figures of that kind in that document.
+    by_kind: BTreeMap<String, BTreeMap<String, Vec<FigureSeen>>>,
+    /// The copies' folded territory names, each once: a scope naming one is the contract's own.
+    territories: Vec<String>,
+}
+
+impl Figures {
+    fn add(&mut self, doc: &str, c: &Contract) {
+        let territory = fold(&c.territory);
+        if !self.territories.contains(&territory) {
+            self.territories.push(territory);
+        }
         for f in &c.figures {
-            by_kind.entry(f.kind.as_str()).or_default().entry(doc).or_default().push(f);
+            let seen = FigureSeen {
+                value: f.value,
+                approx: f.approx,
+                scope: f.scope.clone(),
+                source: source(doc, &f.evidence),
+            };
+            let docs = match self.by_kind.get_mut(&f.kind) {
+                Some(docs) => docs,
+                None => self.by_kind.entry(f.kind.clone()).or_default(),
+            };
+            match docs.get_mut(doc) {
+                Some(list) => list.push(seen),
+                None => {
+                    docs.insert(doc.to_owned(), vec![seen]);
+                }
+            }
         }
     }
-    let territory: Vec<String> = members.iter().map(|(_, c)| fold(&c.territory)).collect();
-    let own = |f: &Figure| {
-        f.scope.as_ref().is_none_or(|s| {
-            let s = fold(s);
-            territory.iter().any(|t| s.contains(t.as_str()) || t.contains(s.as_str()))
-        })
-    };
-    let mut out = Vec::new();
-    for (kind, docs) in by_kind {
-        let wide: Vec<(&str, &Figure)> = docs
-            .iter()
-            .filter_map(|(d, fs)| {
-                let owned: Vec<&Figure> = fs.iter().copied().filter(|f| own(f)).collect();
-                let single = owned.iter().all(|f| f.value == owned[0].value);
-                let best = owned.iter().max_by(|a, b| a.value.total_cmp(&b.value));
-                best.filter(|_| single || PART_WHOLE.contains(&kind)).map(|f| (*d, *f))
+
+    fn finish(self, conflicts: &mut Vec<ContractConflict>) -> Vec<MergedFigure> {
+        let territory = self.territories;
+        let own = |f: &FigureSeen| {
+            f.scope.as_ref().is_none_or(|s| {
+                let s = fold(s);
+                territory.iter().any(|t| s.contains(t.as_str()) || t.contains(s.as_str()))
             })
-            .collect();
-        let mut rest: Vec<(&str, &Figure)> =
-            docs.iter().flat_map(|(d, fs)| fs.iter().map(|f| (*d, *f))).collect();
-        if wide.len() > 1 {
-            let head = wide.iter().find(|(_, f)| !f.approx).unwrap_or(&wide[0]).1;
-            let all_equal = wide.iter().all(|(_, f)| f.value == head.value);
-            let all_near = wide.iter().all(|(_, f)| figures_near(kind, f.value, head.value));
-            let agreement = if all_equal {
-                "agree"
-            } else if all_near {
-                "approximate"
-            } else {
-                "conflict"
-            };
-            let compared =
-                |d: &str, f: &Figure| wide.iter().any(|(wd, wf)| *wd == d && wf.value == f.value);
-            let sources = rest
+        };
+        let mut out = Vec::new();
+        for (kind, docs) in &self.by_kind {
+            let kind = kind.as_str();
+            let wide: Vec<(&str, &FigureSeen)> = docs
                 .iter()
-                .filter(|(d, f)| compared(d, f))
-                .map(|(d, f)| source(d, &f.evidence))
+                .filter_map(|(d, fs)| {
+                    let owned: Vec<&FigureSeen> = fs.iter().filter(|f| own(f)).collect();
+                    let single = owned.iter().all(|f| f.value == owned[0].value);
+                    let best = owned.iter().max_by(|a, b| a.value.total_cmp(&b.value));
+                    best.filter(|_| single || PART_WHOLE.contains(&kind)).map(|f| (d.as_str(), *f))
+                })
                 .collect();
-            rest.retain(|(d, f)| !compared(d, f));
-            out.push(MergedFigure {
-                kind: kind.to_owned(),
-                value: head.value,
-                approx: head.approx,
-                scope: head.scope.clone(),
-                agreement: agreement.into(),
-                sources,
-            });
-            if !all_equal {
-                let mut values: Vec<Merged<serde_json::Value>> = Vec::new();
-                for (d, f) in &wide {
-                    let v = json!(crate::record::number::to_json(f.value));
-                    match values.iter_mut().find(|m| m.value == v) {
-                        Some(m) => m.sources.push(source(d, &f.evidence)),
-                        None => {
-                            values.push(Merged { value: v, sources: vec![source(d, &f.evidence)] })
+            let mut rest: Vec<(&str, &FigureSeen)> =
+                docs.iter().flat_map(|(d, fs)| fs.iter().map(move |f| (d.as_str(), f))).collect();
+            if wide.len() > 1 {
+                let head = wide.iter().find(|(_, f)| !f.approx).unwrap_or(&wide[0]).1;
+                let all_equal = wide.iter().all(|(_, f)| f.value == head.value);
+                let all_near = wide.iter().all(|(_, f)| figures_near(kind, f.value, head.value));
+                let agreement = if all_equal {
+                    "agree"
+                } else if all_near {
+                    "approximate"
+                } else {
+                    "conflict"
+                };
+                let compared = |d: &str, f: &FigureSeen| {
+                    wide.iter().any(|(wd, wf)| *wd == d && wf.value == f.value)
+                };
+                let sources = rest
+                    .iter()
+                    .filter(|(d, f)| compared(d, f))
+                    .map(|(_, f)| f.source.clone())
+                    .collect();
+                rest.retain(|(d, f)| !compared(d, f));
+                out.push(MergedFigure {
+                    kind: kind.to_owned(),
+                    value: head.value,
+                    approx: head.approx,
+                    scope: head.scope.clone(),
+                    agreement: agreement.into(),
+                    sources,
+                });
+                if !all_equal {
+                    let mut values: Vec<Merged<serde_json::Value>> = Vec::new();
+                    for (_, f) in &wide {
+                        let v = json!(crate::record::number::to_json(f.value));
+                        match values.iter_mut().find(|m| m.value == v) {
+                            Some(m) => m.sources.push(f.source.clone()),
+                            None => {
+                                values.push(Merged { value: v, sources: vec![f.source.clone()] })
+                            }
                         }
                     }
+                    values.sort_by_key(|m| {
+                        m.value != json!(crate::record::number::to_json(head.value))
+                    });
+                    let note = if all_near {
+                        "approximate agreement: the values differ by at most 10 %; headline is \
+                         the exact value"
+                    } else {
+                        "documents give different values; headline is the first exact value"
+                    };
+                    conflicts.push(ContractConflict {
+                        field: format!("figures.{kind}"),
+                        values,
+                        note: note.into(),
+                    });
                 }
-                values
-                    .sort_by_key(|m| m.value != json!(crate::record::number::to_json(head.value)));
-                let note = if all_near {
-                    "approximate agreement: the values differ by at most 10 %; headline is the \
-                     exact value"
-                } else {
-                    "documents give different values; headline is the first exact value"
-                };
-                conflicts.push(ContractConflict {
-                    field: format!("figures.{kind}"),
-                    values,
-                    note: note.into(),
-                });
             }
-        }
-        // Every other value, once, with its sources.
-        let mut merged: Vec<(MergedFigure, BTreeSet<&str>)> = Vec::new();
-        for (d, f) in rest {
-            let src = source(d, &f.evidence);
-            match merged.iter_mut().find(|(m, _)| m.value == f.value) {
-                Some((m, in_docs)) => {
-                    m.sources.push(src);
-                    in_docs.insert(d);
-                    if in_docs.len() > 1 {
-                        m.agreement = "agree".into();
+            // Every other value, once, with its sources.
+            let mut merged: Vec<(MergedFigure, BTreeSet<&str>)> = Vec::new();
+            for (d, f) in rest {
+                match merged.iter_mut().find(|(m, _)| m.value == f.value) {
+                    Some((m, in_docs)) => {
+                        m.sources.push(f.source.clone());
+                        in_docs.insert(d);
+                        if in_docs.len() > 1 {
+                            m.agreement = "agree".into();
+                        }
                     }
+                    None => merged.push((
+                        MergedFigure {
+                            kind: kind.to_owned(),
+                            value: f.value,
+                            approx: f.approx,
+                            scope: f.scope.clone(),
+                            agreement: "single".into(),
+                            sources: vec![f.source.clone()],
+                        },
+                        BTreeSet::from([d]),
+                    )),
                 }
-                None => merged.push((
-                    MergedFigure {
-                        kind: kind.to_owned(),
-                        value: f.value,
-                        approx: f.approx,
-                        scope: f.scope.clone(),
-                        agreement: "single".into(),
-                        sources: vec![src],
-                    },
-                    BTreeSet::from([d]),
-                )),
             }
+            out.extend(merged.into_iter().map(|(m, _)| m));
         }
-        out.extend(merged.into_iter().map(|(m, _)| m));
+        out
     }
-    out
 }
 
 #[cfg(test)]
@@ -816,5 +967,125 @@ mod tests {
         assert_eq!(merged[0].signed_on.as_ref().unwrap().value, "2015-07-06");
         assert_eq!(merged[0].signed_on.as_ref().unwrap().sources.len(), 2);
         assert!(merged[0].conflicts.is_empty());
+    }
+
+    /// Three documents on one contract (own words) that disagree on the signature date, the
+    /// period, a figure and a quartier's status and code.
+    fn three_disagreeing_documents() -> Vec<DocumentRecord> {
+        let copy = |signed, period: [i32; 2], figures, quartiers| {
+            let mut c = contract(signed, figures, quartiers);
+            c.period = Some(Sourced { value: period, evidence: vec![ev(60, "2015-2020", "p")] });
+            c
+        };
+        let coded = |name: &str, status, code: &str, at| {
+            let mut q = quartier(name, status, at);
+            q.qpv_code = Some(code.into());
+            q
+        };
+        let mut france = figure("population", 66_000_000.0, false, 140);
+        france.scope = Some("France".into());
+        let mut rounded = figure("population_qpv", 36000.0, true, 100);
+        rounded.text = "environ 36 000".into();
+        vec![
+            record(
+                "a_note",
+                vec![copy(
+                    ("2015-07", "signé en juillet", "dates.month_year"),
+                    [2015, 2020],
+                    vec![figure("population_qpv", 36000.0, false, 100), france],
+                    vec![coded("Les Tilleuls", QuartierStatus::Prioritaire, "QP059001", 200)],
+                )],
+            ),
+            record(
+                "b_sheet",
+                vec![copy(
+                    ("2015-06-30", "Date de signature : 30 juin 2015", "dates.signature_field"),
+                    [2015, 2020],
+                    vec![figure("population_qpv", 35260.0, false, 300)],
+                    vec![coded("les tilleuls", QuartierStatus::Veille, "QP059002", 400)],
+                )],
+            ),
+            record(
+                "c_article",
+                vec![copy(
+                    ("2015-07-06", "le lundi 6 juillet", "dates.weekday_day_month"),
+                    [2014, 2020],
+                    vec![rounded],
+                    vec![],
+                )],
+            ),
+        ]
+    }
+
+    #[test]
+    fn copies_fed_one_at_a_time_give_the_all_at_once_record() {
+        let docs = three_disagreeing_documents();
+        let mut group = Group::new("siren:245901160/2015-2020".into());
+        for d in &docs {
+            group.add(&d.id, &d.contracts[0]);
+        }
+        let c = group.finish();
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            serde_json::to_string(&contracts(&docs)[0]).unwrap()
+        );
+        // The values the merge gave when it held every copy at once (main 7838143).
+        assert_eq!(c.documents, ["a_note", "b_sheet", "c_article"]);
+        assert_eq!(c.territory_names.len(), 1);
+        assert_eq!(c.territory_names[0].sources.len(), 3);
+        let signed = c.signed_on.as_ref().unwrap();
+        assert_eq!(signed.value, "2015-06-30", "the explicit field wins over earlier documents");
+        assert_eq!(signed.sources[0].doc, "b_sheet");
+        let period = c.period.as_ref().unwrap();
+        assert_eq!(period.value, [2015, 2020]);
+        assert_eq!(period.sources.len(), 2);
+        let fields: Vec<&str> = c.conflicts.iter().map(|k| k.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["signed_on", "period", "quartiers[Les Tilleuls].status", "figures.population_qpv"]
+        );
+        let dates: Vec<&serde_json::Value> =
+            c.conflicts[0].values.iter().map(|v| &v.value).collect();
+        assert_eq!(dates, [&json!("2015-06-30"), &json!("2015-07"), &json!("2015-07-06")]);
+        assert_eq!(c.conflicts[1].values[1].value, json!([2014, 2020]));
+        assert_eq!(c.quartiers.len(), 1);
+        assert_eq!(c.quartiers[0].names, ["Les Tilleuls", "les tilleuls"]);
+        assert_eq!(c.quartiers[0].status, QuartierStatus::Prioritaire);
+        assert_eq!(c.quartiers[0].qpv_code, None, "two codes disagree");
+        let statuses = &c.conflicts[2].values;
+        assert_eq!(
+            (statuses[0].value.clone(), statuses[1].value.clone()),
+            (json!("prioritaire"), json!("veille"))
+        );
+        let kinds: Vec<(&str, f64, &str, usize)> = c
+            .figures
+            .iter()
+            .map(|f| (f.kind.as_str(), f.value, f.agreement.as_str(), f.sources.len()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("population", 66_000_000.0, "single", 1),
+                ("population_qpv", 36000.0, "approximate", 3)
+            ]
+        );
+        let values = &c.conflicts[3].values;
+        assert_eq!(values[0].value, json!(36000));
+        let docs_of = |m: &Merged<serde_json::Value>| {
+            m.sources.iter().map(|s| s.doc.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(docs_of(&values[0]), ["a_note", "c_article"]);
+        assert_eq!(docs_of(&values[1]), ["b_sheet"]);
+    }
+
+    #[test]
+    fn a_name_keyed_copy_joins_the_coded_group_of_its_name_in_document_order() {
+        let mut docs = three_disagreeing_documents();
+        let unlinked = &mut docs[1].contracts[0];
+        unlinked.territory_code = None;
+        let merged = contracts(&docs);
+        assert_eq!(merged.len(), 1, "{:?}", merged.iter().map(|c| &c.key).collect::<Vec<_>>());
+        assert_eq!(merged[0].documents, ["a_note", "b_sheet", "c_article"]);
+        assert_eq!(merged[0].signed_on.as_ref().unwrap().value, "2015-06-30");
     }
 }
