@@ -454,7 +454,8 @@ impl Sections {
     /// days later came Y, where the minister signed"). There the person is the contract's whose
     /// territory (or its place word: "à Evry" for "Evry Centre Essonne") their sentence names,
     /// else the one the paragraph named last before it; a person named before any, or in a
-    /// sentence naming several, is at each.
+    /// sentence naming several, is at each. A line break ends a sentence here too: the rows of
+    /// a table of signings have no full stop.
     fn person_is_about(&self, text: &str, at: usize, i: usize) -> bool {
         let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
         let Some((range, about)) = self.paragraphs.get(idx) else { return true };
@@ -469,7 +470,7 @@ impl Sections {
         let mut current = About::All;
         let mut from = range.start;
         while from < end {
-            let stop = text[from..end].find(['.', '!', '?']).map_or(end, |k| from + k + 1);
+            let stop = text[from..end].find(['.', '!', '?', '\n']).map_or(end, |k| from + k + 1);
             match self.named(&text[from..stop], true) {
                 (_, true) => current = About::All,
                 (named, false) if named.len() > 1 => current = About::All,
@@ -1014,6 +1015,22 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts[0].signatories.len(), 1);
+    }
+
+    #[test]
+    fn people_of_a_table_of_signings_go_to_their_row_s_contract() {
+        // Rows without a full stop: each line is the unit, as a sentence is in prose.
+        let t = "Calendrier des signatures\n5 mars | Arles | Jeanne Morel, préfète\n6 mars | \
+            Orange | Paul Viel, maire\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: vec![person(t, "Jeanne Morel"), person(t, "Paul Viel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names = |k: &Contract| k.signatories.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&m.contracts[0]), ["Jeanne Morel"]);
+        assert_eq!(names(&m.contracts[1]), ["Paul Viel"]);
     }
 
     #[test]
