@@ -298,6 +298,7 @@ fn add_named(list: &mut Vec<Merged<String>>, value: &str, src: SourceRef) {
 /// ([`Group::add`]); it keeps only the values and sources the record lists, never the copies.
 /// Where a headline depends on every copy (the best signature date, the documents' territory
 /// names for a figure's scope), the candidates are kept and decided in [`Group::finish`].
+#[derive(Default)]
 struct Group {
     key: String,
     /// The first copy's territory name and generation.
@@ -316,20 +317,7 @@ struct Group {
 
 impl Group {
     fn new(key: String) -> Group {
-        Group {
-            key,
-            first: None,
-            documents: Vec::new(),
-            names: Vec::new(),
-            kind: None,
-            code: None,
-            signatories: Vec::new(),
-            organizations: Vec::new(),
-            signed_on: SignedOn::default(),
-            period: Vec::new(),
-            quartiers: Quartiers::default(),
-            figures: Figures::default(),
-        }
+        Group { key, ..Group::default() }
     }
 
     /// Adds the copy `c` of the contract reported by document `doc` (documents in id order).
@@ -437,17 +425,13 @@ impl SignedOn {
         }
         values.sort_by_key(|m| m.value != best);
         if values.len() > 1 {
-            conflicts.push(ContractConflict {
-                field: "signed_on".into(),
-                values: values
-                    .iter()
-                    .map(|m| Merged { value: json!(m.value), sources: m.sources.clone() })
-                    .collect(),
-                note: "documents give different signature dates; headline chosen by precedence: \
-                       an explicit \"Date de signature\" field over a date in prose, a day over a \
-                       month, then the first document"
-                    .into(),
-            });
+            conflicts.push(conflict(
+                "signed_on",
+                &values,
+                "documents give different signature dates; headline chosen by precedence: an \
+                 explicit \"Date de signature\" field over a date in prose, a day over a month, \
+                 then the first document",
+            ));
         }
         values.into_iter().next()
     }
@@ -458,16 +442,29 @@ fn finish_period(
     conflicts: &mut Vec<ContractConflict>,
 ) -> Option<Merged<[i32; 2]>> {
     if values.len() > 1 {
-        conflicts.push(ContractConflict {
-            field: "period".into(),
-            values: values
-                .iter()
-                .map(|m| Merged { value: json!(m.value), sources: m.sources.clone() })
-                .collect(),
-            note: "documents give different periods; headline from the first document".into(),
-        });
+        conflicts.push(conflict(
+            "period",
+            &values,
+            "documents give different periods; headline from the first document",
+        ));
     }
     values.into_iter().next()
+}
+
+/// The conflict of `field` between the merged `values`, the headline first.
+fn conflict<T: serde::Serialize>(
+    field: &str,
+    values: &[Merged<T>],
+    note: &str,
+) -> ContractConflict {
+    ContractConflict {
+        field: field.into(),
+        values: values
+            .iter()
+            .map(|m| Merged { value: json!(m.value), sources: m.sources.clone() })
+            .collect(),
+        note: note.into(),
+    }
 }
 
 /// The quartiers of the copies, merged as they come.

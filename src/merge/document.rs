@@ -356,6 +356,9 @@ fn sentence_starts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The marks that end a sentence, or a line read as one (a table's row, a timeline's line).
+const SENTENCE_ENDS: &[char] = &['.', '!', '?', '\n'];
+
 /// Whether the clean offset `at` lies before `opening` ends, in a sentence that does not speak of
 /// the contracts together: what is said there ("le préfet a signé aux côtés de la présidente")
 /// is about one signing the text has not tied to each contract of the series.
@@ -363,7 +366,7 @@ fn untied(text: &str, opening: usize, at: usize) -> bool {
     if at >= opening {
         return false;
     }
-    !PLURAL_CONTRACTS.is_match(&text[stretch_around(text, at..at, &['.', '!', '?', '\n'])])
+    !PLURAL_CONTRACTS.is_match(&text[stretch_around(text, at..at, SENTENCE_ENDS)])
 }
 
 /// The document cut into paragraphs, each about one contract or all of them.
@@ -448,6 +451,11 @@ impl Sections {
         (named, PLURAL_CONTRACTS.is_match(text))
     }
 
+    /// The index of the paragraph holding (or following) the clean offset `at`.
+    fn paragraph_at(&self, at: usize) -> usize {
+        self.paragraphs.partition_point(|(r, _)| r.end <= at)
+    }
+
     /// True when a person named at the clean offset `at` is at contract `i`'s signing: as
     /// [`Self::is_about`], except in a paragraph that names several contracts' territories
     /// without speaking of them together (a series told in one paragraph: "X signed first; two
@@ -457,7 +465,7 @@ impl Sections {
     /// sentence naming several, is at each. A line break ends a sentence here too: the rows of
     /// a table of signings have no full stop.
     fn person_is_about(&self, text: &str, at: usize, i: usize) -> bool {
-        let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
+        let idx = self.paragraph_at(at);
         let Some((range, about)) = self.paragraphs.get(idx) else { return true };
         if let About::One(j) = about {
             return *j == i;
@@ -466,11 +474,11 @@ impl Sections {
         if plural || named.len() < 2 {
             return true;
         }
-        let end = stretch_around(text, at..at, &['.', '!', '?', '\n']).end.min(range.end);
+        let end = stretch_around(text, at..at, SENTENCE_ENDS).end.min(range.end);
         let mut current = About::All;
         let mut from = range.start;
         while from < end {
-            let stop = text[from..end].find(['.', '!', '?', '\n']).map_or(end, |k| from + k + 1);
+            let stop = text[from..end].find(SENTENCE_ENDS).map_or(end, |k| from + k + 1);
             match self.named(&text[from..stop], true) {
                 (_, true) => current = About::All,
                 (named, false) if named.len() > 1 => current = About::All,
@@ -491,9 +499,9 @@ impl Sections {
     /// [`Self::is_about`].
     fn fact_is_about(&self, text: &str, at: usize, i: usize) -> bool {
         if self.names.len() > 1 {
-            let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
+            let idx = self.paragraph_at(at);
             let by_place_word = !matches!(self.paragraphs.get(idx), Some((_, About::One(_))));
-            let unit = stretch_around(text, at..at, &['.', '!', '?', '\n']);
+            let unit = stretch_around(text, at..at, SENTENCE_ENDS);
             if let (named, false) = self.named(&text[unit], by_place_word)
                 && let [one] = named[..]
             {
@@ -505,7 +513,7 @@ impl Sections {
 
     /// True when the clean offset `at` lies in a paragraph about contract `i` (or all).
     fn is_about(&self, at: usize, i: usize) -> bool {
-        let idx = self.paragraphs.partition_point(|(r, _)| r.end <= at);
+        let idx = self.paragraph_at(at);
         match self.paragraphs.get(idx) {
             Some((_, About::One(j))) => *j == i,
             _ => true,
