@@ -22,6 +22,7 @@
 //! resolve step drops it when a list rule read the same quartier.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
@@ -184,7 +185,10 @@ impl Rule for Gazetteer {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        let hits = qpv::find_qpvs(text);
+        let mut hits = qpv::find_qpvs(text);
+        for hit in &mut hits {
+            hit.range.start = after_lower_article(text, hit.range.clone());
+        }
         if hits.is_empty() {
             return;
         }
@@ -300,6 +304,20 @@ fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
 }
 
 /// Whether a hit reads as a quartier's name where it stands.
+/// Where the name of a hit starts: after a leading article written in lower case ("les
+/// Vauvettes" for the QPV "Les Vauvettes"), which belongs to the sentence ("à Dreux, les
+/// Rochelles et les Bâtes"), when a capital follows it; else the hit's start.
+fn after_lower_article(text: &str, range: Range<usize>) -> usize {
+    let written = &text[range.clone()];
+    ["les ", "le ", "la ", "l'", "l’"]
+        .iter()
+        .find_map(|article| {
+            let rest = written.strip_prefix(article)?;
+            rest.starts_with(char::is_uppercase).then(|| range.end - rest.len())
+        })
+        .unwrap_or(range.start)
+}
+
 fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
     let written = &text[hit.range.clone()];
     if !written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
@@ -455,6 +473,22 @@ mod tests {
             "Floirac est une commune de la métropole.\nLe contrat soutient Dravemont.",
             &["dravemont @  : prioritaire"],
         );
+    }
+
+    #[test]
+    fn a_name_after_a_lower_case_article_of_the_sentence() {
+        // The official name starts with its article; the sentence writes it in lower case.
+        finds(
+            &Gazetteer,
+            "Le contrat porte sur deux quartiers : à Dreux, les Rochelles et Dunant ; à Vernouillet, les Vauvettes.",
+            &[
+                "rochelles @ dreux : prioritaire",
+                "dunant @ dreux : prioritaire",
+                "vauvettes @ vernouillet : prioritaire",
+            ],
+        );
+        // Lower case all through is still no name.
+        none(&Gazetteer, "À Vernouillet, les vauvettes du jardin public ont fleuri.");
     }
 
     #[test]

@@ -268,6 +268,19 @@ static ARTICLE: LazyLock<Regex> =
 /// A name as a list gives it, cleaned: white space collapsed, list punctuation and quotes
 /// trimmed, a leading descriptor ("le quartier d'intérêt national", "les quartiers") and a
 /// lower-case article dropped. "Quartier du Blanc Misseron" and "Le Trieu" stay whole.
+/// A list's end without the summary that may close it ("…, soit six quartiers et 9 000
+/// habitants", "…, représentant 12 % de la population", "…, au total"): an apposition after a
+/// comma, never part of a quartier's name.
+pub(super) fn without_coda(list: &str) -> &str {
+    static CODA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\s*,\s*(?:soit|représentant|regroupant|rassemblant|totalisant|comptant|au\s+total|pour\s+un\s+total)\b",
+        )
+        .expect("valid regex")
+    });
+    CODA.find(list).map_or(list, |m| &list[..m.start()])
+}
+
 pub(super) fn clean_name(s: &str) -> String {
     let mut name = collapse(s);
     name = name

@@ -15,7 +15,7 @@ use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, PLACE, clean_name, communes, count_in, label, lists_something_else, plausible_name,
-    quartier_paragraphs, speaks_of_quartiers, status_in,
+    quartier_paragraphs, speaks_of_quartiers, status_in, without_coda,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -123,6 +123,7 @@ fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
     for group in s[body_start..].split(';') {
         let range = at..at + group.len();
         at += group.len() + 1;
+        let group = without_coda(group);
         let (names, communes): (Vec<&str>, Vec<String>) =
             if let Some(c) = COMMUNE_FIRST.captures(group) {
                 let (cm, names) = (c.name("c")?, c.name("names")?);
@@ -144,7 +145,7 @@ fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
                 return None;
             }
             items.push(Item {
-                range: range.start + leading_space(group)..range.end,
+                range: range.start + leading_space(group)..range.start + group.len(),
                 name,
                 communes: communes.clone(),
                 status: None,
@@ -188,6 +189,24 @@ mod tests {
                 "Alma @ Roubaix : prioritaire",
                 "Bourgogne @ Tourcoing/Wattrelos : prioritaire",
             ],
+        );
+    }
+
+    #[test]
+    fn a_summary_closing_the_groups_is_no_name() {
+        finds(
+            &SemicolonList,
+            "Le contrat s'applique aux quartiers du territoire : à Vannes, Ménimur et Kercado ; à Séné, Kergrippe, soit trois quartiers et 9 000 habitants.",
+            &[
+                "Ménimur @ Vannes : prioritaire",
+                "Kercado @ Vannes : prioritaire",
+                "Kergrippe @ Séné : prioritaire",
+            ],
+        );
+        // A comma before another word keeps the name whole, and still ends in a name.
+        none(
+            &SemicolonList,
+            "Le contrat s'applique aux quartiers du territoire : à Vannes, Ménimur et Kercado ; à Séné, Kergrippe, voir la carte jointe au contrat.",
         );
     }
 
