@@ -192,6 +192,15 @@ static KNOWN_TOWN: LazyLock<Regex> = LazyLock::new(|| {
 static KNOWN_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b[àÀ]\s+({PLACE})")).expect("valid regex"));
 
+/// A place name that runs over a line break ("Contrat de ville de Montargis" over "Le maire
+/// ..."): its first line when that is a commune and the whole is none.
+fn within_line(place: &str) -> &str {
+    match place.split_once('\n') {
+        Some((head, _)) if is_commune(head.trim()) && !is_commune(&collapse(place)) => head.trim(),
+        _ => place,
+    }
+}
+
 impl Known {
     /// The communes named in `doc`.
     pub fn of(doc: &Doc) -> Known {
@@ -201,7 +210,7 @@ impl Known {
             known.names.insert(fold(c.as_str()));
         }
         for c in KNOWN_TOWN.captures_iter(text).filter_map(|c| c.name("t")) {
-            let name = collapse(c.as_str());
+            let name = collapse(within_line(c.as_str()));
             known.names.insert(fold(&name));
             if !known.towns.iter().any(|t| fold(t) == fold(&name)) {
                 known.towns.push(name);

@@ -108,9 +108,10 @@ static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X",
-/// "aux quartiers prioritaires A, B et C".
+/// "aux quartiers prioritaires A, B et C", "aux quartiers Pasteur, le Moulin Neuf et l'Ilot"
+/// (a name may keep its article).
 static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
-    let name = format!(r"(?:{}|centre-ville|centre\s+ancien)", *NAME);
+    let name = format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien)", *NAME);
     Regex::new(&format!(
         r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers))(?:\s+prioritaires)?\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
@@ -503,10 +504,22 @@ mod tests {
                 "Pierre-Leroux @  : prioritaire",
             ],
         );
+        finds(
+            &Prose,
+            "Ce contrat s'appliquera aux quartiers Pasteur, Verdun, le Moulin Neuf et l'Ilot Gambetta.",
+            &[
+                "Pasteur @  : prioritaire",
+                "Verdun @  : prioritaire",
+                "Moulin Neuf @  : prioritaire",
+                "Ilot Gambetta @  : prioritaire",
+            ],
+        );
         none(
             &Prose,
             "Le préfet s'adresse aux quartiers de Brest et de Quimper, comme à ceux de Lens.",
         );
+        // An article before a word in lower case opens no name.
+        none(&Prose, "Le contrat s'adresse aux quartiers les plus pauvres et la jeunesse.");
     }
 
     #[test]

@@ -430,6 +430,14 @@ mod tests {
                 "centre-ville @ alès : prioritaire",
             ]
         );
+        // A title naming the town over the next line's first word.
+        let out = family(
+            "Contrat de ville d'Alès\nLe maire d'Alès a signé.\n\nLes quartiers des Prés Saint-Jean et de Tamaris sont concernés.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["prés saint-jean @ alès : prioritaire", "tamaris @ alès : prioritaire"]
+        );
         // Not when the document names the communes of its quartiers.
         let out = family(
             "Signé par le maire de Vierzon.\n\nLe contrat couvre les quartiers du Colombier et du Clos-du-Roy, à Vierzon. Le secteur de Bois-d'Yèvre reste en veille active.",
