@@ -336,8 +336,14 @@ pub(super) fn plausible_name(name: &str) -> bool {
     let odd = name.contains('@')
         || name.contains("http")
         || NOT_NAME.is_match(name) && !OCCITAN_EN.is_match(name);
-    // A number alone is a street number or a figure ("5, rue Pleyel"), not a name.
-    let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
+    // A number alone is a street number or a figure ("5, rue Pleyel"), not a name; nor is a
+    // figure with its unit ("2 000 habitants", "45 %").
+    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\d[\d \u{a0}\u{202f}.,]*\s*(?:%|€|habitants?|logements?|ménages|personnes|familles|jeunes|euros?|millions?|milliards?|hectares?|ha)\b")
+            .expect("valid regex")
+    });
+    let number =
+        name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) || FIGURE.is_match(name);
     name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && (1..=12).contains(&words)
         && !bare_cue

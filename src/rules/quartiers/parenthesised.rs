@@ -308,6 +308,15 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_in_parentheses_is_no_quartier() {
+        // "Verdun" is also a commune: its parenthesis holds a figure, not a quartier.
+        none(
+            &Parenthesised,
+            "Le contrat concerne les quartiers Pasteur (1 200 habitants), Verdun (2 000 habitants) et Gambetta.",
+        );
+    }
+
+    #[test]
     fn a_semicolon_list_after_a_colon() {
         finds(
             &Parenthesised,

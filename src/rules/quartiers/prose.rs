@@ -107,13 +107,40 @@ static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A name of an enumeration in prose, maybe with its article ("le Moulin Neuf", "l'Ilot").
+static ENUMERATED: LazyLock<String> = LazyLock::new(|| {
+    format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien)", *NAME)
+});
+/// Two names or more: "A, B et C", "A et B ainsi que C".
+static ENUMERATION: LazyLock<String> = LazyLock::new(|| {
+    let name = &*ENUMERATED;
+    format!(r"{name}(?:\s*,\s*{name})*\s+(?:et|ainsi\s+que)\s+{name}(?:\s+ainsi\s+que\s+{name})?")
+});
 /// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X",
-/// "aux quartiers prioritaires A, B et C", "aux quartiers Pasteur, le Moulin Neuf et l'Ilot"
-/// (a name may keep its article).
+/// "aux quartiers prioritaires A, B et C", "aux quartiers Pasteur, le Moulin Neuf et l'Ilot",
+/// "les habitants des quartiers A et B", "les QPV A et B".
 static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
-    let name = format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien)", *NAME);
     Regex::new(&format!(
-        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers))(?:\s+prioritaires)?\s+(?P<items>{name}(?:\s*,\s*{name})*\s+et\s+{name})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
+        r"\b(?i:les|aux|des)\s+(?P<kind>(?i:quartiers)|QPV)(?:\s+prioritaires)?\s+(?P<items>{items})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?",
+        items = *ENUMERATION
+    ))
+    .expect("valid regex")
+});
+/// "Les quartiers prioritaires de Montargis sont A, B et C", "les quartiers retenus sont A et
+/// B": the quartiers as the subject of "sont" (after a colon, [`COLON_LIST`] reads them).
+static COPULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:les)\s+(?P<kind>(?i:quartiers)|QPV)(?:\s+prioritaires)?(?:\s+(?:de\s+|d')(?P<c1>{PLACE})|\s+(?:de\s+la\s+(?:ville|commune)|du\s+territoire|de\s+l'agglomération))?(?:\s+(?:concernés|retenus|ciblés|visés|éligibles))?(?:\s+par\s+(?:le|ce)\s+contrat)?\s+(?:sont|seront)\s+(?P<items>{items})",
+        items = *ENUMERATION
+    ))
+    .expect("valid regex")
+});
+/// "trois quartiers (A, B et C)", "les quartiers prioritaires (A, B, C)": the names in
+/// parentheses right after the word.
+static PAREN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let name = &*ENUMERATED;
+    Regex::new(&format!(
+        r"\b(?P<kind>(?i:quartiers)|QPV)(?:\s+prioritaires)?[ \t]*\([ \t]*(?P<items>{name}(?:[ \t]*,[ \t]*{name})*(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){name})[ \t]*\)"
     ))
     .expect("valid regex")
 });
@@ -176,8 +203,9 @@ static THESE: LazyLock<Regex> = LazyLock::new(|| {
 static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
 });
-static ITEM_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*,\s*(?:et\s+)?|\s+et\s+").expect("valid regex"));
+static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+").expect("valid regex")
+});
 /// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
 static GROUP_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex"));
@@ -230,6 +258,8 @@ impl Rule for Prose {
             &*AMONG,
             &*PLURAL_DE,
             &*PLURAL,
+            &*COPULA,
+            &*PAREN_LIST,
             &*COUNTED_OF,
             &*NAMED_OF,
             &*ONE_AFTER_COLON,
@@ -518,8 +548,59 @@ mod tests {
             &Prose,
             "Le préfet s'adresse aux quartiers de Brest et de Quimper, comme à ceux de Lens.",
         );
+        finds(
+            &Prose,
+            "Les habitants des quartiers Pasteur et Verdun ainsi que le Moulin Neuf en bénéficieront.",
+            &[
+                "Pasteur @  : prioritaire",
+                "Verdun @  : prioritaire",
+                "Moulin Neuf @  : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Le contrat cible les QPV Pasteur et Verdun.",
+            &["Pasteur @  : prioritaire", "Verdun @  : prioritaire"],
+        );
         // An article before a word in lower case opens no name.
         none(&Prose, "Le contrat s'adresse aux quartiers les plus pauvres et la jeunesse.");
+    }
+
+    #[test]
+    fn quartiers_as_the_subject_of_sont() {
+        finds(
+            &Prose,
+            "Les quartiers prioritaires de Montargis sont Pasteur, Verdun et le Moulin Neuf.",
+            &[
+                "Pasteur @ Montargis : prioritaire",
+                "Verdun @ Montargis : prioritaire",
+                "Moulin Neuf @ Montargis : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Les quartiers retenus sont Pasteur et la Chaussée.",
+            &["Pasteur @  : prioritaire", "Chaussée @  : prioritaire"],
+        );
+        // Not an enumeration of names.
+        none(&Prose, "Les quartiers de la ville sont nombreux et variés.");
+        none(&Prose, "Les quartiers prioritaires sont au cœur du contrat et de ses actions.");
+    }
+
+    #[test]
+    fn names_in_parentheses_after_the_word() {
+        finds(
+            &Prose,
+            "Le contrat concerne trois quartiers (Pasteur, Verdun et le Moulin Neuf).",
+            &[
+                "Pasteur @  : prioritaire",
+                "Verdun @  : prioritaire",
+                "Moulin Neuf @  : prioritaire",
+            ],
+        );
+        // One abbreviation, a figure: no list.
+        none(&Prose, "Les quartiers prioritaires (QPV) de la ville comptent 6 000 habitants.");
+        none(&Prose, "Les quartiers prioritaires (6 000 habitants, 12 %) sont concernés.");
     }
 
     #[test]
