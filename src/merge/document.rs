@@ -457,9 +457,9 @@ impl Sections {
     }
 
     /// True when a person named at the clean offset `at` is at contract `i`'s signing: as
-    /// [`Self::is_about`], except in a paragraph that names several contracts' territories
-    /// without speaking of them together (a series told in one paragraph: "X signed first; two
-    /// days later came Y, where the minister signed"). There the person is the contract's whose
+    /// [`Self::is_about`], except in a paragraph that names several contracts' territories (a
+    /// series told in one paragraph: "X signed first; two days later came Y, where the minister
+    /// signed"; a page flattened onto one line). There the person is the contract's whose
     /// territory (or its place word: "à Evry" for "Evry Centre Essonne") their sentence names,
     /// else the one the paragraph named last before it; a person named before any, or in a
     /// sentence naming several, is at each. A line break ends a sentence here too: the rows of
@@ -470,8 +470,9 @@ impl Sections {
         if let About::One(j) = about {
             return *j == i;
         }
-        let (named, plural) = self.named(&text[range.clone()], true);
-        if plural || named.len() < 2 {
+        // Whether the paragraph also speaks of the contracts together is left to its sentences:
+        // a flattened page is one paragraph, where such a sentence says nothing of the others.
+        if self.named(&text[range.clone()], true).0.len() < 2 {
             return true;
         }
         let end = stretch_around(text, at..at, SENTENCE_ENDS).end.min(range.end);
@@ -1080,6 +1081,18 @@ mod tests {
             let m = merge(t, &c);
             assert!(m.contracts.iter().all(|k| k.signatories.len() == 1), "{t}: {:?}", m.contracts);
         }
+        // A paragraph that also speaks of the contracts together (a page flattened onto one
+        // line) still gives each person to their sentence's contract.
+        let t = "Les premiers contrats de ville sont signés. Arles a signé lundi. Le lendemain, \
+            Jeanne Morel était à Orange. Ces contrats couvrent dix quartiers.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts[0].signatories.is_empty(), "{:?}", m.contracts[0]);
+        assert_eq!(m.contracts[1].signatories.len(), 1);
     }
 
     #[test]

@@ -571,6 +571,14 @@ fn complement(rest: &str) -> Option<String> {
 static PARTY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Pour|POUR|Au nom d)\b").expect("valid regex"));
 
+/// A new sentence whose break a flattened page lost: a capitalised article or pronoun before a
+/// lower-case word or a number ("directrice de la CAF Le document", "maire de Vesoul La
+/// signature"; not "maire de La Rochelle").
+static RESTART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)[ \t]+(?:\p{Ll}|\d)|L'\p{Ll})")
+        .expect("valid regex")
+});
+
 /// Where a role's complement ends, reading from `from` (the end of the role word).
 fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
     let limit = (from + 220).min(text.len());
@@ -631,6 +639,7 @@ fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
                 } else if word.starts_with(char::is_lowercase)
                     && (STOP_WORDS.contains(&lower.as_str()) || ends_role(&lower))
                     || CIVILITIES.contains(&lower.as_str())
+                    || RESTART.is_match(&text[j..])
                     || (lower == "m" && text[j + len..].starts_with('.'))
                     || STOP_ELISIONS.iter().any(|e| lower.starts_with(e))
                     || (lower == "en" && text[j + len..].trim_start().starts_with("présence"))
@@ -909,6 +918,37 @@ mod tests {
             role("Paul Roche, vice-président délégué aux solidarités, a parlé.").as_deref(),
             Some("vice-président délégué aux solidarités")
         );
+    }
+
+    #[test]
+    fn a_role_ends_where_a_flattened_page_starts_a_sentence() {
+        let role = |t: &str| read(t).into_iter().next().and_then(|(_, r)| r);
+        for (t, want) in [
+            ("Anne Brun, directrice de la CAF Le document a trois axes.", "directrice de la CAF"),
+            ("Paul Roche, maire de Lunel La signature a eu lieu hier.", "maire de Lunel"),
+            ("Paul Roche, préfet du Var Le 3 mars, il a signé.", "préfet du Var"),
+            ("Paul Roche, maire de Lunel L'agglomération suivra.", "maire de Lunel"),
+            (
+                "Anne Brun, présidente du Département Ces actions débuteront.",
+                "présidente du Département",
+            ),
+        ] {
+            assert_eq!(role(t).as_deref(), Some(want), "{t:?}");
+        }
+        // An article of a place's or a body's name goes on.
+        for (t, want) in [
+            ("Paul Roche, maire de La Rochelle, a signé.", "maire de La Rochelle"),
+            (
+                "Anne Brun, présidente de Le Mans Métropole, a signé.",
+                "présidente de Le Mans Métropole",
+            ),
+            (
+                "Anne Brun, présidente de la communauté de communes Les Portes du Lac, a signé.",
+                "présidente de la communauté de communes Les Portes du Lac",
+            ),
+        ] {
+            assert_eq!(role(t).as_deref(), Some(want), "{t:?}");
+        }
     }
 
     #[test]
