@@ -696,11 +696,12 @@ fn opens_name(rest: &str) -> bool {
         r = &r[m.end()..];
     }
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)\s+")
+        Regex::new(r"(?i)^(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)\s+|(?:une\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)\s+(?:de\s+|d'))")
             .expect("valid regex")
     });
     let first = r.chars().next();
-    // "et des quatre maires de l'agglomération": a counted group of officials.
+    // "et des quatre maires de l'agglomération", "et une quinzaine de partenaires": a counted
+    // group of officials or partners.
     let uncounted = COUNT.find(r).map_or(r, |m| &r[m.end()..]);
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || FORMER.is_match(r)
@@ -1096,13 +1097,14 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             || pieces.get(i).is_some_and(|p| p.person_tail && (!is_role(i) || p.cut))
     };
     // A role belongs to the person next to it, and so does a role in apposition to that role
-    // ("Paul Martin, préfet de région, préfet du Nord"); a role after "et" is a new party.
+    // ("Paul Martin, préfet de région, préfet du Nord"); a role after "et" is a new party, and
+    // so is a person after "et" ("le sous-préfet et Paul Roux, maire": the office is unnamed).
     let mut named = vec![false; pieces.len()];
     for i in 0..pieces.len() {
         if is_role(i) {
             let joined = !pieces[i].after_et;
             named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
-                || is_person(i + 1)
+                || is_person(i + 1) && !pieces[i + 1].after_et
                 || ends_with_person(&named_pieces[i].0);
         }
     }
@@ -1225,6 +1227,22 @@ mod tests {
             "la Ville de La Rochelle et la communauté de communes Les Portes du Lac",
             Mode::Explicit,
             &["Ville de La Rochelle", "communauté de communes Les Portes du Lac"],
+        );
+    }
+
+    #[test]
+    fn an_approximate_count_of_partners_after_et_is_a_group() {
+        check(
+            "l'État, la Ville, l'Agglomération et une quinzaine de partenaires",
+            Mode::Explicit,
+            &["État", "Ville", "Agglomération"],
+        );
+        check("la Région et une vingtaine d'acteurs locaux", Mode::Explicit, &["Région"]);
+        // A body's name after "et" stays whole.
+        check(
+            "la Chambre de métiers et de l'artisanat et la CAF",
+            Mode::Explicit,
+            &["Chambre de métiers et de l'artisanat", "CAF"],
         );
     }
 
