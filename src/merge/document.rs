@@ -457,9 +457,9 @@ impl Sections {
     }
 
     /// True when a person named at the clean offset `at` is at contract `i`'s signing: as
-    /// [`Self::is_about`], except in a paragraph that names several contracts' territories
-    /// without speaking of them together (a series told in one paragraph: "X signed first; two
-    /// days later came Y, where the minister signed"). There the person is the contract's whose
+    /// [`Self::is_about`], except in a paragraph that names several contracts' territories (a
+    /// series told in one paragraph: "X signed first; two days later came Y, where the minister
+    /// signed"; a page flattened onto one line). There the person is the contract's whose
     /// territory (or its place word: "à Evry" for "Evry Centre Essonne") their sentence names,
     /// else the one the paragraph named last before it; a person named before any, or in a
     /// sentence naming several, is at each. A line break ends a sentence here too: the rows of
@@ -470,8 +470,9 @@ impl Sections {
         if let About::One(j) = about {
             return *j == i;
         }
-        let (named, plural) = self.named(&text[range.clone()], true);
-        if plural || named.len() < 2 {
+        // Whether the paragraph also speaks of the contracts together is left to its sentences:
+        // a flattened page is one paragraph, where such a sentence says nothing of the others.
+        if self.named(&text[range.clone()], true).0.len() < 2 {
             return true;
         }
         let end = stretch_around(text, at..at, SENTENCE_ENDS).end.min(range.end);
@@ -671,7 +672,12 @@ fn organizations(
             continue;
         }
         let key = fold(&o.name);
-        if is_office(&key) && roles.iter().any(|r| *r == key || r.starts_with(&format!("{key} "))) {
+        // The holder's role may say more ("préfète de l'Aisne, préfète de région") or less
+        // ("Le préfet, Paul Noël": the office alone).
+        let held = |r: &String| {
+            *r == key || r.starts_with(&format!("{key} ")) || key.starts_with(&format!("{r} "))
+        };
+        if is_office(&key) && roles.iter().any(held) {
             continue;
         }
         let padded = format!(" {key} ");
@@ -686,20 +692,39 @@ fn organizations(
     }
     let keys: Vec<String> = out.iter().map(|o| fold(&o.name)).collect();
     let own = fold(territory);
+    let place = head_word(territory);
     out.retain(|o| {
         let key = fold(&o.name);
         let full = [format!("{key} de {own}"), format!("{key} d {own}"), format!("{key} {own}")];
-        // "la Région" beside "la Région Grand Est": one party, named in full.
+        // "la Région" beside "la Région Grand Est": one party, named in full. Several towns or
+        // intercommunalities may sign: "la Ville" beside "la Ville de Laon" in another town's
+        // contract is two parties, unless a word of the longer name shares its stem with the
+        // carrier's place word ("Ville de Cholet" in "Agglomération du Choletais").
         let longer = format!("{key} ");
-        key.contains(' ') || !keys.iter().any(|k| full.contains(k) || k.starts_with(&longer))
+        let same = |k: &String| {
+            !SEVERAL.contains(&key.as_str())
+                || place.as_ref().is_none_or(|p| k.split(' ').any(|w| same_stem(w, p.trim())))
+        };
+        key.contains(' ')
+            || !keys.iter().any(|k| full.contains(k) || k.starts_with(&longer) && same(k))
     });
     out
 }
 
+/// Folded bare kinds of party that a contract may have several of (towns, intercommunalities).
+const SEVERAL: &[&str] = &["ville", "commune", "agglomeration", "metropole", "communaute"];
+
+/// Whether two folded place words share a stem of four letters or more ("cholet",
+/// "choletais").
+fn same_stem(a: &str, b: &str) -> bool {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 4
+}
+
 /// Whether the folded name `key` is an official's office ("prefet", "prefete du cher", "sous
-/// prefet"), the names of a party listed by role.
+/// prefet", "maire de lure"), the names of a party listed by role.
 fn is_office(key: &str) -> bool {
     const OFFICES: &[&str] = &[
+        "maire",
         "prefet",
         "prefete",
         "sous prefet",
@@ -1080,6 +1105,18 @@ mod tests {
             let m = merge(t, &c);
             assert!(m.contracts.iter().all(|k| k.signatories.len() == 1), "{t}: {:?}", m.contracts);
         }
+        // A paragraph that also speaks of the contracts together (a page flattened onto one
+        // line) still gives each person to their sentence's contract.
+        let t = "Les premiers contrats de ville sont signés. Arles a signé lundi. Le lendemain, \
+            Jeanne Morel était à Orange. Ces contrats couvrent dix quartiers.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: vec![person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts[0].signatories.is_empty(), "{:?}", m.contracts[0]);
+        assert_eq!(m.contracts[1].signatories.len(), 1);
     }
 
     #[test]
@@ -1223,6 +1260,64 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(names(&merge(t, &c)), ["préfet", "CAF", "Ville de Douai", "Département"]);
+        // The holder named by the office alone ("Le maire, Anne Brun"), or by a longer role.
+        let t = "Le préfet du Nord et le maire de Douai ont signé avec la CAF. Le maire, Anne Brun, \
+                 et Paul Noël, préfet du Nord et de la région, ont parlé. Le maire de Lille aussi.\n";
+        let mut mayor = person(t, "Anne Brun");
+        mayor.role = Some("maire".into());
+        let mut prefect = person(t, "Paul Noël");
+        prefect.role = Some("préfet du Nord et de la région".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Douai")],
+            people: vec![mayor, prefect],
+            organizations: ["préfet du Nord", "maire de Douai", "CAF"]
+                .iter()
+                .map(|n| org(t, n))
+                .collect(),
+            ..Candidates::default()
+        };
+        assert_eq!(names(&merge(t, &c)), ["CAF"]);
+    }
+
+    #[test]
+    fn a_bare_town_beside_another_town_named_in_full_is_two_parties() {
+        let t = "Soissons, Laonnois : ont signé la Ville, l'Agglomération, la Ville de Laon et \
+                 l'agglomération de Chauny, puis la Région et la Région Grand Est.\n";
+        let names = |carrier: &str| -> Vec<String> {
+            let c = Candidates {
+                territories: vec![territory(t, carrier)],
+                organizations: [
+                    "Ville",
+                    "Agglomération",
+                    "Ville de Laon",
+                    "agglomération de Chauny",
+                ]
+                .iter()
+                .chain(&["Région", "Région Grand Est"])
+                .map(|n| org(t, n))
+                .collect(),
+                ..Candidates::default()
+            };
+            merge(t, &c).contracts[0].organizations.iter().map(|o| o.name.clone()).collect()
+        };
+        // In Soissons's contract the bare ones are Soissons's own; one Région only.
+        assert_eq!(
+            names("Soissons"),
+            [
+                "Ville",
+                "Agglomération",
+                "Ville de Laon",
+                "agglomération de Chauny",
+                "Région Grand Est"
+            ]
+        );
+        // In Laon's contract "la Ville" is the Ville de Laon, and so in the Laonnois's.
+        for carrier in ["Laon", "Laonnois"] {
+            assert_eq!(
+                names(carrier),
+                ["Agglomération", "Ville de Laon", "agglomération de Chauny", "Région Grand Est"]
+            );
+        }
     }
 
     #[test]

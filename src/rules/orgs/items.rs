@@ -103,10 +103,13 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville").
+/// Where an item stops: a verb or a clause after the name ("... va permettre à la Ville"), or
+/// a new sentence whose break a flattened page lost: a capitalised article or pronoun before a
+/// lower-case word or a number ("... de Vesoul Le 3 mars", "... la CAF Les actions"; not "Le
+/// Mans", "La Rochelle").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|était|étaient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -693,11 +696,12 @@ fn opens_name(rest: &str) -> bool {
         r = &r[m.end()..];
     }
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)\s+")
+        Regex::new(r"(?i)^(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d+)\s+|(?:une\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)\s+(?:de\s+|d'))")
             .expect("valid regex")
     });
     let first = r.chars().next();
-    // "et des quatre maires de l'agglomération": a counted group of officials.
+    // "et des quatre maires de l'agglomération", "et une quinzaine de partenaires": a counted
+    // group of officials or partners.
     let uncounted = COUNT.find(r).map_or(r, |m| &r[m.end()..]);
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || FORMER.is_match(r)
@@ -1093,13 +1097,14 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             || pieces.get(i).is_some_and(|p| p.person_tail && (!is_role(i) || p.cut))
     };
     // A role belongs to the person next to it, and so does a role in apposition to that role
-    // ("Paul Martin, préfet de région, préfet du Nord"); a role after "et" is a new party.
+    // ("Paul Martin, préfet de région, préfet du Nord"); a role after "et" is a new party, and
+    // so is a person after "et" ("le sous-préfet et Paul Roux, maire": the office is unnamed).
     let mut named = vec![false; pieces.len()];
     for i in 0..pieces.len() {
         if is_role(i) {
             let joined = !pieces[i].after_et;
             named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
-                || is_person(i + 1)
+                || is_person(i + 1) && !pieces[i + 1].after_et
                 || ends_with_person(&named_pieces[i].0);
         }
     }
@@ -1198,6 +1203,47 @@ mod tests {
         assert_eq!(at_party_heading(heading, 0..heading.len()).len(), 1);
         // A lower-case "pour" inside a sentence names whom a person stands for, no party.
         check("Anne Brun et, pour Gallargues, le premier adjoint, Marc Viel", Mode::Explicit, &[]);
+    }
+
+    #[test]
+    fn an_item_ends_where_a_flattened_page_starts_a_sentence() {
+        check(
+            "l'État et la communauté d'agglomération de Vesoul Le 3 mars, elles ont signé",
+            Mode::Explicit,
+            &["État", "communauté d'agglomération de Vesoul"],
+        );
+        check(
+            "l'État, la Région et la CAF Les actions porteront sur l'emploi",
+            Mode::Explicit,
+            &["État", "Région", "CAF"],
+        );
+        check(
+            "la Ville et l'Agglomération L'accord vaut six ans",
+            Mode::Explicit,
+            &["Ville", "Agglomération"],
+        );
+        // An article that opens a place's or a body's name stays.
+        check(
+            "la Ville de La Rochelle et la communauté de communes Les Portes du Lac",
+            Mode::Explicit,
+            &["Ville de La Rochelle", "communauté de communes Les Portes du Lac"],
+        );
+    }
+
+    #[test]
+    fn an_approximate_count_of_partners_after_et_is_a_group() {
+        check(
+            "l'État, la Ville, l'Agglomération et une quinzaine de partenaires",
+            Mode::Explicit,
+            &["État", "Ville", "Agglomération"],
+        );
+        check("la Région et une vingtaine d'acteurs locaux", Mode::Explicit, &["Région"]);
+        // A body's name after "et" stays whole.
+        check(
+            "la Chambre de métiers et de l'artisanat et la CAF",
+            Mode::Explicit,
+            &["Chambre de métiers et de l'artisanat", "CAF"],
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b|\b(?:acteurs|membres|parties\s+prenantes)\s+(?:du|de\s+ce)\s+(?:nouveau\s+)?contrat(?:\s+de\s+ville)?\s*:")
+    Regex::new(r"(?i)\b(?:co-?|contre-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b|\b(?:acteurs|membres|parties\s+prenantes)\s+(?:du|de\s+ce)\s+(?:nouveau\s+)?contrat(?:\s+de\s+ville)?\s*:")
         .expect("valid regex")
 });
 
@@ -90,7 +90,11 @@ static OWN_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
-        (re(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"), false),
+        // "signé par", "paraphé par", "contresigné par".
+        (
+            re(r"(?i)\b(?:(?:co-?|contre-?)?sign|paraph)(?:é|ée|és|ées)\b[^.;:]{0,120}?\bpar\b"),
+            false,
+        ),
         (re(r"(?i)\b(?:co-?)?sign(?:e|é|ée|és|ées|ent|era|eront)\b[^.;:]{0,60}?\bavec\b"), true),
         // "signé le 12 mars, en préfecture, entre l'État, la communauté de communes ...": the
         // parties after "entre", a date or a place between them and the verb.
@@ -625,6 +629,36 @@ mod tests {
             "Mardi, la Région a apposé sa signature au bas des contrats de ville de Vire Normandie et de la communauté de communes du Pays de Honfleur.",
             &[],
         );
+        // An unnamed official before "et" and a named person: the office is a party.
+        check(
+            "Le contrat a été signé hier par le sous-préfet de Lure et par M. Paul Roux, président de l'agglomération.",
+            &["sous-préfet de Lure"],
+        );
+        check(
+            "Le contrat a été signé par Madame la Préfète du Jura et Anne Brun, maire de Dole.",
+            &["Préfète du Jura"],
+        );
+        // The person in apposition holds the office.
+        check(
+            "Le contrat a été signé par le sous-préfet de Lure, Paul Roux, et par la CAF.",
+            &["CAF"],
+        );
+    }
+
+    #[test]
+    fn other_signing_participles_before_par() {
+        check(
+            "Lundi, le contrat a été paraphé par le préfet, le président de l'agglomération et le maire de Dole.",
+            &["préfet", "président de l'agglomération", "maire de Dole"],
+        );
+        check(
+            "Le document, contresigné par la CAF et la CPAM, entre en vigueur.",
+            &["CAF", "CPAM"],
+        );
+        // A council's approval is no signing.
+        check("Le protocole a été approuvé par la Région et le Département.", &[]);
+        // "par" of another verb.
+        check("Le contrat a été paraphé hier ; il est financé par la Région.", &[]);
     }
 
     #[test]

@@ -395,7 +395,7 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
 /// Whether a guessed pair ends the complement of a role written right before it, with no comma
 /// between ("le président de l'agglomération Arles Crau Camargue Montagnette, le maire"): the
 /// pair is the end of a place's or a body's name, not a person. A bare role word before it
-/// ("la ministre Ysolde Karam") leaves it a name.
+/// ("la ministre Ysolde Karamek") leaves it a name.
 fn ends_complement(text: &str, n: &Name, stops: &[usize], html: bool) -> bool {
     let mut stops = stops.to_vec();
     stops.push(n.range.start);
@@ -426,7 +426,7 @@ fn between_names(text: &str, n: &Range<usize>, sure: &[Range<usize>]) -> bool {
 
 /// The role before a guessed pair, in the shapes that leave no doubt it names a person: a comma
 /// apposition that the pair closes ("le préfet du Morbihan, Arnaud Kerbiriou, et ..."), or a
-/// bare role word right before it ("la ministre Ysolde Karam a signé", "le préfet M. Arnaud
+/// bare role word right before it ("la ministre Ysolde Karamek a signé", "le préfet M. Arnaud
 /// Kerbiriou").
 fn weak_role_before(
     text: &str,
@@ -571,6 +571,14 @@ fn complement(rest: &str) -> Option<String> {
 static PARTY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Pour|POUR|Au nom d)\b").expect("valid regex"));
 
+/// A new sentence whose break a flattened page lost: a capitalised article or pronoun before a
+/// lower-case word or a number ("directrice de la CAF Le document", "maire de Vesoul La
+/// signature"; not "maire de La Rochelle").
+static RESTART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)[ \t]+(?:\p{Ll}|\d)|L'\p{Ll})")
+        .expect("valid regex")
+});
+
 /// Where a role's complement ends, reading from `from` (the end of the role word).
 fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
     let limit = (from + 220).min(text.len());
@@ -631,6 +639,7 @@ fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
                 } else if word.starts_with(char::is_lowercase)
                     && (STOP_WORDS.contains(&lower.as_str()) || ends_role(&lower))
                     || CIVILITIES.contains(&lower.as_str())
+                    || RESTART.is_match(&text[j..])
                     || (lower == "m" && text[j + len..].starts_with('.'))
                     || STOP_ELISIONS.iter().any(|e| lower.starts_with(e))
                     || (lower == "en" && text[j + len..].trim_start().starts_with("présence"))
@@ -912,12 +921,43 @@ mod tests {
     }
 
     #[test]
+    fn a_role_ends_where_a_flattened_page_starts_a_sentence() {
+        let role = |t: &str| read(t).into_iter().next().and_then(|(_, r)| r);
+        for (t, want) in [
+            ("Anne Brun, directrice de la CAF Le document a trois axes.", "directrice de la CAF"),
+            ("Paul Roche, maire de Lunel La signature a eu lieu hier.", "maire de Lunel"),
+            ("Paul Roche, préfet du Var Le 3 mars, il a signé.", "préfet du Var"),
+            ("Paul Roche, maire de Lunel L'agglomération suivra.", "maire de Lunel"),
+            (
+                "Anne Brun, présidente du Département Ces actions débuteront.",
+                "présidente du Département",
+            ),
+        ] {
+            assert_eq!(role(t).as_deref(), Some(want), "{t:?}");
+        }
+        // An article of a place's or a body's name goes on.
+        for (t, want) in [
+            ("Paul Roche, maire de La Rochelle, a signé.", "maire de La Rochelle"),
+            (
+                "Anne Brun, présidente de Le Mans Métropole, a signé.",
+                "présidente de Le Mans Métropole",
+            ),
+            (
+                "Anne Brun, présidente de la communauté de communes Les Portes du Lac, a signé.",
+                "présidente de la communauté de communes Les Portes du Lac",
+            ),
+        ] {
+            assert_eq!(role(t).as_deref(), Some(want), "{t:?}");
+        }
+    }
+
+    #[test]
     fn a_guessed_pair_after_a_bare_role_word() {
-        one("Hier, la ministre Ysolde Karam a signé.", "Ysolde Karam", Some("ministre"));
+        one("Hier, la ministre Ysolde Karamek a signé.", "Ysolde Karamek", Some("ministre"));
         one("Le préfet M. Ulrik Hartmann était là.", "Ulrik Hartmann", Some("préfet"));
         // A role with a complement needs its comma; no role, no guess.
         assert!(read("le président de Caux Vallée Maritime a signé.").is_empty());
-        assert!(read("Hier, Ysolde Karam a signé.").is_empty());
+        assert!(read("Hier, Ysolde Karamek a signé.").is_empty());
         // The end of a body's name after its role, before the next role: no person.
         assert!(
             read("signé par le président de l'agglomération Val Morin Serre Haute, le maire.")
