@@ -78,7 +78,7 @@ fn mark_head_menu(lines: &[&str], drop: &mut [bool]) {
         while i < head && (short(lines[i]) || drop[i] && !lines[i].trim().is_empty()) {
             i += 1;
         }
-        if i - start >= MENU_RUN && !introduced(lines, drop, start) {
+        if i - start >= MENU_RUN && !introduced(lines, drop, start) && !headed(lines[start]) {
             drop[start..i].iter_mut().for_each(|d| *d = true);
         }
     }
@@ -92,6 +92,19 @@ fn introduced(lines: &[&str], drop: &[bool], start: usize) -> bool {
         .rev()
         .find(|&j| !drop[j] && !lines[j].trim().is_empty())
         .is_some_and(|j| lines[j].trim_end().ends_with(':'))
+}
+
+/// Whether a run of short lines opens with a heading that names a list of the text ("Les
+/// signataires", "Partenaires signataires", "Quartiers concernés"): its items follow, one a
+/// line, without the colon [`introduced`] looks for. A bare "Partenaires" is a menu item too.
+fn headed(first: &str) -> bool {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*(?:les\s+)?(?:signataires|parties\s+signataires|partenaires\s+(?:signataires|du\s+contrat)|quartiers\s+(?:prioritaires|concernés|retenus))(?:\s+du\s+contrat(?:\s+de\s+ville)?)?\s*$",
+        )
+        .expect("valid regex")
+    });
+    HEADING.is_match(first)
 }
 
 fn mark_page_furniture(lines: &[&str], drop: &mut [bool]) {
@@ -179,6 +192,28 @@ mod tests {
         assert_eq!(strip(text), text);
         let after_menu = "Accueil\nMairie\nVivre ici\nAgenda\nRecherche\nPour nous écrire, utilisez le formulaire de contact en bas de la page, merci.\n";
         assert!(strip(after_menu).starts_with("Pour nous"));
+    }
+
+    #[test]
+    fn short_lines_under_a_list_heading_are_a_list_not_a_menu() {
+        let text = "Les signataires
+L'État
+La Région
+Le Département
+La Caf
+
+Le texte fixe les priorités de six quartiers jusqu'en 2030 pour tous les partenaires.
+";
+        assert_eq!(strip(text), text);
+        // A menu item that only starts like one is no heading.
+        let menu = "Partenaires
+Accueil
+Agenda
+Contact
+
+Le texte fixe les priorités de six quartiers jusqu'en 2030 pour tous les partenaires.
+";
+        assert!(strip(menu).starts_with("\nLe texte"), "{}", strip(menu));
     }
 
     #[test]
