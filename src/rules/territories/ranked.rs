@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, OPENERS, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, OPENERS, never_carrier, sentences, without_kind_prefix, word_kind};
 use super::territory;
 use crate::analysis::words::{NUMBER_WORDS, number_word};
 use crate::data;
@@ -170,6 +170,13 @@ static BARE_KIND: LazyLock<Regex> = LazyLock::new(|| {
 /// Région de Compiègne").
 static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Agglomération|Métropole|Communauté)[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
+        .expect("valid regex")
+});
+
+/// [`KIND_BEFORE`] in any case: before a core whose capitals a page in upper case lost ("DE
+/// L'AGGLOMÉRATION DU CHOLETAIS", read back as common words).
+static KIND_BEFORE_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:agglom[ée]ration|m[ée]tropole|communaut[ée])[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
         .expect("valid regex")
 });
 
@@ -343,8 +350,12 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             let mut range = m.range();
             let one_word = !m.as_str().contains([' ', '-', '\'', '’']);
             let no_place = one_word && gazetteer::communes_named(m.as_str()).is_empty();
+            let core = m.as_str();
+            let uncased =
+                !core.starts_with(char::is_uppercase) || !core.contains(char::is_lowercase);
+            let kind_before = if uncased { &KIND_BEFORE_ANY_CASE } else { &KIND_BEFORE };
             if (never_carrier(m.as_str()) || no_place)
-                && let Some(k) = KIND_BEFORE.find(&text[..m.start()])
+                && let Some(k) = kind_before.find(&text[..m.start()])
             {
                 range.start = k.start();
             }
@@ -546,39 +557,10 @@ fn proper_beside_kind(name: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// `range` without an official "Communauté d'agglomération de" / "communauté de communes du" /
-/// "Communauté urbaine de" that opens it, unless what remains is only a town's name (the
-/// "Communauté urbaine de Dunkerque" is no "Dunkerque"), written with or without its accents
-/// ("COMMUNAUTE URBAINE" of a page whose capitals lost them). A capitalised word after the
-/// prefix stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
+/// `range` without the official kind prefix that opens it ([`without_kind_prefix`]).
 fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
-    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?i:communaut[ée][ \t]+(?:d['’ ]?[ \t]*agglom[ée]ration|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
-        )
-        .expect("valid regex")
-    });
     let name = &text[range.clone()];
-    // In capitals the linking word cannot be told from a capitalised name's first word: it goes.
-    static UPPER_LINK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:DE[ \t]+LA[ \t]+|DE[ \t]+L['’]|DU[ \t]+|DES[ \t]+|DE[ \t]+|D['’])")
-            .expect("valid regex")
-    });
-    let Some(m) = PREFIX.find(name) else { return range };
-    let mut end = m.end();
-    if !name.chars().any(char::is_lowercase)
-        && let Some(link) = UPPER_LINK.find(&name[end..])
-    {
-        end += link.end();
-    }
-    let m = m.start()..end;
-    let rest = &name[m.end..];
-    let town =
-        !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
-    if rest.trim().is_empty() || town {
-        return range;
-    }
-    range.start + m.end..range.end
+    without_kind_prefix(name).map_or(range.clone(), |rest| range.end - rest.len()..range.end)
 }
 
 /// An intercommunality's name that goes on over ", X et Y" ("l'Agglomération Grand
