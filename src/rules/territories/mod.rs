@@ -52,6 +52,11 @@ fn territory(
     rule: &str,
 ) -> Territory {
     let range = grammar::before_opener(doc.text(), range);
+    // A title part cut at a spaced dash keeps no dash ("SAINT-BRIEUC ARMOR AGGLOMÉRATION -
+    // CONTRAT DE VILLE").
+    let kept =
+        doc.text()[range.clone()].trim_end_matches([' ', '\t', '-', '–', '—', ',', ':', ';']);
+    let range = range.start..range.start + kept.len();
     let name: String = doc.text()[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     Territory {
         kind: kind
