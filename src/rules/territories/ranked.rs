@@ -180,6 +180,11 @@ static KIND_BEFORE_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "communauté d'" before an "agglomération": the kind is the community's, not a word of the
+/// name ("COMMUNAUTÉ D'AGGLOMÉRATION DE SÉNART" is "Sénart").
+static OF_COMMUNITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcommunaut[ée][ \t]+d['’ ][ \t]*$").expect("valid regex"));
+
 /// A 2015 carrier: its code, and the core of its name as a pattern.
 struct Carrier2015 {
     code: String,
@@ -342,7 +347,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
     for c in carriers_2015_in(text) {
-        for m in c.pattern.find_iter(text) {
+        for m in c.pattern.find_iter(text).filter(|m| !inside_compound(text, m.range())) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
             // "l'Agglomération de la Région de Compiègne", "l'Agglomération du Choletais": a core
             // that alone reads as a région, or a one-word core that names no town (a pays, a
@@ -356,6 +361,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             let kind_before = if uncased { &KIND_BEFORE_ANY_CASE } else { &KIND_BEFORE };
             if (never_carrier(m.as_str()) || no_place)
                 && let Some(k) = kind_before.find(&text[..m.start()])
+                && !(uncased && OF_COMMUNITY.is_match(&text[..k.start()]))
             {
                 range.start = k.start();
             }
@@ -485,6 +491,16 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     }
     kept.sort_by_key(|m| m.range.start);
     kept
+}
+
+/// Whether `range` of `text` is part of a longer hyphenated name ("Cherbourg" in
+/// "Cherbourg-en-Cotentin", "Étienne" in "Saint-Étienne").
+fn inside_compound(text: &str, range: Range<usize>) -> bool {
+    let after =
+        text[range.end..].strip_prefix('-').is_some_and(|r| r.starts_with(char::is_alphabetic));
+    let before =
+        text[..range.start].strip_suffix('-').is_some_and(|r| r.ends_with(char::is_alphabetic));
+    after || before
 }
 
 /// `range`, a capitalised name, cut before a person's name that starts inside it: a page
@@ -1296,6 +1312,28 @@ mod tests {
         }
         let out = testing::run(crate::rules::dates::RULES, text, Format::Text, Some(both));
         out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn a_2015_carrier_inside_a_longer_hyphenated_name_is_not_named() {
+        assert!(inside_compound("à Cherbourg-en-Cotentin, le", 3..12));
+        assert!(inside_compound("à Saint-Étienne, le", 9..17));
+        assert!(!inside_compound("à Cherbourg, le", 3..12));
+        assert!(!inside_compound("Cherbourg - Octeville", 0..9));
+    }
+
+    #[test]
+    fn an_upper_case_page_keeps_a_capitalised_kind_word_of_the_name() {
+        let folded = |text: &str| carriers(text).iter().map(|c| fold(c)).collect::<Vec<_>>();
+        let text = "Contrat de ville\n\nLE PRÉSIDENT DE L'AGGLOMÉRATION DU CHOLETAIS A SIGNÉ LE \
+                    CONTRAT DE VILLE CE MATIN AVEC LE PRÉFET.\n\nLe contrat de ville couvre deux \
+                    quartiers.";
+        assert_eq!(folded(text), ["agglomeration du choletais"]);
+        // The kind of a "communauté d'agglomération" is no word of the name.
+        let text = "Contrat de ville\n\nLE PRÉSIDENT DE LA COMMUNAUTÉ D'AGGLOMÉRATION DE SÉNART \
+                    A SIGNÉ LE CONTRAT DE VILLE CE MATIN AVEC LE PRÉFET.\n\nLe contrat de ville \
+                    couvre deux quartiers.";
+        assert_eq!(folded(text), ["senart"]);
     }
 
     #[test]
