@@ -232,10 +232,18 @@ static TURN_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A day written for the territory after it: "le 9 juillet pour la communauté de communes du
+/// Pays Fléchois", "le 13 février à Lorient", "le 4 mars avec Flers Agglo" (six words at most, no
+/// punctuation, between the day and the name).
+static FOR_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:pour|avec|à|au|par|chez)[ \t]+(?:[^\s,.;:!?]+[ \t]+){0,6}$")
+        .expect("valid regex")
+});
+
 /// The day written right next to a territory of a series of signatures ("Montauban le 6
 /// février, Quimperlé le 9 février"; "le 13 février à Lorient"): that contract's signature. A
 /// day belongs to the territory just before it in its sentence, else to the one just after it;
-/// "ce fut le tour de X" gives it to the one after.
+/// "ce fut le tour de X", "le 9 juillet pour X" give it to the one after.
 fn own_day(
     text: &str,
     c: &Candidates,
@@ -255,7 +263,9 @@ fn own_day(
             .map(|o| o.evidence.span)
             .filter(|o| o[0] >= de && o[0] - de <= OWN_DAY_REACH)
             .min_by_key(|o| o[0]);
-        if after.is_some_and(|a| TURN_OF.is_match(between(de, a[0]))) {
+        if after.is_some_and(|a| {
+            TURN_OF.is_match(between(de, a[0])) || FOR_NEXT.is_match(between(de, a[0]))
+        }) {
             return after;
         }
         before.or(after)
@@ -1318,6 +1328,11 @@ mod tests {
         let t = "Le 6 février, Montauban signe. Le 9 février, la ministre est venue signer \
                  en personne, devant tous les élus, à Quimperlé.\n";
         assert_eq!(timeline_days(t), both, "the one day of a sentence naming one territory");
+        let t = "Les signatures : le 6 février pour Montauban, le 9 février pour la ville de \
+                 Quimperlé.\n";
+        assert_eq!(timeline_days(t), both, "a day 'pour X' is the next territory's");
+        let t = "Montauban a signé le 6 février à la préfecture, Quimperlé le 9 février.\n";
+        assert_eq!(timeline_days(t), both, "a place that is no territory does not carry the day");
         let t = "Le 6 février, Montauban signe. Le 9 février, la ministre qui venait de \
                  Montauban est venue signer, devant tous les élus, à Quimperlé.\n";
         assert_eq!(
