@@ -108,7 +108,9 @@ const NEW_GENERATION: i32 = 2023;
 /// ("Prenant le relais du contrat 2015-2023, le nouveau contrat 2024-2030…") reports two
 /// contracts of that territory: the new one keeps every fact, the earlier one gets its period,
 /// a signature date of its years if any, and the quartiers (the new contract carries them on)
-/// but those the 2024 geography created.
+/// but those the 2024 geography created. An earlier contract the page only names in passing, by
+/// the day it was signed ("il remplace le contrat signé le 3 juillet 2015"), gets no quartiers:
+/// the page lists the new contract's.
 /// The new contract's headline period and signature are those of its own generation.
 fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contract> {
     let periods: Vec<(&DateMention, [i32; 2])> = c
@@ -132,6 +134,7 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
             && d.precision == Precision::Day
             && year(&d.value).is_some_and(|y| y < NEW_GENERATION)
     });
+    let described = old.is_some();
     let old = match (old, old_signed) {
         (Some((d, span)), _) => (*d, *span),
         (None, Some(signed)) => {
@@ -172,7 +175,12 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
         period,
         signatories: vec![],
         organizations: vec![],
-        quartiers: contract.quartiers.iter().filter(|q| !new_in_2024(q)).cloned().collect(),
+        quartiers: contract
+            .quartiers
+            .iter()
+            .filter(|q| described && !new_in_2024(q))
+            .cloned()
+            .collect(),
         figures: vec![],
         evidence: vec![old.0.evidence.clone()],
     })
@@ -224,10 +232,18 @@ static TURN_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A day written for the territory after it: "le 9 juillet pour la communauté de communes du
+/// Pays Fléchois", "le 13 février à Lorient", "le 4 mars avec Flers Agglo" (six words at most, no
+/// punctuation, between the day and the name).
+static FOR_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:pour|avec|à|au|par|chez)[ \t]+(?:[^\s,.;:!?]+[ \t]+){0,6}$")
+        .expect("valid regex")
+});
+
 /// The day written right next to a territory of a series of signatures ("Montauban le 6
 /// février, Quimperlé le 9 février"; "le 13 février à Lorient"): that contract's signature. A
 /// day belongs to the territory just before it in its sentence, else to the one just after it;
-/// "ce fut le tour de X" gives it to the one after.
+/// "ce fut le tour de X", "le 9 juillet pour X" give it to the one after.
 fn own_day(
     text: &str,
     c: &Candidates,
@@ -247,7 +263,9 @@ fn own_day(
             .map(|o| o.evidence.span)
             .filter(|o| o[0] >= de && o[0] - de <= OWN_DAY_REACH)
             .min_by_key(|o| o[0]);
-        if after.is_some_and(|a| TURN_OF.is_match(between(de, a[0]))) {
+        if after.is_some_and(|a| {
+            TURN_OF.is_match(between(de, a[0])) || FOR_NEXT.is_match(between(de, a[0]))
+        }) {
             return after;
         }
         before.or(after)
@@ -1405,6 +1423,11 @@ mod tests {
         let t = "Le 6 février, Montauban signe. Le 9 février, la ministre est venue signer \
                  en personne, devant tous les élus, à Quimperlé.\n";
         assert_eq!(timeline_days(t), both, "the one day of a sentence naming one territory");
+        let t = "Les signatures : le 6 février pour Montauban, le 9 février pour la ville de \
+                 Quimperlé.\n";
+        assert_eq!(timeline_days(t), both, "a day 'pour X' is the next territory's");
+        let t = "Montauban a signé le 6 février à la préfecture, Quimperlé le 9 février.\n";
+        assert_eq!(timeline_days(t), both, "a place that is no territory does not carry the day");
         let t = "Le 6 février, Montauban signe. Le 9 février, la ministre qui venait de \
                  Montauban est venue signer, devant tous les élus, à Quimperlé.\n";
         assert_eq!(
@@ -1614,5 +1637,25 @@ mod tests {
             ["Nord"],
             "a quartier new in 2024 is the new contract's"
         );
+    }
+
+    #[test]
+    fn an_earlier_contract_named_in_passing_holds_no_quartier() {
+        let t = "Le contrat de ville de Lens 2024-2030 remplace celui signé le 2 juillet 2015. \
+                 Il couvre Nord et Sud.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![
+                date(t, "2024-2030", "2024", DateRole::Period),
+                date(t, "2 juillet 2015", "2015-07-02", DateRole::Signature),
+            ],
+            quartiers: vec![coded(t, "Nord", "QN06201M"), coded(t, "Sud", "QN06202M")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert_eq!(m.contracts.len(), 2, "{:?}", m.contracts);
+        assert_eq!(m.contracts[0].quartiers.len(), 2);
+        assert!(m.contracts[1].quartiers.is_empty(), "{:?}", m.contracts[1].quartiers);
+        assert_eq!(m.contracts[1].signed_on.as_ref().map(|s| s.value.as_str()), Some("2015-07-02"));
     }
 }

@@ -74,6 +74,9 @@ mod tests {
         assert_eq!(value("Séance du 09/10/2023."), "2023-10-09");
         assert_eq!(value("Séance du 2015-06-22."), "2015-06-22");
         assert_eq!(value("Séance du 06.07.2015."), "2015-07-06");
+        // A year of two digits, as bylines and short notes write it.
+        assert_eq!(value("Le contrat a été signé le 12/04/24 en mairie."), "2024-04-12");
+        assert_eq!(value("Publié le 03.06.15 à 10h"), "2015-06-03");
     }
 
     #[test]
@@ -96,6 +99,9 @@ mod tests {
     fn not_dates() {
         none(&AbsoluteDate, "Tél. : 03 20 12 34 56");
         none(&AbsoluteDate, "Portable : 06.12.34.56.78");
+        none(&AbsoluteDate, "Portable : 06.12.24.56.78");
+        none(&AbsoluteDate, "Version 1.2.35 du logiciel.");
+        none(&AbsoluteDate, "Le score de 12/04/31 reste rare.");
         none(&AbsoluteDate, "Cité 10 - Sains-en-Gohelle ; Habitat 62/59");
         none(&AbsoluteDate, "Le 31/02/2015 n'existe pas.");
         none(&AbsoluteDate, "Ouvert du lundi au vendredi de 9 h à 17 h.");

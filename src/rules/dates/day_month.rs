@@ -50,8 +50,12 @@ impl Rule for DayMonth {
             if parsed.year.is_some() || parsed.day.is_none() {
                 continue;
             }
-            // "12 000 mai" is not a date: the day must not continue a number.
-            if text[..m.start()].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit()) {
+            // "12 000 mai" is not a date: the day must not continue a number. A weekday opens
+            // the date and ends any number before it ("… à l'horizon 2030 Lundi 25 mars", a
+            // page flattened to one line).
+            if m.as_str().starts_with(|c: char| c.is_ascii_digit())
+                && text[..m.start()].trim_end_matches(' ').ends_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             // "le 5 octobre prochain", "le 30 juin dernier": the word says on which side of the
@@ -86,6 +90,11 @@ mod tests {
         let (t, _, _) = one(&DayMonth, "Il sera signé le 5 octobre prochain.");
         assert_eq!((t.as_str(), upcoming(&t)), ("5 octobre prochain", Some(true)));
         assert_eq!(upcoming(&one(&DayMonth, "Signé le 30 juin dernier.").0), Some(false));
+        // A title's year run into the next line's weekday (a page flattened to one line).
+        assert_eq!(
+            one(&DayMonth, "Contrat de ville 2024-2030 Lundi 25 mars, l'agglo a signé.").1,
+            "--03-25"
+        );
     }
 
     #[test]
@@ -95,5 +104,6 @@ mod tests {
         none(&DayMonth, "Ouvert du lundi au vendredi, de 8 h 30 à 17 h.");
         none(&DayMonth, "Le 31 avril n'existe pas.");
         none(&DayMonth, "Tél. : 03 20 12 34 56");
+        none(&DayMonth, "Le lot 2 15 mars est vendu.");
     }
 }

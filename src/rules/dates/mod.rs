@@ -77,7 +77,7 @@ pub(super) static DATE: LazyLock<String> = LazyLock::new(|| {
     use lexicon::{DAY, MONTH, WEEKDAY, YEAR};
     let (wd, month) = (WEEKDAY.as_str(), MONTH.as_str());
     format!(
-        r"(?:(?:(?P<wd>{wd})\s+)?(?P<day>{DAY})\s+(?P<month>{month})(?:\s+(?P<year>{YEAR}))?\b|\b(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>{YEAR})\b|\b(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b|\b(?P<mm>{month})\s+(?P<my>{YEAR})\b)"
+        r"(?:(?:(?P<wd>{wd})\s+)?(?P<day>{DAY})\s+(?P<month>{month})(?:\s+(?P<year>{YEAR}))?\b|\b(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>{YEAR}|[12]\d)\b|\b(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b|\b(?P<mm>{month})\s+(?P<my>{YEAR})\b)"
     )
 });
 
@@ -101,10 +101,12 @@ impl Parsed {
                 month: lexicon::month(month.as_str())?,
                 day: Some(lexicon::day(caps.name("day")?.as_str())?),
             }
-        } else if caps.name("ny").is_some() {
+        } else if let Some(ny) = caps.name("ny") {
+            // "12/04/24": a year of two digits is of this century.
+            let short = ny.as_str().len() == 2;
             Parsed {
                 weekday: None,
-                year: num("ny"),
+                year: num("ny").map(|y| if short { 2000 + y } else { y }),
                 month: i8::try_from(num("nm")?).ok()?,
                 day: Some(i8::try_from(num("nd")?).ok()?),
             }

@@ -29,6 +29,18 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Two years with the dash between them lost (a PDF or a scraped banner drops it), right after a
+/// word that announces a span: "pour la période 2024 2030", "CONTRAT DE VILLE 2024 2030".
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:période|contrat\s+de\s+ville|contrat|programmation)[ \t]+(?P<a>{YEAR})[ \t]+(?P<b>{YEAR})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// The fewest years a span with its dash lost covers: two years in a row are a list of years.
+const BARE_MIN_YEARS: i16 = 3;
+
 impl Rule for YearSpan {
     fn id(&self) -> &'static str {
         ID
@@ -52,6 +64,20 @@ impl Rule for YearSpan {
                 continue;
             }
             out.dates.push(span_mention(doc, m.range(), self.id(), first, last));
+        }
+        for caps in BARE.captures_iter(text) {
+            let (Some(a), Some(b)) = (caps.name("a"), caps.name("b")) else { continue };
+            let (Ok(first), Ok(last)) = (a.as_str().parse::<i16>(), b.as_str().parse::<i16>())
+            else {
+                continue;
+            };
+            if !(BARE_MIN_YEARS..=15).contains(&(last - first))
+                || text[b.end()..].starts_with(['-', '/', ',', '.'])
+                    && text[b.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            out.dates.push(span_mention(doc, a.start()..b.end(), self.id(), first, last));
         }
     }
 }
@@ -90,6 +116,12 @@ mod tests {
             "entre 2015 et 2020"
         );
         assert_eq!(span("Durée\n2015-2020\n").3, DateRole::Period);
+        // The dash lost between the years, after a word that announces a span.
+        assert_eq!(
+            span("Les partenaires s'engagent pour la période 2024 2030 dans les quartiers.").0,
+            "2024 2030"
+        );
+        assert_eq!(span("CONTRAT DE VILLE 2024 2030 DE L'AGGLOMÉRATION").3, DateRole::Period);
     }
 
     #[test]
@@ -112,5 +144,9 @@ mod tests {
         none(&YearSpan, "de 2030 à 2015");
         none(&YearSpan, "entre 1950 et 2020");
         none(&YearSpan, "Le 2015-06-22 à Douai.");
+        // Two years without a dash and without a word announcing a span; years in a row.
+        none(&YearSpan, "Les chiffres de 2024 2030 logements sont connus.");
+        none(&YearSpan, "Le contrat 2024 2025 a été prolongé.");
+        none(&YearSpan, "Bilan de la période 2015 2020,5 % de hausse.");
     }
 }

@@ -150,6 +150,37 @@ pub(super) static PREFIX: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// `name` without an official "Communauté d'agglomération de" / "communauté de communes du" /
+/// "Communauté urbaine de" that opens it, in any case and with or without accents ("COMMUNAUTE
+/// URBAINE" of a page whose capitals lost them, "Communauté d'Agglomération" restored from
+/// capitals): the short name a carrier goes by ("Rochefort Océan"). `None` when nothing opens
+/// it, or when what remains is only a town's name (the "Communauté urbaine de Dunkerque" is no
+/// "Dunkerque"). A capitalised word after the prefix stays ("Communauté de communes De Cèze
+/// Cévennes" → "De Cèze Cévennes").
+pub(super) fn without_kind_prefix(name: &str) -> Option<&str> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?i:communaut[ée][ \t]+(?:d['’ ]?[ \t]*agglom[ée]ration|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
+        )
+        .expect("valid regex")
+    });
+    // In capitals the linking word cannot be told from a capitalised name's first word: it goes.
+    static UPPER_LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:DE[ \t]+LA[ \t]+|DE[ \t]+L['’]|DU[ \t]+|DES[ \t]+|DE[ \t]+|D['’])")
+            .expect("valid regex")
+    });
+    let mut end = PREFIX.find(name)?.end();
+    if !name.chars().any(char::is_lowercase)
+        && let Some(link) = UPPER_LINK.find(&name[end..])
+    {
+        end += link.end();
+    }
+    let rest = &name[end..];
+    let town =
+        !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
+    (!rest.trim().is_empty() && !town).then_some(rest)
+}
+
 /// The linking words after "contrat de ville": "de la ", "de l'", "du ", "d'"...
 pub(super) const OF: &str =
     r"(?:de[ \t\n]+la[ \t\n]+|de[ \t\n]+l'|du[ \t\n]+|des[ \t\n]+|de[ \t\n]+|d')";
@@ -500,6 +531,23 @@ mod tests {
         assert!(!never_carrier("Grand Narbonne"));
         assert!(never_carrier("Communauté"));
         assert!(!never_carrier("Communauté urbaine de Dunkerque"));
+    }
+
+    #[test]
+    fn kind_prefixes_in_any_case() {
+        assert_eq!(
+            without_kind_prefix("Communauté d'Agglomération Rochefort Océan"),
+            Some("Rochefort Océan")
+        );
+        assert_eq!(
+            without_kind_prefix("COMMUNAUTE D'AGGLOMERATION DU GRAND VILLENEUVOIS"),
+            Some("GRAND VILLENEUVOIS")
+        );
+        assert_eq!(without_kind_prefix("communauté de communes du Val fleuri"), Some("Val fleuri"));
+        // A town alone after the kind, no kind, or nothing after it.
+        assert_eq!(without_kind_prefix("Communauté urbaine de Dunkerque"), None);
+        assert_eq!(without_kind_prefix("Grand Narbonne"), None);
+        assert_eq!(without_kind_prefix("Communauté urbaine "), None);
     }
 
     #[test]

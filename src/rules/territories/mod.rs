@@ -52,6 +52,11 @@ fn territory(
     rule: &str,
 ) -> Territory {
     let range = grammar::before_opener(doc.text(), range);
+    // A title part cut at a spaced dash keeps no dash ("SAINT-BRIEUC ARMOR AGGLOMÉRATION -
+    // CONTRAT DE VILLE").
+    let kept =
+        doc.text()[range.clone()].trim_end_matches([' ', '\t', '-', '–', '—', ',', ':', ';']);
+    let range = range.start..range.start + kept.len();
     let name: String = doc.text()[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     Territory {
         kind: kind
@@ -105,6 +110,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
         if let Some(rest) = without_territory_word(&t.name) {
             t.name = rest;
+        }
+    }
+    // "Communauté d'Agglomération Rochefort Océan" (a name read back from capitals keeps its
+    // capitalised kind): a carrier goes by its short name.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(rest) = grammar::without_kind_prefix(&t.name) {
+            t.name = rest.to_owned();
         }
     }
     let short: Vec<Option<String>> = out
@@ -373,6 +385,15 @@ pub(super) mod tests {
         let text = "CONTRAT DE VILLE DE MONTAUBAN 2015/2020\n\nLe contrat a été signé hier. Le \
                     contrat de ville couvre deux quartiers.";
         assert_eq!(family(text), ["MONTAUBAN"]);
+        // A long name whose kind is capitalised (as written, or read back from capitals) goes
+        // by its short name; a town's name alone after the kind keeps it.
+        let text = "La Communauté d'Agglomération Rochefort Océan a signé le contrat de ville.";
+        assert_eq!(family(text), ["Rochefort Océan"]);
+        let text = "La Communauté de Communes du Pays de Château-Gontier a signé le contrat de \
+                    ville ce lundi.";
+        assert_eq!(family(text), ["Pays de Château-Gontier"]);
+        let text = "La Communauté Urbaine de Dunkerque a signé le contrat de ville.";
+        assert_eq!(family(text), ["Communauté Urbaine de Dunkerque"]);
     }
 
     #[test]

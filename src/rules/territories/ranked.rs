@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, OPENERS, never_carrier, sentences, word_kind};
+use super::grammar::{CAP, OPENERS, never_carrier, sentences, without_kind_prefix, word_kind};
 use super::territory;
 use crate::analysis::words::{NUMBER_WORDS, number_word};
 use crate::data;
@@ -172,6 +172,18 @@ static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Agglomération|Métropole|Communauté)[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
         .expect("valid regex")
 });
+
+/// [`KIND_BEFORE`] in any case: before a core whose capitals a page in upper case lost ("DE
+/// L'AGGLOMÉRATION DU CHOLETAIS", read back as common words).
+static KIND_BEFORE_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:agglom[ée]ration|m[ée]tropole|communaut[ée])[ \t]+(?:de[ \t]+la|de|du|des)[ \t]+$")
+        .expect("valid regex")
+});
+
+/// "communauté d'" before an "agglomération": the kind is the community's, not a word of the
+/// name ("COMMUNAUTÉ D'AGGLOMÉRATION DE SÉNART" is "Sénart").
+static OF_COMMUNITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcommunaut[ée][ \t]+d['’ ][ \t]*$").expect("valid regex"));
 
 /// A 2015 carrier: its code, and the core of its name as a pattern.
 struct Carrier2015 {
@@ -335,7 +347,7 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
     for c in carriers_2015_in(text) {
-        for m in c.pattern.find_iter(text) {
+        for m in c.pattern.find_iter(text).filter(|m| !inside_compound(text, m.range())) {
             let kind = if c.code.len() == 5 { "commune" } else { "EPCI" };
             // "l'Agglomération de la Région de Compiègne", "l'Agglomération du Choletais": a core
             // that alone reads as a région, or a one-word core that names no town (a pays, a
@@ -343,8 +355,13 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
             let mut range = m.range();
             let one_word = !m.as_str().contains([' ', '-', '\'', '’']);
             let no_place = one_word && gazetteer::communes_named(m.as_str()).is_empty();
+            let core = m.as_str();
+            let uncased =
+                !core.starts_with(char::is_uppercase) || !core.contains(char::is_lowercase);
+            let kind_before = if uncased { &KIND_BEFORE_ANY_CASE } else { &KIND_BEFORE };
             if (never_carrier(m.as_str()) || no_place)
-                && let Some(k) = KIND_BEFORE.find(&text[..m.start()])
+                && let Some(k) = kind_before.find(&text[..m.start()])
+                && !(uncased && OF_COMMUNITY.is_match(&text[..k.start()]))
             {
                 range.start = k.start();
             }
@@ -476,6 +493,16 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     kept
 }
 
+/// Whether `range` of `text` is part of a longer hyphenated name ("Cherbourg" in
+/// "Cherbourg-en-Cotentin", "Étienne" in "Saint-Étienne").
+fn inside_compound(text: &str, range: Range<usize>) -> bool {
+    let after =
+        text[range.end..].strip_prefix('-').is_some_and(|r| r.starts_with(char::is_alphabetic));
+    let before =
+        text[..range.start].strip_suffix('-').is_some_and(|r| r.ends_with(char::is_alphabetic));
+    after || before
+}
+
 /// `range`, a capitalised name, cut before a person's name that starts inside it: a page
 /// flattened to one line runs its title into the next line ("Vierzon Paul Marchal, maire").
 fn before_person(doc: &Doc, range: Range<usize>, people: &[crate::record::Person]) -> Range<usize> {
@@ -546,39 +573,10 @@ fn proper_beside_kind(name: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// `range` without an official "Communauté d'agglomération de" / "communauté de communes du" /
-/// "Communauté urbaine de" that opens it, unless what remains is only a town's name (the
-/// "Communauté urbaine de Dunkerque" is no "Dunkerque"), written with or without its accents
-/// ("COMMUNAUTE URBAINE" of a page whose capitals lost them). A capitalised word after the
-/// prefix stays ("Communauté de communes De Cèze Cévennes" → "De Cèze Cévennes").
+/// `range` without the official kind prefix that opens it ([`without_kind_prefix`]).
 fn without_prefix(text: &str, range: Range<usize>) -> Range<usize> {
-    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?i:communaut[ée][ \t]+(?:d['’ ]?[ \t]*agglom[ée]ration|de[ \t]+communes|urbaine|d['’ ]?[ \t]*agglo))[ \t]+(?:de la[ \t]+|de l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?",
-        )
-        .expect("valid regex")
-    });
     let name = &text[range.clone()];
-    // In capitals the linking word cannot be told from a capitalised name's first word: it goes.
-    static UPPER_LINK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:DE[ \t]+LA[ \t]+|DE[ \t]+L['’]|DU[ \t]+|DES[ \t]+|DE[ \t]+|D['’])")
-            .expect("valid regex")
-    });
-    let Some(m) = PREFIX.find(name) else { return range };
-    let mut end = m.end();
-    if !name.chars().any(char::is_lowercase)
-        && let Some(link) = UPPER_LINK.find(&name[end..])
-    {
-        end += link.end();
-    }
-    let m = m.start()..end;
-    let rest = &name[m.end..];
-    let town =
-        !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
-    if rest.trim().is_empty() || town {
-        return range;
-    }
-    range.start + m.end..range.end
+    without_kind_prefix(name).map_or(range.clone(), |rest| range.end - rest.len()..range.end)
 }
 
 /// An intercommunality's name that goes on over ", X et Y" ("l'Agglomération Grand
@@ -1314,6 +1312,28 @@ mod tests {
         }
         let out = testing::run(crate::rules::dates::RULES, text, Format::Text, Some(both));
         out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn a_2015_carrier_inside_a_longer_hyphenated_name_is_not_named() {
+        assert!(inside_compound("à Cherbourg-en-Cotentin, le", 3..12));
+        assert!(inside_compound("à Saint-Étienne, le", 9..17));
+        assert!(!inside_compound("à Cherbourg, le", 3..12));
+        assert!(!inside_compound("Cherbourg - Octeville", 0..9));
+    }
+
+    #[test]
+    fn an_upper_case_page_keeps_a_capitalised_kind_word_of_the_name() {
+        let folded = |text: &str| carriers(text).iter().map(|c| fold(c)).collect::<Vec<_>>();
+        let text = "Contrat de ville\n\nLE PRÉSIDENT DE L'AGGLOMÉRATION DU CHOLETAIS A SIGNÉ LE \
+                    CONTRAT DE VILLE CE MATIN AVEC LE PRÉFET.\n\nLe contrat de ville couvre deux \
+                    quartiers.";
+        assert_eq!(folded(text), ["agglomeration du choletais"]);
+        // The kind of a "communauté d'agglomération" is no word of the name.
+        let text = "Contrat de ville\n\nLE PRÉSIDENT DE LA COMMUNAUTÉ D'AGGLOMÉRATION DE SÉNART \
+                    A SIGNÉ LE CONTRAT DE VILLE CE MATIN AVEC LE PRÉFET.\n\nLe contrat de ville \
+                    couvre deux quartiers.";
+        assert_eq!(folded(text), ["senart"]);
     }
 
     #[test]
