@@ -700,7 +700,7 @@ fn opens_name(rest: &str) -> bool {
             .expect("valid regex")
     });
     let first = r.chars().next();
-    // "et des quatre maires de l'agglomération", "et une quinzaine de partenaires": a counted
+    // "et des cinq présidents de syndicat", "et une quinzaine de partenaires": a counted
     // group of officials or partners.
     let uncounted = COUNT.find(r).map_or(r, |m| &r[m.end()..]);
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
