@@ -40,7 +40,7 @@ fn docs(dir: &str) -> Vec<PathBuf> {
     assert!(found.missing.is_empty(), "{dir}: {:?}", found.missing);
     found
         .inputs
-        .into_iter()
+        .iter()
         .filter_map(|i| match i {
             cdv::batch::Input::File { path, .. } => Some(path),
             cdv::batch::Input::Stdin { .. } => None,

@@ -28,11 +28,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let found = batch::discover(&args.paths);
     let mut inputs = Vec::new();
-    for input in &found.inputs {
+    for input in found.inputs.iter() {
         if let Input::File { id, path } = input {
             let bytes =
-                std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-            inputs.push(cdv::bench::Input { id: id.clone(), path: path.clone(), bytes });
+                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            inputs.push(cdv::bench::Input { id, path, bytes });
         }
     }
     if inputs.is_empty() {

@@ -137,13 +137,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let plan = pool.install(|| {
         cdv::export::incremental::plan(
             &args.output,
-            &inputs,
+            inputs,
             args.max_bytes,
             args.full,
             args.emit_text.then_some(text_dir.as_path()),
         )
     });
-    drop(inputs);
     let reused_count = plan.reused.len();
     if let Some(b) = &bar {
         b.inc(reused_count as u64);

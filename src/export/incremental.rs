@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::batch::Input;
+use crate::batch::{Input, Inputs};
 use crate::pipeline::Processed;
 use crate::record::DocumentRecord;
 
@@ -127,7 +127,7 @@ pub struct Reused {
 /// The inputs to process and the records reused.
 #[derive(Debug, Default)]
 pub struct Plan {
-    pub todo: Vec<Input>,
+    pub todo: Inputs,
     /// In input (id) order; read each with [`Plan::record`] when it is written.
     pub reused: Vec<Reused>,
     previous: Previous,
@@ -145,24 +145,24 @@ impl Plan {
 /// without its text file processed again.
 pub fn plan(
     out_dir: &Path,
-    inputs: &[Input],
+    inputs: Inputs,
     max_bytes: u64,
     full: bool,
     text_dir: Option<&Path>,
 ) -> Plan {
     let previous = if full { Previous::default() } else { Previous::load(out_dir, max_bytes) };
     if previous.by_id.is_empty() {
-        return Plan { todo: inputs.to_vec(), ..Plan::default() };
+        return Plan { todo: inputs, ..Plan::default() };
     }
-    let decided: Vec<(Input, Option<LineAt>)> = inputs
-        .par_iter()
-        .map(|input| (input.clone(), reuse(&previous, input, max_bytes, text_dir)))
+    let decided: Vec<Option<LineAt>> = (0..inputs.len())
+        .into_par_iter()
+        .map(|i| reuse(&previous, &inputs.get(i), max_bytes, text_dir))
         .collect();
     let mut plan = Plan::default();
-    for (input, reused) in decided {
+    for (i, reused) in decided.into_iter().enumerate() {
         match reused {
-            Some(line) => plan.reused.push(Reused { id: input.id().to_owned(), line }),
-            None => plan.todo.push(input),
+            Some(line) => plan.reused.push(Reused { id: inputs.id(i).to_owned(), line }),
+            None => plan.todo.push(&inputs.get(i)),
         }
     }
     plan.previous = previous;

@@ -14,18 +14,14 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::json;
 
 use super::precedence::{dates_agree, figures_near, signature_key};
 use crate::names::fold;
 use crate::record::{
-    CommuneRef, Contract, ContractConflict, ContractRecord, DocumentRecord, Evidence, Merged,
-    MergedFigure, MergedQuartier, QuartierStatus, SourceRef,
+    CommuneRef, Contract, ContractRecord, DocumentRecord, Evidence, QuartierStatus,
 };
-
-fn source(doc: &str, ev: &Evidence) -> SourceRef {
-    SourceRef { doc: doc.to_owned(), span: ev.span, rule: ev.rule.clone() }
-}
 
 /// The generation of a contract from its period's first year, else its signature year.
 pub fn generation(c: &Contract) -> String {
@@ -54,7 +50,6 @@ pub fn key(c: &Contract) -> String {
 }
 
 /// Merges the contracts of `records` (in any order) into one record per contract, sorted by key.
-/// Merges the contracts of `records` (in any order) into one record per contract, sorted by key.
 pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
     let mut sorted: Vec<&DocumentRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
@@ -65,7 +60,7 @@ pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
     let mut out = Vec::new();
     collector
         .finish(|c| {
-            out.push(c);
+            out.push(c.record());
             Ok(())
         })
         .expect("memory store cannot fail");
@@ -77,7 +72,7 @@ pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
 /// document's id) to a temporary file and keeps only a short entry per contract (its key and
 /// folded territory name, both interned, and the document's rank), so memory does not hold the
 /// batch's contracts; [`Collector::finish`] then reads each group back one copy at a time into a
-/// [`Group`] and hands the merged records over one at a time.
+/// [`Group`] and hands the merged contracts over one at a time.
 pub struct Collector {
     store: Store,
     entries: Vec<Entry>,
@@ -186,11 +181,11 @@ impl Collector {
         Ok(())
     }
 
-    /// Merges the collected contracts and hands each contract record to `emit`, sorted by key.
+    /// Merges the collected contracts and hands each to `emit` (to write it), sorted by key.
     /// Returns how many there were.
     pub fn finish(
         mut self,
-        mut emit: impl FnMut(ContractRecord) -> std::io::Result<()>,
+        mut emit: impl FnMut(&MergedContract) -> std::io::Result<()>,
     ) -> std::io::Result<usize> {
         let mut by_key: Vec<Vec<u32>> = vec![Vec::new(); self.keys.list.len()];
         for (i, e) in self.entries.iter().enumerate() {
@@ -222,7 +217,7 @@ impl Collector {
                 };
                 group.add(&doc, &c);
             }
-            emit(group.finish())?;
+            emit(&group.finish())?;
         }
         Ok(count)
     }
@@ -279,9 +274,43 @@ fn join_name_keys(groups: &mut BTreeMap<Box<str>, Vec<u32>>, entries: &[Entry], 
     }
 }
 
+/// Where a merged value was found, as a [`Group`] keeps it: a
+/// [`SourceRef`](crate::record::SourceRef) whose document and rule are numbers in the group's
+/// [`Tables`] (24 bytes, nothing allocated). A contract that thousands of documents report on
+/// has hundreds of thousands of sources: held as `SourceRef`s (two strings each) they took
+/// about 40 MiB of a 100,000-file run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Src {
+    /// The document, in [`Tables::documents`].
+    doc: u32,
+    /// The rule, in [`Tables::rules`].
+    rule: u32,
+    span: [usize; 2],
+}
+
+/// A group's documents (in id order, so their numbers order like their ids) and rules.
+#[derive(Default)]
+struct Tables {
+    documents: Vec<String>,
+    rules: Interner,
+}
+
+impl Tables {
+    fn src(&mut self, doc: u32, ev: &Evidence) -> Src {
+        Src { doc, rule: self.rules.id(&ev.rule), span: ev.span }
+    }
+}
+
+/// A merged value and its sources: [`Merged`](crate::record::Merged) with compact sources.
+#[derive(Debug, Clone)]
+struct Vals<T> {
+    value: T,
+    sources: Vec<Src>,
+}
+
 /// Adds `(value, source)` to a list of merged values keyed by `fold`. Sources come in document
 /// order, so a source already listed is among the last ones, of the same document.
-fn add_named(list: &mut Vec<Merged<String>>, value: &str, src: SourceRef) {
+fn add_named(list: &mut Vec<Vals<String>>, value: &str, src: Src) {
     let key = fold(value);
     match list.iter_mut().find(|m| fold(&m.value) == key) {
         Some(m) => {
@@ -290,27 +319,28 @@ fn add_named(list: &mut Vec<Merged<String>>, value: &str, src: SourceRef) {
                 m.sources.push(src);
             }
         }
-        None => list.push(Merged { value: value.to_owned(), sources: vec![src] }),
+        None => list.push(Vals { value: value.to_owned(), sources: vec![src] }),
     }
 }
 
 /// One contract's record, merged from its copies fed one at a time in document order
-/// ([`Group::add`]); it keeps only the values and sources the record lists, never the copies.
-/// Where a headline depends on every copy (the best signature date, the documents' territory
-/// names for a figure's scope), the candidates are kept and decided in [`Group::finish`].
+/// ([`Group::add`]); it keeps only the values and sources the record lists, never the copies,
+/// and the sources compact ([`Src`]). Where a headline depends on every copy (the best signature
+/// date, the documents' territory names for a figure's scope), the candidates are kept and
+/// decided in [`Group::finish`].
 #[derive(Default)]
 struct Group {
     key: String,
     /// The first copy's territory name and generation.
     first: Option<(String, String)>,
-    documents: Vec<String>,
-    names: Vec<Merged<String>>,
+    tables: Tables,
+    names: Vec<Vals<String>>,
     kind: Option<String>,
     code: Option<String>,
-    signatories: Vec<Merged<String>>,
-    organizations: Vec<Merged<String>>,
+    signatories: Vec<Vals<String>>,
+    organizations: Vec<Vals<String>>,
     signed_on: SignedOn,
-    period: Vec<Merged<[i32; 2]>>,
+    period: Vec<Vals<[i32; 2]>>,
     quartiers: Quartiers,
     figures: Figures,
 }
@@ -322,23 +352,26 @@ impl Group {
 
     /// Adds the copy `c` of the contract reported by document `doc` (documents in id order).
     fn add(&mut self, doc: &str, c: &Contract) {
-        debug_assert!(self.documents.last().is_none_or(|d| d.as_str() <= doc), "id order");
+        let documents = &mut self.tables.documents;
+        debug_assert!(documents.last().is_none_or(|d| d.as_str() <= doc), "id order");
         self.first.get_or_insert_with(|| (c.territory.clone(), generation(c)));
-        if self.documents.last().is_none_or(|d| d != doc) {
-            self.documents.push(doc.to_owned());
+        if documents.last().is_none_or(|d| d != doc) {
+            documents.push(doc.to_owned());
         }
+        let d = u32::try_from(documents.len() - 1).expect("fewer than 2^32 documents");
+        let t = &mut self.tables;
         for ev in &c.evidence {
-            add_named(&mut self.names, &c.territory, source(doc, ev));
+            add_named(&mut self.names, &c.territory, t.src(d, ev));
         }
         if c.evidence.is_empty() {
-            let src = SourceRef { doc: doc.into(), span: [0, 0], rule: String::new() };
+            let src = Src { doc: d, rule: t.rules.id(""), span: [0, 0] };
             add_named(&mut self.names, &c.territory, src);
         }
         for p in &c.signatories {
-            add_named(&mut self.signatories, &p.name, source(doc, &p.evidence));
+            add_named(&mut self.signatories, &p.name, t.src(d, &p.evidence));
         }
         for o in &c.organizations {
-            add_named(&mut self.organizations, &o.name, source(doc, &o.evidence));
+            add_named(&mut self.organizations, &o.name, t.src(d, &o.evidence));
         }
         if self.kind.is_none() {
             self.kind.clone_from(&c.territory_kind);
@@ -346,34 +379,33 @@ impl Group {
         if self.code.is_none() {
             self.code.clone_from(&c.territory_code);
         }
-        self.signed_on.add(doc, c);
+        self.signed_on.add(t, d, c);
         if let Some(p) = &c.period {
-            let srcs = p.evidence.iter().map(|e| source(doc, e));
+            let srcs = p.evidence.iter().map(|e| t.src(d, e));
             match self.period.iter_mut().find(|m| m.value == p.value) {
                 Some(m) => m.sources.extend(srcs),
-                None => self.period.push(Merged { value: p.value, sources: srcs.collect() }),
+                None => self.period.push(Vals { value: p.value, sources: srcs.collect() }),
             }
         }
-        self.quartiers.add(doc, c);
-        self.figures.add(doc, c);
+        self.quartiers.add(t, d, c);
+        self.figures.add(t, d, c);
     }
 
-    /// The merged record, with its conflicts (signature date, period, quartiers, figures).
-    fn finish(self) -> ContractRecord {
+    /// The merged contract, with its conflicts (signature date, period, quartiers, figures).
+    fn finish(self) -> MergedContract {
         let mut conflicts = Vec::new();
         let signed_on = self.signed_on.finish(&mut conflicts);
         let period = finish_period(self.period, &mut conflicts);
         let quartiers = self.quartiers.finish(&mut conflicts);
         let figures = self.figures.finish(&mut conflicts);
         let (territory, generation) = self.first.unwrap_or_default();
-        ContractRecord {
+        MergedContract {
             key: self.key,
             territory,
-            territory_names: self.names,
-            territory_kind: self.kind,
-            territory_code: self.code,
+            names: self.names,
+            kind: self.kind,
+            code: self.code,
             generation,
-            documents: self.documents,
             signed_on,
             period,
             signatories: self.signatories,
@@ -381,7 +413,207 @@ impl Group {
             quartiers,
             figures,
             conflicts,
+            tables: self.tables,
         }
+    }
+}
+
+/// A merged contract, as [`Collector::finish`] hands it over: the fields of [`ContractRecord`]
+/// with compact sources. It serialises to the JSON of that record (one line of
+/// `contracts.jsonl`), each source written from the tables as it comes, so the line is never
+/// built whole in memory; [`MergedContract::record`] gives the record itself.
+pub struct MergedContract {
+    key: String,
+    territory: String,
+    names: Vec<Vals<String>>,
+    kind: Option<String>,
+    code: Option<String>,
+    generation: String,
+    signed_on: Option<Vals<String>>,
+    period: Option<Vals<[i32; 2]>>,
+    signatories: Vec<Vals<String>>,
+    organizations: Vec<Vals<String>>,
+    quartiers: Vec<QuartierVals>,
+    figures: Vec<FigureVals>,
+    conflicts: Vec<ConflictVals>,
+    /// The documents (the record's `documents`) and rules the sources are numbered in.
+    tables: Tables,
+}
+
+impl MergedContract {
+    /// The contract record (built whole: for tests and small batches).
+    pub fn record(&self) -> ContractRecord {
+        let json = serde_json::to_value(self).expect("a merged contract serialises");
+        serde_json::from_value(json).expect("a merged contract reads back as a record")
+    }
+}
+
+/// [`MergedQuartier`](crate::record::MergedQuartier) with compact sources.
+struct QuartierVals {
+    name: String,
+    names: Vec<String>,
+    communes: Vec<CommuneRef>,
+    status: QuartierStatus,
+    qpv_code: Option<String>,
+    sources: Vec<Src>,
+}
+
+/// [`MergedFigure`](crate::record::MergedFigure) with compact sources.
+struct FigureVals {
+    kind: String,
+    value: f64,
+    approx: bool,
+    scope: Option<String>,
+    agreement: &'static str,
+    sources: Vec<Src>,
+}
+
+/// [`ContractConflict`](crate::record::ContractConflict) with compact sources.
+struct ConflictVals {
+    field: String,
+    values: Vec<Vals<serde_json::Value>>,
+    note: String,
+}
+
+/// A part of a [`MergedContract`] with the tables its sources are numbered in: it serialises as
+/// the matching part of [`ContractRecord`] (same fields in the same order, absent options
+/// skipped the same way).
+struct With<'a, T> {
+    t: &'a Tables,
+    item: &'a T,
+}
+
+impl<'a, T> With<'a, T> {
+    fn of<U>(&self, item: &'a U) -> With<'a, U> {
+        With { t: self.t, item }
+    }
+}
+
+/// [`SourceRef`](crate::record::SourceRef) as it is written.
+#[derive(serde::Serialize)]
+struct SourceOut<'a> {
+    doc: &'a str,
+    span: [usize; 2],
+    rule: &'a str,
+}
+
+impl Serialize for With<'_, Src> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Src { doc, rule, span } = *self.item;
+        let (doc, rule) = (&self.t.documents[doc as usize], &self.t.rules.list[rule as usize]);
+        SourceOut { doc, span, rule }.serialize(s)
+    }
+}
+
+impl<'a, T> Serialize for With<'a, Vec<T>>
+where
+    With<'a, T>: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.item.iter().map(|item| self.of(item)))
+    }
+}
+
+impl<'a, T> Serialize for With<'a, Option<T>>
+where
+    With<'a, T>: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.item {
+            Some(item) => s.serialize_some(&self.of(item)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for With<'_, Vals<T>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Merged", 2)?;
+        st.serialize_field("value", &self.item.value)?;
+        st.serialize_field("sources", &self.of(&self.item.sources))?;
+        st.end()
+    }
+}
+
+/// Writes an optional field as `#[serde(skip_serializing_if = "Option::is_none")]` does.
+fn field_if<T: Serialize, S: SerializeStruct>(
+    st: &mut S,
+    name: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(_) => st.serialize_field(name, value),
+        None => st.skip_field(name),
+    }
+}
+
+impl Serialize for With<'_, QuartierVals> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let q = self.item;
+        let mut st = s.serialize_struct("MergedQuartier", 6)?;
+        st.serialize_field("name", &q.name)?;
+        st.serialize_field("names", &q.names)?;
+        st.serialize_field("communes", &q.communes)?;
+        st.serialize_field("status", &q.status)?;
+        field_if(&mut st, "qpv_code", &q.qpv_code)?;
+        st.serialize_field("sources", &self.of(&q.sources))?;
+        st.end()
+    }
+}
+
+/// A figure's value, written as [`crate::record::number`] writes it.
+struct Number(f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::record::number::serialize(&self.0, s)
+    }
+}
+
+impl Serialize for With<'_, FigureVals> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.item;
+        let mut st = s.serialize_struct("MergedFigure", 6)?;
+        st.serialize_field("kind", &f.kind)?;
+        st.serialize_field("value", &Number(f.value))?;
+        st.serialize_field("approx", &f.approx)?;
+        field_if(&mut st, "scope", &f.scope)?;
+        st.serialize_field("agreement", f.agreement)?;
+        st.serialize_field("sources", &self.of(&f.sources))?;
+        st.end()
+    }
+}
+
+impl Serialize for With<'_, ConflictVals> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let k = self.item;
+        let mut st = s.serialize_struct("ContractConflict", 3)?;
+        st.serialize_field("field", &k.field)?;
+        st.serialize_field("values", &self.of(&k.values))?;
+        st.serialize_field("note", &k.note)?;
+        st.end()
+    }
+}
+
+impl Serialize for MergedContract {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let w = With { t: &self.tables, item: self };
+        let mut st = s.serialize_struct("ContractRecord", 14)?;
+        st.serialize_field("key", &self.key)?;
+        st.serialize_field("territory", &self.territory)?;
+        st.serialize_field("territory_names", &w.of(&self.names))?;
+        field_if(&mut st, "territory_kind", &self.kind)?;
+        field_if(&mut st, "territory_code", &self.code)?;
+        st.serialize_field("generation", &self.generation)?;
+        st.serialize_field("documents", &self.tables.documents)?;
+        st.serialize_field("signed_on", &w.of(&self.signed_on))?;
+        st.serialize_field("period", &w.of(&self.period))?;
+        st.serialize_field("signatories", &w.of(&self.signatories))?;
+        st.serialize_field("organizations", &w.of(&self.organizations))?;
+        st.serialize_field("quartiers", &w.of(&self.quartiers))?;
+        st.serialize_field("figures", &w.of(&self.figures))?;
+        st.serialize_field("conflicts", &w.of(&self.conflicts))?;
+        st.end()
     }
 }
 
@@ -390,37 +622,37 @@ impl Group {
 #[derive(Default)]
 struct SignedOn {
     /// One candidate per copy that has a date: its value and source.
-    candidates: Vec<(String, SourceRef)>,
+    candidates: Vec<(String, Src)>,
     /// The best candidate so far (an index into `candidates`) and its evidence.
     best: Option<(usize, Evidence)>,
 }
 
 impl SignedOn {
-    fn add(&mut self, doc: &str, c: &Contract) {
+    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) {
         let Some(s) = &c.signed_on else { return };
         let Some(ev) = s.evidence.first() else { return };
+        // Document numbers order like the ids.
         let better = self.best.as_ref().is_none_or(|(i, best_ev)| {
             let (best, best_src) = &self.candidates[*i];
-            (signature_key(&s.value, ev), doc)
-                < (signature_key(best, best_ev), best_src.doc.as_str())
+            (signature_key(&s.value, ev), doc) < (signature_key(best, best_ev), best_src.doc)
         });
         if better {
             self.best = Some((self.candidates.len(), ev.clone()));
         }
-        self.candidates.push((s.value.clone(), source(doc, ev)));
+        self.candidates.push((s.value.clone(), t.src(doc, ev)));
     }
 
-    fn finish(self, conflicts: &mut Vec<ContractConflict>) -> Option<Merged<String>> {
+    fn finish(self, conflicts: &mut Vec<ConflictVals>) -> Option<Vals<String>> {
         let (i, _) = self.best?;
         let best = self.candidates[i].0.clone();
-        let mut values: Vec<Merged<String>> = Vec::new();
+        let mut values: Vec<Vals<String>> = Vec::new();
         for (v, src) in self.candidates {
             // Values that agree with the headline (equal, or a month the day refines) merge
             // into it.
             let slot = if dates_agree(&v, &best) { best.clone() } else { v };
             match values.iter_mut().find(|m| m.value == slot) {
                 Some(m) => m.sources.push(src),
-                None => values.push(Merged { value: slot, sources: vec![src] }),
+                None => values.push(Vals { value: slot, sources: vec![src] }),
             }
         }
         values.sort_by_key(|m| m.value != best);
@@ -438,9 +670,9 @@ impl SignedOn {
 }
 
 fn finish_period(
-    values: Vec<Merged<[i32; 2]>>,
-    conflicts: &mut Vec<ContractConflict>,
-) -> Option<Merged<[i32; 2]>> {
+    values: Vec<Vals<[i32; 2]>>,
+    conflicts: &mut Vec<ConflictVals>,
+) -> Option<Vals<[i32; 2]>> {
     if values.len() > 1 {
         conflicts.push(conflict(
             "period",
@@ -452,16 +684,12 @@ fn finish_period(
 }
 
 /// The conflict of `field` between the merged `values`, the headline first.
-fn conflict<T: serde::Serialize>(
-    field: &str,
-    values: &[Merged<T>],
-    note: &str,
-) -> ContractConflict {
-    ContractConflict {
+fn conflict<T: Serialize>(field: &str, values: &[Vals<T>], note: &str) -> ConflictVals {
+    ConflictVals {
         field: field.into(),
         values: values
             .iter()
-            .map(|m| Merged { value: json!(m.value), sources: m.sources.clone() })
+            .map(|m| Vals { value: json!(m.value), sources: m.sources.clone() })
             .collect(),
         note: note.into(),
     }
@@ -470,7 +698,7 @@ fn conflict<T: serde::Serialize>(
 /// The quartiers of the copies, merged as they come.
 #[derive(Default)]
 struct Quartiers {
-    out: Vec<MergedQuartier>,
+    out: Vec<QuartierVals>,
     /// For each merged quartier, the status each of its sources gave (along its `sources`).
     statuses: Vec<Vec<QuartierStatus>>,
     /// For each merged quartier, the QPV codes its sources give.
@@ -478,12 +706,12 @@ struct Quartiers {
 }
 
 impl Quartiers {
-    fn add(&mut self, doc: &str, c: &Contract) {
+    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) {
         for q in &c.quartiers {
-            let src = source(doc, &q.evidence);
+            let src = t.src(doc, &q.evidence);
             let key = fold(&q.name);
             // The same name in two communes ("Centre-ville") is two quartiers.
-            let same = |m: &MergedQuartier| {
+            let same = |m: &QuartierVals| {
                 m.names.iter().any(|n| fold(n) == key)
                     && (m.communes.is_empty()
                         || q.communes.is_empty()
@@ -497,7 +725,7 @@ impl Quartiers {
             let idx = match self.out.iter().position(same) {
                 Some(i) => i,
                 None => {
-                    self.out.push(MergedQuartier {
+                    self.out.push(QuartierVals {
                         name: q.name.clone(),
                         names: vec![],
                         communes: vec![],
@@ -527,7 +755,7 @@ impl Quartiers {
         }
     }
 
-    fn finish(self, conflicts: &mut Vec<ContractConflict>) -> Vec<MergedQuartier> {
+    fn finish(self, conflicts: &mut Vec<ConflictVals>) -> Vec<QuartierVals> {
         let mut out = self.out;
         // One code among the sources is the quartier's; codes that disagree are none.
         for (m, c) in out.iter_mut().zip(&self.codes) {
@@ -536,19 +764,19 @@ impl Quartiers {
             }
         }
         for (m, st) in out.iter().zip(&self.statuses) {
-            let mut distinct: Vec<Merged<serde_json::Value>> = Vec::new();
+            let mut distinct: Vec<Vals<serde_json::Value>> = Vec::new();
             for (status, src) in st.iter().zip(&m.sources) {
                 let v = json!(status);
                 match distinct.iter_mut().find(|d| d.value == v) {
-                    Some(d) => d.sources.push(src.clone()),
-                    None => distinct.push(Merged { value: v, sources: vec![src.clone()] }),
+                    Some(d) => d.sources.push(*src),
+                    None => distinct.push(Vals { value: v, sources: vec![*src] }),
                 }
             }
             // One document listing a quartier twice (a priority list and a renewal list) does
             // not disagree with itself.
-            let docs: BTreeSet<&str> = m.sources.iter().map(|s| s.doc.as_str()).collect();
+            let docs: BTreeSet<u32> = m.sources.iter().map(|s| s.doc).collect();
             if distinct.len() > 1 && docs.len() > 1 {
-                conflicts.push(ContractConflict {
+                conflicts.push(ConflictVals {
                     field: format!("quartiers[{}].status", m.name),
                     values: distinct,
                     note: "documents give the quartier different statuses; headline from the \
@@ -588,7 +816,7 @@ struct FigureSeen {
     value: f64,
     approx: bool,
     scope: Option<String>,
-    source: SourceRef,
+    source: Src,
 }
 
 /// Figures of the documents about one contract, by kind. Where several documents give a
@@ -600,14 +828,15 @@ struct FigureSeen {
 /// value is listed as it is, with its sources.
 #[derive(Default)]
 struct Figures {
-    /// kind -> document -> figures of that kind in that document.
-    by_kind: BTreeMap<String, BTreeMap<String, Vec<FigureSeen>>>,
+    /// kind -> document (its number, which orders like its id) -> figures of that kind in that
+    /// document.
+    by_kind: BTreeMap<String, BTreeMap<u32, Vec<FigureSeen>>>,
     /// The copies' folded territory names, each once: a scope naming one is the contract's own.
     territories: Vec<String>,
 }
 
 impl Figures {
-    fn add(&mut self, doc: &str, c: &Contract) {
+    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) {
         let territory = fold(&c.territory);
         if !self.territories.contains(&territory) {
             self.territories.push(territory);
@@ -617,22 +846,17 @@ impl Figures {
                 value: f.value,
                 approx: f.approx,
                 scope: f.scope.clone(),
-                source: source(doc, &f.evidence),
+                source: t.src(doc, &f.evidence),
             };
             let docs = match self.by_kind.get_mut(&f.kind) {
                 Some(docs) => docs,
                 None => self.by_kind.entry(f.kind.clone()).or_default(),
             };
-            match docs.get_mut(doc) {
-                Some(list) => list.push(seen),
-                None => {
-                    docs.insert(doc.to_owned(), vec![seen]);
-                }
-            }
+            docs.entry(doc).or_default().push(seen);
         }
     }
 
-    fn finish(self, conflicts: &mut Vec<ContractConflict>) -> Vec<MergedFigure> {
+    fn finish(self, conflicts: &mut Vec<ConflictVals>) -> Vec<FigureVals> {
         let territory = self.territories;
         let own = |f: &FigureSeen| {
             f.scope.as_ref().is_none_or(|s| {
@@ -643,17 +867,17 @@ impl Figures {
         let mut out = Vec::new();
         for (kind, docs) in &self.by_kind {
             let kind = kind.as_str();
-            let wide: Vec<(&str, &FigureSeen)> = docs
+            let wide: Vec<(u32, &FigureSeen)> = docs
                 .iter()
                 .filter_map(|(d, fs)| {
                     let owned: Vec<&FigureSeen> = fs.iter().filter(|f| own(f)).collect();
                     let single = owned.iter().all(|f| f.value == owned[0].value);
                     let best = owned.iter().max_by(|a, b| a.value.total_cmp(&b.value));
-                    best.filter(|_| single || PART_WHOLE.contains(&kind)).map(|f| (d.as_str(), *f))
+                    best.filter(|_| single || PART_WHOLE.contains(&kind)).map(|f| (*d, *f))
                 })
                 .collect();
-            let mut rest: Vec<(&str, &FigureSeen)> =
-                docs.iter().flat_map(|(d, fs)| fs.iter().map(move |f| (d.as_str(), f))).collect();
+            let mut rest: Vec<(u32, &FigureSeen)> =
+                docs.iter().flat_map(|(d, fs)| fs.iter().map(move |f| (*d, f))).collect();
             if wide.len() > 1 {
                 let head = wide.iter().find(|(_, f)| !f.approx).unwrap_or(&wide[0]).1;
                 let all_equal = wide.iter().all(|(_, f)| f.value == head.value);
@@ -665,32 +889,27 @@ impl Figures {
                 } else {
                     "conflict"
                 };
-                let compared = |d: &str, f: &FigureSeen| {
+                let compared = |d: u32, f: &FigureSeen| {
                     wide.iter().any(|(wd, wf)| *wd == d && wf.value == f.value)
                 };
-                let sources = rest
-                    .iter()
-                    .filter(|(d, f)| compared(d, f))
-                    .map(|(_, f)| f.source.clone())
-                    .collect();
-                rest.retain(|(d, f)| !compared(d, f));
-                out.push(MergedFigure {
+                let sources =
+                    rest.iter().filter(|(d, f)| compared(*d, f)).map(|(_, f)| f.source).collect();
+                rest.retain(|(d, f)| !compared(*d, f));
+                out.push(FigureVals {
                     kind: kind.to_owned(),
                     value: head.value,
                     approx: head.approx,
                     scope: head.scope.clone(),
-                    agreement: agreement.into(),
+                    agreement,
                     sources,
                 });
                 if !all_equal {
-                    let mut values: Vec<Merged<serde_json::Value>> = Vec::new();
+                    let mut values: Vec<Vals<serde_json::Value>> = Vec::new();
                     for (_, f) in &wide {
                         let v = json!(crate::record::number::to_json(f.value));
                         match values.iter_mut().find(|m| m.value == v) {
-                            Some(m) => m.sources.push(f.source.clone()),
-                            None => {
-                                values.push(Merged { value: v, sources: vec![f.source.clone()] })
-                            }
+                            Some(m) => m.sources.push(f.source),
+                            None => values.push(Vals { value: v, sources: vec![f.source] }),
                         }
                     }
                     values.sort_by_key(|m| {
@@ -702,7 +921,7 @@ impl Figures {
                     } else {
                         "documents give different values; headline is the first exact value"
                     };
-                    conflicts.push(ContractConflict {
+                    conflicts.push(ConflictVals {
                         field: format!("figures.{kind}"),
                         values,
                         note: note.into(),
@@ -710,24 +929,24 @@ impl Figures {
                 }
             }
             // Every other value, once, with its sources.
-            let mut merged: Vec<(MergedFigure, BTreeSet<&str>)> = Vec::new();
+            let mut merged: Vec<(FigureVals, BTreeSet<u32>)> = Vec::new();
             for (d, f) in rest {
                 match merged.iter_mut().find(|(m, _)| m.value == f.value) {
                     Some((m, in_docs)) => {
-                        m.sources.push(f.source.clone());
+                        m.sources.push(f.source);
                         in_docs.insert(d);
                         if in_docs.len() > 1 {
-                            m.agreement = "agree".into();
+                            m.agreement = "agree";
                         }
                     }
                     None => merged.push((
-                        MergedFigure {
+                        FigureVals {
                             kind: kind.to_owned(),
                             value: f.value,
                             approx: f.approx,
                             scope: f.scope.clone(),
-                            agreement: "single".into(),
-                            sources: vec![f.source.clone()],
+                            agreement: "single",
+                            sources: vec![f.source],
                         },
                         BTreeSet::from([d]),
                     )),
@@ -742,7 +961,7 @@ impl Figures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{Figure, Format, Quartier, QuartierStatus, Source, Sourced};
+    use crate::record::{Figure, Format, Merged, Quartier, QuartierStatus, Source, Sourced};
 
     fn ev(at: usize, text: &str, rule: &str) -> Evidence {
         Evidence { span: [at, at + text.len()], text: text.into(), rule: rule.into() }
@@ -919,7 +1138,7 @@ mod tests {
         let mut out = Vec::new();
         let n = spilled
             .finish(|c| {
-                out.push(c);
+                out.push(c.record());
                 Ok(())
             })
             .unwrap();
@@ -1021,11 +1240,11 @@ mod tests {
         for d in &docs {
             group.add(&d.id, &d.contracts[0]);
         }
-        let c = group.finish();
-        assert_eq!(
-            serde_json::to_string(&c).unwrap(),
-            serde_json::to_string(&contracts(&docs)[0]).unwrap()
-        );
+        let merged = group.finish();
+        let line = serde_json::to_string(&merged).unwrap();
+        assert_eq!(line, serde_json::to_string(&contracts(&docs)[0]).unwrap());
+        let c = merged.record();
+        assert_eq!(serde_json::to_string(&c).unwrap(), line, "the record writes the same line");
         // The values the merge gave when it held every copy at once (main 7838143).
         assert_eq!(c.documents, ["a_note", "b_sheet", "c_article"]);
         assert_eq!(c.territory_names.len(), 1);
@@ -1073,6 +1292,36 @@ mod tests {
         };
         assert_eq!(docs_of(&values[0]), ["a_note", "c_article"]);
         assert_eq!(docs_of(&values[1]), ["b_sheet"]);
+    }
+
+    #[test]
+    fn sources_are_kept_compact_and_written_in_full() {
+        assert_eq!(std::mem::size_of::<Src>(), 24);
+        let docs = three_disagreeing_documents();
+        let mut group = Group::new("siren:245901160/2015-2020".into());
+        for d in &docs {
+            group.add(&d.id, &d.contracts[0]);
+        }
+        let merged = group.finish();
+        assert_eq!(merged.tables.documents, ["a_note", "b_sheet", "c_article"]);
+        let rules: Vec<&str> = merged.tables.rules.list.iter().map(|r| &**r).collect();
+        assert_eq!(
+            rules,
+            [
+                "territories.contract_territory",
+                "dates.month_year",
+                "p",
+                "quartiers.test",
+                "figures.test",
+                "dates.signature_field",
+                "dates.weekday_day_month"
+            ]
+        );
+        let line = serde_json::to_string(&merged).unwrap();
+        let period = r#""period":{"value":[2015,2020],"sources":[{"doc":"a_note","span":[60,69],"rule":"p"},{"doc":"b_sheet","span":[60,69],"rule":"p"}]}"#;
+        assert!(line.contains(period), "{line}");
+        let names = r#""territory_names":[{"value":"Valenciennes Métropole","sources":[{"doc":"a_note","span":[0,23],"rule":"territories.contract_territory"},"#;
+        assert!(line.contains(names), "{line}");
     }
 
     #[test]
