@@ -91,6 +91,15 @@ pub fn parenthesised_acronym(name: &str) -> Option<&str> {
     is_acronym(inner).then_some(inner)
 }
 
+/// The other name an official name gives in parentheses, when it is words, not an acronym:
+/// "CA de la Presqu'île de Guérande Atlantique (Cap Atlantique)" is also "Cap Atlantique".
+pub fn parenthesised_name(name: &str) -> Option<&str> {
+    let open = name.find('(')?;
+    let inner = name[open + 1..].split(')').next()?.trim();
+    (inner.contains(' ') && inner.starts_with(char::is_uppercase) && !is_acronym(inner))
+        .then_some(inner)
+}
+
 /// Whether `s` as written looks like an acronym: one word of at least three capital letters
 /// ("CALL", "MEL", "CCPM").
 pub fn is_acronym(s: &str) -> bool {
@@ -227,6 +236,8 @@ pub fn epci_entries<'a>(
         by_initials.extend(initialism(&long).map(|k| (k, i)));
         if let Some(acronym) = parenthesised_acronym(name) {
             by_initials.push((acronym.to_lowercase(), i));
+        } else if let Some(other) = parenthesised_name(name) {
+            by_name.push((expand_kind(&key(other)), i));
         }
         by_name.push((long, i));
     }
@@ -259,6 +270,24 @@ mod tests {
         same("Marseille 1er", "Marseille 1ère");
         assert_ne!(key("Le Quesnoy"), key("Quesnoy"));
         assert_eq!(key("Lez"), "lez", "a first word is not a preposition");
+    }
+
+    #[test]
+    fn a_name_in_parentheses_is_another_name_an_acronym_an_initialism() {
+        let [by_name, _, by_initials] = epci_entries(
+            [
+                ("CA de la Presqu'île de Guérande Atlantique (Cap Atlantique)", 0),
+                ("CA Porte de l'Isère (CAPI)", 1),
+                ("CC du Cordais et du Causse (4 C)", 2),
+            ]
+            .into_iter(),
+            std::iter::empty(),
+            |_| false,
+        );
+        assert!(by_name.contains(&("cap atlantique".to_owned(), 0)), "{by_name:?}");
+        assert!(by_initials.contains(&("capi".to_owned(), 1)), "{by_initials:?}");
+        // Not a name: a number and a letter.
+        assert!(!by_name.iter().any(|(k, i)| *i == 2 && k.starts_with('4')), "{by_name:?}");
     }
 
     #[test]
