@@ -86,18 +86,21 @@ pub fn without_parentheses(name: &str) -> Option<String> {
 
 /// The parenthesised acronyms of a name ("CC de l'Est Lyonnais (CCEL)" → "CCEL").
 pub fn parenthesised_acronym(name: &str) -> Option<&str> {
+    parenthesised(name).filter(|inner| is_acronym(inner))
+}
+
+/// What a name gives in its first parentheses, trimmed.
+fn parenthesised(name: &str) -> Option<&str> {
     let open = name.find('(')?;
-    let inner = name[open + 1..].split(')').next()?.trim();
-    is_acronym(inner).then_some(inner)
+    name[open + 1..].split(')').next().map(str::trim)
 }
 
 /// The other name an official name gives in parentheses, when it is words, not an acronym:
 /// "CA de la Presqu'île de Guérande Atlantique (Cap Atlantique)" is also "Cap Atlantique".
 pub fn parenthesised_name(name: &str) -> Option<&str> {
-    let open = name.find('(')?;
-    let inner = name[open + 1..].split(')').next()?.trim();
-    (inner.contains(' ') && inner.starts_with(char::is_uppercase) && !is_acronym(inner))
-        .then_some(inner)
+    parenthesised(name).filter(|inner| {
+        inner.contains(' ') && inner.starts_with(char::is_uppercase) && !is_acronym(inner)
+    })
 }
 
 /// Whether `s` as written looks like an acronym: one word of at least three capital letters
