@@ -60,6 +60,9 @@ static LISTED: LazyLock<String> = LazyLock::new(|| {
         name = *NAME
     )
 });
+/// A name with its article and its quotes, if any: "le Moulin", "« Les Prés »".
+static QUOTED_NAME: LazyLock<String> =
+    LazyLock::new(|| format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME));
 /// "deux quartiers prioritaires, A à X et B à Y, où".
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
@@ -147,7 +150,7 @@ static PAREN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// "Bellevue et Malakoff, deux quartiers de Nantes", "A, B et C, les trois quartiers
 /// prioritaires de la ville de X".
 static COUNTED_OF: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    let item = &*QUOTED_NAME;
     Regex::new(&format!(
         r"(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})\s*,\s+(?:(?i:les|ses)\s+)?(?i:{count})\s+(?P<kind>(?i:quartiers))(?:\s+\p{{Ll}}[\p{{L}}-]*){{0,2}}\s+(?:de\s+la\s+(?:ville|commune)\s+(?:de\s+|d')|de\s+|d'|[àÀ]\s+)(?P<c1>{PLACE})",
         count = *COUNT_WORD
@@ -173,7 +176,7 @@ static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// "Kérinou et Saint-Martin sortent de la géographie prioritaire", "Le Plessis reste suivi en
 /// veille active": names whose verb gives their status.
 static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    let item = &*QUOTED_NAME;
     Regex::new(&format!(
         r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s+[àÀ]\s+(?P<c1>{PLACE}))?\s+(?P<kind>(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+(?:au\s+titre\s+de\s+la\s+|en\s+)veille))"
     ))
@@ -183,7 +186,7 @@ static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// the commune. A list the excerpt cuts before its closing parenthesis loses its last, cut name
 /// (`cut`).
 static PAREN_OF: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    let item = &*QUOTED_NAME;
     Regex::new(&format!(
         r"\b(?P<kind>(?i:quartiers))(?:[ \t]+(?i:prioritaires))?[ \t]+(?:de[ \t]+|d')(?P<c1>{PLACE})[ \t]*\([ \t]*(?P<items>{item}(?:[ \t]*,[ \t]*{item})+(?:[ \t]+et[ \t]+{item})?)[ \t]*(?:\)|(?P<cut>[^)\n]*(?:\n|$)))"
     ))
@@ -193,7 +196,7 @@ static PAREN_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// a paragraph (or a sentence, where line breaks were lost) that the next sentence calls "ces
 /// quartiers".
 static THESE: LazyLock<Regex> = LazyLock::new(|| {
-    let item = format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME);
+    let item = &*QUOTED_NAME;
     Regex::new(&format!(
         r"(?:(?m:^)|[.!?…][ \t]+)[ \t]*(?P<items>{item}(?:[ \t]*,[ \t]*{item}){{2,}}(?:[ \t]+et[ \t]+{item})?)[ \t]*(?:…|\.\.\.|\.)[ \t]+(?:(?i:dans|pour|sur)[ \t]+)?(?i:ces)[ \t]+(?P<kind>(?i:quartiers))"
     ))

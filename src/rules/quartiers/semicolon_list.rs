@@ -203,7 +203,7 @@ mod tests {
                 "Kergrippe @ Séné : prioritaire",
             ],
         );
-        // A comma before another word keeps the name whole, and still ends in a name.
+        // Other words after a comma are no summary: the group is no list of names.
         none(
             &SemicolonList,
             "Le contrat s'applique aux quartiers du territoire : à Vannes, Ménimur et Kercado ; à Séné, Kergrippe, voir la carte jointe au contrat.",
