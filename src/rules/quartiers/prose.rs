@@ -110,14 +110,20 @@ static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// A name of an enumeration in prose, maybe with its article ("le Moulin Neuf", "l'Ilot").
+/// A name of an enumeration in prose, maybe with its article ("le Moulin Neuf", "l'Ilot"), or
+/// a quartier a town names by a common noun ("le quartier de la gare", "le quartier du port").
 static ENUMERATED: LazyLock<String> = LazyLock::new(|| {
-    format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien)", *NAME)
+    format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien|{NAMED_BY_NOUN})", *NAME)
 });
-/// Two names or more: "A, B et C", "A et B ainsi que C".
+/// "quartier de la gare": the common noun is the quartier's name ([`BY_NOUN`] keeps it alone).
+const NAMED_BY_NOUN: &str = r"quartier\s+(?:de\s+la\s+|de\s+l'|du\s+)\p{Ll}[\p{L}-]+";
+/// Two names or more: "A, B et C", "A et B ainsi que C", and a list that goes on after its
+/// first "et" when a name holds one ("A, B et C, D et E": "Briand et Césaire, le Port et F").
 static ENUMERATION: LazyLock<String> = LazyLock::new(|| {
     let name = &*ENUMERATED;
-    format!(r"{name}(?:\s*,\s*{name})*\s+(?:et|ainsi\s+que)\s+{name}(?:\s+ainsi\s+que\s+{name})?")
+    format!(
+        r"{name}(?:\s*,\s*{name})*\s+(?:et|ainsi\s+que)\s+{name}(?:(?:\s*,\s*{name})+\s+(?:et|ainsi\s+que)\s+{name})*(?:\s+ainsi\s+que\s+{name})?"
+    )
 });
 /// "les quartiers Bellevue et Kerourien à Brest", "dans les quartiers A et B de la ville de X",
 /// "aux quartiers prioritaires A, B et C", "aux quartiers Pasteur, le Moulin Neuf et l'Ilot",
@@ -208,6 +214,11 @@ static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+").expect("valid regex")
+});
+/// "quartier de la gare" → "gare" (the item's article is gone by then).
+static BY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^quartier\s+(?:de\s+la\s+|de\s+l'|du\s+)(?P<n>\p{Ll}[\p{L}-]+)$")
+        .expect("valid regex")
 });
 /// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
 static GROUP_AT: LazyLock<Regex> =
@@ -418,6 +429,7 @@ fn items(
             Some(m) if name[m.end()..].starts_with(char::is_lowercase) => &name[m.end()..],
             _ => name,
         };
+        let name = BY_NOUN.captures(name).and_then(|c| c.name("n")).map_or(name, |m| m.as_str());
         let mut name = clean_name(name);
         if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
             // "centre-ville", "quartier centre": a name all the same.
@@ -567,6 +579,34 @@ mod tests {
         );
         // An article before a word in lower case opens no name.
         none(&Prose, "Le contrat s'adresse aux quartiers les plus pauvres et la jeunesse.");
+    }
+
+    #[test]
+    fn an_enumeration_goes_on_after_a_name_holding_et() {
+        finds(
+            &Prose,
+            "Il portera sur les quartiers Bel Air, Hugo et Zola, la Source et le quartier du port.",
+            &[
+                "Bel Air @  : prioritaire",
+                "Hugo @  : prioritaire",
+                "Zola @  : prioritaire",
+                "Source @  : prioritaire",
+                "Port @  : prioritaire",
+            ],
+        );
+        // The list ends at its last "et": a sentence that goes on is not read as names.
+        finds(
+            &Prose,
+            "Il portera sur les quartiers Bel Air et Zola, la Source ayant déjà son projet.",
+            &["Bel Air @  : prioritaire", "Zola @  : prioritaire"],
+        );
+        // "le quartier de la" takes a noun only: a capitalised name after it is no common noun.
+        finds(
+            &Prose,
+            "Il portera sur les quartiers Bel Air et le quartier de la gare.",
+            &["Bel Air @  : prioritaire", "Gare @  : prioritaire"],
+        );
+        none(&Prose, "Il visitera le quartier de la gare et celui du port.");
     }
 
     #[test]
