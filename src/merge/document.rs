@@ -459,11 +459,17 @@ impl Sections {
     /// [`head_word`]), and whether it speaks of the contracts together ("ces contrats").
     fn named(&self, text: &str, by_place_word: bool) -> (Vec<usize>, bool) {
         let folded = format!(" {} ", fold(text));
+        // A place word inside another territory's full name names that one only ("Caux" of
+        // "CC Caux-Austreberthe" in "Fécamp Caux Littoral Agglomération").
+        let mut rest = folded.clone();
+        for name in self.names.iter().filter(|n| folded.contains(n.as_str())) {
+            rest = rest.replace(name.as_str(), " ");
+        }
         let named = (0..self.names.len())
             .filter(|&i| {
                 folded.contains(&self.names[i])
                     || by_place_word
-                        && self.heads[i].as_ref().is_some_and(|h| folded.contains(h.as_str()))
+                        && self.heads[i].as_ref().is_some_and(|h| rest.contains(h.as_str()))
             })
             .collect();
         (named, PLURAL_CONTRACTS.is_match(text))
@@ -1082,6 +1088,25 @@ mod tests {
         let names = |k: &Contract| k.signatories.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&m.contracts[0]), ["Jeanne Morel"]);
         assert_eq!(names(&m.contracts[1]), ["Paul Viel"]);
+    }
+
+    #[test]
+    fn a_place_word_inside_another_territory_s_name_names_that_one_only() {
+        // "Caux" is the place word of "CC Caux Nord", and a word of the other row's territory.
+        let t = "Calendrier des signatures\n5 mars | CC Caux Nord | Lalande (Yvetot)\n6 mars | \
+            Fécamp Caux Agglomération | Ramberge (Fécamp)\n";
+        let c = Candidates {
+            territories: vec![
+                territory(t, "CC Caux Nord"),
+                territory(t, "Fécamp Caux Agglomération"),
+            ],
+            quartiers: vec![quartier(t, "Lalande", "Yvetot"), quartier(t, "Ramberge", "Fécamp")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names = |k: &Contract| k.quartiers.iter().map(|q| q.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&m.contracts[0]), ["Lalande"]);
+        assert_eq!(names(&m.contracts[1]), ["Ramberge"]);
     }
 
     #[test]

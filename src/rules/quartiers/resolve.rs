@@ -44,15 +44,16 @@ fn overlap(a: &Quartier, b: &Quartier) -> bool {
 }
 
 /// Whether `better` (of a better rank) overlapping `worse` replaces it: the same name, or a
-/// prose mention, or any reading of lines that a commune group explains (its commune heading
-/// read as a quartier by a line list).
+/// prose mention, or any reading of lines that a commune group or a table row explains (its
+/// commune heading read as a quartier by a line list, a cell's names read as one).
 fn replaces(better: &Quartier, worse: &Quartier) -> bool {
     overlap(better, worse)
         && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
         && (fold(&better.name) == fold(&worse.name)
             || worse.evidence.rule == super::prose::ID
             || worse.evidence.rule == super::gazetteer::ID
-            || better.evidence.rule == super::commune_groups::ID)
+            || better.evidence.rule == super::commune_groups::ID
+            || better.evidence.rule == super::table::ID)
 }
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {

@@ -1,7 +1,7 @@
 //! `quartiers.table`: one quartier a table row.
 //!
-//! Finds the rows of a table (an HTML table, whose cells the clean text joins with " | ", or a
-//! Markdown pipe table) whose header names a quartier column ("Quartier", "Nom du quartier"), or
+//! Finds the rows of a table (an HTML table, whose cells the clean text joins with " | ", a
+//! Markdown pipe table, or a table flattened to text with " | " between cells) whose header names a quartier column ("Quartier", "Nom du quartier"), or
 //! whose caption speaks of quartiers: the name from that column (else the first), the communes
 //! from a "Commune(s)" column (else the second, when it holds communes), several names of one
 //! cell apart ("Cité 2, Cité 12 et Grande Résidence"), the status from a
@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::{
-    Known, clean_name, communes, count_in, label, plausible_name, speaks_of_quartiers, status_in,
+    Known, clean_name, communes, count_in, is_commune, label, plausible_name, speaks_of_quartiers,
+    status_in,
 };
 use super::{Item, List, emit};
 use crate::names::fold;
@@ -43,7 +44,7 @@ impl Rule for Table {
         for line in text.split_inclusive('\n') {
             let content = offset..offset + line.trim_end().len();
             offset += line.len();
-            if line.trim_start().starts_with('|') {
+            if line.trim_start().starts_with('|') || text_row(line) {
                 if block.is_empty() {
                     caption = last_other.clone();
                 }
@@ -64,6 +65,13 @@ impl Rule for Table {
     }
 }
 
+/// Whether a line is a row of a table flattened to text without its leading bar ("3 juillet
+/// 2015 | Agglomération de X | A, B (Ville)"): two " | " separators or more. A one-line run of
+/// them (a menu: "Accueil | Actualités | Contact") has no row under its header, so yields nothing.
+fn text_row(line: &str) -> bool {
+    line.matches(" | ").count() >= 2
+}
+
 /// The cells of a table line, trimmed.
 fn cells(line: &str) -> Vec<&str> {
     let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
@@ -74,11 +82,22 @@ static CELL_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[;,]\s*").expect("valid regex"));
 static LAST_AND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+et\s+").expect("valid regex"));
 
+/// A cell's names after a count that introduces them ("16 quartiers dans 12 communes, dont A
+/// et B"), and its commune in parentheses at the end ("A, B (Dieppe)"), a list cut short
+/// ("A, B...") ending the names.
+static CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<dont>.*?,\s*dont\s+)?(?P<names>.*?)\s*(?:\.\.\.|…)?\s*(?:\((?P<c>[^()]+)\))?\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// The names of a cell: one, or several separated by commas or semicolons, the last two joined
-/// by "et" ("Cité 2, Cité 12 et Grande Résidence"). "Arts et Fleurs" alone is one name.
-fn names(cell: &str) -> Vec<String> {
+/// by "et" ("Cité 2, Cité 12 et Grande Résidence"). "Arts et Fleurs" alone is one name, unless
+/// `several` (names after "dont": "16 quartiers, dont A et B").
+fn names(cell: &str, several: bool) -> Vec<String> {
     let mut pieces: Vec<&str> = CELL_SEP.split(cell).filter(|p| !p.trim().is_empty()).collect();
-    if pieces.len() > 1
+    if (pieces.len() > 1 || several)
         && let Some(last) = pieces.pop()
     {
         pieces.extend(LAST_AND.split(last));
@@ -126,12 +145,29 @@ impl Table {
             }
             let cells = cells(line);
             let Some(cell) = cells.get(name_col) else { continue };
-            let communes = commune_col
+            // "A, B (Dieppe)": the cell's own commune, when no column gives one.
+            let parts = CELL.captures(cell);
+            let own =
+                parts.as_ref().and_then(|p| p.name("c")).and_then(|c| communes(c.as_str(), known));
+            let mut communes = commune_col
                 .and_then(|c| cells.get(c))
                 .and_then(|c| communes(c, known))
                 .unwrap_or_default();
+            let cell = match (&parts, own) {
+                (Some(p), Some(own)) if known.contains(&own[0]) || is_commune(&own[0]) => {
+                    if communes.is_empty() {
+                        communes = own;
+                    }
+                    p.name("names").map_or(*cell, |m| m.as_str())
+                }
+                (Some(p), _) if p.name("c").is_none() => {
+                    p.name("names").map_or(*cell, |m| m.as_str())
+                }
+                _ => cell,
+            };
             let status = status_col.and_then(|c| cells.get(c)).and_then(|c| status_in(c));
-            for name in names(cell) {
+            let several = parts.as_ref().is_some_and(|p| p.name("dont").is_some());
+            for name in names(cell, several) {
                 if plausible_name(&name) {
                     let communes = communes.clone();
                     items.push(Item { range: row.clone(), name, communes, status });
@@ -187,6 +223,25 @@ mod tests {
                 "Arts et Fleurs @ Liévin : prioritaire",
             ],
         );
+    }
+
+    #[test]
+    fn a_table_flattened_to_text() {
+        finds_as(
+            &Table,
+            "Calendrier\nDate | Territoire | Quartiers prioritaires\n2 mai 2015 | Agglo de Lens | Cité 2, Cité 12, Grande Résidence... (Lens)\n9 mai 2015 | Liévin Agglo | 12 quartiers dans 8 communes, dont Noroit et Calonne (Liévin)\n",
+            Format::Text,
+            &[
+                "Cité 2 @ Lens : prioritaire",
+                "Cité 12 @ Lens : prioritaire",
+                "Grande Résidence @ Lens : prioritaire",
+                "Noroit @ Liévin : prioritaire",
+                "Calonne @ Liévin : prioritaire",
+            ],
+        );
+        // A menu line is no table; nor are rows of something else.
+        none(&Table, "Accueil | Quartiers | Contact\nLe contrat a été signé.\n");
+        none(&Table, "Date | Lieu | Signataires\n2 mai | Lens | Le préfet, le maire\n");
     }
 
     #[test]
