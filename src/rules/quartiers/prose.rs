@@ -73,7 +73,8 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien.", "quatre quartiers,
-/// tous à Agen : Montanou, Tapie et Barleté" (the introduction gives the commune), "Deux
+/// tous à Agen : Montanou, Tapie et Barleté" (the introduction gives the commune, maybe before
+/// a short clause: "Trois quartiers, tous situés à Agen, sont retenus : ..."), "Deux
 /// quartiers : Beaulieu, à Chartres, et Tallemont, à Mainvilliers" (each group its own).
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
@@ -81,7 +82,7 @@ static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
     );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?[àÀ][ \t]+(?P<c0>{PLACE}))?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?[àÀ][ \t]+(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,40}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
     ))
     .expect("valid regex")
 });
@@ -711,6 +712,25 @@ mod tests {
                 "La Gare @ Vierzon : prioritaire",
                 "Le Bourg @ Vierzon : prioritaire",
                 "Les Forges @ Vierzon : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Trois quartiers, tous situés à Vierzon, ont été choisis : La Gare, Le Bourg et Les Forges.",
+            &[
+                "La Gare @ Vierzon : prioritaire",
+                "Le Bourg @ Vierzon : prioritaire",
+                "Les Forges @ Vierzon : prioritaire",
+            ],
+        );
+        // A clause in capitals after the commune is no short clause: the commune is not read.
+        finds(
+            &Prose,
+            "Trois quartiers, tous situés à Vierzon, Bourges et Aubigny : La Gare, Le Bourg et Les Forges.",
+            &[
+                "La Gare @  : prioritaire",
+                "Le Bourg @  : prioritaire",
+                "Les Forges @  : prioritaire",
             ],
         );
         finds(
