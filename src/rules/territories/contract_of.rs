@@ -32,11 +32,12 @@ pub struct ContractOf;
 
 const ID: &str = "territories.contract_of";
 
-/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la".
+/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la", and
+/// the 2024 generation's name in place of "de ville": "le contrat Engagements Quartiers 2030 de".
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?P<plural>contrats|contrat)[ \t\n]+de[ \t\n]+ville){}*[ \t\n]+{OF}",
-        *QUALIFIER
+        r"(?i:\b(?P<plural>contrats|contrat)(?:[ \t\n]+de[ \t\n]+ville{q}*|[ \t\n]+(?:«[ \t]*)?(?:engagements[ \t\n]+)?quartiers[ \t\n]+2030(?:[ \t]*»)?))[ \t\n]+{OF}",
+        q = *QUALIFIER
     ))
     .expect("valid regex")
 });
@@ -197,6 +198,23 @@ mod tests {
                 "le contrat de ville de la communauté d'agglomération Caux Vallée\nde Seine, pour"
             ),
             [("Caux Vallée de Seine".into(), "CA".into())]
+        );
+    }
+
+    #[test]
+    fn owners_after_the_2024_generations_name() {
+        assert_eq!(
+            carriers(&ContractOf, "le contrat Engagements Quartiers 2030 de Lorient Agglomération"),
+            [("Lorient Agglomération".into(), "CA".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "le contrat « Quartiers 2030 » de l'Agglo du Pays de Dreux est"),
+            [("Agglo du Pays de Dreux".into(), "CA".into())]
+        );
+        // Without the generation's name, "contrat de" names no contract of a territory.
+        assert!(
+            carriers(&ContractOf, "le contrat de Lorient Agglomération avec ses bailleurs")
+                .is_empty()
         );
     }
 
