@@ -243,7 +243,7 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
 }
 
 /// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
-/// "piloté par X", "porté par X"), as written, when the gazetteer knows it and town `town` is
+/// "piloté par X", "porté par X", "X porte le contrat"), as written, when the gazetteer knows it and town `town` is
 /// one of its members.
 fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
     static PILOTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,8 +253,16 @@ fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
         ))
         .expect("valid regex")
     });
+    // The active voice: "Le Grand Chalon porte ce contrat", "Brest métropole pilote le contrat".
+    static PILOTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?P<name>{})[ \t]+(?:porte|pilote)[ \t]+(?:le|ce|ces|les)[ \t]+contrats?\b",
+            *grammar::NAME
+        ))
+        .expect("valid regex")
+    });
     let towns: Vec<&str> = gazetteer::communes_named(town).iter().map(|c| c.insee).collect();
-    PILOTED.captures_iter(text).find_map(|caps| {
+    PILOTED.captures_iter(text).chain(PILOTS.captures_iter(text)).find_map(|caps| {
         let name = caps.name("name")?.as_str();
         let epci = gazetteer::epci_named(name)
             .into_iter()
@@ -432,6 +440,9 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Brest est signé. Il a été conduit sous le pilotage de \
                     Lorient Agglomération avec les communes.";
         assert_eq!(family(text), ["Brest"]);
+        let text = "Le contrat de ville de Brest est signé. Brest métropole porte ce contrat \
+                    pour six ans.";
+        assert_eq!(family(text), ["Brest métropole"]);
         // No word of steering: the town stays.
         let text = "Le contrat de ville de Brest est signé, avec Brest métropole.";
         assert_eq!(family(text), ["Brest"]);
