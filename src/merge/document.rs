@@ -606,7 +606,10 @@ fn build_contract(
             Some((d, [a, b]))
         })
         .collect();
-    periods.sort_by_key(|(d, _)| d.evidence.span[0]);
+    // A period the page writes with both its years ("de 2015 à 2020") beats one computed from a
+    // duration or an end year ("pour six ans", "jusqu'en 2020"): the computation guesses the
+    // first year and how the years are counted.
+    periods.sort_by_key(|(d, _)| (d.inferred.is_some(), d.evidence.span[0]));
     let period = periods.first().map(|&(first, [a, b])| {
         // "La durée du contrat est prorogée jusqu'en 2022 ; il couvre ainsi la période de 2015 à
         // 2022": a prolongation the page tells gives the contract its longer period.
@@ -1538,6 +1541,30 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2020]));
+    }
+
+    #[test]
+    fn a_period_written_with_both_years_beats_a_computed_one() {
+        let t = "Le contrat de ville de Laval, signé le 2 juillet 2015, vaut pour une durée de six \
+                 ans, de 2015 à 2020.\n";
+        let mut computed = date(t, "pour une durée de six ans", "2015", DateRole::Period);
+        computed.end = Some("2021".into());
+        computed.inferred = Some("signature date+duration".into());
+        let mut written = date(t, "de 2015 à 2020", "2015", DateRole::Period);
+        written.end = Some("2020".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![computed.clone(), written],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2020]));
+        // Alone, the computed period stands.
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![computed],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].period.as_ref().map(|p| p.value), Some([2015, 2021]));
     }
 
     #[test]

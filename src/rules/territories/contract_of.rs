@@ -12,7 +12,9 @@
 //! Does not find: a count of contracts of a larger area ("six des huit contrats de ville de la
 //! Seine-Maritime"), a région or the State after "de" ("les contrats de ville de la Région"),
 //! lower-case generalities ("les contrats de ville de nouvelle génération"), upper-case title
-//! lines (the same names come in the text).
+//! lines (the same names come in the text), a contract set as an example of the policy ("le
+//! contrat de ville de X, par exemple, …", "à l'image du contrat de ville de X"): a page
+//! explaining the policy names one to illustrate it, not to report on it.
 
 use std::sync::LazyLock;
 
@@ -30,11 +32,12 @@ pub struct ContractOf;
 
 const ID: &str = "territories.contract_of";
 
-/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la".
+/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la", and
+/// the 2024 generation's name in place of "de ville": "le contrat Engagements Quartiers 2030 de".
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?P<plural>contrats|contrat)[ \t\n]+de[ \t\n]+ville){}*[ \t\n]+{OF}",
-        *QUALIFIER
+        r"(?i:\b(?P<plural>contrats|contrat)(?:[ \t\n]+de[ \t\n]+ville{q}*|[ \t\n]+(?:«[ \t]*)?(?:engagements[ \t\n]+)?quartiers[ \t\n]+2030(?:[ \t]*»)?))[ \t\n]+{OF}",
+        q = *QUALIFIER
     ))
     .expect("valid regex")
 });
@@ -75,6 +78,28 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An example cue right before the head, in its clause: "Par exemple, le", "à l'image du",
+/// "à l'instar du", "des contrats tels que le".
+static EXAMPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bpar\s+exemple\s*,?|\bà\s+titre\s+d'(?:exemple|illustration)\s*,?|\bà\s+l'(?:image|instar)|\btel(?:le)?s?\s+que)(?:\s+(?:le|les|la|l'|du|des|de|celui|ceux))*\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// An example cue right after an owner: ", par exemple", "(par exemple)".
+static EXAMPLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*[,(]?[ \t]*(?:par\s+exemple|à\s+titre\s+d'exemple)\b")
+        .expect("valid regex")
+});
+
+/// Whether the head at `head` names its contract as an example: a cue in the 30 bytes before it,
+/// or right after the owner ending at `owner_end`.
+fn as_example(text: &str, head: usize, owner_end: usize) -> bool {
+    let before = &text[text.floor_char_boundary(head.saturating_sub(30))..head];
+    EXAMPLE_BEFORE.is_match(before) || EXAMPLE_AFTER.is_match(&text[owner_end..])
+}
+
 impl Rule for ContractOf {
     fn id(&self) -> &'static str {
         ID
@@ -98,7 +123,10 @@ impl Rule for ContractOf {
                 // "de l'agglomération de Saint-Omer": the common noun opens the name.
                 let named = NAMED_AFTER.captures(&rest[noun.end()..]).and_then(|c| c.name("name"));
                 match named {
-                    Some(name) if !never_carrier(name.as_str()) => {
+                    Some(name)
+                        if !never_carrier(name.as_str())
+                            && !as_example(text, m.start(), m.end() + noun.end() + name.end()) =>
+                    {
                         let at = m.end() + noun.end();
                         let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
                         out.territories.push(territory(
@@ -119,6 +147,7 @@ impl Rule for ContractOf {
                 let (Some(all), Some(name)) = (caps.get(0), caps.name("name")) else { break };
                 if let Some((r, kind)) = owner(&caps)
                     && !never_carrier(name.as_str())
+                    && !as_example(text, m.start(), at + all.end())
                 {
                     out.territories.push(territory(doc, at + r.start..at + r.end, kind, true, ID));
                 }
@@ -169,6 +198,23 @@ mod tests {
                 "le contrat de ville de la communauté d'agglomération Caux Vallée\nde Seine, pour"
             ),
             [("Caux Vallée de Seine".into(), "CA".into())]
+        );
+    }
+
+    #[test]
+    fn owners_after_the_2024_generations_name() {
+        assert_eq!(
+            carriers(&ContractOf, "le contrat Engagements Quartiers 2030 de Lorient Agglomération"),
+            [("Lorient Agglomération".into(), "CA".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "le contrat « Quartiers 2030 » de l'Agglo du Pays de Dreux est"),
+            [("Agglo du Pays de Dreux".into(), "CA".into())]
+        );
+        // Without the generation's name, "contrat de" names no contract of a territory.
+        assert!(
+            carriers(&ContractOf, "le contrat de Lorient Agglomération avec ses bailleurs")
+                .is_empty()
         );
     }
 
@@ -253,5 +299,31 @@ mod tests {
         ] {
             assert!(carriers(&ContractOf, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_contract_given_as_an_example_is_no_owner() {
+        for text in [
+            "Chaque contrat fixe ses priorités. Le contrat de ville de Lorient \
+             Agglomération, par exemple, vise d'abord l'emploi des jeunes.",
+            "Par exemple, le contrat de ville de Brest métropole compte sept quartiers.",
+            "D'autres territoires suivront, à l'image du contrat de ville de Grand Poitiers.",
+            "Des documents tels que le contrat de ville de Metz Métropole durent six ans.",
+        ] {
+            assert!(carriers(&ContractOf, text).is_empty(), "{text}");
+        }
+        // A contract reported on, beside an example cue elsewhere in the sentence.
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "Le contrat de ville de Lorient Agglomération a été signé ; il vise par exemple \
+                 l'emploi."
+            ),
+            [("Lorient Agglomération".into(), "CA".into())]
+        );
+        assert_eq!(
+            carriers(&ContractOf, "comme le prévoit le contrat de ville de Metz Métropole, signé"),
+            [("Metz Métropole".into(), "Métropole".into())]
+        );
     }
 }

@@ -154,6 +154,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     if let Some(best) = out.territories.iter().filter(|t| t.carries_contract).map(tier).min() {
         out.territories.retain(|t| !t.carries_contract || tier(t) == best);
     }
+    town_inside_its_epci(&mut out.territories);
     out.territories.sort_by(|a, b| {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
     });
@@ -167,6 +168,32 @@ fn fallback_tier(rule: &str) -> u8 {
         signing_sentence::ID | sheet_title::ID | title_colon::ID => 1,
         main_epci::ID => 2,
         _ => 0,
+    }
+}
+
+/// "Le contrat de ville d'Aurillac" in a title and "le contrat de ville de la communauté
+/// d'agglomération du Bassin d'Aurillac" in the text are one contract: a town carrier whose name
+/// is part of another carrier's, an intercommunality the gazetteer knows with the town among its
+/// members, is that intercommunality (the law gives it the contract).
+fn town_inside_its_epci(territories: &mut [Territory]) {
+    let words = |name: &str| format!(" {} ", fold(name));
+    let carriers: Vec<(String, String)> = territories
+        .iter()
+        .filter(|t| t.carries_contract && t.kind != "commune")
+        .map(|t| (t.name.clone(), t.kind.clone()))
+        .collect();
+    for t in territories.iter_mut().filter(|t| t.carries_contract && t.kind == "commune") {
+        let towns: Vec<&str> = gazetteer::communes_named(&t.name).iter().map(|c| c.insee).collect();
+        let inside = carriers.iter().find(|(name, _)| {
+            words(name).contains(&words(&t.name))
+                && gazetteer::epci_named(name)
+                    .iter()
+                    .any(|e| e.members.iter().any(|m| towns.contains(m)))
+        });
+        if let Some((name, kind)) = inside {
+            t.name.clone_from(name);
+            t.kind.clone_from(kind);
+        }
     }
 }
 
@@ -216,7 +243,7 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
 }
 
 /// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
-/// "piloté par X", "porté par X"), as written, when the gazetteer knows it and town `town` is
+/// "piloté par X", "porté par X", "X porte le contrat"), as written, when the gazetteer knows it and town `town` is
 /// one of its members.
 fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
     static PILOTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,8 +253,16 @@ fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
         ))
         .expect("valid regex")
     });
+    // The active voice: "Le Grand Chalon porte ce contrat", "Brest métropole pilote le contrat".
+    static PILOTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?P<name>{})[ \t]+(?:porte|pilote)[ \t]+(?:le|ce|ces|les)[ \t]+contrats?\b",
+            *grammar::NAME
+        ))
+        .expect("valid regex")
+    });
     let towns: Vec<&str> = gazetteer::communes_named(town).iter().map(|c| c.insee).collect();
-    PILOTED.captures_iter(text).find_map(|caps| {
+    PILOTED.captures_iter(text).chain(PILOTS.captures_iter(text)).find_map(|caps| {
         let name = caps.name("name")?.as_str();
         let epci = gazetteer::epci_named(name)
             .into_iter()
@@ -405,9 +440,23 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Brest est signé. Il a été conduit sous le pilotage de \
                     Lorient Agglomération avec les communes.";
         assert_eq!(family(text), ["Brest"]);
+        let text = "Le contrat de ville de Brest est signé. Brest métropole porte ce contrat \
+                    pour six ans.";
+        assert_eq!(family(text), ["Brest métropole"]);
         // No word of steering: the town stays.
         let text = "Le contrat de ville de Brest est signé, avec Brest métropole.";
         assert_eq!(family(text), ["Brest"]);
+    }
+
+    #[test]
+    fn a_town_named_inside_its_intercommunalitys_name_is_that_carrier() {
+        let text = "Le contrat de ville d'Aurillac est signé\n\nLe contrat de ville de la \
+                    communauté d'agglomération du Bassin d'Aurillac a été signé mardi.";
+        assert_eq!(family(text), ["Bassin d'Aurillac"; 2]);
+        // A town that is not a member, or whose name is not in the other's, stays apart.
+        let text = "Le contrat de ville de Lorient est signé. Le contrat de ville de Vannes \
+                    agglomération aussi.";
+        assert_eq!(family(text), ["Lorient", "Vannes agglomération"]);
     }
 
     #[test]
