@@ -9,11 +9,11 @@
 //! that chose the headline ([`super::precedence`]). Records are taken in id order and every map
 //! is ordered, so the output does not depend on file order or threads.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::json;
@@ -78,7 +78,7 @@ pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
 pub struct Collector {
     store: Copies,
     /// Where the merged contracts' sources go (with the file store), and its path.
-    spool: Option<(Rc<Spool>, PathBuf)>,
+    spool: Option<(Arc<Spool>, PathBuf)>,
     entries: Vec<Entry>,
     keys: Interner,
     names: Interner,
@@ -147,11 +147,11 @@ impl Collector {
             .open(&sources);
         let store = Copies::File { path: path.to_owned(), writer: Some(writer), written: 0 };
         let mut c = Collector::with(store, None);
-        c.spool = Some((Rc::new(Spool::new(file?)), sources));
+        c.spool = Some((Arc::new(Spool::new(file?)), sources));
         Ok(c)
     }
 
-    fn with(store: Copies, spool: Option<(Rc<Spool>, PathBuf)>) -> Collector {
+    fn with(store: Copies, spool: Option<(Arc<Spool>, PathBuf)>) -> Collector {
         Collector {
             store,
             spool,
@@ -221,7 +221,7 @@ impl Collector {
             }
             Copies::Memory(_) => None,
         };
-        let spool = self.spool.as_ref().map(|(s, _)| Rc::clone(s));
+        let spool = self.spool.as_ref().map(|(s, _)| Arc::clone(s));
         let count = groups.len();
         for (k, members) in groups {
             if let Some(s) = &spool {
@@ -411,7 +411,7 @@ impl Group {
     }
 
     /// A group whose lists of sources and figures write their older entries to `spool`.
-    fn with_spool(key: String, spool: Option<Rc<Spool>>) -> Group {
+    fn with_spool(key: String, spool: Option<Arc<Spool>>) -> Group {
         let mut g = Group { key, ..Group::default() };
         g.tables.sources = Store::new(spool.clone());
         g.figures.seen = Store::new(spool);
@@ -534,7 +534,7 @@ struct QuartierVals {
     communes: Vec<CommuneRef>,
     status: QuartierStatus,
     qpv_code: Option<String>,
-    sources: Vec<Src>,
+    sources: List,
 }
 
 /// [`MergedFigure`](crate::record::MergedFigure) with compact sources.
@@ -544,7 +544,7 @@ struct FigureVals {
     approx: bool,
     scope: Option<String>,
     agreement: &'static str,
-    sources: Vec<Src>,
+    sources: List,
 }
 
 /// [`ContractConflict`](crate::record::ContractConflict) with compact sources.
