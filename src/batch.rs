@@ -587,6 +587,35 @@ mod tests {
     }
 
     #[test]
+    fn spilled_inputs_read_back_in_order_and_their_file_goes_with_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Inputs::default();
+        let mut expected = vec![
+            Input::File { id: "a".into(), path: "/data/a.txt".into() },
+            Input::Stdin { id: "stdin".into() },
+            Input::File { id: "z/é\tx".into(), path: "/data/z/é\tx.md".into() },
+        ];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let odd = PathBuf::from(std::ffi::OsStr::from_bytes(b"/data/caf\xe9.txt"));
+            expected.push(Input::File { id: "zz".into(), path: odd });
+        }
+        for i in &expected {
+            inputs.push(i);
+        }
+        let path = dir.path().join("inputs");
+        let spilled = inputs.spill(&path).unwrap();
+        assert_eq!(spilled.len(), expected.len());
+        let back: Vec<Input> = spilled.read().unwrap().collect::<std::io::Result<_>>().unwrap();
+        assert_eq!(back, expected);
+        // Read twice: the file stays until the list is dropped.
+        assert_eq!(spilled.read().unwrap().count(), expected.len());
+        drop(spilled);
+        assert!(!path.exists());
+    }
+
+    #[test]
     fn ids_are_stems_then_relative_paths_then_whole_paths_sorted() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();

@@ -1349,6 +1349,37 @@ mod tests {
     }
 
     #[test]
+    fn a_contract_of_many_copies_spooled_to_disk_merges_like_one_in_memory() {
+        // Enough copies that every list of sources writes blocks to the spool file.
+        let mut docs = Vec::new();
+        for round in 0..700 {
+            for mut d in three_disagreeing_documents() {
+                d.id = format!("{round:04}/{}", d.id);
+                docs.push(d);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spill");
+        let mut spilled = Collector::spilled(&path).unwrap();
+        for d in &docs {
+            spilled.push(&d.id, &d.contracts).unwrap();
+        }
+        let mut lines = Vec::new();
+        spilled
+            .finish(|c| {
+                lines.push(serde_json::to_string(c)?);
+                Ok(())
+            })
+            .unwrap();
+        let in_memory: Vec<String> =
+            contracts(&docs).iter().map(|c| serde_json::to_string(c).unwrap()).collect();
+        assert_eq!(lines, in_memory);
+        assert!(lines[0].len() > 1_000_000, "{}", lines[0].len());
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "the spill files are removed: {left:?}");
+    }
+
+    #[test]
     fn two_generations_of_one_territory_stay_two_contracts() {
         let old = record(
             "a",
@@ -1436,9 +1467,9 @@ mod tests {
         let docs = three_disagreeing_documents();
         let mut group = Group::new("siren:245901160/2015-2020".into());
         for d in &docs {
-            group.add(&d.id, &d.contracts[0]);
+            group.add(&d.id, &d.contracts[0]).unwrap();
         }
-        let merged = group.finish();
+        let merged = group.finish().unwrap();
         let line = serde_json::to_string(&merged).unwrap();
         assert_eq!(line, serde_json::to_string(&contracts(&docs)[0]).unwrap());
         let c = merged.record();
@@ -1498,9 +1529,9 @@ mod tests {
         let docs = three_disagreeing_documents();
         let mut group = Group::new("siren:245901160/2015-2020".into());
         for d in &docs {
-            group.add(&d.id, &d.contracts[0]);
+            group.add(&d.id, &d.contracts[0]).unwrap();
         }
-        let merged = group.finish();
+        let merged = group.finish().unwrap();
         assert_eq!(merged.tables.documents, ["a_note", "b_sheet", "c_article"]);
         let rules: Vec<&str> = merged.tables.rules.list.iter().map(|r| &**r).collect();
         assert_eq!(
