@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -94,6 +94,130 @@ impl Inputs {
         };
         self.entries.push((id, path));
     }
+}
+
+impl Inputs {
+    /// Writes the inputs, in order, to the file `path` (created now, removed when the returned
+    /// list is dropped, and on an interrupted run) and gives back their memory: a batch then
+    /// holds none of its ids and paths while its documents are processed (about 9 MiB at
+    /// 100,000 files), only the few of the chunk at hand ([`SpilledInputs::read`]).
+    pub fn spill(self, path: &Path) -> std::io::Result<SpilledInputs> {
+        crate::write::register_temporary(path);
+        let spilled = SpilledInputs { path: path.to_owned(), len: self.len() };
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for &(id, at) in &self.entries {
+            let id = self.ids.get(id).as_bytes();
+            w.write_all(&(id.len() as u64).to_le_bytes())?;
+            w.write_all(id)?;
+            match at {
+                STDIN => w.write_all(&u64::MAX.to_le_bytes())?,
+                p => {
+                    let p = path_bytes(self.paths.get(p));
+                    w.write_all(&(p.len() as u64).to_le_bytes())?;
+                    w.write_all(&p)?;
+                }
+            }
+        }
+        w.into_inner().map_err(|e| e.into_error())?;
+        drop(self);
+        give_back_memory();
+        Ok(spilled)
+    }
+}
+
+/// Hands the heap's free pages back to the system. The allocator keeps what a finished step
+/// freed (discovery's lists of every path and id, about 190 bytes a file) for later use, but
+/// only the thread that freed it could reuse it: the run would carry it to its end, and its
+/// peak would grow with the number of files though nothing of it is live.
+pub fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: glibc's `malloc_trim` only releases free memory; it may be called at any time.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
+/// The inputs of a batch written to a temporary file by [`Inputs::spill`], read back in order.
+#[derive(Debug)]
+pub struct SpilledInputs {
+    path: PathBuf,
+    len: usize,
+}
+
+impl SpilledInputs {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every input, in order, read from the file as they are taken.
+    pub fn read(&self) -> std::io::Result<impl Iterator<Item = std::io::Result<Input>> + '_> {
+        let mut r = std::io::BufReader::new(std::fs::File::open(&self.path)?);
+        let with_path = |e: std::io::Error| {
+            std::io::Error::new(e.kind(), format!("{}: {e}", self.path.display()))
+        };
+        Ok((0..self.len).map(move |_| read_input(&mut r).map_err(with_path)))
+    }
+}
+
+impl Drop for SpilledInputs {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        crate::write::unregister_temporary(&self.path);
+    }
+}
+
+/// One input as [`Inputs::spill`] writes it: the id's length and bytes, then the path's, or
+/// `u64::MAX` for standard input.
+fn read_input(r: &mut impl Read) -> std::io::Result<Input> {
+    fn field(r: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
+        let mut len = [0; 8];
+        r.read_exact(&mut len)?;
+        let len = u64::from_le_bytes(len);
+        if len == u64::MAX {
+            return Ok(None);
+        }
+        let mut bytes = vec![0; usize::try_from(len).map_err(std::io::Error::other)?];
+        r.read_exact(&mut bytes)?;
+        Ok(Some(bytes))
+    }
+    let id = field(r)?.ok_or_else(|| std::io::Error::other("an input without id"))?;
+    let id = String::from_utf8(id).map_err(std::io::Error::other)?;
+    Ok(match field(r)? {
+        None => Input::Stdin { id },
+        Some(path) => Input::File { id, path: path_from_bytes(path)? },
+    })
+}
+
+#[cfg(unix)]
+fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    Cow::Borrowed(p.as_os_str().as_bytes())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> std::io::Result<PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+}
+
+#[cfg(not(unix))]
+fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
+    Cow::Owned(p.as_os_str().as_encoded_bytes().to_vec())
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> std::io::Result<PathBuf> {
+    // The bytes were written by `path_bytes` of this very process.
+    String::from_utf8(bytes).map(PathBuf::from).map_err(std::io::Error::other)
 }
 
 /// Strings one after the other in one buffer, numbered from 0.
@@ -357,7 +481,7 @@ pub fn has_document_extension(p: &Path) -> bool {
 /// The result is sorted by id (the inputs of [`discover`] already are).
 pub fn run(inputs: &Inputs, opts: &Options, tick: &(dyn Fn(&Processed) + Sync)) -> Vec<Processed> {
     let mut out = Vec::with_capacity(inputs.len());
-    let _ = stream(inputs, opts, tick, |p| {
+    let _ = stream(inputs.iter().map(Ok), opts, tick, |p| {
         out.push(p);
         Ok(())
     });
@@ -369,17 +493,18 @@ pub fn run(inputs: &Inputs, opts: &Options, tick: &(dyn Fn(&Processed) + Sync)) 
 /// as documents finish: the inputs go in chunks of a few per thread, each chunk processed in
 /// parallel then handed over in order, so memory holds one chunk of records whatever the batch
 /// size. `tick` is called on the worker thread as each document finishes (progress, messages).
-/// Stops at the first error of `sink`.
+/// The inputs come one by one (from memory, or read back from [`SpilledInputs`]): only a chunk
+/// of them is held at a time. Stops at the first error of `inputs` or `sink`.
 pub fn stream(
-    inputs: &Inputs,
+    inputs: impl IntoIterator<Item = std::io::Result<Input>>,
     opts: &Options,
     tick: &(dyn Fn(&Processed) + Sync),
     mut sink: impl FnMut(Processed) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let chunk = CHUNK_PER_THREAD * rayon::current_num_threads().max(1);
-    for start in (0..inputs.len()).step_by(chunk) {
-        let part: Vec<Input> =
-            (start..inputs.len().min(start + chunk)).map(|i| inputs.get(i)).collect();
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let part: Vec<Input> = inputs.by_ref().take(chunk).collect::<std::io::Result<_>>()?;
         let done: Vec<Processed> = part
             .par_iter()
             .map(|input| {
@@ -459,6 +584,35 @@ mod tests {
         inputs.push(&Input::File { id: "y".into(), path: "/data/y.txt".into() });
         assert_eq!(inputs.get(1), Input::File { id: "cafe".into(), path: odd });
         assert_eq!(inputs.get(2), Input::File { id: "y".into(), path: "/data/y.txt".into() });
+    }
+
+    #[test]
+    fn spilled_inputs_read_back_in_order_and_their_file_goes_with_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Inputs::default();
+        let mut expected = vec![
+            Input::File { id: "a".into(), path: "/data/a.txt".into() },
+            Input::Stdin { id: "stdin".into() },
+            Input::File { id: "z/é\tx".into(), path: "/data/z/é\tx.md".into() },
+        ];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let odd = PathBuf::from(std::ffi::OsStr::from_bytes(b"/data/caf\xe9.txt"));
+            expected.push(Input::File { id: "zz".into(), path: odd });
+        }
+        for i in &expected {
+            inputs.push(i);
+        }
+        let path = dir.path().join("inputs");
+        let spilled = inputs.spill(&path).unwrap();
+        assert_eq!(spilled.len(), expected.len());
+        let back: Vec<Input> = spilled.read().unwrap().collect::<std::io::Result<_>>().unwrap();
+        assert_eq!(back, expected);
+        // Read twice: the file stays until the list is dropped.
+        assert_eq!(spilled.read().unwrap().count(), expected.len());
+        drop(spilled);
+        assert!(!path.exists());
     }
 
     #[test]

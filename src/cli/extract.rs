@@ -134,7 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Incremental runs: unchanged documents keep their previous record (and clean text). The
     // plan holds the inputs from now on: one list of them in memory, not two.
     let inputs = std::mem::take(&mut found.inputs);
-    let plan = pool.install(|| {
+    let mut plan = pool.install(|| {
         cdv::export::incremental::plan(
             &args.output,
             inputs,
@@ -143,6 +143,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.emit_text.then_some(text_dir.as_path()),
         )
     });
+    // The inputs to process wait in a temporary file, read back a chunk at a time.
+    let inputs_path = cdv::write::temporary(&docs_path, "inputs");
+    let todo = std::mem::take(&mut plan.todo)
+        .spill(&inputs_path)
+        .with_context(|| format!("{}: cannot write", inputs_path.display()))?;
     let reused_count = plan.reused.len();
     if let Some(b) = &bar {
         b.inc(reused_count as u64);
@@ -175,8 +180,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Ok(())
     };
+    let todo_inputs =
+        todo.read().with_context(|| format!("{}: cannot read", inputs_path.display()))?;
     let written = pool.install(|| {
-        batch::stream(&plan.todo, &opts, &tick, |p| {
+        batch::stream(todo_inputs, &opts, &tick, |p| {
             while let Some(r) = reused.next_if(|r| r.id < p.record.id) {
                 write(plan.record(r)?, true)?;
             }
@@ -188,6 +195,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         b.finish_and_clear();
     }
     written.with_context(|| format!("{}: cannot write", docs.temporary_path().display()))?;
+    drop(todo);
     if let Some(e) = text_failed.into_inner().ok().flatten() {
         let _ = std::fs::remove_dir_all(&staged_text);
         return Err(e);

@@ -9,15 +9,17 @@
 //! that chose the headline ([`super::precedence`]). Records are taken in id order and every map
 //! is ordered, so the output does not depend on file order or threads.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::json;
 
 use super::precedence::{dates_agree, figures_near, signature_key};
+use super::spool::{List, Rec, Spool, Store};
 use crate::names::fold;
 use crate::record::{
     CommuneRef, Contract, ContractRecord, DocumentRecord, Evidence, QuartierStatus,
@@ -74,7 +76,9 @@ pub fn contracts(records: &[DocumentRecord]) -> Vec<ContractRecord> {
 /// batch's contracts; [`Collector::finish`] then reads each group back one copy at a time into a
 /// [`Group`] and hands the merged contracts over one at a time.
 pub struct Collector {
-    store: Store,
+    store: Copies,
+    /// Where the merged contracts' sources go (with the file store), and its path.
+    spool: Option<(Arc<Spool>, PathBuf)>,
     entries: Vec<Entry>,
     keys: Interner,
     names: Interner,
@@ -113,7 +117,7 @@ impl Interner {
     }
 }
 
-enum Store {
+enum Copies {
     /// Each contract, with its document's id, is taken out when its group is merged.
     Memory(Vec<Option<(Box<str>, Contract)>>),
     /// One line per contract: `[document id, contract]`.
@@ -123,20 +127,34 @@ enum Store {
 impl Collector {
     /// A collector holding the contracts in memory.
     pub fn in_memory() -> Collector {
-        Collector::with(Store::Memory(Vec::new()))
+        Collector::with(Copies::Memory(Vec::new()), None)
     }
 
-    /// A collector spilling the contracts to the file `path` (created now, removed when the
-    /// collector is dropped).
+    /// A collector spilling the contracts to the file `path`, and the sources of the contract
+    /// being merged to `path.sources` (both created now, removed when the collector is dropped).
     pub fn spilled(path: &Path) -> std::io::Result<Collector> {
-        let writer = BufWriter::new(File::create(path)?);
         crate::write::register_temporary(path);
-        Ok(Collector::with(Store::File { path: path.to_owned(), writer: Some(writer), written: 0 }))
+        let writer = BufWriter::new(File::create(path)?);
+        let mut sources = path.as_os_str().to_owned();
+        sources.push(".sources");
+        let sources = PathBuf::from(sources);
+        crate::write::register_temporary(&sources);
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&sources);
+        let store = Copies::File { path: path.to_owned(), writer: Some(writer), written: 0 };
+        let mut c = Collector::with(store, None);
+        c.spool = Some((Arc::new(Spool::new(file?)), sources));
+        Ok(c)
     }
 
-    fn with(store: Store) -> Collector {
+    fn with(store: Copies, spool: Option<(Arc<Spool>, PathBuf)>) -> Collector {
         Collector {
             store,
+            spool,
             entries: Vec::new(),
             keys: Interner::default(),
             names: Interner::default(),
@@ -160,11 +178,11 @@ impl Collector {
         self.last_doc = Some((doc.into(), rank));
         for c in contracts {
             let at = match &mut self.store {
-                Store::Memory(list) => {
+                Copies::Memory(list) => {
                     list.push(Some((doc.into(), c.clone())));
                     list.len() as u64 - 1
                 }
-                Store::File { writer, written, .. } => {
+                Copies::File { writer, written, .. } => {
                     let w = writer.as_mut().ok_or_else(|| std::io::Error::other("finished"))?;
                     let line = serde_json::to_vec(&(doc, c))?;
                     w.write_all(&line)?;
@@ -195,29 +213,33 @@ impl Collector {
             self.keys.list.iter().cloned().zip(by_key).collect();
         join_name_keys(&mut groups, &self.entries, &self.names);
         let mut reader = match &mut self.store {
-            Store::File { path, writer, .. } => {
+            Copies::File { path, writer, .. } => {
                 if let Some(w) = writer.take() {
                     w.into_inner().map_err(|e| e.into_error())?;
                 }
                 Some(BufReader::new(File::open(&*path)?))
             }
-            Store::Memory(_) => None,
+            Copies::Memory(_) => None,
         };
+        let spool = self.spool.as_ref().map(|(s, _)| Arc::clone(s));
         let count = groups.len();
         for (k, members) in groups {
-            let mut group = Group::new(k.into());
+            if let Some(s) = &spool {
+                s.clear()?;
+            }
+            let mut group = Group::with_spool(k.into(), spool.clone());
             for i in members {
                 let at = self.entries[i as usize].at;
                 let (doc, c) = match (&mut self.store, reader.as_mut()) {
-                    (Store::Memory(list), _) => list[at as usize]
+                    (Copies::Memory(list), _) => list[at as usize]
                         .take()
                         .ok_or_else(|| std::io::Error::other("a contract in two groups"))?,
-                    (Store::File { .. }, Some(r)) => read_line_at(r, at)?,
-                    (Store::File { .. }, None) => unreachable!("the file store has a reader"),
+                    (Copies::File { .. }, Some(r)) => read_line_at(r, at)?,
+                    (Copies::File { .. }, None) => unreachable!("the file store has a reader"),
                 };
-                group.add(&doc, &c);
+                group.add(&doc, &c)?;
             }
-            emit(&group.finish())?;
+            emit(&group.finish()?)?;
         }
         Ok(count)
     }
@@ -225,10 +247,14 @@ impl Collector {
 
 impl Drop for Collector {
     fn drop(&mut self) {
-        if let Store::File { path, writer, .. } = &mut self.store {
+        if let Copies::File { path, writer, .. } = &mut self.store {
             *writer = None;
             let _ = std::fs::remove_file(&*path);
             crate::write::unregister_temporary(path);
+        }
+        if let Some((_, path)) = self.spool.take() {
+            let _ = std::fs::remove_file(&path);
+            crate::write::unregister_temporary(&path);
         }
     }
 }
@@ -278,7 +304,8 @@ fn join_name_keys(groups: &mut BTreeMap<Box<str>, Vec<u32>>, entries: &[Entry], 
 /// [`SourceRef`](crate::record::SourceRef) whose document and rule are numbers in the group's
 /// [`Tables`] (24 bytes, nothing allocated). A contract that thousands of documents report on
 /// has hundreds of thousands of sources: held as `SourceRef`s (two strings each) they took
-/// about 40 MiB of a 100,000-file run.
+/// about 40 MiB of a 100,000-file run, and still 10-20 MiB as `Src`s in memory; the lists of
+/// them are now mostly on disk ([`Store`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Src {
     /// The document, in [`Tables::documents`].
@@ -288,11 +315,34 @@ struct Src {
     span: [usize; 2],
 }
 
-/// A group's documents (in id order, so their numbers order like their ids) and rules.
+impl Rec for Src {
+    const SIZE: usize = 24;
+
+    fn doc(&self) -> u32 {
+        self.doc
+    }
+
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.doc.to_le_bytes());
+        out.extend_from_slice(&self.rule.to_le_bytes());
+        out.extend_from_slice(&(self.span[0] as u64).to_le_bytes());
+        out.extend_from_slice(&(self.span[1] as u64).to_le_bytes());
+    }
+
+    fn get(b: &[u8]) -> Src {
+        let n = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let wide = |i: usize| (u64::from(n(i)) | (u64::from(n(i + 4)) << 32)) as usize;
+        Src { doc: n(0), rule: n(4), span: [wide(8), wide(16)] }
+    }
+}
+
+/// A group's documents (in id order, so their numbers order like their ids) and rules, and its
+/// lists of sources.
 #[derive(Default)]
 struct Tables {
     documents: Vec<String>,
     rules: Interner,
+    sources: Store<Src>,
 }
 
 impl Tables {
@@ -301,26 +351,35 @@ impl Tables {
     }
 }
 
-/// A merged value and its sources: [`Merged`](crate::record::Merged) with compact sources.
+/// A merged value and its sources: [`Merged`](crate::record::Merged) with compact sources, a
+/// list in the group's [`Tables::sources`].
 #[derive(Debug, Clone)]
 struct Vals<T> {
     value: T,
-    sources: Vec<Src>,
+    sources: List,
 }
 
 /// Adds `(value, source)` to a list of merged values keyed by `fold`. Sources come in document
-/// order, so a source already listed is among the last ones, of the same document.
-fn add_named(list: &mut Vec<Vals<String>>, value: &str, src: Src) {
+/// order, so a source already listed is among the last ones, of the same document (which the
+/// list keeps in memory).
+fn add_named(
+    sources: &mut Store<Src>,
+    list: &mut Vec<Vals<String>>,
+    value: &str,
+    src: Src,
+) -> std::io::Result<()> {
     let key = fold(value);
     match list.iter_mut().find(|m| fold(&m.value) == key) {
         Some(m) => {
-            let listed = m.sources.iter().rev().take_while(|s| s.doc == src.doc).any(|s| *s == src);
+            let tail = sources.tail(m.sources);
+            let listed = tail.iter().rev().take_while(|s| s.doc == src.doc).any(|s| *s == src);
             if !listed {
-                m.sources.push(src);
+                sources.push(m.sources, src)?;
             }
         }
-        None => list.push(Vals { value: value.to_owned(), sources: vec![src] }),
+        None => list.push(Vals { value: value.to_owned(), sources: sources.one(src)? }),
     }
+    Ok(())
 }
 
 /// One contract's record, merged from its copies fed one at a time in document order
@@ -346,12 +405,21 @@ struct Group {
 }
 
 impl Group {
+    #[cfg(test)]
     fn new(key: String) -> Group {
-        Group { key, ..Group::default() }
+        Group::with_spool(key, None)
+    }
+
+    /// A group whose lists of sources and figures write their older entries to `spool`.
+    fn with_spool(key: String, spool: Option<Arc<Spool>>) -> Group {
+        let mut g = Group { key, ..Group::default() };
+        g.tables.sources = Store::new(spool.clone());
+        g.figures.seen = Store::new(spool);
+        g
     }
 
     /// Adds the copy `c` of the contract reported by document `doc` (documents in id order).
-    fn add(&mut self, doc: &str, c: &Contract) {
+    fn add(&mut self, doc: &str, c: &Contract) -> std::io::Result<()> {
         let documents = &mut self.tables.documents;
         debug_assert!(documents.last().is_none_or(|d| d.as_str() <= doc), "id order");
         self.first.get_or_insert_with(|| (c.territory.clone(), generation(c)));
@@ -361,17 +429,20 @@ impl Group {
         let d = u32::try_from(documents.len() - 1).expect("fewer than 2^32 documents");
         let t = &mut self.tables;
         for ev in &c.evidence {
-            add_named(&mut self.names, &c.territory, t.src(d, ev));
+            let src = t.src(d, ev);
+            add_named(&mut t.sources, &mut self.names, &c.territory, src)?;
         }
         if c.evidence.is_empty() {
             let src = Src { doc: d, rule: t.rules.id(""), span: [0, 0] };
-            add_named(&mut self.names, &c.territory, src);
+            add_named(&mut t.sources, &mut self.names, &c.territory, src)?;
         }
         for p in &c.signatories {
-            add_named(&mut self.signatories, &p.name, t.src(d, &p.evidence));
+            let src = t.src(d, &p.evidence);
+            add_named(&mut t.sources, &mut self.signatories, &p.name, src)?;
         }
         for o in &c.organizations {
-            add_named(&mut self.organizations, &o.name, t.src(d, &o.evidence));
+            let src = t.src(d, &o.evidence);
+            add_named(&mut t.sources, &mut self.organizations, &o.name, src)?;
         }
         if self.kind.is_none() {
             self.kind.clone_from(&c.territory_kind);
@@ -381,25 +452,33 @@ impl Group {
         }
         self.signed_on.add(t, d, c);
         if let Some(p) = &c.period {
-            let srcs = p.evidence.iter().map(|e| t.src(d, e));
-            match self.period.iter_mut().find(|m| m.value == p.value) {
-                Some(m) => m.sources.extend(srcs),
-                None => self.period.push(Vals { value: p.value, sources: srcs.collect() }),
+            let list = match self.period.iter().find(|m| m.value == p.value) {
+                Some(m) => m.sources,
+                None => {
+                    let list = t.sources.list();
+                    self.period.push(Vals { value: p.value, sources: list });
+                    list
+                }
+            };
+            for e in &p.evidence {
+                let src = t.src(d, e);
+                t.sources.push(list, src)?;
             }
         }
-        self.quartiers.add(t, d, c);
-        self.figures.add(t, d, c);
+        self.quartiers.add(t, d, c)?;
+        self.figures.add(t, d, c)
     }
 
     /// The merged contract, with its conflicts (signature date, period, quartiers, figures).
-    fn finish(self) -> MergedContract {
+    fn finish(mut self) -> std::io::Result<MergedContract> {
         let mut conflicts = Vec::new();
-        let signed_on = self.signed_on.finish(&mut conflicts);
+        let t = &mut self.tables.sources;
+        let signed_on = self.signed_on.finish(t, &mut conflicts)?;
         let period = finish_period(self.period, &mut conflicts);
-        let quartiers = self.quartiers.finish(&mut conflicts);
-        let figures = self.figures.finish(&mut conflicts);
+        let quartiers = self.quartiers.finish(t, &mut conflicts)?;
+        let figures = self.figures.finish(t, &mut conflicts)?;
         let (territory, generation) = self.first.unwrap_or_default();
-        MergedContract {
+        Ok(MergedContract {
             key: self.key,
             territory,
             names: self.names,
@@ -414,7 +493,7 @@ impl Group {
             figures,
             conflicts,
             tables: self.tables,
-        }
+        })
     }
 }
 
@@ -455,7 +534,7 @@ struct QuartierVals {
     communes: Vec<CommuneRef>,
     status: QuartierStatus,
     qpv_code: Option<String>,
-    sources: Vec<Src>,
+    sources: List,
 }
 
 /// [`MergedFigure`](crate::record::MergedFigure) with compact sources.
@@ -465,7 +544,7 @@ struct FigureVals {
     approx: bool,
     scope: Option<String>,
     agreement: &'static str,
-    sources: Vec<Src>,
+    sources: List,
 }
 
 /// [`ContractConflict`](crate::record::ContractConflict) with compact sources.
@@ -502,6 +581,19 @@ impl Serialize for With<'_, Src> {
         let Src { doc, rule, span } = *self.item;
         let (doc, rule) = (&self.t.documents[doc as usize], &self.t.rules.list[rule as usize]);
         SourceOut { doc, span, rule }.serialize(s)
+    }
+}
+
+impl Serialize for With<'_, List> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(None)?;
+        for block in self.t.sources.blocks(*self.item) {
+            for src in block.map_err(S::Error::custom)?.iter() {
+                seq.serialize_element(&self.of(src))?;
+            }
+        }
+        seq.end()
     }
 }
 
@@ -642,8 +734,12 @@ impl SignedOn {
         self.candidates.push((s.value.clone(), t.src(doc, ev)));
     }
 
-    fn finish(self, conflicts: &mut Vec<ConflictVals>) -> Option<Vals<String>> {
-        let (i, _) = self.best?;
+    fn finish(
+        self,
+        sources: &mut Store<Src>,
+        conflicts: &mut Vec<ConflictVals>,
+    ) -> std::io::Result<Option<Vals<String>>> {
+        let Some((i, _)) = self.best else { return Ok(None) };
         let best = self.candidates[i].0.clone();
         let mut values: Vec<Vals<String>> = Vec::new();
         for (v, src) in self.candidates {
@@ -651,8 +747,8 @@ impl SignedOn {
             // into it.
             let slot = if dates_agree(&v, &best) { best.clone() } else { v };
             match values.iter_mut().find(|m| m.value == slot) {
-                Some(m) => m.sources.push(src),
-                None => values.push(Vals { value: slot, sources: vec![src] }),
+                Some(m) => sources.push(m.sources, src)?,
+                None => values.push(Vals { value: slot, sources: sources.one(src)? }),
             }
         }
         values.sort_by_key(|m| m.value != best);
@@ -665,7 +761,7 @@ impl SignedOn {
                  then the first document",
             ));
         }
-        values.into_iter().next()
+        Ok(values.into_iter().next())
     }
 }
 
@@ -683,14 +779,12 @@ fn finish_period(
     values.into_iter().next()
 }
 
-/// The conflict of `field` between the merged `values`, the headline first.
+/// The conflict of `field` between the merged `values`, the headline first (their lists of
+/// sources shared: nothing is added to them after).
 fn conflict<T: Serialize>(field: &str, values: &[Vals<T>], note: &str) -> ConflictVals {
     ConflictVals {
         field: field.into(),
-        values: values
-            .iter()
-            .map(|m| Vals { value: json!(m.value), sources: m.sources.clone() })
-            .collect(),
+        values: values.iter().map(|m| Vals { value: json!(m.value), sources: m.sources }).collect(),
         note: note.into(),
     }
 }
@@ -706,7 +800,7 @@ struct Quartiers {
 }
 
 impl Quartiers {
-    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) {
+    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) -> std::io::Result<()> {
         for q in &c.quartiers {
             let src = t.src(doc, &q.evidence);
             let key = fold(&q.name);
@@ -731,7 +825,7 @@ impl Quartiers {
                         communes: vec![],
                         status: q.status,
                         qpv_code: None,
-                        sources: vec![],
+                        sources: t.sources.list(),
                     });
                     self.codes.push(vec![]);
                     self.statuses.push(vec![]);
@@ -745,7 +839,7 @@ impl Quartiers {
             for commune in &q.communes {
                 add_commune(&mut m.communes, commune);
             }
-            m.sources.push(src);
+            t.sources.push(m.sources, src)?;
             self.statuses[idx].push(q.status);
             if let Some(code) = &q.qpv_code
                 && !self.codes[idx].contains(code)
@@ -753,9 +847,14 @@ impl Quartiers {
                 self.codes[idx].push(code.clone());
             }
         }
+        Ok(())
     }
 
-    fn finish(self, conflicts: &mut Vec<ConflictVals>) -> Vec<QuartierVals> {
+    fn finish(
+        self,
+        sources: &mut Store<Src>,
+        conflicts: &mut Vec<ConflictVals>,
+    ) -> std::io::Result<Vec<QuartierVals>> {
         let mut out = self.out;
         // One code among the sources is the quartier's; codes that disagree are none.
         for (m, c) in out.iter_mut().zip(&self.codes) {
@@ -764,28 +863,50 @@ impl Quartiers {
             }
         }
         for (m, st) in out.iter().zip(&self.statuses) {
-            let mut distinct: Vec<Vals<serde_json::Value>> = Vec::new();
-            for (status, src) in st.iter().zip(&m.sources) {
-                let v = json!(status);
-                match distinct.iter_mut().find(|d| d.value == v) {
-                    Some(d) => d.sources.push(*src),
-                    None => distinct.push(Vals { value: v, sources: vec![*src] }),
+            // The distinct statuses, in the order of their first source.
+            let mut distinct: Vec<QuartierStatus> = Vec::new();
+            for status in st {
+                if !distinct.contains(status) {
+                    distinct.push(*status);
                 }
+            }
+            if distinct.len() < 2 {
+                continue;
             }
             // One document listing a quartier twice (a priority list and a renewal list) does
             // not disagree with itself.
-            let docs: BTreeSet<u32> = m.sources.iter().map(|s| s.doc).collect();
-            if distinct.len() > 1 && docs.len() > 1 {
+            let (mut first_doc, mut many_docs) = (None, false);
+            sources.each(m.sources, |src| match first_doc {
+                None => first_doc = Some(src.doc),
+                Some(d) => many_docs |= d != src.doc,
+            })?;
+            if many_docs {
+                let lists: Vec<List> = distinct.iter().map(|_| sources.list()).collect();
+                let mut statuses = st.iter();
+                let mut i = 0;
+                while let Some(block) = sources.block(m.sources, i) {
+                    i += 1;
+                    for src in block? {
+                        let Some(status) = statuses.next() else { break };
+                        let k = distinct.iter().position(|d| d == status).unwrap_or(0);
+                        sources.push(lists[k], src)?;
+                    }
+                }
+                let values = distinct
+                    .iter()
+                    .zip(lists)
+                    .map(|(status, list)| Vals { value: json!(status), sources: list })
+                    .collect();
                 conflicts.push(ConflictVals {
                     field: format!("quartiers[{}].status", m.name),
-                    values: distinct,
+                    values,
                     note: "documents give the quartier different statuses; headline from the \
                            first document"
                         .into(),
                 });
             }
         }
-        out
+        Ok(out)
     }
 }
 
@@ -811,12 +932,47 @@ fn add_commune(list: &mut Vec<CommuneRef>, c: &CommuneRef) {
 const PART_WHOLE: &[&str] =
     &["participant_count", "partner_count", "population", "population_qpv", "qpv_count"];
 
-/// A figure of a copy, as the merge needs it.
+/// A figure of a copy, as the merge needs it (a record of the group's figure [`Store`]).
+#[derive(Debug, Clone, Copy)]
 struct FigureSeen {
+    /// Its document's number.
+    doc: u32,
     value: f64,
     approx: bool,
-    scope: Option<String>,
+    /// Its scope in [`Figures::scopes`], or [`NO_SCOPE`].
+    scope: u32,
     source: Src,
+}
+
+/// The scope number of a figure without a scope.
+const NO_SCOPE: u32 = u32::MAX;
+
+impl Rec for FigureSeen {
+    const SIZE: usize = 17 + Src::SIZE;
+
+    fn doc(&self) -> u32 {
+        self.doc
+    }
+
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.doc.to_le_bytes());
+        out.extend_from_slice(&self.value.to_bits().to_le_bytes());
+        out.push(u8::from(self.approx));
+        out.extend_from_slice(&self.scope.to_le_bytes());
+        self.source.put(out);
+    }
+
+    fn get(b: &[u8]) -> FigureSeen {
+        let n = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let bits = u64::from(n(4)) | (u64::from(n(8)) << 32);
+        FigureSeen {
+            doc: n(0),
+            value: f64::from_bits(bits),
+            approx: b[12] != 0,
+            scope: n(13),
+            source: Src::get(&b[17..]),
+        }
+    }
 }
 
 /// Figures of the documents about one contract, by kind. Where several documents give a
@@ -828,56 +984,94 @@ struct FigureSeen {
 /// value is listed as it is, with its sources.
 #[derive(Default)]
 struct Figures {
-    /// kind -> document (its number, which orders like its id) -> figures of that kind in that
-    /// document.
-    by_kind: BTreeMap<String, BTreeMap<u32, Vec<FigureSeen>>>,
+    /// kind -> the figures of that kind, document after document (numbers order like ids).
+    by_kind: BTreeMap<String, List>,
+    seen: Store<FigureSeen>,
+    scopes: Interner,
     /// The copies' folded territory names, each once: a scope naming one is the contract's own.
     territories: Vec<String>,
 }
 
 impl Figures {
-    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) {
+    fn add(&mut self, t: &mut Tables, doc: u32, c: &Contract) -> std::io::Result<()> {
         let territory = fold(&c.territory);
         if !self.territories.contains(&territory) {
             self.territories.push(territory);
         }
         for f in &c.figures {
             let seen = FigureSeen {
+                doc,
                 value: f.value,
                 approx: f.approx,
-                scope: f.scope.clone(),
+                scope: f.scope.as_ref().map_or(NO_SCOPE, |s| self.scopes.id(s)),
                 source: t.src(doc, &f.evidence),
             };
-            let docs = match self.by_kind.get_mut(&f.kind) {
-                Some(docs) => docs,
-                None => self.by_kind.entry(f.kind.clone()).or_default(),
+            let list = match self.by_kind.get(&f.kind) {
+                Some(list) => *list,
+                None => {
+                    let list = self.seen.list();
+                    self.by_kind.insert(f.kind.clone(), list);
+                    list
+                }
             };
-            docs.entry(doc).or_default().push(seen);
+            self.seen.push(list, seen)?;
         }
+        Ok(())
     }
 
-    fn finish(self, conflicts: &mut Vec<ConflictVals>) -> Vec<FigureVals> {
+    fn finish(
+        self,
+        sources: &mut Store<Src>,
+        conflicts: &mut Vec<ConflictVals>,
+    ) -> std::io::Result<Vec<FigureVals>> {
         let territory = self.territories;
-        let own = |f: &FigureSeen| {
-            f.scope.as_ref().is_none_or(|s| {
+        // Whether each scope is the contract's own.
+        let own_scope: Vec<bool> = self
+            .scopes
+            .list
+            .iter()
+            .map(|s| {
                 let s = fold(s);
                 territory.iter().any(|t| s.contains(t.as_str()) || t.contains(s.as_str()))
             })
+            .collect();
+        let own = |f: &FigureSeen| f.scope == NO_SCOPE || own_scope[f.scope as usize];
+        let scope = |f: &FigureSeen| {
+            (f.scope != NO_SCOPE).then(|| self.scopes.list[f.scope as usize].to_string())
         };
         let mut out = Vec::new();
-        for (kind, docs) in &self.by_kind {
+        for (kind, &list) in &self.by_kind {
             let kind = kind.as_str();
-            let wide: Vec<(u32, &FigureSeen)> = docs
-                .iter()
-                .filter_map(|(d, fs)| {
-                    let owned: Vec<&FigureSeen> = fs.iter().filter(|f| own(f)).collect();
-                    let single = owned.iter().all(|f| f.value == owned[0].value);
-                    let best = owned.iter().max_by(|a, b| a.value.total_cmp(&b.value));
-                    best.filter(|_| single || PART_WHOLE.contains(&kind)).map(|f| (*d, *f))
-                })
-                .collect();
-            let mut rest: Vec<(u32, &FigureSeen)> =
-                docs.iter().flat_map(|(d, fs)| fs.iter().map(move |f| (*d, f))).collect();
+            // Each document's territory-wide value of the kind, in document order.
+            let mut wide: Vec<(u32, FigureSeen)> = Vec::new();
+            let mut of_doc: Vec<FigureSeen> = Vec::new();
+            let mut close = |fs: &mut Vec<FigureSeen>| {
+                let owned: Vec<&FigureSeen> = fs.iter().filter(|f| own(f)).collect();
+                let single = owned.iter().all(|f| f.value == owned[0].value);
+                let best = owned.iter().max_by(|a, b| a.value.total_cmp(&b.value));
+                if let Some(f) = best.filter(|_| single || PART_WHOLE.contains(&kind)) {
+                    wide.push((f.doc, **f));
+                }
+                fs.clear();
+            };
+            for block in self.seen.blocks(list) {
+                for f in block?.iter() {
+                    if of_doc.last().is_some_and(|last| last.doc != f.doc) {
+                        close(&mut of_doc);
+                    }
+                    of_doc.push(*f);
+                }
+            }
+            close(&mut of_doc);
+            // Whether `f` is its document's compared value (`wide` has one per document, in
+            // document order).
+            let compared = |f: &FigureSeen| {
+                wide.len() > 1
+                    && wide
+                        .binary_search_by_key(&f.doc, |(d, _)| *d)
+                        .is_ok_and(|i| wide[i].1.value == f.value)
+            };
+            let mut head_sources = None;
             if wide.len() > 1 {
                 let head = wide.iter().find(|(_, f)| !f.approx).unwrap_or(&wide[0]).1;
                 let all_equal = wide.iter().all(|(_, f)| f.value == head.value);
@@ -889,27 +1083,23 @@ impl Figures {
                 } else {
                     "conflict"
                 };
-                let compared = |d: u32, f: &FigureSeen| {
-                    wide.iter().any(|(wd, wf)| *wd == d && wf.value == f.value)
-                };
-                let sources =
-                    rest.iter().filter(|(d, f)| compared(*d, f)).map(|(_, f)| f.source).collect();
-                rest.retain(|(d, f)| !compared(*d, f));
+                let head_list = sources.list();
+                head_sources = Some(head_list);
                 out.push(FigureVals {
                     kind: kind.to_owned(),
                     value: head.value,
                     approx: head.approx,
-                    scope: head.scope.clone(),
+                    scope: scope(&head),
                     agreement,
-                    sources,
+                    sources: head_list,
                 });
                 if !all_equal {
                     let mut values: Vec<Vals<serde_json::Value>> = Vec::new();
                     for (_, f) in &wide {
                         let v = json!(crate::record::number::to_json(f.value));
                         match values.iter_mut().find(|m| m.value == v) {
-                            Some(m) => m.sources.push(f.source),
-                            None => values.push(Vals { value: v, sources: vec![f.source] }),
+                            Some(m) => sources.push(m.sources, f.source)?,
+                            None => values.push(Vals { value: v, sources: sources.one(f.source)? }),
                         }
                     }
                     values.sort_by_key(|m| {
@@ -928,33 +1118,41 @@ impl Figures {
                     });
                 }
             }
-            // Every other value, once, with its sources.
-            let mut merged: Vec<(FigureVals, BTreeSet<u32>)> = Vec::new();
-            for (d, f) in rest {
-                match merged.iter_mut().find(|(m, _)| m.value == f.value) {
-                    Some((m, in_docs)) => {
-                        m.sources.push(f.source);
-                        in_docs.insert(d);
-                        if in_docs.len() > 1 {
-                            m.agreement = "agree";
-                        }
+            // The compared values' sources, then every other value, once, with its sources
+            // (and the first document giving it).
+            let mut merged: Vec<(FigureVals, u32)> = Vec::new();
+            for block in self.seen.blocks(list) {
+                for f in block?.iter() {
+                    if let Some(head_list) = head_sources
+                        && compared(f)
+                    {
+                        sources.push(head_list, f.source)?;
+                        continue;
                     }
-                    None => merged.push((
-                        FigureVals {
-                            kind: kind.to_owned(),
-                            value: f.value,
-                            approx: f.approx,
-                            scope: f.scope.clone(),
-                            agreement: "single",
-                            sources: vec![f.source],
-                        },
-                        BTreeSet::from([d]),
-                    )),
+                    match merged.iter_mut().find(|(m, _)| m.value == f.value) {
+                        Some((m, first_doc)) => {
+                            sources.push(m.sources, f.source)?;
+                            if *first_doc != f.doc {
+                                m.agreement = "agree";
+                            }
+                        }
+                        None => merged.push((
+                            FigureVals {
+                                kind: kind.to_owned(),
+                                value: f.value,
+                                approx: f.approx,
+                                scope: scope(f),
+                                agreement: "single",
+                                sources: sources.one(f.source)?,
+                            },
+                            f.doc,
+                        )),
+                    }
                 }
             }
             out.extend(merged.into_iter().map(|(m, _)| m));
         }
-        out
+        Ok(out)
     }
 }
 
@@ -1151,6 +1349,37 @@ mod tests {
     }
 
     #[test]
+    fn a_contract_of_many_copies_spooled_to_disk_merges_like_one_in_memory() {
+        // Enough copies that every list of sources writes blocks to the spool file.
+        let mut docs = Vec::new();
+        for round in 0..700 {
+            for mut d in three_disagreeing_documents() {
+                d.id = format!("{round:04}/{}", d.id);
+                docs.push(d);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spill");
+        let mut spilled = Collector::spilled(&path).unwrap();
+        for d in &docs {
+            spilled.push(&d.id, &d.contracts).unwrap();
+        }
+        let mut lines = Vec::new();
+        spilled
+            .finish(|c| {
+                lines.push(serde_json::to_string(c)?);
+                Ok(())
+            })
+            .unwrap();
+        let in_memory: Vec<String> =
+            contracts(&docs).iter().map(|c| serde_json::to_string(c).unwrap()).collect();
+        assert_eq!(lines, in_memory);
+        assert!(lines[0].len() > 1_000_000, "{}", lines[0].len());
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "the spill files are removed: {left:?}");
+    }
+
+    #[test]
     fn two_generations_of_one_territory_stay_two_contracts() {
         let old = record(
             "a",
@@ -1238,9 +1467,9 @@ mod tests {
         let docs = three_disagreeing_documents();
         let mut group = Group::new("siren:245901160/2015-2020".into());
         for d in &docs {
-            group.add(&d.id, &d.contracts[0]);
+            group.add(&d.id, &d.contracts[0]).unwrap();
         }
-        let merged = group.finish();
+        let merged = group.finish().unwrap();
         let line = serde_json::to_string(&merged).unwrap();
         assert_eq!(line, serde_json::to_string(&contracts(&docs)[0]).unwrap());
         let c = merged.record();
@@ -1300,9 +1529,9 @@ mod tests {
         let docs = three_disagreeing_documents();
         let mut group = Group::new("siren:245901160/2015-2020".into());
         for d in &docs {
-            group.add(&d.id, &d.contracts[0]);
+            group.add(&d.id, &d.contracts[0]).unwrap();
         }
-        let merged = group.finish();
+        let merged = group.finish().unwrap();
         assert_eq!(merged.tables.documents, ["a_note", "b_sheet", "c_article"]);
         let rules: Vec<&str> = merged.tables.rules.list.iter().map(|r| &**r).collect();
         assert_eq!(
