@@ -243,8 +243,8 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
 }
 
 /// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
-/// "piloté par X", "porté par X", "X porte le contrat"), as written, when the gazetteer knows it and town `town` is
-/// one of its members.
+/// "piloté par X", "porté par X", "X porte le contrat"), as written, when the gazetteer knows it
+/// and town `town` is one of its members.
 fn piloting_epci(text: &str, town: &str) -> Option<(String, &'static str)> {
     static PILOTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
