@@ -478,7 +478,8 @@ impl Sections {
     /// [`Self::is_about`], except in a paragraph that names several contracts' territories (a
     /// series told in one paragraph: "X signed first; two days later came Y, where the minister
     /// signed"; a page flattened onto one line). There the person is the contract's whose
-    /// territory (or its place word: "à Evry" for "Evry Centre Essonne") their sentence names,
+    /// territory (or its place word: "à Evry" for "Evry Centre Essonne", unless the sentence
+    /// names one territory in full) their sentence names,
     /// else the one the paragraph named last before it; a person named before any, or in a
     /// sentence naming several, is at each. A line break ends a sentence here too: the rows of
     /// a table of signings have no full stop.
@@ -498,7 +499,25 @@ impl Sections {
         let mut from = range.start;
         while from < end {
             let stop = text[from..end].find(SENTENCE_ENDS).map_or(end, |k| from + k + 1);
-            match self.named(&text[from..stop], true) {
+            // A territory's full name outweighs another's place word in the same sentence: the
+            // place word may stand in a person's role ("le sous-préfet de Lens" on the line of
+            // "Hénin-Carvin"), the full name says which contract the sentence is about.
+            // Not when the other's name holds the full name ("Montauban" in "Grand Montauban"):
+            // both are then named alike.
+            let by_name = self.named(&text[from..stop], false);
+            let by_word = self.named(&text[from..stop], true);
+            let found = match by_name {
+                (ref named, false)
+                    if let [one] = named[..]
+                        && by_word.0.iter().all(|&k| {
+                            k == one || !self.names[k].contains(self.names[one].trim())
+                        }) =>
+                {
+                    by_name
+                }
+                _ => by_word,
+            };
+            match found {
                 (_, true) => current = About::All,
                 (named, false) if named.len() > 1 => current = About::All,
                 (named, false) if named.len() == 1 => current = About::One(named[0]),
@@ -1110,6 +1129,18 @@ mod tests {
         let m = merge(t, &c);
         assert!(m.contracts[0].signatories.is_empty(), "{:?}", m.contracts[0]);
         assert_eq!(m.contracts[1].signatories.len(), 1);
+        // A territory named in full outweighs another's place word in a person's role.
+        let t = "Deux contrats sont signés. À Sète, le contrat de Sète Agglopôle a été signé par \
+            Paul Viel. À Agde, le contrat d'Hérault Méditerranée a été signé par le sous-préfet \
+            de Sète, Jeanne Morel.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Sète Agglopôle"), territory(t, "Hérault Méditerranée")],
+            people: vec![person(t, "Paul Viel"), person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert_eq!(names(&m.contracts[0]), ["Paul Viel"]);
+        assert_eq!(names(&m.contracts[1]), ["Jeanne Morel"]);
         // A sentence that names several, or speaks of the contracts together, is each one's.
         for t in [
             "Arles signe lundi, Orange mardi. Jeanne Morel a signé à Arles comme à Orange.\n",
