@@ -740,6 +740,18 @@ fn subject_tail(text: &str, part: &Range<usize>, piece: &Piece) -> Option<Piece>
     (capital && institution && lexicon::kind_opens(&tail_name)).then_some(tail)
 }
 
+/// Whether `s` opens with the capitalised article of a town's name ("Le Mans Métropole", "La
+/// Roche-sur-Yon Agglomération", "Les Mureaux"): the article and the next word are, letter for
+/// letter, the name of a commune of the gazetteer. Such an article is part of the name.
+fn town_article(s: &str) -> bool {
+    static TOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Le|La|Les|LE|LA|LES)[ \t]+\p{Lu}[\p{L}'’-]*").expect("valid regex")
+    });
+    let Some(m) = TOWN.find(s) else { return false };
+    let town = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    gazetteer::communes_named(&town).iter().any(|c| c.name.to_lowercase() == town)
+}
+
 /// A piece without its lead-in, what follows a verb, and trailing punctuation.
 fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     let mut start = part.start;
@@ -760,8 +772,10 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
                 fresh = true;
             }
             start += m.end();
-        } else if let Some(c) =
-            ARTICLE.captures(s).filter(|c| c.get(0).is_some_and(|m| !m.is_empty()))
+        } else if let Some(c) = ARTICLE
+            .captures(s)
+            .filter(|c| c.get(0).is_some_and(|m| !m.is_empty()))
+            .filter(|_| !town_article(s))
         {
             fresh = true;
             plural |= c.name("pl").is_some();
@@ -1221,6 +1235,12 @@ mod tests {
             "la Ville et l'Agglomération L'accord vaut six ans",
             Mode::Explicit,
             &["Ville", "Agglomération"],
+        );
+        // A town's own article stays: "Le Mans" is a commune, "Le Département" no town.
+        check(
+            "l'État, Le Mans Métropole, La Roche-sur-Yon Agglomération et Le Département",
+            Mode::Explicit,
+            &["État", "Le Mans Métropole", "La Roche-sur-Yon Agglomération", "Département"],
         );
         // An article that opens a place's or a body's name stays.
         check(
