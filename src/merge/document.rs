@@ -652,7 +652,7 @@ fn build_contract(
         signed_on,
         period,
         signatories: signatories(c, mine_people),
-        organizations: organizations(c, mine, &t.name, &others, &other_codes),
+        organizations: organizations(c, mine, (&t.name, t.code.as_deref()), &others, &other_codes),
         quartiers: quartiers(c, mine_fact).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
@@ -696,7 +696,7 @@ fn signatories(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Person>
 fn organizations(
     c: &Candidates,
     mine: &dyn Fn([usize; 2]) -> bool,
-    territory: &str,
+    (territory, code): (&str, Option<&str>),
     others: &[String],
     other_codes: &[String],
 ) -> Vec<Organization> {
@@ -730,22 +730,34 @@ fn organizations(
     let keys: Vec<String> = out.iter().map(|o| fold(&o.name)).collect();
     let own = fold(territory);
     let place = head_word(territory);
+    let centre = code.and_then(centre_town).map(|c| format!(" {}", fold(c)));
     out.retain(|o| {
         let key = fold(&o.name);
         let full = [format!("{key} de {own}"), format!("{key} d {own}"), format!("{key} {own}")];
         // "la Région" beside "la Région Grand Est": one party, named in full. Several towns or
         // intercommunalities may sign: "la Ville" beside "la Ville de Laon" in another town's
         // contract is two parties, unless a word of the longer name shares its stem with the
-        // carrier's place word ("Ville de Cholet" in "Agglomération du Choletais").
+        // carrier's place word ("Ville de Cholet" in "Agglomération du Choletais") or the
+        // longer name is the carrier's centre town ("Ville de Blois" in Agglopolys's contract).
         let longer = format!("{key} ");
         let same = |k: &String| {
             !SEVERAL.contains(&key.as_str())
                 || place.as_ref().is_none_or(|p| k.split(' ').any(|w| same_stem(w, p.trim())))
+                || centre.as_ref().is_some_and(|c| k.ends_with(c.as_str()))
         };
         key.contains(' ')
             || !keys.iter().any(|k| full.contains(k) || k.starts_with(&longer) && same(k))
     });
     out
+}
+
+/// The name of the carrier's centre town: the commune itself, or an intercommunality's most
+/// populous member.
+fn centre_town(code: &str) -> Option<&'static str> {
+    if let Some(c) = gazetteer::commune(code) {
+        return Some(c.name);
+    }
+    gazetteer::epci_members(code).into_iter().max_by_key(|c| c.population).map(|c| c.name)
 }
 
 /// Folded bare kinds of party that a contract may have several of (towns, intercommunalities).
@@ -1367,6 +1379,37 @@ mod tests {
                 ["Agglomération", "Ville de Laon", "agglomération de Chauny", "Région Grand Est"]
             );
         }
+    }
+
+    #[test]
+    fn a_bare_town_beside_the_carriers_centre_town_is_one_party() {
+        let t = "Ont signé : l'État, Agglopolys, la Ville de Blois et la Ville de Vineuil. La \
+                 Ville et Agglopolys pilotent le contrat.\n";
+        let names = |carrier: &str| -> Vec<String> {
+            let mut agglo = territory(t, "Agglopolys");
+            agglo.code = crate::gazetteer::epci_named(carrier).first().map(|e| e.siren.to_owned());
+            assert!(agglo.code.is_some(), "{carrier} is in the gazetteer");
+            let c = Candidates {
+                territories: vec![agglo],
+                organizations: [
+                    "État",
+                    "Agglopolys",
+                    "Ville de Blois",
+                    "Ville de Vineuil",
+                    "Ville",
+                ]
+                .iter()
+                .map(|n| org(t, n))
+                .collect(),
+                ..Candidates::default()
+            };
+            merge(t, &c).contracts[0].organizations.iter().map(|o| o.name.clone()).collect()
+        };
+        // Blois is Agglopolys's centre town: "la Ville" is the Ville de Blois.
+        assert_eq!(
+            names("Agglopolys"),
+            ["État", "Agglopolys", "Ville de Blois", "Ville de Vineuil"]
+        );
     }
 
     #[test]
