@@ -123,7 +123,7 @@ static MID_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Plural heads a list of complements shares.
-const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|municipalités|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures";
+const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|municipalités|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures|maires|directeurs|directrices";
 
 static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -284,10 +284,13 @@ fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
     let mut depth = 0i32;
     let mut start = 0;
     let bytes = s.as_bytes();
+    // A comma inside a known name ("Beaune, Côte et Sud") separates nothing.
+    let protected = protected_names(s);
     for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = (depth - 1).max(0),
+            ',' if protected.iter().any(|p| p.contains(&i)) => {}
             ',' if depth == 0 => {
                 let digits = i > 0
                     && bytes[i - 1].is_ascii_digit()
@@ -484,6 +487,10 @@ fn singular(head: &str) -> Option<&'static str> {
         "académies" => "Académie",
         "cpam" => "CPAM",
         "préfectures" => "Préfecture",
+        // Officials of two named bodies, each listed by role: "les maires de Lure et de Vesoul".
+        "maires" => "maire",
+        "directeurs" => "directeur",
+        "directrices" => "directrice",
         _ => return None,
     })
 }
@@ -512,6 +519,11 @@ fn build(singular: &str, complement: &str) -> String {
     }
 }
 
+/// A complement naming one body or place: "de Lure", "de la CAF", "d'Arles", "du Teil".
+static NAMED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)\p{Lu}").expect("valid regex")
+});
+
 /// Singular heads whose complements are communes.
 const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 
@@ -519,11 +531,17 @@ const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
     let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
     let singular = singular(caps.name("head")?.as_str())?;
+    // Officials ("les maires", "les directeurs") of named bodies only: "de Lure", "de la CAF",
+    // not "des écoles".
+    let role = singular.starts_with(char::is_lowercase);
     let mut out = Vec::new();
     for name in ["a", "b"] {
         let m = caps.name(name)?;
         let range = trim(text, chunk.start + m.start()..chunk.start + m.end());
         let complement = strip_trailing(&text[range.clone()]);
+        if role && !NAMED_COMPLEMENT.is_match(complement) {
+            return None;
+        }
         out.push(Piece {
             built: Some(build(singular, complement)),
             range,
@@ -1510,6 +1528,42 @@ mod tests {
             Mode::Explicit,
             &["État", "Vire Normandie", "Condé", "Flers"],
         );
+    }
+
+    #[test]
+    fn an_intercommunality_named_with_a_comma_and_et_is_one_party() {
+        check(
+            "l'État, la communauté d'agglomération Beaune, Côte et Sud, la Ville de Beaune et la CAF",
+            Mode::Explicit,
+            &["État", "communauté d'agglomération Beaune, Côte et Sud", "Ville de Beaune", "CAF"],
+        );
+        check(
+            "l'État, Marne et Gondoire Agglomération et la Région",
+            Mode::Explicit,
+            &["État", "Marne et Gondoire Agglomération", "Région"],
+        );
+        // Two parties that merely sit side by side stay two.
+        check(
+            "l'État, la Ville de Beaune et la Région",
+            Mode::Explicit,
+            &["État", "Ville de Beaune", "Région"],
+        );
+    }
+
+    #[test]
+    fn plural_officials_of_two_named_bodies_are_two_parties() {
+        check(
+            "l'État, les maires de Lure et de Vesoul",
+            Mode::Explicit,
+            &["État", "maire de Lure", "maire de Vesoul"],
+        );
+        check(
+            "la Région et les directeurs de la CAF et de la CPAM",
+            Mode::Explicit,
+            &["Région", "directeur de la CAF", "directeur de la CPAM"],
+        );
+        // Officials of no named body are a collective group.
+        check("l'État et les directeurs des écoles et des collèges", Mode::Explicit, &["État"]);
     }
 
     #[test]
