@@ -1383,32 +1383,31 @@ mod tests {
 
     #[test]
     fn a_bare_town_beside_the_carriers_centre_town_is_one_party() {
-        let t = "Ont signé : l'État, Agglopolys, la Ville de Blois et la Ville de Vineuil. La \
-                 Ville et Agglopolys pilotent le contrat.\n";
-        let names = |carrier: &str| -> Vec<String> {
-            let mut agglo = territory(t, "Agglopolys");
-            agglo.code = crate::gazetteer::epci_named(carrier).first().map(|e| e.siren.to_owned());
-            assert!(agglo.code.is_some(), "{carrier} is in the gazetteer");
-            let c = Candidates {
-                territories: vec![agglo],
-                organizations: [
-                    "État",
-                    "Agglopolys",
-                    "Ville de Blois",
-                    "Ville de Vineuil",
-                    "Ville",
-                ]
-                .iter()
-                .map(|n| org(t, n))
-                .collect(),
-                ..Candidates::default()
-            };
-            merge(t, &c).contracts[0].organizations.iter().map(|o| o.name.clone()).collect()
+        let t = "Ont signé : l'État, Plaine Commune, la Ville de Saint-Denis et la Ville \
+                 d'Aubervilliers. La Ville et Plaine Commune pilotent le contrat.\n";
+        let mut carrier = territory(t, "Plaine Commune");
+        carrier.code = Some("200057867".into());
+        let c = Candidates {
+            territories: vec![carrier],
+            organizations: [
+                "État",
+                "Plaine Commune",
+                "Ville de Saint-Denis",
+                "Ville d'Aubervilliers",
+                "Ville",
+            ]
+            .iter()
+            .map(|n| org(t, n))
+            .collect(),
+            ..Candidates::default()
         };
-        // Blois is Agglopolys's centre town: "la Ville" is the Ville de Blois.
+        let names: Vec<String> =
+            merge(t, &c).contracts[0].organizations.iter().map(|o| o.name.clone()).collect();
+        // Saint-Denis is Plaine Commune's most populous member: "la Ville" is the Ville de
+        // Saint-Denis.
         assert_eq!(
-            names("Agglopolys"),
-            ["État", "Agglopolys", "Ville de Blois", "Ville de Vineuil"]
+            names,
+            ["État", "Plaine Commune", "Ville de Saint-Denis", "Ville d'Aubervilliers"]
         );
     }
 

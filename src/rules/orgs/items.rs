@@ -224,7 +224,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
         if chunk.is_empty() {
             continue;
         }
-        if let Some(built) = distribute(text, chunk.clone()) {
+        if let Some(built) = distribute(text, chunk.clone(), mode) {
             pieces.extend(built);
             bailleur = false;
             head = None;
@@ -239,7 +239,9 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
                 None => head = None,
             }
         }
-        if let Some((singular, built)) = opened(text, chunk.clone()) {
+        if let Some((singular, built)) = opened(text, chunk.clone())
+            .filter(|(singular, _)| mode == Mode::Explicit || !is_role_head(singular))
+        {
             pieces.extend(built);
             head = Some(singular);
             bailleur = false;
@@ -519,6 +521,11 @@ fn build(singular: &str, complement: &str) -> String {
     }
 }
 
+/// Whether a singular head is an official's role ("maire", "directeur"), not a body.
+fn is_role_head(singular: &str) -> bool {
+    singular.starts_with(char::is_lowercase)
+}
+
 /// A complement naming one body or place: "de Lure", "de la CAF", "d'Arles", "du Teil".
 static NAMED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)\p{Lu}").expect("valid regex")
@@ -528,12 +535,15 @@ static NAMED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
 const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 
 /// A plural head with two complements, distributed.
-fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
+fn distribute(text: &str, chunk: Range<usize>, mode: Mode) -> Option<Vec<Piece>> {
     let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
     let singular = singular(caps.name("head")?.as_str())?;
-    // Officials ("les maires", "les directeurs") of named bodies only: "de Lure", "de la CAF",
-    // not "des écoles".
-    let role = singular.starts_with(char::is_lowercase);
+    // Officials ("les maires", "les directeurs") of named bodies only ("de Lure", "de la CAF",
+    // not "des écoles"), in a list of parties: among the subjects of a verb they are a group.
+    let role = is_role_head(singular);
+    if role && mode == Mode::Loose {
+        return None;
+    }
     let mut out = Vec::new();
     for name in ["a", "b"] {
         let m = caps.name(name)?;

@@ -227,7 +227,7 @@ mod tests {
             "Anne Brun a paraphé au nom de l'agglomération, aux côtés du préfet.",
             &["agglomération"],
         );
-        check("Le contrat est signé pour la ville de demain.", &[]);
+        check("Le contrat est signé pour la vie des quartiers.", &[]);
         check("Le contrat est signé pour six ans.", &[]);
         check("Il a été signé pour la période 2024-2030.", &[]);
         check("Le contrat sera signé pour l'État par le préfet.", &[]);
