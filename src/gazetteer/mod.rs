@@ -254,6 +254,11 @@ pub fn epci_named(name: &str) -> Vec<&'static Epci> {
     EPCIS.named(name)
 }
 
+/// Every intercommunality of the gazetteer.
+pub fn epcis() -> &'static [Epci] {
+    &EPCIS.all
+}
+
 /// The intercommunality of SIREN `siren`.
 pub fn epci(siren: &str) -> Option<&'static Epci> {
     EPCIS.get(siren)

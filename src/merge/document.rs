@@ -484,7 +484,8 @@ impl Sections {
     /// [`Self::is_about`], except in a paragraph that names several contracts' territories (a
     /// series told in one paragraph: "X signed first; two days later came Y, where the minister
     /// signed"; a page flattened onto one line). There the person is the contract's whose
-    /// territory (or its place word: "à Evry" for "Evry Centre Essonne") their sentence names,
+    /// territory (or its place word: "à Evry" for "Evry Centre Essonne", unless the sentence
+    /// names one territory in full) their sentence names,
     /// else the one the paragraph named last before it; a person named before any, or in a
     /// sentence naming several, is at each. A line break ends a sentence here too: the rows of
     /// a table of signings have no full stop.
@@ -504,7 +505,25 @@ impl Sections {
         let mut from = range.start;
         while from < end {
             let stop = text[from..end].find(SENTENCE_ENDS).map_or(end, |k| from + k + 1);
-            match self.named(&text[from..stop], true) {
+            // A territory's full name outweighs another's place word in the same sentence: the
+            // place word may stand in a person's role ("le sous-préfet de Lens" on the line of
+            // "Hénin-Carvin"), the full name says which contract the sentence is about.
+            // Not when the other's name holds the full name ("Montauban" in "Grand Montauban"):
+            // both are then named alike.
+            let by_name = self.named(&text[from..stop], false);
+            let by_word = self.named(&text[from..stop], true);
+            let found = match by_name {
+                (ref named, false)
+                    if let [one] = named[..]
+                        && by_word.0.iter().all(|&k| {
+                            k == one || !self.names[k].contains(self.names[one].trim())
+                        }) =>
+                {
+                    by_name
+                }
+                _ => by_word,
+            };
+            match found {
                 (_, true) => current = About::All,
                 (named, false) if named.len() > 1 => current = About::All,
                 (named, false) if named.len() == 1 => current = About::One(named[0]),
@@ -642,7 +661,7 @@ fn build_contract(
         signed_on,
         period,
         signatories: signatories(c, mine_people),
-        organizations: organizations(c, mine, &t.name, &others, &other_codes),
+        organizations: organizations(c, mine, (&t.name, t.code.as_deref()), &others, &other_codes),
         quartiers: quartiers(c, mine_fact).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
@@ -686,7 +705,7 @@ fn signatories(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Person>
 fn organizations(
     c: &Candidates,
     mine: &dyn Fn([usize; 2]) -> bool,
-    territory: &str,
+    (territory, code): (&str, Option<&str>),
     others: &[String],
     other_codes: &[String],
 ) -> Vec<Organization> {
@@ -720,22 +739,34 @@ fn organizations(
     let keys: Vec<String> = out.iter().map(|o| fold(&o.name)).collect();
     let own = fold(territory);
     let place = head_word(territory);
+    let centre = code.and_then(centre_town).map(|c| format!(" {}", fold(c)));
     out.retain(|o| {
         let key = fold(&o.name);
         let full = [format!("{key} de {own}"), format!("{key} d {own}"), format!("{key} {own}")];
         // "la Région" beside "la Région Grand Est": one party, named in full. Several towns or
         // intercommunalities may sign: "la Ville" beside "la Ville de Laon" in another town's
         // contract is two parties, unless a word of the longer name shares its stem with the
-        // carrier's place word ("Ville de Cholet" in "Agglomération du Choletais").
+        // carrier's place word ("Ville de Cholet" in "Agglomération du Choletais") or the
+        // longer name is the carrier's centre town ("Ville de Blois" in Agglopolys's contract).
         let longer = format!("{key} ");
         let same = |k: &String| {
             !SEVERAL.contains(&key.as_str())
                 || place.as_ref().is_none_or(|p| k.split(' ').any(|w| same_stem(w, p.trim())))
+                || centre.as_ref().is_some_and(|c| k.ends_with(c.as_str()))
         };
         key.contains(' ')
             || !keys.iter().any(|k| full.contains(k) || k.starts_with(&longer) && same(k))
     });
     out
+}
+
+/// The name of the carrier's centre town: the commune itself, or an intercommunality's most
+/// populous member.
+fn centre_town(code: &str) -> Option<&'static str> {
+    if let Some(c) = gazetteer::commune(code) {
+        return Some(c.name);
+    }
+    gazetteer::epci_members(code).into_iter().max_by_key(|c| c.population).map(|c| c.name)
 }
 
 /// Folded bare kinds of party that a contract may have several of (towns, intercommunalities).
@@ -1138,6 +1169,18 @@ mod tests {
         let m = merge(t, &c);
         assert!(m.contracts[0].signatories.is_empty(), "{:?}", m.contracts[0]);
         assert_eq!(m.contracts[1].signatories.len(), 1);
+        // A territory named in full outweighs another's place word in a person's role.
+        let t = "Deux contrats sont signés. À Sète, le contrat de Sète Agglopôle a été signé par \
+            Paul Viel. À Agde, le contrat d'Hérault Méditerranée a été signé par le sous-préfet \
+            de Sète, Jeanne Morel.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Sète Agglopôle"), territory(t, "Hérault Méditerranée")],
+            people: vec![person(t, "Paul Viel"), person(t, "Jeanne Morel")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert_eq!(names(&m.contracts[0]), ["Paul Viel"]);
+        assert_eq!(names(&m.contracts[1]), ["Jeanne Morel"]);
         // A sentence that names several, or speaks of the contracts together, is each one's.
         for t in [
             "Arles signe lundi, Orange mardi. Jeanne Morel a signé à Arles comme à Orange.\n",
@@ -1364,6 +1407,36 @@ mod tests {
                 ["Agglomération", "Ville de Laon", "agglomération de Chauny", "Région Grand Est"]
             );
         }
+    }
+
+    #[test]
+    fn a_bare_town_beside_the_carriers_centre_town_is_one_party() {
+        let t = "Ont signé : l'État, Plaine Commune, la Ville de Saint-Denis et la Ville \
+                 d'Aubervilliers. La Ville et Plaine Commune pilotent le contrat.\n";
+        let mut carrier = territory(t, "Plaine Commune");
+        carrier.code = Some("200057867".into());
+        let c = Candidates {
+            territories: vec![carrier],
+            organizations: [
+                "État",
+                "Plaine Commune",
+                "Ville de Saint-Denis",
+                "Ville d'Aubervilliers",
+                "Ville",
+            ]
+            .iter()
+            .map(|n| org(t, n))
+            .collect(),
+            ..Candidates::default()
+        };
+        let names: Vec<String> =
+            merge(t, &c).contracts[0].organizations.iter().map(|o| o.name.clone()).collect();
+        // Saint-Denis is Plaine Commune's most populous member: "la Ville" is the Ville de
+        // Saint-Denis.
+        assert_eq!(
+            names,
+            ["État", "Plaine Commune", "Ville de Saint-Denis", "Ville d'Aubervilliers"]
+        );
     }
 
     #[test]

@@ -123,7 +123,7 @@ static MID_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Plural heads a list of complements shares.
-const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|municipalités|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures";
+const HEADS_PLURAL: &str = r"départements|régions|caf|caisses\s+d'allocations\s+familiales|villes|communes|municipalités|mairies|conseils\s+départementaux|conseils\s+régionaux|académies|cpam|préfectures|maires|directeurs|directrices";
 
 static PLURAL_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -224,7 +224,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
         if chunk.is_empty() {
             continue;
         }
-        if let Some(built) = distribute(text, chunk.clone()) {
+        if let Some(built) = distribute(text, chunk.clone(), mode) {
             pieces.extend(built);
             bailleur = false;
             head = None;
@@ -239,7 +239,9 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
                 None => head = None,
             }
         }
-        if let Some((singular, built)) = opened(text, chunk.clone()) {
+        if let Some((singular, built)) = opened(text, chunk.clone())
+            .filter(|(singular, _)| mode == Mode::Explicit || !is_role_head(singular))
+        {
             pieces.extend(built);
             head = Some(singular);
             bailleur = false;
@@ -284,10 +286,13 @@ fn chunks(text: &str, seg: Range<usize>) -> Vec<Range<usize>> {
     let mut depth = 0i32;
     let mut start = 0;
     let bytes = s.as_bytes();
+    // A comma inside a known name ("Beaune, Côte et Sud") separates nothing.
+    let protected = protected_names(s);
     for (i, c) in s.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = (depth - 1).max(0),
+            ',' if protected.iter().any(|p| p.contains(&i)) => {}
             ',' if depth == 0 => {
                 let digits = i > 0
                     && bytes[i - 1].is_ascii_digit()
@@ -484,6 +489,10 @@ fn singular(head: &str) -> Option<&'static str> {
         "académies" => "Académie",
         "cpam" => "CPAM",
         "préfectures" => "Préfecture",
+        // Officials of two named bodies, each listed by role: "les maires de Lure et de Vesoul".
+        "maires" => "maire",
+        "directeurs" => "directeur",
+        "directrices" => "directrice",
         _ => return None,
     })
 }
@@ -512,18 +521,37 @@ fn build(singular: &str, complement: &str) -> String {
     }
 }
 
+/// Whether a singular head is an official's role ("maire", "directeur"), not a body.
+fn is_role_head(singular: &str) -> bool {
+    singular.starts_with(char::is_lowercase)
+}
+
+/// A complement naming one body or place: "de Lure", "de la CAF", "d'Arles", "du Teil".
+static NAMED_COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)\p{Lu}").expect("valid regex")
+});
+
 /// Singular heads whose complements are communes.
 const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 
 /// A plural head with two complements, distributed.
-fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
+fn distribute(text: &str, chunk: Range<usize>, mode: Mode) -> Option<Vec<Piece>> {
     let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
     let singular = singular(caps.name("head")?.as_str())?;
+    // Officials ("les maires", "les directeurs") of named bodies only ("de Lure", "de la CAF",
+    // not "des écoles"), in a list of parties: among the subjects of a verb they are a group.
+    let role = is_role_head(singular);
+    if role && mode == Mode::Loose {
+        return None;
+    }
     let mut out = Vec::new();
     for name in ["a", "b"] {
         let m = caps.name(name)?;
         let range = trim(text, chunk.start + m.start()..chunk.start + m.end());
         let complement = strip_trailing(&text[range.clone()]);
+        if role && !NAMED_COMPLEMENT.is_match(complement) {
+            return None;
+        }
         out.push(Piece {
             built: Some(build(singular, complement)),
             range,
@@ -740,6 +768,18 @@ fn subject_tail(text: &str, part: &Range<usize>, piece: &Piece) -> Option<Piece>
     (capital && institution && lexicon::kind_opens(&tail_name)).then_some(tail)
 }
 
+/// Whether `s` opens with the capitalised article of a town's name ("Le Mans Métropole", "La
+/// Roche-sur-Yon Agglomération", "Les Mureaux"): the article and the next word are, letter for
+/// letter, the name of a commune of the gazetteer. Such an article is part of the name.
+fn town_article(s: &str) -> bool {
+    static TOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Le|La|Les|LE|LA|LES)[ \t]+\p{Lu}[\p{L}'’-]*").expect("valid regex")
+    });
+    let Some(m) = TOWN.find(s) else { return false };
+    let town = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    gazetteer::communes_named(&town).iter().any(|c| c.name.to_lowercase() == town)
+}
+
 /// A piece without its lead-in, what follows a verb, and trailing punctuation.
 fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     let mut start = part.start;
@@ -760,8 +800,10 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
                 fresh = true;
             }
             start += m.end();
-        } else if let Some(c) =
-            ARTICLE.captures(s).filter(|c| c.get(0).is_some_and(|m| !m.is_empty()))
+        } else if let Some(c) = ARTICLE
+            .captures(s)
+            .filter(|c| c.get(0).is_some_and(|m| !m.is_empty()))
+            .filter(|_| !town_article(s))
         {
             fresh = true;
             plural |= c.name("pl").is_some();
@@ -1222,6 +1264,12 @@ mod tests {
             Mode::Explicit,
             &["Ville", "Agglomération"],
         );
+        // A town's own article stays: "Le Mans" is a commune, "Le Département" no town.
+        check(
+            "l'État, Le Mans Métropole, La Roche-sur-Yon Agglomération et Le Département",
+            Mode::Explicit,
+            &["État", "Le Mans Métropole", "La Roche-sur-Yon Agglomération", "Département"],
+        );
         // An article that opens a place's or a body's name stays.
         check(
             "la Ville de La Rochelle et la communauté de communes Les Portes du Lac",
@@ -1490,6 +1538,42 @@ mod tests {
             Mode::Explicit,
             &["État", "Vire Normandie", "Condé", "Flers"],
         );
+    }
+
+    #[test]
+    fn an_intercommunality_named_with_a_comma_and_et_is_one_party() {
+        check(
+            "l'État, la communauté d'agglomération Beaune, Côte et Sud, la Ville de Beaune et la CAF",
+            Mode::Explicit,
+            &["État", "communauté d'agglomération Beaune, Côte et Sud", "Ville de Beaune", "CAF"],
+        );
+        check(
+            "l'État, Marne et Gondoire Agglomération et la Région",
+            Mode::Explicit,
+            &["État", "Marne et Gondoire Agglomération", "Région"],
+        );
+        // Two parties that merely sit side by side stay two.
+        check(
+            "l'État, la Ville de Beaune et la Région",
+            Mode::Explicit,
+            &["État", "Ville de Beaune", "Région"],
+        );
+    }
+
+    #[test]
+    fn plural_officials_of_two_named_bodies_are_two_parties() {
+        check(
+            "l'État, les maires de Lure et de Vesoul",
+            Mode::Explicit,
+            &["État", "maire de Lure", "maire de Vesoul"],
+        );
+        check(
+            "la Région et les directeurs de la CAF et de la CPAM",
+            Mode::Explicit,
+            &["Région", "directeur de la CAF", "directeur de la CPAM"],
+        );
+        // Officials of no named body are a collective group.
+        check("l'État et les directeurs des écoles et des collèges", Mode::Explicit, &["État"]);
     }
 
     #[test]

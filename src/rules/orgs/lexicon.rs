@@ -36,18 +36,37 @@ static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     names
 });
 
-/// Known names holding " et " (bailleurs, kind patterns), lowercased: " et " inside them joins
-/// no two parties.
+/// Known names holding " et " or a comma (bailleurs, kind patterns, the names of
+/// intercommunalities without their kind: "beaune, côte et sud", "marne et gondoire"),
+/// lowercased: " et " or a comma inside them joins no two parties.
 pub(super) static JOINED: LazyLock<Vec<String>> = LazyLock::new(|| {
     let bailleurs = data::lines("orgs/bailleurs.txt");
     let kinds = data::rows("orgs/kinds.tsv").into_iter().filter_map(|r| r.first().cloned());
-    bailleurs
+    let epcis = crate::gazetteer::epcis().iter().filter_map(|e| epci_core(e.name));
+    let mut joined: Vec<String> = bailleurs
         .into_iter()
         .chain(kinds)
         .filter(|n| n.contains(" et "))
+        .chain(epcis.filter(|n| n.contains(" et ") || n.contains(", ")))
         .map(|n| n.to_lowercase())
-        .collect()
+        .collect();
+    joined.sort();
+    joined.dedup();
+    joined
 });
+
+/// An intercommunality's official name without its kind and linking word, up to a second name
+/// after a dash ("CA Beaune, Côte et Sud - Communauté Beaune-Chagny-Nolay" → "Beaune, Côte et
+/// Sud").
+fn epci_core(name: &str) -> Option<String> {
+    let (_, rest) = name.split_once(' ')?;
+    let rest = ["de la ", "de l'", "du ", "des ", "de ", "d'"]
+        .iter()
+        .find_map(|l| rest.strip_prefix(l))
+        .unwrap_or(rest);
+    let core = rest.split(" - ").next().unwrap_or(rest).trim();
+    (core.split_whitespace().count() >= 3).then(|| core.to_owned())
+}
 
 static GENERIC: LazyLock<Vec<String>> =
     LazyLock::new(|| data::lines("orgs/generic.txt").iter().map(|l| words(l)).collect());

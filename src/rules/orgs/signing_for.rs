@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::items::{Mode, items};
+use super::items::{Item, Mode, items};
 use super::push_signatories;
 use crate::rules::{Candidates, Doc, Rule, columns, line_ranges};
 
@@ -66,6 +66,14 @@ const FLAT_LINE: usize = 160;
 /// Région": the party follows, up to a comma or the sentence's end.
 static SIGNED_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:co-?)?(?:sign|paraph)(?:é|ée|és|ées|e|ent|ait|aient|er)\s+(?:le\s+(?:contrat|document)\s+|ce\s+contrat\s+)?(?:pour|au\s+nom\s+d(?:e|u|es|'))\s*(?P<party>[^\n,;:.!?]{2,80}?)(?:\s+(?:aux?\s+côtés|avec|en\s+présence|devant|lors|dans|le\s+\d|ce|cet|cette|et|puis|ainsi|qui|alors|par)\b|[\n,;:.!?]|$)")
+        .expect("valid regex")
+});
+
+/// The party signed for written as a lower-case common noun that the page's own body goes by
+/// ("a signé pour la ville", "au nom de l'agglomération"): a party as written, where a list would
+/// not take the bare noun (see `items`).
+static OWN_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:la\s+|l'\s*|le\s+)(?P<name>ville|commune|agglomération|agglo|métropole|intercommunalité|communauté)\s*$")
         .expect("valid regex")
 });
 
@@ -147,6 +155,19 @@ fn signed_for(doc: &Doc, out: &mut Candidates) {
         if FUTURE.is_match(&text[text.floor_char_boundary(at.saturating_sub(40))..party.start()]) {
             continue;
         }
+        if let Some(name) = OWN_BODY.captures(party.as_str()).and_then(|c| c.name("name")) {
+            let kind =
+                if matches!(name.as_str(), "ville" | "commune") { "commune" } else { "epci" };
+            let at = party.start() + name.start()..party.start() + name.end();
+            let item = Item {
+                range: at,
+                name: name.as_str().to_owned(),
+                kind: Some(kind),
+                abbreviation: None,
+            };
+            push_signatories(doc, vec![item], ID, &mut seen, out);
+            continue;
+        }
         let found = items(text, party.range(), Mode::Loose);
         if let Some(first) = found.into_iter().next().filter(|i| i.kind.is_some()) {
             push_signatories(doc, vec![first], ID, &mut seen, out);
@@ -201,6 +222,12 @@ mod tests {
     fn a_party_signed_for_in_a_sentence() {
         check("La préfète, Anne Brun, a signé pour l'État aux côtés du maire.", &["État"]);
         check("Marc Viel a signé au nom de la Région Occitanie.", &["Région Occitanie"]);
+        check("Le maire, Paul Roche, a signé pour la ville.", &["ville"]);
+        check(
+            "Anne Brun a paraphé au nom de l'agglomération, aux côtés du préfet.",
+            &["agglomération"],
+        );
+        check("Le contrat est signé pour la vie des quartiers.", &[]);
         check("Le contrat est signé pour six ans.", &[]);
         check("Il a été signé pour la période 2024-2030.", &[]);
         check("Le contrat sera signé pour l'État par le préfet.", &[]);

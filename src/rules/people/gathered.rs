@@ -98,6 +98,28 @@ mod tests {
     }
 
     #[test]
+    fn a_time_or_place_set_off_before_the_list() {
+        finds(
+            &Gathered,
+            "La signature du contrat a réuni, jeudi 4 avril 2024, Paul Roche, préfet du Var, et \
+             Anne Brun, maire de Hyères.",
+            &["Paul Roche", "Anne Brun"],
+            Involvement::Signatory,
+        );
+        finds(
+            &Gathered,
+            "La signature a rassemblé, à l'hôtel de ville, Anne Brun, maire de Hyères.",
+            &["Anne Brun"],
+            Involvement::Signatory,
+        );
+        // A person inside the commas is no time or place: the list does not start after them.
+        none(
+            &Gathered,
+            "La signature a réuni, autour de Paul Roche, préfet, les partenaires du contrat.",
+        );
+    }
+
+    #[test]
     fn hosts_who_gathered_the_partners() {
         for text in [
             "La préfète Anne Brun et Paul Roche, président de l'agglomération, ont réuni les \

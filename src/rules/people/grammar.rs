@@ -135,12 +135,24 @@ impl<'a> Parsed<'a> {
     }
 
     /// Where a list that follows a verb at `at` starts: a mention right after it ("ont signé
-    /// A, B"), or after a colon closing the verb's clause ("ont signé le contrat : A, B").
+    /// A, B"), after a short time or place set off by commas ("a réuni, mardi 4 juin, A, B";
+    /// "a réuni, en mairie, A"), or after a colon closing the verb's clause ("ont signé le
+    /// contrat : A, B").
     pub fn list_after(&self, at: usize) -> Option<usize> {
         static COLON: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[^.;:«»\n]{0,80}:").expect("valid regex"));
+        static SET_OFF: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[ \t]*,[ \t]*(?:\p{Ll}|\d|[ÀA]\s|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)[^,.;:«»()\n]{1,48},[ \t]*")
+                .expect("valid regex")
+        });
         if self.starting_at(at).is_some() {
             return Some(at);
+        }
+        if let Some(gap) = SET_OFF.find(&self.text[at..])
+            && self.within(at..at + gap.end()).next().is_none()
+            && self.starting_at(at + gap.end()).is_some()
+        {
+            return Some(at + gap.end());
         }
         let colon = COLON.find(&self.text[at..])?;
         self.starting_at(at + colon.end()).map(|_| at + colon.end())

@@ -62,11 +62,20 @@ static LATER_SIGNING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether a role's holder signs for a party: the role opens with a signing role, or holds one
-/// after another role.
+/// The head of a body that signs contracts as a party: "directeur de la CAF de l'Oise",
+/// "directrice de France Travail", "directeur académique". Not the head of a school, a
+/// service or an association ("directeur de l'école", "directrice du centre social").
+static PARTNER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:directeur|directrice)(?:\s+(?:général|générale|départemental|départementale|territorial|territoriale|régional|régionale|adjoint|adjointe))?\s+(?:académique\b|(?:de\s+la|de\s+l'|du|de)\s*(?:CAF\b|Caf\b|caisse\s+(?:d'allocations|primaire|des\s+dépôts)|CPAM\b|France\s+Travail\b|Pôle\s+emploi\b|ARS\b|agence\s+régionale\s+de\s+santé|Banque\s+des\s+territoires|mission\s+locale|Éducation\s+nationale|Education\s+nationale))")
+        .expect("valid regex")
+});
+
+/// Whether a role's holder signs for a party: the role opens with a signing role, holds one
+/// after another role, or heads a partner body.
 fn signs(role: &str) -> bool {
     ROLE_WORD.find(role).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()))
         || LATER_SIGNING_ROLE.is_match(role)
+        || PARTNER_HEAD.is_match(role)
 }
 
 /// A negation right before a word of signing ("nous ne voulons pas signer", "sans signer").
@@ -164,6 +173,13 @@ mod tests {
         );
         finds(
             &SigningContext,
+            "La signature a rassemblé les partenaires. Luc Viel, directeur de la CAF du Gard, y \
+             a vu un outil utile ; Lise Roux, directrice de l'école Jaurès, aussi.",
+            &["Luc Viel"],
+            Involvement::Present,
+        );
+        finds(
+            &SigningContext,
             "Le contrat sera paraphé par la préfète du Gard, Anne Brun.",
             &["Anne Brun"],
             Involvement::Present,
@@ -190,6 +206,10 @@ mod tests {
         assert!(signs("député-maire de Lunel"));
         assert!(!signs("député du Gard"));
         assert!(!signs("adjointe au maire de Lunel"));
+        assert!(signs("directeur de la CAF de l'Oise"));
+        assert!(signs("directrice territoriale de France Travail"));
+        assert!(!signs("directeur de l'école Jean-Moulin"));
+        assert!(!signs("directrice du centre social"));
         assert!(!signs("chargée de mission auprès du préfet"));
     }
 
