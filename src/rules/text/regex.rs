@@ -97,20 +97,30 @@ fn regex_scan(hir: &Hir) -> Option<Hir> {
 }
 
 /// A rough count of the NFA states `hir` compiles to (a bounded repetition is unrolled; a wide
-/// class counts as a few states).
+/// class counts as a few states), up to `HEAVY + 1`: [`coarse`] only asks whether a weight
+/// passes [`HEAVY`], so the count stops there instead of walking the whole tree at every level
+/// of it (a long list of phrases was walked once per level, a tenth of a pattern's preparation).
 fn weight(hir: &Hir) -> usize {
+    const CAP: usize = HEAVY + 1;
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => 1,
-        HirKind::Literal(lit) => lit.0.len(),
+        HirKind::Literal(lit) => lit.0.len().min(CAP),
         HirKind::Class(Class::Unicode(c)) => 1 + c.ranges().len().min(8),
         HirKind::Class(Class::Bytes(c)) => 1 + c.ranges().len().min(8),
         HirKind::Repetition(r) => {
             let copies = r.max.unwrap_or(r.min).max(1);
-            weight(&r.sub).saturating_mul(usize::try_from(copies).unwrap_or(usize::MAX))
+            weight(&r.sub).saturating_mul(usize::try_from(copies).unwrap_or(usize::MAX)).min(CAP)
         }
         HirKind::Capture(c) => weight(&c.sub),
         HirKind::Concat(items) | HirKind::Alternation(items) => {
-            items.iter().map(weight).fold(0, usize::saturating_add)
+            let mut sum = 0;
+            for item in items {
+                sum += weight(item);
+                if sum >= CAP {
+                    return CAP;
+                }
+            }
+            sum
         }
     }
 }
@@ -163,28 +173,70 @@ fn coarse(hir: Hir) -> Hir {
 
 /// Every character `hir` can consume, as one class; `None` for a byte class.
 fn characters(hir: &Hir) -> Option<ClassUnicode> {
-    fn collect(hir: &Hir, out: &mut Vec<ClassUnicodeRange>) -> Option<()> {
+    let mut chars = Characters { low: [0; LOW_WORDS], high: Vec::new() };
+    chars.collect(hir)?;
+    Some(chars.class())
+}
+
+/// How many 64-bit words [`Characters`] keeps: the characters below U+0800 (two UTF-8 bytes).
+const LOW_WORDS: usize = 32;
+
+/// The characters of a tree being collected: those below U+0800 (the letters of French and
+/// their case variants, met many times over in a list of words) as a set of bits, the others
+/// as ranges. Sorting and merging every copy of every letter as a range cost more than the rest
+/// of the scan's preparation.
+struct Characters {
+    low: [u64; LOW_WORDS],
+    high: Vec<ClassUnicodeRange>,
+}
+
+impl Characters {
+    fn add(&mut self, start: char, end: char) {
+        let limit = LOW_WORDS as u32 * 64;
+        let (lo, hi) = (u32::from(start), u32::from(end));
+        for c in lo..=hi.min(limit - 1) {
+            self.low[(c / 64) as usize] |= 1 << (c % 64);
+        }
+        if hi >= limit {
+            let from = char::from_u32(lo.max(limit)).unwrap_or(start);
+            self.high.push(ClassUnicodeRange::new(from, end));
+        }
+    }
+
+    fn collect(&mut self, hir: &Hir) -> Option<()> {
         match hir.kind() {
             HirKind::Empty | HirKind::Look(_) => {}
             HirKind::Literal(lit) => {
-                let text = std::str::from_utf8(&lit.0).ok()?;
-                out.extend(text.chars().map(|c| ClassUnicodeRange::new(c, c)));
+                for c in std::str::from_utf8(&lit.0).ok()?.chars() {
+                    self.add(c, c);
+                }
             }
-            HirKind::Class(Class::Unicode(c)) => out.extend(c.iter().copied()),
+            HirKind::Class(Class::Unicode(c)) => {
+                for r in c.iter() {
+                    self.add(r.start(), r.end());
+                }
+            }
             HirKind::Class(Class::Bytes(_)) => return None,
-            HirKind::Repetition(r) => collect(&r.sub, out)?,
-            HirKind::Capture(c) => collect(&c.sub, out)?,
+            HirKind::Repetition(r) => self.collect(&r.sub)?,
+            HirKind::Capture(c) => self.collect(&c.sub)?,
             HirKind::Concat(items) | HirKind::Alternation(items) => {
                 for item in items {
-                    collect(item, out)?;
+                    self.collect(item)?;
                 }
             }
         }
         Some(())
     }
-    let mut ranges = Vec::new();
-    collect(hir, &mut ranges)?;
-    Some(ClassUnicode::new(ranges))
+
+    /// The class of every character collected (the low ones first, in order: the class is
+    /// then made from a list sorted but for the few high ranges).
+    fn class(self) -> ClassUnicode {
+        let low = (0..LOW_WORDS as u32 * 64)
+            .filter(|&c| self.low[(c / 64) as usize] & (1 << (c % 64)) != 0)
+            .filter_map(char::from_u32)
+            .map(|c| ClassUnicodeRange::new(c, c));
+        ClassUnicode::new(low.chain(self.high))
+    }
 }
 
 impl fmt::Debug for Regex {
@@ -1098,22 +1150,48 @@ fn ascii_for(look: Look, cat: u8) -> Option<Look> {
     }
 }
 
+/// Whether [`push`] can put `look` into `hir`: `hir` cannot be empty, and each character
+/// category it may begin (`back`: end) with next to `look` is reached through literals, classes,
+/// groups, alternations, sequences and repetitions of at least one round.
+fn pushable(look: Look, hir: &Hir, back: bool) -> bool {
+    match hir.kind() {
+        HirKind::Literal(_) => ascii_for(look, edge(hir, back).0).is_some(),
+        HirKind::Class(Class::Unicode(_)) => true,
+        HirKind::Capture(c) => pushable(look, &c.sub, back),
+        HirKind::Alternation(alts) => alts.iter().all(|a| pushable(look, a, back)),
+        HirKind::Concat(items) => {
+            let i = if back { items.len().checked_sub(1) } else { Some(0) };
+            i.and_then(|i| items.get(i))
+                .is_some_and(|item| !edge(item, back).1 && pushable(look, item, back))
+        }
+        HirKind::Repetition(r) => {
+            r.min >= 1
+                && !edge(&r.sub, back).1
+                && r.sub.properties().explicit_captures_len() == 0
+                && pushable(look, &r.sub, back)
+        }
+        _ => false,
+    }
+}
+
 /// `look` then `hir` (`back`: `hir` then `look`), with `look` replaced inside `hir` next to each
-/// character category it may begin (end) with, when `hir` cannot be empty; `dropped` is set when
-/// some category has no ASCII replacement (the assertion is dropped there).
-fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
+/// character category it may begin (end) with; `hir` is one [`pushable`] accepts. `dropped` is
+/// set when some category has no ASCII replacement (the assertion is dropped there). `hir` is
+/// taken apart and rebuilt along the replaced edge only: the rest of it is moved, not copied.
+fn push(look: Look, hir: Hir, back: bool, dropped: &mut bool) -> Hir {
     let with = |assertion: Hir, item: Hir| {
         if back { Hir::concat(vec![item, assertion]) } else { Hir::concat(vec![assertion, item]) }
     };
-    match hir.kind() {
-        HirKind::Literal(_) => {
-            let (cat, _) = edge(hir, back);
-            let a = ascii_for(look, cat)?;
-            Some(with(Hir::look(a), hir.clone()))
-        }
+    if let HirKind::Literal(_) = hir.kind() {
+        return match ascii_for(look, edge(&hir, back).0) {
+            Some(a) => with(Hir::look(a), hir),
+            None => hir,
+        };
+    }
+    match hir.into_kind() {
         HirKind::Class(Class::Unicode(class)) => {
             let mut alts = Vec::new();
-            for (cat, part) in split_class(class) {
+            for (cat, part) in split_class(&class) {
                 let item = Hir::class(Class::Unicode(part));
                 match ascii_for(look, cat) {
                     Some(a) => alts.push(with(Hir::look(a), item)),
@@ -1123,45 +1201,47 @@ fn push(look: Look, hir: &Hir, back: bool, dropped: &mut bool) -> Option<Hir> {
                     }
                 }
             }
-            Some(Hir::alternation(alts))
+            Hir::alternation(alts)
         }
-        HirKind::Capture(c) => Some(Hir::capture(Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(push(look, &c.sub, back, dropped)?),
-        })),
+        HirKind::Capture(c) => {
+            Hir::capture(Capture { sub: Box::new(push(look, *c.sub, back, dropped)), ..c })
+        }
         HirKind::Alternation(alts) => {
-            let out = alts.iter().map(|a| push(look, a, back, dropped)).collect::<Option<_>>()?;
-            Some(Hir::alternation(out))
+            Hir::alternation(alts.into_iter().map(|a| push(look, a, back, dropped)).collect())
         }
-        HirKind::Concat(items) => {
-            let i = if back { items.len().checked_sub(1)? } else { 0 };
-            if edge(&items[i], back).1 {
-                return None;
-            }
-            // The other items copied, not the one replaced (a copy per level of nesting).
-            let mut out = Vec::with_capacity(items.len());
-            out.extend(items[..i].iter().cloned());
-            out.push(push(look, &items[i], back, dropped)?);
-            out.extend(items[i + 1..].iter().cloned());
-            Some(Hir::concat(out))
+        HirKind::Concat(mut items) => {
+            let i = if back { items.len() - 1 } else { 0 };
+            let item = std::mem::replace(&mut items[i], Hir::empty());
+            items[i] = push(look, item, back, dropped);
+            Hir::concat(items)
         }
-        // Its first (last) round apart; only without groups, which would then appear twice.
-        HirKind::Repetition(r)
-            if r.min >= 1
-                && !edge(&r.sub, back).1
-                && r.sub.properties().explicit_captures_len() == 0 =>
-        {
-            let one = push(look, &r.sub, back, dropped)?;
+        // Its first (last) round apart.
+        HirKind::Repetition(r) => {
+            let one = push(look, (*r.sub).clone(), back, dropped);
             let rest = Hir::repetition(Repetition {
                 min: r.min - 1,
                 max: r.max.map(|m| m - 1),
                 greedy: r.greedy,
-                sub: r.sub.clone(),
+                sub: r.sub,
             });
-            Some(if back { Hir::concat(vec![rest, one]) } else { Hir::concat(vec![one, rest]) })
+            if back { Hir::concat(vec![rest, one]) } else { Hir::concat(vec![one, rest]) }
         }
-        _ => None,
+        // Not reached: `pushable` accepts no other kind.
+        kind => Hir::concat(vec![Hir::look(look), rebuild(kind)]),
+    }
+}
+
+/// A tree from its kind.
+fn rebuild(kind: HirKind) -> Hir {
+    match kind {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Repetition(r) => Hir::repetition(r),
+        HirKind::Capture(c) => Hir::capture(c),
+        HirKind::Concat(items) => Hir::concat(items),
+        HirKind::Alternation(alts) => Hir::alternation(alts),
     }
 }
 
@@ -1236,16 +1316,13 @@ fn convert_sequence(items: &[Hir], conv: &mut Conversion) -> Hir {
         }
         // Else the neighbouring element, cut by category.
         let mut dropped = false;
-        let pushed =
-            [(i + 1, false), (i.wrapping_sub(1), true)].into_iter().find_map(|(j, back)| {
-                let item = out.get(j)?;
-                dropped = false;
-                let h = push(look, item, back, &mut dropped)?;
-                Some((j, h))
-            });
+        let pushed = [(i + 1, false), (i.wrapping_sub(1), true)]
+            .into_iter()
+            .find(|&(j, back)| out.get(j).is_some_and(|item| pushable(look, item, back)));
         match pushed {
-            Some((j, h)) => {
-                out[j] = h;
+            Some((j, back)) => {
+                let item = std::mem::replace(&mut out[j], Hir::empty());
+                out[j] = push(look, item, back, &mut dropped);
                 out[i] = Hir::empty();
                 conv.ascii += usize::from(!dropped);
                 conv.dropped += usize::from(dropped);
@@ -1355,10 +1432,37 @@ mod tests {
         assert_eq!((conv.ascii, conv.dropped), (1, 0));
     }
 
+    /// [`weight`] without its cap: the whole count, to compare sizes.
+    fn full_weight(hir: &Hir) -> usize {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => 1,
+            HirKind::Literal(lit) => lit.0.len(),
+            HirKind::Class(Class::Unicode(c)) => 1 + c.ranges().len().min(8),
+            HirKind::Class(Class::Bytes(c)) => 1 + c.ranges().len().min(8),
+            HirKind::Repetition(r) => {
+                let copies = r.max.unwrap_or(r.min).max(1);
+                full_weight(&r.sub).saturating_mul(usize::try_from(copies).unwrap_or(usize::MAX))
+            }
+            HirKind::Capture(c) => full_weight(&c.sub),
+            HirKind::Concat(items) | HirKind::Alternation(items) => {
+                items.iter().map(full_weight).fold(0, usize::saturating_add)
+            }
+        }
+    }
+
+    #[test]
+    fn weight_stops_past_heavy() {
+        for p in [r"\bfet\b", r"[^.;:]{0,100}", r"(?i)(?:ainsi|aussi|également)\s+signé"] {
+            let hir = parse(p).expect("valid");
+            assert_eq!(weight(&hir), full_weight(&hir).min(HEAVY + 1), "{p}");
+        }
+    }
+
     #[test]
     fn heavy_elements_of_the_scan_are_made_light() {
-        let weight_of = |p: &str| weight(&parse(p).expect("valid"));
-        let scan_of = |p: &str| weight(&regex_scan(&parse(p).expect("valid")).expect("a scan"));
+        let weight_of = |p: &str| full_weight(&parse(p).expect("valid"));
+        let scan_of =
+            |p: &str| full_weight(&regex_scan(&parse(p).expect("valid")).expect("a scan"));
         // A bounded repetition of a wide class loses its bound.
         let bounded = r"(?i)\bsigné\b[^.;:]{0,100}?\bpar\b";
         assert!(scan_of(bounded) * 10 < weight_of(bounded));
@@ -1368,7 +1472,10 @@ mod tests {
         let phrases = format!(r"(?i)\b(?:ont{gap}apposé{gap}leur{gap}signature|a{gap}signé)\b");
         assert!(scan_of(&phrases) * 3 < weight_of(&phrases));
         // A light pattern is searched as converted.
-        assert_eq!(scan_of(r"\bfet\b"), weight(&convert(&parse(r"\bfet\b").expect("valid")).0));
+        assert_eq!(
+            scan_of(r"\bfet\b"),
+            full_weight(&convert(&parse(r"\bfet\b").expect("valid")).0)
+        );
         for p in [bounded, phrases.as_str()] {
             for hay in HAYS.iter().chain(&[
                 "le maire a signé hier, par la suite",
