@@ -189,6 +189,10 @@ static KNOWN_TOWN: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "contrat(s) de ville de" right before a [`KNOWN_TOWN`] name.
+static CONTRACT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?\s+de\s+ville\s+(?:de\s+|d'|du\s+)$").expect("valid regex")
+});
 static KNOWN_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b[àÀ]\s+({PLACE})")).expect("valid regex"));
 
@@ -211,6 +215,12 @@ impl Known {
         }
         for c in KNOWN_TOWN.captures_iter(text).filter_map(|c| c.name("t")) {
             let name = collapse(within_line(c.as_str()));
+            // "le contrat de ville de Douaisis Agglo": "ville" is the contract's, and what follows
+            // is its carrier, a town only when it is a commune.
+            let before = &text[..c.start()];
+            if CONTRACT_BEFORE.is_match(before) && !is_commune(&name) {
+                continue;
+            }
             known.names.insert(fold(&name));
             if !known.towns.iter().any(|t| fold(t) == fold(&name)) {
                 known.towns.push(name);
@@ -279,7 +289,8 @@ static ARTICLE: LazyLock<Regex> =
 /// lower-case article dropped. "Quartier du Blanc Misseron" and "Le Trieu" stay whole.
 /// A list's end without the summary that may close it ("…, soit six quartiers et 9 000
 /// habitants", "…, représentant 12 % de la population", "…, au total"): an apposition after a
-/// comma, never part of a quartier's name.
+/// comma, never part of a quartier's name; nor the verb the list is the subject of ("A et B
+/// sont concernés"; in lower case: "Quartier Est" is a name).
 pub(super) fn without_coda(list: &str) -> &str {
     static CODA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -287,7 +298,14 @@ pub(super) fn without_coda(list: &str) -> &str {
         )
         .expect("valid regex")
     });
-    CODA.find(list).map_or(list, |m| &list[..m.start()])
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\s+(?:sont|seront|est|sera|restent|reste|demeurent|bénéficient|bénéficieront|entrent|figurent)(?:\s|$)",
+        )
+        .expect("valid regex")
+    });
+    let list = CODA.find(list).map_or(list, |m| &list[..m.start()]);
+    VERB.find(list).map_or(list, |m| &list[..m.start()])
 }
 
 pub(super) fn clean_name(s: &str) -> String {

@@ -439,6 +439,22 @@ mod tests {
             brief(&out.quartiers),
             ["prés saint-jean @ alès : prioritaire", "tamaris @ alès : prioritaire"]
         );
+        // "contrat de ville de X" names a town only when X is a commune: an intercommunality
+        // carrying the contract is no quartier's commune.
+        let out = family(
+            "Le contrat de ville d'Alès a été signé.\n\nLes quartiers des Prés Saint-Jean et de Tamaris sont concernés.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["prés saint-jean @ alès : prioritaire", "tamaris @ alès : prioritaire"]
+        );
+        let out = family(
+            "Le contrat de ville de Douaisis Agglo a été signé.\n\nLes quartiers des Prés Saint-Jean et de Tamaris sont concernés.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["prés saint-jean @  : prioritaire", "tamaris @  : prioritaire"]
+        );
         // Not when the document names the communes of its quartiers.
         let out = family(
             "Signé par le maire de Vierzon.\n\nLe contrat couvre les quartiers du Colombier et du Clos-du-Roy, à Vierzon. Le secteur de Bois-d'Yèvre reste en veille active.",

@@ -203,6 +203,16 @@ mod tests {
                 "Kergrippe @ Séné : prioritaire",
             ],
         );
+        // Nor is the verb the groups are the subject of; a capitalised "Est" is a name's.
+        finds(
+            &SemicolonList,
+            "À Vannes, les quartiers Ménimur et Kercado sont concernés ; à Séné, Kergrippe Est.",
+            &[
+                "Ménimur @ Vannes : prioritaire",
+                "Kercado @ Vannes : prioritaire",
+                "Kergrippe Est @ Séné : prioritaire",
+            ],
+        );
         // Other words after a comma are no summary: the group is no list of names.
         none(
             &SemicolonList,
