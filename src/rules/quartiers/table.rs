@@ -51,7 +51,9 @@ impl Rule for Table {
                 block.push(content);
             } else {
                 if !block.is_empty() {
-                    self.table(doc, out, &known, &block, caption.take());
+                    if is_table(text, &block) {
+                        self.table(doc, out, &known, &block, caption.take());
+                    }
                     block.clear();
                 }
                 if !line.trim().is_empty() {
@@ -59,7 +61,7 @@ impl Rule for Table {
                 }
             }
         }
-        if !block.is_empty() {
+        if !block.is_empty() && is_table(text, &block) {
             self.table(doc, out, &known, &block, caption);
         }
     }
@@ -70,6 +72,18 @@ impl Rule for Table {
 /// them (a menu: "Accueil | Actualités | Contact") has no row under its header, so yields nothing.
 fn text_row(line: &str) -> bool {
     line.matches(" | ").count() >= 2
+}
+
+/// Whether a run of rows is a table: a bar-led one always; one flattened to text only with a
+/// header and two rows or more of the same number of cells (two menu or footer lines one after
+/// the other are no table).
+fn is_table(text: &str, block: &[Range<usize>]) -> bool {
+    let Some(first) = block.first() else { return false };
+    if text[first.clone()].trim_start().starts_with('|') {
+        return true;
+    }
+    let width = cells(&text[first.clone()]).len();
+    block.len() >= 3 && block.iter().all(|r| cells(&text[r.clone()]).len() == width)
 }
 
 /// The cells of a table line, trimmed.
@@ -239,9 +253,13 @@ mod tests {
                 "Calonne @ Liévin : prioritaire",
             ],
         );
-        // A menu line is no table; nor are rows of something else.
+        // A menu line is no table, nor two (a menu and a footer); nor are rows of something else.
         none(&Table, "Accueil | Quartiers | Contact\nLe contrat a été signé.\n");
-        none(&Table, "Date | Lieu | Signataires\n2 mai | Lens | Le préfet, le maire\n");
+        none(&Table, "Accueil | Quartiers | Contact\nPlan du site | Mentions | Aide\n");
+        none(
+            &Table,
+            "Date | Lieu | Signataires\n2 mai | Lens | Le préfet, le maire\n3 mai | Arras | La maire\n",
+        );
     }
 
     #[test]
