@@ -114,10 +114,12 @@ static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
 /// A name of an enumeration in prose, maybe with its article ("le Moulin Neuf", "l'Ilot"), or
 /// a quartier a town names by a common noun ("le quartier de la gare", "le quartier du port").
 static ENUMERATED: LazyLock<String> = LazyLock::new(|| {
-    format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien|{NAMED_BY_NOUN})", *NAME)
+    format!(r"(?:(?:le|la|les|l')\s*)?(?:{}|centre-ville|centre\s+ancien|{NOUN_OF}{NOUN})", *NAME)
 });
-/// "quartier de la gare": the common noun is the quartier's name ([`BY_NOUN`] keeps it alone).
-const NAMED_BY_NOUN: &str = r"quartier\s+(?:de\s+la\s+|de\s+l'|du\s+)\p{Ll}[\p{L}-]+";
+/// "quartier de la gare": the common noun after [`NOUN_OF`] is the quartier's name ([`BY_NOUN`]
+/// keeps it alone).
+const NOUN_OF: &str = r"quartier\s+(?:de\s+la\s+|de\s+l'|du\s+)";
+const NOUN: &str = r"\p{Ll}[\p{L}-]+";
 /// Two names or more: "A, B et C", "A et B ainsi que C", and a list that goes on after its
 /// first "et" when a name holds one ("A, B et C, D et E": "Briand et Césaire, le Port et F").
 static ENUMERATION: LazyLock<String> = LazyLock::new(|| {
@@ -217,10 +219,8 @@ static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+").expect("valid regex")
 });
 /// "quartier de la gare" → "gare" (the item's article is gone by then).
-static BY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^quartier\s+(?:de\s+la\s+|de\s+l'|du\s+)(?P<n>\p{Ll}[\p{L}-]+)$")
-        .expect("valid regex")
-});
+static BY_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{NOUN_OF}(?P<n>{NOUN})$")).expect("valid regex"));
 /// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
 static GROUP_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex"));

@@ -1,11 +1,12 @@
 //! `quartiers.table`: one quartier a table row.
 //!
 //! Finds the rows of a table (an HTML table, whose cells the clean text joins with " | ", a
-//! Markdown pipe table, or a table flattened to text with " | " between cells) whose header names a quartier column ("Quartier", "Nom du quartier"), or
-//! whose caption speaks of quartiers: the name from that column (else the first), the communes
-//! from a "Commune(s)" column (else the second, when it holds communes), several names of one
-//! cell apart ("Cité 2, Cité 12 et Grande Résidence"), the status from a
-//! "Statut" column ("Prioritaire", "Veille active"), else the caption, else `prioritaire`.
+//! Markdown pipe table, or a table flattened to text with " | " between cells) whose header
+//! names a quartier column ("Quartier", "Nom du quartier"), or whose caption speaks of
+//! quartiers: the name from that column (else the first), the communes from a "Commune(s)"
+//! column (else the second, when it holds communes), several names of one cell apart ("Cité 2,
+//! Cité 12 et Grande Résidence"), the status from a "Statut" column ("Prioritaire", "Veille
+//! active"), else the caption, else `prioritaire`.
 //! Does not find: tables of something else (figures, partners) under a caption that does not
 //! speak of quartiers.
 
@@ -68,8 +69,8 @@ impl Rule for Table {
 }
 
 /// Whether a line is a row of a table flattened to text without its leading bar ("3 juillet
-/// 2015 | Agglomération de X | A, B (Ville)"): two " | " separators or more. A one-line run of
-/// them (a menu: "Accueil | Actualités | Contact") has no row under its header, so yields nothing.
+/// 2015 | Agglomération de X | A, B (Ville)"): two " | " separators or more. Menu lines have
+/// them too: [`is_table`] tells a table from them.
 fn text_row(line: &str) -> bool {
     line.matches(" | ").count() >= 2
 }
