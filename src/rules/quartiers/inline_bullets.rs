@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::{
-    PLACE, clean_name, collapse, count_in, label, last_sentence, lists_something_else,
-    plausible_name, speaks_of_quartiers, status_in,
+    PLACE, clean_name, collapse, count_in, first_sentence, label, last_sentence,
+    lists_something_else, plausible_name, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -81,6 +81,8 @@ impl Rule for InlineBullets {
                     break;
                 }
                 let piece = body[from..w[1]].trim();
+                // The last item of a line that goes on after the list ends with its sentence.
+                let piece = if k + 2 == bounds.len() { first_sentence(piece) } else { piece };
                 let Some(caps) = ITEM.captures(piece) else { continue };
                 let name = clean_name(caps.name("n").map_or("", |m| m.as_str()));
                 if !plausible_name(&name) || name.split_whitespace().count() > 8 {
@@ -136,6 +138,30 @@ mod tests {
             &InlineBullets,
             "Trois quartiers en veille active : • Le Moulin • La Source • Les Prés • Les Ch",
             &["Le Moulin @  : veille", "La Source @  : veille", "Les Prés @  : veille"],
+        );
+    }
+
+    #[test]
+    fn the_last_item_ends_with_its_sentence() {
+        finds(
+            &InlineBullets,
+            "Quatre quartiers prioritaires : • Les Glycines • Le Vallon • La Butte • Les Sablons. Le bailleur rénove trois tours d'ici 2027.",
+            &[
+                "Les Glycines @  : prioritaire",
+                "Le Vallon @  : prioritaire",
+                "La Butte @  : prioritaire",
+                "Les Sablons @  : prioritaire",
+            ],
+        );
+        // The full stop of an abbreviated "Saint" ends no sentence.
+        finds(
+            &InlineBullets,
+            "Trois quartiers prioritaires : • Le Parc • Les Fleurs • Cité St. Exupéry. Le bailleur rénove.",
+            &[
+                "Le Parc @  : prioritaire",
+                "Les Fleurs @  : prioritaire",
+                "Cité St. Exupéry @  : prioritaire",
+            ],
         );
     }
 

@@ -455,16 +455,28 @@ pub(super) fn label(s: &str) -> Option<String> {
 /// The last sentence of `s` (the words just before a list).
 pub(super) fn last_sentence(s: &str) -> &str {
     let t = s.trim_end();
-    let mut start = 0;
-    for (i, c) in t.char_indices() {
-        if matches!(c, '.' | '!' | '?') && i + 1 < t.len() {
-            let next = t[i + 1..].chars().nth(1);
-            if t[i + 1..].starts_with(' ') && next.is_some_and(char::is_uppercase) {
-                start = i + 2;
-            }
-        }
-    }
+    let start = sentence_ends(t).last().map_or(0, |i| i + 2);
     &t[start..]
+}
+
+/// The first sentence of `s`: up to its first ". " before a capital (the mark kept), or all
+/// of `s`. The last item of a list whose line breaks were lost runs into the next sentence.
+pub(super) fn first_sentence(s: &str) -> &str {
+    sentence_ends(s).next().map_or(s, |i| &s[..=i])
+}
+
+/// Where the sentences of `s` end: each ".", "!" or "?" followed by a space and a capital,
+/// but not the full stop of an initial or a title ("Cité St. Martin", "M. Durand").
+fn sentence_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
+    const TITLES: [&str; 6] = ["St", "Ste", "Mme", "Mlle", "Dr", "Mgr"];
+    s.char_indices().filter_map(move |(i, c)| {
+        let rest = &s[i + c.len_utf8()..];
+        let next = rest.strip_prefix(' ')?.chars().next();
+        let word = s[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let abbreviated = c == '.' && (word.chars().count() == 1 || TITLES.contains(&word));
+        (matches!(c, '.' | '!' | '?') && !abbreviated && next.is_some_and(char::is_uppercase))
+            .then_some(i)
+    })
 }
 
 #[cfg(test)]
