@@ -146,11 +146,12 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A heading, a link label or a caption taken for a name: it opens with a year ("2018 Le
 /// bilan", "2024-2030 aux côtés de la CAF"), with a verb of a link ("Découvrir les actions",
-/// "Télécharger le contrat"), with an event ("Signature du contrat de X par Y") or a time
-/// adverbial ("Après une dernière réunion des services"), or it speaks
+/// "Télécharger le contrat"), with an event ("Signature du contrat de X par Y"), a time
+/// adverbial ("Après une dernière réunion des services") or a preposition opening a sentence
+/// ("Sur les 40 communes de la communauté urbaine"), or it speaks
 /// of the contracts themselves ("L'évaluation des contrats de ville").
 static NOT_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:19|20)\d{2}\b|(?:découvr|consult|télécharg|accéd|retrouv|cliqu|partag|imprim)\p{L}*\b|(?:lire|voir)\s|(?:signature|inauguration|lancement|présentation)\s+(?:du|de|des|d')\b|(?:après|avant|lors|depuis|pendant|durant|dès|grâce)\s)|\bcontrats?\s+de\s+ville\b")
+    Regex::new(r"(?i)^(?:(?:19|20)\d{2}\b|(?:découvr|consult|télécharg|accéd|retrouv|cliqu|partag|imprim)\p{L}*\b|(?:lire|voir)\s|(?:signature|inauguration|lancement|présentation)\s+(?:du|de|des|d')\b|(?:après|avant|lors|depuis|pendant|durant|dès|grâce|sur|dans|parmi|selon|chez)\s)|\bcontrats?\s+de\s+ville\b")
         .expect("valid regex")
 });
 

@@ -93,6 +93,14 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A signing denied or still to come: "qui ne sont pas signataires", "n'ont pas souhaité
+/// s'engager", "signeront l'avenant", "rejoindra les signataires à l'automne": the bodies of
+/// such a sentence are not (yet) parties.
+static NOT_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bn(?:e\s+|['’]\s*|\s+)(?:\p{L}+\s+){0,2}?(?:pas|plus|jamais)\s+(?:encore\s+)?(?:\p{L}+\s+){0,3}?(?:s['’ ])?(?:(?:co-?)?sign|engag|paraph|partenaires?\b)|\b(?:(?:co-?)?signeront|(?:co-?)?signera|rejoindr(?:a|ont)\s+(?:les\s+|ses\s+)?(?:signataires|partenaires)|(?:sera|seront)\s+(?:\p{L}+\s+)?(?:co-?)?sign(?:é|ée|és|ées)|sans\s+(?:le\s+|la\s+)?sign)")
+        .expect("valid regex")
+});
+
 /// Another document than the contract right after a cue: "signataire de la charte", "partenaires
 /// de la convention".
 static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,6 +127,7 @@ impl Rule for PartySentence {
                 || of_many
                 || (!SIGNED.is_match(s) && FUNDING.is_match(s))
                 || OTHER_AGREEMENT.is_match(s)
+                || NOT_SIGNING.is_match(s)
             {
                 continue;
             }
@@ -204,5 +213,26 @@ mod tests {
             &["Région"],
         );
         check("Le contrat réunit l'État et des partenaires nombreux.", &["État"]);
+        // A sentence opening with a preposition: a place in the territory, not a party.
+        check(
+            "Sur les 40 communes de la communauté urbaine, qui réunit 90 000 habitants, une seule a des quartiers.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn no_signing_denied_or_to_come() {
+        check(
+            "La mission locale et France Travail, qui ne sont pas signataires, suivront les jeunes.",
+            &[],
+        );
+        check("La CCI et la CMA n'ont pas voulu s'engager par leur signature.", &[]);
+        check("La CAF et Habitat du Gard signeront l'avenant en septembre.", &[]);
+        check("La Région, qui n'a pas encore voté, rejoindra les signataires en octobre.", &[]);
+        // A negation that is not about signing leaves the parties.
+        check(
+            "Ce n'est pas un plan de plus : l'État, la Région et la CAF du Gard ont signé le contrat.",
+            &["État", "Région", "CAF du Gard"],
+        );
     }
 }

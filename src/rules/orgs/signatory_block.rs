@@ -60,6 +60,17 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether the last sentence of `line` is an [`INTRO`]: in "Il succède au contrat signé en
+/// 2015 par ses partenaires. Il concerne cinq quartiers :" the colon opens quartiers, the word of
+/// signing belongs to the sentence before.
+fn intro(line: &str) -> bool {
+    static SENTENCE_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{2}[.!?]\s+\p{Lu}").expect("valid regex"));
+    let start = SENTENCE_END.find_iter(line).last().map_or(0, |m| m.end() - 1);
+    let start = line.floor_char_boundary(start);
+    INTRO.is_match(&line[start..])
+}
+
 /// The heading of [`HEADING`] inside a line whose breaks were lost ("... ses partenaires
 /// financiers. Partenaires du dispositif - L'État - Région Occitanie - ..."), then the first
 /// list marker.
@@ -121,8 +132,8 @@ impl Rule for SignatoryBlock {
             let l = &text[lines[i].clone()];
             HEADING.is_match(l)
                 || PARTNERS.is_match(l)
-                || (l.len() < 300 && INTRO.is_match(l))
-                || (l.trim_end().ends_with(':') && INTRO.is_match(&wrapped_intro(text, &lines, i)))
+                || (l.len() < 300 && intro(l))
+                || (l.trim_end().ends_with(':') && intro(&wrapped_intro(text, &lines, i)))
                 || bodies_follow(text, &lines, i)
         };
         let mut i = 0;
@@ -132,8 +143,8 @@ impl Rule for SignatoryBlock {
                 continue;
             }
             let unnamed = !HEADING.is_match(&text[lines[i].clone()])
-                && !INTRO.is_match(&text[lines[i].clone()])
-                && !INTRO.is_match(&wrapped_intro(text, &lines, i));
+                && !intro(&text[lines[i].clone()])
+                && !intro(&wrapped_intro(text, &lines, i));
             let (mode, id) = if PARTNERS.is_match(&text[lines[i].clone()]) || unnamed {
                 (Mode::Loose, PARTNERS_ID)
             } else {
@@ -487,6 +498,19 @@ mod tests {
                 "CAF du Cher",
                 "Ville de Vierzon",
             ],
+        );
+    }
+
+    #[test]
+    fn a_colon_of_another_sentence_than_the_signing() {
+        // The word of signing is in the sentence before the colon: the lines are quartiers.
+        check(
+            "Il remplace le contrat signé en 2015 par la Ville et ses partenaires. Il vise trois quartiers, où vivent 9 000 habitants :\n- Le Mas et Les Pins à Lunel ;\n- Saint Roch à Sète.\n",
+            &[],
+        );
+        check(
+            "Il remplace le contrat de 2015. Le nouveau texte est signé par :\n- l'État ;\n- la Ville de Lunel ;\n- la CAF de l'Hérault.\n",
+            &["État", "Ville de Lunel", "CAF de l'Hérault"],
         );
     }
 }

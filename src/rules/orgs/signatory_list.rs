@@ -182,7 +182,7 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:les|des)\s+(?:principaux\s+|premiers\s+|autres\s+)?(?:co-?)?signataires?|(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait|(?:font|fait|faisaient|faisait)\s+partie)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:les|des)\s+(?:principaux\s+|premiers\s+|autres\s+)?(?:co-?)?signataires?|(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
         ),
         // "La CAF, signataire du contrat de ville, finance ...": the name before the apposition.
         re(
@@ -383,6 +383,11 @@ static PRESENT_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Partenaires du contrat : ...", "les partenaires suivants : ...").
 fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
     let before = &s[signing..colon];
+    // "accompagnés par les partenaires : à Lunel, le Mas Rouge, et à Sète, l'Île": places, each
+    // with its quartier, not parties.
+    if PLACE_FIRST.is_match(&s[colon + 1..]) {
+        return false;
+    }
     // A colon far from the noun "signataires" belongs to another clause ("Forte de ses 18
     // signataires, la Ville poursuivra ses efforts ... avec les acteurs de terrain : ..."); a
     // verb ("signé par la Région, ..., ainsi que par les bailleurs : ...") may carry a long list.
@@ -408,6 +413,13 @@ fn opens_list(s: &str, signing: usize, colon: usize) -> bool {
     let gap = SIGNING.find(before).map_or(before, |m| &before[m.end()..]);
     gap.split_whitespace().count() <= 4 && !NOT_A_LIST.is_match(gap)
 }
+
+/// A list opening with a place ("à Lunel, ...", "dans la commune de ..."): where things are,
+/// not who signed.
+static PLACE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:à|À|dans|Dans|au|Au|aux|Aux)\s+(?:l['’]|la\s+|le\s+)?\p{Lu}")
+        .expect("valid regex")
+});
 
 /// The object of a signing verb naming the contracts signed ("a signé successivement les
 /// contrats de ville 2024-2030 de l'Albigeois et de Castres-Mazamet"): its complements are the
@@ -785,6 +797,23 @@ mod tests {
         check(
             "Mardi, le contrat a été signé en présence de Lunel Agglo, de l'État et de tous les partenaires.",
             &["Lunel Agglo", "État"],
+        );
+    }
+
+    #[test]
+    fn part_of_the_signatories_and_lists_of_places() {
+        check(
+            "Hérault Habitat, la CAF de l'Hérault et la Caisse des dépôts font partie des signataires.",
+            &["Hérault Habitat", "CAF de l'Hérault", "Caisse des dépôts"],
+        );
+        // A colon opening places and their quartiers, not parties.
+        check(
+            "Deux quartiers restent suivis en veille par les partenaires : à Lunel, le Mas Rouge, et à Sète, l'Île de Thau.",
+            &[],
+        );
+        check(
+            "Le contrat est signé avec ses partenaires : la Région Occitanie et Hérault Habitat.",
+            &["Région Occitanie", "Hérault Habitat"],
         );
     }
 }
