@@ -952,6 +952,19 @@ fn is_first_last(s: &str) -> bool {
     title(first) && !rest.is_empty() && rest.iter().all(|t| upper(t))
 }
 
+/// "SEMI de Tarbes": an upper-case first word before a name in lower case, an abbreviation
+/// heading a body's name (a person writes the family name in capitals, not the given name alone:
+/// "Semi" is a given name too).
+fn acronym_head(s: &str) -> bool {
+    let mut tokens = s.split_whitespace();
+    let upper = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    tokens.next().is_some_and(upper)
+        && tokens.any(|t| t.chars().next().is_some_and(char::is_uppercase) && !upper(t))
+}
+
 /// "CALL", "CCAS": one upper-case word, an organisation's abbreviation.
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -1040,7 +1053,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if piece.to && kind.is_none() && !piece.bailleur {
         return Class::Reject;
     }
-    if kind.is_none() && is_person_shape(name) && lexicon::opens_with_given_name(name) {
+    if kind.is_none()
+        && is_person_shape(name)
+        && lexicon::opens_with_given_name(name)
+        && !acronym_head(name)
+    {
         return Class::Person;
     }
     // A count ("21 quartiers de l'agglomération"), not a name ("1001 Vies Habitat").

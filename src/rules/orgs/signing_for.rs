@@ -94,14 +94,7 @@ impl Rule for SigningFor {
         let flat: Vec<Range<usize>> = line_ranges(text)
             .into_iter()
             .filter(|line| line.len() >= FLAT_LINE)
-            .flat_map(|line| {
-                FLAT_PARTY
-                    .captures_iter(&text[line.clone()])
-                    .filter_map(|c| {
-                        c.name("party").map(|p| line.start + p.start()..line.start + p.end())
-                    })
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|line| flat_parties(text, line))
             .collect();
         parties(doc, flat, out);
         let lines: Vec<Range<usize>> = line_ranges(text)
@@ -121,6 +114,48 @@ impl Rule for SigningFor {
             .collect();
         parties(doc, lines, out);
     }
+}
+
+/// The parties of signature page `line` flattened onto one line: each "Pour X" up to its
+/// signer's role ([`FLAT_PARTY`]), or, when a page writes its blocks with commas, up to the
+/// comma that ends it when the next "Pour" follows: that of a party without a signer ("Pour Promologis,
+/// Pour la Caisse des Dépôts, ...") or of a delegation ("Pour la Région, Pour le Président et
+/// par délégation, la Conseillère régionale, ..."), which is no party itself.
+fn flat_parties(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[ \t,;])(?:Pour|POUR|Au\s+nom\s+d(?:e|u|es|')|AU\s+NOM\s+D(?:E|U|ES|'))[ \t]+",
+        )
+        .expect("valid regex")
+    });
+    /// A delegation: the party's head signs through someone else.
+    static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:le|la|l['’ ])\s*\p{L}+(?:[- ]\p{L}+)?\s+(?:et\s+par\s+délégation|empêchée?|absente?|par\s+délégation)\b|^ordre\b")
+            .expect("valid regex")
+    });
+    let body = &text[line.clone()];
+    let starts: Vec<(usize, usize)> =
+        OPENER.find_iter(body).map(|m| (m.start(), m.end())).collect();
+    let mut out = Vec::new();
+    for (k, &(at, start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(body.len(), |&(next, _)| next);
+        let seg = &body[start..end];
+        // A party followed by nothing but its comma: the next "Pour" follows.
+        let comma = seg.find(',').filter(|&c| c <= 90 && seg[c + 1..].trim().is_empty());
+        // The party up to its signer's role, when the role comes before any comma.
+        let by_role = FLAT_PARTY
+            .captures(&body[at..end])
+            .and_then(|c| c.name("party"))
+            .map(|p| at + p.end() - start)
+            .filter(|&e| comma.is_none_or(|c| e <= c));
+        let Some(party_end) = by_role.or(comma) else { continue };
+        let party = seg[..party_end].trim_end();
+        if party.is_empty() || DELEGATION.is_match(party) {
+            continue;
+        }
+        out.push(line.start + start..line.start + start + party.len());
+    }
+    out
 }
 
 /// Pushes the parties of a signature page whose party lines are `lines`: two or more, after a
@@ -215,6 +250,20 @@ mod tests {
         check(
             "Le contrat a été signé hier à Laval en présence des habitants du quartier et des associations qui ont contribué aux ateliers. Pour la Ville de Laval le maire a parlé d'un engagement fort.",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_flattened_page_with_unsigned_parties_and_delegations() {
+        check(
+            "Fait à Laval, le 4 mars 2024, en dix exemplaires Pour l'Etat, Le Préfet, Paul Roche Pour la Région des Pays de la Loire, Pour la Présidente et par délégation, la Conseillère régionale, Anne Brun Pour Méduane Habitat, Pour la SEMI de Laval, Le Directeur, Luc Viel Pour le Procureur de la République, Pour le Procureur empêché, le Substitut, Marc Viel",
+            &[
+                "État",
+                "Région des Pays de la Loire",
+                "Méduane Habitat",
+                "SEMI de Laval",
+                "Procureur de la République",
+            ],
         );
     }
 
