@@ -94,11 +94,56 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         merged.contracts.push(contract);
     }
     if let [only] = &mut merged.contracts[..]
-        && let Some(earlier) = earlier_generation(c, only)
+        && only.signed_on.is_none()
+    {
+        only.signed_on = reported_day(doc.clean, c, merged.published.as_ref());
+    }
+    if let [only] = &mut merged.contracts[..]
+        && let Some(earlier) = earlier_generation(doc.clean, c, only)
     {
         merged.contracts.push(earlier);
     }
     merged
+}
+
+/// A page that tells a signing in the past: "ont signé", "a été signé", "la signature",
+/// "ont paraphé", "apposé leur paraphe", "ont scellé le contrat" (not "signataires", not
+/// "signeront").
+static SIGNING_TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:sign(?:é|ée|és|ées|èrent|ature)|paraph(?:é|ée|és|èrent)|apposé|scellé)(?:$|[^\w])",
+    )
+    .expect("valid regex")
+});
+
+/// How many days before its issue date a page reports an event as news.
+const NEWS_REACH: i64 = 7;
+
+/// The day of the signing a news page reports without tying it to a verb of signing ("Mercredi
+/// 8 juillet, les partenaires se sont retrouvés…", "Ce vendredi, l'État et l'agglomération ont
+/// scellé le contrat", "l'agglo a mis hier la dernière main à son contrat"): on a page that
+/// tells a signing and names no signature date, the first day it gives that is no event of
+/// another kind (a vote, a meeting) nor a text's date, and falls in the week before the page's
+/// issue date.
+fn reported_day(
+    text: &str,
+    c: &Candidates,
+    published: Option<&Published>,
+) -> Option<Sourced<String>> {
+    let issued: jiff::civil::Date =
+        published.filter(|p| p.precision == Precision::Day)?.date.parse().ok()?;
+    if !SIGNING_TOLD.is_match(text) {
+        return None;
+    }
+    let d = c.dates.iter().find(|d| {
+        d.role == DateRole::Other
+            && d.precision == Precision::Day
+            && !dates::of_a_text(text, d)
+            && d.value
+                .parse::<jiff::civil::Date>()
+                .is_ok_and(|day| (0..=NEWS_REACH).contains(&i64::from((issued - day).get_days())))
+    })?;
+    Some(Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] })
 }
 
 /// The first year of the 2024 generation of contracts (Engagements Quartiers 2030).
@@ -112,7 +157,7 @@ const NEW_GENERATION: i32 = 2023;
 /// the day it was signed ("il remplace le contrat signé le 3 juillet 2015"), gets no quartiers:
 /// the page lists the new contract's.
 /// The new contract's headline period and signature are those of its own generation.
-fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contract> {
+fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Option<Contract> {
     let periods: Vec<(&DateMention, [i32; 2])> = c
         .dates
         .iter()
@@ -148,6 +193,7 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
         }
         (None, None) => return None,
     };
+    let old = if described { prolonged(text, c, old) } else { old };
     contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
     let of_old = |v: &str| year(v).is_some_and(|y| y < NEW_GENERATION.max(old.1[1] + 1));
     let mut signed_on = None;
@@ -184,6 +230,32 @@ fn earlier_generation(c: &Candidates, contract: &mut Contract) -> Option<Contrac
         figures: vec![],
         evidence: vec![old.0.evidence.clone()],
     })
+}
+
+/// The earlier contract's period `old` carried on to the end its prolongation gives, when the
+/// page tells it right after ("le contrat 2015-2020, prorogé par avenant jusqu'au 31 décembre
+/// 2023" is [2015, 2023]); a later end told without a prolongation ("le contrat 2015-2020 ;
+/// le suivant court jusqu'en 2030") is not its.
+fn prolonged<'a>(
+    text: &str,
+    c: &'a Candidates,
+    old: (&'a DateMention, [i32; 2]),
+) -> (&'a DateMention, [i32; 2]) {
+    let (from, [a, b]) = old;
+    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
+    c.dates
+        .iter()
+        .filter(|d| d.role != DateRole::Period && d.evidence.span[0] >= from.evidence.span[1])
+        .filter(|d| d.evidence.span[0] - from.evidence.span[1] <= PROLONGATION_REACH)
+        .filter(|d| d.text.to_lowercase().starts_with("jusqu"))
+        .filter(|d| {
+            PROLONGED.is_match(text.get(from.evidence.span[1]..d.evidence.span[0]).unwrap_or(""))
+        })
+        .find_map(|d| {
+            let y = year(d.end.as_deref().unwrap_or(&d.value))?;
+            (b < y && y < NEW_GENERATION + 2).then_some((d, [a, y]))
+        })
+        .unwrap_or(old)
 }
 
 /// Whether quartier `q` is a QPV created by the 2024 geography: its ANCT code ends in "N"
@@ -1578,6 +1650,78 @@ mod tests {
                 (Some([2015, 2023]), Some("2015-07-03".into()))
             ]
         );
+    }
+
+    #[test]
+    fn an_earlier_period_prolonged_to_a_told_end() {
+        let period = |t: &str, needle: &str, start: &str, end: &str| {
+            let mut d = date(t, needle, start, DateRole::Period);
+            d.end = Some(end.into());
+            d
+        };
+        let t = "Le contrat de Laval 2024-2030 prend la suite du contrat 2015-2020, prorogé par avenant \
+                 jusqu'au 31 décembre 2023.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                period(t, "2024-2030", "2024", "2030"),
+                period(t, "2015-2020", "2015", "2020"),
+                date(t, "jusqu'au 31 décembre 2023", "2023", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(
+            periods_and_days(t, &c),
+            [(Some([2024, 2030]), None), (Some([2015, 2023]), None)]
+        );
+        // Without a prolongation, the later end is not the earlier contract's.
+        let t = "Le contrat de Laval 2024-2030 prend la suite du contrat 2015-2020 ; le dispositif court \
+                 jusqu'au 31 décembre 2023.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                period(t, "2024-2030", "2024", "2030"),
+                period(t, "2015-2020", "2015", "2020"),
+                date(t, "jusqu'au 31 décembre 2023", "2023", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(
+            periods_and_days(t, &c),
+            [(Some([2024, 2030]), None), (Some([2015, 2020]), None)]
+        );
+    }
+
+    #[test]
+    fn a_news_page_s_day_of_a_told_signing() {
+        let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
+                 signé le contrat.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                date(t, "Publié le 12 mars 2024", "2024-03-12", DateRole::Publication),
+                date(t, "Mardi 11 mars", "2024-03-11", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        let day =
+            |c: &Candidates| merge(t, c).contracts[0].signed_on.as_ref().map(|s| s.value.clone());
+        assert_eq!(day(&c).as_deref(), Some("2024-03-11"));
+        // A month before the page, or a page that tells no signing: no signature day.
+        let mut far = c.clone();
+        far.dates[1].value = "2024-02-11".into();
+        assert_eq!(day(&far), None);
+        let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
+                 présenté le contrat.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                date(t, "Publié le 12 mars 2024", "2024-03-12", DateRole::Publication),
+                date(t, "Mardi 11 mars", "2024-03-11", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].signed_on, None);
     }
 
     /// Each merged contract's period and signature day, in the merger's order.

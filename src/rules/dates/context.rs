@@ -456,6 +456,8 @@ mod tests {
         assert_eq!(role(s, "30 juin 2022"), DateRole::Deadline);
         let s = "Le contrat signé avec l'État prend fin le 31 décembre 2030.";
         assert_eq!(role(s, "31 décembre 2030"), DateRole::Deadline);
+        let s = "Le contrat prend effet à sa signature et s'achève le 31 décembre 2030.";
+        assert_eq!(role(s, "31 décembre 2030"), DateRole::Deadline);
         // A signing verb nearer the date still speaks for it.
         let s = "Au terme de longs échanges, le contrat a été signé le 4 avril 2024.";
         assert_eq!(role(s, "4 avril 2024"), DateRole::Signature);
@@ -470,6 +472,8 @@ mod tests {
             role("Ils ont entériné le 3 juillet le protocole.", "3 juillet"),
             DateRole::Signature
         );
+        let s = "Ce vendredi 5 avril, l'État et l'agglomération ont scellé le contrat.";
+        assert_eq!(role(s, "vendredi 5 avril"), DateRole::Signature);
     }
 
     #[test]

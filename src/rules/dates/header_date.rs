@@ -55,6 +55,13 @@ static FLAT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A signature line ("Fait à Reims, le 1/7/2024", "Signé à Blois,le 2 juillet 2015" with its
+/// space lost): the day the contract was signed, not the page's issue date, even when the page
+/// flattened from a PDF puts it among its first lines.
+static SIGNED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s*_#>]*(?:fait|signée?)\s+(?:à|a)\s").expect("valid regex")
+});
+
 /// The heading of a block of links to other pages ("À lire aussi", "Sur le même sujet"): the
 /// dates under it are those pages' dates.
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,6 +119,9 @@ impl HeaderDate {
                 let range = start + date.start()..start + date.end();
                 let role = DateRole::Publication;
                 out.dates.push(mention(doc, range, self.id(), parsed.value(), None, role));
+                continue;
+            }
+            if SIGNED_AT.is_match(line) {
                 continue;
             }
             let Some(caps) = RE.captures(line) else { continue };
@@ -230,6 +240,7 @@ mod tests {
         assert_eq!(one(&HeaderDate, "Titre\nMercredi 18/06/2024\n").1, "2024-06-18");
         assert_eq!(one(&HeaderDate, "Titre\nActualité | 18.06.2024\n").1, "2024-06-18");
         assert_eq!(one(&HeaderDate, "Titre\nRédaction web, 18/06/2024\n").1, "2024-06-18");
+        assert_eq!(one(&HeaderDate, "Titre\nLens, le 3/7/2024\n").1, "2024-07-03");
         assert_eq!(one(&HeaderDate, "Titre\nil y a 3 jours | 18 juin 2024\n").1, "2024-06-18");
         // A byline, then a dash.
         assert_eq!(
@@ -244,6 +255,8 @@ mod tests {
         none(&HeaderDate, "Date de signature : 06/07/2015\n");
         none(&HeaderDate, "Le contrat a été signé le 22 juin 2015.\n");
         none(&HeaderDate, "Caen, le 2 avril\n2 avril\n");
+        none(&HeaderDate, "Titre\nFait à Lens,le 3/7/2024\n");
+        none(&HeaderDate, "Titre\nSigné à Blois, le 2 juillet 2015\n");
         none(&HeaderDate, "Durée\n2015-2020\n");
         none(&HeaderDate, "Le 09/10/2023 à 10h12, le maire a signé le contrat.\n");
         none(&HeaderDate, "Le maire a signé le contrat, le 18/06/2024 à Blois.\n");

@@ -34,6 +34,7 @@ mod status_split;
 
 pub(crate) use head::Headed;
 pub(crate) use number::Number;
+pub(crate) use related::related as related_links;
 use std::ops::Range;
 use std::sync::LazyLock;
 

@@ -27,7 +27,7 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The stretches of `text` that list related articles.
-pub(super) fn related(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn related(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for caps in HEADING.captures_iter(text) {
         let (Some(all), Some(rest)) = (caps.get(0), caps.name("rest")) else { continue };

@@ -69,7 +69,8 @@ fn territory(
     }
 }
 
-/// Resolves this family's candidates: a fallback carrier (`territories.signing_sentence`,
+/// Resolves this family's candidates: a territory named in a related-article link goes; a
+/// fallback carrier (`territories.signing_sentence`,
 /// `territories.sheet_title`, `territories.title_colon`, and last `territories.main_epci`) stands
 /// only when no rule found a carrier in the text's own words; a carrier takes the shortest form
 /// the document also uses for it (the long "Grand Paris Sud Seine-Essonne-Sénart" is "Grand
@@ -77,6 +78,14 @@ fn territory(
 /// communauté urbaine Grand Besançon Métropole (GBM)"); duplicates of one span go. When no rule
 /// found a carrier, the document-level resolvers of [`ranked`] choose one from the whole text.
 pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    // The titles of related-article links ("Dans la même rubrique", "À lire aussi") name other
+    // pages' contracts.
+    let related: Vec<[usize; 2]> = super::figures::related_links(doc.text())
+        .into_iter()
+        .map(|r| doc.evidence(r, "").span)
+        .collect();
+    let inside = |s: [usize; 2]| related.iter().any(|r| r[0] <= s[0] && s[1] <= r[1]);
+    out.territories.retain(|t| !inside(t.evidence.span));
     ranked::resolve(doc, out);
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
         if let Some(long) = grammar::defined_acronym(doc.text(), &t.name) {
@@ -370,6 +379,16 @@ pub(super) mod tests {
                     par Luc Noir, président du Grand Alès, le contrat de ville réunit vingt \
                     partenaires.";
         assert_eq!(family(text), ["Lorient Agglomération"]);
+    }
+
+    #[test]
+    fn a_related_article_s_contract_is_not_the_page_s() {
+        let text = "Le contrat de ville de Lorient Agglomération est signé.\n\nDans la même \
+                    rubrique\nAlès : signature du contrat de ville du Grand Alès\n";
+        assert_eq!(family(text), ["Lorient Agglomération"]);
+        let text = "Le contrat de ville de Lorient Agglomération est signé.\n\nPlus au sud, \
+                    signature du contrat de ville du Grand Alès.\n";
+        assert_eq!(family(text), ["Lorient Agglomération", "Grand Alès"]);
     }
 
     #[test]

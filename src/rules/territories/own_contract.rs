@@ -28,7 +28,7 @@ const ID: &str = "territories.own_contract";
 
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?|\b(?:porte|portent|portera|pilote|pilotent|pilotera|coordonne)\s+le\s+|\best\s+(?:porteuse|porteur|pilote|cheffe\s+de\s+file|chef\s+de\s+file)\s+du\s+)contrats?(?P<ville>\s+de\s+ville)?\b",
+        r"(?i)(?:(?:\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?|\b(?:porte|portent|portera|pilote|pilotent|pilotera|coordonne)\s+le\s+|\best\s+(?:porteuse|porteur|pilote|cheffe\s+de\s+file|chef\s+de\s+file)\s+du\s+)contrats?(?P<ville>\s+de\s+ville)?\b|\b(?:signé|paraphé|adopté)\s+(?:à\s+son\s+tour\s+|aussi\s+|déjà\s+)?le\s+sien\b)",
     )
     .expect("valid regex")
 });
@@ -123,6 +123,18 @@ mod tests {
         assert_eq!(carriers(&OwnContract, text), [("Valence Romans Agglo".into(), "CA".into())]);
         let text = "Le contrat de ville est signé. Metz Métropole renouvelle son contrat de \
                     délégation de service public.";
+        assert!(carriers(&OwnContract, text).is_empty());
+    }
+
+    #[test]
+    fn le_sien_signed_by_a_neighbour() {
+        let text = "Le contrat de ville de Vire est signé. La communauté d'agglomération du \
+                    Bocage avait, elle, signé le sien la veille.";
+        let found = carriers(&OwnContract, text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.contains("Bocage"));
+        // Not in a page about another kind of contract.
+        let text = "Le bail est prêt. La communauté d'agglomération du Bocage a signé le sien.";
         assert!(carriers(&OwnContract, text).is_empty());
     }
 
