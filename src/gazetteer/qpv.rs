@@ -286,11 +286,16 @@ impl NamedCommunes {
         NamedCommunes { folded: format!(" {} ", fold(text)) }
     }
 
-    /// Whether the commune of INSEE code `insee` is named in the text.
+    /// Whether the commune of INSEE code `insee` is named in the text, also after "au" or
+    /// "aux" that hold its article ("au Pontet" for Le Pontet, "aux Mureaux" for Les Mureaux).
     pub fn contains(&self, insee: &str) -> bool {
         super::commune(insee).is_some_and(|c| {
-            let name = c.parent.and_then(super::commune).map_or(c.name, |p| p.name);
-            self.folded.contains(&format!(" {} ", fold(name)))
+            let name = fold(c.parent.and_then(super::commune).map_or(c.name, |p| p.name));
+            let contracted = [("le ", "au "), ("les ", "aux ")].iter().any(|(article, to)| {
+                name.strip_prefix(article)
+                    .is_some_and(|rest| self.folded.contains(&format!(" {to}{rest} ")))
+            });
+            contracted || self.folded.contains(&format!(" {name} "))
         })
     }
 }
@@ -298,6 +303,14 @@ impl NamedCommunes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commune_with_an_article_is_named_after_au_or_aux() {
+        let le_pontet = crate::gazetteer::communes_named("Le Pontet")[0].insee;
+        assert!(NamedCommunes::of("Au Pontet, le secteur est retenu.").contains(le_pontet));
+        assert!(NamedCommunes::of("Le Pontet signe.").contains(le_pontet));
+        assert!(!NamedCommunes::of("Un pontet de bois.").contains(le_pontet));
+    }
 
     #[test]
     fn the_file_parses_with_unique_codes_and_known_communes() {

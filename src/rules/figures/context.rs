@@ -189,8 +189,35 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
     if AUPRES.is_match(&text[text.floor_char_boundary(from.saturating_sub(20))..from]) {
         set.insert(Cue::Participant);
     }
+    // "la communauté urbaine, qui réunit près de 295 000 habitants", "les 290 000 habitants que
+    // compte la métropole": the territory's own inhabitants, whatever the sentence says of its
+    // quartiers.
+    let after = &text[pos..text.floor_char_boundary((pos + 80).min(text.len()))];
+    if WHOLE_BEFORE.is_match(&text[text.floor_char_boundary(from.saturating_sub(80))..from])
+        || WHOLE_AFTER.is_match(after)
+    {
+        set.retain(|c| !matches!(c, Cue::Qpv | Cue::QpvPlace | Cue::Priority));
+    }
     set
 }
+
+/// A territory noun and its relative clause right before a number: "la communauté urbaine, qui
+/// réunit", "l'agglomération qui compte".
+static WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{TERRITORY})(?:\s+\p{{Ll}}+)?\s*,?\s+qui\s+(?:réunit|compte|rassemble|regroupe|totalise)\s*$"
+    ))
+    .expect("valid regex")
+});
+/// A number, its head and "que compte la métropole": the territory's inhabitants.
+static WHOLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[\d\s\u{{a0}}\u{{202f}}.,]+\s*(?:millions?\s+d['’]\s*)?habitants\s+(?:que|qu['’])\s*(?:compte|réunit|rassemble|regroupe)\s+(?:la|le|l['’]|son|sa)\s*(?:{TERRITORY})\b"
+    ))
+    .expect("valid regex")
+});
+/// The nouns of a territory as a whole.
+const TERRITORY: &str = r"communauté|métropole|agglomération|agglo|intercommunalité|ville|commune|territoire|département";
 
 /// The most items a list between a pronoun and its noun may have.
 const MAX_ITEMS: usize = 30;

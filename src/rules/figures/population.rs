@@ -80,6 +80,28 @@ mod tests {
     }
 
     #[test]
+    fn a_territorys_own_inhabitants_in_a_sentence_about_quartiers() {
+        assert_eq!(
+            kind(
+                "Sur les 40 communes de la communauté urbaine, qui réunit près de 190 000 habitants, seule la ville-centre compte des quartiers prioritaires."
+            ),
+            "population"
+        );
+        assert_eq!(
+            kind(
+                "Les quartiers prioritaires pèsent peu sur les quelque 250 000 habitants que compte la métropole."
+            ),
+            "population"
+        );
+        assert_eq!(
+            kind(
+                "Les quartiers prioritaires, qui comptent 12 000 habitants, sont au nombre de six."
+            ),
+            "population_qpv"
+        );
+    }
+
+    #[test]
     fn participants() {
         let (v, k, approx) = one(&Population, "Près de 600 personnes ont été mobilisées.");
         assert_eq!((v, k.as_str(), approx), (600.0, "participant_count", true));

@@ -60,8 +60,9 @@ static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .chain(data::lines("quartiers/gazetteer_not_before.txt").iter())
         .map(|w| regex::escape(w).replace(' ', r"\s+"))
         .collect();
+    // "maison de l'enfance du Biollay": the building's own complement may stand between.
     Regex::new(&format!(
-        r"(?i)\b(?:{})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?:(?:le|la|les|l')\s*)?$",
+        r"(?i)\b(?:{})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*\p{{Ll}}[\p{{L}}-]+\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?:(?:le|la|les|l')\s*)?$",
         words.join("|")
     ))
     .expect("valid regex")
@@ -226,9 +227,20 @@ impl Rule for Gazetteer {
             found.push(Found { range: hit.range.clone(), qpv: q, listed: parts.len() > 1, parts });
         }
         let found = one_item_per_name(text, found);
+        // The status each QPV was first given: a later mention whose own sentence says none
+        // keeps it (a status read in an earlier sentence is about something else then).
+        let mut first: Vec<(&str, QuartierStatus)> = Vec::new();
         for i in 0..found.len() {
             let (range, q) = (found[i].range.clone(), found[i].qpv);
-            let status = status_at(text, range.start);
+            let (status, own) = status_at(text, range.start);
+            let status = match first.iter().find(|(code, _)| *code == q.code) {
+                Some(&(_, earlier)) if !own => earlier,
+                Some(_) => status,
+                None => {
+                    first.push((q.code, status));
+                    status
+                }
+            };
             // The communes written next to the name ("Benauge (Bordeaux)", "BÈGLES | Dorat"),
             // else those of the QPV the document names.
             let next = found.get(i + 1).map_or(text.len(), |n| n.range.start);
@@ -396,22 +408,46 @@ fn after_proper_word(before: &str, hit: &qpv::Hit) -> bool {
 }
 
 /// The status of a hit at `at`: its sentence's, else that of the nearest line or sentence
-/// before that speaks of a status, else `prioritaire`.
-fn status_at(text: &str, at: usize) -> QuartierStatus {
+/// before that speaks of a status, else `prioritaire`; and whether its own sentence gave it.
+fn status_at(text: &str, at: usize) -> (QuartierStatus, bool) {
     let start = text.floor_char_boundary(at.saturating_sub(STATUS_REACH));
     let before = &text[start..at];
     let end = text[at..].find(['\n', '.']).map_or(text.len(), |i| at + i);
     let sentence_start = before.rfind(['\n', '.']).map_or(start, |i| start + i + 1);
     if let Some(s) = status_in(&text[sentence_start..end]) {
-        return s;
+        return (s, true);
     }
-    before.rsplit(['\n', '.']).skip(1).find_map(status_in).unwrap_or(QuartierStatus::Prioritaire)
+    let earlier = before.rsplit(['\n', '.']).skip(1).find_map(status_in);
+    (earlier.unwrap_or(QuartierStatus::Prioritaire), false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::quartiers::testing::{finds, none};
+
+    #[test]
+    fn a_building_named_after_a_quartier_is_no_mention_of_it() {
+        // "Biollay" is a part of the QPV "Biollay - Bellevue" of Chambéry.
+        none(&Gazetteer, "À Chambéry, la signature a eu lieu à la maison de l'enfance du Biollay.");
+        finds(
+            &Gazetteer,
+            "À Chambéry, les habitants du Biollay ont été consultés.",
+            &["Biollay @ Chambéry : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_later_mention_without_a_status_of_its_own_keeps_the_first_one() {
+        finds(
+            &Gazetteer,
+            "À Chambéry, le contrat retient les Hauts-de-Chambéry. La résidence voisine était suivie en veille. Un membre du conseil citoyen des Hauts-de-Chambéry a parlé.",
+            &[
+                "Hauts-de-Chambéry @ Chambéry : prioritaire",
+                "Hauts-de-Chambéry @ Chambéry : prioritaire",
+            ],
+        );
+    }
 
     #[test]
     fn a_known_quartier_of_a_named_commune_is_found_in_prose() {

@@ -369,6 +369,26 @@ pub(super) fn plausible_name(name: &str) -> bool {
         && !number
 }
 
+/// Whether `name` is the whole name of a quartier prioritaire of the 2024 list
+/// (`rules/gazetteer/qpv.tsv`) in one of the communes the document names: a strong item
+/// whatever its words ("Médiathèque", a building's name too).
+pub(super) fn names_a_qpv(doc: &Doc, name: &str) -> bool {
+    let named = doc.named_communes();
+    crate::gazetteer::qpv::qpvs_named(name)
+        .iter()
+        .any(|n| n.whole && n.qpv.communes.iter().any(|c| named.contains(c)))
+}
+
+/// Whether `name` is a common noun phrase, its article aside ("Les bailleurs sociaux", "les
+/// services"): no word of it is capitalised.
+pub(super) fn common_noun_phrase(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let article = ["le", "la", "les", "l'", "l’"].iter().any(|a| first.eq_ignore_ascii_case(a));
+    let rest: Vec<&str> = if article { words.collect() } else { name.split_whitespace().collect() };
+    !rest.is_empty() && rest.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
 /// Whether a list line reads as a sentence, not a name: more than one lower-case word besides
 /// the small words of names, and they are most of its words ("La signature a eu lieu en
 /// mairie"), or five words or more ending with a full stop. "Centre ancien" and "Cité des

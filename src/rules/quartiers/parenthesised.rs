@@ -18,8 +18,8 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::{
-    Known, clean_name, communes, count_in, is_commune, label, last_sentence, plausible_name,
-    quartier_paragraphs, speaks_of_quartiers, status_in,
+    Known, clean_name, common_noun_phrase, communes, count_in, is_commune, label, last_sentence,
+    plausible_name, quartier_paragraphs, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -124,7 +124,11 @@ impl Rule for Parenthesised {
                     continue;
                 }
                 for (name, range) in names(segment) {
-                    if plausible_name(&name) {
+                    // "Les bailleurs sociaux (Tours Habitat, ...)": bodies, not quartiers ("Les
+                    // floralies (Marly)", a name written in lower case, has its commune).
+                    let bodies =
+                        common_noun_phrase(&name) && !communes.iter().any(|c| is_commune(c));
+                    if plausible_name(&name) && !bodies {
                         items.push(Item {
                             range: para.start + start + range.start..para.start + all.end(),
                             name,
@@ -288,6 +292,19 @@ fn capitalised_tail(segment: &str) -> usize {
 mod tests {
     use super::*;
     use crate::rules::quartiers::testing::{finds, none, run_as};
+
+    #[test]
+    fn a_common_noun_before_bodies_in_parentheses_is_no_quartier() {
+        none(
+            &Parenthesised,
+            "Quartiers : les bailleurs sociaux (Vannes Golfe Habitat, Bretagne Sud Habitat) s'engagent.",
+        );
+        finds(
+            &Parenthesised,
+            "Quartiers en veille active : Les tilleuls (Marly) ; Cité Kuhlmann (Odomez).",
+            &["Les tilleuls @ Marly : veille", "Cité Kuhlmann @ Odomez : veille"],
+        );
+    }
 
     #[test]
     fn a_commune_with_its_quartiers_in_parentheses() {

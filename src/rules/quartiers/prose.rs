@@ -19,7 +19,7 @@ use crate::rules::text::{Captures, Regex};
 
 use super::lexicon::{
     COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, is_commune,
-    label, lists_something_else, plausible_name, status_in,
+    label, lists_something_else, names_a_qpv, plausible_name, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -41,6 +41,32 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "ainsi qu'un quartier de veille active, Marnaval.", "un secteur prioritaire, la Noue, où":
+/// one quartier named after its status, set off by commas.
+static APPOSED_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:un|le|ce)\s+(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire|(?:de|en)\s+veille(?:\s+active)?|placé\s+en\s+veille(?:\s+active)?)\s*,\s*(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?\s*(?:[.;,]|$)",
+        name = *NAME
+    ))
+    .expect("valid regex")
+});
+/// The agent of a verb of support ("accompagnés en veille active par les partenaires"): who
+/// acts for the quartiers listed, not a list of partners ("signé par les bailleurs" is one).
+static AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:accompagnée?s?|suivie?s?|soutenue?s?)\s+(?:en\s+veille(?:\s+active)?\s+)?par\s+(?:les|des|leurs|ses|nos)\s+\p{L}+")
+        .expect("valid regex")
+});
+/// "le secteur de la Bergeonnerie en sort et ne sera plus suivi", "ne sont pas retenus cette
+/// fois": quartiers the contract leaves out, listed by no one.
+static LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bne\s+(?:sera|seront|est|sont)\s+(?:plus|pas)\s+(?:suivie?s?|retenue?s?|accompagnée?s?)\b")
+        .expect("valid regex")
+});
+/// What follows a list in its sentence when the sentence goes on to another quartier ("..., qui
+/// comptent 6 400 habitants, ainsi qu'un quartier de veille active, C"): the list's status is
+/// then the one its own words give.
+static ANOTHER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:quartiers?|secteurs?)\b").expect("valid regex"));
 /// A capitalised past participle and its agent ("Prolongé par", "Signée par"): no name.
 static PARTICIPLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?:é|ée|és|ées)\s+par\b").expect("valid regex"));
@@ -56,10 +82,13 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Bellevue (Nantes)", told apart in `items`), and its own commune ("Wihrel à Ostwald").
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}|centre-ville|centre\s+ancien)»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
         name = *NAME
     )
 });
+/// A lower-case word that ends a name and tells one part of a quartier from another ("le
+/// Centre ancien", "le Bas-Vernet nouveau", "Europe nord"); not "est", a verb as often.
+const QUALIFIER: &str = r"(?:ancien|ancienne|nouveau|nouvelle|nord|sud|ouest|historique)\b";
 /// A name with its article and its quotes, if any: "le Moulin", "« Les Prés »".
 static QUOTED_NAME: LazyLock<String> =
     LazyLock::new(|| format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME));
@@ -78,11 +107,23 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// quartiers : Beaulieu, à Chartres, et Tallemont, à Mainvilliers" (each group its own).
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
+    // "A ; B ; C": names a semicolon parts, when no commune goes with them.
     let sep = format!(
-        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
+        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+|[ \t]*;[ \t]*)"
     );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?[àÀ][ \t]+(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,40}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?(?:[àÀ]|(?:sur|dans)[ \t]+la[ \t]+(?:commune|ville)[ \t]+(?:de|d'))[ \t]*(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,60}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+    ))
+    .expect("valid regex")
+});
+/// "Deux quartiers restent en veille : à Kingersheim, le Hirtzbach, et à Rixheim, la cité des
+/// Romains.": groups after a colon, each opened by its commune.
+static COMMUNE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let item = &*LISTED;
+    let group =
+        format!(r"[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+){item})*");
+    Regex::new(&format!(
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,120}}?)[ \t]*:[ \t]*(?P<items>{group}(?:(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+){group})+)[ \t]*(?:\.|\n|$)"
     ))
     .expect("valid regex")
 });
@@ -216,7 +257,7 @@ static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
 });
 static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+").expect("valid regex")
+    Regex::new(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+").expect("valid regex")
 });
 /// "quartier de la gare" → "gare" (the item's article is gone by then).
 static BY_NOUN: LazyLock<Regex> =
@@ -265,11 +306,14 @@ impl Rule for Prose {
         let text = doc.text();
         let known = Known::of(doc);
         let by_line = doc.format == crate::record::Format::Html;
+        let is_qpv = |name: &str| names_a_qpv(doc, name);
         let patterns = [
             &*POSITION,
             &*SINGLE,
+            &*APPOSED_ONE,
             &*APPOSITION,
             &*COLON_LIST,
+            &*COMMUNE_FIRST,
             &*AMONG,
             &*PLURAL_DE,
             &*PLURAL,
@@ -300,7 +344,7 @@ impl Rule for Prose {
                     )
                     || caps.name("intro").is_some_and(|i| {
                         let start = sentence(text, i.range(), by_line).start;
-                        lists_something_else(&text[start..i.end()])
+                        lists_something_else(&AGENT.replace_all(&text[start..i.end()], ""))
                     })
                 {
                     continue;
@@ -313,7 +357,7 @@ impl Rule for Prose {
                 let sentence = sentence(text, all.range(), by_line);
                 let s = &text[sentence.clone()];
                 let comparison = COMPARISON.is_match(s);
-                let mut items = items(&caps, &shared, &known, comparison);
+                let mut items = items(&caps, &shared, &known, comparison, &is_qpv);
                 if caps.name("cut").is_some() {
                     items.pop();
                 }
@@ -330,8 +374,16 @@ impl Rule for Prose {
                 if items.is_empty() {
                     continue;
                 }
+                let end = all.end().min(sentence.end);
+                if LEFT_OUT.is_match(&text[end..sentence.end]) {
+                    continue;
+                }
+                let own = ANOTHER
+                    .is_match(&text[end..sentence.end])
+                    .then(|| status_in(&text[sentence.start..end]))
+                    .flatten();
                 let list = List {
-                    status: status_in(s).unwrap_or(QuartierStatus::Prioritaire),
+                    status: own.or_else(|| status_in(s)).unwrap_or(QuartierStatus::Prioritaire),
                     label: label(s),
                     count: if caps.name("items").is_some() && !partial {
                         count_in(s)
@@ -358,16 +410,20 @@ impl Rule for Prose {
 /// The `(name, communes)` of a match: one name, or an enumeration split on commas and "et",
 /// each with its own "à Commune" or the shared one. A name the document gives as a town is not
 /// a quartier, nor an enumeration of communes the document names elsewhere or compares with
-/// (`comparison`: "comme les quartiers de Roubaix et de Tourcoing").
+/// (`comparison`: "comme les quartiers de Roubaix et de Tourcoing"). A name of the official
+/// list in the document's communes (`is_qpv`) is a name whatever its words ("Médiathèque", a
+/// long "A - B - C - D"), and two names joined by "et" that make one such name together ("la
+/// Diagonale du Haut et Moyen-Vernet" for "Diagonale du Haut - Moyen-Vernet") are one.
 fn items(
     caps: &Captures,
     shared: &[String],
     known: &Known,
     comparison: bool,
+    is_qpv: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, Vec<String>)> {
     let pieces: Vec<&str> = match (caps.name("name"), caps.name("items")) {
         (Some(n), _) => vec![n.as_str()],
-        (None, Some(items)) => ITEM_SEP.split(items.as_str()).collect(),
+        (None, Some(items)) => joined_qpvs(items.as_str(), is_qpv),
         (None, None) => return vec![],
     };
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
@@ -386,11 +442,18 @@ fn items(
         shared = vec![collapse(cm.as_str())];
         *last = head.as_str();
     }
-    // "A, à X, B et C, à Y": a commune alone closes the group of names before it.
+    // "A, à X, B et C, à Y": a commune alone closes the group of names before it; "à X, A, et
+    // à Y, B": when the enumeration opens with one, it opens the group after it.
+    let opening = pieces.first().is_some_and(|p| GROUP_AT.is_match(p.trim()));
     let mut group_start = 0;
     for piece in pieces {
         if let Some(c) = GROUP_AT.captures(piece.trim()).and_then(|c| c.name("c")) {
             let commune = collapse(c.as_str());
+            if opening {
+                shared = vec![commune];
+                group_start = out.len();
+                continue;
+            }
             for (_, communes) in &mut out[group_start..] {
                 if communes.is_empty() || *communes == shared {
                     *communes = vec![commune.clone()];
@@ -436,7 +499,8 @@ fn items(
             // "centre-ville", "quartier centre": a name all the same.
             name = first.to_uppercase().chain(name.chars().skip(1)).collect();
         }
-        if !plausible_name(&name) || name.split_whitespace().count() > 6 {
+        let official = is_qpv(&name);
+        if !official && (!plausible_name(&name) || name.split_whitespace().count() > 6) {
             return vec![];
         }
         if communes.is_empty() && known.is_town(&name) {
@@ -450,6 +514,37 @@ fn items(
     });
     if out.len() > 1 && towns {
         return vec![];
+    }
+    out
+}
+
+/// The pieces of an enumeration, split on commas and "et"; two pieces joined by "et" stay one
+/// when together, and neither alone, they are a name of the official list ([`items`]).
+fn joined_qpvs<'a>(items: &'a str, is_qpv: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for sep in ITEM_SEP.find_iter(items) {
+        bounds.push((start, sep.start()));
+        start = sep.end();
+    }
+    bounds.push((start, items.len()));
+    let bare = |s: &'a str| ARTICLE.find(s).map_or(s, |m| &s[m.end()..]);
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < bounds.len() {
+        let (a, b) = bounds[i];
+        if let Some(&(c, d)) = bounds.get(i + 1)
+            && items[b..c].trim() == "et"
+            && !is_qpv(bare(&items[a..b]))
+            && !is_qpv(bare(&items[c..d]))
+            && is_qpv(&format!("{} - {}", bare(&items[a..b]), bare(&items[c..d])))
+        {
+            out.push(&items[a..d]);
+            i += 2;
+            continue;
+        }
+        out.push(&items[a..b]);
+        i += 1;
     }
     out
 }
@@ -908,6 +1003,109 @@ mod tests {
         none(
             &Prose,
             "La ville de Lens et la ville de Liévin : les quartiers de Lens et de Liévin sont concernés.",
+        );
+    }
+
+    #[test]
+    fn a_name_may_end_with_a_lower_case_qualifier() {
+        finds(
+            &Prose,
+            "Le contrat retient trois quartiers, tous situés sur la commune de Vannes : le Centre ancien, Kercado et le Ménimur nord.",
+            &[
+                "Centre ancien @ Vannes : prioritaire",
+                "Kercado @ Vannes : prioritaire",
+                "Ménimur nord @ Vannes : prioritaire",
+            ],
+        );
+        none(&Prose, "Le contrat retient deux quartiers : Kercado et Ménimur renouvelé.");
+    }
+
+    #[test]
+    fn names_after_a_colon_may_be_parted_by_semicolons() {
+        finds(
+            &Prose,
+            "Le contrat s'applique aux trois quartiers situés sur la commune de Lorient, fixés par le décret de décembre : Bois du Château ; Kervénanec ; Polygone.",
+            &[
+                "Bois du Château @ Lorient : prioritaire",
+                "Kervénanec @ Lorient : prioritaire",
+                "Polygone @ Lorient : prioritaire",
+            ],
+        );
+        none(&Prose, "Les quartiers : une priorité ; un engagement ; une méthode.");
+    }
+
+    #[test]
+    fn a_name_of_the_official_list_is_a_name_whatever_its_words() {
+        // "Médiathèque" is a QPV of Montauban, and also a building's name.
+        finds(
+            &Prose,
+            "La géographie prioritaire retient à Montauban trois quartiers : Bellevue, Médiathèque et Chambord.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Médiathèque @  : prioritaire",
+                "Chambord @  : prioritaire",
+            ],
+        );
+        none(
+            &Prose,
+            "Les quartiers disposent de trois lieux : Médiathèque, Ludothèque et Piscine.",
+        );
+        // Two names joined by "et" that make one official name together are one.
+        finds(
+            &Prose,
+            "Trois quartiers, tous à Perpignan : la Gare, la Diagonale du Haut et Moyen-Vernet, le Champ de Mars.",
+            &[
+                "Gare @ Perpignan : prioritaire",
+                "Diagonale du Haut et Moyen-Vernet @ Perpignan : prioritaire",
+                "Champ de Mars @ Perpignan : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Deux quartiers, tous à Perpignan : la Gare et le Champ de Mars.",
+            &["Gare @ Perpignan : prioritaire", "Champ de Mars @ Perpignan : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_list_keeps_its_own_status_when_its_sentence_goes_on_to_another_quartier() {
+        finds(
+            &Prose,
+            "Il concerne deux quartiers prioritaires, Kercado et Ménimur, qui comptent 5 000 habitants, ainsi qu'un quartier de veille active, Frébault.",
+            &["Frébault @  : veille", "Kercado @  : prioritaire", "Ménimur @  : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Deux quartiers prioritaires, Kercado et Ménimur, restent suivis en veille active.",
+            &["Kercado @  : veille", "Ménimur @  : veille"],
+        );
+        none(&Prose, "Un quartier prioritaire, selon le préfet, doit être accompagné.");
+    }
+
+    #[test]
+    fn groups_after_a_colon_may_open_with_their_commune() {
+        finds(
+            &Prose,
+            "Deux quartiers restent accompagnés en veille active par les partenaires : à Lanester, le Plessis, et à Hennebont, la cité des Forges.",
+            &["Plessis @ Lanester : veille", "Cité des Forges @ Hennebont : veille"],
+        );
+        none(
+            &Prose,
+            "Les partenaires signataires des quartiers : à Lanester, le maire, et à Hennebont, le préfet.",
+        );
+    }
+
+    #[test]
+    fn a_quartier_the_contract_leaves_out_is_not_listed() {
+        none(
+            &Prose,
+            "Le secteur de la Bergerie en sort et ne sera plus suivi au titre du contrat.",
+        );
+        none(&Prose, "Les quartiers du Stade et du Plateau ne sont pas retenus cette fois.");
+        finds(
+            &Prose,
+            "Le secteur de la Bergerie reste suivi au titre du contrat.",
+            &["Bergerie @  : prioritaire"],
         );
     }
 }

@@ -251,13 +251,28 @@ fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
             .find(|p| p.evidence.span[1] + INHERIT_REACH >= start && !p.communes.is_empty())
             .filter(|p| p.communes.len() == 1 && demonym_in(evidence, &p.communes[0].name))
             .map(|p| p.communes.clone());
+        // "Les quartiers orléanais de La Source et de l'Argonne": a known quartier whose
+        // sentence calls it by the demonym of its QPV's commune.
+        let demonym =
+            kept[i].qpv_code.as_deref().and_then(crate::gazetteer::qpv::qpv).and_then(|qpv| {
+                let sentence = sentence_at(doc.clean, kept[i].evidence.span);
+                let mut of: Vec<CommuneRef> = qpv
+                    .communes
+                    .iter()
+                    .filter_map(|c| crate::gazetteer::commune(c))
+                    .filter(|c| demonym_in(sentence, c.name))
+                    .map(|c| CommuneRef { name: c.name.to_owned(), insee: None })
+                    .collect();
+                of.dedup_by(|a, b| a.name == b.name);
+                (of.len() == 1).then_some(of)
+            });
         let town = || {
             known
                 .only_town()
                 .filter(|_| !any_commune)
                 .map(|t| vec![CommuneRef { name: t.to_owned(), insee: None }])
         };
-        if let Some(c) = same_name.or(opening).or(previous).or_else(town) {
+        if let Some(c) = same_name.or(opening).or(previous).or(demonym).or_else(town) {
             kept[i].communes = c;
         }
     }
@@ -293,10 +308,10 @@ fn placed_by_qpv(doc: &Doc, kept: &mut [Quartier]) {
     }
 }
 
-/// "À Lens, ", "Sur la commune de Liévin, ", "Dans la ville de Harnes, " opening a sentence.
+/// "À Lens, ", "Au Pontet, ", "Sur la commune de Liévin, ", "Dans la ville de Harnes, " opening a sentence.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:[àÀ]|(?:[Ss]ur|[Dd]ans|[Pp]our)\s+la\s+(?:commune|ville)\s+(?:de|d'))\s*(?P<c>{PLACE})\s*,"
+        r"^\s*(?:[àÀ]|(?P<au>Aux?)\b|(?:[Ss]ur|[Dd]ans|[Pp]our)\s+la\s+(?:commune|ville)\s+(?:de|d'))\s*(?P<c>{PLACE})\s*,"
     ))
     .expect("valid regex")
 });
@@ -315,9 +330,33 @@ fn opening_commune(clean: &str, at: usize) -> Option<String> {
             .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
             .max()
             .unwrap_or(0);
-    let c = OPENING.captures(&clean[start..at])?.name("c")?;
-    let name = collapse(c.as_str());
+    let caps = OPENING.captures(&clean[start..at])?;
+    let c = caps.name("c")?;
+    // "Au Pontet, ": the article the preposition holds ("Le Pontet").
+    let name = match caps.name("au").map(|m| m.as_str()) {
+        Some("Au") => format!("Le {}", collapse(c.as_str())),
+        Some(_) => format!("Les {}", collapse(c.as_str())),
+        None => collapse(c.as_str()),
+    };
     is_commune(&name).then_some(name)
+}
+
+/// The sentence of the clean text around `span`, within 600 bytes each side.
+fn sentence_at(clean: &str, span: [usize; 2]) -> &str {
+    let (at, end) = (span[0].min(clean.len()), span[1].min(clean.len()));
+    let from = clean.floor_char_boundary(at.saturating_sub(600));
+    let to = clean.floor_char_boundary((end + 600).min(clean.len()));
+    let (Some(before), Some(after)) = (clean.get(from..at), clean.get(end..to)) else {
+        return "";
+    };
+    let start = [". ", ".\n", "\n"]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| from + i + p.len()))
+        .max()
+        .unwrap_or(from);
+    let stop =
+        [". ", ".\n", "\n"].iter().filter_map(|p| after.find(p)).min().map_or(to, |i| end + i);
+    clean.get(start..stop).unwrap_or("")
 }
 
 /// Whether `text` holds a lower-case demonym of `commune` ("brestois" for Brest, "quimpérois"
@@ -343,6 +382,30 @@ fn demonym_in(text: &str, commune: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::quartiers::testing::{brief, family};
+
+    #[test]
+    fn au_opening_a_sentence_holds_the_communes_article() {
+        let out = family("Au Pontet, c'est le secteur Joffre qui est retenu.");
+        assert_eq!(brief(&out.quartiers), ["joffre @ le pontet : prioritaire"]);
+        let out = family("Au total, c'est le secteur Joffre qui est retenu.");
+        assert_eq!(brief(&out.quartiers), ["joffre @  : prioritaire"]);
+    }
+
+    #[test]
+    fn a_known_quartier_takes_the_commune_its_demonym_names() {
+        let out = family(
+            "Orléans Métropole signe. Les quartiers orléanais de La Source et de l'Argonne restent \
+             retenus.\n\nLa signature a eu lieu à la mairie de Saint-Jean-de-la-Ruelle.",
+        );
+        let got = brief(&out.quartiers);
+        assert!(got.contains(&"la source @ orléans : prioritaire".to_owned()), "{got:?}");
+        let out = family(
+            "Orléans Métropole signe. Les quartiers de La Source et de l'Argonne restent \
+             retenus.\n\nLa signature a eu lieu à la mairie de Saint-Jean-de-la-Ruelle.",
+        );
+        let got = brief(&out.quartiers);
+        assert!(!got.iter().any(|q| q.starts_with("la source @ orléans")), "{got:?}");
+    }
 
     #[test]
     fn a_district_that_is_no_commune_gives_way_to_the_qpvs_commune() {
