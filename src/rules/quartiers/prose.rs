@@ -332,6 +332,13 @@ impl Rule for Prose {
             let partial = std::ptr::eq(re, &*AMONG);
             for caps in re.captures_iter(text) {
                 let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
+                // "A (X) ; B (Y)": items with their communes, the parenthesised rule's.
+                if std::ptr::eq(re, &*COLON_LIST)
+                    && caps.name("items").is_some_and(|i| i.as_str().contains([';']))
+                    && caps.name("items").is_some_and(|i| i.as_str().contains(['(']))
+                {
+                    continue;
+                }
                 if one_after_colon
                     && !caps.name("intro").is_some_and(|i| ONE_INTRO.is_match(i.as_str()))
                 {
