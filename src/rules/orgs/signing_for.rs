@@ -69,6 +69,21 @@ static SIGNED_FOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A signer's party named in a list of who signed: "Anne Brun, préfète, au nom de l'État ;",
+/// "la conseillère départementale Anne Brun pour le Département de l'Ain ;", "pour la CAF de
+/// l'Ain, son directeur Luc Viel": the party up to a comma, a semicolon or the sentence's end.
+static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:au|Au)\s+nom\s+d(?:e\s+|u\s+|es\s+|['’]\s*|\s)|(?-i:\p{Lu}\p{L}+)\s+pour\s+|,\s*pour\s+)(?P<party>[^
+,;:.!?()]{2,80}?)\s*(?P<end>[,;.]\s*(?P<next>son|sa|ses|leur|leurs)?\b|[;.]|$)")
+        .expect("valid regex")
+});
+
+/// A sentence about signing, for [`ON_BEHALF`].
+static SIGNING_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|ature|atures|ataires?)\b|\bparaph|\bapposé")
+        .expect("valid regex")
+});
+
 /// The party signed for written as a lower-case common noun that the page's own body goes by
 /// ("a signé pour la ville", "au nom de l'agglomération"): a party as written, where a list would
 /// not take the bare noun (see `items`).
@@ -90,7 +105,9 @@ impl Rule for SigningFor {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
-        signed_for(doc, out);
+        let mut seen = Vec::new();
+        signed_for(doc, &mut seen, out);
+        on_behalf(doc, &mut seen, out);
         let flat: Vec<Range<usize>> = line_ranges(text)
             .into_iter()
             .filter(|line| line.len() >= FLAT_LINE)
@@ -179,11 +196,37 @@ fn parties(doc: &Doc, lines: Vec<Range<usize>>, out: &mut Candidates) {
     }
 }
 
+/// Pushes the parties a list of signers names for each of them ([`ON_BEHALF`]): a body of a
+/// known kind, in a sentence about signing; after a bare comma, only when its signer follows
+/// ("pour la CAF, son directeur ...").
+fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
+    let text = doc.text();
+    for sentence in super::text::sentences(doc) {
+        let s = &text[sentence.clone()];
+        if !SIGNING_SENTENCE.is_match(s) || FUTURE.is_match(s) {
+            continue;
+        }
+        for c in ON_BEHALF.captures_iter(s) {
+            let (Some(all), Some(party)) = (c.get(0), c.name("party")) else { continue };
+            let bare_comma = all.as_str().starts_with(',');
+            if bare_comma && c.name("next").is_none() {
+                continue;
+            }
+            let range = sentence.start + party.start()..sentence.start + party.end();
+            let found = items(text, range, Mode::Loose);
+            if let [one] = found.as_slice()
+                && one.kind.is_some_and(|k| k != "other")
+            {
+                push_signatories(doc, found, ID, seen, out);
+            }
+        }
+    }
+}
+
 /// Pushes the party a sentence says someone signed for ("a signé pour l'État"): one body of a
 /// known kind (not "signé pour six ans", "pour la période 2024-2030").
-fn signed_for(doc: &Doc, out: &mut Candidates) {
+fn signed_for(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
     let text = doc.text();
-    let mut seen = Vec::new();
     for c in SIGNED_FOR.captures_iter(text) {
         let Some(party) = c.name("party") else { continue };
         let at = c.get(0).map_or(0, |m| m.start());
@@ -200,12 +243,12 @@ fn signed_for(doc: &Doc, out: &mut Candidates) {
                 kind: Some(kind),
                 abbreviation: None,
             };
-            push_signatories(doc, vec![item], ID, &mut seen, out);
+            push_signatories(doc, vec![item], ID, seen, out);
             continue;
         }
         let found = items(text, party.range(), Mode::Loose);
         if let Some(first) = found.into_iter().next().filter(|i| i.kind.is_some()) {
-            push_signatories(doc, vec![first], ID, &mut seen, out);
+            push_signatories(doc, vec![first], ID, seen, out);
         }
     }
 }
@@ -280,6 +323,21 @@ mod tests {
         check("Le contrat est signé pour six ans.", &[]);
         check("Il a été signé pour la période 2024-2030.", &[]);
         check("Le contrat sera signé pour l'État par le préfet.", &[]);
+    }
+
+    #[test]
+    fn the_party_of_each_signer_of_a_list() {
+        check(
+            "Ont signé : Anne Brun, préfète, au nom de l'État ; le maire Paul Roche ; la conseillère régionale Marie Viel pour la Région Occitanie ; et, pour la CAF de l'Hérault, son directeur Luc Viel.",
+            &["État", "Région Occitanie", "CAF de l'Hérault"],
+        );
+        // Not a body of a known kind, a period, no signing, or no signer after a bare comma.
+        check("Le contrat a été signé pour six ans, au nom de la solidarité.", &[]);
+        check("Anne Brun a parlé au nom de la Région Occitanie.", &[]);
+        check(
+            "Le contrat a été signé hier. Il vaut, pour la Région Occitanie, un engagement.",
+            &[],
+        );
     }
 
     #[test]
