@@ -19,8 +19,11 @@
 //! A plural head shared by two complements is distributed: "les CAF de l'Essonne et de
 //! Seine-et-Marne" → "CAF de l'Essonne", "CAF de Seine-et-Marne".
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::rules::text::Regex;
 
@@ -665,17 +668,29 @@ fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
 
 /// Byte ranges of `s` holding a known bailleur or kind whose name contains " et " ("Maisons et
 /// Cités", "Caisse des Dépôts et Consignations").
+///
+/// Every name is looked for in one pass (this ran one substring search per name, about a tenth
+/// of a batch's instructions): all occurrences, overlapping ones included, then for each name
+/// its occurrences that do not overlap an earlier kept one of the same name, as a search name
+/// by name, each resumed after its last find, keeps them.
 fn protected_names(s: &str) -> Vec<Range<usize>> {
+    static FINDER: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(lexicon::JOINED.iter()).ok());
     let lower = s.to_lowercase();
     let mut out = Vec::new();
     if lower.len() != s.len() {
         return out;
     }
-    for needle in lexicon::JOINED.iter() {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(needle.as_str()) {
-            out.push(from + at..from + at + needle.len());
-            from += at + needle.len();
+    let Some(finder) = FINDER.as_ref() else {
+        return out;
+    };
+    // Per name, where its last kept occurrence ends (occurrences of one name come in order).
+    let mut ends: HashMap<usize, usize> = HashMap::new();
+    for m in finder.find_overlapping_iter(&lower) {
+        let end = ends.entry(m.pattern().as_usize()).or_insert(0);
+        if m.start() >= *end {
+            out.push(m.range());
+            *end = m.end();
         }
     }
     out
