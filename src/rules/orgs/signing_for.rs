@@ -73,8 +73,7 @@ static SIGNED_FOR: LazyLock<Regex> = LazyLock::new(|| {
 /// "la conseillère départementale Anne Brun pour le Département de l'Ain ;", "pour la CAF de
 /// l'Ain, son directeur Luc Viel": the party up to a comma, a semicolon or the sentence's end.
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:au|Au)\s+nom\s+d(?:e\s+|u\s+|es\s+|['’]\s*|\s)|(?-i:\p{Lu}\p{L}+)\s+pour\s+|,\s*pour\s+)(?P<party>[^
-,;:.!?()]{2,80}?)\s*(?P<end>[,;.]\s*(?P<next>son|sa|ses|leur|leurs)?\b|[;.]|$)")
+    Regex::new(r"(?:\b(?:au|Au)\s+nom\s+d(?:e\s+|u\s+|es\s+|['’]\s*|\s)|(?-i:\p{Lu}\p{L}+)\s+pour\s+|,\s*pour\s+)(?P<party>[^\n,;:.!?()]{2,80}?)\s*(?P<end>[,;.]\s*(?P<next>son|sa|ses|leur|leurs)?\b|[;.]|$)")
         .expect("valid regex")
 });
 
