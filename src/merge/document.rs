@@ -1654,40 +1654,36 @@ mod tests {
 
     #[test]
     fn an_earlier_period_prolonged_to_a_told_end() {
-        let period = |t: &str, needle: &str, start: &str, end: &str| {
-            let mut d = date(t, needle, start, DateRole::Period);
-            d.end = Some(end.into());
-            d
-        };
-        let t = "Le contrat de Laval 2024-2030 prend la suite du contrat 2015-2020, prorogé par avenant \
-                 jusqu'au 31 décembre 2023.\n";
-        let c = Candidates {
-            territories: vec![territory(t, "Laval")],
-            dates: vec![
-                period(t, "2024-2030", "2024", "2030"),
-                period(t, "2015-2020", "2015", "2020"),
-                date(t, "jusqu'au 31 décembre 2023", "2023", DateRole::Other),
-            ],
-            ..Candidates::default()
+        let periods = |t: &str| {
+            let period = |needle: &str, start: &str, end: &str| {
+                let mut d = date(t, needle, start, DateRole::Period);
+                d.end = Some(end.into());
+                d
+            };
+            let c = Candidates {
+                territories: vec![territory(t, "Laval")],
+                dates: vec![
+                    period("2024-2030", "2024", "2030"),
+                    period("2015-2020", "2015", "2020"),
+                    date(t, "jusqu'au 31 décembre 2023", "2023", DateRole::Other),
+                ],
+                ..Candidates::default()
+            };
+            periods_and_days(t, &c)
         };
         assert_eq!(
-            periods_and_days(t, &c),
+            periods(
+                "Le contrat de Laval 2024-2030 prend la suite du contrat 2015-2020, prorogé par \
+                 avenant jusqu'au 31 décembre 2023.\n"
+            ),
             [(Some([2024, 2030]), None), (Some([2015, 2023]), None)]
         );
         // Without a prolongation, the later end is not the earlier contract's.
-        let t = "Le contrat de Laval 2024-2030 prend la suite du contrat 2015-2020 ; le dispositif court \
-                 jusqu'au 31 décembre 2023.\n";
-        let c = Candidates {
-            territories: vec![territory(t, "Laval")],
-            dates: vec![
-                period(t, "2024-2030", "2024", "2030"),
-                period(t, "2015-2020", "2015", "2020"),
-                date(t, "jusqu'au 31 décembre 2023", "2023", DateRole::Other),
-            ],
-            ..Candidates::default()
-        };
         assert_eq!(
-            periods_and_days(t, &c),
+            periods(
+                "Le contrat de Laval 2024-2030 prend la suite du contrat 2015-2020 ; le dispositif \
+                 court jusqu'au 31 décembre 2023.\n"
+            ),
             [(Some([2024, 2030]), None), (Some([2015, 2020]), None)]
         );
     }
