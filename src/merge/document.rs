@@ -1690,9 +1690,7 @@ mod tests {
 
     #[test]
     fn a_news_page_s_day_of_a_told_signing() {
-        let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
-                 signé le contrat.\n";
-        let c = Candidates {
+        let candidates = |t: &str| Candidates {
             territories: vec![territory(t, "Laval")],
             dates: vec![
                 date(t, "Publié le 12 mars 2024", "2024-03-12", DateRole::Publication),
@@ -1700,6 +1698,9 @@ mod tests {
             ],
             ..Candidates::default()
         };
+        let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
+                 signé le contrat.\n";
+        let c = candidates(t);
         let day =
             |c: &Candidates| merge(t, c).contracts[0].signed_on.as_ref().map(|s| s.value.clone());
         assert_eq!(day(&c).as_deref(), Some("2024-03-11"));
@@ -1709,15 +1710,7 @@ mod tests {
         assert_eq!(day(&far), None);
         let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
                  présenté le contrat.\n";
-        let c = Candidates {
-            territories: vec![territory(t, "Laval")],
-            dates: vec![
-                date(t, "Publié le 12 mars 2024", "2024-03-12", DateRole::Publication),
-                date(t, "Mardi 11 mars", "2024-03-11", DateRole::Other),
-            ],
-            ..Candidates::default()
-        };
-        assert_eq!(merge(t, &c).contracts[0].signed_on, None);
+        assert_eq!(merge(t, &candidates(t)).contracts[0].signed_on, None);
     }
 
     /// Each merged contract's period and signature day, in the merger's order.

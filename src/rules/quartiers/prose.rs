@@ -334,8 +334,9 @@ impl Rule for Prose {
                 let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
                 // "A (X) ; B (Y)": items with their communes, the parenthesised rule's.
                 if std::ptr::eq(re, &*COLON_LIST)
-                    && caps.name("items").is_some_and(|i| i.as_str().contains([';']))
-                    && caps.name("items").is_some_and(|i| i.as_str().contains(['(']))
+                    && caps
+                        .name("items")
+                        .is_some_and(|i| i.as_str().contains(';') && i.as_str().contains('('))
                 {
                     continue;
                 }
