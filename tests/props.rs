@@ -214,8 +214,10 @@ fn the_offset_map_stays_ordered_and_on_char_boundaries() {
                 // Later starts map to later (or equal) starts.
                 prop_assert!(norm.to_clean(a..a).start <= norm.to_clean(b..b).start);
             }
-            // Text without anything to normalise maps one to one.
-            let plain: String = clean.chars().filter(char::is_ascii_alphanumeric).collect();
+            // Text without anything to normalise (no capital to part glued words at) maps one
+            // to one.
+            let plain: String =
+                clean.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).collect();
             let n = normalise(&plain);
             prop_assert_eq!(&n.text, &plain);
             let mid = plain.len() / 2;

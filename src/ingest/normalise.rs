@@ -186,6 +186,7 @@ pub fn normalise(clean: &str) -> NormText {
     super::repair::elision_edits(clean, &mut edits);
     super::repair::spacing_edits(clean, &mut edits);
     super::repair::glued_year_edits(clean, &mut edits);
+    super::repair::glued_word_edits(clean, &mut edits);
     super::repair::accent_edits(clean, &mut edits);
     super::case::case_edits(clean, &mut edits);
     edits.sort_by_key(|e| (e.range.start, e.range.end));

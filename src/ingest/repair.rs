@@ -10,13 +10,18 @@
 //!   ("signé.Le préfet", "2024,la commune") is put back;
 //! - [`glued_year_edits`]: the space lost between a year and the capitalised word after it,
 //!   where a tag ended ("Publié le 3 mars 2024Le contrat"), is put back;
+//! - [`glued_word_edits`]: the space lost between two words where a tag ended, a lower-case
+//!   letter glued to the capital of the next word ("Se déplacerEntreprendreContactRodez
+//!   agglomération", "lundi 22 juinCluses"), is put back;
 //! - [`accent_edits`]: a capital's accent dropped where it is certain ("Etat" → "État", "A
 //!   découvrir" at a sentence's start → "À découvrir") is put back.
 
 use std::sync::LazyLock;
 
 use super::normalise::Edit;
+use crate::data;
 use crate::rules::text::Regex;
+use std::collections::HashSet;
 
 /// A lone elision form, a space, and the first letter of the next word (a vowel, h or y, as
 /// French elides before them). Capital "L" and "D" are listed but checked (see
@@ -151,6 +156,68 @@ pub(super) fn glued_year_edits(clean: &str, edits: &mut Vec<Edit>) {
     }
 }
 
+/// A word holding a lower-case letter glued to a capital: "déplacerEntreprendreContactRodez",
+/// "juinCluses", "GrandAngoulême".
+static GLUED_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}'’]*\p{Ll}\p{Lu}[\p{L}'’]*").expect("valid regex"));
+
+/// The names of the gazetteer's files written with a capital inside a word ("GrandAngoulême",
+/// "ViennAgglo"): the brands of some intercommunalities, which [`glued_word_edits`] keeps whole.
+static INNER_CAPITAL_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    GAZETTEER_FILES
+        .iter()
+        .flat_map(|file| {
+            let text = data::text(file);
+            GLUED_WORDS.find_iter(&text).map(|m| m.as_str().to_owned()).collect::<Vec<_>>()
+        })
+        .collect()
+});
+
+/// The gazetteer's files of names.
+const GAZETTEER_FILES: &[&str] = &[
+    "gazetteer/epci.tsv",
+    "gazetteer/epci_aliases.tsv",
+    "gazetteer/contrats_2015.tsv",
+    "gazetteer/communes.tsv",
+    "gazetteer/qpv.tsv",
+];
+
+/// Puts back the space lost between two words where a tag ended: a menu whose items were
+/// glued ("Se déplacerEntreprendreContactRodez agglomération" → "Se déplacer Entreprendre
+/// Contact Rodez agglomération"), a heading glued to the first word of the next block ("lundi
+/// 22 juinCluses" → "lundi 22 juin Cluses", "la ligneAgglomération" → "la ligne
+/// Agglomération").
+///
+/// A word is parted before a capital that follows a lower-case letter and opens a lower-case
+/// word, when the part before it holds two letters or more. Not parted: a name written so in
+/// the gazetteer, as some intercommunalities brand themselves ("GrandAngoulême",
+/// "ViennAgglo"); an elided article or a single letter before the capital ("l'AdC", "iPhone");
+/// capitals that open an acronym ("maCAF").
+pub(super) fn glued_word_edits(clean: &str, edits: &mut Vec<Edit>) {
+    for word in GLUED_WORDS.find_iter(clean) {
+        let token = word.as_str();
+        if INNER_CAPITAL_NAMES.contains(token) {
+            continue;
+        }
+        let chars: Vec<(usize, char)> = token.char_indices().collect();
+        let mut part_start = 0;
+        for k in 1..chars.len().saturating_sub(1) {
+            let ((before_at, before), (at, capital), (_, next)) =
+                (chars[k - 1], chars[k], chars[k + 1]);
+            if !(before.is_lowercase() && capital.is_uppercase() && next.is_lowercase()) {
+                continue;
+            }
+            let part = &token[part_start..at];
+            let part = &part[after_last(part, |c| matches!(c, '\'' | '’'))..];
+            if part.chars().count() >= 2 {
+                let start = word.start() + before_at;
+                edits.push(Edit { range: start..word.start() + at, with: format!("{before} ") });
+            }
+            part_start = at;
+        }
+    }
+}
+
 /// "Etat" and "Etats": the noun is only ever written with its accent.
 static ETAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE(tats?)\b").expect("valid regex"));
 
@@ -185,6 +252,26 @@ fn after_last(s: &str, is: impl Fn(char) -> bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::normalise::testing::{maps_back, unchanged, view};
+
+    #[test]
+    fn words_glued_where_a_tag_ended_are_parted() {
+        view(
+            "AccueilVivre iciSe déplacerEntreprendreContactMontbrison agglomération",
+            "Accueil Vivre ici Se déplacer Entreprendre Contact Montbrison agglomération",
+        );
+        view("Lundi 14 marsAnnonay : la signature", "Lundi 14 mars Annonay : la signature");
+        view(
+            "signé au siège de la ville.Retour à la listeAgenda",
+            "signé au siège de la ville. Retour à la liste Agenda",
+        );
+        maps_back("Se déplacerContact", "Contact", "Contact");
+    }
+
+    #[test]
+    fn names_written_with_an_inner_capital_stay() {
+        unchanged("le contrat de GrandAngoulême et de ViennAgglo");
+        unchanged("l'AdC, maCAF et un iPhone");
+    }
 
     #[test]
     fn lost_apostrophes_are_put_back() {

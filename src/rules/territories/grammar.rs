@@ -10,6 +10,7 @@ use crate::rules::text::Regex;
 
 use crate::data;
 use crate::gazetteer;
+use crate::names::fold;
 use crate::rules::Doc;
 use crate::rules::alternation;
 
@@ -340,6 +341,10 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
             out.push((range, kind));
             continue;
         }
+        if let Some((tail, kind)) = known_tail(name) {
+            out.push((range.end - tail.len()..range.end, kind));
+            continue;
+        }
         if let Some(kind) = word_kind(name)
             && short_name(name)
             && !never_carrier(name)
@@ -371,6 +376,32 @@ fn gazetteer_kind(name: &str) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// The end of `name` that the gazetteer knows as one intercommunality, of two words or more,
+/// when words before it are not part of it: a menu's items glued before the name ("Contact
+/// Rodez Agglomération"), a heading's words ("Conseil Communautaire Metz Métropole"). Tried
+/// only when `name` as a whole is unknown, from the longest end. The word before the end must
+/// not be one that names are made of ("Grand Lorient Agglo", "Pays de Lorient Agglo" are
+/// other names than "Lorient Agglo").
+fn known_tail(name: &str) -> Option<(&str, &'static str)> {
+    name.match_indices(' ').find_map(|(i, _)| {
+        let tail = &name[i + 1..];
+        let before = name[..i].rsplit(' ').next().unwrap_or_default();
+        if !tail.contains(' ') || NAME_WORDS.contains(&fold(before).as_str()) {
+            return None;
+        }
+        let tail = without_article(tail, 0..tail.len()).0;
+        gazetteer_kind(tail).map(|kind| (tail, kind))
+    })
+}
+
+/// Words that intercommunalities' names are made of before a town's name, folded.
+const NAME_WORDS: &[&str] = &[
+    "grand", "grande", "grands", "petit", "petite", "pays", "val", "vallee", "vallees", "coeur",
+    "portes", "porte", "haut", "haute", "hauts", "bas", "basse", "nord", "sud", "est", "ouest",
+    "saint", "sainte", "mont", "monts", "terres", "terre", "rives", "rive", "plaine", "cote",
+    "cotes", "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "sur", "en",
+];
 
 /// `name` without a leading capitalised article ("La Métropole Rouen Normandie"), and its range.
 fn without_article(name: &str, range: Range<usize>) -> (&str, Range<usize>) {
@@ -491,6 +522,24 @@ mod tests {
         assert_eq!(name("Romans au sud de Valence"), "Romans");
         assert_eq!(name("Arras sud et le reste"), "Arras");
         assert_eq!(name("Lens est Signataire"), "Lens");
+    }
+
+    #[test]
+    fn words_glued_before_a_known_intercommunality_are_not_its_name() {
+        let names = |text: &str| -> Vec<String> {
+            epci_mentions(text).into_iter().map(|(r, _)| fold(&text[r])).collect()
+        };
+        assert_eq!(
+            names("Accueil Se déplacer Contact Lorient Agglomération\n"),
+            ["lorient agglomeration"]
+        );
+        assert_eq!(names("Conseil Communautaire Metz Métropole du 3 mai"), ["metz metropole"]);
+        // A word that names are made of stays with the name.
+        assert!(
+            !names("Accueil Le Grand Lorient Agglo observe.").contains(&"lorient agglo".into())
+        );
+        // A name the gazetteer does not know keeps its words.
+        assert_eq!(names("Signé avec Vallée Basse Agglomération."), ["vallee basse agglomeration"]);
     }
 
     #[test]
