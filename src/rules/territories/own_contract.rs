@@ -9,16 +9,19 @@
 //! d'agglomération du Cotentin porte le contrat de ville", "Douaisis Agglo pilote le contrat de
 //! ville", "X est porteuse du contrat de ville"). The carrier is the intercommunality named last before the
 //! possessive, else the commune named "la Ville de X" ("La Ville de Lillers a signé son contrat
-//! de ville"). Does not find: a région or a commune with "son action pour les contrats de ville",
+//! de ville"), else a commune of the gazetteer that is the sentence's subject, right before
+//! its verb ("Kourou signe son contrat de ville", "Saint-Denis a adopté son contrat de ville":
+//! some communes carry their own contract). Does not find: a région or a commune with "son action pour les contrats de ville",
 //! plural generalities without a possessive.
 
 use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::grammar::{epci_mentions, sentences};
+use super::grammar::{NAME, epci_mentions, sentences};
 use super::signing_sentence::CITY;
 use super::territory;
+use crate::gazetteer;
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The own-contract rule.
@@ -30,6 +33,17 @@ static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:(?:\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?|\b(?:porte|portent|portera|pilote|pilotent|pilotera|coordonne)\s+le\s+|\best\s+(?:porteuse|porteur|pilote|cheffe\s+de\s+file|chef\s+de\s+file)\s+du\s+)contrats?(?P<ville>\s+de\s+ville)?\b|\b(?:signé|paraphé|adopté)\s+(?:à\s+son\s+tour\s+|aussi\s+|déjà\s+)?le\s+sien\b)",
     )
+    .expect("valid regex")
+});
+
+/// A name opening its sentence or heading and a verb of one to three lower-case words after it:
+/// the subject of "… son contrat de ville" ("Kourou signe", "Saint-Denis a officiellement
+/// adopté").
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s#]*(?P<name>{})[ \t]+(?:\p{{Ll}}[\p{{Ll}}'’-]*[ \t]+){{1,3}}$",
+        *NAME
+    ))
     .expect("valid regex")
 });
 
@@ -67,6 +81,11 @@ impl Rule for OwnContract {
                 CITY.captures_iter(before).filter_map(|c| c.name("name")).last()
             {
                 // "La Ville de Lillers a signé son contrat de ville": a commune named as such.
+                out.territories.push(territory(doc, at(name.range()), None, true, ID));
+            } else if let Some(name) = SUBJECT.captures(before).and_then(|c| c.name("name"))
+                && caps.name("ville").is_some()
+                && !gazetteer::communes_named(name.as_str()).is_empty()
+            {
                 out.territories.push(territory(doc, at(name.range()), None, true, ID));
             }
         }
@@ -117,6 +136,22 @@ mod tests {
     }
 
     #[test]
+    fn a_commune_that_signs_its_own_contract() {
+        let text = "Saint-Laurent-du-Maroni signe son contrat de ville\n\nLe maire a signé mardi.";
+        assert_eq!(
+            carriers(&OwnContract, text),
+            [("Saint-Laurent-du-Maroni".into(), "commune".into())]
+        );
+        let text = "Matoury a officiellement adopté son propre contrat de ville pour six ans.";
+        assert_eq!(carriers(&OwnContract, text), [("Matoury".into(), "commune".into())]);
+        // Not a name the gazetteer knows as a commune, nor a subject further in the sentence.
+        let text = "Solidarité Quartiers signe son contrat de ville.";
+        assert!(carriers(&OwnContract, text).is_empty());
+        let text = "Après Matoury, le préfet a signé son contrat de ville.";
+        assert!(carriers(&OwnContract, text).is_empty());
+    }
+
+    #[test]
     fn son_contrat_alone() {
         let text = "Quartiers 2030 : Valence Romans Agglo signe son contrat\n\nLe contrat de ville \
                     engage l'État.";
@@ -142,7 +177,8 @@ mod tests {
     fn not_owners() {
         for text in [
             "La Région Hauts-de-France renforce son action pour les nouveaux contrats de ville.",
-            "Metz Métropole accueille des entreprises. Lille signe son contrat de ville.",
+            // The intercommunality of another sentence.
+            "Metz Métropole accueille des entreprises. Le préfet signe son contrat de ville.",
         ] {
             assert!(carriers(&OwnContract, text).is_empty(), "{text}");
         }
