@@ -166,14 +166,30 @@ fn split_by_hits(qs: &mut Vec<Quartier>) {
 }
 
 /// One gazetteer item per name and status: a later mention of the same quartier, or of a part
-/// of a name already given ("Saraillère" after "Palmer - Saraillère"), is not another one.
+/// of a name already given ("Saraillère" after "Palmer - Saraillère"), is not another one; nor is
+/// a part of a name the document gives in full further on (a lead naming "Saint-Jacques" before
+/// the list gives "Saint-Jean - Saint-Jacques").
 fn dedup_hits(kept: &mut Vec<Quartier>) {
+    let full: Vec<(String, Option<String>, QuartierStatus)> = kept
+        .iter()
+        .filter(|q| q.evidence.rule == super::gazetteer::ID)
+        .map(|q| (fold(&q.name), q.qpv_code.clone(), q.status))
+        .collect();
     let mut seen: Vec<(String, Option<String>, QuartierStatus)> = Vec::new();
     kept.retain(|q| {
         if q.evidence.rule != super::gazetteer::ID {
             return true;
         }
         let name = fold(&q.name);
+        let part_of_later = full.iter().any(|(n, code, status)| {
+            *status == q.status
+                && *code == q.qpv_code
+                && n.len() > name.len()
+                && format!(" {n} ").contains(&format!(" {name} "))
+        });
+        if part_of_later {
+            return false;
+        }
         let again = seen.iter().any(|(n, code, status)| {
             *status == q.status
                 && (*n == name
@@ -419,6 +435,25 @@ mod tests {
              Viriat, et d'autres secteurs.",
         );
         assert_eq!(brief(&out.quartiers), ["croix blanche @ viriat : prioritaire"], "a commune");
+    }
+
+    #[test]
+    fn a_part_of_a_name_given_in_full_further_on_is_no_other_quartier() {
+        // The lead names a piece of the QPV, the list its full name.
+        let out = family(
+            "Saint-Jacques et Vaugirard attendaient ce jour. Les quartiers sont à Châteauroux :              Saint-Jean - Saint-Jacques et Vaugirard.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            [
+                "saint-jean - saint-jacques @ châteauroux : prioritaire",
+                "vaugirard @ châteauroux : prioritaire"
+            ]
+        );
+        // Two QPVs of which neither name holds the other both stay.
+        let out = family("À Châteauroux, Saint-Jacques puis Beaulieu, Vaugirard.");
+        let got = brief(&out.quartiers);
+        assert!(got.contains(&"saint-jacques @ châteauroux : prioritaire".to_owned()), "{got:?}");
     }
 
     #[test]
