@@ -207,6 +207,30 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
 /// on).
 fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
     let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::ID;
+    // A quartier the document also calls by its full official name ("le quartier des Rêpes,
+    // classé sous le nom de « Rêpes - Montmarin - Grand Grésil »") is that name: the shorter
+    // reading gives way to it.
+    let official: Vec<(String, String)> = kept
+        .iter()
+        .filter(|q| is_hit(q))
+        .filter_map(|q| {
+            let code = q.qpv_code.as_deref()?;
+            let qpv = crate::gazetteer::qpv::qpv(code)?;
+            let name = qpv_fold(&q.name);
+            (name == qpv_fold(qpv.name) && name.contains(' ')).then(|| (code.to_owned(), name))
+        })
+        .collect();
+    kept.retain(|q| {
+        is_hit(q)
+            || !super::codes::designated(&q.name).iter().any(|n| {
+                let name = qpv_fold(&q.name);
+                official.iter().any(|(code, full)| {
+                    n.qpv.code == code
+                        && full.len() > name.len()
+                        && format!(" {full} ").contains(&format!(" {name} "))
+                })
+            })
+    });
     let listed: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter(|q| !is_hit(q))
@@ -454,6 +478,21 @@ mod tests {
         let out = family("À Châteauroux, Saint-Jacques puis Beaulieu, Vaugirard.");
         let got = brief(&out.quartiers);
         assert!(got.contains(&"saint-jacques @ châteauroux : prioritaire".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn the_full_official_name_beats_a_part_of_it() {
+        let out = family(
+            "À Vesoul, le contrat vise le quartier des Rêpes, classé prioritaire sous le nom de \
+             « Rêpes - Montmarin - Grand Grésil ».",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["rêpes - montmarin - grand grésil @ vesoul : prioritaire"]
+        );
+        // Without the official name, the name as written stays.
+        let out = family("À Vesoul, le contrat vise le quartier des Rêpes.");
+        assert_eq!(brief(&out.quartiers), ["rêpes @ vesoul : prioritaire"]);
     }
 
     #[test]
