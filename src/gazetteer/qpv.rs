@@ -290,15 +290,37 @@ impl NamedCommunes {
     /// "aux" that hold its article ("au Pontet" for Le Pontet, "aux Mureaux" for Les Mureaux).
     pub fn contains(&self, insee: &str) -> bool {
         super::commune(insee).is_some_and(|c| {
-            let name = fold(c.parent.and_then(super::commune).map_or(c.name, |p| p.name));
-            let contracted = [("le ", "au "), ("les ", "aux ")].iter().any(|(article, to)| {
-                name.strip_prefix(article)
-                    .is_some_and(|rest| self.folded.contains(&format!(" {to}{rest} ")))
-            });
-            contracted || self.folded.contains(&format!(" {name} "))
+            let current = c.parent.and_then(super::commune).unwrap_or(c);
+            let named = |name: String| {
+                let contracted = [("le ", "au "), ("les ", "aux ")].iter().any(|(article, to)| {
+                    name.strip_prefix(article)
+                        .is_some_and(|rest| self.folded.contains(&format!(" {to}{rest} ")))
+                });
+                contracted || self.folded.contains(&format!(" {name} "))
+            };
+            named(fold(current.name))
+                || RENAMED.get(current.insee).is_some_and(|old| old.iter().any(|n| named(fold(n))))
         })
     }
 }
+
+/// The former names of the commune of INSEE code `insee` when it was renamed under the same
+/// code ("Éragny" for Éragny-sur-Oise); none for most communes.
+pub fn former_names(insee: &str) -> &'static [&'static str] {
+    RENAMED.get(insee).map_or(&[], Vec::as_slice)
+}
+
+/// The names a commune bore before it was renamed, by its INSEE code (the same code now):
+/// pages still write the short name ("Éragny" for Éragny-sur-Oise).
+static RENAMED: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_code: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for [insee, name, commune] in rows::<3>("gazetteer/communes_anciennes.tsv") {
+        if insee == commune && !name.is_empty() {
+            by_code.entry(commune).or_default().push(name);
+        }
+    }
+    by_code
+});
 
 #[cfg(test)]
 mod tests {
@@ -310,6 +332,15 @@ mod tests {
         assert!(NamedCommunes::of("Au Pontet, le secteur est retenu.").contains(le_pontet));
         assert!(NamedCommunes::of("Le Pontet signe.").contains(le_pontet));
         assert!(!NamedCommunes::of("Un pontet de bois.").contains(le_pontet));
+    }
+
+    #[test]
+    fn a_renamed_commune_is_named_by_its_former_name_too() {
+        // Éragny became Éragny-sur-Oise under the same code.
+        let eragny = crate::gazetteer::communes_named("Éragny-sur-Oise")[0].insee;
+        assert!(NamedCommunes::of("À Éragny, les habitants votent.").contains(eragny));
+        assert!(NamedCommunes::of("Le maire d'Eragny-sur-Oise signe.").contains(eragny));
+        assert!(!NamedCommunes::of("Les berges de l'Oise sont calmes.").contains(eragny));
     }
 
     #[test]

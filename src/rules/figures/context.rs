@@ -123,8 +123,12 @@ pub(super) fn cues(text: &str) -> BTreeSet<Cue> {
     CUE.find_iter(text).filter_map(|m| cue_of(m.as_str())).collect()
 }
 
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\W*(?:ils|elles)\b").expect("valid regex"));
+/// "Ils"/"Elles" opening a clause, also behind a short adverbial and its comma ("Ensemble,
+/// ils abritent", "Au total, elles comptent").
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:[\p{L}'’]+(?:\s+[\p{L}'’]+)?\s*,\s*)?(?:ils|elles)\b")
+        .expect("valid regex")
+});
 
 /// A preposition or a verb of residence at most three words before a place noun: "de 14
 /// quartiers", "dans les neuf quartiers", "en QPV", "dans l'un des 199 quartiers", "habitent un
@@ -453,7 +457,21 @@ mod tests {
     fn pronouns_read_the_sentence_before() {
         let t = "Le décret retient six quartiers. Ils comptent 12 800 habitants.";
         let pos = t.find("12").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv")); // Behind a short adverbial.
+        let t = "Le premier quartier longe le canal ; le second borde la gare. Ensemble, ils \
+                 abritent 5 150 habitants.";
+        let pos = t.find("5 150").expect("number");
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+        let t = "Le décret retient six quartiers. Au total, elles comptent 9 000 habitants.";
+        let pos = t.find("9 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+        // Not a pronoun, or a sentence before that speaks of no quartier.
+        let t = "Le décret retient six quartiers. Ensemble, les villes comptent 90 000 habitants.";
+        let pos = t.find("90 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
+        let t = "Les deux villes se touchent. Ensemble, elles comptent 90 000 habitants.";
+        let pos = t.find("90 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
     }
 
     #[test]

@@ -46,13 +46,14 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Years named after the contract they measure: "ces six années de contractualisation", "huit
 /// ans de contrat de ville".
 static OF_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:de\s+contractualisation|de\s+contrats?\s+de\s+ville|d['’]\s*application\s+du\s+contrat)\b")
+    Regex::new(r"(?i)^\s+(?:de\s+contractualisation|de\s+contrats?\s+de\s+ville|d['’]\s*application\s+du\s+contrat|d['’]\s*engagements?)\b")
         .expect("valid regex")
 });
 
-/// Time elapsed, not the contract's term: "après trois ans de contrat", "depuis six ans".
+/// Time elapsed, not the contract's term: "après trois ans de contrat", "depuis six ans"; and a
+/// person's or a body's own past ("ses dix ans d'engagement", "fort de huit ans d'engagement").
 static ELAPSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:après|depuis|il\s+y\s+a|au\s+bout\s+de|en)\s+(?:les\s+|ces\s+)?$")
+    Regex::new(r"(?i)\b(?:après|depuis|il\s+y\s+a|au\s+bout\s+de|en|ses|son|sa|leurs?|nos|fort\s+de|forte\s+de)\s+(?:les\s+|ces\s+)?$")
         .expect("valid regex")
 });
 
@@ -130,6 +131,17 @@ mod tests {
         all(&Duration, t, &[(5.0, "duration_years"), (2.0, "duration_years")]);
         let t = "Le plan d'actions pour six ans est prêt.";
         assert_eq!(one(&Duration, t).0, 6.0);
+        // The parties' commitment is the contract's term.
+        let t = "Les partenaires se sont engagés pour cinq ans auprès des habitants.";
+        assert_eq!(one(&Duration, t).0, 5.0);
+        let t = "L'État et la ville s'engagent durant six années au service des quartiers.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Sept signatures pour six ans : le nouveau cadre des quartiers.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Les élus ont validé mardi six années d'engagements partagés.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Ils ont scellé cinq ans d'engagement réciproque.";
+        assert_eq!(one(&Duration, t).0, 5.0);
     }
 
     #[test]
@@ -146,5 +158,11 @@ mod tests {
         none(&Duration, "Le plan de la crèche est prêt. Le document vaut pour six ans.");
         none(&Duration, "Après trois ans de contrat de ville, le bilan est mitigé.");
         none(&Duration, "Depuis cinq ans de contractualisation, rien n'a changé.");
+        // Someone's own past commitment, or a signature that is no contract's.
+        none(&Duration, "Fort de dix ans d'engagement associatif, il préside le conseil.");
+        none(&Duration, "Elle salue ses huit ans d'engagement au centre social.");
+        none(&Duration, "Après trois ans d'engagements, le bénévole passe la main.");
+        none(&Duration, "Le registre de signatures restera ouvert pendant deux semaines.");
+        none(&Duration, "Le club de foot a un nouveau sponsor pour trois ans.");
     }
 }

@@ -56,7 +56,11 @@ impl Rule for Elided {
         let text = doc.text();
         let all_headed = headed_of(doc);
         let with_head: Vec<usize> = all_headed.iter().map(|h| h.number.num.start).collect();
-        for n in numbers_of(doc) {
+        let nums = numbers_of(doc);
+        // The last number read as a part, with its connector and head noun: the next number
+        // may continue its list.
+        let mut last_part: Option<(usize, Link, Range<usize>)> = None;
+        for (i, n) in nums.iter().enumerate() {
             // "dont 4 prioritaires et 7 de veille": parts of `figures.status_split`.
             if n.year || with_head.contains(&n.num.start) || part_kind(text, n).is_some() {
                 continue;
@@ -67,6 +71,11 @@ impl Rule for Elided {
             let Some(before) = text.get(s.start..n.range.start) else { continue };
             let (link, referent) = if let Some(found) = after_connector(text, s.start, before) {
                 found
+            } else if let Some((_, link, referent)) = last_part
+                .clone()
+                .filter(|(p, _, _)| *p + 1 == i && continues_list(text, s.start, &nums[*p], n))
+            {
+                (link, referent)
             } else if let Some(head) = after_partitive(all_headed, s.start, before) {
                 // Its own words must say what part it is ("210 000 vivent en QPV").
                 let c = clause(text, n.num.start);
@@ -77,6 +86,7 @@ impl Rule for Elided {
             } else {
                 continue;
             };
+            last_part = Some((i, link, referent.clone()));
             let Some(class) = head_class(&text[referent.clone()]) else { continue };
             if class == Class::Years {
                 continue;
@@ -129,6 +139,28 @@ fn after_connector(text: &str, start: usize, before: &str) -> Option<(Link, Rang
     Some((link, start + referent.start()..start + referent.end()))
 }
 
+/// "et" or a comma before the number.
+static AND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:\bet|,)\s+$").expect("valid regex"));
+
+/// Whether `n` continues the list of parts that `prev` (a part, just before it) opened: "1 584
+/// quartiers, dont 1 362 dans l'Hexagone et 222 outre-mer" (222 is a part too). Both in the
+/// sentence that starts at `start`; between them a few words without a digit, then "et" or a
+/// comma.
+fn continues_list(
+    text: &str,
+    start: usize,
+    prev: &super::number::Number,
+    n: &super::number::Number,
+) -> bool {
+    prev.range.start >= start
+        && text.get(prev.num.end..n.range.start).is_some_and(|between| {
+            between.len() <= 60
+                && !between.chars().any(|c| c.is_ascii_digit())
+                && AND.is_match(between)
+        })
+}
+
 /// The head noun of the whole a number is a part of, when a comma puts the number right after
 /// "sur les" / "parmi les" and that whole: "Sur les 440 000 habitants de l'agglomération, plus
 /// de 210 000 vivent en QPV".
@@ -157,7 +189,15 @@ mod tests {
         let t = "Il réunit 310 000 habitants, parmi lesquels 41 500 vivent en QPV.";
         assert_eq!(one(&Elided, t), (41500.0, "population_qpv".into(), false));
         let t = "Composition : 39 communes, dont 3 concernées par la politique de la ville";
-        assert_eq!(one(&Elided, t), (3.0, "commune_count".into(), false));
+        assert_eq!(one(&Elided, t), (3.0, "commune_count".into(), false)); // Parts listed after the first one.
+        let t = "Au total, 1 584 quartiers, dont 1 362 en métropole et 222 outre-mer.";
+        all(&Elided, t, &[(1362.0, "qpv_count"), (222.0, "qpv_count")]);
+        let t = "Le territoire compte 24 communes, dont 6 au nord, 4 au sud et 2 à l'est.";
+        all(&Elided, t, &[(6.0, "commune_count"), (4.0, "commune_count"), (2.0, "commune_count")]);
+        // Not after a number that is no part, nor past another figure.
+        none(&Elided, "Le contrat compte 24 communes et 6 ans de travail derrière lui et 4 après.");
+        let t = "On compte 24 communes, dont 6 au nord ; le budget atteint 2 000 et 3 000.";
+        all(&Elided, t, &[(6.0, "commune_count")]);
     }
 
     #[test]

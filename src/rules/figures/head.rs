@@ -5,7 +5,8 @@
 //! d'euros"), an opening quotation mark ("12 « quartiers prioritaires »"), adjectives of `rules/figures/head_adjectives.txt` ("deux autres quartiers"), then a
 //! head noun of `rules/figures/heads.tsv`. "six des huit contrats" gives both numbers the head of
 //! the second. A capitalised plural followed or preceded by a verb of residence ("9 000 Alésiens
-//! vivent", "6 300 Agenais y vivent", "où vivent 60 000 Ligériens") counts inhabitants. A singular head noun ("quartier")
+//! vivent", "6 300 Agenais y vivent", "où vivent 60 000 Ligériens", "qui rassemblent 8 000
+//! Auxerrois") counts inhabitants. A singular head noun ("quartier")
 //! follows only a number below two ("un seul quartier").
 
 use std::ops::Range;
@@ -14,7 +15,8 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::lexicon::{
-    Class, HEAD_ADJECTIVES, HEADS, RESIDENCE_VERBS, alternation, head_class, singular,
+    Class, GATHERING_VERBS, HEAD_ADJECTIVES, HEADS, RESIDENCE_VERBS, alternation, head_class,
+    singular,
 };
 use super::number::{Number, numbers};
 
@@ -58,9 +60,11 @@ static RESIDENT: LazyLock<Regex> = LazyLock::new(|| {
 static DEMONYM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]+(?P<h>\p{Lu}\p{Ll}+s)\b").expect("valid regex"));
 
-/// A verb of residence right before a number ("où vivent", "y résident").
+/// A verb of residence right before a number ("où vivent", "y résident"), or one that gathers
+/// people (`rules/figures/gathering_verbs.txt`: "qui rassemblent", "comptent").
 static RESIDING: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = alternation(RESIDENCE_VERBS.iter().map(String::as_str));
+    let verbs =
+        alternation(RESIDENCE_VERBS.iter().chain(GATHERING_VERBS.iter()).map(String::as_str));
     Regex::new(&format!(r"(?i)\b{verbs}\s+$")).expect("valid regex")
 });
 
@@ -148,6 +152,12 @@ mod tests {
         assert_eq!(heads("Près de 9 000 Alésiens vivent ici")[0].2, Class::People);
         assert_eq!(heads("où vivent près de 60 000 Ligériens, soit")[0].2, Class::People);
         assert_eq!(heads("où résident 4 000 Vierzonnais.")[0].2, Class::People);
+        // A verb that gathers people before the number.
+        assert_eq!(
+            heads("trois quartiers qui rassemblent environ 8 000 Auxerrois")[1].2,
+            Class::People
+        );
+        assert_eq!(heads("Les deux communes comptent 30 000 Montois.")[1].2, Class::People);
         assert_eq!(heads("Un seul quartier prioritaire")[0].2, Class::Quartiers);
         assert_eq!(heads("1 commune")[0].2, Class::Communes);
         assert_eq!(heads("Deux sites sont inscrits")[0].2, Class::Sites);
@@ -169,6 +179,8 @@ mod tests {
         assert!(heads("Près de 9 000 Alésiens sont venus").is_empty());
         assert!(heads("où vivent 60 000 personnes âgées").len() == 1);
         assert!(heads("où travaillent 60 000 Ligériens").is_empty());
+        assert!(heads("le stade accueille 8 000 Auxerrois").is_empty());
+        assert!(heads("ils visitent 12 Musées").is_empty());
         assert!(heads("les 14 quartier").is_empty());
         assert!(heads("le numéro 12 « Grandes orientations »").is_empty());
         assert!(heads("en 2024 Lyon").is_empty());

@@ -146,6 +146,8 @@ pub(super) static RELATED_HEADINGS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/related_headings.txt"));
 pub(super) static RESIDENCE_VERBS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/residence_verbs.txt"));
+pub(super) static GATHERING_VERBS: LazyLock<Vec<String>> =
+    LazyLock::new(|| words("figures/gathering_verbs.txt"));
 pub(super) static STATING_VERBS: LazyLock<Vec<String>> =
     LazyLock::new(|| words("figures/stating_verbs.txt"));
 pub(super) static SCOPE_CUES: LazyLock<Vec<String>> =
@@ -209,6 +211,7 @@ mod tests {
         ("figures/connectors.tsv", 2),
         ("figures/cues.tsv", 2),
         ("figures/duration_cues.tsv", 2),
+        ("figures/gathering_verbs.txt", 1),
         ("figures/head_adjectives.txt", 1),
         ("figures/heads.tsv", 2),
         ("figures/multipliers.tsv", 2),

@@ -76,7 +76,17 @@ mod tests {
             kind("Seize quartiers prioritaires, près de 43 000 habitants"),
             "population_qpv"
         );
-        assert_eq!(kind("Évry compte 36 000 habitants en quartier prioritaire."), "population_qpv");
+        assert_eq!(kind("Évry compte 36 000 habitants en quartier prioritaire."), "population_qpv"); // "secteur" names the quartiers as "quartier" does; a gathering verb and a demonym.
+        assert_eq!(
+            kind("Ces trois secteurs rassemblent environ 5 800 habitants."),
+            "population_qpv"
+        );
+        assert_eq!(kind("Le secteur retenu compte 2 100 habitants."), "population_qpv");
+        assert_eq!(
+            kind("Trois quartiers prioritaires, qui rassemblent environ 8 000 Auxerrois."),
+            "population_qpv"
+        );
+        assert_eq!(kind("Les deux communes comptent 30 000 Montois."), "population");
     }
 
     #[test]

@@ -195,21 +195,28 @@ impl Rule for Gazetteer {
         }
         let named = doc.named_communes();
         let named_in_text = |insee: &str| named.contains(insee);
-        // Each hit, with the one QPV it stands for in the document's communes.
+        // Each hit, with the one QPV it stands for in the document's communes and how it reads.
+        let read: Vec<Option<(&qpv::Qpv, Reading)>> = hits
+            .iter()
+            .map(|hit| {
+                let here: Vec<&qpv::Named> = hit
+                    .named
+                    .iter()
+                    .filter(|n| n.qpv.communes.iter().any(|c| named_in_text(c)))
+                    .collect();
+                let mut codes: Vec<&str> = here.iter().map(|n| n.qpv.code).collect();
+                codes.dedup();
+                let [code] = codes.as_slice() else { return None };
+                let q = here.iter().find(|n| n.qpv.code == *code).map(|n| n.qpv)?;
+                Some((q, acceptable(text, hit)))
+            })
+            .collect();
         let mut found: Vec<Found> = Vec::new();
-        for hit in &hits {
-            let here: Vec<&qpv::Named> = hit
-                .named
-                .iter()
-                .filter(|n| n.qpv.communes.iter().any(|c| named_in_text(c)))
-                .collect();
-            let mut codes: Vec<&str> = here.iter().map(|n| n.qpv.code).collect();
-            codes.dedup();
-            let [code] = codes.as_slice() else { continue };
-            let Some(q) = here.iter().find(|n| n.qpv.code == *code).map(|n| n.qpv) else {
-                continue;
-            };
-            if !acceptable(text, hit) {
+        for (i, hit) in hits.iter().enumerate() {
+            let Some((q, reading)) = read[i] else { continue };
+            if reading == Reading::No
+                || (reading == Reading::InList && !listed_beside_a_name(text, &hits, &read, i))
+            {
                 continue;
             }
             // A neighbouring part of the same QPV extends the item.
@@ -247,18 +254,21 @@ impl Rule for Gazetteer {
             let prev = i.checked_sub(1).map_or(0, |p| found[p].range.end);
             let after = line_window(text, range.end, next, true);
             let before = line_window(text, prev, range.start, false);
+            // Each commune with the name the window gives it: its own, else a former one the
+            // page still uses ("Éragny" for Éragny-sur-Oise).
             let near = |window: &str| {
                 let w = format!(" {} ", qpv::fold(window));
                 q.communes
                     .iter()
-                    .filter(|c| {
-                        gazetteer::commune(c).is_some_and(|c| {
-                            let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
-                            w.contains(&format!(" {} ", qpv::fold(c.name)))
-                        })
+                    .filter_map(|c| {
+                        let c = gazetteer::commune(c)?;
+                        let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
+                        std::iter::once(c.name)
+                            .chain(qpv::former_names(c.insee).iter().copied())
+                            .find(|n| w.contains(&format!(" {} ", qpv::fold(n))))
+                            .map(|n| (c.insee, n))
                     })
-                    .copied()
-                    .collect::<Vec<&str>>()
+                    .collect::<Vec<(&str, &str)>>()
             };
             let mut insee = near(after);
             if insee.is_empty() {
@@ -272,10 +282,9 @@ impl Rule for Gazetteer {
             }
             let communes = insee
                 .iter()
-                .filter_map(|c| gazetteer::commune(c))
-                .map(|c| {
-                    let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
-                    CommuneRef { name: c.name.to_owned(), insee: Some(c.insee.to_owned()) }
+                .map(|(code, name)| CommuneRef {
+                    name: (*name).to_owned(),
+                    insee: Some((*code).to_owned()),
                 })
                 .collect();
             let name = collapse(&text[range.clone()]);
@@ -293,6 +302,32 @@ impl Rule for Gazetteer {
             });
         }
     }
+}
+
+/// Whether hit `i` is an item of a list whose item just before or after it is a known quartier
+/// of the same commune ("Rodrigues, Agen nord-est et le Pin", "tous à Châteauroux : Beaulieu,
+/// Saint-Jean et Vaugirard"): a comma or "et" between them, nothing else.
+fn listed_beside_a_name(
+    text: &str,
+    hits: &[qpv::Hit],
+    read: &[Option<(&qpv::Qpv, Reading)>],
+    i: usize,
+) -> bool {
+    let Some((q, _)) = read[i] else { return false };
+    let same_commune = |j: usize| {
+        read.get(j).copied().flatten().is_some_and(|(other, reading)| {
+            reading == Reading::Name
+                && other.code != q.code
+                && other.communes.iter().any(|c| q.communes.contains(c))
+        })
+    };
+    let listed = |from: usize, to: usize| {
+        text.get(from..to).is_some_and(|between| {
+            !between.contains('\n') && joins_parts(between) == Some(Join::List)
+        })
+    };
+    (i > 0 && same_commune(i - 1) && listed(hits[i - 1].range.end, hits[i].range.start))
+        || (same_commune(i + 1) && listed(hits[i].range.end, hits[i + 1].range.start))
 }
 
 /// Whether a folded key is made of common words only (`gazetteer_generic.txt`), or too short
@@ -330,16 +365,28 @@ fn after_lower_article(text: &str, range: Range<usize>) -> usize {
         .unwrap_or(range.start)
 }
 
-fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
+/// How a hit reads where it stands.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Reading {
+    /// Not a quartier's name here (lower case, a street, part of a longer name).
+    No,
+    /// A name of common words, or a commune's too ("le Pin", "Beaulieu"): a quartier only as
+    /// an item of a list whose neighbouring item is a known quartier of the same commune.
+    InList,
+    /// A quartier's name.
+    Name,
+}
+
+fn acceptable(text: &str, hit: &qpv::Hit) -> Reading {
     let written = &text[hit.range.clone()];
     if !written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-        return false;
+        return Reading::No;
     }
     let start = text.floor_char_boundary(hit.range.start.saturating_sub(60));
     let before = &text[start..hit.range.start];
     let before = before.rsplit('\n').next().unwrap_or(before);
     if NOT_BEFORE.is_match(before) {
-        return false;
+        return Reading::No;
     }
     // Part of a longer proper name ("Plaine Commune", an intercommunality): a capitalised word
     // right after it, other than a commune of its QPVs.
@@ -353,10 +400,10 @@ fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
             gazetteer::commune(c).is_some_and(|c| qpv::fold(c.name).starts_with(&qpv::fold(&next)))
         })
     {
-        return false;
+        return Reading::No;
     }
     if after_proper_word(before, hit) {
-        return false;
+        return Reading::No;
     }
     let generic = is_generic(&hit.key);
     // A commune of the same name near the QPVs (same département) makes the name ambiguous;
@@ -370,7 +417,11 @@ fn acceptable(text: &str, hit: &qpv::Hit) -> bool {
         .collect();
     let commune =
         gazetteer::communes_named(written).iter().any(|c| departements.contains(&c.departement));
-    !(generic || commune) || CUE_BEFORE.is_match(before)
+    if !(generic || commune) || CUE_BEFORE.is_match(before) {
+        Reading::Name
+    } else {
+        Reading::InList
+    }
 }
 
 /// Whether the hit ends a longer proper name ("Vallée de la Cèze Cévennes", "Haute Provence"):
@@ -525,6 +576,49 @@ mod tests {
         );
         // Lower case all through is still no name.
         none(&Gazetteer, "À Vernouillet, les vauvettes du jardin public ont fleuri.");
+    }
+
+    #[test]
+    fn a_renamed_commune_under_its_former_name() {
+        // Éragny is now Éragny-sur-Oise: pages still write the short name.
+        finds(
+            &Gazetteer,
+            "À Pontoise : Marcouville. À Éragny : les Dix Arpents.",
+            &["marcouville @ pontoise : prioritaire", "dix arpents @ éragny : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "Le quartier des Dix Arpents, à Éragny-sur-Oise, entre dans la liste.",
+            &["dix arpents @ éragny-sur-oise : prioritaire"],
+        );
+        none(&Gazetteer, "À Pontoise, les Dix Arpents de la ferme sont à vendre.");
+    }
+
+    #[test]
+    fn a_common_or_commune_name_as_an_item_of_a_list_of_known_quartiers() {
+        // "Pin" (Agen) is too short to stand alone, "Beaulieu" is also a commune of the Indre:
+        // beside a known quartier of the same commune, in a list, each is one.
+        finds(
+            &Gazetteer,
+            "À Agen, le contrat vise Rodrigues - Barleté et le Pin.",
+            &["rodrigues - barleté @ agen : prioritaire", "pin @ agen : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "Les quartiers retenus, tous à Châteauroux : Beaulieu, Vaugirard, et Saint-Jean.",
+            &[
+                "beaulieu @ châteauroux : prioritaire",
+                "vaugirard @ châteauroux : prioritaire",
+                "saint-jean @ châteauroux : prioritaire",
+            ],
+        );
+        // Alone, or beside a quartier only in a sentence that is no list, still not.
+        none(&Gazetteer, "À Agen, le Pin parasol du square a été replanté.");
+        finds(
+            &Gazetteer,
+            "Le préfet, venu de Beaulieu, a rencontré à Châteauroux les habitants de Vaugirard.",
+            &["vaugirard @ châteauroux : prioritaire"],
+        );
     }
 
     #[test]

@@ -166,14 +166,30 @@ fn split_by_hits(qs: &mut Vec<Quartier>) {
 }
 
 /// One gazetteer item per name and status: a later mention of the same quartier, or of a part
-/// of a name already given ("Saraillère" after "Palmer - Saraillère"), is not another one.
+/// of a name already given ("Saraillère" after "Palmer - Saraillère"), is not another one; nor is
+/// a part of a name the document gives in full further on (a lead naming "Saint-Jacques" before
+/// the list gives "Saint-Jean - Saint-Jacques").
 fn dedup_hits(kept: &mut Vec<Quartier>) {
+    let full: Vec<(String, Option<String>, QuartierStatus)> = kept
+        .iter()
+        .filter(|q| q.evidence.rule == super::gazetteer::ID)
+        .map(|q| (fold(&q.name), q.qpv_code.clone(), q.status))
+        .collect();
     let mut seen: Vec<(String, Option<String>, QuartierStatus)> = Vec::new();
     kept.retain(|q| {
         if q.evidence.rule != super::gazetteer::ID {
             return true;
         }
         let name = fold(&q.name);
+        let part_of_later = full.iter().any(|(n, code, status)| {
+            *status == q.status
+                && *code == q.qpv_code
+                && n.len() > name.len()
+                && format!(" {n} ").contains(&format!(" {name} "))
+        });
+        if part_of_later {
+            return false;
+        }
         let again = seen.iter().any(|(n, code, status)| {
             *status == q.status
                 && (*n == name
@@ -191,6 +207,30 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
 /// on).
 fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
     let is_hit = |q: &Quartier| q.evidence.rule == super::gazetteer::ID;
+    // A quartier the document also calls by its full official name ("le quartier des Rêpes,
+    // classé sous le nom de « Rêpes - Montmarin - Grand Grésil »") is that name: the shorter
+    // reading gives way to it.
+    let official: Vec<(String, String)> = kept
+        .iter()
+        .filter(|q| is_hit(q))
+        .filter_map(|q| {
+            let code = q.qpv_code.as_deref()?;
+            let qpv = crate::gazetteer::qpv::qpv(code)?;
+            let name = qpv_fold(&q.name);
+            (name == qpv_fold(qpv.name) && name.contains(' ')).then(|| (code.to_owned(), name))
+        })
+        .collect();
+    kept.retain(|q| {
+        is_hit(q)
+            || !super::codes::designated(&q.name).iter().any(|n| {
+                let name = qpv_fold(&q.name);
+                official.iter().any(|(code, full)| {
+                    n.qpv.code == code
+                        && full.len() > name.len()
+                        && format!(" {full} ").contains(&format!(" {name} "))
+                })
+            })
+    });
     let listed: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter(|q| !is_hit(q))
@@ -419,6 +459,40 @@ mod tests {
              Viriat, et d'autres secteurs.",
         );
         assert_eq!(brief(&out.quartiers), ["croix blanche @ viriat : prioritaire"], "a commune");
+    }
+
+    #[test]
+    fn a_part_of_a_name_given_in_full_further_on_is_no_other_quartier() {
+        // The lead names a piece of the QPV, the list its full name.
+        let out = family(
+            "Saint-Jacques et Vaugirard attendaient ce jour. Les quartiers sont à Châteauroux :              Saint-Jean - Saint-Jacques et Vaugirard.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            [
+                "saint-jean - saint-jacques @ châteauroux : prioritaire",
+                "vaugirard @ châteauroux : prioritaire"
+            ]
+        );
+        // Two QPVs of which neither name holds the other both stay.
+        let out = family("À Châteauroux, Saint-Jacques puis Beaulieu, Vaugirard.");
+        let got = brief(&out.quartiers);
+        assert!(got.contains(&"saint-jacques @ châteauroux : prioritaire".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn the_full_official_name_beats_a_part_of_it() {
+        let out = family(
+            "À Vesoul, le contrat vise le quartier des Rêpes, classé prioritaire sous le nom de \
+             « Rêpes - Montmarin - Grand Grésil ».",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["rêpes - montmarin - grand grésil @ vesoul : prioritaire"]
+        );
+        // Without the official name, the name as written stays.
+        let out = family("À Vesoul, le contrat vise le quartier des Rêpes.");
+        assert_eq!(brief(&out.quartiers), ["rêpes @ vesoul : prioritaire"]);
     }
 
     #[test]
