@@ -465,7 +465,8 @@ mod tests {
     fn a_part_of_a_name_given_in_full_further_on_is_no_other_quartier() {
         // The lead names a piece of the QPV, the list its full name.
         let out = family(
-            "Saint-Jacques et Vaugirard attendaient ce jour. Les quartiers sont à Châteauroux :              Saint-Jean - Saint-Jacques et Vaugirard.",
+            "Saint-Jacques et Vaugirard attendaient ce jour. Les quartiers sont à Châteauroux : \
+             Saint-Jean - Saint-Jacques et Vaugirard.",
         );
         assert_eq!(
             brief(&out.quartiers),
