@@ -815,10 +815,11 @@ fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
 /// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février", "Le
-/// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin".
+/// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin"; a day
+/// told from the one before ("Laon, le lendemain", "Vannes, le vendredi suivant").
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|le\s+(?:lendemain|surlendemain|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+suivant))\b"
     ))
     .expect("valid regex")
 });
@@ -838,6 +839,10 @@ static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// What separates two names of a list: a comma, "et".
+static LIST_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
 
 /// The contracts in the plural: a page about several of them.
 static PLURAL: LazyLock<Regex> =
@@ -870,12 +875,26 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             && !member(m, s)
             && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
     };
+    let day_after = |m: &Mention| {
+        DATE_AFTER.is_match(&text[m.range.end..text.ceil_char_boundary(m.range.end + 48)])
+    };
+    // "Fort-de-France et Le Lamentin, le 8 juillet", "Laon, Soissons et Chauny : 12 juin": the
+    // names of a list share the day written after its last one.
+    let listed_with_day = |m: &Mention| {
+        let mut last = m;
+        for next in mentions.iter().filter(|o| o.range.start >= m.range.end) {
+            if !LIST_GAP.is_match(&text[last.range.end..next.range.start]) {
+                break;
+            }
+            last = next;
+        }
+        !std::ptr::eq(last, m) && day_after(last)
+    };
     let dated = |m: &Mention| {
-        let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
         // Wide enough for a kind before the name ("celui de la communauté d'agglomération d'").
         let before =
             &text[text.floor_char_boundary(m.range.start.saturating_sub(80))..m.range.start];
-        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before) || in_sentence(m)
+        day_after(m) || DATE_BEFORE.is_match(before) || in_sentence(m) || listed_with_day(m)
     };
     let mut keys: Vec<&str> = Vec::new();
     let mut picked: Vec<&Mention> = Vec::new();
@@ -1718,6 +1737,18 @@ Le contrat de ville a été signé le 2 juillet \
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
                     février, c'est Quimperlé qui a signé son contrat de ville le 9 février.";
         assert_eq!(carriers(text), ["Montauban", "Quimperlé"]);
+        // Names listed before one day share it; a day told from the day before.
+        let text = "Les contrats de ville de l'île\n\nMontauban et Quimperlé, le 8 juillet\n\
+                    Les deux maires ont signé.\n\nLorient, le vendredi suivant\nLe maire a \
+                    signé.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient"]);
+        let text = "Les contrats de ville de l'île\n\nMontauban, Quimperlé et Lorient : 8 \
+                    juillet\nLes trois maires ont signé.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient"]);
+        // Names listed in a sentence without a day of their own.
+        let text = "Les contrats de ville de l'île\n\nMontauban et Quimperlé ont des quartiers. \
+                    Le 8 juillet, la ministre est venue.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
         // A town that signed another document is no carrier of a contract.
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
                     février, c'est Quimperlé qui a signé son contrat de plan le 9 février.";
