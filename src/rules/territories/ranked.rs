@@ -93,6 +93,16 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A signature told as done, the narrower part of [`SIGNED`] that speaks for a contract named
+/// in another sentence: "ont paraphé le document", "a ensuite signé", "ont mis leur paraphe"
+/// (not an adoption or an approval of another text, not "ses signataires").
+static SIGNED_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:(?:officiellement|solennellement|ensuite|également|aussi|enfin|déjà|conjointement|tour\s+à\s+tour)\s+){0,2}(?:signée?s?|paraphée?s?|scellée?s?|(?:mis|apposée?s?)\s+(?:leur|leurs|sa|son)\s+(?:paraphes?|signatures?|griffes?))\b|\b(?:signent|paraphent)\b",
+    )
+    .expect("valid regex")
+});
+
 /// A mention that defines the contract, not one that reports it: "Le contrat de ville est
 /// l'outil de…", "le contrat de ville constitue le cadre…" (read from the mention on).
 static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1162,13 +1172,14 @@ fn dated_signature(out: &Candidates) -> bool {
 fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
     let text = doc.text();
     let sentences = sentences(text);
-    let told = |s: &Range<usize>| {
+    let told = |s: &Range<usize>, re: &Regex| {
         let sentence = &text[s.clone()];
-        SIGNED.is_match(sentence) && !NOT_YET.is_match(sentence)
+        re.is_match(sentence) && !NOT_YET.is_match(sentence)
     };
-    let signed =
-        |at: usize| sentences.iter().find(|s| s.start <= at && at < s.end).is_some_and(told);
-    let dated = dated || sentences.iter().any(told);
+    let signed = |at: usize| {
+        sentences.iter().find(|s| s.start <= at && at < s.end).is_some_and(|s| told(s, &SIGNED))
+    };
+    let dated = dated || sentences.iter().any(|s| told(s, &SIGNED_DONE));
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
@@ -1419,6 +1430,9 @@ mod tests {
         let text = "Actualités\n\nQuimperlé entre dans son nouveau contrat de ville. Le maire \
                     présente le document à Quimperlé.";
         assert!(carriers(text).is_empty(), "no signature told");
+        let text = "Actualités\n\nLes élus de Quimperlé ont adopté un plan. Ce plan n'est pas \
+                    un contrat de ville.";
+        assert!(carriers(text).is_empty(), "another text adopted");
     }
 
     #[test]
