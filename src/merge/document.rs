@@ -106,12 +106,12 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
     merged
 }
 
-/// A page that tells a signing in the past: "ont signé", "a été signé", "la signature",
-/// "ont paraphé", "apposé leur paraphe", "ont scellé le contrat" (not "signataires", not
-/// "signeront").
+/// A page that tells a signing in the past: "ont signé", "a été signé", "la signature", "six
+/// signatures", "en signant", "ont paraphé", "mis leur paraphe", "apposé leur paraphe", "ont
+/// scellé le contrat" (not "signataires", not "signeront").
 static SIGNING_TOLD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sign(?:é|ée|és|ées|èrent|ature)|paraph(?:é|ée|és|èrent)|apposé|scellé)(?:$|[^\w])",
+        r"(?i)\b(?:sign(?:é|ée|és|ées|èrent|atures?|ant)|paraph(?:é|ée|és|èrent|es?)|apposé|scellé)(?:$|[^\w])",
     )
     .expect("valid regex")
 });
@@ -185,7 +185,9 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
         (None, Some(signed)) => {
             let first = year(&signed.value)?;
             let end = c.dates.iter().find_map(|d| {
-                let b = year(d.end.as_deref()?)?;
+                // "prorogé jusqu'au 31 décembre 2023": a day or a year that ends a span.
+                let until = d.text.to_lowercase().starts_with("jusqu");
+                let b = year(d.end.as_deref().or(until.then_some(d.value.as_str()))?)?;
                 (d.role != DateRole::Period && first < b && b < NEW_GENERATION + 2)
                     .then_some((d, [first, b]))
             });
@@ -247,7 +249,10 @@ fn prolonged<'a>(
         .iter()
         .filter(|d| d.role != DateRole::Period && d.evidence.span[0] >= from.evidence.span[1])
         .filter(|d| d.evidence.span[0] - from.evidence.span[1] <= PROLONGATION_REACH)
-        .filter(|d| d.text.to_lowercase().starts_with("jusqu"))
+        .filter(|d| {
+            let before = text.get(..d.evidence.span[0]).unwrap_or("");
+            d.text.to_lowercase().starts_with("jusqu") || ENDED_ON.is_match(before)
+        })
         .filter(|d| {
             PROLONGED.is_match(text.get(from.evidence.span[1]..d.evidence.span[0]).unwrap_or(""))
         })
@@ -288,6 +293,15 @@ fn published(c: &Candidates) -> Option<Published> {
 /// A prolongation of the contract: "prorogé", "prolongée", "la prorogation".
 static PROLONGED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:prorog|prolong)").expect("valid regex"));
+
+/// A contract's end told before its day: "a pris fin le", "s'est achevé le", "a expiré en",
+/// "prend fin au".
+static ENDED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:pris|prend|prendra|prenait)\s+fin|\bs'est\s+(?:achevée?|terminée?|clos|close)|\bexpiré|\béchu)\s+(?:le|au|en|fin)?\s*$",
+    )
+    .expect("valid regex")
+});
 
 /// How far before a period a prolongation may be told, in bytes.
 const PROLONGATION_REACH: usize = 200;
@@ -1689,6 +1703,60 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_period_prolonged_to_an_end_told_as_done() {
+        let periods = |t: &str, end: &str| {
+            let mut earlier = date(t, "2015-2020", "2015", DateRole::Period);
+            earlier.end = Some("2020".into());
+            let c = Candidates {
+                territories: vec![territory(t, "Laval")],
+                dates: vec![
+                    date(t, "2024-2030", "2024", DateRole::Period),
+                    earlier,
+                    date(t, end, "2023-12-31", DateRole::Other),
+                ],
+                ..Candidates::default()
+            };
+            periods_and_days(t, &c)
+        };
+        for told in [
+            "Le contrat 2015-2020 de Laval, prolongé deux fois, a pris fin le 31 décembre 2023.",
+            "Le contrat 2015-2020 de Laval, prorogé, s'est achevé le 31 décembre 2023.",
+        ] {
+            let t = format!("{told} Le suivant, 2024-2030, prend le relais.\n");
+            let got = periods(&t, "31 décembre 2023");
+            assert_eq!(got, [(Some([2024, 2030]), None), (Some([2015, 2023]), None)], "{told}");
+        }
+        // A day told for something else, or an end told without a prolongation.
+        for not_told in [
+            "Le contrat 2015-2020 de Laval, prolongé deux fois, a été évalué le 31 décembre 2023.",
+            "Le contrat 2015-2020 de Laval a pris fin le 31 décembre 2023.",
+        ] {
+            let t = format!("{not_told} Le suivant, 2024-2030, prend le relais.\n");
+            let got = periods(&t, "31 décembre 2023");
+            assert_eq!(got, [(Some([2024, 2030]), None), (Some([2015, 2020]), None)], "{not_told}");
+        }
+    }
+
+    #[test]
+    fn an_earlier_contract_named_by_its_signing_day_ends_where_it_was_prolonged_to() {
+        let t = "Le contrat 2024-2030 de Laval prend le relais du contrat signé le 3 juillet 2015, \
+                 prorogé jusqu'au 31 décembre 2023.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                date(t, "2024-2030", "2024", DateRole::Period),
+                date(t, "3 juillet 2015", "2015-07-03", DateRole::Signature),
+                date(t, "jusqu'au 31 décembre 2023", "2023", DateRole::Other),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(
+            periods_and_days(t, &c),
+            [(Some([2024, 2030]), None), (Some([2015, 2023]), Some("2015-07-03".into()))]
+        );
+    }
+
+    #[test]
     fn a_news_page_s_day_of_a_told_signing() {
         let candidates = |t: &str| Candidates {
             territories: vec![territory(t, "Laval")],
@@ -1711,6 +1779,16 @@ mod tests {
         let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
                  présenté le contrat.\n";
         assert_eq!(merge(t, &candidates(t)).contracts[0].signed_on, None);
+        // A signing told by its noun in the plural, a gerund, a mark put on the text.
+        for told in [
+            "Mardi 11 mars, à Laval : quatre signatures pour le contrat.\n",
+            "Mardi 11 mars, à Laval, le préfet a ouvert la séance en signant le contrat.\n",
+            "Mardi 11 mars, à Laval, le maire a mis son paraphe au bas du contrat.\n",
+        ] {
+            let t = format!("Publié le 12 mars 2024\n{told}");
+            let signed = merge(&t, &candidates(&t)).contracts[0].signed_on.clone();
+            assert_eq!(signed.map(|s| s.value).as_deref(), Some("2024-03-11"), "{told}");
+        }
     }
 
     /// Each merged contract's period and signature day, in the merger's order.

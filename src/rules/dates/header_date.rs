@@ -31,6 +31,9 @@ pub(super) const ID: &str = "dates.header_date";
 /// How many non-empty lines count as the top of the page.
 const TOP_LINES: usize = 12;
 
+/// How many first non-empty lines may hold a newspaper's folio ([`FOLIO`]).
+const FOLIO_LINES: usize = 2;
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*|(?i:par)[ \t][^\n|·•,:;.!?]{{1,40}}?[ \t]+[-–—][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY))
         .expect("valid regex")
@@ -54,6 +57,48 @@ static FLAT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// A printed newspaper's folio, as its PDF text gives it on an upper-case top line: the paper's
+/// name, the issue's weekday and date, the page number, the section ("LE COURRIER DU NORD
+/// MARDI 3 MARS 2015 12 DOUAI ET ENVIRONS", "JEUDI 2 JUILLET 2015 - 5"). The weekday and the
+/// page number after the date tell it from an upper-case headline that dates an event
+/// ("SIGNATURE DU CONTRAT LE MARDI 3 MARS 2015").
+static FOLIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[\s*_#>]*(?:[^\n]*?(?P<prev>[^\s\d]\S*)[ \t]+)??(?P<date>{})[ \t]*[-–—|·•]?[ \t]*\d{{1,3}}(?:[ \t]+[^\s\d:%€]\S*(?:[ \t]+\S+)*)?[ \t]*$",
+        *DATE
+    ))
+    .expect("valid regex")
+});
+
+/// Words that put a date of [`FOLIO`] inside a headline's sentence: the day of an event.
+const FOLIO_NOT_AFTER: &[&str] =
+    &["le", "du", "au", "ce", "dès", "depuis", "jusqu'au", "avant", "après", "pour", "et", "à"];
+
+/// [`FOLIO`]'s date on an upper-case `line`, with its weekday, not after a linking word, nor
+/// before a time ("10 H").
+fn folio(line: &str) -> Option<(std::ops::Range<usize>, Parsed)> {
+    if line.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let caps = FOLIO.captures(line)?;
+    let date = caps.name("date")?;
+    caps.name("wd")?;
+    let prev = caps.name("prev").map(|p| p.as_str().to_lowercase());
+    if prev.is_some_and(|p| FOLIO_NOT_AFTER.contains(&p.as_str())) {
+        return None;
+    }
+    let rest = line[date.end()..].trim_start_matches([' ', '\t', '-', '–', '—', '|', '·', '•']);
+    let after_number = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+    if after_number.starts_with(['H', 'h'])
+        && !after_number.chars().nth(1).is_some_and(char::is_alphabetic)
+        || after_number.to_lowercase().starts_with("heure")
+    {
+        return None;
+    }
+    let parsed = Parsed::from_captures(&caps)?;
+    (parsed.year.is_some() && parsed.day.is_some()).then(|| (date.range(), parsed))
+}
 
 /// A signature line ("Fait à Reims, le 1/7/2024", "Signé à Blois,le 2 juillet 2015" with its
 /// space lost): the day the contract was signed, not the page's issue date, even when the page
@@ -122,6 +167,12 @@ impl HeaderDate {
                 continue;
             }
             if SIGNED_AT.is_match(line) {
+                continue;
+            }
+            if seen <= FOLIO_LINES
+                && let Some((date, parsed)) = folio(line)
+            {
+                found.push((start + date.start..start + date.end, parsed.value(), false));
                 continue;
             }
             let Some(caps) = RE.captures(line) else { continue };
@@ -209,6 +260,29 @@ mod metadata_tests {
             one(&HeaderDate, "2024-10-14 | Cohésion sociale | Lecture : 4 min\n");
         assert_eq!((value.as_str(), role), ("2024-10-14", DateRole::Publication));
         none(&HeaderDate, "2024-10-14 : le contrat est signé à Besançon.\n");
+    }
+
+    #[test]
+    fn a_newspaper_folio_on_the_first_line() {
+        for (folio, date) in [
+            ("LE COURRIER DU NORD MARDI 3 MARS 2015 12 DOUAI ET ENVIRONS", "2015-03-03"),
+            ("L'ÉCHO DE LA VALLÉE – JEUDI 2 JUILLET 2015 – 5", "2015-07-02"),
+            ("SAMEDI 14 NOVEMBRE 2015 21", "2015-11-14"),
+        ] {
+            let page = format!("{folio}\nLa ville signe son contrat de ville\n");
+            assert_eq!(one(&HeaderDate, &page).1, date, "{folio}");
+        }
+        // An upper-case headline dating an event, a date without a weekday or a page number, a
+        // time after the date.
+        for headline in [
+            "SIGNATURE DU CONTRAT LE MARDI 3 MARS 2015 12 PARTENAIRES",
+            "LE COURRIER DU NORD 3 MARS 2015 12 DOUAI",
+            "LE COURRIER DU NORD MARDI 3 MARS 2015 DOUAI",
+            "RENDEZ-VOUS MARDI 3 MARS 2015 10 H EN MAIRIE",
+            "Le Courrier mardi 3 mars 2015 12 Douai",
+        ] {
+            none(&HeaderDate, &format!("{headline}\nLa ville signe son contrat de ville\n"));
+        }
     }
 
     #[test]

@@ -81,12 +81,24 @@ static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A signature, an adoption or a prolongation reported as done: "a signé", "ont été signés",
-/// "est signé", "a adopté", "a été approuvé", "a été prolongé", "signent", "la signature du",
+/// "est signé", "a adopté", "a été approuvé", "a été prolongé", "ont scellé", up to two adverbs
+/// after the auxiliary ("ont ensuite signé", "a tour à tour paraphé"); a mark put on the text
+/// ("ont mis leur paraphe", "a apposé sa signature"); "signent", "paraphent", "la signature du",
 /// or the contract's signatories ("ses signataires"). With "le contrat de ville" in the same
 /// sentence, a report of one contract.
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:officiellement\s+|solennellement\s+)?(?:signée?s?|paraphée?s?|adoptée?s?|approuvée?s?|prolongée?s?|prorogée?s?)\b|\bsignent\b|\bsignature\s+(?:officielle\s+)?du\b|\b(?:ses|les|leurs)\s+signataires\b",
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:(?:officiellement|solennellement|ensuite|également|aussi|enfin|déjà|conjointement|tour\s+à\s+tour)\s+){0,2}(?:signée?s?|paraphée?s?|adoptée?s?|approuvée?s?|prolongée?s?|prorogée?s?|scellée?s?|(?:mis|apposée?s?)\s+(?:leur|leurs|sa|son)\s+(?:paraphes?|signatures?|griffes?))\b|\b(?:signent|paraphent)\b|\bsignature\s+(?:officielle\s+)?du\b|\b(?:ses|les|leurs)\s+signataires\b",
+    )
+    .expect("valid regex")
+});
+
+/// A signature told as done, the narrower part of [`SIGNED`] that speaks for a contract named
+/// in another sentence: "ont paraphé le document", "a ensuite signé", "ont mis leur paraphe"
+/// (not an adoption or an approval of another text, not "ses signataires").
+static SIGNED_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:(?:officiellement|solennellement|ensuite|également|aussi|enfin|déjà|conjointement|tour\s+à\s+tour)\s+){0,2}(?:signée?s?|paraphée?s?|scellée?s?|(?:mis|apposée?s?)\s+(?:leur|leurs|sa|son)\s+(?:paraphes?|signatures?|griffes?))\b|\b(?:signent|paraphent)\b",
     )
     .expect("valid regex")
 });
@@ -813,10 +825,11 @@ fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
 /// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février", "Le
-/// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin".
+/// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin"; a day
+/// told from the one before ("Laon, le lendemain", "Vannes, le vendredi suivant").
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b"
+        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|le\s+(?:lendemain|surlendemain|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+suivant))\b"
     ))
     .expect("valid regex")
 });
@@ -836,6 +849,10 @@ static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// What separates two names of a list: a comma, "et".
+static LIST_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
 
 /// The contracts in the plural: a page about several of them.
 static PLURAL: LazyLock<Regex> =
@@ -868,12 +885,26 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             && !member(m, s)
             && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
     };
+    let day_after = |m: &Mention| {
+        DATE_AFTER.is_match(&text[m.range.end..text.ceil_char_boundary(m.range.end + 48)])
+    };
+    // "Fort-de-France et Le Lamentin, le 8 juillet", "Laon, Soissons et Chauny : 12 juin": the
+    // names of a list share the day written after its last one.
+    let listed_with_day = |m: &Mention| {
+        let mut last = m;
+        for next in mentions.iter().filter(|o| o.range.start >= m.range.end) {
+            if !LIST_GAP.is_match(&text[last.range.end..next.range.start]) {
+                break;
+            }
+            last = next;
+        }
+        !std::ptr::eq(last, m) && day_after(last)
+    };
     let dated = |m: &Mention| {
-        let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
         // Wide enough for a kind before the name ("celui de la communauté d'agglomération d'").
         let before =
             &text[text.floor_char_boundary(m.range.start.saturating_sub(80))..m.range.start];
-        DATE_AFTER.is_match(after) || DATE_BEFORE.is_match(before) || in_sentence(m)
+        day_after(m) || DATE_BEFORE.is_match(before) || in_sentence(m) || listed_with_day(m)
     };
     let mut keys: Vec<&str> = Vec::new();
     let mut picked: Vec<&Mention> = Vec::new();
@@ -1135,16 +1166,20 @@ fn dated_signature(out: &Candidates) -> bool {
 /// True when the document reports one contract: the singular contract at least twice, once in
 /// its title, once in a sentence that reports its signature ("le maire a signé le contrat de
 /// ville"; not "le contrat de ville sera signé"), or once in a page that dates a signature
-/// (`dated`: a fact sheet's "Contrat de ville 2015-2020" over "Date de signature : ...").
+/// (`dated`: a fact sheet's "Contrat de ville 2015-2020" over "Date de signature : ..."), or
+/// once in a page that tells a signature done in another sentence ("… le nouveau contrat de
+/// ville. … Le préfet et le maire ont paraphé le document.").
 fn reports_one_contract(doc: &Doc, titles: &[[usize; 2]], dated: bool) -> bool {
     let text = doc.text();
     let sentences = sentences(text);
-    let signed = |at: usize| {
-        sentences.iter().find(|s| s.start <= at && at < s.end).is_some_and(|s| {
-            let sentence = &text[s.clone()];
-            SIGNED.is_match(sentence) && !NOT_YET.is_match(sentence)
-        })
+    let told = |s: &Range<usize>, re: &Regex| {
+        let sentence = &text[s.clone()];
+        re.is_match(sentence) && !NOT_YET.is_match(sentence)
     };
+    let signed = |at: usize| {
+        sentences.iter().find(|s| s.start <= at && at < s.end).is_some_and(|s| told(s, &SIGNED))
+    };
+    let dated = dated || sentences.iter().any(|s| told(s, &SIGNED_DONE));
     let mut count = 0;
     for caps in ONE_CONTRACT.captures_iter(doc.text()) {
         let Some(m) = caps.get(0) else { continue };
@@ -1220,7 +1255,9 @@ fn ranked(
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
-        if near_contract && m.kind != "commune" {
+        // An intercommunality whose head the page names ("la présidente de Laval
+        // Agglomération") is, like one named beside the contract, a party to it.
+        if (near_contract || signer) && m.kind != "commune" {
             near_epcis.push(i);
         }
     }
@@ -1235,9 +1272,10 @@ fn ranked(
 }
 
 /// The intercommunality named after the best-ranked commune, `mentions[best]`, when the page
-/// names it in a sentence about the contract ("Brest" and "Brest métropole", "Laval" and "Laval
-/// Agglomération"): a town's page names its town more often, but the intercommunality of the
-/// same name among the contract's words is the carrier the law designates.
+/// names it in a sentence about the contract or names its head ("Brest" and "Brest métropole",
+/// "Laval" and "Laval Agglomération"): a town's page names its town more often, but the
+/// intercommunality of the same name among the contract's words is the carrier the law
+/// designates.
 fn of_the_same_name(
     text: &str,
     mentions: &[Mention],
@@ -1379,6 +1417,43 @@ mod tests {
         assert!(carriers(text).is_empty(), "not yet signed");
         let text = "Actualités\n\nLe contrat de ville fixe les priorités à Quimperlé.";
         assert!(carriers(text).is_empty(), "no signature reported");
+    }
+
+    #[test]
+    fn one_contract_and_a_signature_told_elsewhere_is_a_report() {
+        let text = "Actualités\n\nQuimperlé entre dans son nouveau contrat de ville. Mercredi, \
+                    le maire et le préfet ont paraphé le document à Quimperlé.";
+        assert_eq!(carriers(text), ["Quimperlé"]);
+        let text = "Actualités\n\nQuimperlé entre dans son nouveau contrat de ville. Le maire \
+                    et le préfet signeront le document à Quimperlé.";
+        assert!(carriers(text).is_empty(), "a signature to come");
+        let text = "Actualités\n\nQuimperlé entre dans son nouveau contrat de ville. Le maire \
+                    présente le document à Quimperlé.";
+        assert!(carriers(text).is_empty(), "no signature told");
+        let text = "Actualités\n\nLes élus de Quimperlé ont adopté un plan. Ce plan n'est pas \
+                    un contrat de ville.";
+        assert!(carriers(text).is_empty(), "another text adopted");
+    }
+
+    #[test]
+    fn a_signature_told_with_an_adverb_or_a_mark_is_a_report() {
+        for told in [
+            "Ont ensuite mis leur paraphe au bas du contrat de ville le maire et le préfet, à \
+             Quimperlé.",
+            "Le maire a également signé le contrat de ville, à Quimperlé.",
+            "Le contrat de ville a été tour à tour paraphé à Quimperlé.",
+            "À Quimperlé, le préfet a apposé sa signature sur le contrat de ville.",
+            "Le maire et le préfet paraphent le contrat de ville à Quimperlé.",
+        ] {
+            assert_eq!(carriers(&format!("Actualités\n\n{told}")), ["Quimperlé"], "{told}");
+        }
+        for not_told in [
+            "Le maire mettra son paraphe au bas du contrat de ville, à Quimperlé.",
+            "Le contrat de ville a ensuite été présenté à Quimperlé.",
+            "Le maire a mis le contrat de ville au cœur de sa campagne à Quimperlé.",
+        ] {
+            assert!(carriers(&format!("Actualités\n\n{not_told}")).is_empty(), "{not_told}");
+        }
     }
 
     #[test]
@@ -1544,6 +1619,11 @@ Le contrat de ville a été signé le 2 juillet \
                     compte trois quartiers. Le contrat de ville a été signé en mairie. Grand \
                     Montauban gère les transports.";
         assert_eq!(carriers(text), ["Montauban"]);
+        // One whose head the page names, in any sentence.
+        let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
+                    compte trois quartiers. Le contrat de ville a été signé en mairie. Sur la \
+                    photo, le président du Grand Montauban et le maire de Montauban.";
+        assert_eq!(carriers(text), ["Grand Montauban"]);
     }
 
     #[test]
@@ -1671,6 +1751,18 @@ Le contrat de ville a été signé le 2 juillet \
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
                     février, c'est Quimperlé qui a signé son contrat de ville le 9 février.";
         assert_eq!(carriers(text), ["Montauban", "Quimperlé"]);
+        // Names listed before one day share it; a day told from the day before.
+        let text = "Les contrats de ville de l'île\n\nMontauban et Quimperlé, le 8 juillet\n\
+                    Les deux maires ont signé.\n\nLorient, le vendredi suivant\nLe maire a \
+                    signé.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient"]);
+        let text = "Les contrats de ville de l'île\n\nMontauban, Quimperlé et Lorient : 8 \
+                    juillet\nLes trois maires ont signé.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient"]);
+        // Names listed in a sentence without a day of their own.
+        let text = "Les contrats de ville de l'île\n\nMontauban et Quimperlé ont des quartiers. \
+                    Le 8 juillet, la ministre est venue.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
         // A town that signed another document is no carrier of a contract.
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
                     février, c'est Quimperlé qui a signé son contrat de plan le 9 février.";
