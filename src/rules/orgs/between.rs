@@ -153,6 +153,14 @@ fn pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = block.start;
     for sep in SEPARATOR.find_iter(&text[block.clone()]) {
+        if sep.as_str() == "\n"
+            && wrapped(
+                &text[block.start..block.start + sep.start()],
+                &text[block.start + sep.end()..block.end],
+            )
+        {
+            continue;
+        }
         out.push(start..block.start + sep.start());
         start = block.start + sep.end();
     }
@@ -162,6 +170,20 @@ fn pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
         .map(|r| trimmed(text, r))
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// Whether the line break between `before` and `after` only wraps a party's line, as a PDF
+/// conversion does: the line ends on "représenté(e) par" or a hyphen cutting a word, or the
+/// next line opens with a civility ("représentée par sa directrice,\nMme A", "représentée
+/// par\nson président, M. B", "délibé-\nration"). A line that ends a party and a next one
+/// that opens another ("La Commune de X, ...", "la Région, ...") stay apart.
+fn wrapped(before: &str, after: &str) -> bool {
+    static ENDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:repr[ée]sent[ée]e?s?\s+par|\p{L}-)[ \t]*$").expect("valid regex")
+    });
+    static GOES_ON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:M\.|Mme|Madame|Monsieur)\s").expect("valid regex"));
+    ENDS.is_match(before) || GOES_ON.is_match(after)
 }
 
 /// A piece naming several parties separated by commas only ("L'État, représenté par M. X,
@@ -223,6 +245,40 @@ mod tests {
                 "communauté de communes Bugey Sud",
                 "Caisse d'allocations familiales de l'Ain",
             ],
+        );
+    }
+
+    #[test]
+    fn a_preamble_with_wrapped_lines() {
+        let text = "CONTRAT DE VILLE\n\nENTRE\n\nL Etat, représenté par Monsieur Paul ROCHE, Préfet du Gard,\n\nLa Communauté d agglomération d Alès, représentée par\nson Président, M. Marc VIEL, habilité par délibé-\nration du conseil,\n\nLa Caisse d Allocations Familiales du Gard, représentée par sa Directrice,\nMme Anne BRUN,\n\nd autre part,\n\nVu la loi";
+        check(
+            text,
+            &[
+                "État",
+                "Communauté d'agglomération d'Alès",
+                "Caisse d'Allocations Familiales du Gard",
+            ],
+        );
+        let people = crate::rules::testing::run(
+            crate::rules::people::RULES,
+            text,
+            crate::record::Format::Text,
+            None,
+        )
+        .people;
+        for name in ["Paul ROCHE", "Marc VIEL", "Anne BRUN"] {
+            assert!(
+                people
+                    .iter()
+                    .any(|p| p.name == name
+                        && p.involvement == crate::record::Involvement::Signatory),
+                "{name}: {people:?}"
+            );
+        }
+        // Two parties a line each, the second opening with a capital, stay two.
+        check(
+            "ENTRE\nL'État, représenté par M. Paul Roche, préfet\nLa Ville d'Alès, représentée par Mme Anne Brun, maire\nIl est convenu ce qui suit.",
+            &["État", "Ville d'Alès"],
         );
     }
 
