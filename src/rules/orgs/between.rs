@@ -94,29 +94,41 @@ impl Rule for Between {
 /// A party of the preamble listed without its representative, among represented ones ("- la
 /// CAF de l'Ain ;", "France Travail,"): a piece that is one name of a known kind and nothing
 /// else but its article, a list marker and its closing punctuation (not "d'une part", not "Vu la
-/// délibération du Conseil départemental").
+/// délibération du Conseil départemental"). Two such names joined by "et" are two parties
+/// ("Ain Habitat et Dynacité,"); a description set off after them ("..., bailleurs sociaux,")
+/// or a sub-unit ("Pôle emploi, Direction territoriale de l'Ain,") belongs to them.
 fn bare_party(text: &str, piece: Range<usize>) -> Vec<super::items::Item> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:[-•–*]\s*)?(?:(?:l['’]|la\s+|le\s+|les\s+|l\s+)\s*)?$")
             .expect("valid regex")
     });
-    static AFTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[\s,;.]*$").expect("valid regex"));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\s*,\s*(?:\p{Ll}[^,;.]*|(?i:direction|délégation|agence)\s[^,;.]*))?[\s,;.]*$",
+        )
+        .expect("valid regex")
+    });
+    static BETWEEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*et)\s*$").expect("valid regex"));
+    static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:direction|délégation|agence)\s").expect("valid regex")
+    });
     if text[piece.clone()].chars().count() > 120 {
         return Vec::new();
     }
-    let found = items(text, piece.clone(), Mode::Loose);
-    match found.as_slice() {
-        [one]
-            if one.kind.is_some_and(|k| k != "other")
-                && super::party_sentence::proper(&one.name)
-                && BEFORE.is_match(&text[piece.start..one.range.start])
-                && AFTER.is_match(&text[one.range.end..piece.end]) =>
-        {
-            found
-        }
-        _ => Vec::new(),
-    }
+    let found: Vec<_> = items(text, piece.clone(), Mode::Loose)
+        .into_iter()
+        .filter(|i| !SUB_UNIT.is_match(&i.name) && !i.name.starts_with(char::is_lowercase))
+        .collect();
+    let (Some(first), Some(last)) = (found.first(), found.last()) else { return Vec::new() };
+    let sound = found.len() <= 2
+        && found.iter().all(|i| {
+            i.kind.is_some_and(|k| k != "other") && super::party_sentence::proper(&i.name)
+        })
+        && found.windows(2).all(|w| BETWEEN.is_match(&text[w[0].range.end..w[1].range.start]))
+        && BEFORE.is_match(&text[piece.start..first.range.start])
+        && AFTER.is_match(&text[last.range.end..piece.end]);
+    if sound { found } else { Vec::new() }
 }
 
 /// The preambles of `text` that list parties represented by someone: the stretch after "ENTRE"
@@ -153,6 +165,14 @@ fn pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = block.start;
     for sep in SEPARATOR.find_iter(&text[block.clone()]) {
+        if sep.as_str() == "\n"
+            && wrapped(
+                &text[block.start..block.start + sep.start()],
+                &text[block.start + sep.end()..block.end],
+            )
+        {
+            continue;
+        }
         out.push(start..block.start + sep.start());
         start = block.start + sep.end();
     }
@@ -162,6 +182,20 @@ fn pieces(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
         .map(|r| trimmed(text, r))
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// Whether the line break between `before` and `after` only wraps a party's line, as a PDF
+/// conversion does: the line ends on "représenté(e) par" or a hyphen cutting a word, or the
+/// next line opens with a civility ("représentée par sa directrice,\nMme A", "représentée
+/// par\nson président, M. B", "délibé-\nration"). A line that ends a party and a next one
+/// that opens another ("La Commune de X, ...", "la Région, ...") stay apart.
+fn wrapped(before: &str, after: &str) -> bool {
+    static ENDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:repr[ée]sent[ée]e?s?\s+par|\p{L}-)[ \t]*$").expect("valid regex")
+    });
+    static GOES_ON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*(?:M\.|Mme|Madame|Monsieur)\s").expect("valid regex"));
+    ENDS.is_match(before) || GOES_ON.is_match(after)
 }
 
 /// A piece naming several parties separated by commas only ("L'État, représenté par M. X,
@@ -223,6 +257,46 @@ mod tests {
                 "communauté de communes Bugey Sud",
                 "Caisse d'allocations familiales de l'Ain",
             ],
+        );
+    }
+
+    #[test]
+    fn a_preamble_with_wrapped_lines() {
+        let text = "CONTRAT DE VILLE\n\nENTRE\n\nL Etat, représenté par Monsieur Paul ROCHE, Préfet du Gard,\n\nLa Communauté d agglomération d Alès, représentée par\nson Président, M. Marc VIEL, habilité par délibé-\nration du conseil,\n\nLa Caisse d Allocations Familiales du Gard, représentée par sa Directrice,\nMme Anne BRUN,\n\nd autre part,\n\nVu la loi";
+        check(
+            text,
+            &[
+                "État",
+                "Communauté d'agglomération d'Alès",
+                "Caisse d'Allocations Familiales du Gard",
+            ],
+        );
+        let people = crate::rules::testing::run(
+            crate::rules::people::RULES,
+            text,
+            crate::record::Format::Text,
+            None,
+        )
+        .people;
+        for name in ["Paul ROCHE", "Marc VIEL", "Anne BRUN"] {
+            assert!(
+                people
+                    .iter()
+                    .any(|p| p.name == name
+                        && p.involvement == crate::record::Involvement::Signatory),
+                "{name}: {people:?}"
+            );
+        }
+        // Parties without a representative: two landlords and their description, a body and
+        // its sub-unit.
+        check(
+            "ENTRE\n\nL Etat, représenté par Monsieur Paul ROCHE, Préfet du Gard,\n\nGard Habitat et Alès Habitat, bailleurs sociaux,\n\nPôle emploi, Direction territoriale du Gard,\n\nd autre part,\n\nVu la loi",
+            &["État", "Gard Habitat", "Alès Habitat", "Pôle emploi"],
+        );
+        // Two parties a line each, the second opening with a capital, stay two.
+        check(
+            "ENTRE\nL'État, représenté par M. Paul Roche, préfet\nLa Ville d'Alès, représentée par Mme Anne Brun, maire\nIl est convenu ce qui suit.",
+            &["État", "Ville d'Alès"],
         );
     }
 

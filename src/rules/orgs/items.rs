@@ -74,7 +74,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?représentant(?:e|s|es)?\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     )
     .expect("valid regex")
 });
@@ -152,9 +152,10 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// "Télécharger le contrat"), with an event ("Signature du contrat de X par Y"), a time
 /// adverbial ("Après une dernière réunion des services") or a preposition opening a sentence
 /// ("Sur les 40 communes de la communauté urbaine"), or it speaks
-/// of the contracts themselves ("L'évaluation des contrats de ville").
+/// of the contracts themselves ("L'évaluation des contrats de ville"), or it is a table's
+/// column header ("Signataire | Représenté par", "Organisme | Fonction").
 static NOT_A_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:19|20)\d{2}\b|(?:découvr|consult|télécharg|accéd|retrouv|cliqu|partag|imprim)\p{L}*\b|(?:lire|voir)\s|(?:signature|inauguration|lancement|présentation)\s+(?:du|de|des|d')\b|(?:après|avant|lors|depuis|pendant|durant|dès|grâce|sur|dans|parmi|selon|chez)\s)|\bcontrats?\s+de\s+ville\b")
+    Regex::new(r"(?i)^(?:(?:19|20)\d{2}\b|(?:découvr|consult|télécharg|accéd|retrouv|cliqu|partag|imprim)\p{L}*\b|(?:lire|voir)\s|(?:signature|inauguration|lancement|présentation)\s+(?:du|de|des|d')\b|(?:après|avant|lors|depuis|pendant|durant|dès|grâce|sur|dans|parmi|selon|chez)\s)|\bcontrats?\s+de\s+ville\b|^(?:signataires?|signatures?|représentée?s?\s+par|partenaires?|organismes?|structures?|institutions?|fonctions?|qualités?|noms?|rôles?)$")
         .expect("valid regex")
 });
 
@@ -657,6 +658,11 @@ fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
         if protected.iter().any(|p| p.start < m.start() && m.end() <= p.end) {
             continue;
         }
+        if m.as_str().trim().eq_ignore_ascii_case("et")
+            && one_name_with_et(&s[start..], m.start() - start)
+        {
+            continue;
+        }
         if !m.as_str().trim().eq_ignore_ascii_case("et") || opens_name(&s[m.end()..]) {
             out.push(trim(text, chunk.start + start..chunk.start + m.start()));
             start = m.start();
@@ -664,6 +670,27 @@ fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     }
     out.push(trim(text, chunk.start + start..chunk.end));
     out.into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// Whether the " et " at `at` of `s` (what is left of a chunk) joins two words of one
+/// landlord's name ("Terre et Baie Habitat", "Mer et Golfe Habitat"): a single bare capitalised
+/// word of no known kind before it, and after it a short rest that ends the chunk and makes the
+/// whole a bailleur. Not "l'État et Gard Habitat" (an article, a known kind before), not
+/// "Dunkerque et Gravelines".
+fn one_name_with_et(s: &str, at: usize) -> bool {
+    let left = s[..at].trim();
+    let whole = s.trim();
+    let rest =
+        s[at..].trim_start().strip_prefix("et").or_else(|| s[at..].trim_start().strip_prefix("ET"));
+    let Some(rest) = rest else { return false };
+    !left.contains(char::is_whitespace)
+        && !left.contains('\'')
+        && left.chars().next().is_some_and(char::is_uppercase)
+        && left.chars().skip(1).any(char::is_lowercase)
+        && lexicon::kind(left).is_none()
+        && rest.split_whitespace().count() <= 3
+        && lexicon::kind(whole) == Some("bailleur")
+        && lexicon::kind(rest.trim()) == Some("bailleur")
 }
 
 /// Byte ranges of `s` holding a known bailleur or kind whose name contains " et " ("Maisons et
@@ -1053,6 +1080,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if first.is_lowercase() && !brand && !FORMER.is_match(name) {
         let head = lexicon::words(name);
         let head = head.split(' ').next().unwrap_or_default();
+        // "le bailleur historique du quartier" set off after a name: a description of that
+        // party (a landlord goes by its own name), not another one.
+        if head == "bailleur" {
+            return Class::Reject;
+        }
         // A lone common noun ("l'agglomération", "la métropole") names no one in particular.
         let opens = lexicon::kind_opens(name) || (HEADS.contains(&head) && kind.is_some());
         return if (opens && words > 1) || (lexicon::is_alone(name) && !piece.to) {

@@ -63,6 +63,11 @@ pub const RULES: &[&dyn Rule] = &[
 /// Rules whose lists are a document's formal list of signatories.
 const FORMAL: &[&str] = &[between::ID, signatory_block::ID, signatory_table::ID];
 
+/// Rules that tie each party to the person who signs for it ("pour l'État, A, préfète ; pour
+/// la Ville, sa maire B"): as sure as a formal list, so one does not outrank them (a page may
+/// tell its main signers this way, then list "les autres partenaires" under a heading).
+const SIGNED_FOR: &[&str] = &[signing_for::ID];
+
 /// Pushes the signing organisations `found` by `rule`, skipping a name already found in the
 /// same stretch (`seen` holds folded names).
 fn push_signatories(
@@ -121,8 +126,10 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
     contracts.dedup();
     if formal >= 3 && contracts.len() <= 1 {
         for o in &mut out.organizations {
+            let rule = o.evidence.rule.as_str();
             if o.involvement == OrgInvolvement::Signatory
-                && !FORMAL.contains(&o.evidence.rule.as_str())
+                && !FORMAL.contains(&rule)
+                && !SIGNED_FOR.contains(&rule)
             {
                 o.involvement = OrgInvolvement::Partner;
             }
@@ -286,6 +293,19 @@ mod tests {
         assert!(
             orgs.iter().any(|o| o.name == "Région" && o.involvement == OrgInvolvement::Partner)
         );
+    }
+
+    #[test]
+    fn a_formal_list_does_not_outrank_parties_signed_for() {
+        let text = "Le contrat a été signé lundi. Ont signé : pour l'État, Anne Brun, préfète du Gers ; pour la Ville d'Auch, son maire Paul Roche.\n\n\
+            Les autres partenaires ont signé ensuite :\n- la CAF du Gers\n- France Travail\n- Gers Habitat\n";
+        let orgs = family(text);
+        for name in ["État", "Ville d'Auch", "CAF du Gers", "France Travail"] {
+            assert!(
+                orgs.iter().any(|o| o.name == name && o.involvement == OrgInvolvement::Signatory),
+                "{name}: {orgs:?}"
+            );
+        }
     }
 
     #[test]

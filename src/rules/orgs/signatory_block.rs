@@ -169,6 +169,11 @@ impl Rule for SignatoryBlock {
                     // A table: the business of `orgs.signatory_table`.
                     break;
                 }
+                // A table's header row under the heading ("Signataire | Représenté par").
+                if !found_any && HEADER_ROW.is_match(trimmed) {
+                    j += 1;
+                    continue;
+                }
                 let marker = bullet(body);
                 let mut content = line.start + marker..line.end;
                 // A bullet wrapped on indented lines ("•  les villes de A, B,\n      C et D ;").
@@ -232,6 +237,13 @@ impl Rule for SignatoryBlock {
     }
 }
 
+/// A table's header row: column names only ("Signataire | Représenté par", "Organisme |
+/// Fonction | Nom").
+static HEADER_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    let cell = r"(?:signataires?|signatures?|représentée?s?\s+par|partenaires?|organismes?|structures?|institutions?|fonctions?|qualités?|noms?|rôles?)";
+    Regex::new(&format!(r"(?i)^\|?\s*{cell}(?:\s*\|\s*{cell})+\s*\|?$")).expect("valid regex")
+});
+
 /// How many bullets a colon must open, bodies of a known kind for the most part, to be read as
 /// a list of parties without a word of signing ([`bodies_follow`]).
 const BODIES_MIN: usize = 4;
@@ -293,9 +305,14 @@ fn wrapped_intro(text: &str, lines: &[Range<usize>], i: usize) -> String {
 }
 
 /// Whether a line of the block is prose, not a party: a question, several sentences ("Samedi
-/// 3 mai : atelier au centre social. Thème : la santé ?"), or an article of the contract's text
-/// ("Article 1 : Sont concernés ...").
+/// 3 mai : atelier au centre social. Thème : la santé ?"), an article of the contract's text
+/// ("Article 1 : Sont concernés ..."), a sentence telling a signing to come ("Au total, 14
+/// partenaires s'engagent, dont l'ARS, qui signera le document en juin.": not yet parties).
 fn prose(line: &str) -> bool {
+    static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:co-?|contre-?)?(?:sign|paraph)(?:era|eront|erait|eraient)\b|\b(?:sera|seront|va|vont|devrait|devraient|doit|doivent)\s+(?:(?:être|bientôt|prochainement)\s+)*(?:co-?)?(?:sign|paraph)")
+            .expect("valid regex")
+    });
     static SENTENCES: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\p{Ll}{2}[.!]\s+\p{Lu}\p{Ll}").expect("valid regex"));
     static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -310,6 +327,7 @@ fn prose(line: &str) -> bool {
         || SENTENCES.is_match(line)
         || ARTICLE.is_match(line)
         || PRONOUN.is_match(line)
+        || TO_COME.is_match(line)
 }
 
 #[cfg(test)]
@@ -321,6 +339,14 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(signatories(&SignatoryBlock, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_table_under_a_heading_without_its_header_nor_parties_to_come() {
+        check(
+            "Les signataires\nSignataire | Représenté par\nEtat | Mme Anne Brun, préfète du Gers\nVille d'Auch | M. Paul Roche, maire\nTerre et Mer Habitat | M. Luc Viel, directeur\nAu total, 9 partenaires s'engagent, dont l'ARS Occitanie, qui signera le document en juin.\n",
+            &["État", "Ville d'Auch", "Terre et Mer Habitat"],
+        );
     }
 
     #[test]

@@ -228,6 +228,14 @@ impl Rule for SignatoryList {
                 let seg = trimmed(text, sentence.start + m.end()..sentence.end);
                 push_signatories(doc, items(text, seg, Mode::Explicit), ID, &mut Vec::new(), out);
             }
+            // "Suivaient les représentants de la CAF et de X.", "Les directeurs de la CAF et
+            // de X ont complété la liste.": bodies joining the signers of the sentence before.
+            if signed_before && !SIGNED.is_match(s) {
+                for seg in joined(s) {
+                    let seg = trimmed(text, sentence.start + seg.start..sentence.start + seg.end);
+                    push_signatories(doc, items(text, seg, Mode::Loose), ID, &mut Vec::new(), out);
+                }
+            }
             signed_before = SIGNED.is_match(s) && !FUTURE_SIGNING.is_match(s);
             let Some(signing) = SIGNING.find(s).or_else(|| PARTNER.find(s)) else { continue };
             // "Les partenaires financeurs : ... ont apporté 12 millions": funding, not signing.
@@ -334,6 +342,43 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
         }
     }
     out.retain(|(r, _)| !r.is_empty());
+    out
+}
+
+/// A verb saying its subjects joined the signers told just before: "complètent le tour de
+/// table", "ont complété la liste", "se sont joints à eux", "les ont rejoints", "ont fait de
+/// même".
+static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:complètent|complétaient|complétait|complète|(?:ont|avaient|a|avait)\s+(?:\p{L}+\s+)?complété)\s+(?:le\s+tour\s+de\s+table|la\s+liste(?:\s+des\s+signataires)?)|(?:se\s+sont|s['’]étaient)\s+(?:\p{L}+\s+)?joint(?:e|s|es)?\s+à\s+(?:eux|elles)|(?:les|l['’])\s*(?:ont|avaient|a|avait)\s+(?:\p{L}+\s+)?rejoint(?:e|s|es)?|(?:ont|avaient)\s+(?:\p{L}+\s+)?fait\s+de\s+même|en\s+(?:ont|avaient)\s+fait\s+autant)\b")
+        .expect("valid regex")
+});
+
+/// A sentence opening with a verb of following whose inverted subjects joined the signers told
+/// just before: "Suivaient les représentants de ...", "Puis venaient ...", "Venaient ensuite
+/// ...", "Ont suivi ...".
+static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s+(?:(?:les|des)\s+(?:représentant(?:e)?s|directeurs|directrices|dirigeants|responsables)\s+(?:de|du|des|d')|(?:l['’]|la\s+|le\s+|les\s+)?(?-i:\p{Lu}))")
+        .expect("valid regex")
+});
+
+/// The verb of [`JOINED_BEFORE`], up to its list.
+static VERB_OF_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s*")
+        .expect("valid regex")
+});
+
+/// The stretches of sentence `s` naming bodies that joined the signers of the sentence
+/// before ([`JOINED_AFTER`], [`JOINED_BEFORE`]).
+fn joined(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if let Some(m) = JOINED_BEFORE.find(s) {
+        // The match ends inside the list's first words: the list starts after the verb.
+        let verb = VERB_OF_FOLLOWING.find(s).map_or(m.end(), |v| v.end());
+        out.push(verb..s.len());
+    }
+    if let Some(m) = JOINED_AFTER.find(s) {
+        out.push(0..m.start());
+    }
     out
 }
 
@@ -487,6 +532,36 @@ mod tests {
         let mut expected = expected.to_vec();
         expected.sort_unstable();
         assert_eq!(found, expected, "{text:?}");
+    }
+
+    #[test]
+    fn bodies_joining_the_signers_before() {
+        check(
+            "Le contrat a été signé hier en mairie. Suivaient les représentants de la CAF du Gard, de Gard Habitat et de la Région.",
+            &["CAF du Gard", "Gard Habitat", "Région"],
+        );
+        check(
+            "Le contrat a été signé hier en mairie. Les directeurs de la CAF du Gard et de Gard Habitat, le bailleur historique du quartier, ont ensuite complété la liste.",
+            &["CAF du Gard", "Gard Habitat"],
+        );
+        check(
+            "Paul Roche a paraphé le document. La Région Occitanie et Alès Agglomération l'ont rejoint en fin de matinée.",
+            &["Région Occitanie", "Alès Agglomération"],
+        );
+        check(
+            "Le document a été signé par l'État et la Ville. Les deux bailleurs, Gard Habitat et Un Toit pour Tous, complètent le tour de table.",
+            &["État", "Ville", "Gard Habitat", "Un Toit pour Tous"],
+        );
+        // No signing told just before, or a signing to come.
+        check("Suivaient les représentants de la CAF du Gard et de la Région.", &[]);
+        check(
+            "Le contrat sera signé en juin. Les directeurs de la CAF du Gard et de Gard Habitat complètent la liste.",
+            &[],
+        );
+        check(
+            "Le maire a signé hier. Suivaient des débats sur la sécurité, avec la Région en retrait.",
+            &[],
+        );
     }
 
     #[test]

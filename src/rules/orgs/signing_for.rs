@@ -42,8 +42,10 @@ static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// A word of signing ("signé", "signature", "Fait à" opening a line or followed by its
 /// place and date anywhere).
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sign|paraph)|(?m:^)[ \t]*fait\s+à\b|\bfait\s+à\s+[^\n,.;:]{1,60},\s+le\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:sign|paraph)|(?m:^)[ \t]*fait\s+à\b|\bfait\s+[àa]\s+[^\n,.;:]{1,60},\s+le\b",
+    )
+    .expect("valid regex")
 });
 
 /// A signing to come ("sera signé").
@@ -53,9 +55,10 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A party of a signature page flattened onto one line, up to the role of who signs for it:
-/// "Pour la Ville de Laval Le Maire Paul Roche Pour Méduane Habitat Le Directeur ...".
+/// "Pour la Ville de Laval Le Maire Paul Roche Pour Méduane Habitat Le Directeur ...", the
+/// role maybe without its accents ("le Prefet").
 static FLAT_PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Pour|POUR|Au\s+nom\s+d(?:e|u|es|')|AU\s+NOM\s+D(?:E|U|ES|'))[ \t]*(?P<party>(?:l'|l[ \t]|la[ \t]|le[ \t]|les[ \t]|L'|La[ \t]|Le[ \t]|LA[ \t]|LE[ \t])?\p{Lu}[^\n,;:.]{1,80}?)[ \t]*,?[ \t]+(?:Le|La|L'|LE|LA|le|la|l')[ \t]*(?i:sous-préf|préf|président|vice-président|maire|directeur|directrice|recteur|rectrice|procureur|délégué|adjoint|conseill|secrétaire|administrat)")
+    Regex::new(r"\b(?:Pour|POUR|Au\s+nom\s+d(?:e|u|es|')|AU\s+NOM\s+D(?:E|U|ES|'))[ \t]*(?P<party>(?:l'|l[ \t]|la[ \t]|le[ \t]|les[ \t]|L'|La[ \t]|Le[ \t]|LA[ \t]|LE[ \t])?\p{Lu}[^\n,;:.]{1,80}?)[ \t]*,?[ \t]+(?:Le|La|L'|LE|LA|le|la|l')[ \t]*(?i:sous-pr[ée]f|pr[ée]f|pr[ée]sident|vice-pr[ée]sident|maire|directeur|directrice|recteur|rectrice|procureur|d[ée]l[ée]gu|adjoint|premi[eè]re?\s+adjoint|conseill|secr[ée]taire|administrat)")
         .expect("valid regex")
 });
 
@@ -71,9 +74,11 @@ static SIGNED_FOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A signer's party named in a list of who signed: "Anne Brun, préfète, au nom de l'État ;",
 /// "la conseillère départementale Anne Brun pour le Département de l'Ain ;", "pour la CAF de
-/// l'Ain, son directeur Luc Viel": the party up to a comma, a semicolon or the sentence's end.
+/// l'Ain, son directeur Luc Viel", an item of a list opening with its party after a colon or
+/// a semicolon ("Ont signé : pour l'État, A, préfète ; pour la Ville, sa maire B"): the party up
+/// to a comma, a semicolon or the sentence's end.
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:au|Au)\s+nom\s+d(?:e\s+|u\s+|es\s+|['’]\s*|\s)|(?-i:\p{Lu}\p{L}+)\s+pour\s+|,\s*pour\s+)(?P<party>[^\n,;:.!?()]{2,80}?)\s*(?P<end>[,;.]\s*(?P<next>son|sa|ses|leur|leurs)?\b|[;.]|$)")
+    Regex::new(r"(?:\b(?:au|Au)\s+nom\s+d(?:e\s+|u\s+|es\s+|['’]\s*|\s)|(?-i:\p{Lu}\p{L}+)\s+pour\s+|,\s*pour\s+|[;:]\s*[Pp]our\s+)(?P<party>[^\n,;:.!?()]{2,80}?)\s*(?P<end>[,;.]\s*(?P<next>son|sa|ses|leur|leurs)?\b|[;.]|$)")
         .expect("valid regex")
 });
 
@@ -197,7 +202,9 @@ fn parties(doc: &Doc, lines: Vec<Range<usize>>, out: &mut Candidates) {
 
 /// Pushes the parties a list of signers names for each of them ([`ON_BEHALF`]): a body of a
 /// known kind, in a sentence about signing; after a bare comma, only when its signer follows
-/// ("pour la CAF, son directeur ...").
+/// ("pour la CAF, son directeur ..."); as an item after a colon or a semicolon, when a comma
+/// closes it (its signer follows). The page's own body named by a common noun ("pour l'agglo,
+/// son président A") is taken as written.
 fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
     let text = doc.text();
     for sentence in super::text::sentences(doc) {
@@ -211,7 +218,15 @@ fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
             if bare_comma && c.name("next").is_none() {
                 continue;
             }
+            let item = all.as_str().starts_with([';', ':']);
+            if item && !c.name("end").is_some_and(|e| e.as_str().starts_with(',')) {
+                continue;
+            }
             let range = sentence.start + party.start()..sentence.start + party.end();
+            if let Some(own) = own_body(text, range.clone()) {
+                push_signatories(doc, vec![own], ID, seen, out);
+                continue;
+            }
             let found = items(text, range, Mode::Loose);
             if let [one] = found.as_slice()
                 && one.kind.is_some_and(|k| k != "other")
@@ -220,6 +235,20 @@ fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
             }
         }
     }
+}
+
+/// The page's own body named by a common noun in `range` ("la ville", "l'agglo"), see
+/// [`OWN_BODY`].
+fn own_body(text: &str, range: Range<usize>) -> Option<Item> {
+    let party = &text[range.clone()];
+    let name = OWN_BODY.captures(party)?.name("name")?;
+    let kind = if matches!(name.as_str(), "ville" | "commune") { "commune" } else { "epci" };
+    Some(Item {
+        range: range.start + name.start()..range.start + name.end(),
+        name: name.as_str().to_owned(),
+        kind: Some(kind),
+        abbreviation: None,
+    })
 }
 
 /// Pushes the party a sentence says someone signed for ("a signé pour l'État"): one body of a
@@ -232,16 +261,7 @@ fn signed_for(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
         if FUTURE.is_match(&text[text.floor_char_boundary(at.saturating_sub(40))..party.start()]) {
             continue;
         }
-        if let Some(name) = OWN_BODY.captures(party.as_str()).and_then(|c| c.name("name")) {
-            let kind =
-                if matches!(name.as_str(), "ville" | "commune") { "commune" } else { "epci" };
-            let at = party.start() + name.start()..party.start() + name.end();
-            let item = Item {
-                range: at,
-                name: name.as_str().to_owned(),
-                kind: Some(kind),
-                abbreviation: None,
-            };
+        if let Some(item) = own_body(text, party.range()) {
             push_signatories(doc, vec![item], ID, seen, out);
             continue;
         }
@@ -288,6 +308,17 @@ mod tests {
             "Contrat de ville. Fait à Laval, le 4 mars 2024 Pour l'Etat Le Préfet de la Mayenne Paul Roche Pour Laval Agglomération Le Président Marc Viel Pour la Ville de Laval La Maire Anne Brun Pour Méduane Habitat Le Directeur général Luc Viel",
             &["État", "Laval Agglomération", "Ville de Laval", "Méduane Habitat"],
         );
+        // A page that lost its accents and apostrophes, each party closed by a comma.
+        check(
+            "Contrat de ville. Fait a Laval, le 4 mars 2024 Pour l Etat, le Prefet de la Mayenne, Paul ROCHE Pour Laval Agglomeration, le President, Marc VIEL Pour la Ville de Laval, le Premier adjoint, par delegation du Maire, Luc BRUN Pour le Departement de la Mayenne, le President Pour la CAF de la Mayenne, la Directrice, Anne MORIN",
+            &[
+                "État",
+                "Laval Agglomeration",
+                "Ville de Laval",
+                "Departement de la Mayenne",
+                "CAF de la Mayenne",
+            ],
+        );
         // Short lines are the line rule's; a flattened sentence with one "Pour" is no page.
         check(
             "Le contrat a été signé hier à Laval en présence des habitants du quartier et des associations qui ont contribué aux ateliers. Pour la Ville de Laval le maire a parlé d'un engagement fort.",
@@ -329,6 +360,22 @@ mod tests {
         check(
             "Ont signé : Anne Brun, préfète, au nom de l'État ; le maire Paul Roche ; la conseillère régionale Marie Viel pour la Région Occitanie ; et, pour la CAF de l'Hérault, son directeur Luc Viel.",
             &["État", "Région Occitanie", "CAF de l'Hérault"],
+        );
+        // Items opening with their party after a colon or a semicolon, the page's own body by
+        // its common noun.
+        check(
+            "Ont signé : pour l'État, Anne Brun, préfète du Gers ; pour l'agglo, son président Paul Roche ; pour la Ville d'Auch, sa première adjointe Lucie Morin.",
+            &["État", "agglo", "Ville d'Auch"],
+        );
+        check(
+            "Le contrat a été paraphé par trois signataires: Pour la Région Occitanie, Marc Viel; Pour la CAF du Gers, la directrice Anne Brun.",
+            &["Région Occitanie", "CAF du Gers"],
+        );
+        // No comma closing the item (no signer follows), or no signing.
+        check("Le contrat a été signé ; pour la Région Occitanie rien ne change.", &[]);
+        check(
+            "Le bilan est clair : pour la Région Occitanie, un succès ; pour l'État, un pari.",
+            &[],
         );
         // Not a body of a known kind, a period, no signing, or no signer after a bare comma.
         check("Le contrat a été signé pour six ans, au nom de la solidarité.", &[]);

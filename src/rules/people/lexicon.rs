@@ -102,9 +102,34 @@ pub(super) fn escape(form: &str) -> String {
     }
 }
 
-/// Any role word, as a regex fragment (use with `(?i)`).
-pub(super) static ROLE: LazyLock<String> =
-    LazyLock::new(|| alternation(ROLES.iter().map(|r| r.form.as_str())));
+/// Any role word, as a regex fragment (use with `(?i)`). Its accented letters also match the
+/// bare letter, as a conversion that lost the accents writes them ("Prefet", "Presidente",
+/// "Deleguee").
+pub(super) static ROLE: LazyLock<String> = LazyLock::new(|| {
+    let mut forms: Vec<&str> = ROLES.iter().map(|r| r.form.as_str()).collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    let alts: Vec<String> =
+        forms.iter().map(|f| accentless(&regex::escape(f)).replace(' ', r"\s+")).collect();
+    format!("(?:{})", alts.join("|"))
+});
+
+/// A regex fragment whose accented letters also match their bare letter ("é" → "[ée]").
+fn accentless(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        match fold(&c.to_string()).as_str() {
+            bare if bare.len() == 1 && !c.is_ascii() && c.is_alphabetic() => {
+                out.push('[');
+                out.push(c);
+                out.push_str(bare);
+                out.push(']');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 /// A role word at the start of a text, after an optional article ("le", "la", "l'").
 pub(super) static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,7 +139,11 @@ pub(super) static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// The role word `form` was matched as ("Vice-Présidente" → its row).
 pub(super) fn role_word(form: &str) -> Option<&'static RoleWord> {
     let key: String = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    ROLES.iter().find(|r| r.form == key)
+    ROLES.iter().find(|r| r.form == key).or_else(|| {
+        // A form that lost its accents ("prefete").
+        let bare = fold(&key);
+        ROLES.iter().find(|r| fold(&r.form) == bare)
+    })
 }
 
 /// Whether `word` is a role word or its plural ("maires", "présidents").
@@ -187,6 +216,11 @@ mod tests {
         assert!(!is_given("Lorraine"));
         assert!(!is_given("Avril"));
         assert!(is_role_word("maires"));
+        assert_eq!(role_word("Prefete").map(|r| r.form.as_str()), Some("préfète"));
+        let role = Regex::new(&format!(r"(?i)^{}$", *ROLE)).expect("valid regex");
+        assert!(role.is_match("Presidente"));
+        assert!(role.is_match("vice-présidente"));
+        assert!(!role.is_match("Presidence"));
         assert!(is_role_word("Préfète"));
         assert!(!is_role_word("bailleurs"));
         assert_eq!(role_word("Vice-Président").map(|r| r.kind), Some(RoleKind::Official));

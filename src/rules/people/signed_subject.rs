@@ -65,6 +65,12 @@ impl Rule for SignedSubject {
                 for m in p.listed(from..end) {
                     emit(doc, m, Involvement::Signatory, self.id(), out);
                 }
+            } else if p.text[sentence.start..verb.start()].trim().is_empty()
+                && let Some(from) = inverted(&p, verb.end(), sentence.end)
+            {
+                for m in p.listed_from(from) {
+                    emit(doc, m, Involvement::Signatory, self.id(), out);
+                }
             }
         }
         for gerund in GERUND.find_iter(p.text) {
@@ -87,6 +93,22 @@ fn subjects<'p>(p: &'p Parsed, at: usize) -> Vec<&'p Mention> {
         }
         _ => listed,
     }
+}
+
+/// How much a sentence that opens with its signing verb may say before its inverted subject.
+const INVERTED_REACH: usize = 120;
+
+/// Where the inverted subject of a verb that opens its sentence starts, after what the verb
+/// governs: "Ont ensuite mis leur paraphe au bas du document le maire, A, et B", "Ont signé
+/// hier en mairie A et B". The first mention within a short stretch of one clause (no comma,
+/// colon, semicolon or quote before it): the subject of such a sentence can only follow.
+fn inverted(p: &Parsed, from: usize, sentence_end: usize) -> Option<usize> {
+    static CLAUSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^,;:.!?«»()\n]*$").expect("valid regex"));
+    let m = p.mentions.iter().find(|m| m.full.start >= from)?;
+    let gap = &p.text[from..m.full.start];
+    (m.full.start < sentence_end && gap.len() <= INVERTED_REACH && CLAUSE.is_match(gap))
+        .then_some(m.full.start)
 }
 
 /// Where the people who sign with the verb's subject start: after "avec", "de même que",
@@ -171,6 +193,22 @@ mod tests {
             &["Anne Brun", "Marc Viel", "Lucie Morin"],
             S,
         );
+    }
+
+    #[test]
+    fn inverted_subjects_after_what_the_verb_governs() {
+        for text in [
+            "Ont ensuite mis leur paraphe au bas du document le préfet du Var, Paul Roche, et \
+             la maire de Hyères, Anne Brun.",
+            "Ont signé hier en mairie Paul Roche, préfet du Var, et Anne Brun, maire de Hyères.",
+            "Ont également apposé leur signature sur le contrat Paul Roche et Anne Brun.",
+        ] {
+            finds(&SignedSubject, text, &["Paul Roche", "Anne Brun"], S);
+        }
+        // A comma or a colon ends the verb's clause before the names; the verb must open the
+        // sentence.
+        none(&SignedSubject, "Ont signé le contrat les partenaires, dont Paul Roche se félicite.");
+        none(&SignedSubject, "Le texte qu'ont signé hier les partenaires plaît à Paul Roche.");
     }
 
     #[test]

@@ -37,7 +37,7 @@ const BLOCK_LINES: usize = 40;
 /// contrat :") or a line about a signing that ends with a colon ("Ont signé le contrat :").
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?im)^[ \t#*_>•|-]*(?:(?:les|liste\s+des)\s+)?(?:signataires|signatures)\b[^\n.]{0,80}$|^[^\n]*\b(?:sign|paraph|contresign|cosign)[^\n]*:[ \t*_]*$|^[ \t*_]*(?:fait|signé)\s+à\s+[^\n]{1,80}$",
+        r"(?im)^[ \t#*_>•|-]*(?:(?:les|liste\s+des)\s+)?(?:signataires|signatures)\b[^\n.]{0,80}$|^[^\n]*\b(?:sign|paraph|contresign|cosign)[^\n]*:[ \t*_]*$|^[ \t*_]*(?:fait|signé)\s+[àa]\s+[^\n]{1,80}$",
     )
     .expect("valid regex")
 });
@@ -68,10 +68,11 @@ static COLON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The formula that closes a contract, "Fait à Hyères, le 3 juin 2024", wherever it stands in a
-/// line: a PDF's signature page flattened onto one line goes on after it.
+/// line: a PDF's signature page flattened onto one line goes on after it. A conversion that
+/// lost the accents writes "Fait a Hyères".
 static DONE_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bfait\s+à\s+[^\n,.;:]{1,60}?,?\s+le\s+(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})",
+        r"(?i)\bfait\s+[àa]\s+[^\n,.;:]{1,60}?,?\s+le\s+(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})",
     )
     .expect("valid regex")
 });
@@ -303,6 +304,21 @@ mod tests {
              Anne Brun, maire\nPaul Roche a rappelé l'enjeu.",
             &["Paul Roche", "Anne Brun"],
             S,
+        );
+    }
+
+    #[test]
+    fn a_flattened_page_without_accents() {
+        finds(
+            &SigningList,
+            "Avenant au contrat de ville 3 Fait a Laval, le 4 mars 2024 Pour l Etat, le Prefet de la Mayenne, Paul ROCHE Pour Laval Agglomeration, le President, Marc VIEL Pour la Ville de Laval, le Premier adjoint, par delegation du Maire, Luc BRUN Pour le Departement, le President Pour la CAF, la Directrice, Anne MORIN",
+            &["Paul ROCHE", "Marc VIEL", "Luc BRUN", "Anne MORIN"],
+            S,
+        );
+        // A line that only tells where something was made is no signature page.
+        none(
+            &SigningList,
+            "Le rapport a ete fait a Laval par les services de la Ville de Laval, avec Paul ROCHE, habitant du quartier des Pommeraies, qui a souhaite temoigner longuement.",
         );
     }
 
