@@ -1718,22 +1718,24 @@ mod tests {
             };
             periods_and_days(t, &c)
         };
-        for told in [
-            "Le contrat 2015-2020 de Laval, prolongé deux fois, a pris fin le 31 décembre 2023.",
-            "Le contrat 2015-2020 de Laval, prorogé, s'est achevé le 31 décembre 2023.",
-        ] {
+        // The earlier contract's last year, for each way of telling its end.
+        let cases = [
+            (
+                "Le contrat 2015-2020 de Laval, prolongé deux fois, a pris fin le 31 décembre 2023.",
+                2023,
+            ),
+            ("Le contrat 2015-2020 de Laval, prorogé, s'est achevé le 31 décembre 2023.", 2023),
+            // A day told for something else, or an end told without a prolongation.
+            (
+                "Le contrat 2015-2020 de Laval, prolongé deux fois, a été évalué le 31 décembre 2023.",
+                2020,
+            ),
+            ("Le contrat 2015-2020 de Laval a pris fin le 31 décembre 2023.", 2020),
+        ];
+        for (told, last) in cases {
             let t = format!("{told} Le suivant, 2024-2030, prend le relais.\n");
             let got = periods(&t, "31 décembre 2023");
-            assert_eq!(got, [(Some([2024, 2030]), None), (Some([2015, 2023]), None)], "{told}");
-        }
-        // A day told for something else, or an end told without a prolongation.
-        for not_told in [
-            "Le contrat 2015-2020 de Laval, prolongé deux fois, a été évalué le 31 décembre 2023.",
-            "Le contrat 2015-2020 de Laval a pris fin le 31 décembre 2023.",
-        ] {
-            let t = format!("{not_told} Le suivant, 2024-2030, prend le relais.\n");
-            let got = periods(&t, "31 décembre 2023");
-            assert_eq!(got, [(Some([2024, 2030]), None), (Some([2015, 2020]), None)], "{not_told}");
+            assert_eq!(got, [(Some([2024, 2030]), None), (Some([2015, last]), None)], "{told}");
         }
     }
 
