@@ -87,9 +87,9 @@ static SIGN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// or the contract's signatories ("ses signataires"). With "le contrat de ville" in the same
 /// sentence, a report of one contract.
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:(?:officiellement|solennellement|ensuite|également|aussi|enfin|déjà|conjointement|tour\s+à\s+tour)\s+){0,2}(?:signée?s?|paraphée?s?|adoptée?s?|approuvée?s?|prolongée?s?|prorogée?s?|scellée?s?|(?:mis|apposée?s?)\s+(?:leur|leurs|sa|son)\s+(?:paraphes?|signatures?|griffes?))\b|\b(?:signent|paraphent)\b|\bsignature\s+(?:officielle\s+)?du\b|\b(?:ses|les|leurs)\s+signataires\b",
-    )
+    Regex::new(&format!(
+        r"(?i)\b{AUXILIARY}(?:{DONE}|adoptée?s?|approuvée?s?|prolongée?s?|prorogée?s?)\b|\b(?:signent|paraphent)\b|\bsignature\s+(?:officielle\s+)?du\b|\b(?:ses|les|leurs)\s+signataires\b",
+    ))
     .expect("valid regex")
 });
 
@@ -97,11 +97,17 @@ static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// in another sentence: "ont paraphé le document", "a ensuite signé", "ont mis leur paraphe"
 /// (not an adoption or an approval of another text, not "ses signataires").
 static SIGNED_DONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:(?:officiellement|solennellement|ensuite|également|aussi|enfin|déjà|conjointement|tour\s+à\s+tour)\s+){0,2}(?:signée?s?|paraphée?s?|scellée?s?|(?:mis|apposée?s?)\s+(?:leur|leurs|sa|son)\s+(?:paraphes?|signatures?|griffes?))\b|\b(?:signent|paraphent)\b",
-    )
-    .expect("valid regex")
+    Regex::new(&format!(r"(?i)\b{AUXILIARY}(?:{DONE})\b|\b(?:signent|paraphent)\b"))
+        .expect("valid regex")
 });
+
+/// The auxiliary of a past participle and up to two adverbs after it, for [`SIGNED`] and
+/// [`SIGNED_DONE`]: "ont", "a été", "ont ensuite", "a tour à tour".
+const AUXILIARY: &str = r"(?:(?:a|ont|avait|avaient)(?:\s+été)?|est|sont)\s+(?:(?:officiellement|solennellement|ensuite|également|aussi|enfin|déjà|conjointement|tour\s+à\s+tour)\s+){0,2}";
+
+/// A signature put on a text, after [`AUXILIARY`]: "signé", "paraphée", "scellés", "mis leur
+/// paraphe", "apposé sa signature".
+const DONE: &str = r"signée?s?|paraphée?s?|scellée?s?|(?:mis|apposée?s?)\s+(?:leur|leurs|sa|son)\s+(?:paraphes?|signatures?|griffes?)";
 
 /// A mention that defines the contract, not one that reports it: "Le contrat de ville est
 /// l'outil de…", "le contrat de ville constitue le cadre…" (read from the mention on).
