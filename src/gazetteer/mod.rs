@@ -209,6 +209,12 @@ pub fn commune(insee: &str) -> Option<&'static Commune> {
     COMMUNES.get(insee)
 }
 
+/// The commune of INSEE code `insee` as it is today: a delegated or former commune gives the
+/// commune it belongs to.
+pub fn current_commune(insee: &str) -> Option<&'static Commune> {
+    commune(insee).map(|c| c.parent.and_then(commune).unwrap_or(c))
+}
+
 /// Links `name` to a commune: among the communes of that name, those of the context's
 /// intercommunalities, else of its départements, else of its régions; [`Link::Ambiguous`] when
 /// the context leaves several.

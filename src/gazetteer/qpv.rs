@@ -289,8 +289,7 @@ impl NamedCommunes {
     /// Whether the commune of INSEE code `insee` is named in the text, also after "au" or
     /// "aux" that hold its article ("au Pontet" for Le Pontet, "aux Mureaux" for Les Mureaux).
     pub fn contains(&self, insee: &str) -> bool {
-        super::commune(insee).is_some_and(|c| {
-            let current = c.parent.and_then(super::commune).unwrap_or(c);
+        super::current_commune(insee).is_some_and(|current| {
             let named = |name: String| {
                 let contracted = [("le ", "au "), ("les ", "aux ")].iter().any(|(article, to)| {
                     name.strip_prefix(article)
@@ -298,15 +297,20 @@ impl NamedCommunes {
                 });
                 contracted || self.folded.contains(&format!(" {name} "))
             };
-            named(fold(current.name))
-                || RENAMED.get(current.insee).is_some_and(|old| old.iter().any(|n| named(fold(n))))
+            names_of(current).any(|n| named(fold(n)))
         })
     }
 }
 
+/// The names commune `c` goes by: its name, then the names it had before a renaming under the
+/// same code (`communes_anciennes.tsv`).
+pub fn names_of(c: &'static super::Commune) -> impl Iterator<Item = &'static str> {
+    std::iter::once(c.name).chain(former_names(c.insee).iter().copied())
+}
+
 /// The former names of the commune of INSEE code `insee` when it was renamed under the same
 /// code ("Éragny" for Éragny-sur-Oise); none for most communes.
-pub fn former_names(insee: &str) -> &'static [&'static str] {
+fn former_names(insee: &str) -> &'static [&'static str] {
     RENAMED.get(insee).map_or(&[], Vec::as_slice)
 }
 

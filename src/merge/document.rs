@@ -168,7 +168,6 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
             Some((d, [a, b]))
         })
         .collect();
-    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
     let new = periods.iter().find(|(_, [a, _])| *a >= NEW_GENERATION)?;
     let old = periods.iter().find(|(_, [a, b])| *a < NEW_GENERATION && *b < NEW_GENERATION + 2);
     // Without its period, the earlier contract is named by the day it was signed ("il remplace
@@ -244,7 +243,6 @@ fn prolonged<'a>(
     old: (&'a DateMention, [i32; 2]),
 ) -> (&'a DateMention, [i32; 2]) {
     let (from, [a, b]) = old;
-    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
     c.dates
         .iter()
         .filter(|d| d.role != DateRole::Period && d.evidence.span[0] >= from.evidence.span[1])
@@ -293,6 +291,11 @@ fn published(c: &Candidates) -> Option<Published> {
 /// A prolongation of the contract: "prorogé", "prolongée", "la prorogation".
 static PROLONGED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:prorog|prolong)").expect("valid regex"));
+
+/// The year a date value ("2023", "2023-12-31") opens with.
+fn year(value: &str) -> Option<i32> {
+    value.get(..4).and_then(|y| y.parse().ok())
+}
 
 /// A contract's end told before its day: "a pris fin le", "s'est achevé le", "a expiré en",
 /// "prend fin au".

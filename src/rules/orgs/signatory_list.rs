@@ -41,8 +41,8 @@ static AMONG_THEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A signing to come.
-static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+/// A signing to come ("sera signé", "vont cosigner"), for this rule and `orgs.signing_for`.
+pub(super) static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sera|seront|va|vont|devrait|devraient)\s+(?:être\s+)?(?:co-?)?sign")
         .expect("valid regex")
 });

@@ -8,6 +8,7 @@ use crate::rules::text::Regex;
 
 use super::items::{Item, Mode, items};
 use super::push_signatories;
+use super::signatory_list::FUTURE_SIGNING;
 use crate::rules::{Candidates, Doc, Rule, columns, line_ranges};
 
 pub(super) const ID: &str = "orgs.signing_for";
@@ -46,12 +47,6 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:sign|paraph)|(?m:^)[ \t]*fait\s+à\b|\bfait\s+[àa]\s+[^\n,.;:]{1,60},\s+le\b",
     )
     .expect("valid regex")
-});
-
-/// A signing to come ("sera signé").
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sera|seront|va|vont|devrait|devraient)\s+(?:être\s+)?(?:co-?)?sign")
-        .expect("valid regex")
 });
 
 /// A party of a signature page flattened onto one line, up to the role of who signs for it:
@@ -188,7 +183,7 @@ fn parties(doc: &Doc, lines: Vec<Range<usize>>, out: &mut Candidates) {
         return;
     }
     let before = &text[text.ceil_char_boundary(first.start.saturating_sub(REACH))..first.start];
-    if !SIGNING.is_match(before) || FUTURE.is_match(before) {
+    if !SIGNING.is_match(before) || FUTURE_SIGNING.is_match(before) {
         return;
     }
     let mut seen = Vec::new();
@@ -209,7 +204,7 @@ fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
     let text = doc.text();
     for sentence in super::text::sentences(doc) {
         let s = &text[sentence.clone()];
-        if !SIGNING_SENTENCE.is_match(s) || FUTURE.is_match(s) {
+        if !SIGNING_SENTENCE.is_match(s) || FUTURE_SIGNING.is_match(s) {
             continue;
         }
         for c in ON_BEHALF.captures_iter(s) {
@@ -258,7 +253,9 @@ fn signed_for(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
     for c in SIGNED_FOR.captures_iter(text) {
         let Some(party) = c.name("party") else { continue };
         let at = c.get(0).map_or(0, |m| m.start());
-        if FUTURE.is_match(&text[text.floor_char_boundary(at.saturating_sub(40))..party.start()]) {
+        if FUTURE_SIGNING
+            .is_match(&text[text.floor_char_boundary(at.saturating_sub(40))..party.start()])
+        {
             continue;
         }
         if let Some(item) = own_body(text, party.range()) {

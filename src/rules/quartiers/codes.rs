@@ -136,11 +136,8 @@ pub fn link_codes(text: &str, named: &qpv::NamedCommunes, qs: &mut [Quartier]) {
                 .communes
                 .iter()
                 .filter(|c| named_in_text(c))
-                .filter_map(|c| gazetteer::commune(c))
-                .map(|c| {
-                    let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
-                    CommuneRef { name: c.name.to_owned(), insee: Some(c.insee.to_owned()) }
-                })
+                .filter_map(|c| gazetteer::current_commune(c))
+                .map(|c| CommuneRef { name: c.name.to_owned(), insee: Some(c.insee.to_owned()) })
                 .collect();
         }
     }

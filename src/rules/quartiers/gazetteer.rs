@@ -261,10 +261,8 @@ impl Rule for Gazetteer {
                 q.communes
                     .iter()
                     .filter_map(|c| {
-                        let c = gazetteer::commune(c)?;
-                        let c = c.parent.and_then(gazetteer::commune).unwrap_or(c);
-                        std::iter::once(c.name)
-                            .chain(qpv::former_names(c.insee).iter().copied())
+                        let c = gazetteer::current_commune(c)?;
+                        qpv::names_of(c)
                             .find(|n| w.contains(&format!(" {} ", qpv::fold(n))))
                             .map(|n| (c.insee, n))
                     })
