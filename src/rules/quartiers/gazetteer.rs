@@ -143,6 +143,21 @@ fn comma_parts(
         .collect()
 }
 
+/// The hit and its closing parenthesis when the hit, one whole name, is written as its first
+/// part followed by the others in parentheses ("Bords de Loire (Courlis, la Baratte)", the
+/// folded text matching the name "Bords de Loire - Courlis - La Baratte" through the
+/// parenthesis); `None` otherwise (a commune in parentheses is not part of the hit).
+fn parenthesised_parts(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let written = &text[range.clone()];
+    let open = written.find('(')?;
+    if written[..open].trim().is_empty() || written[open..].contains(')') {
+        return None;
+    }
+    let rest = &text[range.end..];
+    let close = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    rest[close..].starts_with(')').then(|| range.start..range.end + close + 1)
+}
+
 /// The items of the hits: a group of parts joined by commas stays one item when its commune
 /// follows in parentheses, else each part is one.
 fn one_item_per_name(text: &str, found: Vec<Found>) -> Vec<Found> {
@@ -229,6 +244,17 @@ impl Rule for Gazetteer {
                 last.listed |= join == Join::List;
                 continue;
             }
+            // The name's first part with the others in parentheses after it ("Bords de Loire
+            // (Courlis, la Baratte)"): the whole name, the sectors of its first part.
+            if let Some(range) = parenthesised_parts(text, hit.range.clone()) {
+                found.push(Found {
+                    range: range.clone(),
+                    qpv: q,
+                    listed: false,
+                    parts: vec![range],
+                });
+                continue;
+            }
             // One hit written as a list of the name's parts ("Bellevue, Malakoff").
             let parts = comma_parts(text, hit.range.clone(), q.name);
             found.push(Found { range: hit.range.clone(), qpv: q, listed: parts.len() > 1, parts });
@@ -285,7 +311,9 @@ impl Rule for Gazetteer {
                     insee: Some((*code).to_owned()),
                 })
                 .collect();
-            let name = collapse(&text[range.clone()]);
+            // Written with parentheses, the name is given as the list writes it.
+            let written = collapse(&text[range.clone()]);
+            let name = if written.contains('(') { q.name.to_owned() } else { written };
             out.quartiers.push(Quartier {
                 name,
                 communes,
@@ -574,6 +602,27 @@ mod tests {
         );
         // Lower case all through is still no name.
         none(&Gazetteer, "À Vernouillet, les vauvettes du jardin public ont fleuri.");
+    }
+
+    #[test]
+    fn the_other_parts_of_a_name_in_parentheses_after_its_first() {
+        // "Rêpes - Montmarin - Grand Grésil" of Vesoul, its sectors given after its first part.
+        finds(
+            &Gazetteer,
+            "À Vesoul, le contrat couvre les Rêpes (Montmarin, Grand Grésil) et rien d'autre.",
+            &["rêpes - montmarin - grand grésil @ vesoul : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "Quartiers de Vesoul : les Rêpes ( Montmarin , Grand Grésil ).",
+            &["rêpes - montmarin - grand grésil @ vesoul : prioritaire"],
+        );
+        // A commune in parentheses is no part of the name; a part alone stays as written.
+        finds(
+            &Gazetteer,
+            "Le quartier des Rêpes (Vesoul) est le seul retenu.",
+            &["rêpes @ vesoul : prioritaire"],
+        );
     }
 
     #[test]

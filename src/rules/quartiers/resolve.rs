@@ -47,7 +47,17 @@ fn overlap(a: &Quartier, b: &Quartier) -> bool {
 /// prose mention, or any reading of lines that a commune group or a table row explains (its
 /// commune heading read as a quartier by a line list, a cell's names read as one).
 fn replaces(better: &Quartier, worse: &Quartier) -> bool {
+    // A hit spelling a whole official name is not replaced by a list item holding a part of it
+    // ("les Bords de Loire (Courlis, la Baratte)" listed as "Bords de Loire"): the item takes
+    // the whole name (see [`drop_read_elsewhere`]).
+    let part_of_whole = || {
+        official_name(worse).is_some_and(|full| {
+            let name = qpv_fold(&better.name);
+            full.len() > name.len() && format!(" {full} ").contains(&format!(" {name} "))
+        })
+    };
     overlap(better, worse)
+        && !part_of_whole()
         && rank(&better.evidence.rule) < rank(&worse.evidence.rule)
         && (fold(&better.name) == fold(&worse.name)
             || worse.evidence.rule == super::prose::ID
@@ -202,6 +212,17 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
     });
 }
 
+/// The folded official name of the QPV a gazetteer item stands for, when the item is written
+/// as that whole name and the name has several words.
+fn official_name(q: &Quartier) -> Option<String> {
+    if q.evidence.rule != super::gazetteer::ID {
+        return None;
+    }
+    let qpv = crate::gazetteer::qpv::qpv(q.qpv_code.as_deref()?)?;
+    let name = qpv_fold(&q.name);
+    (name == qpv_fold(qpv.name) && name.contains(' ')).then_some(name)
+}
+
 /// Drops a gazetteer item when a list rule read the same quartier elsewhere: the same name, or
 /// a name that designates its QPV ("Benauge - Henri Sellier" listed, "Benauge" named further
 /// on).
@@ -210,27 +231,40 @@ fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
     // A quartier the document also calls by its full official name ("le quartier des Rêpes,
     // classé sous le nom de « Rêpes - Montmarin - Grand Grésil »") is that name: the shorter
     // reading gives way to it.
-    let official: Vec<(String, String)> = kept
-        .iter()
-        .filter(|q| is_hit(q))
-        .filter_map(|q| {
-            let code = q.qpv_code.as_deref()?;
-            let qpv = crate::gazetteer::qpv::qpv(code)?;
-            let name = qpv_fold(&q.name);
-            (name == qpv_fold(qpv.name) && name.contains(' ')).then(|| (code.to_owned(), name))
-        })
-        .collect();
-    kept.retain(|q| {
-        is_hit(q)
-            || !super::codes::designated(&q.name).iter().any(|n| {
-                let name = qpv_fold(&q.name);
-                official.iter().any(|(code, full)| {
-                    n.qpv.code == code
-                        && full.len() > name.len()
-                        && format!(" {full} ").contains(&format!(" {name} "))
-                })
+    let official: Vec<(Quartier, String)> =
+        kept.iter().filter_map(|q| Some((q.clone(), official_name(q)?))).collect();
+    // For a listed item that is a part of a whole name the document gives: the whole name
+    // when it is written over the item ("les Bords de Loire (Courlis, la Baratte)" listed as
+    // "Bords de Loire"), the item then taking it with its list's status; else none, the item
+    // giving way to the whole name named elsewhere.
+    let whole_of = |q: &Quartier| -> Option<Option<String>> {
+        if is_hit(q) {
+            return None;
+        }
+        let name = qpv_fold(&q.name);
+        let designated = super::codes::designated(&q.name);
+        let wholes: Vec<&Quartier> = official
+            .iter()
+            .filter(|(hit, full)| {
+                designated.iter().any(|n| hit.qpv_code.as_deref() == Some(n.qpv.code))
+                    && full.len() > name.len()
+                    && format!(" {full} ").contains(&format!(" {name} "))
             })
-    });
+            .map(|(hit, _)| hit)
+            .collect();
+        wholes.first()?;
+        Some(wholes.iter().find(|hit| overlap(hit, q)).map(|hit| hit.name.clone()))
+    };
+    let wholes: Vec<Option<Option<String>>> = kept.iter().map(whole_of).collect();
+    let mut keep = Vec::with_capacity(kept.len());
+    for (q, whole) in kept.iter_mut().zip(wholes) {
+        keep.push(!matches!(whole, Some(None)));
+        if let Some(Some(name)) = whole {
+            q.name = name;
+        }
+    }
+    let mut keep = keep.into_iter();
+    kept.retain(|_| keep.next().unwrap_or(true));
     let listed: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter(|q| !is_hit(q))
@@ -479,6 +513,26 @@ mod tests {
         let out = family("À Châteauroux, Saint-Jacques puis Beaulieu, Vaugirard.");
         let got = brief(&out.quartiers);
         assert!(got.contains(&"saint-jacques @ châteauroux : prioritaire".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_item_written_with_its_sectors_in_parentheses_is_the_whole_name() {
+        // The list reads "Rêpes"; the parentheses give the rest of the official name.
+        let out = family(
+            "Les quartiers retenus à Vesoul :\n- les Rêpes (Montmarin, Grand Grésil).\n- la \
+             Gare.\n",
+        );
+        let got = brief(&out.quartiers);
+        assert!(
+            got.contains(&"rêpes - montmarin - grand grésil @ vesoul : prioritaire".to_owned()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|q| q.starts_with("rêpes @")), "{got:?}");
+        // Other words in the parentheses: the item stays as listed.
+        let out =
+            family("Les quartiers retenus à Vesoul :\n- les Rêpes (Vesoul).\n- Grand Grésil.\n");
+        let got = brief(&out.quartiers);
+        assert!(got.iter().any(|q| q.starts_with("rêpes @ vesoul")), "{got:?}");
     }
 
     #[test]
