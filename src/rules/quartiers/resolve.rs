@@ -69,6 +69,7 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     let mut qs = std::mem::take(&mut out.quartiers);
     split_by_hits(&mut qs);
+    finish_cut_names(doc.clean, &mut qs);
     qs.sort_by_key(|q| (q.evidence.span[0], rank(&q.evidence.rule)));
     let mut kept: Vec<Quartier> = Vec::new();
     for q in qs {
@@ -99,6 +100,33 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
             })
     });
     out.quartiers = kept;
+}
+
+/// Ends a prose item where the known quartier it runs into ends: prose reads capitalised words,
+/// so a name going on in lower case ("le secteur Centre - Cité verte", the QPV "Cité verte")
+/// is cut where the gazetteer's hit is not.
+fn finish_cut_names(clean: &str, qs: &mut [Quartier]) {
+    let hits: Vec<[usize; 2]> = qs
+        .iter()
+        .filter(|q| q.evidence.rule == super::gazetteer::ID)
+        .map(|q| q.evidence.span)
+        .collect();
+    for q in qs.iter_mut().filter(|q| q.evidence.rule == super::prose::ID) {
+        let [start, end] = q.evidence.span;
+        let Some(last) = q.name.split_whitespace().last() else { continue };
+        let Some(&[_, hit_end]) = hits.iter().find(|h| start <= h[0] && h[0] < end && end < h[1])
+        else {
+            continue;
+        };
+        let written = q.evidence.text.trim_end();
+        let Some(more) = clean.get(start + written.len()..hit_end) else { continue };
+        if !written.ends_with(last) || more.contains('\n') {
+            continue;
+        }
+        q.name = collapse(&format!("{}{more}", q.name));
+        q.evidence.text = format!("{written}{more}");
+        q.evidence.span[1] = hit_end;
+    }
 }
 
 /// Small words that may stand in a list item beside the quartiers and communes it holds.
@@ -533,6 +561,16 @@ mod tests {
             family("Les quartiers retenus à Vesoul :\n- les Rêpes (Vesoul).\n- Grand Grésil.\n");
         let got = brief(&out.quartiers);
         assert!(got.iter().any(|q| q.starts_with("rêpes @ vesoul")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_read_in_prose_goes_on_to_the_end_of_the_known_quartier() {
+        // "Centre Verdun - Cité verte" of Verdun; prose stops at the lower-case word.
+        let out = family("À Verdun, le secteur Centre - Cité verte a sa feuille de route.");
+        assert_eq!(brief(&out.quartiers), ["centre - cité verte @ verdun : prioritaire"]);
+        // A lower-case word that is no part of a known name ends the name as before.
+        let out = family("À Verdun, le secteur Centre - Cité jardin a sa feuille de route.");
+        assert_eq!(brief(&out.quartiers), ["centre - cité @ verdun : prioritaire"]);
     }
 
     #[test]
