@@ -90,7 +90,8 @@ const ARTICLES: [&str; 7] = ["le", "la", "les", "l", "de", "du", "des"];
 fn keys_of(name: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     let mut push = |key: String, whole: bool| {
-        for k in [key.clone(), stripped(&key).to_owned()] {
+        let bare = stripped(&key).to_owned();
+        for k in [saint_spelled(&key), saint_spelled(&bare), vec![key, bare]].concat() {
             if !k.is_empty() && !out.iter().any(|(x, w)| *x == k && *w == whole) {
                 out.push((k, whole));
             }
@@ -104,6 +105,23 @@ fn keys_of(name: &str) -> Vec<(String, bool)> {
         }
     }
     out
+}
+
+/// A folded key with "saint"/"sainte" written "st"/"ste", or the other way round ("St Julien"
+/// of the list is written "Saint-Julien"), when it holds such a word; else nothing.
+fn saint_spelled(key: &str) -> Vec<String> {
+    const PAIRS: [(&str, &str); 4] =
+        [("saint", "st"), ("sainte", "ste"), ("st", "saint"), ("ste", "sainte")];
+    let words: Vec<&str> = key.split(' ').collect();
+    if !words.iter().any(|w| PAIRS.iter().any(|(from, _)| w == from)) {
+        return Vec::new();
+    }
+    let other = words
+        .iter()
+        .map(|w| PAIRS.iter().find(|(from, _)| w == from).map_or(*w, |(_, to)| *to))
+        .collect::<Vec<_>>()
+        .join(" ");
+    vec![other]
 }
 
 /// The parts of a name made of several: split at a spaced dash, an en or em dash, a slash, a
@@ -373,6 +391,18 @@ mod tests {
         assert!(qpvs_named("Rue imaginaire des Tests").is_empty());
         // A name several communes share has several QPVs: the caller chooses by commune.
         assert!(qpvs_named("Centre-Ville").len() > 5);
+    }
+
+    #[test]
+    fn saint_is_found_written_out_or_shortened() {
+        // The list writes "St Armel"; pages write "Saint-Armel", and "St-Jacques" for the
+        // list's "Saint-Jacques".
+        assert!(qpvs_named("Saint-Armel").iter().any(|n| n.qpv.code == "QN05607M"));
+        assert!(qpvs_named("St Armel").iter().any(|n| n.qpv.code == "QN05607M"));
+        assert!(qpvs_named("St-Jacques").iter().any(|n| n.qpv.code == "QN06301M"));
+        // Only the whole word: "Stade" is no "Saintade".
+        assert_eq!(saint_spelled("stade du moulin"), Vec::<String>::new());
+        assert_eq!(saint_spelled("la ste famille"), ["la sainte famille"]);
     }
 
     #[test]
