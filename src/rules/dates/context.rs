@@ -171,11 +171,12 @@ static GATHERING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^réuni").expect("valid regex"));
 
 /// What the parties gathered for, when they gathered to sign or to commit themselves: a signing
-/// verb (not the noun "signataires"), or a commitment they seal, make concrete, formalise or
+/// verb or the signature they put ("l'ont revêtu de leur signature"; not the noun
+/// "signataires"), or a commitment they seal, make concrete, formalise or
 /// share ("venus sceller leur engagement", "réunis dans un même engagement", "pour s'engager").
 static COMMITTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sign(?:er|é|ée|és|ées|ent|ons|aient|ait)\b|paraph|co-?sign|contresign|(?:scell|matérialis|formalis|officialis|concrétis)\w*\s+(?:leur|son|cet|ces|un|l['’])\s*engagement|dans\s+un(?:\s+même)?\s+engagement|engagement\s+commun|s['’]\s*engag(?:er|ent|eant)\b)",
+        r"(?i)\b(?:sign(?:er|é|ée|és|ées|ent|ons|aient|ait|atures?)\b|paraph|co-?sign|contresign|(?:scell|matérialis|formalis|officialis|concrétis)\w*\s+(?:leur|son|cet|ces|un|l['’])\s*engagement|dans\s+un(?:\s+même)?\s+engagement|engagement\s+commun|s['’]\s*engag(?:er|ent|eant)\b)",
     )
     .expect("valid regex")
 });
@@ -208,13 +209,19 @@ fn gathering_to_sign(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
     }
 }
 
+/// Whether the sentence right after the one of the date at `range` reports a signing and gives
+/// no day of its own (see [`signed_next`]).
+pub(super) fn signing_told_next(text: &str, range: &Range<usize>) -> bool {
+    signed_next(text, &sentence(text, range))
+}
+
 /// Whether the sentence after `s` reports a signing and gives no day of its own: "La préfète a
 /// réuni lundi les partenaires. Après un dernier tour de table, ils ont signé le contrat." (the
 /// gathering's day is the signing's).
 fn signed_next(text: &str, s: &Range<usize>) -> bool {
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé)\b",
+            r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé|(?:apposé|mis|porté)\s+(?:leurs?|les|sa|son|ses)\s+(?:(?:premières?|premiers?|toutes?\s+premières?)\s+)?(?:signatures?|paraphes?))\b",
         )
         .expect("valid regex")
     });
@@ -486,6 +493,11 @@ mod tests {
         assert_eq!(role(s, "2 octobre 2015"), DateRole::Signature);
         let s = "Les élus se sont réunis le 5 juin 2024 pour signer le contrat.";
         assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
+        // The signature they put, as a noun.
+        let s = "Réunis lundi 29 juin à la mairie, les partenaires l'ont revêtu de leur signature.";
+        assert_eq!(role(s, "lundi 29 juin"), DateRole::Signature);
+        let s = "Les élus se sont réunis le 5 juin 2024 pour la signature du contrat.";
+        assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
         // A gathering to review, to steer or to vote is no signing.
         let s = "Les partenaires se sont réunis le 5 juin 2024 pour faire le bilan de leur \
                  engagement commun.";
@@ -503,6 +515,9 @@ mod tests {
     fn a_gathering_followed_by_the_signing_dates_it() {
         let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
                  Après un dernier échange, le préfet et la présidente ont signé le contrat.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
+        let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
+                 Le préfet et la présidente y ont apposé les premières signatures.";
         assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
         // The next sentence gives its own day: the gathering stays an event.
         let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
