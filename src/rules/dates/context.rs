@@ -347,7 +347,8 @@ static CONTRACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcontrat").expect("valid regex"));
 
 /// Whether a span of years at `range` is a contract's period: a contract cue in its sentence
-/// (or, when the sentence opens on a pronoun, "Il fixe jusqu'en 2030…", in the sentence before)
+/// (or, when the sentence or the date's clause opens on a pronoun, "Il fixe jusqu'en 2030…",
+/// "Signé en juin, il court jusqu'en 2030", in the sentence before)
 /// and no other programme ("CUCS", "programme national...") named just before it in the same
 /// clause.
 pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
@@ -361,7 +362,10 @@ pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
         return true;
     }
     let opening = text[s.start..range.start].trim_start();
-    let pronoun = PRONOUN.is_match(opening);
+    // The pronoun may also open the date's clause after a participle that stands for the same
+    // thing: "Approuvé par le conseil en juin, il engage ses signataires jusqu'en 2020".
+    let clause = opening.rfind([',', ';']).map_or(opening, |i| opening[i + 1..].trim_start());
+    let pronoun = PRONOUN.is_match(opening) || PRONOUN.is_match(clause);
     let last = text[..s.start].trim_end().char_indices().last().map(|(i, _)| i);
     pronoun && last.is_some_and(|at| PERIOD_CONTRACT.is_match(&text[sentence(text, &(at..at))]))
 }
@@ -560,6 +564,15 @@ mod tests {
                  les signataires jusqu'en 2030.";
         assert!(contract(s, "jusqu'en 2030"));
         let s = "Le marché de travaux est attribué. Il court jusqu'en 2030.";
+        assert!(!contract(s, "jusqu'en 2030"));
+        // The pronoun opens the date's clause, after a participle.
+        let s = "Le contrat de ville a été signé vendredi. Voté en juin par le conseil, il lie \
+                 ses partenaires jusqu'en 2020.";
+        assert!(contract(s, "jusqu'en 2020"));
+        let s =
+            "Le contrat de ville a été signé hier ; approuvé en juin, elle court jusqu'en 2030.";
+        assert!(contract(s, "jusqu'en 2030"));
+        let s = "Le marché de travaux est attribué. Notifié en mai, il court jusqu'en 2030.";
         assert!(!contract(s, "jusqu'en 2030"));
     }
 
