@@ -1274,7 +1274,55 @@ fn ranked(
     if m.kind != "commune" && t.kind == "EPCI" {
         t.kind = m.kind.to_owned();
     }
+    if let Some(epci) = of_bare_kind(text, mentions, m) {
+        t.name = short_epci_name(epci.name).to_owned();
+        t.code = Some(epci.siren.to_owned());
+    }
     Some(t)
+}
+
+/// The intercommunality a capitalised kind alone stands for ("la Métropole", "l'Agglomération",
+/// `mentions[best]`): the one of that kind that the communes the page names belong to, when one
+/// holds more of their mentions than any other (a page of "la Métropole" that names Montpellier
+/// three times is Montpellier Méditerranée Métropole's). Not "l'Eurométropole", which is how the
+/// Strasbourg pages write their carrier's own name.
+fn of_bare_kind(
+    text: &str,
+    mentions: &[Mention],
+    best: &Mention,
+) -> Option<&'static gazetteer::Epci> {
+    if best.tier != 3 || fold(&text[best.range.clone()]) == "eurometropole" {
+        return None;
+    }
+    let mut votes: Vec<(&'static gazetteer::Epci, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == "commune") {
+        for epci in m.parents.iter().filter_map(|siren| gazetteer::epci(siren)) {
+            if epci.record_kind() != best.kind {
+                continue;
+            }
+            match votes.iter_mut().find(|(e, _)| e.siren == epci.siren) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((epci, 1)),
+            }
+        }
+    }
+    votes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    match votes[..] {
+        [(epci, _)] => Some(epci),
+        [(epci, a), (_, b), ..] if a > b => Some(epci),
+        _ => None,
+    }
+}
+
+/// A gazetteer intercommunality's name without the abbreviated kind that opens it ("CA du
+/// Bassin d'Aurillac" → "Bassin d'Aurillac"); names that hold their kind in words stay
+/// ("Montpellier Méditerranée Métropole").
+fn short_epci_name(name: &str) -> &str {
+    static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?")
+            .expect("valid regex")
+    });
+    ABBREVIATED.find(name).map_or(name, |m| &name[m.end()..])
 }
 
 /// The intercommunality named after the best-ranked commune, `mentions[best]`, when the page
@@ -1392,6 +1440,25 @@ mod tests {
         let text = "Le contrat de ville\n\nLe contrat de ville est signé à Montauban, salle de \
                     Montauban, par le maire de Quimperlé. Quimperlé compte un quartier.";
         assert_eq!(carriers(text), ["Quimperlé"]);
+    }
+
+    #[test]
+    fn a_kind_alone_is_the_intercommunality_of_that_kind_the_page_s_towns_belong_to() {
+        let text = "Politique de la ville\n\nLa Métropole pilote le contrat de ville 2015-2020. \
+                    Le contrat de ville a été signé à l'hôtel de la Métropole. Les quartiers sont \
+                    à Montpellier. Montpellier compte dix quartiers.";
+        assert_eq!(carriers(text), ["Montpellier Méditerranée Métropole"]);
+        let text = "Le contrat de ville\n\nL'Agglomération a signé le contrat de ville. \
+                    L'Agglomération compte deux quartiers à Aurillac. Aurillac en est la \
+                    ville-centre.";
+        assert_eq!(carriers(text), ["Bassin d'Aurillac"]);
+        // No town named, or the kind of none of their intercommunalities: the kind stays.
+        let text = "Politique de la ville\n\nLa Métropole pilote le contrat de ville 2015-2020. \
+                    Le contrat de ville a été signé à l'hôtel de la Métropole.";
+        assert_eq!(carriers(text), ["Métropole"]);
+        let text = "Politique de la ville\n\nLa Métropole pilote le contrat de ville 2015-2020. \
+                    Le contrat de ville a été signé à l'hôtel de la Métropole. Aurillac suit.";
+        assert_eq!(carriers(text), ["Métropole"]);
     }
 
     #[test]
