@@ -263,10 +263,12 @@ static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A signing told in the future: "sera signé", "seront paraphés", "doit être signé",
-/// "signera", "signeront", "va signer", "vont parapher".
+/// "signera", "signeront", "va signer", "vont parapher"; a signature scheduled ("la signature
+/// officielle est fixée au", "la signature est prévue le", "programmée pour") or an authority
+/// given to sign ("autorise le maire à signer", "mandate la présidente pour signer").
 static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b)",
+        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b|signatures?\s+(?:\p{L}+\s+){0,3}(?:est|sont|sera|seront)\s+(?:\p{L}+\s+)?(?:fixée?s?|prévue?s?|programmée?s?|planifiée?s?)\b|(?:autoris|mandat|habilit)\p{L}*\s+(?:[\p{L}']+\s+){0,4}(?:à|pour)\s+signer\b)",
     )
     .expect("valid regex")
 });
@@ -419,12 +421,18 @@ mod tests {
             "Le 2 juillet 2015, le contrat de ville doit être officiellement signé.",
             "Les contrats seront paraphés le 2 juillet 2015 à Guéret.",
             "Le préfet va signer le contrat le 2 juillet 2015.",
+            "Le conseil autorise le maire à signer le contrat, dont la signature officielle est \
+             fixée au 2 juillet 2015 en préfecture.",
+            "La signature du contrat de ville est prévue le 2 juillet 2015 à la mairie.",
+            "La présidente est mandatée pour signer le contrat le 2 juillet 2015.",
         ] {
             assert_eq!(role(s, "2 juillet 2015"), DateRole::Deadline, "{s}");
         }
         for s in [
             "Le contrat a été signé le 2 juillet 2015 ; il sera évalué en 2018.",
             "Signé le 2 juillet 2015, le contrat sera suivi par un comité.",
+            "La signature, prévue en juin, a été reportée : le contrat a été signé le 2 juillet \
+             2015.",
             "Le préfet et le maire ont signé le 2 juillet 2015 le contrat qui sera signé par la \
              Région plus tard.",
         ] {
