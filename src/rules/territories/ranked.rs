@@ -832,10 +832,12 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 
 /// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février", "Le
 /// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin"; a day
-/// told from the one before ("Laon, le lendemain", "Vannes, le vendredi suivant").
+/// told from the one before ("Laon, le lendemain", "Vannes, le vendredi suivant"); the row of a
+/// list told with a participle or the noun, where a month alone dates it too ("Vierzon - signé
+/// le 3 juillet", "Bourges : paraphé en septembre", "Issoudun – signature le mercredi 8 juillet").
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|le\s+(?:lendemain|surlendemain|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+suivant))\b"
+        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|le\s+(?:lendemain|surlendemain|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+suivant))|(?:signée?|paraphée?|signature)[ \t]+(?:(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+|en\s+)(?:{MONTHS}))\b"
     ))
     .expect("valid regex")
 });
@@ -1835,6 +1837,14 @@ Le contrat de ville a été signé le 2 juillet \
         // Names listed in a sentence without a day of their own.
         let text = "Les contrats de ville de l'île\n\nMontauban et Quimperlé ont des quartiers. \
                     Le 8 juillet, la ministre est venue.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
+        // Rows of a list told with a participle or the noun, a month alone dating one.
+        let text = "Les quatre contrats de ville du département\n\nMontauban - signé le 3 \
+                    juillet en mairie.\nQuimperlé : paraphé en septembre.\nLorient Agglomération \
+                    – signature le mercredi 8 juillet.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient Agglomération"]);
+        let text = "Les contrats de ville du département\n\nMontauban - signalé en septembre.\n\
+                    Quimperlé : une signature attendue.";
         assert!(carriers(text).is_empty(), "{:?}", carriers(text));
         // A town that signed another document is no carrier of a contract.
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
