@@ -173,9 +173,10 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
     // Without its period, the earlier contract is named by the day it was signed ("il remplace
     // le contrat signé le 3 juillet 2015, prorogé jusqu'au 31 décembre 2023"), its period then
     // that signature's year to the end the page gives it.
+    // A month names it too ("le premier contrat, signé en juillet 2015, avait été prolongé…").
     let old_signed = c.dates.iter().find(|d| {
         d.role == DateRole::Signature
-            && d.precision == Precision::Day
+            && matches!(d.precision, Precision::Day | Precision::Month)
             && year(&d.value).is_some_and(|y| y < NEW_GENERATION)
     });
     let described = old.is_some();
@@ -1667,6 +1668,38 @@ mod tests {
                 (Some([2015, 2023]), Some("2015-07-03".into()))
             ]
         );
+    }
+
+    #[test]
+    fn an_earlier_contract_named_by_its_signature_month() {
+        let t = "Le nouveau contrat de Laval court jusqu'en 2030. Le premier, signé en juin 2015, avait \
+                 été prolongé jusqu'à la fin de l'année 2023. Les partenaires l'ont signé hier.\n";
+        let mut new = date(t, "jusqu'en 2030", "2024", DateRole::Period);
+        new.end = Some("2030".into());
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![
+                new,
+                date(t, "juin 2015", "2015-06", DateRole::Signature),
+                date(t, "jusqu'à la fin de l'année 2023", "2023", DateRole::Other),
+                date(t, "hier", "2024-04-16", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        assert_eq!(
+            periods_and_days(t, &c),
+            [
+                (Some([2024, 2030]), Some("2024-04-16".into())),
+                (Some([2015, 2023]), Some("2015-06".into()))
+            ]
+        );
+        // A year alone names no earlier contract.
+        let c = Candidates {
+            territories: vec![territory(t, "Laval")],
+            dates: vec![date(t, "2015", "2015", DateRole::Signature)],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts.len(), 1);
     }
 
     #[test]

@@ -171,11 +171,12 @@ static GATHERING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^réuni").expect("valid regex"));
 
 /// What the parties gathered for, when they gathered to sign or to commit themselves: a signing
-/// verb (not the noun "signataires"), or a commitment they seal, make concrete, formalise or
+/// verb or the signature they put ("l'ont revêtu de leur signature"; not the noun
+/// "signataires"), or a commitment they seal, make concrete, formalise or
 /// share ("venus sceller leur engagement", "réunis dans un même engagement", "pour s'engager").
 static COMMITTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:sign(?:er|é|ée|és|ées|ent|ons|aient|ait)\b|paraph|co-?sign|contresign|(?:scell|matérialis|formalis|officialis|concrétis)\w*\s+(?:leur|son|cet|ces|un|l['’])\s*engagement|dans\s+un(?:\s+même)?\s+engagement|engagement\s+commun|s['’]\s*engag(?:er|ent|eant)\b)",
+        r"(?i)\b(?:sign(?:er|é|ée|és|ées|ent|ons|aient|ait|atures?)\b|paraph|co-?sign|contresign|(?:scell|matérialis|formalis|officialis|concrétis)\w*\s+(?:leur|son|cet|ces|un|l['’])\s*engagement|dans\s+un(?:\s+même)?\s+engagement|engagement\s+commun|s['’]\s*engag(?:er|ent|eant)\b)",
     )
     .expect("valid regex")
 });
@@ -208,13 +209,19 @@ fn gathering_to_sign(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
     }
 }
 
+/// Whether the sentence right after the one of the date at `range` reports a signing and gives
+/// no day of its own (see [`signed_next`]).
+pub(super) fn signing_told_next(text: &str, range: &Range<usize>) -> bool {
+    signed_next(text, &sentence(text, range))
+}
+
 /// Whether the sentence after `s` reports a signing and gives no day of its own: "La préfète a
 /// réuni lundi les partenaires. Après un dernier tour de table, ils ont signé le contrat." (the
 /// gathering's day is the signing's).
 fn signed_next(text: &str, s: &Range<usize>) -> bool {
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé)\b",
+            r"(?i)\b(?:ont|a|avons|ont\s+alors|a\s+alors)\s+(?:signé|paraphé|cosigné|co-signé|(?:apposé|mis|porté)\s+(?:leurs?|les|sa|son|ses)\s+(?:(?:premières?|premiers?|toutes?\s+premières?)\s+)?(?:signatures?|paraphes?))\b",
         )
         .expect("valid regex")
     });
@@ -256,10 +263,12 @@ static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A signing told in the future: "sera signé", "seront paraphés", "doit être signé",
-/// "signera", "signeront", "va signer", "vont parapher".
+/// "signera", "signeront", "va signer", "vont parapher"; a signature scheduled ("la signature
+/// officielle est fixée au", "la signature est prévue le", "programmée pour") or an authority
+/// given to sign ("autorise le maire à signer", "mandate la présidente pour signer").
 static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b)",
+        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b|signatures?\s+(?:\p{L}+\s+){0,3}(?:est|sont|sera|seront)\s+(?:\p{L}+\s+)?(?:fixée?s?|prévue?s?|programmée?s?|planifiée?s?)\b|(?:autoris|mandat|habilit)\p{L}*\s+(?:[\p{L}']+\s+){0,4}(?:à|pour)\s+signer\b)",
     )
     .expect("valid regex")
 });
@@ -340,7 +349,8 @@ static CONTRACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcontrat").expect("valid regex"));
 
 /// Whether a span of years at `range` is a contract's period: a contract cue in its sentence
-/// (or, when the sentence opens on a pronoun, "Il fixe jusqu'en 2030…", in the sentence before)
+/// (or, when the sentence or the date's clause opens on a pronoun, "Il fixe jusqu'en 2030…",
+/// "Signé en juin, il court jusqu'en 2030", in the sentence before)
 /// and no other programme ("CUCS", "programme national...") named just before it in the same
 /// clause.
 pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
@@ -354,7 +364,10 @@ pub(super) fn is_contract_period(text: &str, range: &Range<usize>) -> bool {
         return true;
     }
     let opening = text[s.start..range.start].trim_start();
-    let pronoun = PRONOUN.is_match(opening);
+    // The pronoun may also open the date's clause after a participle that stands for the same
+    // thing: "Approuvé par le conseil en juin, il engage ses signataires jusqu'en 2020".
+    let clause = opening.rfind([',', ';']).map_or(opening, |i| opening[i + 1..].trim_start());
+    let pronoun = PRONOUN.is_match(opening) || PRONOUN.is_match(clause);
     let last = text[..s.start].trim_end().char_indices().last().map(|(i, _)| i);
     pronoun && last.is_some_and(|at| PERIOD_CONTRACT.is_match(&text[sentence(text, &(at..at))]))
 }
@@ -408,12 +421,18 @@ mod tests {
             "Le 2 juillet 2015, le contrat de ville doit être officiellement signé.",
             "Les contrats seront paraphés le 2 juillet 2015 à Guéret.",
             "Le préfet va signer le contrat le 2 juillet 2015.",
+            "Le conseil autorise le maire à signer le contrat, dont la signature officielle est \
+             fixée au 2 juillet 2015 en préfecture.",
+            "La signature du contrat de ville est prévue le 2 juillet 2015 à la mairie.",
+            "La présidente est mandatée pour signer le contrat le 2 juillet 2015.",
         ] {
             assert_eq!(role(s, "2 juillet 2015"), DateRole::Deadline, "{s}");
         }
         for s in [
             "Le contrat a été signé le 2 juillet 2015 ; il sera évalué en 2018.",
             "Signé le 2 juillet 2015, le contrat sera suivi par un comité.",
+            "La signature, prévue en juin, a été reportée : le contrat a été signé le 2 juillet \
+             2015.",
             "Le préfet et le maire ont signé le 2 juillet 2015 le contrat qui sera signé par la \
              Région plus tard.",
         ] {
@@ -486,6 +505,11 @@ mod tests {
         assert_eq!(role(s, "2 octobre 2015"), DateRole::Signature);
         let s = "Les élus se sont réunis le 5 juin 2024 pour signer le contrat.";
         assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
+        // The signature they put, as a noun.
+        let s = "Réunis lundi 29 juin à la mairie, les partenaires l'ont revêtu de leur signature.";
+        assert_eq!(role(s, "lundi 29 juin"), DateRole::Signature);
+        let s = "Les élus se sont réunis le 5 juin 2024 pour la signature du contrat.";
+        assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
         // A gathering to review, to steer or to vote is no signing.
         let s = "Les partenaires se sont réunis le 5 juin 2024 pour faire le bilan de leur \
                  engagement commun.";
@@ -503,6 +527,9 @@ mod tests {
     fn a_gathering_followed_by_the_signing_dates_it() {
         let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
                  Après un dernier échange, le préfet et la présidente ont signé le contrat.";
+        assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
+        let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
+                 Le préfet et la présidente y ont apposé les premières signatures.";
         assert_eq!(role(s, "mardi 3 mai"), DateRole::Signature);
         // The next sentence gives its own day: the gathering stays an event.
         let s = "Le préfet a réuni mardi 3 mai en mairie les partenaires du contrat de ville. \
@@ -545,6 +572,15 @@ mod tests {
                  les signataires jusqu'en 2030.";
         assert!(contract(s, "jusqu'en 2030"));
         let s = "Le marché de travaux est attribué. Il court jusqu'en 2030.";
+        assert!(!contract(s, "jusqu'en 2030"));
+        // The pronoun opens the date's clause, after a participle.
+        let s = "Le contrat de ville a été signé vendredi. Voté en juin par le conseil, il lie \
+                 ses partenaires jusqu'en 2020.";
+        assert!(contract(s, "jusqu'en 2020"));
+        let s =
+            "Le contrat de ville a été signé hier ; approuvé en juin, elle court jusqu'en 2030.";
+        assert!(contract(s, "jusqu'en 2030"));
+        let s = "Le marché de travaux est attribué. Notifié en mai, il court jusqu'en 2030.";
         assert!(!contract(s, "jusqu'en 2030"));
     }
 

@@ -77,9 +77,22 @@ static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// After a weekday that is not a past day of this week: "lundi prochain", "lundi au vendredi".
+/// After a weekday that is not a past day of this week: "lundi prochain", "lundi au vendredi",
+/// "mardi et jeudi" (a place after it is no span: "vendredi au centre social", "jeudi à la
+/// mairie").
 static NOT_PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:prochain|au|et|ou|de\s+chaque)\b").expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^\s+(?:prochain|(?:au|et|ou)\s+(?:{wd})|de\s+chaque)\b",
+        wd = *WEEKDAY
+    ))
+    .expect("valid regex")
+});
+
+/// After "la veille", what makes it the eve of something named or a watch: "de la signature",
+/// "du vote", "d'un scrutin", "active".
+static EVE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:de|du|des|d['’]|active|territoriale|sociale|éducative)\b")
+        .expect("valid regex")
 });
 
 impl Rule for RelativeDate {
@@ -103,7 +116,16 @@ impl Rule for RelativeDate {
                 (None, Some(_)) => Precision::Month,
                 (None, None) => Precision::Day,
             };
-            let role = context::point_role(text, &m.range());
+            let mut role = context::point_role(text, &m.range());
+            // A weekday alone in a sentence that tells nothing else, right before the sentence
+            // that tells the signing: "C'est mardi, au centre social, que les stylos sont sortis.
+            // Le préfet et le président ont apposé leurs signatures…".
+            if caps.name("wdbare").is_some()
+                && role == DateRole::Other
+                && context::signing_told_next(text, &m.range())
+            {
+                role = DateRole::Signature;
+            }
             // A weekday alone dates only a signature, and not a habit or a span ("le mardi",
             // "chaque jeudi", "du lundi au vendredi") or the week to come ("lundi prochain").
             if caps.name("wdbare").is_some()
@@ -113,6 +135,15 @@ impl Rule for RelativeDate {
                         &text[text.floor_char_boundary(m.start().saturating_sub(80))..m.start()],
                     )
                     || NOT_PAST_AFTER.is_match(&text[m.end()..]))
+            {
+                continue;
+            }
+            // "la veille" is the day before the page's own only when it stands alone in a
+            // signing sentence ("la cérémonie s'est tenue la veille au soir"), not the eve of
+            // something named ("la veille de la signature") nor a quartier's watch ("la veille
+            // active").
+            if caps.name("rel").is_some_and(|r| r.as_str().to_lowercase().starts_with("la veille"))
+                && (role != DateRole::Signature || EVE_OF.is_match(&text[m.end()..]))
             {
                 continue;
             }
@@ -210,6 +241,43 @@ mod tests {
         );
         assert_eq!(at("Jeudi, la présidente a signé le contrat.", "2024-03-14"), "2024-03-14");
         assert_eq!(at("Ils ont signé mardi soir le contrat de ville.", "2024-04-12"), "2024-04-09");
+        // A place after the weekday is no span of days.
+        assert_eq!(
+            at(
+                "Les élus se sont retrouvés vendredi au centre social pour signer le contrat.",
+                "2024-07-08"
+            ),
+            "2024-07-05"
+        );
+        assert_eq!(
+            at("Le contrat a été signé jeudi au siège de l'agglomération.", "2024-07-08"),
+            "2024-07-04"
+        );
+        // A cleft sentence that gives the day, the next one telling the signing.
+        assert_eq!(
+            at(
+                "C'est mardi, dans la salle des fêtes, que tout s'est joué. Le maire et la préfète \
+                 ont apposé leurs signatures au bas du document.",
+                "2015-07-03"
+            ),
+            "2015-06-30"
+        );
+        assert_eq!(
+            at(
+                "Lundi, tout le monde était là. Les partenaires ont paraphé le contrat.",
+                "2024-03-14"
+            ),
+            "2024-03-11"
+        );
+        // "la veille" in a signing sentence: the day before the page's.
+        assert_eq!(
+            at("La signature a eu lieu la veille au soir à l'hôtel de ville.", "2015-07-11"),
+            "2015-07-10"
+        );
+        assert_eq!(
+            at("Le contrat a été paraphé la veille en préfecture.", "2024-05-02"),
+            "2024-05-01"
+        );
     }
 
     #[test]
@@ -238,5 +306,17 @@ mod tests {
         none(&RelativeDate, "Les permanences du contrat signé ont lieu le mardi.");
         none(&RelativeDate, "Le contrat signé est consultable du lundi au vendredi.");
         none(&RelativeDate, "Le contrat signé est consultable chaque jeudi.");
+        none(&RelativeDate, "Le contrat signé est consultable lundi au vendredi.");
+        // A weekday of a sentence that tells something else, or whose next sentence tells no
+        // signing or gives its own day.
+        none(&RelativeDate, "C'est jeudi que le marché revient. Le maire a inauguré la place.");
+        none(
+            &RelativeDate,
+            "C'est mardi que tout a commencé. Les partenaires ont signé le 3 mai 2015.",
+        );
+        // "la veille" of something named, or a quartier's watch, or outside a signing sentence.
+        none(&RelativeDate, "Le contrat a été signé la veille de l'élection municipale.");
+        none(&RelativeDate, "Le quartier signataire reste sous la veille active de l'État.");
+        none(&RelativeDate, "La veille, le conseil avait débattu du budget.");
     }
 }

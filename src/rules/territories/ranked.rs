@@ -832,10 +832,12 @@ const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août
 
 /// A day date right after a territory: "Sénart, le 6 février", "Arras : lundi 9 février", "Le
 /// Grand Narbonne a suivi le 14 mars", "c'est Agen qui a signé son contrat le 19 juin"; a day
-/// told from the one before ("Laon, le lendemain", "Vannes, le vendredi suivant").
+/// told from the one before ("Laon, le lendemain", "Vannes, le vendredi suivant"); the row of a
+/// list told with a participle or the noun, where a month alone dates it too ("Vierzon - signé
+/// le 3 juillet", "Bourges : paraphé en septembre", "Issoudun – signature le mercredi 8 juillet").
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|le\s+(?:lendemain|surlendemain|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+suivant))\b"
+        r"(?i)^[ \t,:–|-]{{0,4}}(?:(?:(?:qui\s+)?(?:a|ont)\s+(?:suivi|signé|paraphé|fait\s+de\s+même)(?:\s+(?:son|leur|le)\s+contrat(?:\s+de\s+ville)?)?[ \t,]+)?(?:(?:(?:le|dès\s+le|depuis\s+le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})|le\s+(?:lendemain|surlendemain|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+suivant))|(?:signée?|paraphée?|signature)[ \t]+(?:(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{{1,2}}(?:er)?\s+|en\s+)(?:{MONTHS}))\b"
     ))
     .expect("valid regex")
 });
@@ -1274,7 +1276,55 @@ fn ranked(
     if m.kind != "commune" && t.kind == "EPCI" {
         t.kind = m.kind.to_owned();
     }
+    if let Some(epci) = of_bare_kind(text, mentions, m) {
+        t.name = short_epci_name(epci.name).to_owned();
+        t.code = Some(epci.siren.to_owned());
+    }
     Some(t)
+}
+
+/// The intercommunality a capitalised kind alone stands for ("la Métropole", "l'Agglomération",
+/// `mentions[best]`): the one of that kind that the communes the page names belong to, when one
+/// holds more of their mentions than any other (a page of "la Métropole" that names Montpellier
+/// three times is Montpellier Méditerranée Métropole's). Not "l'Eurométropole", which is how the
+/// Strasbourg pages write their carrier's own name.
+fn of_bare_kind(
+    text: &str,
+    mentions: &[Mention],
+    best: &Mention,
+) -> Option<&'static gazetteer::Epci> {
+    if best.tier != 3 || fold(&text[best.range.clone()]) == "eurometropole" {
+        return None;
+    }
+    let mut votes: Vec<(&'static gazetteer::Epci, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == "commune") {
+        for epci in m.parents.iter().filter_map(|siren| gazetteer::epci(siren)) {
+            if epci.record_kind() != best.kind {
+                continue;
+            }
+            match votes.iter_mut().find(|(e, _)| e.siren == epci.siren) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((epci, 1)),
+            }
+        }
+    }
+    votes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    match votes[..] {
+        [(epci, _)] => Some(epci),
+        [(epci, a), (_, b), ..] if a > b => Some(epci),
+        _ => None,
+    }
+}
+
+/// A gazetteer intercommunality's name without the abbreviated kind that opens it ("CA du
+/// Bassin d'Aurillac" → "Bassin d'Aurillac"); names that hold their kind in words stay
+/// ("Montpellier Méditerranée Métropole").
+fn short_epci_name(name: &str) -> &str {
+    static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?")
+            .expect("valid regex")
+    });
+    ABBREVIATED.find(name).map_or(name, |m| &name[m.end()..])
 }
 
 /// The intercommunality named after the best-ranked commune, `mentions[best]`, when the page
@@ -1392,6 +1442,25 @@ mod tests {
         let text = "Le contrat de ville\n\nLe contrat de ville est signé à Montauban, salle de \
                     Montauban, par le maire de Quimperlé. Quimperlé compte un quartier.";
         assert_eq!(carriers(text), ["Quimperlé"]);
+    }
+
+    #[test]
+    fn a_kind_alone_is_the_intercommunality_of_that_kind_the_page_s_towns_belong_to() {
+        let text = "Politique de la ville\n\nLa Métropole pilote le contrat de ville 2015-2020. \
+                    Le contrat de ville a été signé à l'hôtel de la Métropole. Les quartiers sont \
+                    à Montpellier. Montpellier compte dix quartiers.";
+        assert_eq!(carriers(text), ["Montpellier Méditerranée Métropole"]);
+        let text = "Le contrat de ville\n\nL'Agglomération a signé le contrat de ville. \
+                    L'Agglomération compte deux quartiers à Aurillac. Aurillac en est la \
+                    ville-centre.";
+        assert_eq!(carriers(text), ["Bassin d'Aurillac"]);
+        // No town named, or the kind of none of their intercommunalities: the kind stays.
+        let text = "Politique de la ville\n\nLa Métropole pilote le contrat de ville 2015-2020. \
+                    Le contrat de ville a été signé à l'hôtel de la Métropole.";
+        assert_eq!(carriers(text), ["Métropole"]);
+        let text = "Politique de la ville\n\nLa Métropole pilote le contrat de ville 2015-2020. \
+                    Le contrat de ville a été signé à l'hôtel de la Métropole. Aurillac suit.";
+        assert_eq!(carriers(text), ["Métropole"]);
     }
 
     #[test]
@@ -1768,6 +1837,14 @@ Le contrat de ville a été signé le 2 juillet \
         // Names listed in a sentence without a day of their own.
         let text = "Les contrats de ville de l'île\n\nMontauban et Quimperlé ont des quartiers. \
                     Le 8 juillet, la ministre est venue.";
+        assert!(carriers(text).is_empty(), "{:?}", carriers(text));
+        // Rows of a list told with a participle or the noun, a month alone dating one.
+        let text = "Les quatre contrats de ville du département\n\nMontauban - signé le 3 \
+                    juillet en mairie.\nQuimperlé : paraphé en septembre.\nLorient Agglomération \
+                    – signature le mercredi 8 juillet.";
+        assert_eq!(carriers(text), ["Montauban", "Quimperlé", "Lorient Agglomération"]);
+        let text = "Les contrats de ville du département\n\nMontauban - signalé en septembre.\n\
+                    Quimperlé : une signature attendue.";
         assert!(carriers(text).is_empty(), "{:?}", carriers(text));
         // A town that signed another document is no carrier of a contract.
         let text = "Les contrats de ville du département se signent. Après Montauban le 6 \
