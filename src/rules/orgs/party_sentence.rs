@@ -97,7 +97,7 @@ static CONTRACT_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence about the contract's parties.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ee|ees|ent|er|era|eront|ataires?|atures?)\b|\b(?:les|des|aux|autres|ses|leurs|deux|trois)\s+parties\b(?:\s+prenantes\b)?|\brepr[ée]sent[ée](?:e|s|es)?\s+par\b[^,;:()]*|\bparaph|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ee|ees|ent|er|era|eront|ataires?|atures?)\b|\b(?:les|des|aux|autres|ses|leurs|deux|trois)\s+parties\b(?:\s+prenantes\b)?|\brepr[ée]sent[ée](?:e|s|es)?\s+par\b[^,;:()]*|\bparaph|\bs['’](?:y\s+)?(?:sont|est)\s+(?:également\s+|aussi\s+|ensuite\s+)?(?:joint|associé|rallié)(?:e|s|es)?\b|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
         .expect("valid regex")
 });
 
@@ -237,6 +237,19 @@ mod tests {
             "Viennent ensuite les signatures de la CAF du Cher et de France Travail.",
             &["CAF du Cher", "France Travail"],
         );
+        // Bodies joining the others.
+        check(
+            "S'y sont joints la CAF de la Sarthe, la CPAM de la Sarthe et Sarthe Habitat.",
+            &["CAF de la Sarthe", "CPAM de la Sarthe", "Sarthe Habitat"],
+        );
+        check(
+            "La Région Pays de la Loire et France Travail se sont également associés à la démarche.",
+            &["Région Pays de la Loire", "France Travail"],
+        );
+        check(
+            "Le Département de la Sarthe s'est rallié aux autres.",
+            &["Département de la Sarthe"],
+        );
         // A partner of the lexicon of no institutional kind.
         check(
             "La Mission locale du Bocage et l'ARS rejoignent les signataires.",
@@ -251,6 +264,8 @@ mod tests {
         check("La Région Occitanie rénove les parties communes des immeubles.", &[]);
         // Represented in a count, not a party.
         check("Le Cantal est représenté par trois quartiers dans la liste de l'ANRU.", &[]);
+        // Joined in another sense: no party.
+        check("La rue de la Gare a été jointe au quartier de la CAF.", &[]);
         // A body of no known kind stays out.
         check("Les Jardins du Bocage rejoignent les signataires.", &[]);
         check("Le contrat associe aussi l'ANRU.", &[]);
