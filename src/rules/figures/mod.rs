@@ -28,7 +28,7 @@ mod number;
 mod percent;
 mod population;
 mod ratio;
-mod related;
+pub(crate) mod related;
 mod stated;
 mod status_split;
 

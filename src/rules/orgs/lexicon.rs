@@ -130,6 +130,18 @@ pub(super) fn kind_opens(name: &str) -> bool {
     KINDS.iter().any(|(p, _)| folded.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))
 }
 
+/// How many words the longest kind pattern opening `name` has (0 when none opens it):
+/// "mission locale du Niortais" → 2.
+pub(super) fn opening_words(name: &str) -> usize {
+    let folded = format!("{} ", words(name));
+    KINDS
+        .iter()
+        .filter(|(p, _)| folded.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))
+        .map(|(p, _)| p.split(' ').count())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Whether `name` is a known bailleur.
 pub(super) fn is_bailleur(name: &str) -> bool {
     let folded = words(name);
@@ -218,6 +230,9 @@ mod tests {
         assert_eq!(kind("Maison de l'emploi et de la formation"), Some("other"));
         assert!(kind_opens("caisse d'allocations familiales"));
         assert!(!kind_opens("contrat de ville de la Métropole"));
+        assert_eq!(opening_words("Mission locale du Niortais"), 2);
+        assert_eq!(opening_words("ANRU"), 1);
+        assert_eq!(opening_words("contrat de ville de la Métropole"), 0);
     }
 
     #[test]

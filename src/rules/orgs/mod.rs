@@ -106,7 +106,8 @@ fn organization(
 /// (both ways), drops an organisation found twice at the same place, and, when the document has
 /// a formal list of signatories (a heading list or a table of three or more) and speaks of one
 /// contract, makes the organisations its prose names as signing partners, not signatories.
-pub fn resolve(_doc: &Doc, out: &mut Candidates) {
+pub fn resolve(doc: &Doc, out: &mut Candidates) {
+    drop_related_links(doc, &mut out.organizations);
     drop_fallback_overlaps(&mut out.organizations);
     link_abbreviations(&mut out.organizations);
     dedup(&mut out.organizations);
@@ -136,6 +137,19 @@ pub fn resolve(_doc: &Doc, out: &mut Candidates) {
         }
     }
     out.organizations.sort_by_key(|o| (o.evidence.span, o.involvement));
+}
+
+/// Names in the titles of related-article links ("Sur le même sujet" then "Roanne : Roannais
+/// Agglomération signe à son tour") are other articles' parties: they go.
+fn drop_related_links(doc: &Doc, orgs: &mut Vec<Organization>) {
+    let links: Vec<[usize; 2]> = crate::rules::figures::related::related(doc.text())
+        .into_iter()
+        .map(|r| doc.evidence(r, "").span)
+        .collect();
+    orgs.retain(|o| {
+        let [a, b] = o.evidence.span;
+        !links.iter().any(|[s, e]| *s <= a && b <= *e)
+    });
 }
 
 /// The fallback [`party_sentence::PartySentence`] stands only where no other rule read a name:

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::items::{Item, Mode, items};
-use super::lexicon::is_kind_word;
+use super::lexicon::{self, is_kind_word};
 use super::push_signatories;
 use super::signatory_list::{FUNDING, MANY_CONTRACTS, OTHER_AGREEMENT, PRESENCE, SIGNED};
 use super::text::sentences;
@@ -69,6 +69,14 @@ pub(super) fn proper(name: &str) -> bool {
     })
 }
 
+/// Whether `name` opens with a body of `kinds.tsv` of no institutional kind named in words
+/// ("Mission locale du Niortais", "Maison de l'emploi"): a partner of the lexicon, not any name
+/// of no known kind. A body known by one word ("l'ANRU", "l'Anah", "l'université") is more
+/// often a funder, a programme or a researcher's employer mentioned than a party.
+fn listed_body(name: &str) -> bool {
+    lexicon::kind(name) == Some("other") && lexicon::opening_words(name) > 1
+}
+
 /// Whether the lower-case intercommunality `name` is written with its full name: "communauté de
 /// communes du Pays de Lunel", "communauté d'agglomération Castres-Mazamet" (not "communauté
 /// urbaine", "agglomération de Lunel").
@@ -89,7 +97,7 @@ static CONTRACT_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence about the contract's parties.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|era|eront|ataires?|ature)\b|\bparaph|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ee|ees|ent|er|era|eront|ataires?|atures?)\b|\b(?:les|des|aux|autres|ses|leurs|deux|trois)\s+parties\b(?:\s+prenantes\b)?|\brepr[ée]sent[ée](?:e|s|es)?\s+par\b[^,;:()]*|\bparaph|\bs['’](?:y\s+)?(?:sont|est)\s+(?:également\s+|aussi\s+|ensuite\s+)?(?:joint|associé|rallié)(?:e|s|es)?\b|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
         .expect("valid regex")
 });
 
@@ -141,7 +149,8 @@ impl Rule for PartySentence {
                 .filter(|(a, b)| a < b)
                 .flat_map(|(a, b)| items(text, sentence.start + a..sentence.start + b, Mode::Loose))
                 .filter_map(|i| without_linking_tail(text, i))
-                .filter(|i| i.kind.is_some_and(|k| k != "other") && proper(&i.name))
+                .filter(|i| i.kind.is_some_and(|k| k != "other" || listed_body(&i.name)))
+                .filter(|i| proper(&i.name))
                 // "la communauté urbaine", "l'agglomération de Lunel": the carrier described in
                 // prose, not a party listed; its full name is ("la communauté de communes du
                 // Pays de Lunel").
@@ -192,6 +201,77 @@ mod tests {
             "Le contrat mobilise la communauté d'agglomération Castres-Mazamet et la Région.",
             &["communauté d'agglomération Castres-Mazamet", "Région"],
         );
+    }
+
+    #[test]
+    fn parties_named_as_such_or_through_their_representative() {
+        // The noun "parties", before or after the list, with a colon or a verb between.
+        check(
+            "Les autres parties au contrat étaient là : la Région Occitanie, la CAF de l'Hérault et Pôle emploi.",
+            &["Région Occitanie", "CAF de l'Hérault", "Pôle emploi"],
+        );
+        check(
+            "La CPAM du Var, Var Habitat et la Banque des territoires comptent aussi parmi les parties.",
+            &["CPAM du Var", "Var Habitat", "Banque des territoires"],
+        );
+        check(
+            "France Travail et la Caisse des dépôts figurent également au nombre des parties prenantes.",
+            &["France Travail", "Caisse des dépôts"],
+        );
+        // Represented by someone, accents kept or lost in the crawl.
+        check(
+            "Le Conseil départemental de l'Orne était représenté par son vice-président.",
+            &["Conseil départemental de l'Orne"],
+        );
+        check("La Region Normandie etait representee par une elue.", &["Region Normandie"]);
+        check(
+            "La Ville de Vire, représentée par son maire, et la CAF du Calvados sont signataires.",
+            &["Ville de Vire", "CAF du Calvados"],
+        );
+        // An intention to sign, the infinitive, the plural noun.
+        check(
+            "La CAF de la Manche et Manche Habitat avaient prévu de signer.",
+            &["CAF de la Manche", "Manche Habitat"],
+        );
+        check(
+            "Viennent ensuite les signatures de la CAF du Cher et de France Travail.",
+            &["CAF du Cher", "France Travail"],
+        );
+        // Bodies joining the others.
+        check(
+            "S'y sont joints la CAF de la Sarthe, la CPAM de la Sarthe et Sarthe Habitat.",
+            &["CAF de la Sarthe", "CPAM de la Sarthe", "Sarthe Habitat"],
+        );
+        check(
+            "La Région Pays de la Loire et France Travail se sont également associés à la démarche.",
+            &["Région Pays de la Loire", "France Travail"],
+        );
+        check(
+            "Le Département de la Sarthe s'est rallié aux autres.",
+            &["Département de la Sarthe"],
+        );
+        // A partner of the lexicon of no institutional kind.
+        check(
+            "La Mission locale du Bocage et l'ARS rejoignent les signataires.",
+            &["Mission locale du Bocage", "ARS"],
+        );
+    }
+
+    #[test]
+    fn parties_in_other_senses_are_no_cue() {
+        // "parties" as a participle or a part of a building, no signing word otherwise.
+        check("Les familles de la CAF du Cher sont parties en vacances.", &[]);
+        check("La Région Occitanie rénove les parties communes des immeubles.", &[]);
+        // Represented in a count, not a party.
+        check("Le Cantal est représenté par trois quartiers dans la liste de l'ANRU.", &[]);
+        // Joined in another sense: no party.
+        check("La rue de la Gare a été jointe au quartier de la CAF.", &[]);
+        // A body of no known kind stays out.
+        check("Les Jardins du Bocage rejoignent les signataires.", &[]);
+        check("Le contrat associe aussi l'ANRU.", &[]);
+        check("Une chercheuse associée à l'université de Caen a suivi le diagnostic.", &[]);
+        // "Côté État" opens the list of the State's signers, it is no name.
+        check("Côté État, les signatures sont au nombre de trois.", &["État"]);
     }
 
     #[test]

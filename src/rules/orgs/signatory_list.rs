@@ -30,9 +30,13 @@ pub struct SignatoryList;
 
 /// A sentence that speaks of signing.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?|contre-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b|\b(?:acteurs|membres|parties\s+prenantes)\s+(?:du|de\s+ce)\s+(?:nouveau\s+)?contrat(?:\s+de\s+ville)?\s*:")
+    Regex::new(&format!(r"(?i){CONCLUDED}|\b(?:co-?|contre-?)?sign(?:é|ée|és|ées|ent|era|eront|ataire|ataires|ature|atures)\b|\b(?:co-?)?signe\s+(?:son|sa|ses|leur|le|la|les|ce|cette|aujourd'hui|officiellement|avec)\b|\bparaph|\bapposé\s+leurs?\s+signatures?\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bpartenaires\b|\bs['’](?:y\s+)?engagent\b|\b(?:acteurs|membres|parties\s+prenantes)\s+(?:du|de\s+ce)\s+(?:nouveau\s+)?contrat(?:\s+de\s+ville)?\s*:"))
         .expect("valid regex")
 });
+
+/// A contract concluded with parties, up to the "avec" that opens them: "le contrat a été
+/// conclu avec", "a passé son contrat de ville avec", "ce contrat, noué pour six ans avec".
+const CONCLUDED: &str = r"\bcontrats?\b[^.;:]{0,80}?\b(?:conclu|passé|noué|contracté)(?:e|s|es)?\b[^.;:]{0,60}?\bavec\b|\b(?:conclu|passé|noué|contracté)(?:e|s|es)?\s+(?:\p{L}+\s+){0,3}?contrats?\b[^.;:]{0,60}?\bavec\b";
 
 /// A sentence opening with the signers of the sentence before: "Parmi eux : ...", "Parmi
 /// lesquels, ...".
@@ -153,6 +157,9 @@ static AFTER: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             ),
             true,
         ),
+        // "Le contrat a été conclu avec la CAF, France Travail et la Région", "la Ville a passé
+        // son contrat de ville avec l'État": a contract concluded with its parties.
+        (re(&format!("(?i){CONCLUDED}")), false),
         // "Il réunit 25 signataires, dont l'État, Agglopolys et la Ville".
         (re(r"(?i)\b(?:co-?)?signataires\s*,?\s+dont\b"), true),
         // "... signés au terme d'un partenariat réunissant la communauté d'agglomération, ...".
@@ -532,6 +539,25 @@ mod tests {
         let mut expected = expected.to_vec();
         expected.sort_unstable();
         assert_eq!(found, expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_contract_concluded_with_its_parties() {
+        check(
+            "Le contrat de ville a été conclu avec la CAF de l'Aube, France Travail et la Région Grand Est.",
+            &["CAF de l'Aube", "France Travail", "Région Grand Est"],
+        );
+        check(
+            "La Ville de Troyes a passé son contrat de ville avec l'État et le Département de l'Aube.",
+            &["État", "Département de l'Aube"],
+        );
+        check(
+            "Ce contrat, noué pour six ans avec Troyes Habitat et la CPAM de l'Aube, vise trois quartiers.",
+            &["Troyes Habitat", "CPAM de l'Aube"],
+        );
+        // Time spent with people, a meeting concluded: no contract.
+        check("Le temps passé avec la CAF de l'Aube a été utile.", &[]);
+        check("La réunion s'est conclue avec la Région Grand Est sur un accord.", &[]);
     }
 
     #[test]
