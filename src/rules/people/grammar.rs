@@ -539,12 +539,21 @@ fn role_before(
     let lo = text.ceil_char_boundary(at.saturating_sub(200).max(floor));
     let window = &text[lo..at];
     let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
-    for w in found.iter().rev() {
-        let mut start = lo + w.start();
+    for (i, w) in found.iter().enumerate().rev() {
         let end = role_end(text, lo + w.end(), stops, html);
         if end > at || !BEFORE_GAP.is_match(&text[end..at]) {
             continue;
         }
+        // Role words in a row ("la Maire Adjointe déléguée à la cohésion sociale"): the role
+        // opens with the first.
+        let mut w = w;
+        for prev in found[..i].iter().rev() {
+            if !window[prev.end()..w.start()].chars().all(|c| c == ' ' || c == '\t') {
+                break;
+            }
+            w = prev;
+        }
+        let mut start = lo + w.start();
         // A compound of two roles ("député-maire de Lunel", "Maire-conseiller régional"): the
         // role opens with the first.
         let mut word = w.as_str();
@@ -1002,6 +1011,21 @@ mod tests {
     }
 
     #[test]
+    fn role_words_in_a_row_before_the_name() {
+        one(
+            "Pour la Ville, la Maire Adjointe déléguée à la cohésion sociale Fatima Benali",
+            "Fatima Benali",
+            Some("Maire Adjointe déléguée à la cohésion sociale"),
+        );
+        // Role words apart keep the nearest.
+        one(
+            "Le maire a reçu la déléguée du préfet, Fatima Benali.",
+            "Fatima Benali",
+            Some("déléguée du préfet"),
+        );
+    }
+
+    #[test]
     fn compound_roles_before_the_name() {
         one(
             "Hier, le député-maire de Lunel, Paul Roche, a parlé.",
@@ -1043,6 +1067,12 @@ mod tests {
         ] {
             one(&format!("Hier, {name} a parlé."), name, None);
         }
+        one(
+            "Hier, Mathilde Saint-Cyr, maire de Reims, a parlé.",
+            "Mathilde Saint-Cyr",
+            Some("maire de Reims"),
+        );
+        none("Rendez-vous place Jean Saint-Cyr, à Reims.");
         none("Au groupe scolaire Paul Langevin et au centre social Louise Michel.");
         none("Le stade municipal Jean Bouin, le collège Anne Frank.");
     }
