@@ -67,7 +67,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
 }
 
 /// A person said right after the name to be away: "A, député (excusé)", "A, absente".
-static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*[,(]?[ \t]*(?:excusée?s?|absente?s?)\b").expect("valid regex")
 });
 
