@@ -147,6 +147,18 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_lost_its_accents() {
+        finds(
+            &SignedBy,
+            "Le document a ete paraphe par le prefet du Var, Paul Roche, et par le maire de \
+             Hyeres, Anne Brun.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        none(&SignedBy, "C est un signe fort envoye par la Region a Paul Roche, maire.");
+    }
+
+    #[test]
     fn signings_to_come_and_bylines() {
         none(&SignedBy, "Le contrat sera signé par Paul Roche, préfet du Var, le 3 juin.");
         none(&SignedBy, "Le contrat doit être officiellement signé par Paul Roche, préfet du Var.");
