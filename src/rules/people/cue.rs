@@ -17,12 +17,17 @@ fn alt(kind: &str) -> String {
 /// "entre" in the same clause; a list cue ("les signataires sont").
 pub(super) static SIGN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}\b(?:[^.;!?«»\n]|\n[ \t]*[^\s]){{0,100}}?\b(?:par|entre)\b|\bsignature\s*,\s*par\b|\b{}",
+        r"(?i)\b(?:{}|{BARE_PARTICIPLE})\b(?:[^.;!?«»\n]|\n[ \t]*[^\s]){{0,100}}?\b(?:par|entre)\b|\bsignature\s*,\s*par\b|\b{}",
         alt("sign_participle"),
         alt("sign_list")
     ))
     .expect("valid regex")
 });
+
+/// A signing participle that lost its accent after "été" that lost it too, as a conversion
+/// without accents writes it ("a ete signe par", "ont ete paraphes"): after the auxiliary, the
+/// bare form is no noun ("un signe", "son paraphe") nor a present tense.
+const BARE_PARTICIPLE: &str = r"ete\s+(?:co-?|contre-?)?(?:sign|paraph)ee?s?";
 
 /// An active signing verb: "a signé", "ont également paraphé", "signent", "ont apposé leur
 /// signature", "ont officialisé" (a weak verb: see [`is_weak_signing`]), "ont conclu" (a verb
@@ -302,6 +307,9 @@ mod tests {
             SIGN_BY.is_match("Le contrat a été signé le lundi 24 juin à l'Arsenal, à Metz, par")
         );
         assert!(SIGN_BY.is_match("Signé en mai dernier par"));
+        assert!(SIGN_BY.is_match("Le document a ete paraphe par"));
+        assert!(SIGN_BY.is_match("les contrats ont ete signes hier par"));
+        assert!(!SIGN_BY.is_match("un signe fort envoyé par"));
         assert!(!SIGN_BY.is_match("Signé le 16 octobre. Le préfet par ailleurs"));
         assert!(SIGN_ACTIVE.is_match("ont également signé"));
         assert!(!SIGN_ACTIVE.is_match("a été signé"));

@@ -490,7 +490,9 @@ fn role_after(
     // ", la maire de Hyères Anne Brun": a role with its article that runs into the next name
     // is that name's.
     let next = end + (text[end..].len() - text[end..].trim_start().len());
-    if ARTICLE_END.is_match(&text[at..start]) && stops.contains(&next) {
+    if ARTICLE_END.is_match(&text[at..start])
+        && (stops.contains(&next) || role_first_list(text, &name, end, stops, html))
+    {
         return None;
     }
     let role = make_role(text, start..end, word.as_str(), past)?;
@@ -505,6 +507,26 @@ fn role_after(
     Some((role, full_end))
 }
 
+/// Whether the role with its article that ends at `end`, after the name `name`, opens the
+/// next item of a list written role first: the name itself follows its role set off by a comma
+/// and a name follows this role after a comma ("le maire d'Auxerre, A, le préfet de l'Yonne, B,
+/// et le président, C": the préfet is B). A name written first ("A, le préfet du Var, a signé")
+/// keeps its role.
+fn role_first_list(
+    text: &str,
+    name: &Range<usize>,
+    end: usize,
+    stops: &[usize],
+    html: bool,
+) -> bool {
+    static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]*,[ \t]*(?:(?:M\.|Mme|Madame|Monsieur)[ \t]+)?").expect("valid regex")
+    });
+    NEXT_ITEM.find(&text[end..]).is_some_and(|gap| stops.contains(&(end + gap.end())))
+        && role_before(text, 0, name.start, stops, html)
+            .is_some_and(|(_, role_end)| text[role_end..name.start].contains(','))
+}
+
 /// The role ending right before the name at `at` ("le préfet du Morbihan, Arnaud Kerbiriou"),
 /// starting after `floor`.
 fn role_before(
@@ -517,12 +539,21 @@ fn role_before(
     let lo = text.ceil_char_boundary(at.saturating_sub(200).max(floor));
     let window = &text[lo..at];
     let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
-    for w in found.iter().rev() {
-        let mut start = lo + w.start();
+    for (i, w) in found.iter().enumerate().rev() {
         let end = role_end(text, lo + w.end(), stops, html);
         if end > at || !BEFORE_GAP.is_match(&text[end..at]) {
             continue;
         }
+        // Role words in a row ("la Maire Adjointe déléguée à la cohésion sociale"): the role
+        // opens with the first.
+        let mut w = w;
+        for prev in found[..i].iter().rev() {
+            if !window[prev.end()..w.start()].chars().all(|c| c == ' ' || c == '\t') {
+                break;
+            }
+            w = prev;
+        }
+        let mut start = lo + w.start();
         // A compound of two roles ("député-maire de Lunel", "Maire-conseiller régional"): the
         // role opens with the first.
         let mut word = w.as_str();
@@ -555,11 +586,12 @@ fn make_role(text: &str, range: Range<usize>, word: &str, past: bool) -> Option<
     Some(Role { text: written, range, kind, organization, past })
 }
 
-/// A role's complement naming an association, a club or a collective ("présidente de
-/// l'association Femmes Relais", "président du club de football").
+/// A role's complement naming an association, a club, a collective or a residents' body
+/// ("présidente de l'association Femmes Relais", "président du club de football", "présidente
+/// du conseil citoyen de Saint-Pierre", "président d un comité de quartier").
 static ASSOCIATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:de\s+l'|d'une?\s+|du\s+|de\s+la\s+)(?:association|amicale|club|collectif)\b",
+        r"(?i)\b(?:de\s+l'|de\s+l\s+|d'une?\s+|d\s+une?\s+|du\s+|de\s+la\s+|des\s+)(?:association|amicale|club|collectif|conseils?\s+citoyens?|comités?\s+de\s+(?:quartier|locataires|résidents)|comités?\s+des\s+fêtes)\b",
     )
     .expect("valid regex")
 });
@@ -979,6 +1011,21 @@ mod tests {
     }
 
     #[test]
+    fn role_words_in_a_row_before_the_name() {
+        one(
+            "Pour la Ville, la Maire Adjointe déléguée à la cohésion sociale Fatima Benali",
+            "Fatima Benali",
+            Some("Maire Adjointe déléguée à la cohésion sociale"),
+        );
+        // Role words apart keep the nearest.
+        one(
+            "Le maire a reçu la déléguée du préfet, Fatima Benali.",
+            "Fatima Benali",
+            Some("déléguée du préfet"),
+        );
+    }
+
+    #[test]
     fn compound_roles_before_the_name() {
         one(
             "Hier, le député-maire de Lunel, Paul Roche, a parlé.",
@@ -1020,6 +1067,12 @@ mod tests {
         ] {
             one(&format!("Hier, {name} a parlé."), name, None);
         }
+        one(
+            "Hier, Mathilde Saint-Cyr, maire de Reims, a parlé.",
+            "Mathilde Saint-Cyr",
+            Some("maire de Reims"),
+        );
+        none("Rendez-vous place Jean Saint-Cyr, à Reims.");
         none("Au groupe scolaire Paul Langevin et au centre social Louise Michel.");
         none("Le stade municipal Jean Bouin, le collège Anne Frank.");
     }
@@ -1057,6 +1110,17 @@ mod tests {
         assert_eq!(m[0].role.as_ref().and_then(|r| r.organization.clone()), Some("État".into()));
         let m = mentions("Paul Roche, ancien maire de Lunel, a signé.", false);
         assert!(m[0].role.as_ref().is_some_and(|r| r.past));
+        // The head of an association or a residents' body holds no office.
+        for text in [
+            "Anne Brun, présidente de l'association Femmes Relais, a parlé.",
+            "Anne Brun, présidente du conseil citoyen de Saint-Pierre, a parlé.",
+            "Anne Brun, présidente d un comité de quartier, a parlé.",
+        ] {
+            let m = mentions(text, false);
+            assert_eq!(m[0].role.as_ref().map(|r| r.kind), Some(RoleKind::Resident), "{text:?}");
+        }
+        let m = mentions("Anne Brun, présidente du conseil départemental, a parlé.", false);
+        assert_eq!(m[0].role.as_ref().map(|r| r.kind), Some(RoleKind::Official));
     }
 
     #[test]
@@ -1089,6 +1153,24 @@ mod tests {
         );
         // The role after a name keeps its article when no name follows it.
         let m = mentions("Paul Roche, le préfet du Var, a signé.", false);
+        assert_eq!(m[0].role.as_ref().map(|r| r.text.as_str()), Some("préfet du Var"));
+        // A list written role first, each role with its article.
+        for text in [
+            "Ont signé : le maire de Lunel, Paul Roche, le préfet du Var, Anne Brun, le président \
+             de l'agglomération, Marc Viel, et la rectrice, Lucie Morin.",
+            "Ont ensuite signé le président de l'agglomération, Paul Roche, la préfète du Var, \
+             Mme Anne Brun, le maire de Lunel, M. Marc Viel, ainsi que Lucie Morin, rectrice.",
+        ] {
+            let m = mentions(text, false);
+            let roles: Vec<Option<&str>> =
+                m.iter().map(|m| m.role.as_ref().map(|r| r.text.as_str())).collect();
+            assert_eq!(roles.len(), 4, "{text:?}");
+            assert!(roles.iter().all(Option::is_some), "{text:?}: {roles:?}");
+            assert_eq!(m[1].role.as_ref().map(|r| r.kind), Some(RoleKind::Official));
+            assert!(roles[1].is_some_and(|r| r.contains("préf")), "{text:?}: {roles:?}");
+        }
+        // A name written first keeps the role after it, a name following or not.
+        let m = mentions("Paul Roche, le préfet du Var, Anne Brun et Marc Viel ont signé.", false);
         assert_eq!(m[0].role.as_ref().map(|r| r.text.as_str()), Some("préfet du Var"));
     }
 }

@@ -85,6 +85,33 @@ mod tests {
     }
 
     #[test]
+    fn a_person_described_by_no_office_is_present_in_no_office() {
+        for text in [
+            "La cérémonie s'est tenue en présence de Lucas Ferreira, champion paralympique.",
+            "Le contrat a été signé en présence de Nadia Morin, une habitante du quartier.",
+            "Le contrat a été signé aux côtés de Marc Viel, artiste peintre, parrain du projet.",
+        ] {
+            finds(&InPresenceOf, text, &[text_name(text)], Involvement::Mentioned);
+        }
+        // A pronoun, a participle or an adverb after the comma describes nobody.
+        for text in [
+            "Le contrat a été signé en présence de Lucas Morin, venu de Paris.",
+            "Le contrat a été signé en présence de Lucas Morin, lui-même ancien élu.",
+            "Le contrat a été signé en présence de Lucas Morin, notamment.",
+        ] {
+            finds(&InPresenceOf, text, &["Lucas Morin"], P);
+        }
+    }
+
+    /// The name of the person a test sentence is about.
+    fn text_name(text: &str) -> &'static str {
+        ["Lucas Ferreira", "Nadia Morin", "Marc Viel"]
+            .into_iter()
+            .find(|n| text.contains(n))
+            .unwrap_or_default()
+    }
+
+    #[test]
     fn other_presence_cues() {
         finds(
             &InPresenceOf,

@@ -67,9 +67,61 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
 }
 
 /// A person said right after the name to be away: "A, député (excusé)", "A, absente".
-static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*[,(]?[ \t]*(?:excusée?s?|absente?s?)\b").expect("valid regex")
 });
+
+/// A noun in apposition right after a name: ", champion paralympique", ", une habitante".
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*,[ \t]*(?:(?:le|la|un|une)[ \t]+|l')?(?P<w>\p{Ll}[\p{Ll}-]{2,})\b")
+        .expect("valid regex")
+});
+
+/// Words that may follow a name's comma without describing the person: pronouns, conjunctions,
+/// verbs, adverbs ("A, qui", "A, elle-même", "A, venue de Paris").
+const NOT_DESCRIPTIONS: &[&str] = &[
+    "ainsi",
+    "alors",
+    "aussi",
+    "avait",
+    "avec",
+    "chacun",
+    "chacune",
+    "dont",
+    "elle",
+    "elle-même",
+    "entre",
+    "est",
+    "était",
+    "eux",
+    "ils",
+    "lui",
+    "lui-même",
+    "ont",
+    "pour",
+    "puis",
+    "que",
+    "qui",
+    "sont",
+    "tous",
+    "toutes",
+    "venu",
+    "venue",
+    "venues",
+    "venus",
+];
+
+/// Whether the text after a name without a role describes the person by a noun that is no
+/// office ("Lucas Ferreira, champion paralympique", "Nadia, une habitante"): someone present
+/// in that capacity is no party's representative. An office after an indefinite article ("A,
+/// un élu") still makes an official.
+fn described_otherwise(after: &str) -> bool {
+    let Some(w) = APPOSITION.captures(after).and_then(|c| c.name("w")) else { return false };
+    let w = w.as_str();
+    !NOT_DESCRIPTIONS.contains(&w)
+        && lexicon::role_word(w).is_none_or(|r| r.kind != RoleKind::Official)
+        && !["é", "ée", "és", "ées", "ant", "ment"].iter().any(|e| w.ends_with(e))
+}
 
 /// Pushes the person of mention `m` with `involvement`. A role held no more ("ancien maire")
 /// or a person said to be away ("excusé") makes a signatory or a person present merely
@@ -79,9 +131,10 @@ fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut 
     let past = m.role.as_ref().is_some_and(|r| r.past);
     let unofficial = m.role.as_ref().is_some_and(|r| r.kind != RoleKind::Official);
     let excused = EXCUSED.is_match(&doc.text()[m.full.end..]);
+    let described = m.role.is_none() && described_otherwise(&doc.text()[m.full.end..]);
     let involvement = match involvement {
         Involvement::Signatory | Involvement::Present if past || excused => Involvement::Mentioned,
-        Involvement::Present if unofficial => Involvement::Mentioned,
+        Involvement::Present if unofficial || described => Involvement::Mentioned,
         other => other,
     };
     out.people.push(Person {

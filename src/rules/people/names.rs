@@ -137,6 +137,28 @@ fn saint_family(particle: &str, core: &str) -> bool {
         && core.len() > "sainte-".len()
 }
 
+/// Whether `core` is a hyphenated saint's name ("Saint-Cyr", "SAINTE-ROSE") whose other parts
+/// are no function words.
+fn saint_compound(core: &str) -> bool {
+    let lower = core.to_lowercase();
+    let rest = lower.strip_prefix("saint-").or_else(|| lower.strip_prefix("sainte-"));
+    rest.is_some_and(|r| r.len() > 1 && r.split('-').all(|p| !is_not_name(p)))
+}
+
+/// Where a family name goes on when `core` is the single letter of one that lost its
+/// apostrophe ("N GUYEN" for "N'GUYEN", "D Argens" for "D'Argens", "O Neill"): the next
+/// capitalised word on the line.
+fn lost_apostrophe(text: &str, end: usize, core: &str) -> Option<usize> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t](?P<w>\p{Lu}[\p{L}']+(?:-\p{L}[\p{L}']*)*)").expect("valid regex")
+    });
+    if !matches!(core, "N" | "D" | "L" | "O") {
+        return None;
+    }
+    let w = NEXT.captures(&text[end..])?.name("w")?;
+    (!other_word(w.as_str())).then(|| end + w.end())
+}
+
 /// A given name after a family name in capitals ("HEMERY Cécile").
 static GIVEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]+(?P<given>\p{Lu}\p{Ll}[\p{Ll}']*(?:-\p{Lu}\p{Ll}[\p{Ll}']*)*)\b")
@@ -293,7 +315,10 @@ pub(super) fn names(text: &str) -> Vec<Name> {
                 let core = core.as_str();
                 let end = tok.end() + fam.end();
                 let particle = fam.as_str()[..fam.as_str().len() - core.len()].trim();
-                if (!is_not_name(core) || saint_family(particle, core))
+                // "Mathilde Saint-Cyr": a saint's name without a particle may be a family name
+                // or a place ("Marie Saint-Denis" of a street): a role must confirm it.
+                let saint = particle.is_empty() && saint_compound(core);
+                if (!is_not_name(core) || saint_family(particle, core) || saint)
                     && !is_role_word(core)
                     && !(initials(word) && (is_given(core) || matches!(particle, "du" | "des")))
                     && !place_list_after(text, end)
@@ -306,6 +331,10 @@ pub(super) fn names(text: &str) -> Vec<Name> {
                         Some(longer) => (longer, &text[tok.end()..longer]),
                         None => (end, fam),
                     };
+                    let (end, fam) = match lost_apostrophe(text, end, core) {
+                        Some(longer) => (longer, &text[tok.end()..longer]),
+                        None => (end, fam),
+                    };
                     let mut start = tok.start();
                     let mut display = format!("{} {}", word, squeeze(fam));
                     if particle.is_empty()
@@ -315,7 +344,8 @@ pub(super) fn names(text: &str) -> Vec<Name> {
                         display = format!("{} {display}", &text[family.clone()]);
                         start = family.start;
                     }
-                    out.push(Name { range: start..end, display, weak: false });
+                    let weak = saint && is_not_name(core);
+                    out.push(Name { range: start..end, display, weak });
                     consumed = end;
                     continue;
                 }
@@ -350,6 +380,7 @@ pub(super) fn names(text: &str) -> Vec<Name> {
             || ARTICLES.contains(&word.to_lowercase().as_str())
             || bad_context(text, tok.start())
             || complement_position(text, tok.start())
+            || party_position(text, tok.start())
         {
             continue;
         }
@@ -390,6 +421,15 @@ fn complement_position(text: &str, at: usize) -> bool {
     });
     matches!(word_before(text, at).as_str(), "de" | "d'" | "à" | "en")
         && !CUE_DE.is_match(&text[..at])
+}
+
+/// Whether a guessed pair at `at` stands where a signature block names a party ("Pour Plurial
+/// Novilia, le directeur général", "au nom de Reims Habitat"): a body, not a person.
+fn party_position(text: &str, at: usize) -> bool {
+    static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\bpour|\bau\s+nom\s+de)[ \t]+$").expect("valid regex")
+    });
+    PARTY.is_match(&text[..at])
 }
 
 /// Capitalised function words that never open a name.
@@ -455,6 +495,25 @@ mod tests {
     }
 
     #[test]
+    fn a_saint_s_name_as_family_name_is_guessed() {
+        let got = read("Hier, Mathilde Saint-Cyr, maire de Reims, est venue.");
+        assert_eq!(got, [("Mathilde Saint-Cyr".into(), "Mathilde Saint-Cyr".into(), true)]);
+        let got = read("Hier, Lucien SAINTE-ROSE est venu.");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].2, "guessed");
+        // Not a saint's name alone, nor a place word after it.
+        sure("Hier, Jean Saint est venu.", &[]);
+    }
+
+    #[test]
+    fn a_party_of_a_signature_block_is_no_guessed_pair() {
+        nobody("Pour Plurial Novilia, le directeur général");
+        nobody("Au nom de Reims Habitat, la directrice");
+        // A known given name after "pour" stays a name.
+        sure("Pour Anne Brun, le contrat compte.", &["Anne Brun"]);
+    }
+
+    #[test]
     fn names_in_every_shape() {
         sure("Hier, Jean-François Martinet est venu.", &["Jean-François Martinet"]);
         sure("Hier, Marie-Hélène de la Tour est venue.", &["Marie-Hélène de la Tour"]);
@@ -472,6 +531,11 @@ mod tests {
         sure("Hier, Xavier de Saint-Aubin est venu.", &["Xavier de Saint-Aubin"]);
         sure("Hier, Claire DE SAINTE-CROIX est venue.", &["Claire DE SAINTE-CROIX"]);
         sure("Hier, J.-F. Martinet est venu.", &["J.-F. Martinet"]);
+        // A family name that lost its apostrophe.
+        sure("Hier, Marc-Olivier N GUYEN est venu.", &["Marc-Olivier N GUYEN"]);
+        sure("Hier, Awa N Diaye est venue.", &["Awa N Diaye"]);
+        sure("Hier, Sean O Neill est venu.", &["Sean O Neill"]);
+        sure("Hier, Marie L Hôte est venue.", &["Marie L Hôte"]);
         sure("Avec Paul Roche et Anne Brun.", &["Paul Roche", "Anne Brun"]);
     }
 

@@ -8,9 +8,12 @@
 //! a relative clause ("signé par A, qui a remercié B"), or after "par" in another sentence.
 
 use super::cue::{FUTURE_BEFORE, PRESENCE, SIGN_BY, SPEECH_AFTER_QUOTE, list_end};
+use std::sync::LazyLock;
+
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
+use crate::rules::text::Regex;
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The "signé par" rule.
@@ -46,11 +49,19 @@ fn future(text: &str, at: usize) -> bool {
     FUTURE_BEFORE.is_match(&text[lo..at])
 }
 
-/// Whether the "par" ending at `at` opens a byline ("…contrat de ville signé\nPar Jean Dupont"):
-/// written "Par" at the start of a line.
+/// Whether the "par" ending at `at` opens a byline ("…contrat de ville signé\nPar Jean Dupont",
+/// "Publié le 02/07/2015 à 05h00 | Par Jean Dupont"): written "Par" at the start of a line,
+/// after a separator (a bar, a bullet, a dash) or on a line that dates the publication.
 fn byline(text: &str, at: usize) -> bool {
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:publié|mis\s+à\s+jour|modifié|mise\s+en\s+ligne)\b")
+            .expect("valid regex")
+    });
     let head = &text[..at];
-    head.ends_with("Par") && head[..head.len() - 3].trim_end_matches([' ', '\t']).ends_with('\n')
+    let Some(before) = head.strip_suffix("Par") else { return false };
+    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    let line = line.trim_end_matches([' ', '\t']);
+    line.is_empty() || line.ends_with(['|', '•', '·', '–', '—', '-']) || DATED.is_match(line)
 }
 
 #[cfg(test)]
@@ -136,10 +147,35 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_lost_its_accents() {
+        finds(
+            &SignedBy,
+            "Le document a ete paraphe par le prefet du Var, Paul Roche, et par le maire de \
+             Hyeres, Anne Brun.",
+            &["Paul Roche", "Anne Brun"],
+            S,
+        );
+        none(&SignedBy, "C est un signe fort envoye par la Region a Paul Roche, maire.");
+    }
+
+    #[test]
     fn signings_to_come_and_bylines() {
         none(&SignedBy, "Le contrat sera signé par Paul Roche, préfet du Var, le 3 juin.");
         none(&SignedBy, "Le contrat doit être officiellement signé par Paul Roche, préfet du Var.");
         none(&SignedBy, "Le nouveau contrat de ville signé\nPar Paul Roche\nPublié le 3 juin");
+        none(
+            &SignedBy,
+            "Le contrat de ville enfin signé\nPublié le 02/07/2015 à 05h00 | Par Anne Brun",
+        );
+        none(&SignedBy, "Le contrat est signé\nMis à jour le 3 juin Par Anne Brun");
+        none(&SignedBy, "Le contrat est signé • Par Anne Brun, le 3 juin");
+        // A signing by a person in the body of a sentence stays one.
+        finds(
+            &SignedBy,
+            "Le contrat est signé, le 3 juin, Par Anne Brun, maire.",
+            &["Anne Brun"],
+            S,
+        );
         let got = run(&SignedBy, "Signé par Anne Brun, maire, et Paul Roche, député (excusé).");
         assert_eq!(got[1].involvement, Involvement::Mentioned, "an excused person");
     }

@@ -14,7 +14,8 @@
 //! In a photo caption ("De gauche à droite : A, préfet du Var, B, maire de X") of a page about
 //! a signing, every person named is `present`, whatever the paragraph.
 //!
-//! Does not find: a negated signing ("nous ne voulons pas signer un contrat de plus"), a person
+//! Does not find: a negated signing ("nous ne voulons pas signer un contrat de plus"), a signing
+//! to come ("A et B signeront le contrat jeudi", "le contrat sera soumis à la signature"), a person
 //! without a role or with another role ("adjointe au maire", "chargée de mission"), a role held
 //! no more ("ancien maire"), a paragraph that does not speak of signing ("A, maire de X, a
 //! inauguré l'école").
@@ -83,11 +84,30 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:pas|jamais|plus|sans|ni)\s+(?:\p{L}+\s+)?$").expect("valid regex")
 });
 
-/// Whether `paragraph` speaks of a signing: a word of signing that no negation precedes.
+/// A signing still to come, before its word of signing: an auxiliary of the future or of
+/// an obligation a few words before ("sera soumis à la signature", "doivent encore signer",
+/// "vont prochainement apposer leur signature"), a submission ("soumis à la signature", "en vue
+/// de la signature"). Not a past auxiliary ("a signé", "ont apposé leur signature").
+static TO_COME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:sera|seront|serait|seraient|va|vont|doit|doivent|devra|devront|devrait|devraient|pourra|pourront|prochaine|prochaines)\b(?:\s+[\p{L}']+){0,3}|\bsoumise?s?\s+à|\ben\s+vue\s+d)\s+(?:la\s+|leurs?\s+|sa\s+|son\s+|l')?$")
+        .expect("valid regex")
+});
+
+/// A future form of "signer" ("signera", "signeront", "parapheront").
+static FUTURE_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:sign|paraph)er(?:a|ai|as|ont|ons|ez|ait|aient)$").expect("valid regex")
+});
+
+/// Whether `paragraph` speaks of a signing that took place: a word of signing that no
+/// negation precedes and that is no signing to come ("signeront le 4 avril", "sera soumis à la
+/// signature du préfet").
 fn speaks_of_signing(paragraph: &str) -> bool {
     SIGNING.find_iter(paragraph).any(|m| {
-        let lo = paragraph.floor_char_boundary(m.start().saturating_sub(40));
-        !NEGATED.is_match(&paragraph[lo..m.start()])
+        let lo = paragraph.floor_char_boundary(m.start().saturating_sub(60));
+        let before = &paragraph[lo..m.start()];
+        !NEGATED.is_match(before)
+            && !TO_COME_BEFORE.is_match(before)
+            && !FUTURE_FORM.is_match(m.as_str())
     })
 }
 
@@ -180,7 +200,7 @@ mod tests {
         );
         finds(
             &SigningContext,
-            "Le contrat sera paraphé par la préfète du Gard, Anne Brun.",
+            "Le contrat a été paraphé par la préfète du Gard, Anne Brun.",
             &["Anne Brun"],
             Involvement::Present,
         );
@@ -272,6 +292,20 @@ mod tests {
         );
         none(&SigningContext, "Le contrat est signé, note Anne Brun, chargée de mission.");
         none(&SigningContext, "Le contrat est signé, note Anne Brun, ancienne maire de Lunel.");
+        // A signing to come.
+        none(
+            &SigningContext,
+            "Paul Roche, préfet du Var, et Anne Brun, maire de Hyères, signeront le contrat jeudi.",
+        );
+        none(
+            &SigningContext,
+            "Le contrat sera soumis à la signature du préfet en mai, a dit Anne Brun, présidente \
+             de l'agglomération.",
+        );
+        none(
+            &SigningContext,
+            "Anne Brun, maire de Hyères, et les partenaires vont bientôt apposer leur signature.",
+        );
         // Another paragraph.
         none(
             &SigningContext,
