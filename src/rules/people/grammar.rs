@@ -215,21 +215,25 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// "au nom du Département, ".
 const PARTY: &str = r"(?:(?i:pour|au\s+nom\s+d(?:e|u|es|'))\s*[^,;:.()\n«»]{1,60}?\s*[,:]\s*)";
 
+/// A short aside in brackets after a name that its mention did not take for a role: the
+/// town or the party of the person ("A (Sedan) et B (Lens) ont signé", "A (PS), B (LR)").
+const ASIDE: &str = r"(?:\s*\([^()\n.;:«»]{1,60}\))?";
+
 /// Between the last subject and its verb: a comma, "y" ("y représentait"), "l'" ("l'ont
 /// signé"), "qui" ("C'est A qui a signé"), a collective closing the list ("A, B et les maires
 /// des communes ont signé"), a role the subjects share ("A et B, maires de X et de Y, l'ont
 /// signé", "A et B, respectivement préfet et maire, ont signé").
 static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\s,]*(?:(?:respectivement\s+|(?i:maires|présidente?s|vice-présidente?s|préfète?s|sous-préfète?s|adjointe?s|directeurs|directrices|représentante?s|élus|élues)\b)[^,.;:«»()]{0,100}?[\s,]*)?(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{1,80}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
-    )
+    Regex::new(&format!(
+        r"^{ASIDE}[\s,]*(?:(?:respectivement\s+|(?i:maires|présidente?s|vice-présidente?s|préfète?s|sous-préfète?s|adjointe?s|directeurs|directrices|représentante?s|élus|élues)\b)[^,.;:«»()]{{0,100}}?[\s,]*)?(?:(?:et|ainsi\s+que)\s+(?:les|des|leurs|ses|plusieurs|l'ensemble\s+des|tous\s+les)\s+[^,.;:«»()]{{1,80}}?[\s,]*)?(?:qui\s+)?(?:(?:y|en|l'y)\s+|l')?\s*$",
+    ))
     .expect("valid regex")
 });
 
 /// Between two listed mentions.
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        &format!(r"^\s*(?:[,;]|[,;]?\s*(?:et|ou|ainsi\s+que|de\s+même\s+que|tout\s+comme))\s*[•*–-]?\s*{PARTY}?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:(?:le|la)\s+|l')?$"),
+        &format!(r"^{ASIDE}\s*(?:[,;]|[,;]?\s*(?:et|ou|ainsi\s+que|de\s+même\s+que|tout\s+comme))\s*[•*–-]?\s*{PARTY}?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?:(?:le|la)\s+|l')?$"),
     )
     .expect("valid regex")
 });

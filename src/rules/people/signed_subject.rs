@@ -147,6 +147,31 @@ mod tests {
     }
 
     #[test]
+    fn subjects_with_their_town_or_party_in_brackets() {
+        finds(
+            &SignedSubject,
+            "Les deux maires, Mme Anne Brun (Lunel) et M. Paul ROCHE (Sète), ont signé à leur tour.",
+            &["Anne Brun", "Paul ROCHE"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Anne Brun (Lunel), Paul Roche (Sète) et Lucie Morin (Agde) ont paraphé le document.",
+            &["Anne Brun", "Paul Roche", "Lucie Morin"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Anne Brun (PS) et Paul Roche (LR) l'ont signé hier.",
+            &["Anne Brun", "Paul Roche"],
+            S,
+        );
+        // The bracket does not join a name to a verb it is not the subject of.
+        none(&SignedSubject, "Anne Brun (Lunel) a rappelé que le contrat était signé.");
+        none(&SignedSubject, "Anne Brun (Lunel) salue les élus qui ont signé.");
+    }
+
+    #[test]
     fn subjects_sharing_a_plural_role() {
         finds(
             &SignedSubject,
