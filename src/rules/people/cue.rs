@@ -196,11 +196,20 @@ pub(super) static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "en présence de", "en présence notamment de", "aux côtés du", "accompagnée par", "présidée
-/// par", "à ses côtés".
+/// par", "à ses côtés". On a page that lost its accents, "en presence de" and a participle
+/// before "par" ("etait represente par", "accompagnee par"); not before "de", where the bare
+/// form is a present tense ("il accompagne des jeunes", "elle represente des habitants").
 pub(super) static PRESENCE: LazyLock<Regex> = LazyLock::new(|| {
+    let (phrases, participles): (Vec<String>, Vec<String>) = cues("presence")
+        .filter(|c| c.contains(['é', 'ô']))
+        .map(|c| c.replace('é', "e").replace('ô', "o"))
+        .partition(|c| c.contains(' '));
     Regex::new(&format!(
-        r"(?i)\b{}(?:\s+(?:{})\b)*(?:\s+(?:de|du|des|par)\b|\s+d')|\b{}\b",
+        r"(?i)\b(?:{}|{})(?:\s+(?:{})\b)*(?:\s+(?:de|du|des|par)\b|\s+d')|\b{}(?:\s+(?:{})\b)*\s+par\b|\b{}\b",
         alt("presence"),
+        alternation(phrases.iter().map(String::as_str)),
+        alt("adverb"),
+        alternation(participles.iter().map(String::as_str)),
         alt("adverb"),
         alt("presence_side")
     ))
@@ -318,6 +327,19 @@ mod tests {
         assert!(SPEECH_AFTER_QUOTE.is_match("», résume"));
         assert!(PRESENCE_VERB.is_match("Étaient également présents"));
         assert!(PRESENCE.is_match("était représentée par le secrétaire général"));
+        // A page that lost its accents.
+        for text in [
+            "etait represente par sa vice-presidente",
+            "accompagnee ce jour par le maire",
+            "la seance etait presidee par le prefet",
+            "en presence du prefet",
+            "aux cotes de la maire",
+        ] {
+            assert!(PRESENCE.is_match(text), "{text}");
+        }
+        for text in ["elle represente des habitants", "il accompagne de jeunes elus"] {
+            assert!(!PRESENCE.is_match(text), "{text}");
+        }
         assert!(SPEECH_AFTER_QUOTE.is_match("» a exposé"));
         assert!(CONTACT_LABEL.is_match("Contact presse\n"));
         assert!(CONTACT_LABEL.is_match("Contact : Annick"));

@@ -74,6 +74,23 @@ mod tests {
     }
 
     #[test]
+    fn people_present_on_a_page_that_lost_its_accents() {
+        for text in [
+            "Le contrat a ete paraphe hier. Le departement etait represente par sa \
+             vice-presidente chargee de l'insertion, Lucie Morin.",
+            "La signature s'est deroulee en presence de Lucie Morin, conseillere regionale.",
+            "Le maire a signe le contrat, accompagne par Lucie Morin, adjointe.",
+        ] {
+            finds(&InPresenceOf, text, &["Lucie Morin"], P);
+        }
+        // The present tense of the same verb says nothing of a presence.
+        none(
+            &InPresenceOf,
+            "Le contrat a ete signe hier. Lucie Morin represente des habitants du quartier.",
+        );
+    }
+
+    #[test]
     fn the_head_of_an_association_is_present_in_no_office() {
         finds(
             &InPresenceOf,
