@@ -1035,6 +1035,17 @@ enum Class {
     Reject,
 }
 
+/// Whether the lower-case opening word `w` is a brand token: a short word with a capital or a
+/// digit inside ("m2A", "eQuilibre"), not a crawl's glued article ("l'État", "deLa Région").
+fn mixed_brand(w: &str) -> bool {
+    let mut chars = w.chars();
+    let head: String = chars.by_ref().take_while(|c| c.is_lowercase()).collect();
+    w.chars().all(char::is_alphanumeric)
+        && (1..=2).contains(&head.chars().count())
+        && !["de", "la", "le", "du", "l", "d"].contains(&head.as_str())
+        && w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     let words = name.split_whitespace().count();
     if name.is_empty() || DATE_WORD.is_match(name) || NOT_A_BODY.is_match(name) {
@@ -1075,8 +1086,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     let kind = known_kind(name);
     let first = name.chars().next().unwrap_or(' ');
     // "m2A Habitat" after "les bailleurs": a brand written in lower case.
-    let brand = piece.bailleur
-        && name.split_whitespace().next().is_some_and(|w| w.chars().any(char::is_uppercase));
+    // So is a short token mixing cases or digits ("m2A Habitat", "eQuilibre Logement") when the
+    // name holds a kind word: no common noun is written that way.
+    let brand = name.split_whitespace().next().is_some_and(|w| {
+        w.chars().any(char::is_uppercase) && (piece.bailleur || (mixed_brand(w) && kind.is_some()))
+    });
     if first.is_lowercase() && !brand && !FORMER.is_match(name) {
         let head = lexicon::words(name);
         let head = head.split(' ').next().unwrap_or_default();
@@ -1632,6 +1646,41 @@ mod tests {
         );
         check("Lens Avenir, l'État et leurs partenaires", Mode::Loose, &["État"]);
         check("le contrat de ville de la Métropole a été signé", Mode::Loose, &[]);
+    }
+
+    #[test]
+    fn a_brand_in_lower_case_with_a_kind_word_is_a_body() {
+        check(
+            "l'État, la CAF, eQuilibre Logement et Domanys",
+            Mode::Loose,
+            &["État", "CAF", "eQuilibre Logement", "Domanys"],
+        );
+        check(
+            "avec la Région, m2A Habitat, la CAF",
+            Mode::Explicit,
+            &["Région", "m2A Habitat", "CAF"],
+        );
+        // A lower-case word without a kind word, or a glued article, names no one.
+        check("l'État, iPhone Store, la CAF", Mode::Loose, &["État", "CAF"]);
+        check("l'État, deLa Région, la CAF", Mode::Loose, &["État", "CAF"]);
+    }
+
+    #[test]
+    fn a_known_bailleur_with_its_region_is_that_bailleur() {
+        check(
+            "l'État, la CAF, Vilogia Hauts-de-France et CDC Habitat Sud-Ouest",
+            Mode::Loose,
+            &["État", "CAF", "Vilogia Hauts-de-France", "CDC Habitat Sud-Ouest"],
+        );
+        check(
+            "la CAF, l'État et 3F Centre Val de Loire",
+            Mode::Loose,
+            &["CAF", "État", "3F Centre Val de Loire"],
+        );
+        // A person after the bailleur's name is its representative, not a branch.
+        assert!(!lexicon::is_bailleur("Vilogia Paul Roux"));
+        assert!(!lexicon::is_bailleur("Vilogia signe"));
+        assert!(lexicon::is_bailleur("Seqens Île-de-France"));
     }
 
     #[test]

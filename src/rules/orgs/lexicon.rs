@@ -142,10 +142,23 @@ pub(super) fn opening_words(name: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Whether `name` is a known bailleur.
+/// Whether `name` is a known bailleur, or a known bailleur's branch: its name followed by a
+/// capitalised place or region ("3F Centre Val de Loire", "CDC Habitat Sud-Ouest"), not by a
+/// person ("Vilogia Paul Roux") nor by a lower-case word ("Vilogia signe").
 pub(super) fn is_bailleur(name: &str) -> bool {
     let folded = words(name);
-    BAILLEURS.iter().any(|(_, f)| *f == folded)
+    if BAILLEURS.iter().any(|(_, f)| *f == folded) {
+        return true;
+    }
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    (1..tokens.len()).any(|cut| {
+        let rest = tokens[cut..].join(" ");
+        let head = words(&tokens[..cut].join(" "));
+        tokens[cut].starts_with(char::is_uppercase)
+            && tokens.len() - cut <= 4
+            && !opens_with_given_name(&rest)
+            && BAILLEURS.iter().any(|(_, f)| *f == head)
+    })
 }
 
 /// Whether `name` opens with a collective word ("villes", "leurs partenaires", "18 communes").
