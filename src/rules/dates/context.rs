@@ -148,6 +148,11 @@ fn next_char_end(text: &str, i: usize) -> usize {
 /// before the date is preferred to one after it at the same distance. `Other` when none.
 pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
     let s = sentence(text, range);
+    if MADE_AT
+        .is_match(&text[text.floor_char_boundary(range.start.saturating_sub(80))..range.start])
+    {
+        return not_a_signature(text, &s, range, DateRole::Signature);
+    }
     // The date's own clause speaks first: "Le texte, approuvé par le conseil le 25 juin, a été
     // signé par…" dates the approval, not the signature.
     let before = &text[s.start..range.start];
@@ -165,6 +170,17 @@ pub(super) fn point_role(text: &str, range: &Range<usize>) -> DateRole {
     let role = gathering_to_sign(text, &s, nearest_cue_role(text, &s, range));
     not_a_signature(text, &s, range, other_programme(text, &s, role))
 }
+
+/// The place and day closing a signed act, right before the date: "Fait à Tulle, le", "Signé
+/// à Saint-Lô le", also with the accent lost ("Fait a Niort, le") or inside a line that holds a
+/// whole flattened page. The place opens with a capital; "fait à nouveau", "signé à
+/// l'unanimité" are no places.
+static MADE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\b[Ff]ait|\bFAIT|\b[Ss]ign[ée]e?s?|\bSIGN[ÉE]E?S?)\s+(?:à|a|À|A)\s+\p{Lu}[\p{L}'’ -]{1,40}?\s*,?\s*(?:(?:le|LE)\s*)?$",
+    )
+    .expect("valid regex")
+});
 
 /// A gathering of the parties, the only event cue of its sentence.
 static GATHERING: LazyLock<Regex> =
@@ -254,6 +270,17 @@ static LAW_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The contract an avenant or a protocol amends, named with its own signing: "complète le
+/// contrat de ville signé le 6 juillet 2015", "modifiant le contrat signé en juin 2015",
+/// "avenant au contrat de ville du 2 juillet 2015", also with the accents lost ("signe le"). That
+/// date is the amended contract's, not the act's.
+static AMENDED_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:compl[eè]t\p{L}*|modifi\p{L}*|amend\p{L}*|révis\p{L}*|revis\p{L}*|avenants?(?:\s+n°\s*\d+)?)\s+(?:le|au|du|l['’]|son|notre|ce)\s*contrat\b[^.;:()]{0,80}?(?:\bsign\p{L}*\s+(?:le\s+|en\s+)?|\bdu\s+)$",
+    )
+    .expect("valid regex")
+});
+
 /// "Un reportage signé Jean Dupont (avril 2015)": the byline of a piece, not a signature.
 static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -301,6 +328,8 @@ fn not_a_signature(text: &str, s: &Range<usize>, range: &Range<usize>, role: Dat
     let sentence = &text[s.clone()];
     if LAW_DATE.is_match(before) || SIGNED_PIECE.is_match(sentence) {
         DateRole::Other
+    } else if AMENDED_CONTRACT.find(before).is_some_and(|m| !PAST_SIGNING.is_match(m.as_str())) {
+        DateRole::Event
     } else if told_in_future(sentence) {
         DateRole::Deadline
     } else {
@@ -395,6 +424,51 @@ pub(super) fn names_other_programme(text: &str, range: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_place_and_day_closing_an_act_date_its_signing() {
+        for (s, d) in [
+            ("Pages 9 Fait a Brive, le 4 mars 2019 Pour l'Etat, le préfet", "4 mars 2019"),
+            ("La loi du 2 mai 2014 s'applique. Fait à Saint-Malo le 3 juin 2016", "3 juin 2016"),
+            ("Annexe 4 SIGNÉ À VANNES, LE 8 JUILLET 2015", "8 JUILLET 2015"),
+            ("Signée a Auch,le 1er avril 2024.", "1er avril 2024"),
+        ] {
+            assert_eq!(role(s, d), DateRole::Signature, "{s}");
+        }
+        for (s, d) in [
+            ("Le bilan fait a nouveau le point le 4 mars 2019 en comité.", "4 mars 2019"),
+            ("Il fait a nouveau, le 4 mars 2019, le tour des quartiers.", "4 mars 2019"),
+            ("Le comité s'est réuni à Brive le 4 mars 2019.", "4 mars 2019"),
+        ] {
+            assert_ne!(role(s, d), DateRole::Signature, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_signing_of_an_amended_contract_is_not_the_acts() {
+        for (s, d) in [
+            (
+                "Ce protocole complète le contrat de ville signe le 6 juillet 2015.",
+                "6 juillet 2015",
+            ),
+            (
+                "L'avenant, modifiant le contrat unique signé en juin 2015, entre en vigueur.",
+                "juin 2015",
+            ),
+            (
+                "Avenant n° 2 au contrat de ville signé le 3 mai 2016 entre l'Etat et la ville.",
+                "3 mai 2016",
+            ),
+        ] {
+            assert_ne!(role(s, d), DateRole::Signature, "{s}");
+        }
+        for (s, d) in [
+            ("Le contrat de ville a été signé le 6 juillet 2015 en préfecture.", "6 juillet 2015"),
+            ("L'avenant au contrat a été signé le 3 mai 2019 par les partenaires.", "3 mai 2019"),
+        ] {
+            assert_eq!(role(s, d), DateRole::Signature, "{s}");
+        }
+    }
 
     #[test]
     fn a_laws_date_and_a_bylines_date_are_no_signatures() {
