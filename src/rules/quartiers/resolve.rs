@@ -53,7 +53,7 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
     let part_of_whole = || {
         official_name(worse).is_some_and(|full| {
             let name = qpv_fold(&better.name);
-            full.len() > name.len() && format!(" {full} ").contains(&format!(" {name} "))
+            strict_part(&full, &name)
         })
     };
     overlap(better, worse)
@@ -220,10 +220,7 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
         }
         let name = fold(&q.name);
         let part_of_later = full.iter().any(|(n, code, status)| {
-            *status == q.status
-                && *code == q.qpv_code
-                && n.len() > name.len()
-                && format!(" {n} ").contains(&format!(" {name} "))
+            *status == q.status && *code == q.qpv_code && strict_part(n, &name)
         });
         if part_of_later {
             return false;
@@ -238,6 +235,12 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
         }
         !again
     });
+}
+
+/// Whether the folded name `part` stands, as whole words, in the longer folded name `whole`
+/// ("saraillere" in "palmer saraillere").
+fn strict_part(whole: &str, part: &str) -> bool {
+    whole.len() > part.len() && format!(" {whole} ").contains(&format!(" {part} "))
 }
 
 /// The folded official name of the QPV a gazetteer item stands for, when the item is written
@@ -275,8 +278,7 @@ fn drop_read_elsewhere(kept: &mut Vec<Quartier>) {
             .iter()
             .filter(|(hit, full)| {
                 designated.iter().any(|n| hit.qpv_code.as_deref() == Some(n.qpv.code))
-                    && full.len() > name.len()
-                    && format!(" {full} ").contains(&format!(" {name} "))
+                    && strict_part(full, &name)
             })
             .map(|(hit, _)| hit)
             .collect();
