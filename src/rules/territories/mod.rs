@@ -164,10 +164,26 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         out.territories.retain(|t| !t.carries_contract || tier(t) == best);
     }
     town_inside_its_epci(&mut out.territories);
+    for t in out.territories.iter_mut().filter(|t| t.kind == "commune") {
+        if let Some(name) = with_swallowed_article(&t.name) {
+            t.name = name;
+        }
+    }
     out.territories.sort_by(|a, b| {
         (a.evidence.span, !a.carries_contract).cmp(&(b.evidence.span, !b.carries_contract))
     });
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
+}
+
+/// The official name of the one commune `name` stands for when `name` lacks only its leading
+/// article, which a contraction swallowed: "le contrat de ville du Mans" names "Le Mans", "au
+/// Havre" "Le Havre", "des Mureaux" "Les Mureaux".
+fn with_swallowed_article(name: &str) -> Option<String> {
+    let [commune] = gazetteer::communes_named(name)[..] else { return None };
+    let rest = ["Le ", "La ", "Les ", "L'", "L’"]
+        .iter()
+        .find_map(|article| commune.name.strip_prefix(article))?;
+    (fold(rest) == fold(name)).then(|| commune.name.to_owned())
 }
 
 /// How far a carrier's rule is a fallback: 0 for a carrier named in the text's own words, 1 for
@@ -389,6 +405,14 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Lorient Agglomération est signé.\n\nPlus au sud, \
                     signature du contrat de ville du Grand Alès.\n";
         assert_eq!(family(text), ["Lorient Agglomération", "Grand Alès"]);
+    }
+
+    #[test]
+    fn a_town_keeps_the_article_a_contraction_swallowed() {
+        let text = "Le contrat de ville du Mans a été signé ce lundi.";
+        assert_eq!(family(text), ["Le Mans"]);
+        let text = "Le contrat de ville de Mantes-la-Jolie a été signé ce lundi.";
+        assert_eq!(family(text), ["Mantes-la-Jolie"]);
     }
 
     #[test]
