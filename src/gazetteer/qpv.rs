@@ -103,6 +103,40 @@ fn keys_of(name: &str) -> Vec<(String, bool)> {
         for p in parts {
             push(fold(p), false);
         }
+    } else {
+        for run in spaced_runs(name) {
+            push(run, false);
+        }
+    }
+    out
+}
+
+/// The shorter runs a writer may give of a name that lists places with spaces only ("Tardy
+/// Tarentaize Beaubrun Couriot" written "Tarentaize-Beaubrun-Couriot"): the name without its
+/// first or last place names, at least two words from a capitalised one, folded. Names of
+/// fewer than three capitalised words, or holding small words ("de la"), have none.
+fn spaced_runs(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !ARTICLES.contains(&fold(w).as_str())
+            && !DESCRIPTORS.contains(&fold(w).as_str())
+    };
+    // "Le Clos de la Grande Salle" is one place's name, not a list of places.
+    const SMALL: &[&str] = &["et", "d", "a", "au", "aux", "sur", "en", "sous", "les"];
+    let small = fold(name).split(' ').skip(1).any(|w| ARTICLES.contains(&w) || SMALL.contains(&w));
+    if small || words.iter().filter(|w| capital(w)).count() < 3 {
+        return Vec::new();
+    }
+    let n = words.len();
+    let mut out = Vec::new();
+    for k in 1..n - 1 {
+        if capital(&words[k]) {
+            out.push(fold(&words[k..].join(" ")));
+        }
+        if capital(&words[n - 1 - k]) || words[n - 1 - k].chars().any(char::is_numeric) {
+            out.push(fold(&words[..n - k].join(" ")));
+        }
     }
     out
 }
@@ -380,6 +414,28 @@ mod tests {
                 assert!(super::super::commune(c).is_some(), "{} {c}", q.code);
             }
         }
+    }
+
+    #[test]
+    fn a_name_of_places_listed_with_spaces_is_found_without_its_first_or_last() {
+        assert_eq!(
+            spaced_runs("Tardy Tarentaize Beaubrun Couriot"),
+            [
+                "tarentaize beaubrun couriot",
+                "tardy tarentaize beaubrun",
+                "beaubrun couriot",
+                "tardy tarentaize"
+            ]
+        );
+        let code = |name: &str| -> Vec<&str> {
+            qpvs_named(name).iter().filter(|n| !n.whole).map(|n| n.qpv.code).collect()
+        };
+        assert_eq!(code("Tarentaize-Beaubrun-Couriot"), ["QN04212M"]);
+        assert_eq!(code("Canet - Arnavaux"), code("Canet Arnavaux"));
+        // Names of two places, or of one place in several words, give no shorter run.
+        assert!(spaced_runs("Bottière Pin Sec").len() == 2);
+        assert!(spaced_runs("Le Clos de la Grande Salle").is_empty());
+        assert!(spaced_runs("Petit Bard").is_empty());
     }
 
     #[test]

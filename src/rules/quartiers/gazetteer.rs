@@ -204,6 +204,7 @@ impl Rule for Gazetteer {
         let mut hits = qpv::find_qpvs(text);
         for hit in &mut hits {
             hit.range.start = after_lower_article(text, hit.range.clone());
+            hit.range = whole_compound(text, hit.range.clone());
         }
         if hits.is_empty() {
             return;
@@ -362,6 +363,12 @@ pub(super) fn is_generic(key: &str) -> bool {
     GENERIC.contains(key) || key.chars().count() < 4
 }
 
+/// Whether a folded phrase is only the common words of quartiers' names ("centre ville",
+/// "gare", `gazetteer_generic.txt`).
+pub(super) fn is_common_place(key: &str) -> bool {
+    GENERIC.contains(key.trim())
+}
+
 /// The text between `from` and `to` on the line of the hit, at most 60 bytes from the hit:
 /// after it when `after`, else before it.
 fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
@@ -389,6 +396,43 @@ fn after_lower_article(text: &str, range: Range<usize>) -> usize {
             rest.starts_with(char::is_uppercase).then(|| range.end - rest.len())
         })
         .unwrap_or(range.start)
+}
+
+/// The whole compound a hit is glued into by hyphens, without spaces, when the glued words are
+/// capitalised ("Polognes-Lutèce-Bergerie" around the QPV "Lutèce - Bergerie"): the writer names
+/// one quartier by the joined names, and a part of it is no item of its own. A compound that is
+/// a commune's name ("Fontaine-Les-Dijon") is left as found.
+fn whole_compound(text: &str, range: Range<usize>) -> Range<usize> {
+    let glued = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    };
+    let mut start = range.start;
+    while let Some(head) = text[..start].strip_suffix('-') {
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        if !glued(&head[word_start..]) {
+            break;
+        }
+        start = word_start;
+    }
+    let mut end = range.end;
+    while let Some(tail) = text[end..].strip_prefix('-') {
+        let len = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+        if !glued(&tail[..len]) {
+            break;
+        }
+        end += 1 + len;
+    }
+    if (start, end) == (range.start, range.end)
+        || !gazetteer::communes_named(&text[start..end]).is_empty()
+    {
+        return range;
+    }
+    start..end
 }
 
 /// How a hit reads where it stands.
@@ -665,6 +709,27 @@ mod tests {
             &Gazetteer,
             "Le préfet, venu de Beaulieu, a rencontré à Châteauroux les habitants de Vaugirard.",
             &["vaugirard @ châteauroux : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_part_glued_into_a_longer_compound_is_read_whole() {
+        // "Lutèce - Bergerie" is a QPV of Valenton; the page joins it to a neighbour's name.
+        finds(
+            &Gazetteer,
+            "À Valenton, un quartier unique, Polognes-Lutèce-Bergerie, est retenu.",
+            &["polognes-lutèce-bergerie @ valenton : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "À Valenton, le quartier Lutèce-Bergerie-Polognes est retenu.",
+            &["lutèce-bergerie-polognes @ valenton : prioritaire"],
+        );
+        // Spaced dashes, or a lower-case word after the hyphen, leave the hit as it is.
+        finds(
+            &Gazetteer,
+            "À Valenton, le quartier Lutèce-Bergerie - Polognes est retenu.",
+            &["lutèce-bergerie @ valenton : prioritaire"],
         );
     }
 

@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
+use super::gazetteer::is_common_place;
 use super::lexicon::{
     Known, PLACE, clean_name, collapse, communes, count_in, is_commune, label, line_ranges,
     lists_something_else, plausible_name, speaks_of_quartiers, status_in,
@@ -38,8 +39,11 @@ pub struct LineList;
 /// This rule's id, in its evidence.
 pub(super) const ID: &str = "quartiers.line_list";
 
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*•·▪◦–—+]|\d{1,2}[.)])\s+").expect("valid regex"));
+/// A bullet; a round or square one may be glued to its item where a crawl lost the space
+/// ("•les Planchettes").
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:[-*•·▪◦–—+]|\d{1,2}[.)])\s+|[•▪◦]\s*)").expect("valid regex")
+});
 /// A nested item under a bulleted group: "> Name", "-- Name", "  - Name" after "- Group :".
 static NESTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:>|--|o)\s+").expect("valid regex"));
@@ -263,7 +267,10 @@ fn item(doc: &Doc, range: Range<usize>, known: &Known, nested: bool) -> Option<L
 
 /// A line without bold or parenthesis: "Name - Commune" or a bare name.
 fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Line> {
-    let body = FIGURE_TAIL.find(body).map_or(body, |m| &body[..m.start()]);
+    let body = FIGURE_TAIL
+        .find(body)
+        .filter(|m| !place_part(m.as_str()))
+        .map_or(body, |m| &body[..m.start()]);
     let whole = clean_name(body);
     let split = LAST_DASH.find_iter(body).last();
     let tail = split
@@ -305,6 +312,14 @@ fn leading_communes(inner: &str, known: &Known) -> Option<Vec<String>> {
     let first = inner.split([',', ';']).next()?;
     let found = communes(first, known)?;
     found.iter().all(|c| is_commune(c) || known.contains(c)).then_some(found)
+}
+
+/// Whether a lower-case tail after a dash is a part of the name made of the common words of
+/// quartiers' names (`rules/quartiers/gazetteer_generic.txt`: "Cité Verte - centre-ville",
+/// "Les Remparts – centre ancien"), not a remark ("Le Bourg - nouvellement retenu").
+fn place_part(tail: &str) -> bool {
+    let Some(rest) = tail.trim_start().strip_prefix(['-', '–', '—']) else { return false };
+    is_common_place(&crate::gazetteer::qpv::fold(rest))
 }
 
 /// A trailing parenthesis that does not hold communes ("(nouvelle entrée dans ce contrat)").
@@ -392,6 +407,33 @@ mod tests {
                 "Centre ancien @ Beaucaire : prioritaire",
                 "La Moulinelle @ Beaucaire : prioritaire",
             ],
+        );
+    }
+
+    #[test]
+    fn a_lower_case_place_part_after_a_dash_belongs_to_the_name() {
+        finds(
+            &LineList,
+            "À Dole, le contrat retient deux quartiers :\n- Les Mesnils Pasteur - centre-ville ;\n- La Bedugue – centre ancien.\n",
+            &[
+                "Les Mesnils Pasteur - centre-ville @ Dole : prioritaire",
+                "La Bedugue – centre ancien @ Dole : prioritaire",
+            ],
+        );
+        // A remark after the dash is still no part of the name.
+        finds(
+            &LineList,
+            "À Dole, le contrat retient deux quartiers :\n- Les Mesnils Pasteur - nouvellement retenu ;\n- La Bedugue - gare.\n",
+            &["Les Mesnils Pasteur @ Dole : prioritaire", "La Bedugue - gare @ Dole : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn bullets_glued_to_their_items_by_a_crawl() {
+        finds(
+            &LineList,
+            "Le contrat de ville couvre à Dole deux quartiers :\n•les Mesnils Pasteur ;\n▪La Bedugue.\n",
+            &["Mesnils Pasteur @ Dole : prioritaire", "La Bedugue @ Dole : prioritaire"],
         );
     }
 

@@ -85,6 +85,11 @@ impl Rule for Parenthesised {
                 {
                     continue;
                 }
+                // "le Plateau (Europe, Balzac)": the other parts of one official name, no
+                // communes (the gazetteer rule reads the whole name).
+                if swapped.is_none() && parts_of_one_name(doc, segment, inner.as_str()) {
+                    continue;
+                }
                 // "Jura (Citadelle) et Risler (Neudorf) à Strasbourg": the commune follows, the
                 // parentheses hold second names.
                 if swapped.is_none()
@@ -152,6 +157,19 @@ impl Rule for Parenthesised {
             }
         }
     }
+}
+
+/// Whether the name ending `segment` and the names in the parentheses after it make together
+/// the whole official name of a QPV of a commune the document names ("le Plateau (Europe,
+/// Balzac)" for "Le Plateau - Europe - Balzac").
+fn parts_of_one_name(doc: &Doc, segment: &str, inner: &str) -> bool {
+    let probe = format!("{} {}", segment.trim_end(), inner.trim());
+    let named = doc.named_communes();
+    crate::gazetteer::qpv::find_qpvs(&probe).iter().any(|hit| {
+        hit.range.start < segment.trim_end().len()
+            && hit.range.end == probe.len()
+            && hit.named.iter().any(|n| n.whole && n.qpv.communes.iter().any(|c| named.contains(c)))
+    })
 }
 
 /// The end of a body's name before its town ("l'agence d'urbanisme de Vannes (Audev)",
@@ -321,6 +339,22 @@ mod tests {
             &Parenthesised,
             "Deux quartiers prioritaires : Kerfréhour (Lanester) et Kerihouais (Hennebont).",
             &["Kerfréhour @ Lanester : prioritaire", "Kerihouais @ Hennebont : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn the_other_parts_of_an_official_name_in_parentheses_are_no_communes() {
+        // "Le Plateau - Europe - Balzac" is a QPV of Saint-Brieuc (and Balzac a commune of the
+        // Charente): the gazetteer rule reads it whole.
+        finds(
+            &Parenthesised,
+            "Les quartiers prioritaires : Waron (Saint-Brieuc) ; le Plateau (Europe, Balzac).",
+            &["Waron @ Saint-Brieuc : prioritaire"],
+        );
+        finds(
+            &Parenthesised,
+            "Les quartiers prioritaires : Waron (Saint-Brieuc) ; le Plateau (Saint-Brieuc).",
+            &["Waron @ Saint-Brieuc : prioritaire", "Plateau @ Saint-Brieuc : prioritaire"],
         );
     }
 

@@ -82,10 +82,16 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Bellevue (Nantes)", told apart in `items`), and its own commune ("Wihrel à Ostwald").
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
         name = *NAME
     )
 });
+/// The nouns of a way a quartier may be named after ("la route de Beaucaire", "l'avenue de la
+/// République"): in an enumeration of quartiers, such an item is one of them.
+const STREET: &str = r"(?i:rue|avenue|route|boulevard|chemin|allée|place|quai|cours)";
+/// An item named after its street.
+static STREET_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{STREET}[ \t]+\S")).expect("valid regex"));
 /// A lower-case word that ends a name and tells one part of a quartier from another ("le
 /// Centre ancien", "le Bas-Vernet nouveau", "Europe nord"); not "est", a verb as often.
 const QUALIFIER: &str = r"(?:ancien|ancienne|nouveau|nouvelle|nord|sud|ouest|historique)\b";
@@ -508,13 +514,20 @@ fn items(
             name = first.to_uppercase().chain(name.chars().skip(1)).collect();
         }
         let official = is_qpv(&name);
-        if !official && (!plausible_name(&name) || name.split_whitespace().count() > 6) {
+        let street = STREET_NAMED.is_match(&name);
+        if !official && (!(street || plausible_name(&name)) || name.split_whitespace().count() > 6)
+        {
             return vec![];
         }
         if communes.is_empty() && known.is_town(&name) {
             return vec![];
         }
         out.push((name, communes));
+    }
+    // Streets alone are an itinerary, not quartiers; beside names, each is one named after
+    // its street.
+    if out.iter().all(|(name, _)| STREET_NAMED.is_match(name)) {
+        return vec![];
     }
     // "Comme les quartiers de Roubaix et de Tourcoing": towns, not quartiers.
     let towns = out.iter().all(|(name, communes)| {
@@ -1026,6 +1039,32 @@ mod tests {
             ],
         );
         none(&Prose, "Le contrat retient deux quartiers : Kercado et Ménimur renouvelé.");
+    }
+
+    #[test]
+    fn an_item_named_after_its_street_in_an_enumeration_of_quartiers() {
+        finds(
+            &Prose,
+            "Le contrat retient quatre quartiers à Alès : les Cévennes, la route d'Uzès, Rochebelle et l'avenue de Croupillac.",
+            &[
+                "Cévennes @ Alès : prioritaire",
+                "Route d'Uzès @ Alès : prioritaire",
+                "Rochebelle @ Alès : prioritaire",
+                "Avenue de Croupillac @ Alès : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Ce contrat s'appliquera aux quartiers Tamaris, Rue Jean Moulin, le Grand Mas et les Prés Saint-Jean, à Alès.",
+            &[
+                "Tamaris @ Alès : prioritaire",
+                "Rue Jean Moulin @ Alès : prioritaire",
+                "Grand Mas @ Alès : prioritaire",
+                "Prés Saint-Jean @ Alès : prioritaire",
+            ],
+        );
+        // Streets alone are no list of quartiers.
+        none(&Prose, "Les quartiers traversés : la rue d'Uzès et l'avenue de Croupillac.");
     }
 
     #[test]

@@ -68,6 +68,16 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     let mut qs = std::mem::take(&mut out.quartiers);
+    // The titles of related articles ("Nos articles sur le même sujet", "À lire aussi", the
+    // headings of `rules/figures/related_headings.txt`) name quartiers of other articles.
+    let links: Vec<[usize; 2]> = crate::rules::figures::related_links(doc.text())
+        .into_iter()
+        .map(|r| doc.evidence(r, "").span)
+        .collect();
+    qs.retain(|q| {
+        let [start, end] = q.evidence.span;
+        !links.iter().any(|l| l[0] <= start && end <= l[1])
+    });
     split_by_hits(&mut qs);
     finish_cut_names(doc.clean, &mut qs);
     qs.sort_by_key(|q| (q.evidence.span[0], rank(&q.evidence.rule)));
@@ -486,6 +496,20 @@ fn demonym_in(text: &str, commune: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::quartiers::testing::{brief, family};
+
+    #[test]
+    fn quartiers_in_the_titles_of_related_articles_are_left_out() {
+        let text = "À Chambéry, le contrat retient les Hauts-de-Chambéry.\n\nÀ lire aussi\nLe Biollay : la crèche rouvre\nChambéry : un marché au Biollay\n\nContact";
+        let out = family(text);
+        assert_eq!(brief(&out.quartiers), ["hauts-de-chambéry @ chambéry : prioritaire"]);
+        let text = "À Chambéry, le contrat retient les Hauts-de-Chambéry.\nSur le même thème : Biollay, la crèche rouvre\n";
+        let out = family(text);
+        assert_eq!(brief(&out.quartiers), ["hauts-de-chambéry @ chambéry : prioritaire"]);
+        // Outside such a block the same title is the document's own.
+        let text = "À Chambéry, le contrat retient les Hauts-de-Chambéry.\nLe Biollay : la crèche rouvre ; le quartier reste suivi.\n";
+        let out = family(text);
+        assert_eq!(out.quartiers.len(), 2);
+    }
 
     #[test]
     fn au_opening_a_sentence_holds_the_communes_article() {
