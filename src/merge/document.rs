@@ -43,9 +43,14 @@ pub struct Merged {
     pub warnings: Vec<Warning>,
 }
 
+/// Words about the contracts together: "ces contrats", "les quatre contrats", "les 4 contrats",
+/// "chacun des contrats", "chacun des cinq documents", "l'ensemble des conventions".
 static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(ces|les|deux|trois|leurs|des)\s+(deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\bchacun des contrats\b")
-        .expect("valid regex")
+    const COUNT: &str = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2}|premiers|nouveaux)\s+";
+    Regex::new(&format!(
+        r"(?i)\b(?:ces|les|deux|trois|leurs|des)\s+(?:{COUNT})?contrats\b|\b(?:chacun|chacune|l'ensemble)\s+des\s+(?:{COUNT})?(?:contrats|conventions|documents)\b"
+    ))
+    .expect("valid regex")
 });
 
 /// A paragraph about many contracts ("les 29 contrats de ville du Grand Est couvrent 107
@@ -1188,6 +1193,15 @@ mod tests {
         // A sentence about the contracts together ties its people to each.
         let t = "Mardi, Jeanne Morel a signé les deux contrats de ville.\n            Ils concernent Arles et Orange.\n";
         assert_eq!(signatories(t), [1, 1]);
+        // Whatever the count, or the word for the documents.
+        for t in [
+            "En une semaine, Jeanne Morel a signé les cinq contrats de l'île.\nArles et Orange \
+             en sont.\n",
+            "Le Département, représenté par Jeanne Morel, a paraphé chacun des 4 documents.\n\
+             Arles et Orange en sont.\n",
+        ] {
+            assert_eq!(signatories(t), [1, 1], "{t}");
+        }
         // With one contract, the opening is its.
         let t = "Mardi, le préfet a signé aux côtés de Jeanne Morel.\nLe contrat d'Arles.\n";
         let c = Candidates {
