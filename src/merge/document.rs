@@ -44,11 +44,12 @@ pub struct Merged {
 }
 
 /// Words about the contracts together: "ces contrats", "les quatre contrats", "les 4 contrats",
-/// "chacun des contrats", "chacun des cinq documents", "l'ensemble des conventions".
+/// "chacun des contrats", "chacun des cinq documents", "l'ensemble des conventions". Not a part
+/// of a larger count ("six des huit contrats du département" is about the département's).
 static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
     const COUNT: &str = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2}|premiers|nouveaux)\s+";
     Regex::new(&format!(
-        r"(?i)\b(?:ces|les|deux|trois|leurs|des)\s+(?:{COUNT})?contrats\b|\b(?:chacun|chacune|l'ensemble)\s+des\s+(?:{COUNT})?(?:contrats|conventions|documents)\b"
+        r"(?i)\b(?:ces|les|deux|trois|leurs|des)\s+(?:deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\b(?:ces|les|leurs)\s+{COUNT}contrats\b|\b(?:chacun|chacune|l'ensemble)\s+des\s+(?:{COUNT})?(?:contrats|conventions|documents)\b"
     ))
     .expect("valid regex")
 });

@@ -9,7 +9,7 @@
 //! `people.in_presence_of` ("en présence de", "aux côtés de", at a signing),
 //! `people.present_subject` ("A y représentait le préfet"), `people.preamble` (who represents
 //! each party of a contract's preamble "ENTRE : l'État, représenté par A"),
-//! `people.signing_column` (the column of a table of signings headed "Pour le Département",
+//! `people.signing_table` (the column of a table of signings headed "Pour le Département",
 //! "Signé par"), `people.signing_list` ("Signataires
 //! :" and its block of lines, "à la signature du contrat : A, B et C"), `people.gathered` ("la
 //! signature a réuni A, B"), `people.quoted` ("», résume A"),
@@ -33,9 +33,9 @@ mod resolve;
 mod role_name;
 mod signed_by;
 mod signed_subject;
-mod signing_column;
 mod signing_context;
 mod signing_list;
+mod signing_table;
 
 use std::sync::LazyLock;
 
@@ -58,9 +58,9 @@ pub const RULES: &[&dyn Rule] = &[
     &role_name::RoleName,
     &signed_by::SignedBy,
     &signed_subject::SignedSubject,
-    &signing_column::SigningColumn,
     &signing_context::SigningContext,
     &signing_list::SigningList,
+    &signing_table::SigningTable,
 ];
 
 /// Resolves this family's candidates once every rule ran: one candidate per mention, initials

@@ -1,4 +1,4 @@
-//! `people.signing_column`: the people of a table's column that says who signed.
+//! `people.signing_table`: the people of a table's column that says who signed.
 //!
 //! Finds: the names in the column of a table (cells parted by " | " or by tabs) whose header
 //! cell names the party signed for or the signing itself ("Pour le Département", "Pour l'État",
@@ -19,11 +19,11 @@ use super::grammar::Parsed;
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule};
 
-/// The signing-column rule.
-pub struct SigningColumn;
+/// The signing-table rule.
+pub struct SigningTable;
 
 /// This rule's id, in its evidence.
-pub(super) const ID: &str = "people.signing_column";
+pub(super) const ID: &str = "people.signing_table";
 
 /// How many rows a table reads at most.
 const ROWS: usize = 60;
@@ -79,7 +79,7 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-impl Rule for SigningColumn {
+impl Rule for SigningTable {
     fn id(&self) -> &'static str {
         ID
     }
@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn the_column_of_the_party_signed_for() {
         finds(
-            &SigningColumn,
+            &SigningTable,
             "Les signatures\nDate | Territoire | Quartiers | Pour le Département\n3 juillet | \
              Agglo de Dole | Les Mesnils (Dole) | Anne Brun\n10 juillet | ECLA | La Marjorie | \
              Paul Roche, vice-président\n\nLe Département y consacre un million.",
@@ -137,14 +137,14 @@ mod tests {
             S,
         );
         finds(
-            &SigningColumn,
+            &SigningTable,
             "Agglomération\tSigné le\tÉlu signataire\nCA de Saintes\t04.04.24\tLucie Morin\nCA \
              Royan\t12/04/2024\tMarc Viel, conseiller départemental\n",
             &["Lucie Morin", "Marc Viel"],
             S,
         );
         finds(
-            &SigningColumn,
+            &SigningTable,
             "| Commune | Signé par |\n| Arles | Jeanne Morel, maire |\n| Orange | Paul Viel |\n",
             &["Jeanne Morel", "Paul Viel"],
             S,
@@ -155,15 +155,15 @@ mod tests {
     fn other_columns_and_tables() {
         // A column about something else.
         none(
-            &SigningColumn,
+            &SigningTable,
             "Quartier | Commune | Chef de projet\nLes Mesnils | Dole | Anne Brun\nLa Marjorie | \
              Lons | Paul Roche\n",
         );
         // The names of another column of a table of signings.
-        none(&SigningColumn, "Date | Lieu | Pour l'État\n3 juillet | salle Paul Roche | \n");
+        none(&SigningTable, "Date | Lieu | Pour l'État\n3 juillet | salle Paul Roche | \n");
         // The lines after the table.
         none(
-            &SigningColumn,
+            &SigningTable,
             "Date | Pour la Région\n3 juillet | \nAnne Brun, présidente, a salué l'accord.\n",
         );
     }
