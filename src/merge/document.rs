@@ -43,9 +43,15 @@ pub struct Merged {
     pub warnings: Vec<Warning>,
 }
 
+/// Words about the contracts together: "ces contrats", "les quatre contrats", "les 4 contrats",
+/// "chacun des contrats", "chacun des cinq documents", "l'ensemble des conventions". Not a part
+/// of a larger count ("six des huit contrats du département" is about the département's).
 static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(ces|les|deux|trois|leurs|des)\s+(deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\bchacun des contrats\b")
-        .expect("valid regex")
+    const COUNT: &str = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2}|premiers|nouveaux)\s+";
+    Regex::new(&format!(
+        r"(?i)\b(?:ces|les|deux|trois|leurs|des)\s+(?:deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\b(?:ces|les|leurs)\s+{COUNT}contrats\b|\b(?:chacun|chacune|l'ensemble)\s+des\s+(?:{COUNT})?(?:contrats|conventions|documents)\b"
+    ))
+    .expect("valid regex")
 });
 
 /// A paragraph about many contracts ("les 29 contrats de ville du Grand Est couvrent 107
@@ -76,11 +82,16 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         paragraphs.get(i).is_some_and(|r| MANY_CONTRACTS.is_match(&doc.clean[r.clone()]))
     };
     let opening = opening_end(doc.clean, &territories);
+    let paired = respective_pairs(doc.clean, c, &territories);
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
         let mine_fact = |span: [usize; 2]| sections.fact_is_about(doc.clean, span[0], i);
-        let mine_people = |span: [usize; 2]| {
-            sections.person_is_about(doc.clean, span[0], i) && !untied(doc.clean, opening, span[0])
+        let mine_people = |span: [usize; 2]| match paired.iter().find(|(at, _)| *at == span[0]) {
+            Some(&(_, j)) => j == i,
+            None => {
+                sections.person_is_about(doc.clean, span[0], i)
+                    && !untied(doc.clean, opening, span[0])
+            }
         };
         let contract = build_contract(
             doc.clean,
@@ -104,6 +115,52 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
         merged.contracts.push(earlier);
     }
     merged
+}
+
+/// "respectivement", which pairs a list of people with a list of places in order.
+static RESPECTIVELY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\brespectivement\b").expect("valid regex"));
+
+/// The people a sentence with "respectivement" pairs with its contracts, as (start of the
+/// person's span, contract index): "le préfet a signé les contrats d'Arles et d'Orange, aux
+/// côtés respectivement de A et de B" (A signs Arles's, B Orange's); "A et B, respectivement
+/// maires d'Arles et d'Orange, ont signé". The people after the word are paired when they are
+/// as many as the contracts the sentence names, else the nearest as many before it.
+fn respective_pairs(text: &str, c: &Candidates, territories: &[&Territory]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for word in RESPECTIVELY.find_iter(text) {
+        let sentence = stretch_around(text, word.start()..word.start(), SENTENCE_ENDS);
+        let folded = format!(" {} ", fold(&text[sentence.clone()]));
+        let mut named: Vec<(usize, usize)> = territories
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((folded.find(&format!(" {} ", fold(&t.name)))?, i)))
+            .collect();
+        named.sort_unstable();
+        let mut people: Vec<&Person> = c
+            .people
+            .iter()
+            .filter(|p| sentence.contains(&p.evidence.span[0]))
+            .filter(|p| matches!(p.involvement, Involvement::Signatory | Involvement::Present))
+            .collect();
+        people.sort_by_key(|p| p.evidence.span[0]);
+        people.dedup_by_key(|p| fold(&p.name));
+        let (before, after): (Vec<&Person>, Vec<&Person>) =
+            people.into_iter().partition(|p| p.evidence.span[0] < word.start());
+        let n = named.len();
+        let listed = if after.len() == n {
+            &after[..]
+        } else if before.len() >= n {
+            &before[before.len() - n..]
+        } else {
+            continue;
+        };
+        if n < 2 {
+            continue;
+        }
+        out.extend(listed.iter().zip(&named).map(|(p, &(_, i))| (p.evidence.span[0], i)));
+    }
+    out
 }
 
 /// A page that tells a signing in the past: "ont signé", "a été signé", "la signature", "six
@@ -1188,6 +1245,15 @@ mod tests {
         // A sentence about the contracts together ties its people to each.
         let t = "Mardi, Jeanne Morel a signé les deux contrats de ville.\n            Ils concernent Arles et Orange.\n";
         assert_eq!(signatories(t), [1, 1]);
+        // Whatever the count, or the word for the documents.
+        for t in [
+            "En une semaine, Jeanne Morel a signé les cinq contrats de l'île.\nArles et Orange \
+             en sont.\n",
+            "Le Département, représenté par Jeanne Morel, a paraphé chacun des 4 documents.\n\
+             Arles et Orange en sont.\n",
+        ] {
+            assert_eq!(signatories(t), [1, 1], "{t}");
+        }
         // With one contract, the opening is its.
         let t = "Mardi, le préfet a signé aux côtés de Jeanne Morel.\nLe contrat d'Arles.\n";
         let c = Candidates {
@@ -1212,6 +1278,45 @@ mod tests {
         let names = |k: &Contract| k.signatories.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&m.contracts[0]), ["Jeanne Morel"]);
         assert_eq!(names(&m.contracts[1]), ["Paul Viel"]);
+    }
+
+    #[test]
+    fn respectively_pairs_people_with_contracts_in_order() {
+        let names = |k: &Contract| k.signatories.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        for (t, people) in [
+            (
+                "Paul Viel a signé les contrats d'Arles et d'Orange, aux côtés respectivement de \
+                 Jeanne Morel et de Luc Roux.\n",
+                ["Paul Viel", "Jeanne Morel", "Luc Roux"],
+            ),
+            (
+                "Paul Viel, préfet, Jeanne Morel et Luc Roux, respectivement maires d'Arles et \
+                 d'Orange, ont signé.\n",
+                ["Paul Viel", "Jeanne Morel", "Luc Roux"],
+            ),
+        ] {
+            let c = Candidates {
+                territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+                people: people.iter().map(|n| person(t, n)).collect(),
+                ..Candidates::default()
+            };
+            let m = merge(t, &c);
+            assert_eq!(names(&m.contracts[0]), ["Paul Viel", "Jeanne Morel"], "{t}");
+            assert_eq!(names(&m.contracts[1]), ["Paul Viel", "Luc Roux"], "{t}");
+        }
+        // Without the word, a sentence naming both contracts gives its people to each.
+        let t = "Paul Viel a signé les contrats d'Arles et d'Orange, aux côtés de Jeanne Morel et \
+            de Luc Roux.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Arles"), territory(t, "Orange")],
+            people: ["Paul Viel", "Jeanne Morel", "Luc Roux"]
+                .iter()
+                .map(|n| person(t, n))
+                .collect(),
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts.iter().all(|k| k.signatories.len() == 3), "{:?}", m.contracts);
     }
 
     #[test]

@@ -74,6 +74,23 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_inside_the_cue() {
+        finds(
+            &InPresenceOf,
+            "Le préfet a signé les contrats d'Arles et d'Orange aux côtés respectivement de \
+             Lucie Morin et d'Anne-Laure Viel.",
+            &["Lucie Morin", "Anne-Laure Viel"],
+            P,
+        );
+        finds(
+            &InPresenceOf,
+            "Le document a été signé en présence notamment de Lucie Morin, députée.",
+            &["Lucie Morin"],
+            P,
+        );
+    }
+
+    #[test]
     fn people_present_on_a_page_that_lost_its_accents() {
         for text in [
             "Le contrat a ete paraphe hier. Le departement etait represente par sa \

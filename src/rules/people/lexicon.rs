@@ -102,16 +102,24 @@ pub(super) fn escape(form: &str) -> String {
     }
 }
 
-/// Any role word, as a regex fragment (use with `(?i)`). Its accented letters also match the
-/// bare letter, as a conversion that lost the accents writes them ("Prefet", "Presidente",
-/// "Deleguee").
+/// The rank written before a role word ("1er adjoint", "première adjointe", "2e vice-président",
+/// "troisième adjoint au maire"): the role is the role word's, whatever the rank.
+const ORDINAL: &str = r"(?:1(?:er|re|ère|ere)|premi(?:er|ère|ere)|\d{1,2}(?:e|è|ème|eme)|second|seconde|(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix)i[èe]me)";
+
+/// A rank before a role word, at the start of a text (see [`ORDINAL`]).
+static ORDINAL_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{ORDINAL}\s+")).expect("valid regex"));
+
+/// Any role word, as a regex fragment (use with `(?i)`), maybe after its rank ("1er adjoint").
+/// Its accented letters also match the bare letter, as a conversion that lost the accents
+/// writes them ("Prefet", "Presidente", "Deleguee").
 pub(super) static ROLE: LazyLock<String> = LazyLock::new(|| {
     let mut forms: Vec<&str> = ROLES.iter().map(|r| r.form.as_str()).collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     forms.dedup();
     let alts: Vec<String> =
         forms.iter().map(|f| accentless(&regex::escape(f)).replace(' ', r"\s+")).collect();
-    format!("(?:{})", alts.join("|"))
+    format!(r"(?:{ORDINAL}\s+)?(?:{})", alts.join("|"))
 });
 
 /// A regex fragment whose accented letters also match their bare letter ("é" → "[ée]").
@@ -136,13 +144,20 @@ pub(super) static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^(?:(?:le|la)\s+|l')?{}\b", *ROLE)).expect("valid regex")
 });
 
-/// The role word `form` was matched as ("Vice-Présidente" → its row).
+/// The role word `form` was matched as ("Vice-Présidente" → its row; "1er adjoint" → the row
+/// of "adjoint" unless the rank is listed with it).
 pub(super) fn role_word(form: &str) -> Option<&'static RoleWord> {
     let key: String = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    ROLES.iter().find(|r| r.form == key).or_else(|| {
-        // A form that lost its accents ("prefete").
-        let bare = fold(&key);
-        ROLES.iter().find(|r| fold(&r.form) == bare)
+    let find = |key: &str| {
+        ROLES.iter().find(|r| r.form == key).or_else(|| {
+            // A form that lost its accents ("prefete").
+            let bare = fold(key);
+            ROLES.iter().find(|r| fold(&r.form) == bare)
+        })
+    };
+    find(&key).or_else(|| {
+        let rank = ORDINAL_AT.find(&key)?;
+        find(&key[rank.end()..])
     })
 }
 
@@ -224,6 +239,21 @@ mod tests {
         assert!(is_role_word("Préfète"));
         assert!(!is_role_word("bailleurs"));
         assert_eq!(role_word("Vice-Président").map(|r| r.kind), Some(RoleKind::Official));
+        // A rank before the role word.
+        for ranked in ["1er adjoint", "Première Adjointe", "2e vice-présidente", "3ème adjoint"]
+        {
+            assert!(role.is_match(ranked), "{ranked}");
+            assert_eq!(role_word(ranked).map(|r| r.kind), Some(RoleKind::Official), "{ranked}");
+        }
+        assert_eq!(
+            role_word("1er vice-président").map(|r| r.form.as_str()),
+            Some("1er vice-président")
+        );
+        assert!(!role.is_match("1er quartier"));
+        assert_eq!(
+            role_word("Premier ministre").map(|r| r.form.as_str()),
+            Some("premier ministre")
+        );
         assert!(is_place_word("Cité"));
         assert!(is_not_name("Métropole"));
         assert!(cues("speech").any(|c| c == "résume"));

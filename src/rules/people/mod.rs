@@ -9,7 +9,8 @@
 //! `people.in_presence_of` ("en présence de", "aux côtés de", at a signing),
 //! `people.present_subject` ("A y représentait le préfet"), `people.preamble` (who represents
 //! each party of a contract's preamble "ENTRE : l'État, représenté par A"),
-//! `people.signing_list` ("Signataires
+//! `people.signing_table` (the column of a table of signings headed "Pour le Département",
+//! "Signé par"), `people.signing_list` ("Signataires
 //! :" and its block of lines, "à la signature du contrat : A, B et C"), `people.gathered` ("la
 //! signature a réuni A, B"), `people.quoted` ("», résume A"),
 //! `people.signing_context` (officials named in a paragraph about a signing, whatever its
@@ -34,6 +35,7 @@ mod signed_by;
 mod signed_subject;
 mod signing_context;
 mod signing_list;
+mod signing_table;
 
 use std::sync::LazyLock;
 
@@ -58,6 +60,7 @@ pub const RULES: &[&dyn Rule] = &[
     &signed_subject::SignedSubject,
     &signing_context::SigningContext,
     &signing_list::SigningList,
+    &signing_table::SigningTable,
 ];
 
 /// Resolves this family's candidates once every rule ran: one candidate per mention, initials
@@ -66,9 +69,16 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     resolve::resolve(doc, out);
 }
 
-/// A person said right after the name to be away: "A, député (excusé)", "A, absente".
+/// A person said right after the name to be away: "A, député (excusé)", "A, absente", "A,
+/// empêchée, s'est fait représenter", "A, qui n'a pas pu venir", "A, dont la visite avait été
+/// envisagée, a fait parvenir un message" (the cues of kind `absent`, after an optional
+/// relative clause).
 pub(super) static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*[,(]?[ \t]*(?:excusée?s?|absente?s?)\b").expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^[ \t]*[,(]?[ \t]*(?:(?:qui|dont)\s[^.;:,()\n«»]{{0,80}}?[ \t]*,?[ \t]*)?(?:excusée?s?|absente?s?|{})(?:$|[^\w])",
+        lexicon::alternation(lexicon::cues("absent"))
+    ))
+    .expect("valid regex")
 });
 
 /// A noun in apposition right after a name: ", champion paralympique", ", une habitante".
@@ -114,12 +124,17 @@ const NOT_DESCRIPTIONS: &[&str] = &[
 /// Whether the text after a name without a role describes the person by a noun that is no
 /// office ("Lucas Ferreira, champion paralympique", "Nadia, une habitante"): someone present
 /// in that capacity is no party's representative. An office after an indefinite article ("A,
-/// un élu") still makes an official.
+/// un élu"), or in the plural after a list ("A et B, adjointes au maire"), still makes an
+/// official.
 fn described_otherwise(after: &str) -> bool {
     let Some(w) = APPOSITION.captures(after).and_then(|c| c.name("w")) else { return false };
     let w = w.as_str();
+    // A role the names before share ("A et B, adjointes au maire") is in the plural.
+    let singular = w.strip_suffix(['s', 'x']).unwrap_or(w);
     !NOT_DESCRIPTIONS.contains(&w)
-        && lexicon::role_word(w).is_none_or(|r| r.kind != RoleKind::Official)
+        && lexicon::role_word(w)
+            .or_else(|| lexicon::role_word(singular))
+            .is_none_or(|r| r.kind != RoleKind::Official)
         && !["é", "ée", "és", "ées", "ant", "ment"].iter().any(|e| w.ends_with(e))
 }
 
@@ -144,6 +159,34 @@ fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut 
         involvement,
         evidence: doc.evidence(m.full.clone(), rule),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EXCUSED;
+
+    #[test]
+    fn people_said_to_be_away() {
+        for after in [
+            " (excusé), ",
+            ", empêchée, s'est fait représenter par son adjoint",
+            " s'est fait représenter par le sous-préfet",
+            ", qui n'a pas pu se déplacer, ",
+            ", dont la visite avait été un temps envisagée, a fait parvenir un message",
+            ", qui était retenu à Paris, n'avait pu venir",
+            ", absente",
+        ] {
+            assert!(EXCUSED.is_match(after), "{after:?}");
+        }
+        for after in [
+            ", qui a signé le contrat",
+            ", préfet, a fait un discours",
+            ", dont c'était la première signature, a salué l'accord",
+            " a paraphé le document ; Paul Roche n'a pas pu venir",
+        ] {
+            assert!(!EXCUSED.is_match(after), "{after:?}");
+        }
+    }
 }
 
 #[cfg(test)]

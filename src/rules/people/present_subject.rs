@@ -8,11 +8,26 @@
 //! find: the same verbs in a paragraph about something else, a subject separated from the verb
 //! by a clause.
 
+use std::sync::LazyLock;
+
 use super::cue::{PRESENCE_VERB, SIGN_ACTIVE, SIGN_BY, SIGNING_CONTEXT, list_end};
 use super::emit;
 use super::grammar::Parsed;
+use super::lexicon;
 use crate::record::Involvement;
+use crate::rules::text::Regex;
 use crate::rules::{Candidates, Doc, Rule};
+
+/// The occasion an inverted attendance verb may name before its subjects, after an adverb or
+/// two: "Étaient également présents pour la signature A", "Assistaient aussi à la cérémonie du
+/// contrat B", "Étaient là lors de la signature de la convention, C".
+static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[ \t]*(?:{}\s+)*(?:(?:pour|à|a|lors\s+de|au\s+cours\s+de|durant|pendant)\s+(?:la|cette|l')\s*(?:signature|cérémonie|ceremonie)\b)?(?:\s*(?:du|de\s+ce|de\s+la|de\s+l')\s*(?:contrat|convention|document|protocole)(?:\s+de\s+ville)?\b)?[ \t]*,?",
+        lexicon::alternation(lexicon::cues("adverb"))
+    ))
+    .expect("valid regex")
+});
 
 /// The attendance-verb rule.
 pub struct PresentSubject;
@@ -34,7 +49,9 @@ impl Rule for PresentSubject {
             for m in p.listed_before(verb.start()) {
                 emit(doc, m, Involvement::Present, self.id(), out);
             }
-            if let Some(from) = p.list_after(verb.end()) {
+            let occasion = OCCASION.find(&p.text[verb.end()..]).map_or(0, |o| o.end());
+            let after = p.list_after(verb.end() + occasion);
+            if let Some(from) = after.or_else(|| p.list_after(verb.end())) {
                 let sentence = p.sentence(verb.start());
                 let end = list_end(p.text, from, sentence.end, &[&SIGN_BY, &SIGN_ACTIVE]);
                 for m in p.listed(from..end) {
@@ -91,6 +108,28 @@ mod tests {
         ] {
             finds(&PresentSubject, text, &["Paul Roche", "Anne Brun"], P);
         }
+    }
+
+    #[test]
+    fn inverted_attendance_naming_the_occasion() {
+        for text in [
+            "Le contrat a été paraphé hier.Etaient également présents pour la signature le \
+             délégué du préfet, M. Paul Roche, ainsi que les deux adjointes chargées du sport et \
+             de la culture, Mmes Anne Brun et Lucie Morin.",
+            "Le contrat a été signé en mairie. Assistaient aussi à la cérémonie du contrat de \
+             ville M. Paul Roche, député, Mme Anne Brun, sénatrice, et Lucie Morin, conseillère \
+             régionale.",
+            "Le document a été signé lundi. Étaient présents lors de la signature, Paul Roche, \
+             sous-préfet, Anne Brun et Lucie Morin, adjointes au maire.",
+        ] {
+            finds(&PresentSubject, text, &["Paul Roche", "Anne Brun", "Lucie Morin"], P);
+        }
+        // Attendance at another occasion is none at the signing.
+        none(
+            &PresentSubject,
+            "Le contrat a été signé lundi.\n\nÉtaient présents pour l'inauguration de l'école \
+             Paul Roche et Anne Brun.",
+        );
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //! to come ("A et B signeront le contrat jeudi", "le contrat sera soumis à la signature"), a person
 //! without a role or with another role ("adjointe au maire", "chargée de mission"), a role held
 //! no more ("ancien maire"), a paragraph that does not speak of signing ("A, maire de X, a
-//! inauguré l'école").
+//! inauguré l'école"), a person told doing something before the signing ("A, ministre, avait
+//! promis des crédits").
 
 use std::sync::LazyLock;
 
@@ -125,6 +126,14 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the mention at `at` stands in a photo caption: a caption's opening earlier in its
 /// sentence.
+/// A pluperfect or a past conditional right after a person, their verb: what they did is told
+/// as done before the signing ("A, ministre de la Ville, avait promis des crédits", "A avait
+/// annoncé sa venue", "A aurait souhaité"), not what they did at it.
+static EARLIER_DEED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*,?[ \t]*(?:avait|avaient|aurait|auraient)\s+(?:(?:déjà|alors|lui-même|elle-même|pourtant)\s+)?\p{Ll}+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us)\b")
+        .expect("valid regex")
+});
+
 fn in_caption(p: &Parsed, at: usize) -> bool {
     let sentence = p.sentence(at);
     CAPTION.is_match(&p.text[sentence.start.min(at)..at])
@@ -151,7 +160,7 @@ impl Rule for SigningContext {
             let paragraph = &p.text[p.paragraph(m.full.start)];
             let about =
                 speaks_of_signing(paragraph) || signing_page && CEREMONY.is_match(paragraph);
-            if !signs(&role.text) || !about {
+            if !signs(&role.text) || !about || EARLIER_DEED.is_match(&p.text[m.full.end..]) {
                 continue;
             }
             emit(doc, m, Involvement::Present, self.id(), out);
@@ -163,6 +172,24 @@ impl Rule for SigningContext {
 mod tests {
     use super::*;
     use crate::rules::people::testing::{finds, none};
+
+    #[test]
+    fn an_official_told_doing_something_earlier() {
+        for text in [
+            "Le contrat a été signé hier. Le préfet a rappelé que la ministre de la Ville, Anne \
+             Brun, avait promis en mars des crédits.",
+            "Le contrat a été signé hier. Paul Roche, président du Département, aurait souhaité \
+             des moyens plus importants.",
+        ] {
+            none(&SigningContext, text);
+        }
+        finds(
+            &SigningContext,
+            "Le contrat a été signé hier. Anne Brun, ministre de la Ville, a salué l'accord.",
+            &["Anne Brun"],
+            Involvement::Present,
+        );
+    }
 
     #[test]
     fn officials_in_a_paragraph_about_a_signing() {

@@ -308,6 +308,22 @@ mod tests {
     }
 
     #[test]
+    fn ranked_roles_in_a_block() {
+        // A rank before the role word ("1er adjoint", "deuxième vice-présidente") keeps the
+        // line an item of the block, and the lines after it too.
+        finds(
+            &SigningList,
+            "Signataires présents :\n- M. ROCHE Paul, Préfet du Gard\n- M. VIEL Marc, 1er \
+             adjoint au Maire de Lunel\n- Mme N'DIAYE Awa, Deuxième vice-présidente de la \
+             Région\n- Mme BRUN Anne, Directrice de la CAF\n",
+            &["Paul ROCHE", "Marc VIEL", "Awa N'DIAYE", "Anne BRUN"],
+            S,
+        );
+        // A rank before a word that is no role is no role.
+        none(&SigningList, "Signataires :\n- 1er quartier Paul Roche\n");
+    }
+
+    #[test]
     fn a_flattened_page_without_accents() {
         finds(
             &SigningList,
