@@ -1015,6 +1015,34 @@ fn is_acronym(s: &str) -> bool {
         && s.chars().all(|c| c.is_uppercase() || c == '&')
 }
 
+/// Whether the role `name` goes on with the body it serves ("préfet de l'Orne", "procureur
+/// près le tribunal"), maybe after one or two qualifiers of the office ("directeur territorial
+/// de Pôle emploi", "directrice générale adjointe de Creusalis"): a role alone ("le directeur",
+/// "directeur territorial") names no body.
+fn role_complement(name: &str) -> bool {
+    let links = |w: &str| {
+        let w = w.to_lowercase();
+        w == "de"
+            || w == "du"
+            || w == "des"
+            || w.starts_with("d'")
+            || w.starts_with("d’")
+            || w == "près"
+    };
+    let qualifier = |w: &str| {
+        w.chars().count() > 3 && w.chars().all(|c| c.is_lowercase() || c == '-') && !links(w)
+    };
+    name.split_whitespace()
+        .skip(1)
+        .take(3)
+        .scan(true, |open, w| {
+            let was = *open;
+            *open = was && qualifier(w);
+            was.then_some(w)
+        })
+        .any(links)
+}
+
 /// What a piece is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -1056,12 +1084,7 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
         return Class::Org;
     }
     if let Some((plural, listed)) = lexicon::role(name) {
-        let complement = lexicon::words(name).split(' ').count() > 1
-            && name.split_whitespace().nth(1).is_some_and(|w| {
-                let w = w.to_lowercase();
-                w == "de" || w == "du" || w == "des" || w.starts_with("d'") || w == "près"
-            });
-        return Class::Role { plural, listed, complement };
+        return Class::Role { plural, listed, complement: role_complement(name) };
     }
     if words > 14 || AGREEMENT.is_match(name) {
         return Class::Reject;
@@ -1156,6 +1179,15 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
 /// The length from which a text may be a page stored cut short.
 const CUT_PAGE: usize = 1000;
 
+/// Whether piece `i` stands apart from the piece before it, after a semicolon or a line break:
+/// a list of one party an item ("M. Paul Roux, préfet de l'Orne ; le directeur de la CAF de
+/// l'Orne"), where a role is a new item, not in apposition to the role before it.
+fn own_line(text: &str, pieces: &[Piece], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|before| text.get(pieces[before].range.end..pieces[i].range.start))
+        .is_some_and(|gap| gap.contains(['\n', ';']))
+}
+
 /// The pieces judged together (a role and the person next to it decide each other).
 fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
     let named_pieces: Vec<(String, Option<String>)> = pieces
@@ -1199,7 +1231,9 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
     for i in 0..pieces.len() {
         if is_role(i) {
             let joined = !pieces[i].after_et;
-            named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
+            // ... but not one standing on a line of its own, a new item of a list.
+            let apposed = i > 0 && !own_line(text, pieces, i) && is_role(i - 1) && named[i - 1];
+            named[i] = (i > 0 && joined && (is_person(i - 1) || apposed))
                 || is_person(i + 1) && !pieces[i + 1].after_et
                 || ends_with_person(&named_pieces[i].0);
         }
@@ -1211,6 +1245,7 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             && is_role(i + 1)
             && named[i + 1]
             && !pieces[i + 1].after_et
+            && !own_line(text, pieces, i + 1)
         {
             named[i] = true;
         }
@@ -1569,6 +1604,43 @@ mod tests {
             Mode::Loose,
             &["procureur de la République près le tribunal judiciaire de Laval"],
         );
+    }
+
+    #[test]
+    fn a_role_with_qualifiers_before_its_body_is_listed() {
+        check(
+            "le directeur territorial de France Travail et la directrice générale de Domanys",
+            Mode::Loose,
+            &["directeur territorial de France Travail", "directrice générale de Domanys"],
+        );
+        check(
+            "la directrice générale adjointe des services de la CAF",
+            Mode::Explicit,
+            &["directrice générale adjointe des services de la CAF"],
+        );
+        // The office alone names no body; a named holder signs.
+        check(
+            "le directeur territorial, la CAF de l'Yonne et l'ARS",
+            Mode::Explicit,
+            &["CAF de l'Yonne", "ARS"],
+        );
+        check("Luc Bon, directeur régional de France Travail", Mode::Explicit, &[]);
+    }
+
+    #[test]
+    fn a_role_on_its_own_line_is_a_new_item() {
+        check(
+            "M. Paul ROUX, préfet de l'Orne ; Le directeur de la CAF de l'Orne ; La directrice générale d'Orne Habitat",
+            Mode::Explicit,
+            &["directeur de la CAF de l'Orne", "directrice générale d'Orne Habitat"],
+        );
+        check(
+            "Mme Anne Petit, maire d'Alençon ; la directrice de la CPAM de l'Orne",
+            Mode::Explicit,
+            &["directrice de la CPAM de l'Orne"],
+        );
+        // On one line, a role after a named role is that person's other office.
+        check("M. Paul ROUX, préfet de région, préfet de l'Orne", Mode::Explicit, &[]);
     }
 
     #[test]
