@@ -1007,6 +1007,17 @@ fn acronym_head(s: &str) -> bool {
         && tokens.any(|t| t.chars().next().is_some_and(char::is_uppercase) && !upper(t))
 }
 
+/// "BGE Nord", "CDAD du Nord", "UDAF de la Somme": an abbreviation, then a place (not a given
+/// name: "DUPONT Jean" is a person written surname first).
+fn abbreviation_first(s: &str) -> bool {
+    let mut tokens = s.split_whitespace();
+    let (Some(first), Some(next)) = (tokens.next(), tokens.next()) else { return false };
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && first.chars().all(|c| c.is_uppercase() || c == '&' || c == '-')
+        && !lexicon::opens_with_given_name(next)
+}
+
 /// "CALL", "CCAS": one upper-case word, an organisation's abbreviation.
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -1137,7 +1148,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if piece.to && kind.is_none() && !piece.bailleur {
         return Class::Reject;
     }
+    // "Fondation Abbé Pierre", "BGE Nord", "CDAD du Nord": capitalised like a person's name, but
+    // opening with a word that opens a body's name or with an abbreviation before a place.
+    let body_like = lexicon::opens_body(name) || abbreviation_first(name);
     if kind.is_none()
+        && !body_like
         && is_person_shape(name)
         && lexicon::opens_with_given_name(name)
         && !acronym_head(name)
@@ -1162,7 +1177,7 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if first.is_ascii_digit() {
         return Class::Reject;
     }
-    if is_person_shape(name) {
+    if is_person_shape(name) && !body_like {
         return if mode == Mode::Explicit && words <= 6 {
             Class::PersonLike
         } else {
@@ -1604,6 +1619,28 @@ mod tests {
             Mode::Loose,
             &["procureur de la République près le tribunal judiciaire de Laval"],
         );
+    }
+
+    #[test]
+    fn bodies_capitalised_like_names_are_bodies() {
+        check(
+            "l'État, la Ville, la Fondation Abbé Pierre, BGE Nord et la CAF",
+            Mode::Loose,
+            &["État", "Ville", "Fondation Abbé Pierre", "BGE Nord", "CAF"],
+        );
+        check(
+            "l'État, la CAF, le Secours Populaire Français et le CDAD du Nord",
+            Mode::Loose,
+            &["État", "CAF", "Secours Populaire Français", "CDAD du Nord"],
+        );
+        check(
+            "la Région, le Département, Initiative Flandre, le Cottage Social des Flandres",
+            Mode::Explicit,
+            &["Région", "Département", "Initiative Flandre", "Cottage Social des Flandres"],
+        );
+        // People stay people, written either way round.
+        check("l'État, la CAF, Anne Maison et DUPONT Jean", Mode::Loose, &["État", "CAF"]);
+        check("l'État, la CAF, Marc Lefort", Mode::Loose, &["État", "CAF"]);
     }
 
     #[test]
