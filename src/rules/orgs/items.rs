@@ -74,7 +74,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     )
     .expect("valid regex")
 });
@@ -647,7 +647,7 @@ fn piece(range: Range<usize>) -> Piece {
 /// The chunk cut at each " et " that opens a new name.
 fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     static ET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore)\s*")
+        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec\s+(?:le\s+(?:soutien|concours)|l['’]appui|l['’]aide)\s+d(?:e|u|es)\b)\s*")
                 .expect("valid regex")
     });
     let s = &text[chunk.clone()];
@@ -1618,6 +1618,32 @@ mod tests {
             "le procureur de la République près le tribunal judiciaire de Laval",
             Mode::Loose,
             &["procureur de la République près le tribunal judiciaire de Laval"],
+        );
+    }
+
+    #[test]
+    fn a_party_working_with_others_is_cut_from_them() {
+        check(
+            "la Communauté urbaine en partenariat avec l'État, la Région et la CAF",
+            Mode::Loose,
+            &["Communauté urbaine", "État", "Région", "CAF"],
+        );
+        check(
+            "la Ville de Cholet, en lien étroit avec la CAF de Maine-et-Loire et France Travail",
+            Mode::Loose,
+            &["Ville de Cholet", "CAF de Maine-et-Loire", "France Travail"],
+        );
+        check("la Métropole conjointement avec l'État", Mode::Explicit, &["Métropole", "État"]);
+        check(
+            "la Communauté de communes avec le soutien de la Région Bretagne",
+            Mode::Loose,
+            &["Communauté de communes", "Région Bretagne"],
+        );
+        // A body's own name holding "avec" stays whole.
+        check(
+            "Agir avec Pôle emploi, la CAF et l'État",
+            Mode::Explicit,
+            &["Agir avec Pôle emploi", "CAF", "État"],
         );
     }
 
