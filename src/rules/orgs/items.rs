@@ -74,7 +74,7 @@ struct Piece {
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     )
     .expect("valid regex")
 });
@@ -647,7 +647,7 @@ fn piece(range: Range<usize>) -> Piece {
 /// The chunk cut at each " et " that opens a new name.
 fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     static ET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore)\s*")
+        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec\s+(?:le\s+(?:soutien|concours)|l['’]appui|l['’]aide)\s+d(?:e|u|es)\b)\s*")
                 .expect("valid regex")
     });
     let s = &text[chunk.clone()];
@@ -1007,12 +1007,51 @@ fn acronym_head(s: &str) -> bool {
         && tokens.any(|t| t.chars().next().is_some_and(char::is_uppercase) && !upper(t))
 }
 
+/// "BGE Nord", "CDAD du Nord", "UDAF de la Somme": an abbreviation, then a place (not a given
+/// name: "DUPONT Jean" is a person written surname first).
+fn abbreviation_first(s: &str) -> bool {
+    let mut tokens = s.split_whitespace();
+    let (Some(first), Some(next)) = (tokens.next(), tokens.next()) else { return false };
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && first.chars().all(|c| c.is_uppercase() || c == '&' || c == '-')
+        && !lexicon::opens_with_given_name(next)
+}
+
 /// "CALL", "CCAS": one upper-case word, an organisation's abbreviation.
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     !s.contains(' ')
         && (2..=8).contains(&letters)
         && s.chars().all(|c| c.is_uppercase() || c == '&')
+}
+
+/// Whether the role `name` goes on with the body it serves ("préfet de l'Orne", "procureur
+/// près le tribunal"), maybe after one or two qualifiers of the office ("directeur territorial
+/// de Pôle emploi", "directrice générale adjointe de Creusalis"): a role alone ("le directeur",
+/// "directeur territorial") names no body.
+fn role_complement(name: &str) -> bool {
+    let links = |w: &str| {
+        let w = w.to_lowercase();
+        w == "de"
+            || w == "du"
+            || w == "des"
+            || w.starts_with("d'")
+            || w.starts_with("d’")
+            || w == "près"
+    };
+    let qualifier = |w: &str| {
+        w.chars().count() > 3 && w.chars().all(|c| c.is_lowercase() || c == '-') && !links(w)
+    };
+    name.split_whitespace()
+        .skip(1)
+        .take(3)
+        .scan(true, |open, w| {
+            let was = *open;
+            *open = was && qualifier(w);
+            was.then_some(w)
+        })
+        .any(links)
 }
 
 /// What a piece is.
@@ -1056,12 +1095,7 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
         return Class::Org;
     }
     if let Some((plural, listed)) = lexicon::role(name) {
-        let complement = lexicon::words(name).split(' ').count() > 1
-            && name.split_whitespace().nth(1).is_some_and(|w| {
-                let w = w.to_lowercase();
-                w == "de" || w == "du" || w == "des" || w.starts_with("d'") || w == "près"
-            });
-        return Class::Role { plural, listed, complement };
+        return Class::Role { plural, listed, complement: role_complement(name) };
     }
     if words > 14 || AGREEMENT.is_match(name) {
         return Class::Reject;
@@ -1114,7 +1148,11 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if piece.to && kind.is_none() && !piece.bailleur {
         return Class::Reject;
     }
+    // "Fondation Abbé Pierre", "BGE Nord", "CDAD du Nord": capitalised like a person's name, but
+    // opening with a word that opens a body's name or with an abbreviation before a place.
+    let body_like = lexicon::opens_body(name) || abbreviation_first(name);
     if kind.is_none()
+        && !body_like
         && is_person_shape(name)
         && lexicon::opens_with_given_name(name)
         && !acronym_head(name)
@@ -1139,7 +1177,7 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
     if first.is_ascii_digit() {
         return Class::Reject;
     }
-    if is_person_shape(name) {
+    if is_person_shape(name) && !body_like {
         return if mode == Mode::Explicit && words <= 6 {
             Class::PersonLike
         } else {
@@ -1155,6 +1193,15 @@ fn classify(name: &str, piece: &Piece, mode: Mode) -> Class {
 
 /// The length from which a text may be a page stored cut short.
 const CUT_PAGE: usize = 1000;
+
+/// Whether piece `i` stands apart from the piece before it, after a semicolon or a line break:
+/// a list of one party an item ("M. Paul Roux, préfet de l'Orne ; le directeur de la CAF de
+/// l'Orne"), where a role is a new item, not in apposition to the role before it.
+fn own_line(text: &str, pieces: &[Piece], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|before| text.get(pieces[before].range.end..pieces[i].range.start))
+        .is_some_and(|gap| gap.contains(['\n', ';']))
+}
 
 /// The pieces judged together (a role and the person next to it decide each other).
 fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
@@ -1199,7 +1246,9 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
     for i in 0..pieces.len() {
         if is_role(i) {
             let joined = !pieces[i].after_et;
-            named[i] = (i > 0 && joined && (is_person(i - 1) || (is_role(i - 1) && named[i - 1])))
+            // ... but not one standing on a line of its own, a new item of a list.
+            let apposed = i > 0 && !own_line(text, pieces, i) && is_role(i - 1) && named[i - 1];
+            named[i] = (i > 0 && joined && (is_person(i - 1) || apposed))
                 || is_person(i + 1) && !pieces[i + 1].after_et
                 || ends_with_person(&named_pieces[i].0);
         }
@@ -1211,6 +1260,7 @@ fn judge(text: &str, pieces: &[Piece], mode: Mode) -> Vec<Item> {
             && is_role(i + 1)
             && named[i + 1]
             && !pieces[i + 1].after_et
+            && !own_line(text, pieces, i + 1)
         {
             named[i] = true;
         }
@@ -1569,6 +1619,91 @@ mod tests {
             Mode::Loose,
             &["procureur de la République près le tribunal judiciaire de Laval"],
         );
+    }
+
+    #[test]
+    fn a_party_working_with_others_is_cut_from_them() {
+        check(
+            "la Communauté urbaine en partenariat avec l'État, la Région et la CAF",
+            Mode::Loose,
+            &["Communauté urbaine", "État", "Région", "CAF"],
+        );
+        check(
+            "la Ville de Cholet, en lien étroit avec la CAF de Maine-et-Loire et France Travail",
+            Mode::Loose,
+            &["Ville de Cholet", "CAF de Maine-et-Loire", "France Travail"],
+        );
+        check("la Métropole conjointement avec l'État", Mode::Explicit, &["Métropole", "État"]);
+        check(
+            "la Communauté de communes avec le soutien de la Région Bretagne",
+            Mode::Loose,
+            &["Communauté de communes", "Région Bretagne"],
+        );
+        // A body's own name holding "avec" stays whole.
+        check(
+            "Agir avec Pôle emploi, la CAF et l'État",
+            Mode::Explicit,
+            &["Agir avec Pôle emploi", "CAF", "État"],
+        );
+    }
+
+    #[test]
+    fn bodies_capitalised_like_names_are_bodies() {
+        check(
+            "l'État, la Ville, la Fondation Abbé Pierre, BGE Nord et la CAF",
+            Mode::Loose,
+            &["État", "Ville", "Fondation Abbé Pierre", "BGE Nord", "CAF"],
+        );
+        check(
+            "l'État, la CAF, le Secours Populaire Français et le CDAD du Nord",
+            Mode::Loose,
+            &["État", "CAF", "Secours Populaire Français", "CDAD du Nord"],
+        );
+        check(
+            "la Région, le Département, Initiative Flandre, le Cottage Social des Flandres",
+            Mode::Explicit,
+            &["Région", "Département", "Initiative Flandre", "Cottage Social des Flandres"],
+        );
+        // People stay people, written either way round.
+        check("l'État, la CAF, Anne Maison et DUPONT Jean", Mode::Loose, &["État", "CAF"]);
+        check("l'État, la CAF, Marc Lefort", Mode::Loose, &["État", "CAF"]);
+    }
+
+    #[test]
+    fn a_role_with_qualifiers_before_its_body_is_listed() {
+        check(
+            "le directeur territorial de France Travail et la directrice générale de Domanys",
+            Mode::Loose,
+            &["directeur territorial de France Travail", "directrice générale de Domanys"],
+        );
+        check(
+            "la directrice générale adjointe des services de la CAF",
+            Mode::Explicit,
+            &["directrice générale adjointe des services de la CAF"],
+        );
+        // The office alone names no body; a named holder signs.
+        check(
+            "le directeur territorial, la CAF de l'Yonne et l'ARS",
+            Mode::Explicit,
+            &["CAF de l'Yonne", "ARS"],
+        );
+        check("Luc Bon, directeur régional de France Travail", Mode::Explicit, &[]);
+    }
+
+    #[test]
+    fn a_role_on_its_own_line_is_a_new_item() {
+        check(
+            "M. Paul ROUX, préfet de l'Orne ; Le directeur de la CAF de l'Orne ; La directrice générale d'Orne Habitat",
+            Mode::Explicit,
+            &["directeur de la CAF de l'Orne", "directrice générale d'Orne Habitat"],
+        );
+        check(
+            "Mme Anne Petit, maire d'Alençon ; la directrice de la CPAM de l'Orne",
+            Mode::Explicit,
+            &["directrice de la CPAM de l'Orne"],
+        );
+        // On one line, a role after a named role is that person's other office.
+        check("M. Paul ROUX, préfet de région, préfet de l'Orne", Mode::Explicit, &[]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The vocabulary of the `orgs` family, read once from the plain files of `rules/orgs/`:
 //! organisation kinds (`kinds.tsv`), known social landlords (`bailleurs.txt`), the words that
-//! open a collective group (`generic.txt`) and the roles of officials (`roles.tsv`).
+//! open a collective group (`generic.txt`), the words that open a body's name (`heads.txt`) and the roles of officials (`roles.tsv`).
 //!
 //! Every comparison is made on folded text ([`crate::names::fold`]: no case, accents or
 //! punctuation), so a user writes the entries as they read them.
@@ -74,6 +74,10 @@ static GENERIC: LazyLock<Vec<String>> =
 /// Common nouns that name one institution on their own ("le rectorat"), folded.
 static ALONE: LazyLock<Vec<String>> =
     LazyLock::new(|| data::lines("orgs/alone.txt").iter().map(|l| words(l)).collect());
+
+/// Words that open the name of a body ("fondation", "secours"), folded.
+static HEADS: LazyLock<Vec<String>> =
+    LazyLock::new(|| data::lines("orgs/heads.txt").iter().map(|l| words(l)).collect());
 
 /// `(folded role, listed when unnamed)`, longest first.
 static ROLES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
@@ -184,6 +188,13 @@ pub(super) fn is_alone(name: &str) -> bool {
     ALONE.contains(&folded)
 }
 
+/// Whether `name` opens with a word that opens the name of a body ("Fondation Abbé Pierre",
+/// "Secours populaire", "Initiative Flandre"): a body's name, not a person's.
+pub(super) fn opens_body(name: &str) -> bool {
+    let folded = words(name);
+    folded.split(' ').next().is_some_and(|w| HEADS.iter().any(|h| h == w))
+}
+
 /// An official's role opening `name`: `(plural, listed when unnamed)`. "préfète du Nord" →
 /// `(false, true)`, "maires des communes" → `(true, true)`.
 pub(super) fn role(name: &str) -> Option<(bool, bool)> {
@@ -216,6 +227,7 @@ mod tests {
         ("orgs/alone.txt", 1),
         ("orgs/bailleurs.txt", 1),
         ("orgs/generic.txt", 1),
+        ("orgs/heads.txt", 1),
         ("orgs/kinds.tsv", 2),
         ("orgs/roles.tsv", 2),
     ];
@@ -258,5 +270,9 @@ mod tests {
         assert_eq!(role("maires des communes concernées"), Some((true, true)));
         assert_eq!(role("vice-président de la CALL"), Some((false, false)));
         assert_eq!(role("Préfecture de l'Aude"), None);
+        assert!(opens_body("Fondation Abbé Pierre"));
+        assert!(opens_body("Secours Populaire Français"));
+        assert!(!opens_body("Anne Fondation"));
+        assert!(!opens_body("Francis Maison"));
     }
 }

@@ -221,6 +221,12 @@ impl Rule for SignatoryBlock {
                     break;
                 }
                 let found = items(text, content, mode);
+                // A signer's line ("M. Paul ROUX, préfet de l'Orne") names a person, no party,
+                // and the list goes on with the next line.
+                if marker == 0 && found.is_empty() && signer_line(trimmed) {
+                    j += 1;
+                    continue;
+                }
                 if marker == 0 && (found.is_empty() || trimmed.chars().count() > 150) {
                     break;
                 }
@@ -304,6 +310,17 @@ fn wrapped_intro(text: &str, lines: &[Range<usize>], i: usize) -> String {
     if out.len() < 300 { out } else { String::new() }
 }
 
+/// Whether `line` is a signer's line of a list of signatories: a person and his or her role
+/// set off by a comma ("Mme Anne PETIT, maire d'Alençon", "Paul Roux, Directeur de la CAF"),
+/// short, one sentence.
+fn signer_line(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+    line.chars().count() <= 150
+        && (2..=3).contains(&parts.len())
+        && !prose(line)
+        && parts[1..].iter().any(|p| super::lexicon::role(p).is_some_and(|(plural, _)| !plural))
+}
+
 /// Whether a line of the block is prose, not a party: a question, several sentences ("Samedi
 /// 3 mai : atelier au centre social. Thème : la santé ?"), an article of the contract's text
 /// ("Article 1 : Sont concernés ..."), a sentence telling a signing to come ("Au total, 14
@@ -346,6 +363,23 @@ mod tests {
         check(
             "Les signataires\nSignataire | Représenté par\nEtat | Mme Anne Brun, préfète du Gers\nVille d'Auch | M. Paul Roche, maire\nTerre et Mer Habitat | M. Luc Viel, directeur\nAu total, 9 partenaires s'engagent, dont l'ARS Occitanie, qui signera le document en juin.\n",
             &["État", "Ville d'Auch", "Terre et Mer Habitat"],
+        );
+    }
+
+    #[test]
+    fn signers_lines_before_unnamed_offices() {
+        check(
+            "Liste des signataires :\nM. ROUX Paul, Préfet de l'Orne\nMme Anne Petit, maire d'Alençon\nLe Directeur de la CAF de l'Orne\nLa Directrice générale d'Orne Habitat\n\nLe contrat court jusqu'en 2030.\n",
+            &["Directeur de la CAF de l'Orne", "Directrice générale d'Orne Habitat"],
+        );
+        check(
+            "Ont signé le contrat :\nPaul Roux, directeur territorial de France Travail\nla Région Normandie\n",
+            &["Région Normandie"],
+        );
+        // Lines of prose under the heading end the list.
+        check(
+            "Les signataires\nLe maire, Anne Petit, a salué le travail. Le préfet a conclu.\nla Région Normandie\n",
+            &[],
         );
     }
 
