@@ -302,6 +302,64 @@ fn without_link(name: &str) -> &str {
     name
 }
 
+/// The demonyms of `rules/territories/demonyms.tsv`: `(demonym, INSEE code of its town)`.
+static DEMONYMS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    data::rows("territories/demonyms.tsv")
+        .into_iter()
+        .filter_map(|r| match r.as_slice() {
+            [demonym, insee, _] => Some((demonym.clone(), insee.clone())),
+            _ => None,
+        })
+        .collect()
+});
+
+/// The feminine endings of demonyms the list lacks ("la métropole lilloise", "l'agglomération
+/// creilloise"); an intercommunality's kind is a feminine noun.
+const DEMONYM_ENDINGS: [&str; 10] =
+    ["aise", "oise", "ienne", "éenne", "ine", "aine", "ane", "arde", "ésienne", "ousaine"];
+
+/// Common adjectives with a demonym's ending that name no town ("l'agglomération voisine",
+/// "la métropole européenne", "l'agglomération urbaine").
+const NOT_DEMONYMS: [&str; 14] = [
+    "ancienne",
+    "certaine",
+    "contemporaine",
+    "courtoise",
+    "européenne",
+    "humaine",
+    "lointaine",
+    "moyenne",
+    "prochaine",
+    "quotidienne",
+    "souveraine",
+    "urbaine",
+    "voisine",
+    "parisienne",
+];
+
+/// The length of the demonym opening `rest` after white space ("  tourangelle 2015" → the
+/// bytes up to the end of "tourangelle"), and the INSEE code of its town when the list knows it:
+/// a word of `rules/territories/demonyms.tsv`, or a lower-case word with a demonym's ending that
+/// is no common adjective.
+pub(super) fn demonym_after(rest: &str) -> Option<(usize, Option<&'static str>)> {
+    let word_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if word_start == 0 {
+        return None;
+    }
+    let word_len = rest[word_start..]
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(rest.len() - word_start);
+    let word = &rest[word_start..word_start + word_len];
+    if !word.starts_with(char::is_lowercase) {
+        return None;
+    }
+    if let Some((_, insee)) = DEMONYMS.iter().find(|(d, _)| d == word) {
+        return Some((word_start + word_len, Some(insee.as_str())));
+    }
+    let ending = DEMONYM_ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
+    (ending && !NOT_DEMONYMS.contains(&word)).then_some((word_start + word_len, None))
+}
+
 /// The kind a short name's own words give ("Metz Métropole" → `Métropole`), or the
 /// abbreviated kind that opens it ("CA de Saintes" → `CA`, see [`abbreviated_kind`]), if any.
 pub(super) fn word_kind(name: &str) -> Option<&'static str> {
@@ -668,6 +726,30 @@ mod tests {
     }
 
     #[test]
+    fn demonyms_after_a_kind() {
+        fn read(rest: &str) -> Option<(&str, Option<&'static str>)> {
+            demonym_after(rest).map(|(end, insee)| (&rest[..end], insee))
+        }
+        assert_eq!(read(" tourangelle 2015-2020"), Some((" tourangelle", Some("37261"))));
+        assert_eq!(read(" bergeracoise, elle"), Some((" bergeracoise", Some("24037"))));
+        assert_eq!(read(" mancelle"), Some((" mancelle", Some("72181"))));
+        // A demonym the list lacks, read by its ending.
+        assert_eq!(read(" montmorillonnaise a signé"), Some((" montmorillonnaise", None)));
+        for rest in [
+            " voisine",
+            " urbaine",
+            " européenne de Lille",
+            " nouvelle",
+            " Rennaise",
+            "lilloise",
+            " elle-même",
+            " mais aussi",
+        ] {
+            assert_eq!(read(rest), None, "{rest}");
+        }
+    }
+
+    #[test]
     fn kinds_from_prefixes_and_words() {
         assert_eq!(prefix_kind("Communauté  urbaine"), Some("CU"));
         assert_eq!(word_kind("Metz Métropole"), Some("Métropole"));
@@ -711,6 +793,7 @@ mod tests {
     fn data_files_are_sorted() {
         for (file, columns) in [
             ("territories/anaphora.txt", 1),
+            ("territories/demonyms.tsv", 3),
             ("territories/kinds.tsv", 3),
             ("territories/not_carriers.txt", 1),
             ("territories/pilot_fields.txt", 1),

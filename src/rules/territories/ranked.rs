@@ -155,19 +155,32 @@ static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     // All in capitals, where a capital's accent may have been dropped.
     let upper = |words: &[&str]| alternation(words, |w| w.to_uppercase().replace('É', "[ÉE]"));
     let (kinds, endings) = (&DEMONYM_KINDS[..], &DEMONYM_ENDINGS[..]);
+    // The demonyms of `rules/territories/demonyms.tsv`, read whatever their ending
+    // ("tourangelle", "mancelle").
+    let listed = data::rows("territories/demonyms.tsv");
+    let listed: Vec<&str> = listed.iter().filter_map(|r| r.first()).map(String::as_str).collect();
     Regex::new(&format!(
-        r"\b(?:la|l')\s*(?P<name>(?i:{})\s+\p{{Ll}}+(?:{}))\b|\b(?:LA|L')\s*(?P<upper>(?:{})\s+\p{{Lu}}+(?:{}))\b",
+        r"\b(?:la|l')\s*(?P<name>(?i:{})\s+(?:\p{{Ll}}+(?:{})|{}))\b|\b(?:LA|L')\s*(?P<upper>(?:{})\s+(?:\p{{Lu}}+(?:{})|{}))\b",
         lower(kinds),
         lower(endings),
+        lower(&listed),
         upper(kinds),
         upper(endings),
+        upper(&listed),
     ))
     .expect("valid regex")
 });
 
 /// The kinds of intercommunality [`DEMONYM`] reads before a demonym, in lower case.
-const DEMONYM_KINDS: [&str; 5] =
-    ["métropole", "agglomération", "agglo", "eurométropole", "communauté urbaine"];
+const DEMONYM_KINDS: [&str; 7] = [
+    "métropole",
+    "agglomération",
+    "agglo",
+    "eurométropole",
+    "communauté urbaine",
+    "communauté d'agglomération",
+    "communauté de communes",
+];
 
 /// The endings of the demonyms [`DEMONYM`] reads, in lower case.
 const DEMONYM_ENDINGS: [&str; 12] = [
@@ -363,7 +376,16 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // "la métropole bordelaise", "l'agglomération nantaise": a kind and a demonym.
     for caps in DEMONYM.captures_iter(text) {
         let Some(n) = caps.name("name").or_else(|| caps.name("upper")) else { continue };
-        let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
+        let lower = n.as_str().to_lowercase();
+        let kind = if lower.contains("urbaine") {
+            "CU"
+        } else if lower.contains("communes") {
+            "CC"
+        } else if lower.contains("agglo") {
+            "CA"
+        } else {
+            "Métropole"
+        };
         let key = fold(n.as_str());
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
