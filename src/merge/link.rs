@@ -137,11 +137,12 @@ fn link_territory(t: &mut Territory, ctx: &mut LinkContext) -> bool {
 }
 
 /// The town an intercommunality's name is built on: "Agglomération d'Agen" → "Agen",
-/// "Communauté de communes de Vire" → "Vire".
+/// "Communauté de communes de Vire" → "Vire", "CA de Saintes" → "Saintes" (an abbreviated kind,
+/// in capitals as `rules/territories/kinds.tsv` writes them).
 fn core_town(name: &str) -> Option<&str> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:communauté\s+(?:d'agglomération|urbaine|de\s+communes)|agglomération|agglo|métropole|eurométropole)\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?P<town>.+)$",
+            r"(?i)^(?:communauté\s+(?:d'agglomération|urbaine|de\s+communes)|agglomération|agglo|métropole|eurométropole|(?-i:CA|CdA|CC|CdC|CU))\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')(?P<town>.+)$",
         )
         .expect("valid regex")
     });

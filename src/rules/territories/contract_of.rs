@@ -21,10 +21,13 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::grammar::{
-    NAME, OF, PREFIX, QUALIFIER, doc_epci_mentions, never_carrier, owner, prefix_kind, word_kind,
+    NAME, OF, PREFIX, QUALIFIER, demonym_after, doc_epci_mentions, never_carrier, owner,
+    prefix_kind, word_kind,
 };
 use super::territory;
 use crate::data;
+use crate::gazetteer;
+use crate::names::fold;
 use crate::rules::{Candidates, Doc, Rule, alternation};
 
 /// The contract-owner rule.
@@ -120,6 +123,18 @@ impl Rule for ContractOf {
             if let Some(noun) = ANAPHORA.find(rest)
                 && !OWNER.is_match(rest)
             {
+                // "de l'agglomération tourangelle", "de la communauté d'agglomération
+                // bergeracoise": the noun and a town's demonym are the name, as written.
+                if let Some((end, town)) = demonym_after(&rest[noun.end()..])
+                    && !as_example(text, m.start(), m.end() + noun.end() + end)
+                    && !named_otherwise(doc, town)
+                {
+                    let at = m.end();
+                    let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
+                    let range = at + noun.start()..at + noun.end() + end;
+                    out.territories.push(territory(doc, range, kind, true, ID));
+                    continue;
+                }
                 // "de l'agglomération de Saint-Omer": the common noun opens the name.
                 let named = NAMED_AFTER.captures(&rest[noun.end()..]).and_then(|c| c.name("name"));
                 match named {
@@ -158,6 +173,28 @@ impl Rule for ContractOf {
     }
 }
 
+/// Whether the page names, by its proper name, the intercommunality a demonym stands for:
+/// one the demonym's town belongs to ("Laval Agglomération" for "l'agglomération lavalloise"),
+/// or whose name is built on the town's ("Grand Tarbes" for "l'agglomération tarbaise"), or
+/// any at all when the demonym's town is unknown. Then the demonym is a second way of
+/// naming it and the proper name owns the contract.
+fn named_otherwise(doc: &Doc, town: Option<&str>) -> bool {
+    let text = doc.text();
+    doc_epci_mentions(doc).iter().any(|(r, _)| match town {
+        None => true,
+        Some(insee) => {
+            let name = &text[r.clone()];
+            let member = gazetteer::epci_named(name).iter().any(|e| e.members.contains(&insee));
+            // A name the gazetteer does not know (a former one: "Grand Tarbes") built on the
+            // town's name.
+            let town = gazetteer::commune(insee).map(|c| fold(c.name)).unwrap_or_default();
+            let built_on =
+                !town.is_empty() && format!(" {} ", fold(name)).contains(&format!(" {town} "));
+            member || built_on
+        }
+    })
+}
+
 /// The intercommunality named last before `before` (else first after it), as the owner of an
 /// anaphoric contract.
 fn antecedent(doc: &Doc, before: usize, out: &mut Candidates) {
@@ -177,6 +214,38 @@ fn antecedent(doc: &Doc, before: usize, out: &mut Candidates) {
 mod tests {
     use super::*;
     use crate::rules::territories::tests::carriers;
+
+    #[test]
+    fn a_kind_and_a_demonym_own_the_contract_as_written() {
+        for (text, name, kind) in [
+            (
+                "Il prend la suite du contrat de ville de l'agglomération tourangelle 2015-2020.",
+                "agglomération tourangelle",
+                "CA",
+            ),
+            (
+                "Le contrat de ville de la communauté d'agglomération bergeracoise est signé.",
+                "communauté d'agglomération bergeracoise",
+                "CA",
+            ),
+            (
+                "les élus ont voté le contrat de ville de la métropole lilloise",
+                "métropole lilloise",
+                "Métropole",
+            ),
+        ] {
+            assert_eq!(carriers(&ContractOf, text), [(name.into(), kind.into())], "{text}");
+        }
+        // An adjective that names no town is no demonym: the antecedent stays the owner.
+        let text = "Signé par Metz Métropole. Le contrat de ville de la métropole voisine attend.";
+        assert_eq!(carriers(&ContractOf, text), [("Metz Métropole".into(), "Métropole".into())]);
+        // The page names the intercommunality the demonym's town belongs to: that name owns it.
+        let text = "Lille Métropole signe. Le contrat de ville de la métropole lilloise court.";
+        assert_eq!(carriers(&ContractOf, text), [("Lille Métropole".into(), "Métropole".into())]);
+        let text =
+            "Vierzon Agglo signe. Le contrat de ville de l'agglomération vierzonnaise court.";
+        assert_eq!(carriers(&ContractOf, text), [("Vierzon Agglo".into(), "CA".into())]);
+    }
 
     #[test]
     fn owners_after_contrat_de_ville() {

@@ -33,6 +33,8 @@ static KINDS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
     data::rows("territories/kinds.tsv")
         .into_iter()
         .filter_map(|r| match r.as_slice() {
+            // An abbreviation keeps its case: "CA" is one, "ca" is not.
+            [how, form, kind] if how == "abbrev" => Some((how.clone(), form.clone(), kind.clone())),
             [how, form, kind] => Some((how.clone(), form.to_lowercase(), kind.clone())),
             _ => None,
         })
@@ -242,8 +244,128 @@ pub(super) fn owner(
     }
 }
 
-/// The kind a short name's own words give ("Metz Métropole" → `Métropole`), if any.
+/// The kind an abbreviated kind opening `name` gives ("CA de Saintes", "CdA de La Rochelle",
+/// "CC du Pays Foyen" → `CA`, `CA`, `CC`), when the gazetteer knows the place after it, as an
+/// intercommunality's name or a commune's: "CA" alone, a "CC" before a word no place bears
+/// ("le CA de l'Office", a board; "CU Urbanisme") are no territory. The abbreviations are the
+/// `abbrev` rows of `rules/territories/kinds.tsv`, matched in their case.
+pub(super) fn abbreviated_kind(name: &str) -> Option<&'static str> {
+    let (first, rest) = name.split_once([' ', '\t', '\n'])?;
+    let kind = KINDS.iter().find(|(h, f, _)| h == "abbrev" && f == first).map(|(.., k)| k)?;
+    let place = without_link(rest.trim_start());
+    let known = !place.is_empty()
+        && place.starts_with(char::is_uppercase)
+        && (!gazetteer::epci_named(name).is_empty()
+            || !gazetteer::epci_named(place).is_empty()
+            || !gazetteer::communes_named(place).is_empty());
+    known.then(|| kind_static(kind))
+}
+
+/// The one intercommunality an abbreviated name stands for ("CA de Saintes": the communauté
+/// d'agglomération the commune of Saintes belongs to; "CA Rochefort Océan": the one of that
+/// name), if the gazetteer tells it.
+pub(super) fn abbreviated_epci(name: &str) -> Option<&'static gazetteer::Epci> {
+    let kind = abbreviated_kind(name)?;
+    let rest = name.split_once([' ', '\t', '\n'])?.1.trim_start();
+    let place = without_link(rest);
+    let of_kind = |e: &&gazetteer::Epci| e.record_kind() == kind;
+    // The official names write the kind "CA", "CC", "CU": "CdA de La Rochelle" is "CA de La
+    // Rochelle".
+    let official = format!("{kind} {rest}");
+    for named in [name, &official, place].map(gazetteer::epci_named) {
+        if let [one] = named.into_iter().filter(of_kind).collect::<Vec<_>>().as_slice() {
+            return Some(one);
+        }
+    }
+    // The intercommunality of that kind a commune of that name belongs to, when only one of
+    // the communes so named belongs to one of that kind.
+    let mut of_towns: Vec<&'static gazetteer::Epci> = gazetteer::communes_named(place)
+        .iter()
+        .flat_map(|town| gazetteer::epcis_of_commune(town.insee))
+        .filter(of_kind)
+        .collect();
+    of_towns.dedup_by_key(|e| e.siren);
+    match of_towns[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// `name` without the linking word that opens it ("de La Rochelle" → "La Rochelle", "du Pays
+/// Foyen" → "Pays Foyen", "d'Agen" → "Agen").
+fn without_link(name: &str) -> &str {
+    for link in ["de la ", "de l'", "du ", "des ", "de ", "d'", "d’"] {
+        if let Some(rest) = name.strip_prefix(link) {
+            return rest.trim_start();
+        }
+    }
+    name
+}
+
+/// The demonyms of `rules/territories/demonyms.tsv`: `(demonym, INSEE code of its town)`.
+static DEMONYMS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    data::rows("territories/demonyms.tsv")
+        .into_iter()
+        .filter_map(|r| match r.as_slice() {
+            [demonym, insee, _] => Some((demonym.clone(), insee.clone())),
+            _ => None,
+        })
+        .collect()
+});
+
+/// The feminine endings of demonyms the list lacks ("la métropole lilloise", "l'agglomération
+/// creilloise"); an intercommunality's kind is a feminine noun.
+const DEMONYM_ENDINGS: [&str; 10] =
+    ["aise", "oise", "ienne", "éenne", "ine", "aine", "ane", "arde", "ésienne", "ousaine"];
+
+/// Common adjectives with a demonym's ending that name no town ("l'agglomération voisine",
+/// "la métropole européenne", "l'agglomération urbaine").
+const NOT_DEMONYMS: [&str; 14] = [
+    "ancienne",
+    "certaine",
+    "contemporaine",
+    "courtoise",
+    "européenne",
+    "humaine",
+    "lointaine",
+    "moyenne",
+    "prochaine",
+    "quotidienne",
+    "souveraine",
+    "urbaine",
+    "voisine",
+    "parisienne",
+];
+
+/// The length of the demonym opening `rest` after white space ("  tourangelle 2015" → the
+/// bytes up to the end of "tourangelle"), and the INSEE code of its town when the list knows it:
+/// a word of `rules/territories/demonyms.tsv`, or a lower-case word with a demonym's ending that
+/// is no common adjective.
+pub(super) fn demonym_after(rest: &str) -> Option<(usize, Option<&'static str>)> {
+    let word_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if word_start == 0 {
+        return None;
+    }
+    let word_len = rest[word_start..]
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(rest.len() - word_start);
+    let word = &rest[word_start..word_start + word_len];
+    if !word.starts_with(char::is_lowercase) {
+        return None;
+    }
+    if let Some((_, insee)) = DEMONYMS.iter().find(|(d, _)| d == word) {
+        return Some((word_start + word_len, Some(insee.as_str())));
+    }
+    let ending = DEMONYM_ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
+    (ending && !NOT_DEMONYMS.contains(&word)).then_some((word_start + word_len, None))
+}
+
+/// The kind a short name's own words give ("Metz Métropole" → `Métropole`), or the
+/// abbreviated kind that opens it ("CA de Saintes" → `CA`, see [`abbreviated_kind`]), if any.
 pub(super) fn word_kind(name: &str) -> Option<&'static str> {
+    if let Some(kind) = abbreviated_kind(name) {
+        return Some(kind);
+    }
     let lower = name.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
         KINDS.iter().find(|(h, f, _)| h == "word" && f == w).map(|(.., k)| kind_static(k))
@@ -343,6 +465,10 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
         }
         if let Some((tail, kind)) = known_tail(name) {
             out.push((range.end - tail.len()..range.end, kind));
+            continue;
+        }
+        if let Some(kind) = abbreviated_kind(name) {
+            out.push((range, kind));
             continue;
         }
         if let Some(kind) = word_kind(name)
@@ -570,6 +696,60 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_kinds_before_a_known_place() {
+        assert_eq!(abbreviated_kind("CA de Saintes"), Some("CA"));
+        assert_eq!(abbreviated_kind("CdA de La Rochelle"), Some("CA"));
+        assert_eq!(abbreviated_kind("CA Rochefort Océan"), Some("CA"));
+        assert_eq!(abbreviated_kind("CU d'Alençon"), Some("CU"));
+        assert_eq!(abbreviated_kind("CC du Pays Foyen"), Some("CC"));
+        assert_eq!(abbreviated_kind("CdC des Portes de Romilly sur Seine"), Some("CC"));
+        // A board ("le CA de l'Office"), a lower-case word, a place no gazetteer knows, the
+        // abbreviation alone or in lower case.
+        for name in [
+            "CA de l'Office",
+            "CA du Conseil",
+            "CA de Quelquepart-Imaginaire",
+            "CA",
+            "ca de Saintes",
+            "CU Urbanisme",
+            "CA du mois",
+        ] {
+            assert_eq!(abbreviated_kind(name), None, "{name}");
+        }
+        assert_eq!(abbreviated_epci("CA de Saintes").map(|e| e.siren), Some("200036473"));
+        assert_eq!(abbreviated_epci("CdA de La Rochelle").map(|e| e.siren), Some("241700434"));
+        assert_eq!(abbreviated_epci("CA du Conseil").map(|e| e.siren), None);
+        let text = "Signé par la CA de Saintes et la CdA de La Rochelle ; le CA de l'Office \
+                    s'est réuni, le CA du mois aussi.";
+        let names: Vec<&str> = epci_mentions(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(names, ["CA de Saintes", "CdA de La Rochelle"]);
+    }
+
+    #[test]
+    fn demonyms_after_a_kind() {
+        fn read(rest: &str) -> Option<(&str, Option<&'static str>)> {
+            demonym_after(rest).map(|(end, insee)| (&rest[..end], insee))
+        }
+        assert_eq!(read(" tourangelle 2015-2020"), Some((" tourangelle", Some("37261"))));
+        assert_eq!(read(" bergeracoise, elle"), Some((" bergeracoise", Some("24037"))));
+        assert_eq!(read(" mancelle"), Some((" mancelle", Some("72181"))));
+        // A demonym the list lacks, read by its ending.
+        assert_eq!(read(" montmorillonnaise a signé"), Some((" montmorillonnaise", None)));
+        for rest in [
+            " voisine",
+            " urbaine",
+            " européenne de Lille",
+            " nouvelle",
+            " Rennaise",
+            "lilloise",
+            " elle-même",
+            " mais aussi",
+        ] {
+            assert_eq!(read(rest), None, "{rest}");
+        }
+    }
+
+    #[test]
     fn kinds_from_prefixes_and_words() {
         assert_eq!(prefix_kind("Communauté  urbaine"), Some("CU"));
         assert_eq!(word_kind("Metz Métropole"), Some("Métropole"));
@@ -613,6 +793,7 @@ mod tests {
     fn data_files_are_sorted() {
         for (file, columns) in [
             ("territories/anaphora.txt", 1),
+            ("territories/demonyms.tsv", 3),
             ("territories/kinds.tsv", 3),
             ("territories/not_carriers.txt", 1),
             ("territories/pilot_fields.txt", 1),

@@ -60,6 +60,7 @@ fn territory(
     let name: String = doc.text()[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     Territory {
         kind: kind
+            .or_else(|| grammar::abbreviated_kind(&name))
             .unwrap_or(if name.chars().all(|c| c.is_uppercase()) { "EPCI" } else { "commune" })
             .to_owned(),
         code: None,

@@ -155,19 +155,32 @@ static DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     // All in capitals, where a capital's accent may have been dropped.
     let upper = |words: &[&str]| alternation(words, |w| w.to_uppercase().replace('É', "[ÉE]"));
     let (kinds, endings) = (&DEMONYM_KINDS[..], &DEMONYM_ENDINGS[..]);
+    // The demonyms of `rules/territories/demonyms.tsv`, read whatever their ending
+    // ("tourangelle", "mancelle").
+    let listed = data::rows("territories/demonyms.tsv");
+    let listed: Vec<&str> = listed.iter().filter_map(|r| r.first()).map(String::as_str).collect();
     Regex::new(&format!(
-        r"\b(?:la|l')\s*(?P<name>(?i:{})\s+\p{{Ll}}+(?:{}))\b|\b(?:LA|L')\s*(?P<upper>(?:{})\s+\p{{Lu}}+(?:{}))\b",
+        r"\b(?:la|l')\s*(?P<name>(?i:{})\s+(?:\p{{Ll}}+(?:{})|{}))\b|\b(?:LA|L')\s*(?P<upper>(?:{})\s+(?:\p{{Lu}}+(?:{})|{}))\b",
         lower(kinds),
         lower(endings),
+        lower(&listed),
         upper(kinds),
         upper(endings),
+        upper(&listed),
     ))
     .expect("valid regex")
 });
 
 /// The kinds of intercommunality [`DEMONYM`] reads before a demonym, in lower case.
-const DEMONYM_KINDS: [&str; 5] =
-    ["métropole", "agglomération", "agglo", "eurométropole", "communauté urbaine"];
+const DEMONYM_KINDS: [&str; 7] = [
+    "métropole",
+    "agglomération",
+    "agglo",
+    "eurométropole",
+    "communauté urbaine",
+    "communauté d'agglomération",
+    "communauté de communes",
+];
 
 /// The endings of the demonyms [`DEMONYM`] reads, in lower case.
 const DEMONYM_ENDINGS: [&str; 12] = [
@@ -343,7 +356,10 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
         }
         let (key, code) = match gazetteer::epci_named(name).as_slice() {
             [one] => (one.siren.to_owned(), Some(one.siren.to_owned())),
-            _ => (fold(name), None),
+            _ => match super::grammar::abbreviated_epci(name) {
+                Some(one) => (one.siren.to_owned(), Some(one.siren.to_owned())),
+                None => (fold(name), None),
+            },
         };
         found.push(Mention { range, key, kind, code, parents: vec![], tier: 0 });
     }
@@ -360,7 +376,16 @@ fn mentions(doc: &Doc, out: &Candidates, titles: &[[usize; 2]]) -> Vec<Mention> 
     // "la métropole bordelaise", "l'agglomération nantaise": a kind and a demonym.
     for caps in DEMONYM.captures_iter(text) {
         let Some(n) = caps.name("name").or_else(|| caps.name("upper")) else { continue };
-        let kind = if n.as_str().to_lowercase().contains("agglo") { "CA" } else { "Métropole" };
+        let lower = n.as_str().to_lowercase();
+        let kind = if lower.contains("urbaine") {
+            "CU"
+        } else if lower.contains("communes") {
+            "CC"
+        } else if lower.contains("agglo") {
+            "CA"
+        } else {
+            "Métropole"
+        };
         let key = fold(n.as_str());
         found.push(Mention { range: n.range(), key, kind, code: None, parents: vec![], tier: 0 });
     }
@@ -842,6 +867,17 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A date in the next cell of a table row that opens with a territory ("CA de Saintes | 04/04/2024",
+/// "Rochefort Océan<TAB>ven. 29 mars", "Vierzon<TAB>juillet"): a table of signatures, one row a
+/// contract. A cell is cut by a tab or a "|"; the date is numeric, or a day and a month, or a
+/// month alone, with an abbreviated weekday or not.
+static DATE_IN_NEXT_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^[ \t]*[\t|][ \t]*(?:(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?[ \t]+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:er)?[ \t]+(?:{MONTHS})|(?:{MONTHS}))\b"
+    ))
+    .expect("valid regex")
+});
+
 /// A day date right before a territory: "le 13 février à Limoux", "6 février : Sénart", "3 mars
 /// 2016 | Laval Agglomération" (a row of a calendar), "le 9
 /// février, ce fut le tour de Quimperlé", "le lendemain, au tour de la ville de Vannes", "le 30
@@ -894,7 +930,8 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             && days.iter().filter(|d| clean[0] <= d[0] && d[1] <= clean[1]).count() == 1
     };
     let day_after = |m: &Mention| {
-        DATE_AFTER.is_match(&text[m.range.end..text.ceil_char_boundary(m.range.end + 48)])
+        let after = &text[m.range.end..text.ceil_char_boundary(m.range.end + 48)];
+        DATE_AFTER.is_match(after) || DATE_IN_NEXT_CELL.is_match(after)
     };
     // "Fort-de-France et Le Lamentin, le 8 juillet", "Laon, Soissons et Chauny : 12 juin": the
     // names of a list share the day written after its last one.
@@ -1561,6 +1598,27 @@ mod tests {
         out.territories.truncate(1);
         more_of_a_timeline(&doc, &mut out);
         assert_eq!(out.territories.len(), 1);
+    }
+
+    #[test]
+    fn a_table_of_signatures_gives_one_contract_a_row() {
+        // Tab-separated cells, a numeric day, a day and a month, a weekday abbreviated.
+        let text = "Les trois contrats de ville du département\n\nTerritoire\tDate\tQuartiers\n\
+                    CA de Saintes\t04/04/2024\tun quartier\n\
+                    CA Rochefort Océan\t12 mars 2024\tdeux quartiers\n\
+                    CdA de La Rochelle\tmar. 19.03.24\ttrois quartiers\n";
+        let got = carriers_dated(text);
+        for name in ["CA de Saintes", "CA Rochefort Océan", "CdA de La Rochelle"] {
+            assert!(got.iter().any(|n| n == name), "{name}: {got:?}");
+        }
+        // Cells cut by "|", a month alone.
+        let text = "Calendrier des contrats de ville\n\
+                    | Grand Narbonne | 14 mars | signé |\n| Carcassonne Agglo | avril | signé |";
+        assert_eq!(carriers_dated(text), ["Grand Narbonne", "Carcassonne Agglo"]);
+        // A number in the next cell is no date; a date in prose after a name is no cell.
+        let text = "Les contrats de ville du département\n\
+                    CA de Saintes\t2 quartiers\nCA Rochefort Océan\t3 quartiers";
+        assert!(carriers_dated(text).is_empty());
     }
 
     #[test]
