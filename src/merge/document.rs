@@ -93,12 +93,13 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
                     && !untied(doc.clean, opening, span[0])
             }
         };
+        let own_section = |span: [usize; 2]| sections.is_only_about(span[0], i);
         let contract = build_contract(
             doc.clean,
             c,
             t,
             (&territories, i),
-            (&mine, &mine_fact, &mine_people),
+            (&mine, &mine_fact, &mine_people, &own_section),
             &mut merged.conflicts,
         );
         count_conflicts(&contract, &about_many, &mut merged.conflicts);
@@ -702,6 +703,12 @@ impl Sections {
         self.is_about(at, i)
     }
 
+    /// True when the clean offset `at` lies in a paragraph about contract `i` alone.
+    fn is_only_about(&self, at: usize, i: usize) -> bool {
+        let idx = self.paragraph_at(at);
+        matches!(self.paragraphs.get(idx), Some((_, About::One(j))) if *j == i)
+    }
+
     /// True when the clean offset `at` lies in a paragraph about contract `i` (or all).
     fn is_about(&self, at: usize, i: usize) -> bool {
         let idx = self.paragraph_at(at);
@@ -720,7 +727,7 @@ fn build_contract(
     c: &Candidates,
     t: &Territory,
     (all, i): (&[&Territory], usize),
-    (mine, mine_fact, mine_people): (Owns<'_>, Owns<'_>, Owns<'_>),
+    (mine, mine_fact, mine_people, own_section): (Owns<'_>, Owns<'_>, Owns<'_>, Owns<'_>),
     conflicts: &mut Vec<Conflict>,
 ) -> Contract {
     let signatures: Vec<&DateMention> = c
@@ -808,7 +815,13 @@ fn build_contract(
         signed_on,
         period,
         signatories: signatories(c, mine_people),
-        organizations: organizations(c, mine, (&t.name, t.code.as_deref()), &others, &other_codes),
+        organizations: organizations(
+            c,
+            mine,
+            (&t.name, t.code.as_deref()),
+            (&others, &other_codes),
+            &|span| all.len() == 1 || own_section(span),
+        ),
         quartiers: quartiers(c, mine_fact).into_iter().filter(|q| !elsewhere(q, i, all)).collect(),
         figures: c.figures.iter().filter(|f| mine(f.evidence.span)).cloned().collect(),
         evidence: vec![t.evidence.clone()],
@@ -848,13 +861,15 @@ fn signatories(c: &Candidates, mine: &dyn Fn([usize; 2]) -> bool) -> Vec<Person>
 /// is dropped when the document names the person who holds it (a person's role is that role or
 /// opens with it): the person signs, and the office lives only in the role. "La Ville" beside
 /// "la Ville de Blois" in Blois's contract, "la Région" beside "la Région Grand Est", are that
-/// one party, named in full.
+/// one party, named in full. On a page about several contracts, a party named by its kind alone
+/// ("l'Agglomération", "la Ville", "le président de la métropole") outside a section about one
+/// of them is each signing's own carrier, not one party: it is given to none.
 fn organizations(
     c: &Candidates,
     mine: &dyn Fn([usize; 2]) -> bool,
     (territory, code): (&str, Option<&str>),
-    others: &[String],
-    other_codes: &[String],
+    (others, other_codes): (&[String], &[String]),
+    own_section: &dyn Fn([usize; 2]) -> bool,
 ) -> Vec<Organization> {
     let mut out: Vec<Organization> = Vec::new();
     let mut orgs: Vec<&Organization> = c.organizations.iter().collect();
@@ -865,6 +880,9 @@ fn organizations(
             continue;
         }
         let key = fold(&o.name);
+        if is_bare_kind(&key) && !own_section(o.evidence.span) {
+            continue;
+        }
         // The holder's role may say more ("préfète de l'Aisne, préfète de région") or less
         // ("Le préfet, Paul Noël": the office alone).
         let held = |r: &String| {
@@ -918,6 +936,41 @@ fn centre_town(code: &str) -> Option<&'static str> {
 
 /// Folded bare kinds of party that a contract may have several of (towns, intercommunalities).
 const SEVERAL: &[&str] = &["ville", "commune", "agglomeration", "metropole", "communaute"];
+
+/// Whether the folded name `key` is a kind of carrier without its place, or the office of its
+/// head ("agglomeration", "la ville", "president de l agglomeration", "maire de la commune").
+fn is_bare_kind(key: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "agglomeration",
+        "agglo",
+        "ville",
+        "commune",
+        "communes",
+        "metropole",
+        "communaute",
+        "communaute d agglomeration",
+        "communaute de communes",
+        "communaute urbaine",
+        "intercommunalite",
+        "epci",
+    ];
+    const HEADS: &[&str] =
+        &["president", "presidente", "maire", "vice president", "vice presidente"];
+    let mut rest = key;
+    for head in HEADS {
+        if let Some(r) = rest.strip_prefix(head).and_then(|r| r.strip_prefix(" de ")) {
+            rest = r;
+            break;
+        }
+    }
+    for article in ["la ", "l ", "le ", "les ", "des ", "du "] {
+        if let Some(r) = rest.strip_prefix(article) {
+            rest = r;
+            break;
+        }
+    }
+    KINDS.contains(&rest)
+}
 
 /// Whether two folded place words share a stem of four letters or more ("cholet",
 /// "choletais").
@@ -1602,6 +1655,50 @@ mod tests {
                 ["Agglomération", "Ville de Laon", "agglomération de Chauny", "Région Grand Est"]
             );
         }
+    }
+
+    #[test]
+    fn a_party_named_by_its_kind_alone_is_nobodys_on_a_page_of_several_contracts() {
+        let t = "Les contrats de ville de Vierzon et de Bourges sont signés. Chaque fois, la \
+                 Métropole, l'Agglo, le président de la communauté, la maire de la ville et la \
+                 CAF ont paraphé le document, avec la Ville de Bourges.\n";
+        let orgs = [
+            "Métropole",
+            "Agglo",
+            "président de la communauté",
+            "maire de la ville",
+            "CAF",
+            "Ville de Bourges",
+        ];
+        let c = Candidates {
+            territories: vec![territory(t, "Vierzon"), territory(t, "Bourges")],
+            organizations: orgs.iter().map(|n| org(t, n)).collect(),
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names = |i: usize| -> Vec<String> {
+            m.contracts[i].organizations.iter().map(|o| o.name.clone()).collect()
+        };
+        assert_eq!(names(0), ["CAF"]);
+        assert_eq!(names(1), ["CAF", "Ville de Bourges"]);
+        // One contract: the bare kind is its own carrier, a party.
+        let c = Candidates {
+            territories: vec![territory(t, "Vierzon")],
+            organizations: orgs.iter().map(|n| org(t, n)).collect(),
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].organizations.len(), 6);
+        // In a section about one of them, the bare kind is that one's.
+        let t = "Les contrats de ville de Vierzon et de Bourges sont signés.\n\nA Bourges, la \
+                 Ville et la CAF ont signé.\n";
+        let c = Candidates {
+            territories: vec![territory(t, "Vierzon"), territory(t, "Bourges")],
+            organizations: ["Ville", "CAF"].iter().map(|n| org(t, n)).collect(),
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        assert!(m.contracts[0].organizations.is_empty());
+        assert_eq!(m.contracts[1].organizations.len(), 2);
     }
 
     #[test]
