@@ -32,13 +32,17 @@ pub struct PartySentence;
 const LINKING: &[&str] =
     &["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "sur", "sous", "à", "au", "aux"];
 
-/// `item` without the linking words a stretch cut before a cue leaves at its end ("l'État et
-/// des | partenaires" → "État"); `None` when nothing is left.
+/// Words opening a purpose a cue cut off after a name ("la CAF pour | signer"): never the end of
+/// a name.
+const PURPOSE: &[&str] = &["pour", "afin", "avant", "puis"];
+
+/// `item` without the linking words (or words of `PURPOSE`) a stretch cut before a cue leaves at
+/// its end ("l'État et des | partenaires" → "État"); `None` when nothing is left.
 fn without_linking_tail(text: &str, mut item: Item) -> Option<Item> {
     loop {
         let name = item.name.trim_end();
         let cut = name.rfind([' ', '\'', '’']).map_or(0, |i| i + 1);
-        if !LINKING.contains(&&name[cut..]) {
+        if !LINKING.contains(&&name[cut..]) && !PURPOSE.contains(&&name[cut..]) {
             return (!name.is_empty()).then_some(item);
         }
         let written = text[item.range.clone()].trim_end();
@@ -101,6 +105,22 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Where the bodies present at a signing are listed after a verb of presence ("autour de la
+/// table se trouvaient l'État, ...", "étaient représentés la Région et ...", "se sont
+/// retrouvés"), or after the contract a fronted complement names ("étaient réunis pour la
+/// signature du contrat de ville l'État, ..."): no name runs across such a cut. It only cuts: the
+/// sentence still needs a cue of `CUE`.
+static PRESENT_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:se\s+trouv(?:ait|aient|ent|e)(?:\s+(?:réuni|rassemblé|représenté)(?:e|s|es)?)?|(?:étai(?:t|ent)|sont|seront|furent)\s+(?:(?:tous|également|aussi|donc)\s+)?(?:réuni|rassemblé|représenté|présent|convié|invité|venu|assis)(?:e|s|es)?|étai(?:t|ent)\s+là|(?:se\s+sont|s['’]étaient)\s+(?:(?:tous|également|donc)\s+)?(?:retrouvé|réuni|rassemblé)(?:e|s|es)?|autour\s+de\s+la\s+(?:même\s+)?table|(?:ont|avaient)\s+pris\s+place|siégeai(?:t|ent))\b|\bcontrats?\s+de\s+ville(?:\s+\d{4}\s*[-–]\s*\d{4})?\s+(?:l['’]\s*|la\s+|le\s+|les\s+)")
+        .expect("valid regex")
+});
+
+/// A sentence naming the contract (or its signing).
+static ABOUT_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?\b|\bprotocoles?\b|\bconventions?\s+cadre\b|\bsign|\bparaph")
+        .expect("valid regex")
+});
+
 /// A signing denied or still to come: "qui ne sont pas signataires", "n'ont pas souhaité
 /// s'engager", "signeront l'avenant", "rejoindra les signataires à l'automne": the bodies of
 /// such a sentence are not (yet) parties.
@@ -125,7 +145,14 @@ impl Rule for PartySentence {
         let text = doc.text();
         for sentence in sentences(doc) {
             let s = &text[sentence.clone()];
-            let cues: Vec<_> = CUE.find_iter(s).map(|m| m.range()).collect();
+            // "étaient réunis" is a presence, a cue only at the contract's signing ("étaient
+            // réunis pour la fête de quartier ..." is not).
+            let about_contract = ABOUT_CONTRACT.is_match(s);
+            let cues: Vec<_> = CUE
+                .find_iter(s)
+                .filter(|m| about_contract || !m.as_str().to_lowercase().ends_with("réunis"))
+                .map(|m| m.range())
+                .collect();
             // "signataire des 21 contrats de ville de la région", "signataire de la charte": a
             // party of many contracts or of another document.
             let of_many = cues.iter().any(|c| {
@@ -142,8 +169,11 @@ impl Rule for PartySentence {
             // The parties stand before a cue ("la CAF s'engage") or after it ("le contrat
             // associe la CAF"): the stretches between cues apart, so that no cue opens a name.
             let end = PRESENCE.find(s).map_or(s.len(), |m| m.start());
-            let starts = std::iter::once(0).chain(cues.iter().map(|c| c.end));
-            let ends = cues.iter().map(|c| c.start.min(end)).chain(std::iter::once(end));
+            let mut cuts = cues.clone();
+            cuts.extend(PRESENT_CUT.find_iter(s).map(|m| m.range()));
+            cuts.sort_by_key(|c| c.start);
+            let starts = std::iter::once(0).chain(cuts.iter().map(|c| c.end));
+            let ends = cuts.iter().map(|c| c.start.min(end)).chain(std::iter::once(end));
             let found: Vec<_> = starts
                 .zip(ends)
                 .filter(|(a, b)| a < b)
@@ -176,6 +206,41 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(signatories(&PartySentence, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn bodies_present_at_the_signing() {
+        check(
+            "Autour de la table se trouvaient l'État, la Région Grand Est, le Département de la Marne et la CAF pour signer le contrat de ville.",
+            &["État", "Région Grand Est", "Département de la Marne", "CAF"],
+        );
+        check(
+            "Étaient réunis pour la signature du contrat de ville l'État, la Ville de Reims et la CAF de la Marne.",
+            &["État", "Ville de Reims", "CAF de la Marne"],
+        );
+        check(
+            "Lors de la signature du contrat de ville, étaient représentés l'État, la Région et Reims Habitat.",
+            &["État", "Région", "Reims Habitat"],
+        );
+        check(
+            "À la signature du contrat, se trouvaient réunis l'État, la Métropole et la CAF.",
+            &["État", "Métropole", "CAF"],
+        );
+        check(
+            "L'État, la Ville de Reims et la CAF de la Marne se sont retrouvés lundi afin de signer le contrat de ville.",
+            &["État", "Ville de Reims", "CAF de la Marne"],
+        );
+        check(
+            "Pour parapher le contrat de ville, siégeaient le Département de l'Aube et Troyes Champagne Métropole.",
+            &["Département de l'Aube", "Troyes Champagne Métropole"],
+        );
+        // present at something else than the signing
+        check(
+            "Autour de la table se trouvaient les habitants et le club de foot pour la fête.",
+            &[],
+        );
+        check("Étaient réunis pour la fête de quartier la Ville de Reims et la CAF.", &[]);
+        check("Se sont retrouvés au gymnase la Région et la CAF pour un tournoi.", &[]);
     }
 
     #[test]
