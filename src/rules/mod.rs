@@ -155,6 +155,18 @@ pub(crate) fn columns(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Every line of `text`, blank ones included, without its line break (`\n` or `\r\n`).
+pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        out.push(at..at + body.len());
+        at += line.len();
+    }
+    out
+}
+
 /// The non-blank lines of `text`, trimmed.
 pub(crate) fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

@@ -24,17 +24,7 @@ static RULE_LINE: LazyLock<Regex> =
 static FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z][a-z_]*:\s").expect("valid regex"));
 
-/// The lines of the text, without their line break.
-pub(super) fn lines(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        out.push(at..at + body.len());
-        at += line.len();
-    }
-    out
-}
+pub(super) use crate::rules::lines;
 
 /// The length of a bullet marker opening `line` (0 when there is none).
 pub(super) fn bullet(line: &str) -> usize {

@@ -17,7 +17,7 @@ use crate::rules::text::Regex;
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
-use crate::rules::{Candidates, Doc, Rule};
+use crate::rules::{Candidates, Doc, Rule, lines};
 
 /// The signing-table rule.
 pub struct SigningTable;
@@ -65,18 +65,6 @@ fn cells(text: &str, line: Range<usize>, sep: char) -> Vec<Range<usize>> {
             line.start + r.start + lead..line.start + r.start + cell.trim_end().len()
         })
         .collect()
-}
-
-/// The lines of `text` (without their line breaks).
-fn lines(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.trim_end_matches(['\n', '\r']).len();
-        out.push(start..end);
-        start += line.len();
-    }
-    out
 }
 
 impl Rule for SigningTable {
