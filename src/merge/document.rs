@@ -231,20 +231,27 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
     // Without its period, the earlier contract is named by the day it was signed ("il remplace
     // le contrat signé le 3 juillet 2015, prorogé jusqu'au 31 décembre 2023"), its period then
     // that signature's year to the end the page gives it.
-    // A month names it too ("le premier contrat, signé en juillet 2015, avait été prolongé…").
-    let old_signed = c.dates.iter().find(|d| {
-        d.role == DateRole::Signature
-            && matches!(d.precision, Precision::Day | Precision::Month)
-            && year(&d.value).is_some_and(|y| y < NEW_GENERATION)
-    });
+    // A month names it too ("le premier contrat, signé en juillet 2015, avait été prolongé…"),
+    // and so does a year before the new generation's ("en 2015, un contrat avait été signé"):
+    // the page's own contract is of the new generation, so that signature is an earlier one's.
+    // A day or month names it before a year does.
+    let old_signed = c
+        .dates
+        .iter()
+        .filter(|d| {
+            d.role == DateRole::Signature && year(&d.value).is_some_and(|y| y < NEW_GENERATION)
+        })
+        .min_by_key(|d| d.precision == Precision::Year);
     let described = old.is_some();
     let old = match (old, old_signed) {
         (Some((d, span)), _) => (*d, *span),
         (None, Some(signed)) => {
             let first = year(&signed.value)?;
             let end = c.dates.iter().find_map(|d| {
-                // "prorogé jusqu'au 31 décembre 2023": a day or a year that ends a span.
-                let until = d.text.to_lowercase().starts_with("jusqu");
+                // "prorogé jusqu'au 31 décembre 2023", "arrivé à son terme le 31 décembre
+                // 2023": a day or a year that ends a span.
+                let before = text.get(..d.evidence.span[0]).unwrap_or("");
+                let until = d.text.to_lowercase().starts_with("jusqu") || ENDED_ON.is_match(before);
                 let b = year(d.end.as_deref().or(until.then_some(d.value.as_str()))?)?;
                 (d.role != DateRole::Period && first < b && b < NEW_GENERATION + 2)
                     .then_some((d, [first, b]))
@@ -360,7 +367,7 @@ fn year(value: &str) -> Option<i32> {
 /// "prend fin au".
 static ENDED_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:pris|prend|prendra|prenait)\s+fin|\bs'est\s+(?:achevée?|terminée?|clos|close)|\bexpiré|\béchu)\s+(?:le|au|en|fin)?\s*$",
+        r"(?i)(?:\b(?:pris|prend|prendra|prenait)\s+fin|\bs'est\s+(?:achevée?|terminée?|clos|close)|\bexpiré|\béchu|\barriv(?:ant|ée?|e|ait|era)\s+à\s+(?:son\s+)?(?:terme|échéance|expiration))\s+(?:le|au|en|fin)?\s*$",
     )
     .expect("valid regex")
 });
@@ -2117,6 +2124,38 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts.len(), 1, "one generation, one contract");
+    }
+
+    #[test]
+    fn an_earlier_contract_told_by_its_signing_year_and_its_end() {
+        let t = "Le contrat 2024-2030 de Lens succède à celui qu'on avait signé en 2015, arrivé \
+                 à son terme le 31 décembre 2023.\n";
+        let end = date(t, "31 décembre 2023", "2023-12-31", DateRole::Deadline);
+        let signed = date(t, "en 2015", "2015", DateRole::Signature);
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![date(t, "2024-2030", "2024", DateRole::Period), signed, end],
+            ..Candidates::default()
+        };
+        assert_eq!(
+            periods_and_days(t, &c),
+            [(Some([2024, 2030]), None), (Some([2015, 2023]), Some("2015".into()))]
+        );
+        // An end told without an ending verb is not the earlier contract's ("une réunion le 31
+        // décembre 2023").
+        let t = "Le contrat 2024-2030 de Lens succède à celui signé en 2015 ; une réunion le 31 \
+                 décembre 2023.\n";
+        let end = date(t, "31 décembre 2023", "2023-12-31", DateRole::Other);
+        let signed = date(t, "en 2015", "2015", DateRole::Signature);
+        let c = Candidates {
+            territories: vec![territory(t, "Lens")],
+            dates: vec![date(t, "2024-2030", "2024", DateRole::Period), signed, end],
+            ..Candidates::default()
+        };
+        assert_eq!(
+            periods_and_days(t, &c),
+            [(Some([2024, 2030]), None), (None, Some("2015".into()))]
+        );
     }
 
     #[test]
