@@ -176,6 +176,80 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
 }
 
+/// Whether `name` is written as an acronym ("MEL", "TPM", "CALL"): one word of at most eight
+/// characters with two capitals or more.
+fn is_acronym(name: &str) -> bool {
+    !name.contains(char::is_whitespace)
+        && name.chars().count() <= 8
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// A linked carrier written both as an acronym and in words ("la MEL", "la Métropole
+/// européenne de Lille") goes by the form the page uses first: the headline's ("Quatre
+/// communes dans TPM" makes the contract TPM's, a title naming "la Métropole européenne de
+/// Lille (MEL)" the long form's). An acronym first met in parentheses right after its name
+/// in words ("… de Lille (MEL)") was met in words: the words before it, as written, when the
+/// gazetteer gives them the carrier's code. Other forms (a long and a short name in words)
+/// are left as chosen. Runs after linking: forms are the same territory when they have the
+/// same code.
+pub fn first_written_form(clean: &str, territories: &mut [Territory]) {
+    if !territories.iter().any(|t| t.carries_contract && t.code.is_some()) {
+        return;
+    }
+    let lower = clean.to_lowercase();
+    let renames: Vec<Option<String>> = territories
+        .iter()
+        .map(|t| {
+            let code = t.code.as_deref().filter(|_| t.carries_contract)?;
+            let (at, first) = territories
+                .iter()
+                .filter(|o| o.code.as_deref() == Some(code))
+                .map(|o| (first_at(clean, &lower, &o.name).unwrap_or(o.evidence.span[0]), o))
+                .min_by_key(|(at, _)| *at)?;
+            let parenthesised = clean.get(..at).is_some_and(|b| b.trim_end().ends_with('('));
+            let form = if is_acronym(&first.name) && parenthesised {
+                words_before_parenthesis(clean, at, code)?
+            } else {
+                first.name.clone()
+            };
+            (form != t.name && is_acronym(&form) != is_acronym(&t.name)).then_some(form)
+        })
+        .collect();
+    for (t, name) in territories.iter_mut().zip(renames) {
+        if let Some(name) = name {
+            t.name = name;
+        }
+    }
+}
+
+/// Where `name` first stands as whole words in the text, upper-case titles included: an
+/// acronym as written in `clean`, other names in the text's lower case `lower` (an offset of
+/// `lower` may differ from `clean`'s by a few bytes, enough to order first mentions).
+fn first_at(clean: &str, lower: &str, name: &str) -> Option<usize> {
+    let (hay, needle) =
+        if is_acronym(name) { (clean, name.to_owned()) } else { (lower, name.to_lowercase()) };
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(&needle).map(|(i, _)| i).find(|&i| {
+        !word(hay[..i].chars().next_back()) && !word(hay[i + needle.len()..].chars().next())
+    })
+}
+
+/// The words right before the "(" that opens before `acronym` in `clean`, as written, when some
+/// of their last words (at most eight, on the same line) are a name the gazetteer gives
+/// `code`: the longest such name that opens with a capital (no article, no lower-case kind).
+fn words_before_parenthesis(clean: &str, acronym: usize, code: &str) -> Option<String> {
+    let before = clean.get(..acronym)?.trim_end().strip_suffix('(')?.trim_end();
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=words.len().min(8)).rev().find_map(|n| {
+        let name = words[words.len() - n..].join(" ");
+        let name = name.trim_start_matches(['«', '"', '(']).to_owned();
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+        (capitalised && gazetteer::epci_named(&name).iter().any(|e| e.siren == code))
+            .then_some(name)
+    })
+}
+
 /// The official name of the one commune `name` stands for when `name` lacks only its leading
 /// article, which a contraction swallowed: "le contrat de ville du Mans" names "Le Mans", "au
 /// Havre" "Le Havre", "des Mureaux" "Les Mureaux".
@@ -513,6 +587,91 @@ pub(super) mod tests {
         assert_eq!(acronym_after("du Val fleuri (ANRU) et", "Val"), None);
         assert_eq!(acronym_after("du Val fleuri et", "Val"), None);
         assert_eq!(acronym_after("de Lorient (CALL)", "Lorient"), None);
+    }
+
+    /// The carriers' names after [`first_written_form`], the territories being every whole-word
+    /// occurrence in `text` of `forms` (each with the code of the same intercommunality), the
+    /// last one carrying the contract.
+    fn first_forms(text: &str, forms: &[&str]) -> Vec<String> {
+        let mut found: Vec<Territory> = Vec::new();
+        for form in forms {
+            for (at, _) in text.match_indices(form) {
+                found.push(Territory {
+                    name: (*form).to_owned(),
+                    kind: "CA".into(),
+                    code: Some("200000001".into()),
+                    carries_contract: false,
+                    evidence: crate::record::Evidence {
+                        span: [at, at + form.len()],
+                        text: (*form).to_owned(),
+                        rule: "test".into(),
+                    },
+                });
+            }
+        }
+        found.sort_by_key(|t| t.evidence.span);
+        if let Some(last) = found.last_mut() {
+            last.carries_contract = true;
+        }
+        first_written_form(text, &mut found);
+        found.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn a_carrier_written_as_an_acronym_and_in_words_goes_by_the_first_form() {
+        // The acronym first, in a heading: the acronym, whichever form the contract sentence
+        // uses.
+        let text = "Cinq quartiers dans la CAPV\nLa CAPV et l'État signent. Le contrat de ville de \
+                    Porte du Vexin est signé.";
+        assert_eq!(first_forms(text, &["CAPV", "Porte du Vexin"]), ["CAPV"]);
+        // The words first: the words.
+        let text = "Porte du Vexin signe son contrat. Plus loin, la CAPV finance le contrat de la \
+                    CAPV.";
+        assert_eq!(first_forms(text, &["Porte du Vexin", "CAPV"]), ["Porte du Vexin"]);
+    }
+
+    #[test]
+    fn an_acronym_first_met_in_parentheses_was_met_in_words() {
+        // The gazetteer's Métropole Européenne de Lille (SIREN 200093201), written with a lower
+        // case adjective before its acronym.
+        let text = "Le contrat de la Métropole européenne de Lille (MEL) est signé. La MEL le \
+                    porte : contrat de ville de la MEL.";
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices("MEL") {
+            found.push(Territory {
+                name: "MEL".into(),
+                kind: "Métropole".into(),
+                code: Some("200093201".into()),
+                carries_contract: at > 80,
+                evidence: crate::record::Evidence {
+                    span: [at, at + 3],
+                    text: "MEL".into(),
+                    rule: "test".into(),
+                },
+            });
+        }
+        first_written_form(text, &mut found);
+        let carriers: Vec<&str> =
+            found.iter().filter(|t| t.carries_contract).map(|t| t.name.as_str()).collect();
+        assert_eq!(carriers, ["Métropole européenne de Lille"]);
+        // Words before the parenthesis the gazetteer does not give that code: the acronym stays.
+        let text = "Le contrat des Communes Unies (MEL) est signé. Contrat de ville de la MEL.";
+        let mut found: Vec<Territory> = found.into_iter().take(0).collect();
+        for (at, _) in text.match_indices("MEL") {
+            found.push(Territory {
+                name: "MEL".into(),
+                kind: "Métropole".into(),
+                code: Some("200093201".into()),
+                carries_contract: at > 40,
+                evidence: crate::record::Evidence {
+                    span: [at, at + 3],
+                    text: "MEL".into(),
+                    rule: "test".into(),
+                },
+            });
+        }
+        first_written_form(text, &mut found);
+        assert!(found.iter().filter(|t| t.carries_contract).all(|t| t.name == "MEL"));
     }
 
     #[test]
