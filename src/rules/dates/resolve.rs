@@ -43,6 +43,7 @@ const PRECEDENCE: &[&str] = &[
 
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     dedupe(&mut out.dates);
+    told_yesterday(doc, out);
     promote_lone_span(doc, out);
     complete_year_less(out);
     complete_relative(out);
@@ -88,6 +89,36 @@ fn promote_lone_span(doc: &Doc, out: &mut Candidates) {
     if let Some(d) = lone {
         d.role = DateRole::Period;
     }
+}
+
+/// "Réuni hier mercredi 18 octobre 2017, le comité…": a news page that tells a full day as
+/// "hier" was written the day after. Only when the page gives no publication date of its own;
+/// the day after becomes it, with `inferred` saying why.
+fn told_yesterday(doc: &Doc, out: &mut Candidates) {
+    static HIER: std::sync::LazyLock<crate::rules::text::Regex> = std::sync::LazyLock::new(|| {
+        crate::rules::text::Regex::new(
+            r"(?i)(?:^|[^\p{L}])hier(?:[ \t]+(?:matin|midi|soir|après-midi|après[ \t]+midi))?[ \t]*,?[ \t]*$",
+        )
+        .expect("valid regex")
+    });
+    if out.dates.iter().any(|d| d.role == DateRole::Publication) {
+        return;
+    }
+    let yesterday = out.dates.iter().find(|d| {
+        d.precision == Precision::Day
+            && !is_pending(d)
+            && doc.clean.get(..d.evidence.span[0]).is_some_and(|b| {
+                HIER.is_match(&b[b.floor_char_boundary(b.len().saturating_sub(40))..])
+            })
+    });
+    let Some(d) = yesterday else { return };
+    let Some((y, Some(m), Some(day))) = parts(&d.value) else { return };
+    let Some(next) = Date::new(y, m, day).ok().and_then(|t| t.tomorrow().ok()) else { return };
+    let mut published = d.clone();
+    published.value = next.to_string();
+    published.role = DateRole::Publication;
+    published.inferred = Some("the day after a day the page tells as \"hier\"".into());
+    out.dates.push(published);
 }
 
 fn is_pending(d: &DateMention) -> bool {
@@ -428,6 +459,29 @@ mod tests {
             ("2015-07-01".into(), Signature, Some("publication date+weekday".into()))
         );
         assert_eq!(value_of(text, "Douai, le 3 juillet 2015").1, Publication);
+    }
+
+    #[test]
+    fn a_day_told_as_yesterday_dates_the_page() {
+        let publication = |text: &str| -> Vec<String> {
+            resolved(text).into_iter().filter(|d| d.3 == Publication).map(|d| d.1).collect()
+        };
+        for text in [
+            "Réunis hier mardi 31 octobre 2017, les partenaires ont signé le contrat.",
+            "Le comité s'est tenu hier soir, jeudi 31 octobre 2017, à la mairie.",
+            "Hier 31 octobre 2017 fut un jour de signature.",
+        ] {
+            assert_eq!(publication(text), ["2017-11-01"], "{text}");
+        }
+        // "hier" elsewhere in the sentence, a word ending in "hier", or a page with its own
+        // publication date: no day after.
+        for text in [
+            "Hier, le maire l'a dit ; le contrat sera signé le 31 octobre 2017.",
+            "Le cahier 31 octobre 2017 est paru.",
+            "Publié le 2 novembre 2017\nRéunis hier mercredi 1er novembre 2017, les élus ont signé.",
+        ] {
+            assert!(publication(text).iter().all(|p| p != "2017-11-01"), "{text}");
+        }
     }
 
     #[test]
