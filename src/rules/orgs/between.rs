@@ -86,6 +86,10 @@ impl Rule for Between {
                 if let [one] = found.as_slice() {
                     push_signatories(doc, vec![one.clone()], ID, &mut seen, out);
                 }
+                let tail = piece.start + cut.end()..piece.end;
+                if let Some((_, after)) = trailing_parties(text, tail) {
+                    push_signatories(doc, after, ID, &mut seen, out);
+                }
             }
         }
     }
@@ -122,13 +126,48 @@ fn bare_party(text: &str, piece: Range<usize>) -> Vec<super::items::Item> {
         .collect();
     let (Some(first), Some(last)) = (found.first(), found.last()) else { return Vec::new() };
     let sound = found.len() <= 2
-        && found.iter().all(|i| {
-            i.kind.is_some_and(|k| k != "other") && super::party_sentence::proper(&i.name)
-        })
+        && found.iter().all(known_party)
         && found.windows(2).all(|w| BETWEEN.is_match(&text[w[0].range.end..w[1].range.start]))
         && BEFORE.is_match(&text[piece.start..first.range.start])
         && AFTER.is_match(&text[last.range.end..piece.end]);
     if sound { found } else { Vec::new() }
+}
+
+/// The parties listed without a representative after a represented one, in a preamble
+/// flattened with commas only: "L Etat, représenté par M. A, Préfet de l Aude, Le Procureur de
+/// la République près le TGI de Narbonne, La Ville, représentée par ..." leaves the prosecutor
+/// in the State's representative stretch `tail`. A party there opens a comma-separated part
+/// (not the first) with a capitalised article and is a proper name of a known kind; the
+/// representative's role after the name has no article ("Préfet de l Aude"). Returns where
+/// the representative stretch ends (the comma before the first party) and the parties.
+fn trailing_parties(text: &str, tail: Range<usize>) -> Option<(usize, Vec<super::items::Item>)> {
+    static OPENS_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:Le|La|Les|L['’]|L(?:\s|[AEIOUÉ]))\s*\p{Lu}").expect("valid regex")
+    });
+    let s = &text[tail.clone()];
+    for (comma, _) in s.match_indices(',') {
+        let start = tail.start + comma + 1;
+        if !OPENS_PARTY.is_match(&text[start..tail.end]) {
+            continue;
+        }
+        let found = items(text, start..tail.end, Mode::Loose);
+        let joined = found.windows(2).all(|w| {
+            let gap = text[w[0].range.end..w[1].range.start].trim();
+            gap.is_empty() || gap == "," || gap == "et" || gap == ", et"
+        });
+        if !found.is_empty() && joined && found.iter().all(known_party) {
+            return Some((tail.start + comma, found));
+        }
+    }
+    None
+}
+
+/// Whether `item` is a proper name of a known institutional kind ("Procureur de la République
+/// près le TGI de Tarbes", "Ville de Gex"), not a description or a body of no known kind.
+fn known_party(item: &super::items::Item) -> bool {
+    item.kind.is_some_and(|k| k != "other")
+        && !item.name.starts_with(char::is_lowercase)
+        && super::party_sentence::proper(&item.name)
 }
 
 /// The preambles of `text` that list parties represented by someone: the stretch after "ENTRE"
@@ -155,7 +194,9 @@ pub(crate) fn representatives(text: &str, block: Range<usize>) -> Vec<Range<usiz
         .into_iter()
         .filter_map(|piece| {
             let cut = REPRESENTED.find(&text[piece.clone()])?;
-            Some(piece.start + cut.end()..piece.end)
+            let tail = piece.start + cut.end()..piece.end;
+            let end = trailing_parties(text, tail.clone()).map_or(tail.end, |(end, _)| end);
+            Some(tail.start..end)
         })
         .collect()
 }
@@ -339,6 +380,38 @@ mod tests {
         // Words of the preamble that are no party.
         check(
             "ENTRE\nL'État, représenté par le préfet du Gers, d'une part,\nET\nLes communes signataires, d'autre part,\nAprès avis du Conseil départemental du Gers,\nIl est convenu ce qui suit.",
+            &["État"],
+        );
+    }
+
+    #[test]
+    fn an_office_listed_by_its_long_title() {
+        // The public prosecutor signs as an office, named with the court it serves.
+        check(
+            "ENTRE :\nL'État, représenté par Mme Julie Morel, préfète du Jura,\nLe Procureur de la République près le Tribunal judiciaire de Dole,\nLa CAF du Jura, représentée par sa directrice,\nIl est convenu ce qui suit.",
+            &[
+                "État",
+                "Procureur de la République près le Tribunal judiciaire de Dole",
+                "CAF du Jura",
+            ],
+        );
+        check(
+            "ENTRE L Etat, représenté par M. Paul Roche, Préfet de l Aude, Le Procureur de la République près le Tribunal de Grande Instance de Narbonne, la Ville de Narbonne, représentée par son maire, Il est convenu ce qui suit",
+            &[
+                "État",
+                "Procureur de la République près le Tribunal de Grande Instance de Narbonne",
+                "Ville de Narbonne",
+            ],
+        );
+        // After a representative, his role has no article; a capitalised name of no known kind
+        // is no party either.
+        check(
+            "ENTRE L Etat, représenté par M. Paul Roche, Préfet de l Aude, Le Grand Quartier Nord, la Ville de Narbonne, représentée par son maire, Il est convenu ce qui suit",
+            &["État", "Ville de Narbonne"],
+        );
+        // A person who is the prosecutor signs; the office is no party then.
+        check(
+            "ENTRE :\nL'État, représenté par Mme Julie Morel, préfète du Jura,\nM. Marc Viel, procureur de la République près le tribunal judiciaire de Dole,\nIl est convenu ce qui suit.",
             &["État"],
         );
     }

@@ -1405,6 +1405,24 @@ mod tests {
     }
 
     #[test]
+    fn known_bailleurs_shaped_like_names_are_bodies() {
+        // A landlord's brand may read like a given name and a surname: the list of bailleurs
+        // knows it, in a loose list as in an explicit one.
+        check(
+            "l'État, la CAF du Cher, France Loire et Val de Berry",
+            Mode::Loose,
+            &["État", "CAF du Cher", "France Loire", "Val de Berry"],
+        );
+        check(
+            "la Ville, Polygone et Plurial Novilia",
+            Mode::Explicit,
+            &["Ville", "Polygone", "Plurial Novilia"],
+        );
+        // A person's name of the same shape, not in the list, is no body.
+        check("l'État, la CAF du Cher et France Morel", Mode::Loose, &["État", "CAF du Cher"]);
+    }
+
+    #[test]
     fn participles_opening_a_list_are_dropped() {
         check(
             "suivis par le Département du Gard, la Région et la CAF",

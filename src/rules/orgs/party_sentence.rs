@@ -29,8 +29,10 @@ pub(super) const ID: &str = "orgs.party_sentence";
 pub struct PartySentence;
 
 /// Linking words an organisation's name may hold in lower case.
-const LINKING: &[&str] =
-    &["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "sur", "sous", "à", "au", "aux"];
+const LINKING: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "sur", "sous", "à", "au", "aux",
+    "près",
+];
 
 /// Words opening a purpose a cue cut off after a name ("la CAF pour | signer"): never the end of
 /// a name.
