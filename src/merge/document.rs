@@ -253,6 +253,7 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
         }
         (None, None) => return None,
     };
+    let written = old.0;
     let old = if described { prolonged(text, c, old) } else { old };
     contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
     let of_old = |v: &str| year(v).is_some_and(|y| y < NEW_GENERATION.max(old.1[1] + 1));
@@ -273,10 +274,19 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
     }
     let period =
         (old.1[1] > 0).then(|| Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] });
+    let own_name = described.then(|| old_contract_name(text, c, written, &contract.territory));
+    let (territory, territory_kind, territory_code) = match own_name.flatten() {
+        Some(t) => (t.name.clone(), Some(t.kind.clone()), t.code.clone()),
+        None => (
+            contract.territory.clone(),
+            contract.territory_kind.clone(),
+            contract.territory_code.clone(),
+        ),
+    };
     Some(Contract {
-        territory: contract.territory.clone(),
-        territory_kind: contract.territory_kind.clone(),
-        territory_code: contract.territory_code.clone(),
+        territory,
+        territory_kind,
+        territory_code,
         signed_on,
         period,
         signatories: vec![],
@@ -289,6 +299,56 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
             .collect(),
         figures: vec![],
         evidence: vec![old.0.evidence.clone()],
+    })
+}
+
+/// "contrat(s) de ville de [la, l', du]" right before an owner, or "contrat de ville" right
+/// before a period.
+static CONTRACT_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)?$")
+        .expect("valid regex")
+});
+static CONTRACT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+$").expect("valid regex")
+});
+/// What links a period to the owner after it: " de ", " du ", " de l'".
+static OF_AFTER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)$")
+        .expect("valid regex")
+});
+
+/// The territory the page names the earlier contract after, when it is another than the new
+/// contract's `new` (not a longer or shorter form of it): the owner written with the earlier
+/// period, "le contrat de ville de l'agglomération tourangelle 2015-2020" or "le contrat de
+/// ville 2015-2020 de Saint-Herblain". Each generation keeps the name the page gives it.
+fn old_contract_name<'a>(
+    text: &str,
+    c: &'a Candidates,
+    period: &DateMention,
+    new: &str,
+) -> Option<&'a Territory> {
+    let [from, to] = period.evidence.span;
+    let words = |n: &str| fold(n).split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let new_words = words(new);
+    c.territories.iter().find(|t| {
+        let [a, b] = t.evidence.span;
+        let before = |at: usize| &text[text.floor_char_boundary(at.saturating_sub(40))..at];
+        let owner_then_period = b <= from
+            && text.get(b..from).is_some_and(|gap| gap.trim().is_empty())
+            && CONTRACT_OF_BEFORE.is_match(before(a));
+        let period_then_owner = to <= a
+            && text.get(to..a).is_some_and(|gap| OF_AFTER_PERIOD.is_match(gap))
+            && CONTRACT_BEFORE.is_match(before(from));
+        // A shorter or longer form of the new carrier's name is that carrier, unless it is a
+        // town's ("le contrat de ville de Toulon 2015-2023" before the métropole's).
+        let mine = words(&t.name);
+        let town = !gazetteer::communes_named(&t.name).is_empty()
+            && gazetteer::epci_named(&t.name).is_empty();
+        let same = mine == new_words
+            || !town
+                && (mine.iter().all(|w| new_words.contains(w))
+                    || new_words.iter().all(|w| mine.contains(w)));
+        (owner_then_period || period_then_owner) && !same
     })
 }
 
@@ -2117,6 +2177,47 @@ mod tests {
             ..Candidates::default()
         };
         assert_eq!(merge(t, &c).contracts.len(), 1, "one generation, one contract");
+    }
+
+    #[test]
+    fn an_earlier_contract_keeps_the_name_the_page_gives_it() {
+        let names = |t: &str, old_text: &str, other: &str| {
+            let mut old = date(t, old_text, "2015", DateRole::Period);
+            old.end = Some("2020".into());
+            let mut mention = territory(t, other);
+            mention.carries_contract = false;
+            let c = Candidates {
+                territories: vec![territory(t, "Vire Métropole"), mention],
+                dates: vec![date(t, "2024-2030", "2024", DateRole::Period), old],
+                ..Candidates::default()
+            };
+            merge(t, &c).contracts.into_iter().map(|c| c.territory).collect::<Vec<_>>()
+        };
+        // The owner written with the earlier period, before it or after it.
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 prend la suite du contrat de \
+                 ville de l'agglomération viroise 2015-2020.\n";
+        assert_eq!(
+            names(t, "2015-2020", "agglomération viroise"),
+            ["Vire Métropole", "agglomération viroise"]
+        );
+        let t = "Vire Métropole signe son contrat 2024-2030, qui remplace le contrat de ville \
+                 2015-2020 de Bocage Normand.\n";
+        assert_eq!(names(t, "2015-2020", "Bocage Normand"), ["Vire Métropole", "Bocage Normand"]);
+        // A name in the same sentence but not the earlier contract's owner, or a shorter form
+        // of the new carrier's: the new carrier's name.
+        let t = "Vire Métropole signe son contrat 2024-2030 avec Bocage Normand ; l'ancien \
+                 contrat 2015-2020 a pris fin.\n";
+        assert_eq!(names(t, "2015-2020", "Bocage Normand"), ["Vire Métropole", "Vire Métropole"]);
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 succède au contrat de ville de \
+                 Vire Métropole 2015-2020.\n";
+        assert_eq!(names(t, "2015-2020", "Vire Métropole"), ["Vire Métropole", "Vire Métropole"]);
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 succède au contrat de ville de \
+                 la Métropole 2015-2020.\n";
+        assert_eq!(names(t, "2015-2020", "Métropole"), ["Vire Métropole", "Vire Métropole"]);
+        // A town the intercommunality's name holds: the town carried the earlier contract.
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 succède au contrat de ville de \
+                 Toulon 2015-2020.\n";
+        assert_eq!(names(t, "2015-2020", "Toulon"), ["Vire Métropole", "Toulon"]);
     }
 
     #[test]

@@ -328,7 +328,8 @@ struct Mention {
 /// Adds the fallback carriers to `out` when it has none: a counted series first, else the
 /// best-ranked territory of a document that reports one contract.
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
-    if out.territories.iter().any(|t| t.carries_contract) {
+    let neighbour = |t: &Territory| t.evidence.rule == super::own_contract::NEIGHBOUR_ID;
+    if out.territories.iter().any(|t| t.carries_contract && !neighbour(t)) {
         more_of_a_timeline(doc, out);
         return;
     }
