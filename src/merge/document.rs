@@ -448,6 +448,41 @@ static FOR_NEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A word that tells a territory follows the one before it in turn: "puis", "ensuite", "et
+/// enfin", "et pour finir".
+static CHAIN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:puis|ensuite|enfin|pour[ \t]+finir)\b").expect("valid regex")
+});
+
+/// How far a territory told "puis de X" may follow the one before it, in bytes.
+const CHAIN_REACH: usize = 40;
+
+/// The month of a territory of a series that has no day of its own and follows the one before
+/// it in turn, when the territories before and after it were signed the same month ("le 23
+/// juin à Caudry, puis à Hirson, et le 26 juin à Laon": Hirson's contract was signed in June;
+/// not a row of a list that names its own month in words the dates do not read). Its evidence
+/// is the earlier day's.
+fn between_days(
+    text: &str,
+    c: &Candidates,
+    t: &Territory,
+    all: &[&Territory],
+) -> Option<Sourced<String>> {
+    let at = t.evidence.span[0];
+    let before = all.iter().filter(|o| o.evidence.span[1] <= at).max_by_key(|o| o.evidence.span);
+    let after = all.iter().filter(|o| o.evidence.span[0] > at).min_by_key(|o| o.evidence.span);
+    let (before, after) = (before?, after?);
+    let gap = text.get(before.evidence.span[1]..at)?;
+    if gap.len() > CHAIN_REACH || gap.contains(['.', '\n']) || !CHAIN_WORD.is_match(gap) {
+        return None;
+    }
+    let a = own_day(text, c, before, all)?;
+    let b = own_day(text, c, after, all)?;
+    let month = a.value.get(..7)?;
+    (a.value.len() == 10 && b.value.get(..7) == Some(month))
+        .then(|| Sourced { value: month.to_owned(), evidence: a.evidence })
+}
+
 /// The day written right next to a territory of a series of signatures ("Montauban le 6
 /// février, Quimperlé le 9 février"; "le 13 février à Lorient"): that contract's signature. A
 /// day belongs to the territory just before it in its sentence, else to the one just after it;
@@ -799,7 +834,11 @@ fn build_contract(
     // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
     // X a paraphé son contrat"), takes the day written next to it.
     let series = all.iter().any(|o| o.evidence.rule == "territories.series");
-    let own_day = if series { own_day(text, c, t, all) } else { None };
+    let own_day = if series {
+        own_day(text, c, t, all).or_else(|| between_days(text, c, t, all))
+    } else {
+        None
+    };
     let signed_on = own_day.or_else(|| {
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous
@@ -1860,6 +1899,40 @@ mod tests {
             .iter()
             .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_territory_told_in_turn_between_two_days_of_a_month_gets_the_month() {
+        let days = |t: &str| {
+            let series = |name: &str| {
+                let mut a = territory(t, name);
+                a.evidence.rule = "territories.series".into();
+                a
+            };
+            let c = Candidates {
+                territories: vec![series("Montauban"), series("Hirson"), series("Quimperlé")],
+                dates: vec![
+                    date(t, "6 février", "2015-02-06", DateRole::Other),
+                    date(t, "9 février", "2015-02-09", DateRole::Other),
+                ],
+                ..Candidates::default()
+            };
+            merge(t, &c)
+                .contracts
+                .iter()
+                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
+                .collect::<Vec<_>>()
+        };
+        let t = "Les contrats : le 6 février à Montauban, puis à Hirson, et Quimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[1].as_deref(), Some("2015-02"));
+        let t = "Les contrats : le 6 février à Montauban, et enfin d'Hirson ; Quimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[1].as_deref(), Some("2015-02"));
+        // A row of its own, not told in turn: no month guessed.
+        let t = "Les contrats :\nle 6 février à Montauban.\nHirson - en mars.\nQuimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[1], None);
     }
 
     #[test]
