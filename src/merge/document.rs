@@ -260,6 +260,7 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
         }
         (None, None) => return None,
     };
+    let written = old.0;
     let old = if described { prolonged(text, c, old) } else { old };
     contract.period = Some(Sourced { value: new.1, evidence: vec![new.0.evidence.clone()] });
     let of_old = |v: &str| year(v).is_some_and(|y| y < NEW_GENERATION.max(old.1[1] + 1));
@@ -280,10 +281,19 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
     }
     let period =
         (old.1[1] > 0).then(|| Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] });
+    let own_name = described.then(|| old_contract_name(text, c, written, &contract.territory));
+    let (territory, territory_kind, territory_code) = match own_name.flatten() {
+        Some(t) => (t.name.clone(), Some(t.kind.clone()), t.code.clone()),
+        None => (
+            contract.territory.clone(),
+            contract.territory_kind.clone(),
+            contract.territory_code.clone(),
+        ),
+    };
     Some(Contract {
-        territory: contract.territory.clone(),
-        territory_kind: contract.territory_kind.clone(),
-        territory_code: contract.territory_code.clone(),
+        territory,
+        territory_kind,
+        territory_code,
         signed_on,
         period,
         signatories: vec![],
@@ -296,6 +306,56 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
             .collect(),
         figures: vec![],
         evidence: vec![old.0.evidence.clone()],
+    })
+}
+
+/// "contrat(s) de ville de [la, l', du]" right before an owner, or "contrat de ville" right
+/// before a period.
+static CONTRACT_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)?$")
+        .expect("valid regex")
+});
+static CONTRACT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+$").expect("valid regex")
+});
+/// What links a period to the owner after it: " de ", " du ", " de l'".
+static OF_AFTER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t\n]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)$")
+        .expect("valid regex")
+});
+
+/// The territory the page names the earlier contract after, when it is another than the new
+/// contract's `new` (not a longer or shorter form of it): the owner written with the earlier
+/// period, "le contrat de ville de l'agglomération tourangelle 2015-2020" or "le contrat de
+/// ville 2015-2020 de Saint-Herblain". Each generation keeps the name the page gives it.
+fn old_contract_name<'a>(
+    text: &str,
+    c: &'a Candidates,
+    period: &DateMention,
+    new: &str,
+) -> Option<&'a Territory> {
+    let [from, to] = period.evidence.span;
+    let words = |n: &str| fold(n).split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let new_words = words(new);
+    c.territories.iter().find(|t| {
+        let [a, b] = t.evidence.span;
+        let before = |at: usize| &text[text.floor_char_boundary(at.saturating_sub(40))..at];
+        let owner_then_period = b <= from
+            && text.get(b..from).is_some_and(|gap| gap.trim().is_empty())
+            && CONTRACT_OF_BEFORE.is_match(before(a));
+        let period_then_owner = to <= a
+            && text.get(to..a).is_some_and(|gap| OF_AFTER_PERIOD.is_match(gap))
+            && CONTRACT_BEFORE.is_match(before(from));
+        // A shorter or longer form of the new carrier's name is that carrier, unless it is a
+        // town's ("le contrat de ville de Toulon 2015-2023" before the métropole's).
+        let mine = words(&t.name);
+        let town = !gazetteer::communes_named(&t.name).is_empty()
+            && gazetteer::epci_named(&t.name).is_empty();
+        let same = mine == new_words
+            || !town
+                && (mine.iter().all(|w| new_words.contains(w))
+                    || new_words.iter().all(|w| mine.contains(w)));
+        (owner_then_period || period_then_owner) && !same
     })
 }
 
@@ -394,6 +454,41 @@ static FOR_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]*(?:pour|avec|à|au|par|chez)[ \t]+(?:[^\s,.;:!?]+[ \t]+){0,6}$")
         .expect("valid regex")
 });
+
+/// A word that tells a territory follows the one before it in turn: "puis", "ensuite", "et
+/// enfin", "et pour finir".
+static CHAIN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:puis|ensuite|enfin|pour[ \t]+finir)\b").expect("valid regex")
+});
+
+/// How far a territory told "puis de X" may follow the one before it, in bytes.
+const CHAIN_REACH: usize = 40;
+
+/// The month of a territory of a series that has no day of its own and follows the one before
+/// it in turn, when the territories before and after it were signed the same month ("le 23
+/// juin à Caudry, puis à Hirson, et le 26 juin à Laon": Hirson's contract was signed in June;
+/// not a row of a list that names its own month in words the dates do not read). Its evidence
+/// is the earlier day's.
+fn between_days(
+    text: &str,
+    c: &Candidates,
+    t: &Territory,
+    all: &[&Territory],
+) -> Option<Sourced<String>> {
+    let at = t.evidence.span[0];
+    let before = all.iter().filter(|o| o.evidence.span[1] <= at).max_by_key(|o| o.evidence.span);
+    let after = all.iter().filter(|o| o.evidence.span[0] > at).min_by_key(|o| o.evidence.span);
+    let (before, after) = (before?, after?);
+    let gap = text.get(before.evidence.span[1]..at)?;
+    if gap.len() > CHAIN_REACH || gap.contains(['.', '\n']) || !CHAIN_WORD.is_match(gap) {
+        return None;
+    }
+    let a = own_day(text, c, before, all)?;
+    let b = own_day(text, c, after, all)?;
+    let month = a.value.get(..7)?;
+    (a.value.len() == 10 && b.value.get(..7) == Some(month))
+        .then(|| Sourced { value: month.to_owned(), evidence: a.evidence })
+}
 
 /// The day written right next to a territory of a series of signatures ("Montauban le 6
 /// février, Quimperlé le 9 février"; "le 13 février à Lorient"): that contract's signature. A
@@ -746,7 +841,11 @@ fn build_contract(
     // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
     // X a paraphé son contrat"), takes the day written next to it.
     let series = all.iter().any(|o| o.evidence.rule == "territories.series");
-    let own_day = if series { own_day(text, c, t, all) } else { None };
+    let own_day = if series {
+        own_day(text, c, t, all).or_else(|| between_days(text, c, t, all))
+    } else {
+        None
+    };
     let signed_on = own_day.or_else(|| {
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous
@@ -1810,6 +1909,40 @@ mod tests {
     }
 
     #[test]
+    fn a_territory_told_in_turn_between_two_days_of_a_month_gets_the_month() {
+        let days = |t: &str| {
+            let series = |name: &str| {
+                let mut a = territory(t, name);
+                a.evidence.rule = "territories.series".into();
+                a
+            };
+            let c = Candidates {
+                territories: vec![series("Montauban"), series("Hirson"), series("Quimperlé")],
+                dates: vec![
+                    date(t, "6 février", "2015-02-06", DateRole::Other),
+                    date(t, "9 février", "2015-02-09", DateRole::Other),
+                ],
+                ..Candidates::default()
+            };
+            merge(t, &c)
+                .contracts
+                .iter()
+                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
+                .collect::<Vec<_>>()
+        };
+        let t = "Les contrats : le 6 février à Montauban, puis à Hirson, et Quimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[1].as_deref(), Some("2015-02"));
+        let t = "Les contrats : le 6 février à Montauban, et enfin d'Hirson ; Quimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[1].as_deref(), Some("2015-02"));
+        // A row of its own, not told in turn: no month guessed.
+        let t = "Les contrats :\nle 6 février à Montauban.\nHirson - en mars.\nQuimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[1], None);
+    }
+
+    #[test]
     fn each_territory_of_a_timeline_gets_its_own_day() {
         let both = [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())];
         let t = "Les contrats de ville : Montauban le 6 février, Quimperlé le 9 février.\n";
@@ -2156,6 +2289,47 @@ mod tests {
             periods_and_days(t, &c),
             [(Some([2024, 2030]), None), (None, Some("2015".into()))]
         );
+    }
+
+    #[test]
+    fn an_earlier_contract_keeps_the_name_the_page_gives_it() {
+        let names = |t: &str, old_text: &str, other: &str| {
+            let mut old = date(t, old_text, "2015", DateRole::Period);
+            old.end = Some("2020".into());
+            let mut mention = territory(t, other);
+            mention.carries_contract = false;
+            let c = Candidates {
+                territories: vec![territory(t, "Vire Métropole"), mention],
+                dates: vec![date(t, "2024-2030", "2024", DateRole::Period), old],
+                ..Candidates::default()
+            };
+            merge(t, &c).contracts.into_iter().map(|c| c.territory).collect::<Vec<_>>()
+        };
+        // The owner written with the earlier period, before it or after it.
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 prend la suite du contrat de \
+                 ville de l'agglomération viroise 2015-2020.\n";
+        assert_eq!(
+            names(t, "2015-2020", "agglomération viroise"),
+            ["Vire Métropole", "agglomération viroise"]
+        );
+        let t = "Vire Métropole signe son contrat 2024-2030, qui remplace le contrat de ville \
+                 2015-2020 de Bocage Normand.\n";
+        assert_eq!(names(t, "2015-2020", "Bocage Normand"), ["Vire Métropole", "Bocage Normand"]);
+        // A name in the same sentence but not the earlier contract's owner, or a shorter form
+        // of the new carrier's: the new carrier's name.
+        let t = "Vire Métropole signe son contrat 2024-2030 avec Bocage Normand ; l'ancien \
+                 contrat 2015-2020 a pris fin.\n";
+        assert_eq!(names(t, "2015-2020", "Bocage Normand"), ["Vire Métropole", "Vire Métropole"]);
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 succède au contrat de ville de \
+                 Vire Métropole 2015-2020.\n";
+        assert_eq!(names(t, "2015-2020", "Vire Métropole"), ["Vire Métropole", "Vire Métropole"]);
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 succède au contrat de ville de \
+                 la Métropole 2015-2020.\n";
+        assert_eq!(names(t, "2015-2020", "Métropole"), ["Vire Métropole", "Vire Métropole"]);
+        // A town the intercommunality's name holds: the town carried the earlier contract.
+        let t = "Le contrat de ville de Vire Métropole 2024-2030 succède au contrat de ville de \
+                 Toulon 2015-2020.\n";
+        assert_eq!(names(t, "2015-2020", "Toulon"), ["Vire Métropole", "Toulon"]);
     }
 
     #[test]

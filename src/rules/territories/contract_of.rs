@@ -60,7 +60,7 @@ static MORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An anaphoric owner: "de l'agglomération", "de la communauté urbaine".
-static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = data::lines("territories/anaphora.txt");
     Regex::new(&format!(r"^(?:{})\b", alternation(nouns.iter().map(String::as_str))))
         .expect("valid regex")
@@ -127,13 +127,18 @@ impl Rule for ContractOf {
                 // bergeracoise": the noun and a town's demonym are the name, as written.
                 if let Some((end, town)) = demonym_after(&rest[noun.end()..])
                     && !as_example(text, m.start(), m.end() + noun.end() + end)
-                    && !named_otherwise(doc, town)
                 {
                     let at = m.end();
                     let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
                     let range = at + noun.start()..at + noun.end() + end;
-                    out.territories.push(territory(doc, range, kind, true, ID));
-                    continue;
+                    // Named by its proper name too, the demonym is a second way of naming
+                    // it: kept as a mention only (the name an earlier contract went by, "il
+                    // succède au contrat de ville de l'agglomération tourangelle 2015-2020").
+                    let carries = !named_otherwise(doc, town);
+                    out.territories.push(territory(doc, range, kind, carries, ID));
+                    if carries {
+                        continue;
+                    }
                 }
                 // "de l'agglomération de Saint-Omer": the common noun opens the name.
                 let named = NAMED_AFTER.captures(&rest[noun.end()..]).and_then(|c| c.name("name"));
@@ -178,7 +183,7 @@ impl Rule for ContractOf {
 /// or whose name is built on the town's ("Grand Tarbes" for "l'agglomération tarbaise"), or
 /// any at all when the demonym's town is unknown. Then the demonym is a second way of
 /// naming it and the proper name owns the contract.
-fn named_otherwise(doc: &Doc, town: Option<&str>) -> bool {
+pub(super) fn named_otherwise(doc: &Doc, town: Option<&str>) -> bool {
     let text = doc.text();
     doc_epci_mentions(doc).iter().any(|(r, _)| match town {
         None => true,

@@ -181,7 +181,9 @@ pub(super) fn without_kind_prefix(name: &str) -> Option<&str> {
     let rest = &name[end..];
     let town =
         !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
-    (!rest.trim().is_empty() && !town).then_some(rest)
+    // "communauté d'agglomération bergeracoise": a lower-case demonym is no name by itself.
+    let adjective = rest.starts_with(char::is_lowercase);
+    (!rest.trim().is_empty() && !town && !adjective).then_some(rest)
 }
 
 /// The linking words after "contrat de ville": "de la ", "de l'", "du ", "d'"...
@@ -775,6 +777,9 @@ mod tests {
         assert_eq!(without_kind_prefix("communauté de communes du Val fleuri"), Some("Val fleuri"));
         // A town alone after the kind, no kind, or nothing after it.
         assert_eq!(without_kind_prefix("Communauté urbaine de Dunkerque"), None);
+        // A demonym is no name by itself.
+        assert_eq!(without_kind_prefix("communauté d'agglomération bergeracoise"), None);
+        assert_eq!(without_kind_prefix("Communauté urbaine arrageoise"), None);
         assert_eq!(without_kind_prefix("Grand Narbonne"), None);
         assert_eq!(without_kind_prefix("Communauté urbaine "), None);
     }

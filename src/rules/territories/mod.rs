@@ -160,9 +160,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         t.kind = kind;
     }
     drop_quartier_carriers(&mut out.territories);
+    // A neighbour that signed "le sien" carries a second contract: it takes no fallback's
+    // place, nor gives way to a carrier named otherwise.
     let tier = |t: &Territory| fallback_tier(&t.evidence.rule);
-    if let Some(best) = out.territories.iter().filter(|t| t.carries_contract).map(tier).min() {
-        out.territories.retain(|t| !t.carries_contract || tier(t) == best);
+    let neighbour = |t: &Territory| t.evidence.rule == own_contract::NEIGHBOUR_ID;
+    let ranked = out.territories.iter().filter(|t| t.carries_contract && !neighbour(t));
+    if let Some(best) = ranked.map(tier).min() {
+        out.territories.retain(|t| !t.carries_contract || neighbour(t) || tier(t) == best);
     }
     town_inside_its_epci(&mut out.territories);
     for t in out.territories.iter_mut().filter(|t| t.kind == "commune") {

@@ -18,7 +18,8 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::grammar::{NAME, epci_mentions, sentences};
+use super::contract_of::{ANAPHORA, named_otherwise};
+use super::grammar::{NAME, demonym_after, epci_mentions, prefix_kind, sentences, word_kind};
 use super::signing_sentence::CITY;
 use super::territory;
 use crate::gazetteer;
@@ -28,6 +29,15 @@ use crate::rules::{Candidates, Doc, Rule};
 pub struct OwnContract;
 
 const ID: &str = "territories.own_contract";
+
+/// Rule id of an intercommunality that signed "le sien": its own contract beside the one the
+/// page is about, so the page reports two, and a fallback carrier of the other one stays.
+pub(super) const NEIGHBOUR_ID: &str = "territories.own_contract_neighbour";
+
+/// An article before an intercommunality's common noun ("la communauté d'agglomération
+/// bergeracoise", "l'agglomération tourangelle").
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:la|le|l'|l’)[ \t]*").expect("valid regex"));
 
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -74,9 +84,13 @@ impl Rule for OwnContract {
             }
             let before = &s[..own.start()];
             let at = |r: std::ops::Range<usize>| sentence.start + r.start..sentence.start + r.end;
+            let id = if own.as_str().ends_with("sien") { NEIGHBOUR_ID } else { ID };
             if let Some((r, kind)) = epci_mentions(before).into_iter().max_by_key(|(r, _)| r.start)
             {
-                out.territories.push(territory(doc, at(r), Some(kind), true, ID));
+                out.territories.push(territory(doc, at(r), Some(kind), true, id));
+            } else if let Some((r, kind)) = demonym_subject(doc, before) {
+                // "La communauté d'agglomération bergeracoise a signé le sien".
+                out.territories.push(territory(doc, at(r), kind, true, id));
             } else if let Some(name) =
                 CITY.captures_iter(before).filter_map(|c| c.name("name")).last()
             {
@@ -90,6 +104,28 @@ impl Rule for OwnContract {
             }
         }
     }
+}
+
+/// The last intercommunality `before` names by its common noun and its town's demonym ("la
+/// communauté d'agglomération bergeracoise avait, elle, "), when the page does not also name it
+/// by its proper name: its range in `before` and its kind.
+fn demonym_subject(
+    doc: &Doc,
+    before: &str,
+) -> Option<(std::ops::Range<usize>, Option<&'static str>)> {
+    ARTICLE
+        .find_iter(before)
+        .filter_map(|article| {
+            let rest = &before[article.end()..];
+            let noun = ANAPHORA.find(rest)?;
+            let (end, town) = demonym_after(&rest[noun.end()..])?;
+            if named_otherwise(doc, town) {
+                return None;
+            }
+            let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
+            Some((article.end()..article.end() + noun.end() + end, kind))
+        })
+        .last()
 }
 
 #[cfg(test)]
@@ -171,6 +207,40 @@ mod tests {
         // Not in a page about another kind of contract.
         let text = "Le bail est prêt. La communauté d'agglomération du Bocage a signé le sien.";
         assert!(carriers(&OwnContract, text).is_empty());
+    }
+
+    #[test]
+    fn an_intercommunality_named_by_a_demonym_signs_its_own() {
+        for (text, name) in [
+            (
+                "Le contrat de ville de Vire est signé. La communauté d'agglomération                  bergeracoise avait, elle, signé le sien trois jours plus tôt.",
+                "communauté d'agglomération bergeracoise",
+            ),
+            (
+                "Le contrat de ville de Vire est signé. L'agglomération tourangelle a déjà                  paraphé le sien.",
+                "agglomération tourangelle",
+            ),
+            (
+                "Mardi, la métropole lilloise signe son nouveau contrat de ville.",
+                "métropole lilloise",
+            ),
+        ] {
+            let found = carriers(&OwnContract, text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].0, name, "{text}");
+        }
+        // An adjective that names no town, or a page that names the intercommunality by its
+        // proper name too.
+        for text in [
+            "Le contrat de ville de Vire est signé. La métropole voisine a signé le sien.",
+            "Lille Métropole signe. La métropole lilloise a signé son contrat de ville.",
+        ] {
+            let found = carriers(&OwnContract, text);
+            assert!(
+                found.iter().all(|(n, _)| !n.contains("lilloise") && !n.contains("voisine")),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -328,7 +328,8 @@ struct Mention {
 /// Adds the fallback carriers to `out` when it has none: a counted series first, else the
 /// best-ranked territory of a document that reports one contract.
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
-    if out.territories.iter().any(|t| t.carries_contract) {
+    let neighbour = |t: &Territory| t.evidence.rule == super::own_contract::NEIGHBOUR_ID;
+    if out.territories.iter().any(|t| t.carries_contract && !neighbour(t)) {
         more_of_a_timeline(doc, out);
         return;
     }
@@ -894,6 +895,16 @@ static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What joins a territory to the dated one before it in a timeline, which it follows in turn:
+/// ", puis d'Ostricourt", ", puis à Laon", "et enfin de Chauny", "et pour finir avec la ville
+/// de Bar" (its own day, if any, told elsewhere or not at all).
+static CHAINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[ \t]*,?[ \t]*(?:puis|et[ \t]+enfin|enfin|et[ \t]+pour[ \t]+finir|ensuite)[ \t]*,?[ \t]*(?:(?:de|à|avec|par)[ \t]+|d['’][ \t]*|du[ \t]+)(?:(?:la[ \t]+)?ville[ \t]+(?:de[ \t]+|d['’][ \t]*))?$",
+    )
+    .expect("valid regex")
+});
+
 /// What separates two names of a list: a comma, "et".
 static LIST_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
@@ -953,8 +964,16 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     };
     let mut keys: Vec<&str> = Vec::new();
     let mut picked: Vec<&Mention> = Vec::new();
+    // The end of the last dated territory, which a chained one follows ([`CHAINED`]).
+    let mut last_dated: Option<usize> = None;
     for m in mentions {
-        if keys.contains(&m.key.as_str()) || !dated(m) {
+        let chained = last_dated
+            .is_some_and(|end| end <= m.range.start && CHAINED.is_match(&text[end..m.range.start]));
+        if !(dated(m) || chained) {
+            continue;
+        }
+        last_dated = Some(m.range.end);
+        if keys.contains(&m.key.as_str()) {
             continue;
         }
         let future = sentence_of(m).is_some_and(|s| NOT_YET.is_match(&text[s.clone()]));
@@ -1590,6 +1609,32 @@ mod tests {
         more_of_a_timeline(&doc, &mut out);
         let names: Vec<&str> = out.territories.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Soissons", "Laon", "Chauny"]);
+        // A town chained to a dated one ("puis d'X") follows it in the timeline.
+        for text in [
+            "Les contrats de ville du département\n\nLe 10 juin, le préfet a signé le contrat \
+             de ville de Soissons. Le 12 juin, ce fut le tour de Laon, puis d'Hirson, et pour \
+             finir de Chauny le 15 juin.",
+            "Les contrats de ville du département\n\nLe 10 juin, le préfet a signé le contrat \
+             de ville de Soissons. Le 12 juin, au tour de la ville de Laon, et enfin de la ville \
+             d'Hirson.",
+        ] {
+            let norm = crate::ingest::normalise::normalise(text);
+            let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+            out.territories.truncate(1);
+            more_of_a_timeline(&doc, &mut out);
+            let names: Vec<&str> = out.territories.iter().map(|t| t.name.as_str()).collect();
+            assert!(names.contains(&"Hirson"), "{text}: {names:?}");
+        }
+        // Not a town named after an undated one, nor a place joined by another word.
+        let text = "Les contrats de ville du département\n\nLe 10 juin, le préfet a signé le \
+                    contrat de ville de Soissons. Le 12 juin, ce fut le tour de Laon, près \
+                    d'Hirson ; puis de Chauny le 15 juin.";
+        let norm = crate::ingest::normalise::normalise(text);
+        let doc = Doc { id: "t", format: Format::Text, clean: text, norm: &norm };
+        out.territories.truncate(1);
+        more_of_a_timeline(&doc, &mut out);
+        let names: Vec<&str> = out.territories.iter().map(|t| t.name.as_str()).collect();
+        assert!(!names.contains(&"Hirson"), "{names:?}");
         // One dated town beside the named contract is only a place.
         let text = "Les contrats de ville du département\n\nLe contrat de ville de Soissons \
                     est signé. Une réunion s'est tenue à Laon le 12 juin.";
