@@ -13,12 +13,9 @@
 //! in our data; most carry on in 2024 under the same name in the same commune, and get the 2024
 //! code, the `qpv_link` saying so.
 
-use std::sync::LazyLock;
-
 use super::gazetteer::ID as GAZETTEER;
 use crate::gazetteer::{self, qpv};
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
-use crate::rules::text::Regex;
 
 /// The QPVs a quartier's name designates: by the whole name, else by every part of it (the
 /// QPVs all its parts designate), else by the name without a second name in parentheses
@@ -64,30 +61,9 @@ fn of_2015_generation(text: &str) -> bool {
         && !years.iter().any(|y| (2023..=2030).contains(y))
 }
 
-/// A 2024 QPV code as pages write it ("QN02505M", "QN 025 05 M").
-static WRITTEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bQN ?([0-9][0-9AB][0-9]) ?([0-9]{2}) ?([A-Z])\b").expect("valid regex")
-});
-
-/// Whether the line of `clean` holding `span` writes a known QPV code other than `code`: the
-/// page's own code disagrees with the name's, and a wrong code is worse than none.
-fn other_code_written(clean: &str, span: [usize; 2], code: &str) -> bool {
-    let (Some(before), Some(after)) = (clean.get(..span[0]), clean.get(span[1]..)) else {
-        return false;
-    };
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let end = after.find('\n').map_or(clean.len(), |i| span[1] + i);
-    let Some(line) = clean.get(start..end) else { return false };
-    WRITTEN_CODE.captures_iter(line).any(|m| {
-        let written = format!("QN{}{}{}", &m[1], &m[2], &m[3]);
-        written != code && qpv::qpv(&written).is_some()
-    })
-}
-
 /// Gives each quartier of `qs` its QPV code when the link is unambiguous; `text` is the
-/// document's text, `clean` its clean text (where the quartiers' spans point), `named` the
-/// communes it names.
-pub fn link_codes(text: &str, clean: &str, named: &qpv::NamedCommunes, qs: &mut [Quartier]) {
+/// document's text, `named` the communes it names.
+pub fn link_codes(text: &str, named: &qpv::NamedCommunes, qs: &mut [Quartier]) {
     if qs.is_empty() {
         return;
     }
@@ -143,9 +119,6 @@ pub fn link_codes(text: &str, clean: &str, named: &qpv::NamedCommunes, qs: &mut 
         here.sort_by_key(|n| n.qpv.code);
         here.dedup_by_key(|n| n.qpv.code);
         let [one] = here.as_slice() else { continue };
-        if other_code_written(clean, q.evidence.span, one.qpv.code) {
-            continue;
-        }
         let how = if one.whole { "the name" } else { "part of the name" };
         let mut link = format!("{how} ({}) and {by} agree", one.qpv.name);
         if old {
@@ -191,26 +164,7 @@ mod tests {
     }
 
     fn link(text: &str, qs: &mut [Quartier]) {
-        link_codes(text, text, &qpv::NamedCommunes::of(text), qs);
-    }
-
-    #[test]
-    fn a_code_the_line_writes_for_another_qpv_leaves_no_code() {
-        let text = "Le contrat 2024-2030 de Floirac.\n- Jean-Jaurès, code QN03312M\n- Jean-Jaurès, code QN03314M\n";
-        let at = |n: usize| {
-            let start = text.match_indices("Jean-Jaurès").nth(n).map_or(0, |(i, _)| i);
-            [start, start + "Jean-Jaurès".len()]
-        };
-        let mut qs = vec![
-            quartier("Jean-Jaurès", Some(("Floirac", "33167")), QuartierStatus::Prioritaire),
-            quartier("Jean-Jaurès", Some(("Floirac", "33167")), QuartierStatus::Prioritaire),
-        ];
-        qs[0].evidence.span = at(0);
-        qs[1].evidence.span = at(1);
-        link(text, &mut qs);
-        // The first line's code is Saraillère's: no code; the second agrees with the name.
-        let codes: Vec<Option<&str>> = qs.iter().map(|q| q.qpv_code.as_deref()).collect();
-        assert_eq!(codes, [None, Some("QN03314M")]);
+        link_codes(text, &qpv::NamedCommunes::of(text), qs);
     }
 
     #[test]

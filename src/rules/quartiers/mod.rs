@@ -67,7 +67,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
 /// Gives the quartiers their official QPV code where the link is unambiguous (see [`codes`]);
 /// run once their communes are linked.
 pub fn link_codes(doc: &Doc, quartiers: &mut [Quartier]) {
-    codes::link_codes(doc.text(), doc.clean, doc.named_communes(), quartiers);
+    codes::link_codes(doc.text(), doc.named_communes(), quartiers);
 }
 
 /// One item of a list, in the normalised text.
