@@ -75,6 +75,24 @@ static QPVS: LazyLock<Qpvs> = LazyLock::new(|| {
             }
         }
     }
+    // A word of a name written in the other number ("Côte des Roses" for "Côtes des Roses"):
+    // a key of the same QPV, unless it is a key of its own.
+    let genuine: Vec<String> = by_key.keys().cloned().collect();
+    for (i, q) in all.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for (key, whole) in keys_of(q.name) {
+            for variant in number_spelled(&key) {
+                if genuine.contains(&variant) {
+                    continue;
+                }
+                let entry = by_key.entry(variant).or_default();
+                match entry.iter_mut().find(|(j, _)| *j == i) {
+                    Some(e) => e.1 |= whole,
+                    None => entry.push((i, whole)),
+                }
+            }
+        }
+    }
     let mut patterns: Vec<String> = by_key.keys().filter(|k| k.len() >= 3).cloned().collect();
     patterns.sort();
     let matcher = AhoCorasick::new(&patterns).expect("QPV keys build an automaton");
@@ -156,6 +174,40 @@ fn saint_spelled(key: &str) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(" ");
     vec![other]
+}
+
+/// A folded key of two words or more with one of its words written in the other number
+/// ("cotes des roses" → "cote des roses", "cotes des rose"; "chateau" ↔ "chateaux"), one
+/// variant per word of four letters or more that is no article or small word. Kept only where
+/// it is no key of another name.
+fn number_spelled(key: &str) -> Vec<String> {
+    const SMALL: &[&str] = &["les", "des", "aux", "sous", "sur", "dans", "vers"];
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (j, w) in words.iter().enumerate() {
+        if w.len() < 4 || !w.chars().all(|c| c.is_ascii_lowercase()) || SMALL.contains(w) {
+            continue;
+        }
+        let other = if let Some(stem) = w.strip_suffix("eaux") {
+            format!("{stem}eau")
+        } else if w.ends_with("eau") {
+            format!("{w}x")
+        } else if ["ss", "is", "os", "us", "as", "ys", "x", "z"].iter().any(|e| w.ends_with(e)) {
+            // "bois", "clos", "marais": the same in both numbers.
+            continue;
+        } else if let Some(stem) = w.strip_suffix('s') {
+            stem.to_owned()
+        } else {
+            format!("{w}s")
+        };
+        let mut v = words.clone();
+        v[j] = &other;
+        out.push(v.join(" "));
+    }
+    out
 }
 
 /// The parts of a name made of several: split at a spaced dash, an en or em dash, a slash, a
@@ -459,6 +511,21 @@ mod tests {
         // Only the whole word: "Stade" is no "Saintade".
         assert_eq!(saint_spelled("stade du moulin"), Vec::<String>::new());
         assert_eq!(saint_spelled("la ste famille"), ["la sainte famille"]);
+    }
+
+    #[test]
+    fn a_word_of_a_name_is_found_in_the_other_number() {
+        // The list writes "Côtes des Roses - Bel Air"; a page writes "Côte des Roses".
+        assert!(qpvs_named("Côte des Roses").iter().any(|n| n.qpv.code == "QN05707M"));
+        assert!(qpvs_named("Côtes des Roses").iter().any(|n| n.qpv.code == "QN05707M"));
+        assert_eq!(number_spelled("cotes des roses"), ["cote des roses", "cotes des rose"]);
+        assert_eq!(number_spelled("beau chateau"), ["beaux chateau", "beau chateaux"]);
+        assert_eq!(number_spelled("hauts chateaux"), ["haut chateaux", "hauts chateau"]);
+        // One word, short words, words that do not change.
+        assert_eq!(number_spelled("roses"), Vec::<String>::new());
+        assert_eq!(number_spelled("val fleuri"), ["val fleuris"]);
+        assert_eq!(number_spelled("les bois"), Vec::<String>::new());
+        assert_eq!(number_spelled("grand clos"), ["grands clos"]);
     }
 
     #[test]

@@ -19,10 +19,12 @@
 //!
 //! Beyond list shapes, `quartiers.gazetteer` finds the quartiers prioritaires of the official
 //! list (`rules/gazetteer/qpv.tsv`) that the document names in its communes, wherever they
-//! stand; a list reading of the same quartier wins over it. Once communes are linked,
+//! stand; a list reading of the same quartier wins over it. A row or mention opened by a
+//! quartier's official code (`quartiers.code_rows`) is that quartier, over any other reading. Once communes are linked,
 //! [`link_codes`] gives every quartier the official code of its QPV (`qpv_code`) when name and
 //! commune designate one.
 
+mod code_rows;
 mod codes;
 mod commune_groups;
 mod gazetteer;
@@ -44,6 +46,7 @@ use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
+    &code_rows::CodeRows,
     &commune_groups::CommuneGroups,
     &gazetteer::Gazetteer,
     &inline_bullets::InlineBullets,

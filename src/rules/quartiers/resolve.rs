@@ -28,13 +28,14 @@ const INHERIT_REACH: usize = 300;
 /// Rank of a rule: lower wins when two items overlap.
 fn rank(rule: &str) -> u8 {
     match rule {
-        super::commune_groups::ID => 0,
-        super::table::ID => 1,
-        super::line_list::ID => 2,
-        super::parenthesised::ID => 3,
-        super::semicolon_list::ID => 4,
-        super::gazetteer::ID => 6,
-        _ => 5,
+        super::code_rows::ID => 0,
+        super::commune_groups::ID => 1,
+        super::table::ID => 2,
+        super::line_list::ID => 3,
+        super::parenthesised::ID => 4,
+        super::semicolon_list::ID => 5,
+        super::gazetteer::ID => 7,
+        _ => 6,
     }
 }
 
@@ -45,7 +46,8 @@ fn overlap(a: &Quartier, b: &Quartier) -> bool {
 
 /// Whether `better` (of a better rank) overlapping `worse` replaces it: the same name, or a
 /// prose mention, or any reading of lines that a commune group or a table row explains (its
-/// commune heading read as a quartier by a line list, a cell's names read as one).
+/// commune heading read as a quartier by a line list, a cell's names read as one), or a row that
+/// a QPV code opens.
 fn replaces(better: &Quartier, worse: &Quartier) -> bool {
     // A hit spelling a whole official name is not replaced by a list item holding a part of it
     // ("les Bords de Loire (Courlis, la Baratte)" listed as "Bords de Loire"): the item takes
@@ -62,6 +64,7 @@ fn replaces(better: &Quartier, worse: &Quartier) -> bool {
         && (fold(&better.name) == fold(&worse.name)
             || worse.evidence.rule == super::prose::ID
             || worse.evidence.rule == super::gazetteer::ID
+            || better.evidence.rule == super::code_rows::ID
             || better.evidence.rule == super::commune_groups::ID
             || better.evidence.rule == super::table::ID)
 }
