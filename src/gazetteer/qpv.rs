@@ -77,7 +77,7 @@ static QPVS: LazyLock<Qpvs> = LazyLock::new(|| {
     }
     // A word of a name written in the other number ("Côte des Roses" for "Côtes des Roses"):
     // a key of the same QPV, unless it is a key of its own.
-    let genuine: Vec<String> = by_key.keys().cloned().collect();
+    let genuine: std::collections::HashSet<String> = by_key.keys().cloned().collect();
     for (i, q) in all.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         for (key, whole) in keys_of(q.name) {
