@@ -312,17 +312,18 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
 /// "contrat(s) de ville de [la, l', du]" right before an owner, or "contrat de ville" right
 /// before a period.
 static CONTRACT_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)?$")
+    Regex::new(&format!(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+{OF_WORDS}?$"))
         .expect("valid regex")
 });
 static CONTRACT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville[ \t\n]+$").expect("valid regex")
 });
 /// What links a period to the owner after it: " de ", " du ", " de l'".
-static OF_AFTER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t\n]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)$")
-        .expect("valid regex")
-});
+static OF_AFTER_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^[ \t\n]+{OF_WORDS}$")).expect("valid regex"));
+/// "de la ", "de l'", "du ", "des ", "de ", "d'" before an owner's name.
+const OF_WORDS: &str =
+    r"(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)";
 
 /// The territory the page names the earlier contract after, when it is another than the new
 /// contract's `new` (not a longer or shorter form of it): the owner written with the earlier
@@ -1888,13 +1889,19 @@ mod tests {
     /// The signing day of each contract merged from `t`, where Montauban and Quimperlé are
     /// territories of a series and "6 février" and "9 février" dates.
     fn timeline_days(t: &str) -> Vec<Option<String>> {
+        series_days(t, &["Montauban", "Quimperlé"])
+    }
+
+    /// The signing days the merge gives the territories `names` of a series, with the days of
+    /// 6 and 9 February in `t`.
+    fn series_days(t: &str, names: &[&str]) -> Vec<Option<String>> {
         let series = |name: &str| {
             let mut a = territory(t, name);
             a.evidence.rule = "territories.series".into();
             a
         };
         let c = Candidates {
-            territories: vec![series("Montauban"), series("Quimperlé")],
+            territories: names.iter().map(|n| series(n)).collect(),
             dates: vec![
                 date(t, "6 février", "2015-02-06", DateRole::Other),
                 date(t, "9 février", "2015-02-09", DateRole::Other),
@@ -1910,26 +1917,7 @@ mod tests {
 
     #[test]
     fn a_territory_told_in_turn_between_two_days_of_a_month_gets_the_month() {
-        let days = |t: &str| {
-            let series = |name: &str| {
-                let mut a = territory(t, name);
-                a.evidence.rule = "territories.series".into();
-                a
-            };
-            let c = Candidates {
-                territories: vec![series("Montauban"), series("Hirson"), series("Quimperlé")],
-                dates: vec![
-                    date(t, "6 février", "2015-02-06", DateRole::Other),
-                    date(t, "9 février", "2015-02-09", DateRole::Other),
-                ],
-                ..Candidates::default()
-            };
-            merge(t, &c)
-                .contracts
-                .iter()
-                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
-                .collect::<Vec<_>>()
-        };
+        let days = |t: &str| series_days(t, &["Montauban", "Hirson", "Quimperlé"]);
         let t = "Les contrats : le 6 février à Montauban, puis à Hirson, et Quimperlé le 9 \
                  février.\n";
         assert_eq!(days(t)[1].as_deref(), Some("2015-02"));
@@ -2261,32 +2249,28 @@ mod tests {
 
     #[test]
     fn an_earlier_contract_told_by_its_signing_year_and_its_end() {
+        let generations = |t: &str, end_role: DateRole| {
+            let end = date(t, "31 décembre 2023", "2023-12-31", end_role);
+            let signed = date(t, "en 2015", "2015", DateRole::Signature);
+            let c = Candidates {
+                territories: vec![territory(t, "Lens")],
+                dates: vec![date(t, "2024-2030", "2024", DateRole::Period), signed, end],
+                ..Candidates::default()
+            };
+            periods_and_days(t, &c)
+        };
         let t = "Le contrat 2024-2030 de Lens succède à celui qu'on avait signé en 2015, arrivé \
                  à son terme le 31 décembre 2023.\n";
-        let end = date(t, "31 décembre 2023", "2023-12-31", DateRole::Deadline);
-        let signed = date(t, "en 2015", "2015", DateRole::Signature);
-        let c = Candidates {
-            territories: vec![territory(t, "Lens")],
-            dates: vec![date(t, "2024-2030", "2024", DateRole::Period), signed, end],
-            ..Candidates::default()
-        };
         assert_eq!(
-            periods_and_days(t, &c),
+            generations(t, DateRole::Deadline),
             [(Some([2024, 2030]), None), (Some([2015, 2023]), Some("2015".into()))]
         );
         // An end told without an ending verb is not the earlier contract's ("une réunion le 31
         // décembre 2023").
         let t = "Le contrat 2024-2030 de Lens succède à celui signé en 2015 ; une réunion le 31 \
                  décembre 2023.\n";
-        let end = date(t, "31 décembre 2023", "2023-12-31", DateRole::Other);
-        let signed = date(t, "en 2015", "2015", DateRole::Signature);
-        let c = Candidates {
-            territories: vec![territory(t, "Lens")],
-            dates: vec![date(t, "2024-2030", "2024", DateRole::Period), signed, end],
-            ..Candidates::default()
-        };
         assert_eq!(
-            periods_and_days(t, &c),
+            generations(t, DateRole::Other),
             [(Some([2024, 2030]), None), (None, Some("2015".into()))]
         );
     }

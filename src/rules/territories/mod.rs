@@ -594,17 +594,17 @@ pub(super) mod tests {
     }
 
     /// The carriers' names after [`first_written_form`], the territories being every whole-word
-    /// occurrence in `text` of `forms` (each with the code of the same intercommunality), the
-    /// last one carrying the contract.
-    fn first_forms(text: &str, forms: &[&str]) -> Vec<String> {
+    /// occurrence in `text` of `forms`, all with the intercommunality code `code`, those from
+    /// byte `carrier_from` on carrying the contract.
+    fn first_forms(text: &str, forms: &[&str], code: &str, carrier_from: usize) -> Vec<String> {
         let mut found: Vec<Territory> = Vec::new();
         for form in forms {
             for (at, _) in text.match_indices(form) {
                 found.push(Territory {
                     name: (*form).to_owned(),
                     kind: "CA".into(),
-                    code: Some("200000001".into()),
-                    carries_contract: false,
+                    code: Some(code.into()),
+                    carries_contract: at >= carrier_from,
                     evidence: crate::record::Evidence {
                         span: [at, at + form.len()],
                         text: (*form).to_owned(),
@@ -612,10 +612,6 @@ pub(super) mod tests {
                     },
                 });
             }
-        }
-        found.sort_by_key(|t| t.evidence.span);
-        if let Some(last) = found.last_mut() {
-            last.carries_contract = true;
         }
         first_written_form(text, &mut found);
         found.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
@@ -627,11 +623,14 @@ pub(super) mod tests {
         // uses.
         let text = "Cinq quartiers dans la CAPV\nLa CAPV et l'État signent. Le contrat de ville de \
                     Porte du Vexin est signé.";
-        assert_eq!(first_forms(text, &["CAPV", "Porte du Vexin"]), ["CAPV"]);
+        assert_eq!(first_forms(text, &["CAPV", "Porte du Vexin"], "200000001", 60), ["CAPV"]);
         // The words first: the words.
         let text = "Porte du Vexin signe son contrat. Plus loin, la CAPV finance le contrat de la \
                     CAPV.";
-        assert_eq!(first_forms(text, &["Porte du Vexin", "CAPV"]), ["Porte du Vexin"]);
+        assert_eq!(
+            first_forms(text, &["Porte du Vexin", "CAPV"], "200000001", 60),
+            ["Porte du Vexin"]
+        );
     }
 
     #[test]
@@ -640,42 +639,10 @@ pub(super) mod tests {
         // case adjective before its acronym.
         let text = "Le contrat de la Métropole européenne de Lille (MEL) est signé. La MEL le \
                     porte : contrat de ville de la MEL.";
-        let mut found = Vec::new();
-        for (at, _) in text.match_indices("MEL") {
-            found.push(Territory {
-                name: "MEL".into(),
-                kind: "Métropole".into(),
-                code: Some("200093201".into()),
-                carries_contract: at > 80,
-                evidence: crate::record::Evidence {
-                    span: [at, at + 3],
-                    text: "MEL".into(),
-                    rule: "test".into(),
-                },
-            });
-        }
-        first_written_form(text, &mut found);
-        let carriers: Vec<&str> =
-            found.iter().filter(|t| t.carries_contract).map(|t| t.name.as_str()).collect();
-        assert_eq!(carriers, ["Métropole européenne de Lille"]);
+        assert_eq!(first_forms(text, &["MEL"], "200093201", 80), ["Métropole européenne de Lille"]);
         // Words before the parenthesis the gazetteer does not give that code: the acronym stays.
         let text = "Le contrat des Communes Unies (MEL) est signé. Contrat de ville de la MEL.";
-        let mut found: Vec<Territory> = found.into_iter().take(0).collect();
-        for (at, _) in text.match_indices("MEL") {
-            found.push(Territory {
-                name: "MEL".into(),
-                kind: "Métropole".into(),
-                code: Some("200093201".into()),
-                carries_contract: at > 40,
-                evidence: crate::record::Evidence {
-                    span: [at, at + 3],
-                    text: "MEL".into(),
-                    rule: "test".into(),
-                },
-            });
-        }
-        first_written_form(text, &mut found);
-        assert!(found.iter().filter(|t| t.carries_contract).all(|t| t.name == "MEL"));
+        assert_eq!(first_forms(text, &["MEL"], "200093201", 40), ["MEL"]);
     }
 
     #[test]
