@@ -103,7 +103,7 @@ static CONTRACT_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence about the contract's parties.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ee|ees|ent|er|era|eront|ataires?|atures?)\b|\b(?:les|des|aux|autres|ses|leurs|deux|trois)\s+parties\b(?:\s+prenantes\b)?|\brepr[ée]sent[ée](?:e|s|es)?\s+par\b[^,;:()]*|\bparaph|\bs['’](?:y\s+)?(?:sont|est)\s+(?:également\s+|aussi\s+|ensuite\s+)?(?:joint|associé|rallié)(?:e|s|es)?\b|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
+    Regex::new(r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ee|ees|ent|ant|er|era|eront|ataires?|atures?)\b|\b(?:les|des|aux|autres|ses|leurs|deux|trois)\s+parties\b(?:\s+prenantes\b)?|\brepr[ée]sent[ée](?:e|s|es)?\s+par\b[^,;:()]*|\bparaph|\bs['’](?:y\s+)?(?:sont|est)\s+(?:également\s+|aussi\s+|ensuite\s+)?(?:joint|associé|rallié)(?:e|s|es)?\b|\bpartenaires?\b|\bpartenariat\b|\bs['’](?:y\s+)?engagent\b|\bse\s+sont\s+(?:tous\s+|également\s+)?engagé|\bmobilis(?:e|ent|ant|é|ée|és|ées)\b|\bréuni(?:t|ssent|ssant|s)\b|\bassoci(?:e|ent|ant|é|ée|és|ées)\b")
         .expect("valid regex")
 });
 
@@ -173,6 +173,14 @@ impl Rule for PartySentence {
             let end = PRESENCE.find(s).map_or(s.len(), |m| m.start());
             let mut cuts = cues.clone();
             cuts.extend(PRESENT_CUT.find_iter(s).map(|m| m.range()));
+            // A colon after a cue closes what stands before it: the parties, then the goals
+            // they set ("en signant, l'État et la CAF s'accordent sur trois axes : emploi,
+            // santé et logement"), or a lead-in, then the parties ("deux partenaires : l'État et
+            // la CAF"). One before any cue opens the sentence ("Politique de la ville : ...").
+            let first_cue = cues[0].end;
+            cuts.extend(
+                s.match_indices(':').filter(|(i, _)| *i >= first_cue).map(|(i, c)| i..i + c.len()),
+            );
             cuts.sort_by_key(|c| c.start);
             let starts = std::iter::once(0).chain(cuts.iter().map(|c| c.end));
             let ends = cuts.iter().map(|c| c.start.min(end)).chain(std::iter::once(end));
@@ -243,6 +251,32 @@ mod tests {
         );
         check("Étaient réunis pour la fête de quartier la Ville de Reims et la CAF.", &[]);
         check("Se sont retrouvés au gymnase la Région et la CAF pour un tournoi.", &[]);
+    }
+
+    #[test]
+    fn parties_of_a_gerund_of_signing() {
+        check(
+            "En signant, l'État, la Région Occitanie et le Département de l'Aude se sont engagés à agir ensemble.",
+            &["État", "Région Occitanie", "Département de l'Aude"],
+        );
+        check(
+            "En cosignant ce contrat, la CAF du Gers et Pôle emploi s'engagent à mobiliser leurs moyens.",
+            &["CAF du Gers", "Pôle emploi"],
+        );
+        check(
+            "La CAF du Gard et la Ville de Nîmes, en signant le contrat de ville, ont lancé la démarche.",
+            &["CAF du Gard", "Ville de Nîmes"],
+        );
+        check(
+            "En signant, l'État, le Département du Finistère et la Ville de Brest se sont engagés sur trois axes : emploi, santé et logement.",
+            &["État", "Département du Finistère", "Ville de Brest"],
+        );
+        check(
+            "Le contrat de ville associe deux partenaires : la Région Bretagne et la CAF du Finistère.",
+            &["Région Bretagne", "CAF du Finistère"],
+        );
+        // a gerund of another act than the signing
+        check("En soutenant les associations, la Région et la CAF aident les quartiers.", &[]);
     }
 
     #[test]
