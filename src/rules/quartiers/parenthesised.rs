@@ -19,7 +19,7 @@ use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, clean_name, common_noun_phrase, communes, count_in, is_commune, label, last_sentence,
-    plausible_name, quartier_paragraphs, speaks_of_quartiers, status_in,
+    looks_like_sentence, plausible_name, quartier_paragraphs, speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -133,7 +133,14 @@ impl Rule for Parenthesised {
                     // floralies (Marly)", a name written in lower case, has its commune).
                     let bodies =
                         common_noun_phrase(&name) && !communes.iter().any(|c| is_commune(c));
-                    if plausible_name(&name) && !bodies {
+                    // "l'Office public de l'habitat (OPH)": a body and its abbreviation; "s'y
+                    // joignent les communes voisines (A, B)": a clause, not a name.
+                    let abbreviated = abbreviates(inner.as_str(), &name);
+                    if plausible_name(&name)
+                        && !bodies
+                        && !abbreviated
+                        && !looks_like_sentence(&name)
+                    {
                         items.push(Item {
                             range: para.start + start + range.start..para.start + all.end(),
                             name,
@@ -202,6 +209,36 @@ fn of_a_body(before: &str) -> bool {
         let noun = n.as_str().to_lowercase();
         !OWN.contains(&noun.as_str())
     })
+}
+
+/// Whether `inner`, one word that is no commune, is the abbreviation of `name`: its letters are
+/// the initials of the name's words, small words aside, in order, from the first ("Caisse
+/// d'allocations familiales" for "Caf", "Agence nationale pour la rénovation urbaine" for
+/// "ANRU").
+fn abbreviates(inner: &str, name: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "l", "d", "de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "sur",
+    ];
+    let inner = inner.trim();
+    let letters: Vec<char> = crate::names::fold_keep_article(inner).chars().collect();
+    if inner.contains(char::is_whitespace)
+        || !(2..=8).contains(&letters.len())
+        || !letters.iter().all(|c| c.is_alphabetic())
+        || is_commune(inner)
+    {
+        return false;
+    }
+    let folded = crate::names::fold_keep_article(name);
+    let initials: Vec<char> = folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && !SMALL.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if initials.first() != letters.first() {
+        return false;
+    }
+    let mut rest = initials.iter();
+    letters.iter().all(|l| rest.any(|i| i == l))
 }
 
 /// An all-capitals word of up to six letters ("MEL", "CALL"): an abbreviation, not a quartier.
@@ -321,6 +358,49 @@ mod tests {
             &Parenthesised,
             "Quartiers en veille active : Les tilleuls (Marly) ; Cité Kuhlmann (Odomez).",
             &["Les tilleuls @ Marly : veille", "Cité Kuhlmann @ Odomez : veille"],
+        );
+    }
+
+    #[test]
+    fn a_body_before_its_abbreviation_is_no_quartier() {
+        none(
+            &Parenthesised,
+            "Les quartiers sont choisis par l'Observatoire national de la pauvreté urbaine (ONPU) chaque année.",
+        );
+        none(
+            &Parenthesised,
+            "Dans les quartiers, la Caisse d'allocations familiales (Caf) finance les centres sociaux.",
+        );
+        assert!(abbreviates(
+            "Insee",
+            "Institut national de la statistique et des études économiques"
+        ));
+        assert!(!abbreviates("Bron", "Terraillon"));
+        assert!(!abbreviates("Vaulx-en-Velin", "Mas du Taureau"));
+        finds(
+            &Parenthesised,
+            "Quartiers prioritaires : Croix Rouge (Reims) ; Orgemont (Épinay-sur-Seine).",
+            &["Croix Rouge @ Reims : prioritaire", "Orgemont @ Épinay-sur-Seine : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_clause_before_a_list_of_communes_is_no_quartier() {
+        none(
+            &Parenthesised,
+            "Les quartiers de la ville centre sont concernés. Viennent ensuite les autres villes signataires (Bron, Vénissieux et Rillieux-la-Pape).",
+        );
+        none(
+            &Parenthesised,
+            "Pour les quartiers, s'y associent aussi les communes voisines (Anzin, Beuvrages).",
+        );
+        finds(
+            &Parenthesised,
+            "Les quartiers du contrat : Centre ancien (Beaucaire) et Les Cités des fleurs (Tarascon).",
+            &[
+                "Centre ancien @ Beaucaire : prioritaire",
+                "Les Cités des fleurs @ Tarascon : prioritaire",
+            ],
         );
     }
 
