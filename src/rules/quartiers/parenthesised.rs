@@ -19,7 +19,8 @@ use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, clean_name, common_noun_phrase, communes, count_in, is_commune, label, last_sentence,
-    looks_like_sentence, plausible_name, quartier_paragraphs, speaks_of_quartiers, status_in,
+    looks_like_sentence, names_a_qpv, plausible_name, quartier_paragraphs, speaks_of_quartiers,
+    status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -128,7 +129,21 @@ impl Rule for Parenthesised {
                     }
                     continue;
                 }
-                for (name, range) in names(segment) {
+                let items_of_segment = names(segment).into_iter().flat_map(|(name, range)| {
+                    // "Marcouville et Les Tilleuls (Pontoise)": two quartiers of one commune when
+                    // one side is an official name and the whole is no part of one ("Cité Air
+                    // et Lumières", "Arts et Fleurs" stay whole).
+                    match pair(&name) {
+                        Some((a, b))
+                            if crate::gazetteer::qpv::qpvs_named(&name).is_empty()
+                                && (names_a_qpv(doc, &a) || names_a_qpv(doc, &b)) =>
+                        {
+                            vec![(a, range.clone()), (b, range)]
+                        }
+                        _ => vec![(name, range)],
+                    }
+                });
+                for (name, range) in items_of_segment {
                     // "Les bailleurs sociaux (Tours Habitat, ...)": bodies, not quartiers ("Les
                     // floralies (Marly)", a name written in lower case, has its commune).
                     let bodies =
@@ -320,6 +335,25 @@ fn names(segment: &str) -> Vec<(String, std::ops::Range<usize>)> {
     if name.is_empty() { vec![] } else { vec![(name, tail..segment.len())] }
 }
 
+/// The two names of `name` when it is "A et B", each side beginning with a capital (an article
+/// aside on the second: "Bellevue et les Tilleuls"), the first not ending with a particle
+/// ("Cité de la Paix et de l'Amitié" stays one name).
+fn pair(name: &str) -> Option<(String, String)> {
+    let (a, b) = name.split_once(" et ")?;
+    let (a, b) = (a.trim(), b.trim());
+    if b.contains(" et ") {
+        return None;
+    }
+    let article = ["le ", "la ", "les ", "l'", "l’", "Le ", "La ", "Les ", "L'", "L’"];
+    let b_bare = article.iter().find_map(|p| b.strip_prefix(p)).unwrap_or(b);
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let last = a.rsplit(' ').next().unwrap_or("");
+    if !capital(a) || !capital(b_bare) || PARTICLES.contains(&last) {
+        return None;
+    }
+    Some((a.to_string(), clean_name(b)))
+}
+
 /// Start of the longest run of capitalised words and particles ending `segment`.
 fn capitalised_tail(segment: &str) -> usize {
     let trimmed = segment.trim_end();
@@ -382,6 +416,36 @@ mod tests {
             "Quartiers prioritaires : Croix Rouge (Reims) ; Orgemont (Épinay-sur-Seine).",
             &["Croix Rouge @ Reims : prioritaire", "Orgemont @ Épinay-sur-Seine : prioritaire"],
         );
+    }
+
+    #[test]
+    fn two_quartiers_joined_by_et_before_one_commune() {
+        finds(
+            &Parenthesised,
+            "Sept quartiers sont retenus : Marcouville et Les Tilleuls (Pontoise), Le Haut-Bois (Oignies).",
+            &[
+                "Marcouville @ Pontoise : prioritaire",
+                "Les Tilleuls @ Pontoise : prioritaire",
+                "Le Haut-Bois @ Oignies : prioritaire",
+            ],
+        );
+        finds(
+            &Parenthesised,
+            "Les quartiers prioritaires : Gare-Nord et Louvrais (Pontoise) et Bas-Rhin (Molsheim).",
+            &[
+                "Gare-Nord @ Pontoise : prioritaire",
+                "Louvrais @ Pontoise : prioritaire",
+                "Bas-Rhin @ Molsheim : prioritaire",
+            ],
+        );
+        // No side is an official name: one name.
+        finds(
+            &Parenthesised,
+            "Quartiers prioritaires : Cité Soleil et Lune (Marly) ; Le Haut-Bois (Oignies).",
+            &["Cité Soleil et Lune @ Marly : prioritaire", "Le Haut-Bois @ Oignies : prioritaire"],
+        );
+        assert_eq!(pair("Cité de la Paix et de l'Amitié"), None);
+        assert_eq!(pair("Rue des Arts et métiers"), None);
     }
 
     #[test]
