@@ -627,5 +627,9 @@ mod tests {
         assert!(!plausible_name("Istres : 2 quartiers"));
         assert!(plausible_name("Trois Cités"));
         assert!(plausible_name("Quartier 2000"));
+        // The heading of one of a contract's pillars.
+        assert!(!plausible_name("Premier pilier : cohésion sociale"));
+        assert!(!plausible_name("Pilier 2 - cadre de vie"));
+        assert!(plausible_name("Les Piliers"));
     }
 }
