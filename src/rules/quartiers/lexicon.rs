@@ -360,8 +360,15 @@ pub(super) fn plausible_name(name: &str) -> bool {
         Regex::new(r"(?i)^\d[\d \u{a0}\u{202f}.,]*\s*(?:%|€|habitants?|logements?|ménages|personnes|familles|jeunes|euros?|millions?|milliards?|hectares?|ha)\b")
             .expect("valid regex")
     });
-    let number =
-        name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) || FIGURE.is_match(name);
+    // A count of quartiers is no quartier's name ("Arles : 3 quartiers", "Bron : un QPV",
+    // "deux quartiers prioritaires"); "Cité des 4000", "Trois Cités" are names.
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[^:]*:\s*)?(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+(?:quartiers?|QPV|sites?\s+prioritaires?)\b")
+            .expect("valid regex")
+    });
+    let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+        || FIGURE.is_match(name)
+        || COUNT.is_match(name);
     name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && (1..=12).contains(&words)
         && !bare_cue
@@ -612,5 +619,17 @@ mod tests {
         assert!(!plausible_name("En 2024"));
         assert!(!plausible_name("En effet"));
         assert!(!plausible_name("Agence nationale des quartiers"));
+        // A count of quartiers, in figures or in words.
+        assert!(!plausible_name("8 quartiers"));
+        assert!(!plausible_name("1 quartier"));
+        assert!(!plausible_name("Deux quartiers prioritaires"));
+        assert!(!plausible_name("3 QPV"));
+        assert!(!plausible_name("Istres : 2 quartiers"));
+        assert!(plausible_name("Trois Cités"));
+        assert!(plausible_name("Quartier 2000"));
+        // The heading of one of a contract's pillars.
+        assert!(!plausible_name("Premier pilier : cohésion sociale"));
+        assert!(!plausible_name("Pilier 2 - cadre de vie"));
+        assert!(plausible_name("Les Piliers"));
     }
 }

@@ -19,7 +19,8 @@ use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, clean_name, common_noun_phrase, communes, count_in, is_commune, label, last_sentence,
-    plausible_name, quartier_paragraphs, speaks_of_quartiers, status_in,
+    looks_like_sentence, names_a_qpv, plausible_name, quartier_paragraphs, speaks_of_quartiers,
+    status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -128,12 +129,33 @@ impl Rule for Parenthesised {
                     }
                     continue;
                 }
-                for (name, range) in names(segment) {
+                let items_of_segment = names(segment).into_iter().flat_map(|(name, range)| {
+                    // "Marcouville et Les Tilleuls (Pontoise)": two quartiers of one commune when
+                    // one side is an official name and the whole is no part of one ("Cité Air
+                    // et Lumières", "Arts et Fleurs" stay whole).
+                    match pair(&name) {
+                        Some((a, b))
+                            if crate::gazetteer::qpv::qpvs_named(&name).is_empty()
+                                && (names_a_qpv(doc, &a) || names_a_qpv(doc, &b)) =>
+                        {
+                            vec![(a, range.clone()), (b, range)]
+                        }
+                        _ => vec![(name, range)],
+                    }
+                });
+                for (name, range) in items_of_segment {
                     // "Les bailleurs sociaux (Tours Habitat, ...)": bodies, not quartiers ("Les
                     // floralies (Marly)", a name written in lower case, has its commune).
                     let bodies =
                         common_noun_phrase(&name) && !communes.iter().any(|c| is_commune(c));
-                    if plausible_name(&name) && !bodies {
+                    // "l'Office public de l'habitat (OPH)": a body and its abbreviation; "s'y
+                    // joignent les communes voisines (A, B)": a clause, not a name.
+                    let abbreviated = abbreviates(inner.as_str(), &name);
+                    if plausible_name(&name)
+                        && !bodies
+                        && !abbreviated
+                        && !looks_like_sentence(&name)
+                    {
                         items.push(Item {
                             range: para.start + start + range.start..para.start + all.end(),
                             name,
@@ -202,6 +224,36 @@ fn of_a_body(before: &str) -> bool {
         let noun = n.as_str().to_lowercase();
         !OWN.contains(&noun.as_str())
     })
+}
+
+/// Whether `inner`, one word that is no commune, is the abbreviation of `name`: its letters are
+/// the initials of the name's words, small words aside, in order, from the first ("Caisse
+/// d'allocations familiales" for "Caf", "Agence nationale pour la rénovation urbaine" for
+/// "ANRU").
+fn abbreviates(inner: &str, name: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "l", "d", "de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "sur",
+    ];
+    let inner = inner.trim();
+    let letters: Vec<char> = crate::names::fold_keep_article(inner).chars().collect();
+    if inner.contains(char::is_whitespace)
+        || !(2..=8).contains(&letters.len())
+        || !letters.iter().all(|c| c.is_alphabetic())
+        || is_commune(inner)
+    {
+        return false;
+    }
+    let folded = crate::names::fold_keep_article(name);
+    let initials: Vec<char> = folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && !SMALL.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if initials.first() != letters.first() {
+        return false;
+    }
+    let mut rest = initials.iter();
+    letters.iter().all(|l| rest.any(|i| i == l))
 }
 
 /// An all-capitals word of up to six letters ("MEL", "CALL"): an abbreviation, not a quartier.
@@ -283,6 +335,25 @@ fn names(segment: &str) -> Vec<(String, std::ops::Range<usize>)> {
     if name.is_empty() { vec![] } else { vec![(name, tail..segment.len())] }
 }
 
+/// The two names of `name` when it is "A et B", each side beginning with a capital (an article
+/// aside on the second: "Bellevue et les Tilleuls"), the first not ending with a particle
+/// ("Cité de la Paix et de l'Amitié" stays one name).
+fn pair(name: &str) -> Option<(String, String)> {
+    let (a, b) = name.split_once(" et ")?;
+    let (a, b) = (a.trim(), b.trim());
+    if b.contains(" et ") {
+        return None;
+    }
+    let article = ["le ", "la ", "les ", "l'", "l’", "Le ", "La ", "Les ", "L'", "L’"];
+    let b_bare = article.iter().find_map(|p| b.strip_prefix(p)).unwrap_or(b);
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let last = a.rsplit(' ').next().unwrap_or("");
+    if !capital(a) || !capital(b_bare) || PARTICLES.contains(&last) {
+        return None;
+    }
+    Some((a.to_string(), clean_name(b)))
+}
+
 /// Start of the longest run of capitalised words and particles ending `segment`.
 fn capitalised_tail(segment: &str) -> usize {
     let trimmed = segment.trim_end();
@@ -321,6 +392,79 @@ mod tests {
             &Parenthesised,
             "Quartiers en veille active : Les tilleuls (Marly) ; Cité Kuhlmann (Odomez).",
             &["Les tilleuls @ Marly : veille", "Cité Kuhlmann @ Odomez : veille"],
+        );
+    }
+
+    #[test]
+    fn a_body_before_its_abbreviation_is_no_quartier() {
+        none(
+            &Parenthesised,
+            "Les quartiers sont choisis par l'Observatoire national de la pauvreté urbaine (ONPU) chaque année.",
+        );
+        none(
+            &Parenthesised,
+            "Dans les quartiers, la Caisse d'allocations familiales (Caf) finance les centres sociaux.",
+        );
+        assert!(abbreviates(
+            "Insee",
+            "Institut national de la statistique et des études économiques"
+        ));
+        assert!(!abbreviates("Bron", "Terraillon"));
+        assert!(!abbreviates("Vaulx-en-Velin", "Mas du Taureau"));
+        finds(
+            &Parenthesised,
+            "Quartiers prioritaires : Croix Rouge (Reims) ; Orgemont (Épinay-sur-Seine).",
+            &["Croix Rouge @ Reims : prioritaire", "Orgemont @ Épinay-sur-Seine : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn two_quartiers_joined_by_et_before_one_commune() {
+        finds(
+            &Parenthesised,
+            "Sept quartiers sont retenus : Marcouville et Les Tilleuls (Pontoise), Le Haut-Bois (Oignies).",
+            &[
+                "Marcouville @ Pontoise : prioritaire",
+                "Les Tilleuls @ Pontoise : prioritaire",
+                "Le Haut-Bois @ Oignies : prioritaire",
+            ],
+        );
+        finds(
+            &Parenthesised,
+            "Les quartiers prioritaires : Gare-Nord et Louvrais (Pontoise) et Bas-Rhin (Molsheim).",
+            &[
+                "Gare-Nord @ Pontoise : prioritaire",
+                "Louvrais @ Pontoise : prioritaire",
+                "Bas-Rhin @ Molsheim : prioritaire",
+            ],
+        );
+        // No side is an official name: one name.
+        finds(
+            &Parenthesised,
+            "Quartiers prioritaires : Cité Soleil et Lune (Marly) ; Le Haut-Bois (Oignies).",
+            &["Cité Soleil et Lune @ Marly : prioritaire", "Le Haut-Bois @ Oignies : prioritaire"],
+        );
+        assert_eq!(pair("Cité de la Paix et de l'Amitié"), None);
+        assert_eq!(pair("Rue des Arts et métiers"), None);
+    }
+
+    #[test]
+    fn a_clause_before_a_list_of_communes_is_no_quartier() {
+        none(
+            &Parenthesised,
+            "Les quartiers de la ville centre sont concernés. Viennent ensuite les autres villes signataires (Bron, Vénissieux et Rillieux-la-Pape).",
+        );
+        none(
+            &Parenthesised,
+            "Pour les quartiers, s'y associent aussi les communes voisines (Anzin, Beuvrages).",
+        );
+        finds(
+            &Parenthesised,
+            "Les quartiers du contrat : Centre ancien (Beaucaire) et Les Cités des fleurs (Tarascon).",
+            &[
+                "Centre ancien @ Beaucaire : prioritaire",
+                "Les Cités des fleurs @ Tarascon : prioritaire",
+            ],
         );
     }
 
