@@ -362,9 +362,17 @@ pub(super) fn plausible_name(name: &str) -> bool {
     });
     // A count of quartiers is no quartier's name ("Arles : 3 quartiers", "Bron : un QPV",
     // "deux quartiers prioritaires"); "Cité des 4000", "Trois Cités" are names.
+    // The number words are those of the shared table from one to twelve.
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[^:]*:\s*)?(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+(?:quartiers?|QPV|sites?\s+prioritaires?)\b")
-            .expect("valid regex")
+        let words = crate::analysis::words::NUMBER_WORDS
+            .iter()
+            .filter(|(_, n)| (1..=12).contains(n))
+            .map(|(w, _)| w.as_str());
+        Regex::new(&format!(
+            r"(?i)^(?:[^:]*:\s*)?(?:\d+|{})\s+(?:quartiers?|QPV|sites?\s+prioritaires?)\b",
+            crate::rules::alternation(words)
+        ))
+        .expect("valid regex")
     });
     let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
         || FIGURE.is_match(name)

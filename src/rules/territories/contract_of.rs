@@ -21,8 +21,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::grammar::{
-    NAME, OF, PREFIX, QUALIFIER, demonym_after, doc_epci_mentions, never_carrier, owner,
-    prefix_kind, word_kind,
+    NAME, OF, PREFIX, QUALIFIER, demonym_after, doc_epci_mentions, never_carrier, noun_kind, owner,
 };
 use super::territory;
 use crate::data;
@@ -129,7 +128,7 @@ impl Rule for ContractOf {
                     && !as_example(text, m.start(), m.end() + noun.end() + end)
                 {
                     let at = m.end();
-                    let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
+                    let kind = noun_kind(noun.as_str());
                     let range = at + noun.start()..at + noun.end() + end;
                     // Named by its proper name too, the demonym is a second way of naming
                     // it: kept as a mention only (the name an earlier contract went by, "il
@@ -148,7 +147,7 @@ impl Rule for ContractOf {
                             && !as_example(text, m.start(), m.end() + noun.end() + name.end()) =>
                     {
                         let at = m.end() + noun.end();
-                        let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
+                        let kind = noun_kind(noun.as_str());
                         out.territories.push(territory(
                             doc,
                             at + name.start()..at + name.end(),

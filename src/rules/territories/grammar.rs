@@ -190,6 +190,12 @@ pub(super) fn without_kind_prefix(name: &str) -> Option<&str> {
 pub(super) const OF: &str =
     r"(?:de[ \t\n]+la[ \t\n]+|de[ \t\n]+l'|du[ \t\n]+|des[ \t\n]+|de[ \t\n]+|d')";
 
+/// The kind an intercommunality's common noun stands for, as a prefix ("communauté urbaine" →
+/// `CU`) or as a kind word ("métropole").
+pub(super) fn noun_kind(noun: &str) -> Option<&'static str> {
+    prefix_kind(noun).or_else(|| word_kind(noun))
+}
+
 /// The kind a prefix stands for ("communauté urbaine" → `CU`).
 pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
     let p = prefix.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
@@ -200,10 +206,7 @@ pub(super) fn prefix_kind(prefix: &str) -> Option<&'static str> {
 /// (GBM)" → "Grand Besançon Métropole" for "GBM", without its kind prefix; `None` when `name`
 /// is no acronym or the text never spells it out.
 pub(super) fn defined_acronym(text: &str, name: &str) -> Option<String> {
-    let acronym = !name.contains(char::is_whitespace)
-        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && name.chars().count() <= 8;
-    if !acronym {
+    if !is_acronym(name) {
         return None;
     }
     // Built once: a name followed by any parenthesised acronym; the right one is picked below.
@@ -224,6 +227,14 @@ pub(super) fn defined_acronym(text: &str, name: &str) -> Option<String> {
     let tail = caps.name("prefix").is_none() && LINKED.is_match(&text[..found.start()]);
     let long = found.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
     (long != name && !tail).then_some(long)
+}
+
+/// Whether `name` is written as an acronym ("MEL", "TPM", "CALL", "CdA"): one word of at most
+/// eight characters with two capitals or more.
+pub(super) fn is_acronym(name: &str) -> bool {
+    !name.contains(char::is_whitespace)
+        && name.chars().count() <= 8
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
 /// The owner a match of `PREFIX? NAME` names, as a range of the matched haystack and a kind: the

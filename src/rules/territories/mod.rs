@@ -163,7 +163,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     // A neighbour that signed "le sien" carries a second contract: it takes no fallback's
     // place, nor gives way to a carrier named otherwise.
     let tier = |t: &Territory| fallback_tier(&t.evidence.rule);
-    let neighbour = |t: &Territory| t.evidence.rule == own_contract::NEIGHBOUR_ID;
+    let neighbour = own_contract::is_neighbour;
     let ranked = out.territories.iter().filter(|t| t.carries_contract && !neighbour(t));
     if let Some(best) = ranked.map(tier).min() {
         out.territories.retain(|t| !t.carries_contract || neighbour(t) || tier(t) == best);
@@ -180,14 +180,6 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     out.territories.dedup_by(|b, a| a.evidence.span == b.evidence.span && a.name == b.name);
 }
 
-/// Whether `name` is written as an acronym ("MEL", "TPM", "CALL"): one word of at most eight
-/// characters with two capitals or more.
-fn is_acronym(name: &str) -> bool {
-    !name.contains(char::is_whitespace)
-        && name.chars().count() <= 8
-        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
-}
-
 /// A linked carrier written both as an acronym and in words ("la MEL", "la Métropole
 /// européenne de Lille") goes by the form the page uses first: the headline's ("Quatre
 /// communes dans TPM" makes the contract TPM's, a title naming "la Métropole européenne de
@@ -201,22 +193,28 @@ pub fn first_written_form(clean: &str, territories: &mut [Territory]) {
         return;
     }
     let lower = clean.to_lowercase();
+    // Where each linked territory's name first stands, computed once per territory.
+    let firsts: Vec<(usize, &Territory)> = territories
+        .iter()
+        .filter(|o| o.code.is_some())
+        .map(|o| (first_at(clean, &lower, &o.name).unwrap_or(o.evidence.span[0]), o))
+        .collect();
     let renames: Vec<Option<String>> = territories
         .iter()
         .map(|t| {
             let code = t.code.as_deref().filter(|_| t.carries_contract)?;
-            let (at, first) = territories
+            let &(at, first) = firsts
                 .iter()
-                .filter(|o| o.code.as_deref() == Some(code))
-                .map(|o| (first_at(clean, &lower, &o.name).unwrap_or(o.evidence.span[0]), o))
+                .filter(|(_, o)| o.code.as_deref() == Some(code))
                 .min_by_key(|(at, _)| *at)?;
             let parenthesised = clean.get(..at).is_some_and(|b| b.trim_end().ends_with('('));
-            let form = if is_acronym(&first.name) && parenthesised {
+            let form = if grammar::is_acronym(&first.name) && parenthesised {
                 words_before_parenthesis(clean, at, code)?
             } else {
                 first.name.clone()
             };
-            (form != t.name && is_acronym(&form) != is_acronym(&t.name)).then_some(form)
+            (form != t.name && grammar::is_acronym(&form) != grammar::is_acronym(&t.name))
+                .then_some(form)
         })
         .collect();
     for (t, name) in territories.iter_mut().zip(renames) {
@@ -230,8 +228,11 @@ pub fn first_written_form(clean: &str, territories: &mut [Territory]) {
 /// acronym as written in `clean`, other names in the text's lower case `lower` (an offset of
 /// `lower` may differ from `clean`'s by a few bytes, enough to order first mentions).
 fn first_at(clean: &str, lower: &str, name: &str) -> Option<usize> {
-    let (hay, needle) =
-        if is_acronym(name) { (clean, name.to_owned()) } else { (lower, name.to_lowercase()) };
+    let (hay, needle) = if grammar::is_acronym(name) {
+        (clean, name.to_owned())
+    } else {
+        (lower, name.to_lowercase())
+    };
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     hay.match_indices(&needle).map(|(i, _)| i).find(|&i| {
         !word(hay[..i].chars().next_back()) && !word(hay[i + needle.len()..].chars().next())

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::contract_of::{ANAPHORA, named_otherwise};
-use super::grammar::{NAME, demonym_after, epci_mentions, prefix_kind, sentences, word_kind};
+use super::grammar::{NAME, demonym_after, epci_mentions, noun_kind, sentences};
 use super::signing_sentence::CITY;
 use super::territory;
 use crate::gazetteer;
@@ -32,7 +32,12 @@ const ID: &str = "territories.own_contract";
 
 /// Rule id of an intercommunality that signed "le sien": its own contract beside the one the
 /// page is about, so the page reports two, and a fallback carrier of the other one stays.
-pub(super) const NEIGHBOUR_ID: &str = "territories.own_contract_neighbour";
+const NEIGHBOUR_ID: &str = "territories.own_contract_neighbour";
+
+/// Whether `t` is a neighbour's own contract ([`NEIGHBOUR_ID`]).
+pub(super) fn is_neighbour(t: &crate::record::Territory) -> bool {
+    t.evidence.rule == NEIGHBOUR_ID
+}
 
 /// An article before an intercommunality's common noun ("la communauté d'agglomération
 /// bergeracoise", "l'agglomération tourangelle").
@@ -122,7 +127,7 @@ fn demonym_subject(
             if named_otherwise(doc, town) {
                 return None;
             }
-            let kind = prefix_kind(noun.as_str()).or_else(|| word_kind(noun.as_str()));
+            let kind = noun_kind(noun.as_str());
             Some((article.end()..article.end() + noun.end() + end, kind))
         })
         .last()
@@ -213,11 +218,13 @@ mod tests {
     fn an_intercommunality_named_by_a_demonym_signs_its_own() {
         for (text, name) in [
             (
-                "Le contrat de ville de Vire est signé. La communauté d'agglomération                  bergeracoise avait, elle, signé le sien trois jours plus tôt.",
+                "Le contrat de ville de Vire est signé. La communauté d'agglomération \
+                 bergeracoise avait, elle, signé le sien trois jours plus tôt.",
                 "communauté d'agglomération bergeracoise",
             ),
             (
-                "Le contrat de ville de Vire est signé. L'agglomération tourangelle a déjà                  paraphé le sien.",
+                "Le contrat de ville de Vire est signé. L'agglomération tourangelle a déjà \
+                 paraphé le sien.",
                 "agglomération tourangelle",
             ),
             (

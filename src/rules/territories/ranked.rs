@@ -328,7 +328,7 @@ struct Mention {
 /// Adds the fallback carriers to `out` when it has none: a counted series first, else the
 /// best-ranked territory of a document that reports one contract.
 pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
-    let neighbour = |t: &Territory| t.evidence.rule == super::own_contract::NEIGHBOUR_ID;
+    let neighbour = super::own_contract::is_neighbour;
     if out.territories.iter().any(|t| t.carries_contract && !neighbour(t)) {
         more_of_a_timeline(doc, out);
         return;
