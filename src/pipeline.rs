@@ -258,17 +258,25 @@ fn apply_rules(doc: &Doc, out: &mut Candidates) {
 }
 
 /// Each family's resolve step but those of `skip`, in [`rules::FAMILIES`] order (as
-/// [`rules::extract`] runs them).
+/// [`rules::extract`] runs them), each guarded: a panic (a bug) leaves the candidates as they
+/// were before that step, and a warning.
 fn resolve(doc: &Doc, out: &mut Candidates, skip: &[&str]) {
     for family in rules::FAMILIES.iter().filter(|f| !skip.contains(f)) {
-        match *family {
-            "dates" => rules::dates::resolve(doc, out),
-            "figures" => rules::figures::resolve(doc, out),
-            "people" => rules::people::resolve(doc, out),
-            "orgs" => rules::orgs::resolve(doc, out),
-            "quartiers" => rules::quartiers::resolve(doc, out),
-            "territories" => rules::territories::resolve(doc, out),
-            _ => {}
+        let before = out.clone();
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rules::resolve_family(family, doc, out);
+        }));
+        if let Err(panic) = run {
+            *out = before;
+            out.warnings.push(Warning {
+                kind: "pipeline.rule_failed".into(),
+                message: format!(
+                    "the {family} resolve step failed on this document (a bug, please report \
+                     it): {}",
+                    panic_message(&*panic)
+                ),
+                span: None,
+            });
         }
     }
 }

@@ -3,7 +3,8 @@
 //! Each case takes a fixture document and applies a few mutations at random offsets: insert a
 //! multi-byte character or one of the Unicode spaces the normaliser leaves alone (U+0085, U+1680,
 //! U+2002-U+2008, U+2028, U+205F, U+3000), turn a run of ordinary spaces into one of them,
-//! truncate, duplicate or delete a stretch, inject HTML, insert stray bytes. The targets: decoding,
+//! truncate, duplicate or delete a stretch, inject HTML, insert stray bytes, and the defects of
+//! scraped pages: a stretch flattened to one line, its spaces lost, or put in capitals. The targets: decoding,
 //! HTML to text, the normalised view and its offset map, each rule family, the whole pipeline.
 //! What must hold: nothing panics, no `internal` error or failed rule, every evidence span lies
 //! on character boundaries of the clean text and equals its text, the offset map stays ordered
@@ -67,6 +68,9 @@ enum Mutation {
     Duplicate { at: f64, len: f64 },
     Delete { at: f64, len: f64 },
     Byte { at: f64, byte: u8 },
+    Flatten { at: f64, len: f64 },
+    Glue { at: f64, len: f64 },
+    Capitals { at: f64, len: f64 },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -80,6 +84,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         1 => (f.clone(), f.clone()).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
         1 => (f.clone(), f.clone()).prop_map(|(at, len)| Mutation::Delete { at, len }),
         1 => (f.clone(), any::<u8>()).prop_map(|(at, byte)| Mutation::Byte { at, byte }),
+        2 => (f.clone(), f.clone()).prop_map(|(at, len)| Mutation::Flatten { at, len }),
+        2 => (f.clone(), f.clone()).prop_map(|(at, len)| Mutation::Glue { at, len }),
+        1 => (f.clone(), f.clone()).prop_map(|(at, len)| Mutation::Capitals { at, len }),
     ]
 }
 
@@ -137,6 +144,9 @@ fn mutate(bytes: &[u8], muts: &[Mutation]) -> Vec<u8> {
                 text.replace_range(from..to, "");
             }
             Mutation::Byte { at, byte } => raw.push(((at * text.len() as f64) as usize, byte)),
+            Mutation::Flatten { at, len } => restyle(&mut text, at, len, |s| s.replace('\n', " ")),
+            Mutation::Glue { at, len } => restyle(&mut text, at, len, |s| s.replace(' ', "")),
+            Mutation::Capitals { at, len } => restyle(&mut text, at, len, str::to_uppercase),
         }
     }
     let mut out = text.into_bytes();
@@ -144,6 +154,14 @@ fn mutate(bytes: &[u8], muts: &[Mutation]) -> Vec<u8> {
         out.insert(at.min(out.len()), byte);
     }
     out
+}
+
+/// Rewrites a stretch of `text` (from `at`, up to 3,000 bytes scaled by `len`) with `how`.
+fn restyle(text: &mut String, at: f64, len: f64, how: impl Fn(&str) -> String) {
+    let from = offset(text, at);
+    let to = text.floor_char_boundary(from + (len * 3000.0) as usize);
+    let new = how(&text[from..to]);
+    text.replace_range(from..to, &new);
 }
 
 /// How many cases each target runs: a few by default, `CDV_FUZZ_CASES` for a soak.

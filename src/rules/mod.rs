@@ -219,17 +219,22 @@ pub fn extract_families(doc: &Doc, families: &[&str]) -> Candidates {
         rule.apply(doc, &mut out);
     }
     for family in FAMILIES.iter().filter(|f| families.contains(f)) {
-        match *family {
-            "dates" => dates::resolve(doc, &mut out),
-            "figures" => figures::resolve(doc, &mut out),
-            "people" => people::resolve(doc, &mut out),
-            "orgs" => orgs::resolve(doc, &mut out),
-            "quartiers" => quartiers::resolve(doc, &mut out),
-            "territories" => territories::resolve(doc, &mut out),
-            _ => {}
-        }
+        resolve_family(family, doc, &mut out);
     }
     out
+}
+
+/// The resolve step of `family` (one of [`FAMILIES`]; "text" has none).
+pub fn resolve_family(family: &str, doc: &Doc, out: &mut Candidates) {
+    match family {
+        "dates" => dates::resolve(doc, out),
+        "figures" => figures::resolve(doc, out),
+        "people" => people::resolve(doc, out),
+        "orgs" => orgs::resolve(doc, out),
+        "quartiers" => quartiers::resolve(doc, out),
+        "territories" => territories::resolve(doc, out),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

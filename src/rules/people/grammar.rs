@@ -540,8 +540,9 @@ fn role_before(
     stops: &[usize],
     html: bool,
 ) -> Option<(Role, usize)> {
+    // The mention before may reach past `at` (its role read after it took this name's words).
     let lo = text.ceil_char_boundary(at.saturating_sub(200).max(floor));
-    let window = &text[lo..at];
+    let window = text.get(lo..at)?;
     let found: Vec<crate::rules::text::Match> = ROLE_ANY.find_iter(window).collect();
     for (i, w) in found.iter().enumerate().rev() {
         let end = role_end(text, lo + w.end(), stops, html);
@@ -826,6 +827,16 @@ mod tests {
     #[track_caller]
     fn none(text: &str) {
         assert!(read(text).is_empty(), "{text:?}: {:?}", read(text));
+    }
+
+    /// Spaces lost in a scraped page: the mention before a name may reach past the next
+    /// name's start (a fuzzing find: the role search then sliced backwards).
+    #[test]
+    fn overlapping_mentions_of_glued_text_do_not_panic() {
+        for text in ["P H,Préfet dMarcelB", "M L,Présidente dAnneB,Maire dLucC", "A B,Maire dJeanD"]
+        {
+            let _ = read(text);
+        }
     }
 
     #[test]

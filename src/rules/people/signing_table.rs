@@ -60,9 +60,11 @@ fn cells(text: &str, line: Range<usize>, sep: char) -> Vec<Range<usize>> {
     }
     out.into_iter()
         .map(|r| {
+            // A blank cell is an empty range at its end.
             let cell = &body[r.clone()];
             let lead = cell.len() - cell.trim_start().len();
-            line.start + r.start + lead..line.start + r.start + cell.trim_end().len()
+            let end = line.start + r.start + cell.trim_end().len().max(lead);
+            line.start + r.start + lead..end
         })
         .collect()
 }
@@ -113,6 +115,18 @@ mod tests {
     use crate::rules::people::testing::{finds, none};
 
     const S: Involvement = Involvement::Signatory;
+
+    /// A header with a blank cell made only of a multi-byte space (a fuzzing find: the cell's
+    /// range was inverted) is read, not a panic.
+    #[test]
+    fn a_blank_header_cell_is_an_empty_range() {
+        let text = "Date |\u{a0}\u{202f}| Pour la Ville\n3 mai | x | Lucie Morin\n";
+        let heads = cells(text, 0..text.find('\n').unwrap(), '|');
+        assert_eq!(heads.len(), 3);
+        assert!(heads.iter().all(|h| h.start <= h.end && text.get(h.clone()).is_some()));
+        assert_eq!(&text[heads[1].clone()], "");
+        finds(&SigningTable, text, &["Lucie Morin"], S);
+    }
 
     #[test]
     fn the_column_of_the_party_signed_for() {

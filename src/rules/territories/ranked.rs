@@ -1094,14 +1094,17 @@ const LINKING: [&str; 16] = [
 /// The end of the title of a page flattened to one line, starting at `start`: the first lost
 /// line break ([`LOST_BREAK`]) or sentence end, within [`FLAT_TITLE_WORDS`] words.
 fn flat_title_end(text: &str, start: usize) -> usize {
-    let words_end = text[start..]
-        .split_inclusive(char::is_whitespace)
-        .filter(|w| !w.trim().is_empty())
-        .take(FLAT_TITLE_WORDS)
-        .map(str::len)
-        .sum::<usize>()
-        + start;
-    let words_end = text[..words_end].trim_end().len();
+    // The end of the FLAT_TITLE_WORDS-th word (runs of spaces between words counted in).
+    let mut words_end = start;
+    let mut words = 0;
+    for piece in text[start..].split_inclusive(char::is_whitespace) {
+        if words == FLAT_TITLE_WORDS {
+            break;
+        }
+        words += usize::from(!piece.trim().is_empty());
+        words_end += piece.len();
+    }
+    let words_end = text[..words_end].trim_end().len().max(start);
     let head = &text[start..words_end];
     let lost = LOST_BREAK.captures_iter(head).find_map(|c| {
         let last = c.name("last")?;
@@ -1410,6 +1413,22 @@ mod tests {
     use super::*;
     use crate::record::Format;
     use crate::rules::testing;
+
+    /// A flattened page whose words are parted by runs of spaces (a fuzzing find: the title's
+    /// end was counted without them and fell inside an "ô").
+    #[test]
+    fn flat_title_end_counts_runs_of_spaces() {
+        let words = "Le  contrat  de  ville  de  la  Drôme  est  signé";
+        let text =
+            format!("{words}     Le préfet  et  le  maire ont signé. {}", "Suite ".repeat(30));
+        let end = flat_title_end(&text, 0);
+        assert!(text.is_char_boundary(end));
+        assert_eq!(&text[..end], words);
+        let spread = format!("{}fin", "é  ".repeat(40));
+        let end = flat_title_end(&spread, 0);
+        assert!(spread.is_char_boundary(end));
+        assert_eq!(spread[..end].split_whitespace().count(), FLAT_TITLE_WORDS);
+    }
 
     #[test]
     fn case_folding() {
