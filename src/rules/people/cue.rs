@@ -296,7 +296,10 @@ pub(super) static LIST_CUT: LazyLock<Regex> = LazyLock::new(|| {
 /// The end of the list a cue at `from` introduces, within `sentence_end`: the first quotation,
 /// relative clause or cue of another kind (`others`).
 pub(super) fn list_end(text: &str, from: usize, sentence_end: usize, others: &[&Regex]) -> usize {
-    let scope = &text[from..sentence_end];
+    // A cue may run past its sentence's end (its words parted by a blank line): no list then.
+    let Some(scope) = text.get(from..sentence_end) else {
+        return from;
+    };
     let mut end = sentence_end;
     for re in std::iter::once(&*LIST_CUT).chain(others.iter().copied()) {
         if let Some(m) = re.find(scope) {

@@ -48,6 +48,14 @@ mod tests {
 
     const P: Involvement = Involvement::Present;
 
+    /// A cue whose words a blank line parts ends past its sentence (a fuzzing find: the list
+    /// after it was sliced backwards): no one is read, and nothing panics.
+    #[test]
+    fn a_cue_across_a_blank_line_lists_no_one() {
+        none(&InPresenceOf, "La signature a eu lieu aux côtés\n\nde Paul Viel, maire.");
+        none(&InPresenceOf, "Signature en présence\n\nde Lucie Morin.");
+    }
+
     #[test]
     fn people_present_at_a_signing() {
         finds(
