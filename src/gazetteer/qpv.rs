@@ -65,10 +65,13 @@ static QPVS: LazyLock<Qpvs> = LazyLock::new(|| {
         })
         .collect();
     let mut by_key: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
-    for (i, q) in all.iter().enumerate() {
+    // Each name's keys, made once: the variants below are made from them.
+    let keys: Vec<Vec<(String, bool)>> = all.iter().map(|q| keys_of(q.name)).collect();
+    for (i, keys) in keys.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for (key, whole) in keys_of(q.name) {
-            let entry = by_key.entry(key).or_default();
+        for (key, whole) in keys {
+            let whole = *whole;
+            let entry = by_key.entry(key.clone()).or_default();
             match entry.iter_mut().find(|(j, _)| *j == i) {
                 Some(e) => e.1 |= whole,
                 None => entry.push((i, whole)),
@@ -78,9 +81,9 @@ static QPVS: LazyLock<Qpvs> = LazyLock::new(|| {
     // A word of a name written in the other number ("Côte des Roses" for "Côtes des Roses"):
     // a key of the same QPV, unless it is a key of its own.
     let genuine: std::collections::HashSet<String> = by_key.keys().cloned().collect();
-    for (i, q) in all.iter().enumerate() {
+    for (i, keys) in keys.into_iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for (key, whole) in keys_of(q.name) {
+        for (key, whole) in keys {
             for variant in number_spelled(&key) {
                 if genuine.contains(&variant) {
                     continue;

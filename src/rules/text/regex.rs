@@ -281,8 +281,11 @@ struct Engine {
     scan: bool,
     /// Whether the small form differs from the whole one: false when every class of the
     /// pattern already lies in [`KEPT`], and then one compiled form serves every haystack.
-    cut: bool,
-    /// The syntax tree of the first form to compile (the small one when `cut`), until it is.
+    /// Decided on the first compile: the pattern as written of a scanned pattern is only
+    /// compiled once a candidate is found, and most documents give none to most patterns.
+    cut: OnceLock<bool>,
+    /// The syntax tree of the engine until the first compile asks for it, cut down to the
+    /// small form's then if `cut` (see [`Engine::first`]).
     first_hir: Mutex<Option<Hir>>,
     /// Whether unanchored searches run on it (else only anchored confirmations).
     unanchored: bool,
@@ -296,7 +299,7 @@ impl Clone for Engine {
         Engine {
             pattern: self.pattern.clone(),
             scan: self.scan,
-            cut: self.cut,
+            cut: self.cut.clone(),
             first_hir: Mutex::new(first_hir),
             unanchored: self.unanchored,
             compiled: self.compiled.clone(),
@@ -307,12 +310,11 @@ impl Clone for Engine {
 
 impl Engine {
     fn new(pattern: Arc<str>, hir: Hir, scan: bool, unanchored: bool) -> Engine {
-        let (first, cut) = cut(hir);
         Engine {
             pattern,
             scan,
-            cut,
-            first_hir: Mutex::new(Some(first)),
+            cut: OnceLock::new(),
+            first_hir: Mutex::new(Some(hir)),
             unanchored,
             compiled: OnceLock::new(),
             small: OnceLock::new(),
@@ -329,6 +331,17 @@ impl Engine {
         self.first_hir.lock().ok().and_then(|mut h| h.take())
     }
 
+    /// Whether the small form differs from the whole one, the kept tree being cut down to the
+    /// small form's on the first call (see [`cut`]).
+    fn is_cut(&self) -> bool {
+        *self.cut.get_or_init(|| {
+            let Ok(mut kept) = self.first_hir.lock() else { return cut(self.hir()).1 };
+            let (first, changed) = cut(kept.take().unwrap_or_else(|| self.hir()));
+            *kept = Some(first);
+            changed
+        })
+    }
+
     /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
     fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
@@ -337,7 +350,7 @@ impl Engine {
             Ok(re) => re,
             Err(e) => panic!("a rule pattern does not compile: {e}"),
         };
-        if !self.cut {
+        if !self.is_cut() {
             self.compiled.get_or_init(|| build(&self.take_first().unwrap_or_else(|| self.hir())))
         } else if small {
             self.small
@@ -628,14 +641,16 @@ impl Regex {
         found
     }
 
-    fn search_slots(&self, input: &Input<'_>, small: bool, slots: &mut Slots) {
-        let found = self.leftmost(input, small, |i| {
-            self.engines().exact.get(small).search_captures(i, slots);
+    /// Whether the pattern matches in `input`, its groups then in `slots`. The slots are made
+    /// on the first candidate, so a scanned pattern that finds none never compiles the pattern
+    /// as written.
+    fn search_slots(&self, input: &Input<'_>, small: bool, slots: &mut Option<Slots>) -> bool {
+        self.leftmost(input, small, |i| {
+            let exact = self.engines().exact.get(small);
+            let slots = slots.get_or_insert_with(|| exact.create_captures());
+            exact.search_captures(i, slots);
             slots.is_match()
-        });
-        if !found {
-            slots.set_pattern(None);
-        }
+        })
     }
 
     /// Whether the pattern matches somewhere in `hay`.
@@ -679,9 +694,11 @@ impl Regex {
     /// The groups of the leftmost-first match starting at or after `start`.
     pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
         let small = all_kept_from(hay, start);
-        let mut slots = self.engines().exact.get(small).create_captures();
-        self.search_slots(&Input::new(hay).span(start..hay.len()), small, &mut slots);
-        slots.is_match().then_some(Captures { hay, slots })
+        let mut slots = None;
+        if !self.search_slots(&Input::new(hay).span(start..hay.len()), small, &mut slots) {
+            return None;
+        }
+        slots.map(|slots| Captures { hay, slots })
     }
 
     /// The groups of every successive non-overlapping match in `hay`.
@@ -973,12 +990,12 @@ impl<'h> Iterator for CaptureMatches<'_, 'h> {
     fn next(&mut self) -> Option<Captures<'h>> {
         let re = self.re;
         let small = self.small;
-        let mut slots = re.engines().exact.get(small).create_captures();
+        let mut slots = None;
         self.it.advance(|input| {
-            re.search_slots(input, small, &mut slots);
-            Ok(slots.get_match())
+            let found = re.search_slots(input, small, &mut slots);
+            Ok(slots.as_ref().filter(|_| found).and_then(Slots::get_match))
         })?;
-        Some(Captures { hay: self.hay, slots })
+        slots.map(|slots| Captures { hay: self.hay, slots })
     }
 }
 
