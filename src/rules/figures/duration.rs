@@ -18,7 +18,7 @@ use crate::rules::text::Regex;
 use super::context::sentence;
 use super::figure;
 use super::head::headed_of;
-use super::lexicon::{Class, DURATION_CUES, alternation};
+use super::lexicon::{Class, DURATION_CUES, DurationCue, alternation};
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The duration rule.
@@ -27,9 +27,19 @@ pub struct Duration;
 /// This rule's id, in its evidence.
 pub(super) const ID: &str = "figures.duration";
 
+/// The cues of `place`, as one alternation.
+fn cues(place: DurationCue) -> String {
+    alternation(DURATION_CUES.iter().filter(|(_, p)| *p == place).map(|(f, _)| f.as_str()))
+}
+
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| *b).map(|(f, _)| f.as_str()));
-    Regex::new(&format!(r"(?i)\b{cues}\s+(?:les\s+)?$")).expect("valid regex")
+    Regex::new(&format!(r"(?i)\b{}\s+(?:les\s+)?$", cues(DurationCue::Before)))
+        .expect("valid regex")
+});
+
+/// Words after the duration's head that make it a term to come ("les 5 années à venir").
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s+{}\b", cues(DurationCue::After))).expect("valid regex")
 });
 
 /// A sentence opened by a pronoun, or by a noun that takes up the text just named ("Le
@@ -39,8 +49,7 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    let cues = alternation(DURATION_CUES.iter().filter(|(_, b)| !*b).map(|(f, _)| f.as_str()));
-    Regex::new(&format!(r"(?i)\b{cues}")).expect("valid regex")
+    Regex::new(&format!(r"(?i)\b{}", cues(DurationCue::Subject))).expect("valid regex")
 });
 
 /// Years named after the contract they measure: "ces six années de contractualisation", "huit
@@ -73,7 +82,9 @@ impl Rule for Duration {
             let s = sentence(text, n.num.start);
             let of_contract = OF_CONTRACT.is_match(&text[h.head.end..])
                 && !ELAPSED.is_match(&text[s.start..n.range.start]);
-            let cued = BEFORE.is_match(&text[s.start..n.range.start]) && names_contract(text, s);
+            let cued = (BEFORE.is_match(&text[s.start..n.range.start])
+                || AFTER.is_match(&text[h.head.end..]))
+                && names_contract(text, s);
             if !of_contract && !cued {
                 continue;
             }
@@ -142,6 +153,14 @@ mod tests {
         assert_eq!(one(&Duration, t).0, 6.0);
         let t = "Ils ont scellé cinq ans d'engagement réciproque.";
         assert_eq!(one(&Duration, t).0, 5.0);
+        // A term to come, after its head; the contract's road map is the contract.
+        let t =
+            "Le nouveau contrat fixe les priorités des 6 années à venir, quartier par quartier.";
+        assert_eq!(one(&Duration, t).0, 6.0);
+        let t = "Les quartiers ont désormais leur feuille de route pour les sept ans à venir.";
+        assert_eq!(one(&Duration, t).0, 7.0);
+        let t = "Cette feuille de route vaut pour cinq ans.";
+        assert_eq!(one(&Duration, t).0, 5.0);
     }
 
     #[test]
@@ -164,5 +183,9 @@ mod tests {
         none(&Duration, "Après trois ans d'engagements, le bénévole passe la main.");
         none(&Duration, "Le registre de signatures restera ouvert pendant deux semaines.");
         none(&Duration, "Le club de foot a un nouveau sponsor pour trois ans.");
+        // A term to come that is no contract's.
+        none(&Duration, "Le gymnase sera rénové dans les 5 années à venir.");
+        none(&Duration, "Le contrat est signé. La crèche ouvrira dans les trois ans à venir.");
+        none(&Duration, "La route départementale sera refaite pour six ans.");
     }
 }

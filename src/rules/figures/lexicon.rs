@@ -126,11 +126,20 @@ pub(super) static CONNECTORS: LazyLock<Vec<(String, Link)>> = LazyLock::new(|| {
         _ => None,
     })
 });
-/// `(cue, is_before)`: words before a duration, or naming the contract in its sentence.
-pub(super) static DURATION_CUES: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+/// Where a duration cue stands: before the number, after its head, or anywhere in the sentence
+/// (naming the contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DurationCue {
+    Before,
+    After,
+    Subject,
+}
+/// `(cue, place)`: words before or after a duration, or naming the contract in its sentence.
+pub(super) static DURATION_CUES: LazyLock<Vec<(String, DurationCue)>> = LazyLock::new(|| {
     pairs("figures/duration_cues.tsv", |v| match v {
-        "before" => Some(true),
-        "subject" => Some(false),
+        "before" => Some(DurationCue::Before),
+        "after" => Some(DurationCue::After),
+        "subject" => Some(DurationCue::Subject),
         _ => None,
     })
 });
