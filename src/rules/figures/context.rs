@@ -123,10 +123,10 @@ pub(super) fn cues(text: &str) -> BTreeSet<Cue> {
     CUE.find_iter(text).filter_map(|m| cue_of(m.as_str())).collect()
 }
 
-/// "Ils"/"Elles" opening a clause, also behind a short adverbial and its comma ("Ensemble,
-/// ils abritent", "Au total, elles comptent").
+/// "Ils"/"Elles" opening a clause, or the "y" of "on y recense" (the place just named), also
+/// behind a short adverbial and its comma ("Ensemble, ils abritent", "Au total, elles comptent").
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:[\p{L}'’]+(?:\s+[\p{L}'’]+)?\s*,\s*)?(?:ils|elles)\b")
+    Regex::new(r"(?i)^\W*(?:[\p{L}'’]+(?:\s+[\p{L}'’]+)?\s*,\s*)?(?:ils|elles|on\s+y)\b")
         .expect("valid regex")
 });
 
@@ -471,6 +471,17 @@ mod tests {
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
         let t = "Les deux villes se touchent. Ensemble, elles comptent 90 000 habitants.";
         let pos = t.find("90 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
+        // "y": the place the sentence before names.
+        let t = "La ville compte trois quartiers prioritaires : Gare, Bourg, Forges. On y recense \
+                 près de 11 000 habitants.";
+        let pos = t.find("11 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+        let t = "Le contrat porte sur sept quartiers. Aujourd'hui, on y dénombre 8 400 résidents.";
+        let pos = t.find("8 400").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+        let t = "La ville longe la Loire. On y recense 48 000 habitants.";
+        let pos = t.find("48 000").expect("number");
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
     }
 
