@@ -72,10 +72,14 @@ struct Piece {
     to: bool,
 }
 
+/// The body that steers a piece of work ("sous le pilotage de la Métropole", "sous l'égide de
+/// l'État"), a party like those listed with it.
+const STEERED: &str = r"(?i:sous\s+(?:le|la|l')\s*(?:co-?)?(?:pilotage|conduite|houlette|égide|coordination|responsabilité|impulsion)\s+(?:conjointe?\s+)?(?:de\s+la|de\s+l'|du|des|de|d'))";
+
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|{STEERED}|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+    ))
     .expect("valid regex")
 });
 
@@ -112,7 +116,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Mans", "La Rochelle").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|[ée]tait|[ée]taient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|(?:co-?)?signer|parapher|officialiser|sceller|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\spar\s+(?:son|sa|ses|leur|leurs)\s|\s\p{Ll}+[^m\s'’]ent\s+(?:aussi|également|encore|désormais|ensemble|parmi|au|aux|à|dans|le|la|les|l['’]|leur|leurs|sa|son|ses)\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|[ée]tait|[ée]taient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|(?:co-?)?signer|parapher|officialiser|sceller|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\spar\s+(?:son|sa|ses|leur|leurs)\s|\s\p{Ll}+[^m\s'’]ent\s+(?:aussi|également|encore|désormais|ensemble|parmi|au|aux|à|dans|le|la|les|l['’]|leur|leurs|sa|son|ses|ce|cet|cette|ces)\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -527,10 +531,22 @@ const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
     let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
     let singular = singular(caps.name("head")?.as_str())?;
+    // "les communes de A et de B et les habitants": the second complement ends before a new
+    // party opening with its article.
+    static NEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:et|ainsi\s+que)\s+(?:les|des|la|le|l')\s*").expect("valid regex")
+    });
     let mut out = Vec::new();
+    let mut tail = None;
     for name in ["a", "b"] {
         let m = caps.name(name)?;
-        let range = trim(text, chunk.start + m.start()..chunk.start + m.end());
+        let mut range = trim(text, chunk.start + m.start()..chunk.start + m.end());
+        if name == "b"
+            && let Some(next) = NEXT_PARTY.find(&text[range.clone()])
+        {
+            tail = Some(trim(text, range.start + next.start()..range.end));
+            range = trim(text, range.start..range.start + next.start());
+        }
         let complement = strip_trailing(&text[range.clone()]);
         out.push(Piece {
             built: Some(build(singular, complement)),
@@ -542,6 +558,9 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
             after_et: name == "b",
             to: false,
         });
+    }
+    if let Some(tail) = tail {
+        out.push(Piece { after_et: true, ..clean(text, tail, &mut false) });
     }
     Some(out)
 }
@@ -647,7 +666,7 @@ fn piece(range: Range<usize>) -> Piece {
 /// The chunk cut at each " et " that opens a new name.
 fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     static ET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec\s+(?:le\s+(?:soutien|concours)|l['’]appui|l['’]aide)\s+d(?:e|u|es)\b)\s*")
+        Regex::new(&format!(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec\s+(?:le\s+(?:soutien|concours)|l['’]appui|l['’]aide)\s+d(?:e|u|es)\b|,?\s*{STEERED})\s*"))
                 .expect("valid regex")
     });
     let s = &text[chunk.clone()];
@@ -734,6 +753,14 @@ fn opens_name(rest: &str) -> bool {
     // "signé par l'État et par la Région".
     if let Some(after) = r.strip_prefix("par ") {
         r = after.trim_start();
+    }
+    // "la Région et enfin le Département", "l'État et bien sûr la Ville".
+    static ADVERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:enfin|aussi|également|surtout|puis|naturellement|évidemment|bien\s+sûr|bien\s+entendu)\s*,?\s+")
+            .expect("valid regex")
+    });
+    if let Some(m) = ADVERB.find(r) {
+        r = &r[m.end()..];
     }
     while let Some(m) = ARTICLE.find(r) {
         if m.is_empty() {

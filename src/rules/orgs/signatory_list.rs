@@ -362,17 +362,23 @@ static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence opening with a verb of following whose inverted subjects joined the signers told
 /// just before: "Suivaient les représentants de ...", "Puis venaient ...", "Venaient ensuite
-/// ...", "Ont suivi ...".
+/// ...", "Ont suivi ...", or with a verb of adding ("S'y ajoutent les communes ...", "S'y
+/// joignaient la CAF et ...", "S'y sont associés ...", "Viennent s'y ajouter ...", "Se joignent
+/// à eux ...").
 static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s+(?:(?:les|des)\s+(?:représentant(?:e)?s|directeurs|directrices|dirigeants|responsables)\s+(?:de|du|des|d')|(?:l['’]|la\s+|le\s+|les\s+)?(?-i:\p{Lu}))")
+    Regex::new(&format!(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s+(?:(?:les|des)\s+(?:représentant(?:e)?s|directeurs|directrices|dirigeants|responsables)\s+(?:de|du|des|d')|(?:l['’]|la\s+|le\s+|les\s+)?(?-i:\p{{Lu}}))|{ADDING}\s*,?\s+(?:l['’]|la\s+|le\s+|les\s+|des\s+|(?-i:\p{{Lu}})))"))
         .expect("valid regex")
 });
 
 /// The verb of [`JOINED_BEFORE`], up to its list.
 static VERB_OF_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s*")
+    Regex::new(&format!(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:{ADDING}|(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?)\s*,?\s*"))
         .expect("valid regex")
 });
+
+/// An inverted verb of adding to the signers just told: "s'y ajoutent", "s'y joignaient", "s'y
+/// sont associés", "viennent s'y ajouter", "se joignent à eux", "s'ajoutent à cette liste".
+const ADDING: &str = r"(?:(?:viennent|venaient)\s+)?(?:s['’]y\s+(?:(?:sont|étaient)\s+(?:(?:ensuite|aussi|également|enfin)\s+)?)?|s['’]|se\s+(?:(?:sont|étaient)\s+(?:(?:ensuite|aussi|également|enfin)\s+)?)?)(?:ajout|joi[gn]|associ|adjoi)\p{L}*(?:\s+(?:à\s+(?:eux|elles|cette\s+liste|ces\s+signataires)|ensuite|enfin|aussi|également|encore))*";
 
 /// The stretches of sentence `s` naming bodies that joined the signers of the sentence
 /// before ([`JOINED_AFTER`], [`JOINED_BEFORE`]).
@@ -578,8 +584,29 @@ mod tests {
             "Le document a été signé par l'État et la Ville. Les deux bailleurs, Gard Habitat et Un Toit pour Tous, complètent le tour de table.",
             &["État", "Ville", "Gard Habitat", "Un Toit pour Tous"],
         );
+        check(
+            "Douze institutions ont signé le contrat hier, la Ville de Dole en tête. S'y ajoutent les autres communes concernées (Tavaux et Damparis), la Région et enfin le Département.",
+            &["Ville de Dole", "Tavaux", "Damparis", "Région", "Département"],
+        );
+        check(
+            "Le contrat a été paraphé en mairie. S'y sont ensuite joints la CAF du Jura et la Région.",
+            &["CAF du Jura", "Région"],
+        );
+        check(
+            "Le contrat a été signé ce matin. Viennent s'y ajouter le Département du Jura et Grand Dole.",
+            &["Département du Jura", "Grand Dole"],
+        );
+        check(
+            "Le maire a signé le document. Se joignent à eux la CAF du Jura, puis l'ARS.",
+            &["CAF du Jura", "ARS"],
+        );
         // No signing told just before, or a signing to come.
         check("Suivaient les représentants de la CAF du Gard et de la Région.", &[]);
+        check("S'y ajoutent la CAF du Jura et la Région.", &[]);
+        check(
+            "Le contrat a été signé hier. S'y ajoutent des ateliers pour les habitants, ouverts à tous.",
+            &[],
+        );
         check(
             "Le contrat sera signé en juin. Les directeurs de la CAF du Gard et de Gard Habitat complètent la liste.",
             &[],
