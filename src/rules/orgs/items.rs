@@ -78,7 +78,7 @@ const STEERED: &str = r"(?i:sous\s+(?:le|la|l')\s*(?:co-?)?(?:pilotage|conduite|
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|{STEERED}|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou\s+encore|ou|puis|{STEERED}|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     ))
     .expect("valid regex")
 });
@@ -183,6 +183,14 @@ static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// bailleurs, les chambres consulaires et les associations").
 static PLURAL_PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)$")
+        .expect("valid regex")
+});
+
+/// A [`PLURAL_PARTY`] group followed by what places or qualifies it: "bailleurs sociaux de ces
+/// quartiers", "bailleurs implantés sur ces territoires", "associations du territoire",
+/// "associations locales", "associations œuvrant dans les quartiers".
+static PLACED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<head>bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)\s+(?:de\s+(?:ces|ses|leurs|nos|notre|la\s+ville|l'agglomération)\b|du\s+(?:territoire|quartier|département|bassin)\b|des\s+quartiers\b|sur\s|dans\s|locaux\b|locales\b|partenaires\b|(?:implant|présent|concern|intervenant|œuvrant|agissant|présents|impliqu)\p{L}*)")
         .expect("valid regex")
 });
 
@@ -883,6 +891,11 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     }
     let s = &text[start..end];
     end = start + strip_trailing(s).len();
+    // "les bailleurs sociaux de ces quartiers", "les bailleurs implantés sur le territoire": the
+    // group as a party, without what places it.
+    if plural && let Some(c) = PLACED_GROUP.captures(&text[start..end]) {
+        end = start + c.name("head").map_or(0, |h| h.end());
+    }
     // "et du préfet" opens a new party; "et maire de Brest" goes on with the same person.
     let raw = text[part.start..part.end].trim_start();
     let after_et = raw.to_lowercase().starts_with("et ")
@@ -1911,6 +1924,28 @@ mod tests {
             "l'État, le Conseil régional, les bailleurs et les associations",
             Mode::Explicit,
             &["État", "Conseil régional", "bailleurs", "associations"],
+        );
+        // What places the group goes.
+        check(
+            "la Région, le Département et les bailleurs sociaux de ces quartiers",
+            Mode::Explicit,
+            &["Région", "Département", "bailleurs sociaux"],
+        );
+        check(
+            "la CAF, l'ARS ainsi que les bailleurs présents sur le territoire",
+            Mode::Explicit,
+            &["CAF", "ARS", "bailleurs"],
+        );
+        check(
+            "l'État, la Ville et les associations locales",
+            Mode::Explicit,
+            &["État", "Ville", "associations"],
+        );
+        // A named body keeps its complement.
+        check(
+            "l'État et l'association des bailleurs sociaux de la Loire",
+            Mode::Explicit,
+            &["État", "association des bailleurs sociaux de la Loire"],
         );
         // alone, or in a loose list, they are no party
         check("les associations", Mode::Explicit, &[]);
