@@ -72,10 +72,14 @@ struct Piece {
     to: bool,
 }
 
+/// The body that steers a piece of work ("sous le pilotage de la Métropole", "sous l'égide de
+/// l'État"), a party like those listed with it.
+const STEERED: &str = r"(?i:sous\s+(?:le|la|l')\s*(?:co-?)?(?:pilotage|conduite|houlette|égide|coordination|responsabilité|impulsion)\s+(?:conjointe?\s+)?(?:de\s+la|de\s+l'|du|des|de|d'))";
+
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou|puis|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou\s+encore|ou|puis|{STEERED}|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+    ))
     .expect("valid regex")
 });
 
@@ -112,7 +116,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Mans", "La Rochelle").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|[ée]tait|[ée]taient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|(?:co-?)?signer|parapher|officialiser|sceller|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\spar\s+(?:son|sa|ses|leur|leurs)\s|\s\p{Ll}+[^m\s'’]ent\s+(?:aussi|également|encore|désormais|ensemble|parmi|au|aux|à|dans|le|la|les|l['’]|leur|leurs|sa|son|ses)\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|[ée]tait|[ée]taient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|(?:co-?)?signer|parapher|officialiser|sceller|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\spar\s+(?:son|sa|ses|leur|leurs)\s|\s\p{Ll}+[^m\s'’]ent\s+(?:aussi|également|encore|désormais|ensemble|parmi|au|aux|à|dans|le|la|les|l['’]|leur|leurs|sa|son|ses|ce|cet|cette|ces)\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -179,6 +183,14 @@ static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// bailleurs, les chambres consulaires et les associations").
 static PLURAL_PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)$")
+        .expect("valid regex")
+});
+
+/// A [`PLURAL_PARTY`] group followed by what places or qualifies it: "bailleurs sociaux de ces
+/// quartiers", "bailleurs implantés sur ces territoires", "associations du territoire",
+/// "associations locales", "associations œuvrant dans les quartiers".
+static PLACED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<head>bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)\s+(?:de\s+(?:ces|ses|leurs|nos|notre|la\s+ville|l'agglomération)\b|du\s+(?:territoire|quartier|département|bassin)\b|des\s+quartiers\b|sur\s|dans\s|locaux\b|locales\b|partenaires\b|(?:implant|présent|concern|intervenant|œuvrant|agissant|présents|impliqu)\p{L}*)")
         .expect("valid regex")
 });
 
@@ -527,10 +539,22 @@ const COMMUNE_HEADS: &[&str] = &["Ville", "Commune", "Municipalité", "Mairie"];
 fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
     let caps = PLURAL_HEAD.captures(&text[chunk.clone()])?;
     let singular = singular(caps.name("head")?.as_str())?;
+    // "les communes de A et de B et les habitants": the second complement ends before a new
+    // party opening with its article.
+    static NEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:et|ainsi\s+que)\s+(?:les|des|la|le|l')\s*").expect("valid regex")
+    });
     let mut out = Vec::new();
+    let mut tail = None;
     for name in ["a", "b"] {
         let m = caps.name(name)?;
-        let range = trim(text, chunk.start + m.start()..chunk.start + m.end());
+        let mut range = trim(text, chunk.start + m.start()..chunk.start + m.end());
+        if name == "b"
+            && let Some(next) = NEXT_PARTY.find(&text[range.clone()])
+        {
+            tail = Some(trim(text, range.start + next.start()..range.end));
+            range = trim(text, range.start..range.start + next.start());
+        }
         let complement = strip_trailing(&text[range.clone()]);
         out.push(Piece {
             built: Some(build(singular, complement)),
@@ -542,6 +566,9 @@ fn distribute(text: &str, chunk: Range<usize>) -> Option<Vec<Piece>> {
             after_et: name == "b",
             to: false,
         });
+    }
+    if let Some(tail) = tail {
+        out.push(Piece { after_et: true, ..clean(text, tail, &mut false) });
     }
     Some(out)
 }
@@ -647,7 +674,7 @@ fn piece(range: Range<usize>) -> Piece {
 /// The chunk cut at each " et " that opens a new name.
 fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
     static ET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec\s+(?:le\s+(?:soutien|concours)|l['’]appui|l['’]aide)\s+d(?:e|u|es)\b)\s*")
+        Regex::new(&format!(r"\s(?:(?i:et)|(?:ainsi|de\s+même)\s+qu(?:e\s|')|mais\s+(?:aussi|également)|sans\s+oublier|tout\s+comme|ou\s+encore|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec\s+(?:le\s+(?:soutien|concours)|l['’]appui|l['’]aide)\s+d(?:e|u|es)\b|,?\s*{STEERED})\s*"))
                 .expect("valid regex")
     });
     let s = &text[chunk.clone()];
@@ -734,6 +761,14 @@ fn opens_name(rest: &str) -> bool {
     // "signé par l'État et par la Région".
     if let Some(after) = r.strip_prefix("par ") {
         r = after.trim_start();
+    }
+    // "la Région et enfin le Département", "l'État et bien sûr la Ville".
+    static ADVERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:enfin|aussi|également|surtout|puis|naturellement|évidemment|bien\s+sûr|bien\s+entendu)\s*,?\s+")
+            .expect("valid regex")
+    });
+    if let Some(m) = ADVERB.find(r) {
+        r = &r[m.end()..];
     }
     while let Some(m) = ARTICLE.find(r) {
         if m.is_empty() {
@@ -856,6 +891,11 @@ fn clean(text: &str, part: Range<usize>, bailleur: &mut bool) -> Piece {
     }
     let s = &text[start..end];
     end = start + strip_trailing(s).len();
+    // "les bailleurs sociaux de ces quartiers", "les bailleurs implantés sur le territoire": the
+    // group as a party, without what places it.
+    if plural && let Some(c) = PLACED_GROUP.captures(&text[start..end]) {
+        end = start + c.name("head").map_or(0, |h| h.end());
+    }
     // "et du préfet" opens a new party; "et maire de Brest" goes on with the same person.
     let raw = text[part.start..part.end].trim_start();
     let after_et = raw.to_lowercase().starts_with("et ")
@@ -1884,6 +1924,28 @@ mod tests {
             "l'État, le Conseil régional, les bailleurs et les associations",
             Mode::Explicit,
             &["État", "Conseil régional", "bailleurs", "associations"],
+        );
+        // What places the group goes.
+        check(
+            "la Région, le Département et les bailleurs sociaux de ces quartiers",
+            Mode::Explicit,
+            &["Région", "Département", "bailleurs sociaux"],
+        );
+        check(
+            "la CAF, l'ARS ainsi que les bailleurs présents sur le territoire",
+            Mode::Explicit,
+            &["CAF", "ARS", "bailleurs"],
+        );
+        check(
+            "l'État, la Ville et les associations locales",
+            Mode::Explicit,
+            &["État", "Ville", "associations"],
+        );
+        // A named body keeps its complement.
+        check(
+            "l'État et l'association des bailleurs sociaux de la Loire",
+            Mode::Explicit,
+            &["État", "association des bailleurs sociaux de la Loire"],
         );
         // alone, or in a loose list, they are no party
         check("les associations", Mode::Explicit, &[]);

@@ -10,6 +10,7 @@ use super::items::{Mode, items};
 use super::party_sentence::proper;
 use super::push_signatories;
 use super::text::{bullet, lines};
+use crate::gazetteer;
 use crate::rules::{Candidates, Doc, Rule};
 
 pub(super) const ID: &str = "orgs.signatory_block";
@@ -119,6 +120,64 @@ fn inline_blocks(doc: &Doc, out: &mut Candidates) {
     }
 }
 
+/// The evidence of the members of a group that a sentence says signed, listed under it
+/// ([`GROUP_SIGNED`]): a part of the parties, not a formal list of all of them.
+const GROUP_ID: &str = "orgs.signatory_block.group";
+
+/// A sentence on its own line saying that a plural or counted group signed, its members in the
+/// bullets under it, without a colon: "Ces 11 communes ont signé le contrat de ville", "Les
+/// communes suivantes l'ont paraphé.", "Les six partenaires suivants sont signataires".
+static GROUP_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:ces|les|leurs)\s+(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt)\s+)?(?P<group>communes|villes|municipalités|partenaires|signataires|collectivités|institutions)(?:\s+(?:suivantes|suivants|concernées|concernés|membres|partenaires))?\s+(?:(?:l['’])?(?:ont|avaient)\s+(?:(?:également|aussi|toutes|tous|conjointement)\s+)?(?:co-?)?(?:signé|paraphé)|(?:sont|étaient)\s+(?:toutes\s+|tous\s+)?(?:co-?)?signataires)\b[^.:;!?]{0,120}[.!]?\s*$")
+        .expect("valid regex")
+});
+
+/// Where a bullet's name ends before what it is told about ("Firminy : trois quartiers",
+/// "Rive-de-Gier – Centre-ville").
+static NAME_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?::|\s[–—-]\s|\()").expect("valid regex"));
+
+/// The members of a group that signed ([`GROUP_SIGNED`]), one a bullet right under the
+/// sentence: each bullet's name up to a colon or a dash, names joined by a slash apart ("A /
+/// B : ..."); a group of communes keeps the names of communes of the gazetteer only.
+fn group_blocks(doc: &Doc, lines: &[Range<usize>], out: &mut Candidates) {
+    let text = doc.text();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(caps) = GROUP_SIGNED.captures(&text[line.clone()]) else { continue };
+        let towns = caps.name("group").is_some_and(|g| {
+            ["communes", "villes", "municipalités"].contains(&g.as_str().to_lowercase().as_str())
+        });
+        let mut seen = Vec::new();
+        let mut found = Vec::new();
+        for next in &lines[i + 1..] {
+            let body = &text[next.clone()];
+            if body.trim().is_empty() {
+                if found.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            let marker = bullet(body);
+            if marker == 0 {
+                break;
+            }
+            let start = next.start + marker;
+            let end = NAME_END.find(&text[start..next.end]).map_or(next.end, |m| start + m.start());
+            let mut at = start;
+            for part in text[start..end].split('/') {
+                let range = at..at + part.len();
+                at += part.len() + 1;
+                for item in items(text, range, Mode::Explicit) {
+                    if !towns || !gazetteer::communes_named(&item.name).is_empty() {
+                        found.push(item);
+                    }
+                }
+            }
+        }
+        push_signatories(doc, found, GROUP_ID, &mut seen, out);
+    }
+}
+
 impl Rule for SignatoryBlock {
     fn id(&self) -> &'static str {
         ID
@@ -126,6 +185,7 @@ impl Rule for SignatoryBlock {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         inline_blocks(doc, out);
+        group_blocks(doc, &lines(doc.text()), out);
         let text = doc.text();
         let lines = lines(text);
         let opens = |i: usize| {
@@ -397,6 +457,36 @@ mod tests {
                 "Maisons et Cités – Soginorpa",
                 "Procureur de la République près le TGI d'Alès",
             ],
+        );
+    }
+
+    #[test]
+    fn the_members_of_a_group_that_signed() {
+        check(
+            "Le contrat couvre 9 quartiers.\n\nCes 3 communes ont signé le contrat de ville\n\n• Montbéliard : La Petite Hollande, Les Batteries\n• Audincourt / Valentigney : Les Champs-Montants\n\nLe contrat court jusqu'en 2030.\n",
+            &["Montbéliard", "Audincourt", "Valentigney"],
+        );
+        check(
+            "Les partenaires suivants l'ont paraphé.\n- la Région Grand Est – pilote du volet emploi\n- la CAF du Doubs\n",
+            &["Région Grand Est", "CAF du Doubs"],
+        );
+        check(
+            "Les communes suivantes sont signataires\n- Le Creusot (2 quartiers)\n- Montceau-les-Mines\n",
+            &["Le Creusot", "Montceau-les-Mines"],
+        );
+    }
+
+    #[test]
+    fn no_group_that_signed_or_no_towns() {
+        // The group did not sign, or its bullets are not communes.
+        check("Ces 3 communes comptent des quartiers\n• Montbéliard : La Petite Hollande\n", &[]);
+        check(
+            "Ces communes ont signé le contrat de ville\n• Les Batteries : 900 habitants\n• Centre social : 12 ateliers\n",
+            &[],
+        );
+        check(
+            "Ces 3 communes ont signé le contrat de ville.\nMontbéliard compte deux quartiers.\n",
+            &[],
         );
     }
 

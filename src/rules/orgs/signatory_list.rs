@@ -45,6 +45,15 @@ static AMONG_THEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A sentence opening among the signatories, whatever came before: "Parmi les signataires, la
+/// Ville compte aussi sur A, B et C", "Parmi les partenaires signataires figurent A et B",
+/// "Au nombre des signataires : A, B". The verb that opens the list ("compte sur", "figurent",
+/// "on trouve", "citons") is cut with the clause before it.
+static AMONG_SIGNATORIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:parmi|au\s+nombre\s+d)(?:\s+les|\s+ses|\s+leurs|es)\s+(?:(?:autres|nombreux|principaux)\s+)?(?:partenaires\s+)?(?:co-?)?signataires\s*[:,]?\s*(?:[^,;:.]{0,80}?\b(?:sur|avec|figurent|figure|trouve|trouvent|compte|comptent|citons|notons|retrouve|retrouvent)\b\s*:?\s*)?")
+        .expect("valid regex")
+});
+
 /// A signing to come ("sera signé", "vont cosigner"), for this rule and `orgs.signing_for`.
 pub(super) static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sera|seront|va|vont|devrait|devraient)\s+(?:être\s+)?(?:co-?)?sign")
@@ -235,12 +244,18 @@ impl Rule for SignatoryList {
                 let seg = trimmed(text, sentence.start + m.end()..sentence.end);
                 push_signatories(doc, items(text, seg, Mode::Explicit), ID, &mut Vec::new(), out);
             }
+            // "Parmi les signataires, la Ville compte aussi sur A et B.": named as signatories.
+            let mut seen = Vec::new();
+            if let Some(m) = AMONG_SIGNATORIES.find(s) {
+                let seg = trimmed(text, sentence.start + m.end()..sentence.end);
+                push_signatories(doc, items(text, seg, Mode::Loose), ID, &mut seen, out);
+            }
             // "Suivaient les représentants de la CAF et de X.", "Les directeurs de la CAF et
             // de X ont complété la liste.": bodies joining the signers of the sentence before.
             if signed_before && !SIGNED.is_match(s) {
-                for seg in joined(s) {
+                for (seg, mode) in joined(s) {
                     let seg = trimmed(text, sentence.start + seg.start..sentence.start + seg.end);
-                    push_signatories(doc, items(text, seg, Mode::Loose), ID, &mut Vec::new(), out);
+                    push_signatories(doc, items(text, seg, mode), ID, &mut Vec::new(), out);
                 }
             }
             signed_before = SIGNED.is_match(s) && !FUTURE_SIGNING.is_match(s);
@@ -249,7 +264,6 @@ impl Rule for SignatoryList {
             if (!SIGNED.is_match(s) && FUNDING.is_match(s)) || OTHER_AGREEMENT.is_match(s) {
                 continue;
             }
-            let mut seen = Vec::new();
             for (seg, explicit) in segments(s, signing.start()) {
                 let seg = trimmed(text, sentence.start + seg.start..sentence.start + seg.end);
                 let explicit = explicit || EXPLICIT_START.is_match(&text[seg.clone()]);
@@ -362,29 +376,42 @@ static JOINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence opening with a verb of following whose inverted subjects joined the signers told
 /// just before: "Suivaient les représentants de ...", "Puis venaient ...", "Venaient ensuite
-/// ...", "Ont suivi ...".
+/// ...", "Ont suivi ...", or with a verb of adding ("S'y ajoutent les communes ...", "S'y
+/// joignaient la CAF et ...", "S'y sont associés ...", "Viennent s'y ajouter ...", "Se joignent
+/// à eux ...").
 static JOINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s+(?:(?:les|des)\s+(?:représentant(?:e)?s|directeurs|directrices|dirigeants|responsables)\s+(?:de|du|des|d')|(?:l['’]|la\s+|le\s+|les\s+)?(?-i:\p{Lu}))")
+    Regex::new(&format!(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s+(?:(?:les|des)\s+(?:représentant(?:e)?s|directeurs|directrices|dirigeants|responsables)\s+(?:de|du|des|d')|(?:l['’]|la\s+|le\s+|les\s+)?(?-i:\p{{Lu}}))|{ADDING}\s*,?\s+(?:l['’]|la\s+|le\s+|les\s+|des\s+|(?-i:\p{{Lu}})))"))
         .expect("valid regex")
 });
 
 /// The verb of [`JOINED_BEFORE`], up to its list.
 static VERB_OF_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?\s*,?\s*")
+    Regex::new(&format!(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?(?:{ADDING}|(?:suivaient|suivent|venaient|viennent|(?:ont|avaient)\s+suivi)(?:\s+(?:ensuite|enfin|alors|aussi|également))?)\s*,?\s*"))
         .expect("valid regex")
 });
 
+/// An inverted verb of adding to the signers just told: "s'y ajoutent", "s'y joignaient", "s'y
+/// sont associés", "viennent s'y ajouter", "se joignent à eux", "s'ajoutent à cette liste".
+const ADDING: &str = r"(?:(?:viennent|venaient)\s+)?(?:s['’]y\s+(?:(?:sont|étaient)\s+(?:(?:ensuite|aussi|également|enfin)\s+)?)?|s['’]|se\s+(?:(?:sont|étaient)\s+(?:(?:ensuite|aussi|également|enfin)\s+)?)?)(?:ajout|joi[gn]|associ|adjoi)\p{L}*(?:\s+(?:à\s+(?:eux|elles|cette\s+liste|ces\s+signataires)|ensuite|enfin|aussi|également|encore))*";
+
 /// The stretches of sentence `s` naming bodies that joined the signers of the sentence
-/// before ([`JOINED_AFTER`], [`JOINED_BEFORE`]).
-fn joined(s: &str) -> Vec<Range<usize>> {
+/// before ([`JOINED_AFTER`], [`JOINED_BEFORE`]), each with how it is read: after a verb of
+/// adding ("S'y ajoutent ...") the sentence is a list of parties, explicit; after a verb of
+/// following or before a verb of joining, only bodies of a known kind count.
+fn joined(s: &str) -> Vec<(Range<usize>, Mode)> {
+    static ADDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^\s*(?:(?:puis|ensuite|enfin)\s*,?\s+)?{ADDING}"))
+            .expect("valid regex")
+    });
     let mut out = Vec::new();
     if let Some(m) = JOINED_BEFORE.find(s) {
         // The match ends inside the list's first words: the list starts after the verb.
         let verb = VERB_OF_FOLLOWING.find(s).map_or(m.end(), |v| v.end());
-        out.push(verb..s.len());
+        let mode = if ADDED.is_match(s) { Mode::Explicit } else { Mode::Loose };
+        out.push((verb..s.len(), mode));
     }
     if let Some(m) = JOINED_AFTER.find(s) {
-        out.push(0..m.start());
+        out.push((0..m.start(), Mode::Loose));
     }
     out
 }
@@ -561,6 +588,21 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_among_the_signatories() {
+        check(
+            "Parmi les signataires, la Ville peut aussi compter sur Vilogia, l'Agence régionale de santé ou encore la CCI.",
+            &["Vilogia", "Agence régionale de santé", "CCI"],
+        );
+        check(
+            "Parmi les partenaires signataires figurent la CAF du Nord et la Région.",
+            &["CAF du Nord", "Région"],
+        );
+        check("Au nombre des signataires : l'État, la Métropole.", &["État", "Métropole"]);
+        // Not among the signatories.
+        check("Parmi les habitants, la CAF du Nord a recruté trois médiateurs.", &[]);
+    }
+
+    #[test]
     fn bodies_joining_the_signers_before() {
         check(
             "Le contrat a été signé hier en mairie. Suivaient les représentants de la CAF du Gard, de Gard Habitat et de la Région.",
@@ -578,8 +620,29 @@ mod tests {
             "Le document a été signé par l'État et la Ville. Les deux bailleurs, Gard Habitat et Un Toit pour Tous, complètent le tour de table.",
             &["État", "Ville", "Gard Habitat", "Un Toit pour Tous"],
         );
+        check(
+            "Douze institutions ont signé le contrat hier, la Ville de Dole en tête. S'y ajoutent les autres communes concernées (Tavaux et Damparis), la Région, le Département et enfin les bailleurs sociaux de ces quartiers.",
+            &["Ville de Dole", "Tavaux", "Damparis", "Région", "Département", "bailleurs sociaux"],
+        );
+        check(
+            "Le contrat a été paraphé en mairie. S'y sont ensuite joints la CAF du Jura et la Région.",
+            &["CAF du Jura", "Région"],
+        );
+        check(
+            "Le contrat a été signé ce matin. Viennent s'y ajouter le Département du Jura et Grand Dole.",
+            &["Département du Jura", "Grand Dole"],
+        );
+        check(
+            "Le maire a signé le document. Se joignent à eux la CAF du Jura, puis l'ARS.",
+            &["CAF du Jura", "ARS"],
+        );
         // No signing told just before, or a signing to come.
         check("Suivaient les représentants de la CAF du Gard et de la Région.", &[]);
+        check("S'y ajoutent la CAF du Jura et la Région.", &[]);
+        check(
+            "Le contrat a été signé hier. S'y ajoutent des ateliers pour les habitants, ouverts à tous.",
+            &[],
+        );
         check(
             "Le contrat sera signé en juin. Les directeurs de la CAF du Gard et de Gard Habitat complètent la liste.",
             &[],
