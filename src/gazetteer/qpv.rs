@@ -84,7 +84,7 @@ static QPVS: LazyLock<Qpvs> = LazyLock::new(|| {
     for (i, keys) in keys.into_iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         for (key, whole) in keys {
-            for variant in number_spelled(&key) {
+            for variant in number_spelled(&key).into_iter().chain(numeral_spelled(&key)) {
                 if genuine.contains(&variant) {
                     continue;
                 }
@@ -209,6 +209,32 @@ fn number_spelled(key: &str) -> Vec<String> {
         let mut v = words.clone();
         v[j] = &other;
         out.push(v.join(" "));
+    }
+    out
+}
+
+/// A folded key with a number written in the other way, in digits or in words ("les 3
+/// fontaines" ↔ "les trois fontaines", "quatre saisons" ↔ "4 saisons"), when it holds one from
+/// two to twenty; "neuf" (also "new") is read only from its digit.
+fn numeral_spelled(key: &str) -> Vec<String> {
+    const WORDS: [&str; 19] = [
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+        "treize", "quatorze", "quinze", "seize", "dix sept", "dix huit", "dix neuf", "vingt",
+    ];
+    let padded = format!(" {key} ");
+    let mut out = Vec::new();
+    // "dix sept" before "dix".
+    for (i, word) in WORDS.iter().enumerate().rev() {
+        let digits = (i + 2).to_string();
+        let (d, w) = (format!(" {digits} "), format!(" {word} "));
+        if padded.contains(&d) {
+            out.push(padded.replacen(&d, &w, 1).trim().to_owned());
+        } else if *word != "neuf" && padded.contains(&w) {
+            out.push(padded.replacen(&w, &d, 1).trim().to_owned());
+        } else {
+            continue;
+        }
+        break;
     }
     out
 }
@@ -521,6 +547,11 @@ mod tests {
         // The list writes "Côtes des Roses - Bel Air"; a page writes "Côte des Roses".
         assert!(qpvs_named("Côte des Roses").iter().any(|n| n.qpv.code == "QN05707M"));
         assert!(qpvs_named("Côtes des Roses").iter().any(|n| n.qpv.code == "QN05707M"));
+        assert_eq!(numeral_spelled("les 3 fontaines"), ["les trois fontaines"]);
+        assert_eq!(numeral_spelled("quatre saisons"), ["4 saisons"]);
+        assert_eq!(numeral_spelled("cite des dix sept arpents"), ["cite des 17 arpents"]);
+        assert_eq!(numeral_spelled("port neuf"), Vec::<String>::new());
+        assert_eq!(numeral_spelled("cite 4000"), Vec::<String>::new());
         assert_eq!(number_spelled("cotes des roses"), ["cote des roses", "cotes des rose"]);
         assert_eq!(number_spelled("beau chateau"), ["beaux chateau", "beau chateaux"]);
         assert_eq!(number_spelled("hauts chateaux"), ["haut chateaux", "hauts chateau"]);

@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::lexicon::{collapse, status_in};
+use super::lexicon::{collapse, is_direction, status_in};
 use crate::data;
 use crate::gazetteer::{self, qpv};
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
@@ -389,13 +389,45 @@ fn line_window(text: &str, from: usize, to: usize, after: bool) -> &str {
 /// Rochelles et les Bâtes"), when a capital follows it; else the hit's start.
 fn after_lower_article(text: &str, range: Range<usize>) -> usize {
     let written = &text[range.clone()];
+    let named = |rest: &str| rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // "les quartiers Ouest" for the QPV "Quartiers Ouest": the descriptor is half the name;
+    // "le quartier de la Noue" for "Quartier de la Noue": the name is "Noue".
+    if let Some(rest) = lower_descriptor(written) {
+        if is_direction(rest) {
+            return range.start + descriptor_at(written);
+        }
+        if named(rest) {
+            return range.end - rest.len();
+        }
+    }
     ["les ", "le ", "la ", "l'", "l’"]
         .iter()
         .find_map(|article| {
             let rest = written.strip_prefix(article)?;
-            rest.starts_with(char::is_uppercase).then(|| range.end - rest.len())
+            named(rest).then(|| range.end - rest.len())
         })
         .unwrap_or(range.start)
+}
+
+/// Where "quartier(s)" starts in `written`, after a lower-case article.
+fn descriptor_at(written: &str) -> usize {
+    ["les ", "le ", "la ", "l'", "l’"]
+        .iter()
+        .find_map(|a| written.strip_prefix(a).map(|rest| written.len() - rest.len()))
+        .unwrap_or(0)
+}
+
+/// What follows a lower-case "quartier(s)" (and its article and "de") that opens a hit, when
+/// one does.
+fn lower_descriptor(written: &str) -> Option<&str> {
+    let rest = &written[descriptor_at(written)..];
+    let rest = rest.strip_prefix("quartiers ").or_else(|| rest.strip_prefix("quartier "))?;
+    Some(
+        ["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"]
+            .iter()
+            .find_map(|de| rest.strip_prefix(de))
+            .unwrap_or(rest),
+    )
 }
 
 /// The whole compound a hit is glued into by hyphens, without spaces, when the glued words are
@@ -449,7 +481,8 @@ enum Reading {
 
 fn acceptable(text: &str, hit: &qpv::Hit) -> Reading {
     let written = &text[hit.range.clone()];
-    if !written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    let named = lower_descriptor(written).filter(|rest| is_direction(rest)).unwrap_or(written);
+    if !named.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
         return Reading::No;
     }
     let start = text.floor_char_boundary(hit.range.start.saturating_sub(60));
@@ -546,6 +579,48 @@ fn status_at(text: &str, at: usize) -> (QuartierStatus, bool) {
 mod tests {
     use super::*;
     use crate::rules::quartiers::testing::{finds, none};
+
+    #[test]
+    fn a_quartier_named_by_its_position_keeps_its_descriptor() {
+        // The list writes "Quartiers Ouest" (Montélimar), "Quartiers Sud-Est" (Saint-Étienne).
+        finds(
+            &Gazetteer,
+            "À Montélimar, les quartiers Ouest sont rejoints par le centre ancien.",
+            &["quartiers Ouest @ Montélimar : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "Saint-Étienne retient Montreynaud et les Quartiers Sud-Est.",
+            &[
+                "Montreynaud @ Saint-Étienne : prioritaire",
+                "Quartiers Sud-Est @ Saint-Étienne : prioritaire",
+            ],
+        );
+        // A direction in lower case is the sentence's.
+        none(&Gazetteer, "À Montélimar, les quartiers ouest de la ville sont plus anciens.");
+    }
+
+    #[test]
+    fn a_number_is_found_in_digits_or_in_words() {
+        // The list writes "Les 3 Fontaines" (Saint-Jean-de-la-Ruelle).
+        for text in [
+            "À Saint-Jean-de-la-Ruelle, on retrouve les 3 Fontaines.",
+            "À Saint-Jean-de-la-Ruelle, on retrouve Les Trois Fontaines.",
+            "À Saint-Jean-de-la-Ruelle, on retrouve les Trois Fontaines.",
+        ] {
+            let got = crate::rules::quartiers::testing::brief(
+                &crate::rules::quartiers::testing::run_as(
+                    &Gazetteer,
+                    text,
+                    crate::record::Format::Text,
+                )
+                .quartiers,
+            );
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].contains("fontaines @ saint-jean-de-la-ruelle"), "{text}: {got:?}");
+        }
+        none(&Gazetteer, "À Saint-Jean-de-la-Ruelle, les trois fontaines de la place sont taries.");
+    }
 
     #[test]
     fn a_building_named_after_a_quartier_is_no_mention_of_it() {

@@ -317,7 +317,11 @@ pub(super) fn clean_name(s: &str) -> String {
         .to_owned();
     if let Some(m) = DESCRIPTOR.find(&name) {
         let rest = &name[m.end()..];
-        if rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '«' || c == '"') {
+        if is_direction(rest) {
+            // "les Quartiers Ouest", "le secteur nord": the descriptor is half the name.
+            let kept = ARTICLE.find(&name).map_or(0, |a| a.end());
+            name = name[kept..].to_owned();
+        } else if rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '«' || c == '"') {
             name = rest.trim_matches(|c: char| c.is_whitespace() || "«»\"".contains(c)).to_owned();
         }
     }
@@ -328,6 +332,17 @@ pub(super) fn clean_name(s: &str) -> String {
         }
     }
     name
+}
+
+/// Whether `s` is only a position in a town ("Ouest", "Sud-Est", "nord"): after "quartiers" or
+/// "secteur" it makes the name with the descriptor ("les Quartiers Ouest", "le secteur nord"),
+/// as the official list writes "Quartiers Sud-Est".
+pub(super) fn is_direction(s: &str) -> bool {
+    static DIRECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:nord|sud)(?:[- ](?:est|ouest))?$|^(?:est|ouest)$")
+            .expect("valid regex")
+    });
+    DIRECTION.is_match(s.trim())
 }
 
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -392,6 +407,22 @@ pub(super) fn names_a_qpv(doc: &Doc, name: &str) -> bool {
     crate::gazetteer::qpv::qpvs_named(name)
         .iter()
         .any(|n| n.whole && n.qpv.communes.iter().any(|c| named.contains(c)))
+}
+
+/// The code of the one quartier prioritaire of the 2024 list that `name` designates (its whole
+/// name or a part of it) in the communes the document names; `None` when none or several.
+pub(super) fn qpv_code_of(doc: &Doc, name: &str) -> Option<&'static str> {
+    let named = doc.named_communes();
+    let mut codes: Vec<&'static str> = crate::gazetteer::qpv::qpvs_named(name)
+        .iter()
+        .filter(|n| n.qpv.communes.iter().any(|c| named.contains(c)))
+        .map(|n| n.qpv.code)
+        .collect();
+    codes.dedup();
+    match codes.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Whether `name` is a common noun phrase, its article aside ("Les bailleurs sociaux", "les
@@ -612,6 +643,11 @@ mod tests {
         assert_eq!(clean_name("les quartiers d'intérêt régional Bleuze Borne"), "Bleuze Borne");
         assert_eq!(clean_name("Quartier du Blanc Misseron"), "Quartier du Blanc Misseron");
         assert_eq!(clean_name("Quartier Nord"), "Quartier Nord");
+        assert_eq!(clean_name("les Quartiers Ouest"), "Quartiers Ouest");
+        assert_eq!(clean_name("le secteur nord"), "secteur nord");
+        assert_eq!(clean_name("les quartiers Sud-Est,"), "quartiers Sud-Est");
+        assert_eq!(clean_name("le secteur Nordine Saïdi"), "Nordine Saïdi");
+        assert_eq!(clean_name("les quartiers Estienne"), "Estienne");
         assert_eq!(clean_name("la Cité Carpeaux"), "Cité Carpeaux");
         assert_eq!(clean_name("Le Trieu ;"), "Le Trieu");
         assert_eq!(clean_name("« Dutemple »"), "Dutemple");

@@ -64,10 +64,12 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     resolve::resolve(doc, out);
 }
 
-/// Gives the quartiers their official QPV code where the link is unambiguous (see [`codes`]);
-/// run once their communes are linked.
+/// Gives the quartiers their official QPV code where the link is unambiguous (see [`codes`]),
+/// then an item without commune those of the other items of its list; run once their communes
+/// are linked.
 pub fn link_codes(doc: &Doc, quartiers: &mut [Quartier]) {
     codes::link_codes(doc.text(), doc.named_communes(), quartiers);
+    resolve::communes_of_siblings(quartiers);
 }
 
 /// One item of a list, in the normalised text.

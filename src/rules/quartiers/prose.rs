@@ -19,7 +19,7 @@ use crate::rules::text::{Captures, Regex};
 
 use super::lexicon::{
     COUNT_WORD, Known, NAME, PLACE, clean_name, collapse, count_in, generic_before, is_commune,
-    label, lists_something_else, names_a_qpv, plausible_name, status_in,
+    label, lists_something_else, names_a_qpv, plausible_name, qpv_code_of, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -82,10 +82,12 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Bellevue (Nantes)", told apart in `items`), and its own commune ("Wihrel à Ostwald").
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
         name = *NAME
     )
 });
+/// A position in a town, a quartier's name after "secteur" ("le secteur nord").
+const DIRECTION: &str = r"(?:nord|sud)(?:-(?:est|ouest))?\b|(?:est|ouest)\b";
 /// The nouns of a way a quartier may be named after ("la route de Beaucaire", "l'avenue de la
 /// République"): in an enumeration of quartiers, such an item is one of them.
 const STREET: &str = r"(?i:rue|avenue|route|boulevard|chemin|allée|place|quai|cours)";
@@ -115,7 +117,7 @@ static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
     // "A ; B ; C": names a semicolon parts, when no commune goes with them.
     let sep = format!(
-        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+|[ \t]*;[ \t]*)"
+        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+(?:enfin[ \t]+)?|[ \t]*;[ \t]*)"
     );
     Regex::new(&format!(
         r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?(?:[àÀ]|(?:sur|dans)[ \t]+la[ \t]+(?:commune|ville)[ \t]+(?:de|d'))[ \t]*(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,60}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
@@ -263,7 +265,8 @@ static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
 });
 static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+").expect("valid regex")
+    Regex::new(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+(?:enfin\s+)?|\s+ainsi\s+que\s+")
+        .expect("valid regex")
 });
 /// "quartier de la gare" → "gare" (the item's article is gone by then).
 static BY_NOUN: LazyLock<Regex> =
@@ -313,6 +316,7 @@ impl Rule for Prose {
         let known = Known::of(doc);
         let by_line = doc.format == crate::record::Format::Html;
         let is_qpv = |name: &str| names_a_qpv(doc, name);
+        let code_of = |name: &str| qpv_code_of(doc, name);
         let patterns = [
             &*POSITION,
             &*SINGLE,
@@ -371,7 +375,10 @@ impl Rule for Prose {
                 let sentence = sentence(text, all.range(), by_line);
                 let s = &text[sentence.clone()];
                 let comparison = COMPARISON.is_match(s);
-                let mut items = items(&caps, &shared, &known, comparison, &is_qpv);
+                let count =
+                    if caps.name("items").is_some() && !partial { count_in(s) } else { None };
+                let qpvs = Qpvs { is_qpv: &is_qpv, code_of: &code_of, count };
+                let mut items = items(&caps, &shared, &known, comparison, &qpvs);
                 if caps.name("cut").is_some() {
                     items.pop();
                 }
@@ -399,11 +406,7 @@ impl Rule for Prose {
                 let list = List {
                     status: own.or_else(|| status_in(s)).unwrap_or(QuartierStatus::Prioritaire),
                     label: label(s),
-                    count: if caps.name("items").is_some() && !partial {
-                        count_in(s)
-                    } else {
-                        None
-                    },
+                    count,
                     at: sentence,
                 };
                 let items = items
@@ -433,11 +436,18 @@ fn items(
     shared: &[String],
     known: &Known,
     comparison: bool,
-    is_qpv: &dyn Fn(&str) -> bool,
+    qpvs: &Qpvs,
 ) -> Vec<(String, Vec<String>)> {
+    let is_qpv = qpvs.is_qpv;
     let pieces: Vec<&str> = match (caps.name("name"), caps.name("items")) {
         (Some(n), _) => vec![n.as_str()],
-        (None, Some(items)) => joined_qpvs(items.as_str(), is_qpv),
+        (None, Some(items)) => {
+            let pieces = joined_qpvs(items.as_str(), is_qpv);
+            match qpvs.count {
+                Some(count) => parts_counted_once(items.as_str(), pieces, count, qpvs.code_of),
+                None => pieces,
+            }
+        }
         (None, None) => return vec![],
     };
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
@@ -513,7 +523,14 @@ fn items(
             // "centre-ville", "quartier centre": a name all the same.
             name = first.to_uppercase().chain(name.chars().skip(1)).collect();
         }
-        let official = is_qpv(&name);
+        // A whole official name, or parts of one QPV's name joined ("A et la B").
+        let parts = crate::gazetteer::qpv::parts(&name);
+        let bare = |p: &str| ARTICLE.find(p).map_or(p, |m| &p[m.end()..]).trim().to_owned();
+        let one_qpv = parts.len() > 1 && {
+            let codes: Vec<_> = parts.iter().map(|p| (qpvs.code_of)(&bare(p))).collect();
+            codes[0].is_some() && codes.iter().all(|c| *c == codes[0])
+        };
+        let official = is_qpv(&name) || one_qpv;
         let street = STREET_NAMED.is_match(&name);
         if !official && (!(street || plausible_name(&name)) || name.split_whitespace().count() > 6)
         {
@@ -539,6 +556,51 @@ fn items(
     out
 }
 
+/// What the items of a list are checked against: the official list of quartiers in the
+/// document's communes, and the count the list's sentence announces.
+struct Qpvs<'a> {
+    /// Whether a name is the whole name of a QPV.
+    is_qpv: &'a dyn Fn(&str) -> bool,
+    /// The one QPV a name (or a part of its name) designates.
+    code_of: &'a dyn Fn(&str) -> Option<&'static str>,
+    count: Option<usize>,
+}
+
+/// The pieces of an enumeration with the parts of one QPV written one after the other made one
+/// ("Les trois quartiers : la Croix Saint-Lambert et la Ville Oger, le Plateau et Waron", the
+/// first two of the QPV "Croix Saint-Lambert - Ville Oger"), when the list has more pieces than
+/// its sentence counts quartiers and joining them gives that count; else the pieces as they
+/// are.
+fn parts_counted_once<'a>(
+    items: &'a str,
+    pieces: Vec<&'a str>,
+    count: usize,
+    code_of: &dyn Fn(&str) -> Option<&'static str>,
+) -> Vec<&'a str> {
+    if pieces.len() <= count {
+        return pieces;
+    }
+    let bare = |s: &'a str| ARTICLE.find(s).map_or(s, |m| &s[m.end()..]);
+    let offset = |p: &str| p.as_ptr() as usize - items.as_ptr() as usize;
+    let mut groups: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    for piece in &pieces {
+        let (start, code) = (offset(piece), code_of(bare(piece).trim()));
+        let end = start + piece.len();
+        match groups.last_mut() {
+            Some(last)
+                if code.is_some() && last.2 == code && !items[last.1..start].contains(';') =>
+            {
+                last.1 = end;
+            }
+            _ => groups.push((start, end, code)),
+        }
+    }
+    if groups.len() != count {
+        return pieces;
+    }
+    groups.into_iter().map(|(start, end, _)| &items[start..end]).collect()
+}
+
 /// The pieces of an enumeration, split on commas and "et"; two pieces joined by "et" stay one
 /// when together, and neither alone, they are a name of the official list ([`items`]).
 fn joined_qpvs<'a>(items: &'a str, is_qpv: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
@@ -554,8 +616,10 @@ fn joined_qpvs<'a>(items: &'a str, is_qpv: &dyn Fn(&str) -> bool) -> Vec<&'a str
     let mut i = 0;
     while i < bounds.len() {
         let (a, b) = bounds[i];
+        // "le Chemin-Bas et le Clos": each with its article, two names.
         if let Some(&(c, d)) = bounds.get(i + 1)
             && items[b..c].trim() == "et"
+            && ARTICLE.find(&items[c..d]).is_none()
             && !is_qpv(bare(&items[a..b]))
             && !is_qpv(bare(&items[c..d]))
             && is_qpv(&format!("{} - {}", bare(&items[a..b]), bare(&items[c..d])))
@@ -1111,6 +1175,46 @@ mod tests {
             &Prose,
             "Deux quartiers, tous à Perpignan : la Gare et le Champ de Mars.",
             &["Gare @ Perpignan : prioritaire", "Champ de Mars @ Perpignan : prioritaire"],
+        );
+        // Each with its own article, they are two names, though of one official name.
+        finds(
+            &Prose,
+            "Trois quartiers, tous à Perpignan : la Gare, la Diagonale du Haut et le Moyen-Vernet.",
+            &[
+                "Gare @ Perpignan : prioritaire",
+                "Diagonale du Haut @ Perpignan : prioritaire",
+                "Moyen-Vernet @ Perpignan : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_sector_named_by_its_position_is_an_item() {
+        finds(
+            &Prose,
+            "Trois quartiers bergeracois sont concernés : Rive Gauche, le centre-ville et le secteur nord.",
+            &[
+                "Rive Gauche @  : prioritaire",
+                "Centre-ville @  : prioritaire",
+                "Secteur nord @  : prioritaire",
+            ],
+        );
+        // "et enfin" before the last item; a sector's own name without "secteur".
+        finds(
+            &Prose,
+            "Les quartiers retenus à Nîmes : Pissevin, la route de Beaucaire et enfin le secteur Némausus.",
+            &[
+                // The sector alone, read before resolution.
+                "Némausus @  : prioritaire",
+                "Pissevin @ Nîmes : prioritaire",
+                "Route de Beaucaire @ Nîmes : prioritaire",
+                "Némausus @ Nîmes : prioritaire",
+            ],
+        );
+        // A sector of activity is no place.
+        none(
+            &Prose,
+            "Deux secteurs sont concernés : le secteur associatif et le secteur marchand.",
         );
     }
 

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::lexicon::{Known, PLACE, collapse, is_commune};
+use super::lexicon::{Known, PLACE, collapse, count_in, is_commune};
 use crate::gazetteer::qpv::fold as qpv_fold;
 use crate::names::fold;
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
@@ -94,6 +94,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
         kept.push(q);
     }
     drop_read_elsewhere(&mut kept);
+    join_parts(doc.clean, &mut kept);
     dedup_hits(&mut kept);
     placed_by_qpv(doc, &mut kept);
     fill_communes(doc, &mut kept);
@@ -250,6 +251,98 @@ fn dedup_hits(kept: &mut Vec<Quartier>) {
     });
 }
 
+/// What may stand between two parts of one quartier's name written as a list: a comma, "et",
+/// a slash, with an article before the next part ("Saint-Pierre et la Milliaire").
+static PART_JOINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*(?:et\s+)?|\s+(?:et|&)\s+|\s*/\s*)(?:(?:la|le|les)\s+|l['’]\s*)?$")
+        .expect("valid regex")
+});
+
+/// A verb or noun that makes what follows one place ("le second réunit A et B", "le grand
+/// ensemble de A, B et C", "un secteur regroupant A et B").
+static GATHERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:réuni(?:t|ssant)|regroup(?:e|ant)|rassembl(?:e|ant)|englob(?:e|ant)|associ(?:e|ant)|ensemble\s+(?:formé\s+par|de|du|des))\s+(?:(?:les|le|la|l'|l’|des|du|de)\s*)?$",
+    )
+    .expect("valid regex")
+});
+
+/// Items of one QPV written one after the other as a list ("Vaugirard, Saint-Christophe et
+/// les Rocheforts" for the QPV "Vaugirard - Saint Christophe - Les Rocheforts") are one
+/// quartier, named as written from the first part to the last, when the sentence says so: a
+/// verb or noun that gathers them before the first ("le second réunit Saint-Pierre et la
+/// Milliaire"), or a count of quartiers its items match only once the parts are joined
+/// ("Les trois quartiers : la Croix et la Ville Oger, le Plateau et Waron" — four hits, three
+/// QPVs). Without such a cue, parts listed apart stay apart ("les quartiers retenus : le
+/// Chemin-Bas et le Clos d'Orville, ..." may list two places of one QPV as two quartiers).
+fn join_parts(clean: &str, kept: &mut Vec<Quartier>) {
+    kept.sort_by_key(|q| q.evidence.span[0]);
+    let same = |a: &Quartier, b: &Quartier| {
+        a.qpv_code.is_some()
+            && a.qpv_code == b.qpv_code
+            && a.status == b.status
+            && a.communes.iter().map(|c| fold(&c.name)).eq(b.communes.iter().map(|c| fold(&c.name)))
+            && a.evidence.span[1] <= b.evidence.span[0]
+            && clean
+                .get(a.evidence.span[1]..b.evidence.span[0])
+                .is_some_and(|between| PART_JOINER.is_match(between))
+    };
+    // Runs of parts: index of the first and the last item of each run of two or more.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < kept.len() {
+        let mut j = i;
+        while j + 1 < kept.len() && same(&kept[j], &kept[j + 1]) {
+            j += 1;
+        }
+        if j > i {
+            runs.push((i, j));
+        }
+        i = j + 1;
+    }
+    let sentence = |at: usize, end: usize| {
+        let start = clean[..at].rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+        let stop = clean[end..].find(['.', '!', '?', '\n']).map_or(clean.len(), |k| end + k);
+        start..stop
+    };
+    let cued: Vec<(usize, usize)> = runs
+        .iter()
+        .copied()
+        .filter(|&(a, b)| {
+            let (from, to) = (kept[a].evidence.span[0], kept[b].evidence.span[1]);
+            let Some(s) = clean.get(..from).map(|_| sentence(from, to)) else { return false };
+            if GATHERS.is_match(&clean[s.start..from]) {
+                return true;
+            }
+            let Some(count) = count_in(&clean[s.start..from]) else { return false };
+            // The names the sentence lists, each run of parts counted once.
+            let mut names: Vec<String> = kept
+                .iter()
+                .filter(|q| s.start <= q.evidence.span[0] && q.evidence.span[1] <= s.end)
+                .map(|q| fold(&q.name))
+                .collect();
+            names.dedup();
+            let parts_in: usize = runs
+                .iter()
+                .filter(|&&(x, _)| {
+                    s.start <= kept[x].evidence.span[0] && kept[x].evidence.span[0] < s.end
+                })
+                .map(|&(x, y)| y - x)
+                .sum();
+            names.len() != count && names.len().checked_sub(parts_in) == Some(count)
+        })
+        .collect();
+    for &(a, b) in cued.iter().rev() {
+        let (from, to) = (kept[a].evidence.span[0], kept[b].evidence.span[1]);
+        let written = clean[from..to].to_owned();
+        let first = &mut kept[a];
+        first.name = collapse(&written);
+        first.evidence.text = written;
+        first.evidence.span[1] = to;
+        kept.drain(a + 1..=b);
+    }
+}
+
 /// Whether the folded name `part` stands, as whole words, in the longer folded name `whole`
 /// ("saraillere" in "palmer saraillere").
 fn strict_part(whole: &str, part: &str) -> bool {
@@ -395,6 +488,32 @@ fn fill_communes(doc: &Doc, kept: &mut [Quartier]) {
     }
 }
 
+/// An item of a list whose other items all lie in one set of communes lies there too ("Trois
+/// quartiers bergeracois : Rive Gauche, le centre-ville et le secteur nord", the first two
+/// quartiers of Bergerac by their QPV codes); run once codes give known quartiers their
+/// communes. Items of one list share the list's evidence.
+pub(super) fn communes_of_siblings(qs: &mut [Quartier]) {
+    for i in 0..qs.len() {
+        if !qs[i].communes.is_empty() {
+            continue;
+        }
+        let siblings: Vec<&Quartier> = qs
+            .iter()
+            .filter(|k| {
+                k.evidence.span == qs[i].evidence.span
+                    && k.evidence.rule == qs[i].evidence.rule
+                    && k.evidence.rule != super::gazetteer::ID
+                    && !k.communes.is_empty()
+            })
+            .collect();
+        let Some(first) = siblings.first() else { continue };
+        let set = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
+        if siblings.iter().all(|k| set(k) == set(first)) {
+            qs[i].communes = first.communes.clone();
+        }
+    }
+}
+
 /// A quartier placed in a district that is no commune ("Kervénanec, à Keryado", the old
 /// village a town absorbed) takes the commune of the one QPV of the 2024 list its name
 /// designates among the communes the document names; a commune the gazetteer knows stays.
@@ -512,6 +631,61 @@ mod tests {
         let text = "À Chambéry, le contrat retient les Hauts-de-Chambéry.\nLe Biollay : la crèche rouvre ; le quartier reste suivi.\n";
         let out = family(text);
         assert_eq!(out.quartiers.len(), 2);
+    }
+
+    #[test]
+    fn parts_of_one_qpv_are_one_quartier_when_the_sentence_says_so() {
+        // A count the items match only once the parts are joined.
+        let out = family(
+            "Les trois quartiers prioritaires sont à Saint-Brieuc : la Croix Saint-Lambert et la \
+             Ville Oger, le Plateau et Waron - Point du Jour.",
+        );
+        let got = brief(&out.quartiers);
+        assert!(
+            got.contains(
+                &"croix saint-lambert et la ville oger @ saint-brieuc : prioritaire".into()
+            ),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        let out = family(
+            "Deux quartiers de Thionville restent prioritaires : Saint-Pierre, la Milliaire et la \
+             Côte des Roses.",
+        );
+        let got = brief(&out.quartiers);
+        // (The sentence gives no commune to a list after its colon: a gap of the prose rule.)
+        assert!(got.contains(&"saint-pierre, la milliaire @  : prioritaire".into()), "{got:?}");
+        // A verb or noun that gathers them.
+        let out = family(
+            "À Thionville, le second secteur regroupe Saint-Pierre et la Milliaire, au nord.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["saint-pierre et la milliaire @ thionville : prioritaire"]
+        );
+        let out = family(
+            "À Châteauroux, le grand ensemble de Vaugirard, Saint-Christophe et les Rocheforts \
+             sera rénové.",
+        );
+        assert_eq!(
+            brief(&out.quartiers),
+            ["vaugirard, saint-christophe et les rocheforts @ châteauroux : prioritaire"]
+        );
+    }
+
+    #[test]
+    fn parts_of_one_qpv_listed_without_a_cue_stay_apart() {
+        // No count, no gathering word: the page lists two places.
+        let out = family(
+            "À Nîmes, les habitants du Chemin-Bas d'Avignon et du Clos d'Orville ont été consultés.",
+        );
+        assert_eq!(out.quartiers.len(), 2, "{:?}", brief(&out.quartiers));
+        // A count the parts already match: they are the quartiers counted.
+        let out = family("À Thionville, deux secteurs sont suivis : Saint-Pierre et la Milliaire.");
+        assert_eq!(out.quartiers.len(), 2, "{:?}", brief(&out.quartiers));
+        // Parts of two QPVs are never one.
+        let out = family("À Châteauroux, le grand ensemble de Vaugirard et Beaulieu sera rénové.");
+        assert_eq!(out.quartiers.len(), 2, "{:?}", brief(&out.quartiers));
     }
 
     #[test]
