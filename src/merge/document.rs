@@ -507,7 +507,7 @@ fn own_day(
             .iter()
             .map(|o| o.evidence.span)
             .filter(|o| o[1] <= ds && ds - o[1] <= OWN_DAY_REACH)
-            .filter(|o| !between(o[1], ds).contains(['.', '\n']))
+            .filter(|o| !ends_sentence(between(o[1], ds)))
             .max_by_key(|o| o[1]);
         let after = all
             .iter()
@@ -535,6 +535,23 @@ fn own_day(
     if let Some(d) = near {
         return Some(sourced(d));
     }
+    // "Fort-de-France et Le Lamentin, le 8 juillet": the names of a list share the day written
+    // after its last one.
+    let mut last = t.evidence.span;
+    while let Some(next) = all
+        .iter()
+        .map(|o| o.evidence.span)
+        .filter(|o| o[0] >= last[1] && LIST_GAP.is_match(between(last[1], o[0])))
+        .min_by_key(|o| o[0])
+    {
+        last = next;
+    }
+    if last != t.evidence.span
+        && let Some(d) =
+            days().find(|d| owner(d.evidence.span[0], d.evidence.span[1]) == Some(last))
+    {
+        return Some(sourced(d));
+    }
     // "Trois jours après, la ministre était à Limoux": the one day of the territory's sentence,
     // when the sentence names no other territory of the series.
     let [ts, te] = t.evidence.span;
@@ -552,6 +569,40 @@ fn own_day(
         (Some(d), None) => Some(sourced(d)),
         _ => None,
     }
+}
+
+/// What separates two names of a list: a comma, "et".
+static LIST_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
+
+/// An abbreviated weekday and its dot ("ven. 29 mars"), which ends no sentence.
+static WEEKDAY_DOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:lun|mar|mer|jeu|ven|sam|dim)\.").expect("valid regex"));
+
+/// True when the gap `gap` between a territory and a day ends a sentence or a line: a full stop
+/// (not an abbreviated weekday's, "CA de Saintes | ven. 29 mars") or a line break.
+fn ends_sentence(gap: &str) -> bool {
+    gap.contains('\n') || WEEKDAY_DOT.replace_all(gap, "").contains('.')
+}
+
+/// True when the sentence of series territory `t` tells its signing as still to come ("le
+/// contrat de Saint-Paul, qui couvre six quartiers, sera signé le 10 juillet"): a deadline day
+/// there, and no other territory of the series. That contract has no signature yet, and takes
+/// none from the days around it.
+fn signing_to_come(text: &str, c: &Candidates, t: &Territory, all: &[&Territory]) -> bool {
+    let [ts, te] = t.evidence.span;
+    let Range { start, end } = stretch_around(text, ts..te, &['.', '\n', ';']);
+    let Some(sentence) = text.get(start..end) else { return false };
+    let sentence = format!(" {} ", fold(sentence));
+    let other = all.iter().any(|o| {
+        o.evidence.span != t.evidence.span
+            && fold(&o.name) != fold(&t.name)
+            && sentence.contains(&format!(" {} ", fold(&o.name)))
+    });
+    !other
+        && c.dates.iter().any(|d| {
+            d.role == DateRole::Deadline && start <= d.evidence.span[0] && d.evidence.span[1] <= end
+        })
 }
 
 /// One territory per contract: the first mention of each distinct (folded) name or code; an
@@ -847,7 +898,11 @@ fn build_contract(
     } else {
         None
     };
+    let to_come = series && own_day.is_none() && signing_to_come(text, c, t, all);
     let signed_on = own_day.or_else(|| {
+        if to_come {
+            return None;
+        }
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous
             // generation's): it does not contradict a finer date.
@@ -1955,6 +2010,66 @@ mod tests {
             timeline_days(t),
             [Some("2015-02-06".to_owned()), None],
             "a sentence naming two territories gives its day to neither by the sentence"
+        );
+    }
+
+    #[test]
+    fn the_names_of_a_list_share_the_day_written_after_the_last() {
+        let days = |t: &str| series_days(t, &["Hirson", "Montauban", "Quimperlé"]);
+        let t = "Les contrats de ville :\nHirson et Montauban, le 6 février\nQuimperlé, le 9 \
+                 février\n";
+        assert_eq!(days(t)[0].as_deref(), Some("2015-02-06"));
+        let t = "Les contrats de ville : Hirson, Montauban le 6 février, Quimperlé le 9 février.\n";
+        assert_eq!(days(t)[0].as_deref(), Some("2015-02-06"));
+        // Not a list: a sentence ends between the names.
+        let t = "Les contrats de ville : Hirson signe. Montauban le 6 février, Quimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[0], None);
+    }
+
+    #[test]
+    fn an_abbreviated_weekday_ends_no_sentence() {
+        let both = [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())];
+        let t =
+            "Agglomération | Signé le\nMontauban | ven. 6 février\nQuimperlé | lun. 9 février\n";
+        assert_eq!(timeline_days(t), both);
+        let t = "Montauban\tven. 6 février\nQuimperlé\tlun. 9 février\n";
+        assert_eq!(timeline_days(t), both);
+    }
+
+    #[test]
+    fn a_contract_whose_signing_is_to_come_takes_no_other_day() {
+        let days = |t: &str, role: DateRole| {
+            let series = |name: &str| {
+                let mut a = territory(t, name);
+                a.evidence.rule = "territories.series".into();
+                a
+            };
+            let c = Candidates {
+                territories: vec![series("Montauban"), series("Quimperlé")],
+                dates: vec![
+                    date(t, "6 février", "2015-02-06", DateRole::Signature),
+                    date(t, "9 février", "2015-02-09", role),
+                ],
+                ..Candidates::default()
+            };
+            merge(t, &c)
+                .contracts
+                .iter()
+                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
+                .collect::<Vec<_>>()
+        };
+        let t = "Deux contrats ont été signés le 6 février à la préfecture, dont celui de \
+                 Montauban. Le contrat de Quimperlé, qui couvre trois quartiers, sera signé \
+                 sur place le 9 février.";
+        assert_eq!(days(t, DateRole::Deadline), [Some("2015-02-06".to_owned()), None]);
+        // A day told as done is the contract's.
+        let t = "Deux contrats ont été signés le 6 février à la préfecture, dont celui de \
+                 Montauban. Le contrat de Quimperlé, qui couvre trois quartiers, a été signé \
+                 sur place le 9 février.";
+        assert_eq!(
+            days(t, DateRole::Signature),
+            [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())]
         );
     }
 
