@@ -34,9 +34,11 @@ const ID: &str = "territories.own_contract";
 /// page is about, so the page reports two, and a fallback carrier of the other one stays.
 const NEIGHBOUR_ID: &str = "territories.own_contract_neighbour";
 
-/// Whether `t` is a neighbour's own contract ([`NEIGHBOUR_ID`]).
+/// Whether `t` is a neighbour's own contract ([`NEIGHBOUR_ID`]), or one told as a turn of a
+/// series of signings (`territories.in_turn`): a contract beside the page's.
 pub(super) fn is_neighbour(t: &crate::record::Territory) -> bool {
-    t.evidence.rule == NEIGHBOUR_ID
+    let rule = t.evidence.rule.as_str();
+    rule == NEIGHBOUR_ID || rule == super::in_turn::ID || rule == super::in_turn::BEFORE_ID
 }
 
 /// An article before an intercommunality's common noun ("la communauté d'agglomération
