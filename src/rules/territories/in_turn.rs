@@ -33,6 +33,11 @@ pub(super) const ID: &str = "territories.in_turn";
 /// Rule id of a territory signed before the page's own contract, named in passing.
 pub(super) const BEFORE_ID: &str = "territories.in_turn_before";
 
+/// Whether `t` was found by this rule.
+pub(super) fn is_turn(t: &crate::record::Territory) -> bool {
+    t.evidence.rule == ID || t.evidence.rule == BEFORE_ID
+}
+
 /// A series' opening or closing, right after its territory: "ouvre le bal", "a ouvert la
 /// série", "inaugure la série", "ferme la marche", "clôt la série", with "qui" before when the
 /// sentence opens with "C'est".

@@ -172,6 +172,15 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     if let Some(best) = ranked.map(tier).min() {
         out.territories.retain(|t| !t.carries_contract || neighbour(t) || tier(t) == best);
     }
+    // A turn of a series that another rule read at the same place ("c'était au tour de X de
+    // signer son contrat") keeps that rule's evidence.
+    let found: Vec<[usize; 2]> = out
+        .territories
+        .iter()
+        .filter(|t| t.carries_contract && !in_turn::is_turn(t))
+        .map(|t| t.evidence.span)
+        .collect();
+    out.territories.retain(|t| !in_turn::is_turn(t) || !found.contains(&t.evidence.span));
     town_inside_its_epci(&mut out.territories);
     for t in out.territories.iter_mut().filter(|t| t.kind == "commune") {
         if let Some(name) = with_swallowed_article(&t.name) {

@@ -37,8 +37,7 @@ const NEIGHBOUR_ID: &str = "territories.own_contract_neighbour";
 /// Whether `t` is a neighbour's own contract ([`NEIGHBOUR_ID`]), or one told as a turn of a
 /// series of signings (`territories.in_turn`): a contract beside the page's.
 pub(super) fn is_neighbour(t: &crate::record::Territory) -> bool {
-    let rule = t.evidence.rule.as_str();
-    rule == NEIGHBOUR_ID || rule == super::in_turn::ID || rule == super::in_turn::BEFORE_ID
+    t.evidence.rule == NEIGHBOUR_ID || super::in_turn::is_turn(t)
 }
 
 /// An article before an intercommunality's common noun ("la communauté d'agglomération
