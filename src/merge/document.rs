@@ -75,7 +75,7 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
     if territories.is_empty() {
         return merged;
     }
-    let sections = Sections::new(doc, &territories);
+    let sections = Sections::new(doc, &territories, &turns(c, &territories));
     let paragraphs = paragraph_ranges(doc.clean, doc.format);
     let about_many = |span: [usize; 2]| {
         let i = paragraphs.partition_point(|r| r.end <= span[0]);
@@ -507,7 +507,7 @@ fn own_day(
             .iter()
             .map(|o| o.evidence.span)
             .filter(|o| o[1] <= ds && ds - o[1] <= OWN_DAY_REACH)
-            .filter(|o| !between(o[1], ds).contains(['.', '\n']))
+            .filter(|o| !ends_sentence(between(o[1], ds)))
             .max_by_key(|o| o[1]);
         let after = all
             .iter()
@@ -535,6 +535,23 @@ fn own_day(
     if let Some(d) = near {
         return Some(sourced(d));
     }
+    // "Fort-de-France et Le Lamentin, le 8 juillet": the names of a list share the day written
+    // after its last one.
+    let mut last = t.evidence.span;
+    while let Some(next) = all
+        .iter()
+        .map(|o| o.evidence.span)
+        .filter(|o| o[0] >= last[1] && LIST_GAP.is_match(between(last[1], o[0])))
+        .min_by_key(|o| o[0])
+    {
+        last = next;
+    }
+    if last != t.evidence.span
+        && let Some(d) =
+            days().find(|d| owner(d.evidence.span[0], d.evidence.span[1]) == Some(last))
+    {
+        return Some(sourced(d));
+    }
     // "Trois jours après, la ministre était à Limoux": the one day of the territory's sentence,
     // when the sentence names no other territory of the series.
     let [ts, te] = t.evidence.span;
@@ -552,6 +569,64 @@ fn own_day(
         (Some(d), None) => Some(sourced(d)),
         _ => None,
     }
+}
+
+/// The rules of a carrier told as one of a series of signings, each with its own day.
+const SERIES_RULES: [&str; 3] =
+    ["territories.series", "territories.in_turn", "territories.in_turn_before"];
+
+/// The rule of a contract the page names in passing, signed before its own ("Après Marmande le
+/// 2 avril, c'était au tour de l'agglo"): its name claims no paragraph of the page.
+const PASSING_RULE: &str = "territories.in_turn_before";
+
+/// The rule of a territory a series cue names as its turn ("C'est X qui ouvre la série").
+const TURN_RULE: &str = "territories.in_turn";
+
+/// Where a series cue names a contract's territory as its turn: (contract index, clean offset),
+/// every such mention of `territories`' names among the candidates.
+fn turns(c: &Candidates, territories: &[&Territory]) -> Vec<(usize, usize)> {
+    c.territories
+        .iter()
+        .filter(|t| t.carries_contract && t.evidence.rule == TURN_RULE)
+        .filter_map(|t| {
+            let i = territories.iter().position(|o| fold(&o.name) == fold(&t.name))?;
+            Some((i, t.evidence.span[0]))
+        })
+        .collect()
+}
+
+/// What separates two names of a list: a comma, "et".
+static LIST_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
+
+/// An abbreviated weekday and its dot ("ven. 29 mars"), which ends no sentence.
+static WEEKDAY_DOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:lun|mar|mer|jeu|ven|sam|dim)\.").expect("valid regex"));
+
+/// True when the gap `gap` between a territory and a day ends a sentence or a line: a full stop
+/// (not an abbreviated weekday's, "CA de Saintes | ven. 29 mars") or a line break.
+fn ends_sentence(gap: &str) -> bool {
+    gap.contains('\n') || WEEKDAY_DOT.replace_all(gap, "").contains('.')
+}
+
+/// True when the sentence of series territory `t` tells its signing as still to come ("le
+/// contrat de Saint-Paul, qui couvre six quartiers, sera signé le 10 juillet"): a deadline day
+/// there, and no other territory of the series. That contract has no signature yet, and takes
+/// none from the days around it.
+fn signing_to_come(text: &str, c: &Candidates, t: &Territory, all: &[&Territory]) -> bool {
+    let [ts, te] = t.evidence.span;
+    let Range { start, end } = stretch_around(text, ts..te, &['.', '\n', ';']);
+    let Some(sentence) = text.get(start..end) else { return false };
+    let sentence = format!(" {} ", fold(sentence));
+    let other = all.iter().any(|o| {
+        o.evidence.span != t.evidence.span
+            && fold(&o.name) != fold(&t.name)
+            && sentence.contains(&format!(" {} ", fold(&o.name)))
+    });
+    !other
+        && c.dates.iter().any(|d| {
+            d.role == DateRole::Deadline && start <= d.evidence.span[0] && d.evidence.span[1] <= end
+        })
 }
 
 /// One territory per contract: the first mention of each distinct (folded) name or code; an
@@ -648,6 +723,9 @@ struct Sections {
     /// a kind of body or a small word (" evry " of "Evry Centre Essonne", " toulon " of
     /// "Métropole Toulon Provence Méditerranée").
     heads: Vec<Option<String>>,
+    /// Per paragraph: whether it is about its contract because it tells that contract's turn in
+    /// a series ([`turns`]), though it may speak of the series' contracts too.
+    turned: Vec<bool>,
 }
 
 /// Folded words of a territory's name that are not its place: kinds of bodies, small words.
@@ -682,26 +760,44 @@ fn head_word(name: &str) -> Option<String> {
 }
 
 impl Sections {
-    fn new(doc: &Doc, territories: &[&Territory]) -> Sections {
-        let names: Vec<String> =
-            territories.iter().map(|t| format!(" {} ", fold(&t.name))).collect();
-        let heads = territories.iter().map(|t| head_word(&t.name)).collect();
-        let mut sections = Sections { paragraphs: Vec::new(), names, heads };
+    /// `turns`: where a series cue names a contract's territory as its turn ([`turns`]).
+    fn new(doc: &Doc, territories: &[&Territory], turns: &[(usize, usize)]) -> Sections {
+        // A contract named in passing names no paragraph: a name no text holds.
+        let passing = |t: &Territory| t.evidence.rule == PASSING_RULE;
+        let names: Vec<String> = territories
+            .iter()
+            .map(|t| if passing(t) { "\0".to_owned() } else { format!(" {} ", fold(&t.name)) })
+            .collect();
+        let heads = territories
+            .iter()
+            .map(|t| if passing(t) { None } else { head_word(&t.name) })
+            .collect();
+        let mut sections = Sections { paragraphs: Vec::new(), names, heads, turned: Vec::new() };
         let mut current = About::All;
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
             let (named, plural) = sections.named(text, false);
-            let about = if plural || named.len() > 1 {
+            // "C'est X qui ouvre la série des signatures des contrats de ville": the paragraph
+            // that tells one contract's turn is about that contract, whatever else it names.
+            let mut turned = turns.iter().filter(|(_, at)| range.contains(at)).map(|(i, _)| *i);
+            let turn = match (turned.next(), turned.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            };
+            let about = if let Some(i) = turn {
+                About::One(i)
+            } else if plural || named.len() > 1 {
                 About::All
             } else if let [one] = named[..] {
                 About::One(one)
             } else {
                 current.clone()
             };
-            if plural || !named.is_empty() {
+            if plural || !named.is_empty() || turn.is_some() {
                 current = about.clone();
             }
             sections.paragraphs.push((range, about));
+            sections.turned.push(turn.is_some());
         }
         sections
     }
@@ -797,6 +893,14 @@ impl Sections {
             let idx = self.paragraph_at(at);
             let by_place_word = !matches!(self.paragraphs.get(idx), Some((_, About::One(_))));
             let unit = stretch_around(text, at..at, SENTENCE_ENDS);
+            // "X ouvre la série des signatures des contrats de ville 2015-2020": in a paragraph
+            // about one contract's turn, a sentence about the series' contracts gives its facts
+            // to each.
+            if self.turned.get(idx).copied().unwrap_or(false)
+                && PLURAL_CONTRACTS.is_match(&text[unit.clone()])
+            {
+                return true;
+            }
             if let (named, false) = self.named(&text[unit], by_place_word)
                 && let [one] = named[..]
             {
@@ -841,13 +945,31 @@ fn build_contract(
         .collect();
     // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
     // X a paraphé son contrat"), takes the day written next to it.
-    let series = all.iter().any(|o| o.evidence.rule == "territories.series");
+    let series = all.iter().any(|o| SERIES_RULES.contains(&o.evidence.rule.as_str()));
+    // A day that another contract of the series owns (written right next to its territory) is
+    // not this one's: "Après Marmande le 2 avril, c'était au tour de l'agglo de signer ce
+    // vendredi".
+    let others_days: Vec<[usize; 2]> = if series {
+        all.iter()
+            .filter(|o| o.evidence.span != t.evidence.span)
+            .filter_map(|o| own_day(text, c, o, all))
+            .flat_map(|d| d.evidence.into_iter().map(|e| e.span))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let signatures: Vec<&DateMention> =
+        signatures.into_iter().filter(|d| !others_days.contains(&d.evidence.span)).collect();
     let own_day = if series {
         own_day(text, c, t, all).or_else(|| between_days(text, c, t, all))
     } else {
         None
     };
+    let to_come = series && own_day.is_none() && signing_to_come(text, c, t, all);
     let signed_on = own_day.or_else(|| {
+        if to_come {
+            return None;
+        }
         choose_signature(&signatures).map(|(best, disagree)| {
             // A bare year is only a fallback ("le contrat signé en 2015" names the previous
             // generation's): it does not contradict a finer date.
@@ -1956,6 +2078,101 @@ mod tests {
             [Some("2015-02-06".to_owned()), None],
             "a sentence naming two territories gives its day to neither by the sentence"
         );
+    }
+
+    #[test]
+    fn the_names_of_a_list_share_the_day_written_after_the_last() {
+        let days = |t: &str| series_days(t, &["Hirson", "Montauban", "Quimperlé"]);
+        let t = "Les contrats de ville :\nHirson et Montauban, le 6 février\nQuimperlé, le 9 \
+                 février\n";
+        assert_eq!(days(t)[0].as_deref(), Some("2015-02-06"));
+        let t = "Les contrats de ville : Hirson, Montauban le 6 février, Quimperlé le 9 février.\n";
+        assert_eq!(days(t)[0].as_deref(), Some("2015-02-06"));
+        // Not a list: a sentence ends between the names.
+        let t = "Les contrats de ville : Hirson signe. Montauban le 6 février, Quimperlé le 9 \
+                 février.\n";
+        assert_eq!(days(t)[0], None);
+    }
+
+    #[test]
+    fn an_abbreviated_weekday_ends_no_sentence() {
+        let both = [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())];
+        let t =
+            "Agglomération | Signé le\nMontauban | ven. 6 février\nQuimperlé | lun. 9 février\n";
+        assert_eq!(timeline_days(t), both);
+        let t = "Montauban\tven. 6 février\nQuimperlé\tlun. 9 février\n";
+        assert_eq!(timeline_days(t), both);
+    }
+
+    #[test]
+    fn a_contract_whose_signing_is_to_come_takes_no_other_day() {
+        let days = |t: &str, role: DateRole| {
+            let series = |name: &str| {
+                let mut a = territory(t, name);
+                a.evidence.rule = "territories.series".into();
+                a
+            };
+            let c = Candidates {
+                territories: vec![series("Montauban"), series("Quimperlé")],
+                dates: vec![
+                    date(t, "6 février", "2015-02-06", DateRole::Signature),
+                    date(t, "9 février", "2015-02-09", role),
+                ],
+                ..Candidates::default()
+            };
+            merge(t, &c)
+                .contracts
+                .iter()
+                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
+                .collect::<Vec<_>>()
+        };
+        let t = "Deux contrats ont été signés le 6 février à la préfecture, dont celui de \
+                 Montauban. Le contrat de Quimperlé, qui couvre trois quartiers, sera signé \
+                 sur place le 9 février.";
+        assert_eq!(days(t, DateRole::Deadline), [Some("2015-02-06".to_owned()), None]);
+        // A day told as done is the contract's.
+        let t = "Deux contrats ont été signés le 6 février à la préfecture, dont celui de \
+                 Montauban. Le contrat de Quimperlé, qui couvre trois quartiers, a été signé \
+                 sur place le 9 février.";
+        assert_eq!(
+            days(t, DateRole::Signature),
+            [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_contract_named_in_passing_gets_its_day_and_nothing_else() {
+        let t = "Contrat de ville : Lorient Agglomération signe\nAprès Vierzon le 6 février, \
+                 c'était au tour de l'agglo de signer ce 9 février. Ont signé : Jean Noir.\n";
+        let mut passing = territory(t, "Vierzon");
+        passing.evidence.rule = "territories.in_turn_before".into();
+        let c = Candidates {
+            territories: vec![territory(t, "Lorient Agglomération"), passing],
+            dates: vec![
+                date(t, "6 février", "2015-02-06", DateRole::Signature),
+                date(t, "9 février", "2015-02-09", DateRole::Signature),
+            ],
+            people: vec![person(t, "Jean Noir")],
+            ..Candidates::default()
+        };
+        let merged = merge(t, &c);
+        let days: Vec<Option<&str>> = merged
+            .contracts
+            .iter()
+            .map(|c| c.signed_on.as_ref().map(|s| s.value.as_str()))
+            .collect();
+        assert_eq!(days, [Some("2015-02-09"), Some("2015-02-06")]);
+        let people: Vec<usize> = merged.contracts.iter().map(|c| c.signatories.len()).collect();
+        assert_eq!(people, [1, 0]);
+        // Named as any carrier, the town claims its paragraph.
+        let c = Candidates {
+            territories: vec![territory(t, "Lorient Agglomération"), territory(t, "Vierzon")],
+            people: vec![person(t, "Jean Noir")],
+            ..Candidates::default()
+        };
+        let people: Vec<usize> =
+            merge(t, &c).contracts.iter().map(|c| c.signatories.len()).collect();
+        assert_eq!(people, [0, 1]);
     }
 
     #[test]

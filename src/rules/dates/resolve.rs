@@ -358,11 +358,7 @@ fn complete_sequels(out: &mut Candidates) {
         let anchor = out.dates[..i].iter().rev().find(|d| sequel::is_anchor(d));
         let value = anchor.and_then(|a| {
             let date: Date = a.value.parse().ok()?;
-            let text = &out.dates[i].text;
-            match sequel::offset(text) {
-                Some(days) => date.checked_add(jiff::Span::new().days(days)).ok(),
-                None => sequel::next_weekday_day(text, date),
-            }
+            sequel::date_from(&out.dates[i].text, date)
         });
         if let Some(date) = value {
             out.dates[i].value = date.to_string();

@@ -3,8 +3,9 @@
 //! Finds: "Le lendemain, à Joigny, … a paraphé", "la veille", "le surlendemain", "deux jours plus
 //! tard", "trois jours après", "une semaine plus tard" (listed in `rules/dates/sequels.tsv`), and
 //! a weekday with a day number but no month ("Vendredi 13, la ministre signe à Limoux": the
-//! first such day after the date before, the weekday agreeing), with the role their sentence
-//! gives them. The value is pending until the family's resolve step counts from the nearest
+//! first such day after the date before, the weekday agreeing), a weekday told as the next one
+//! ("le vendredi suivant", "le jeudi d'après": the first such weekday after the date before), with
+//! the role their sentence gives them. The value is pending until the family's resolve step counts from the nearest
 //! earlier date of the text with a day. Does not find: a sequel followed
 //! by its own date ("Deux jours plus tard, le mercredi 26 juin": that date is the mention), "le
 //! lendemain matin" of an undated event (no earlier day to count from, dropped at resolve).
@@ -53,6 +54,17 @@ static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A weekday told as the one after the date before: "le vendredi suivant", "le jeudi d'après",
+/// "mardi suivant". Not "la semaine suivante" (no day), nor a weekday with its own date
+/// ("le vendredi suivant, 10 juillet": that date is the mention).
+static NEXT_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:le[ \t]+)?(?P<weekday>{})[ \t]+(?:suivant|d['’]après)\b",
+        *WEEKDAY
+    ))
+    .expect("valid regex")
+});
+
 /// A date of its own right after the sequel: "Deux jours plus tard, le mercredi 26 juin".
 static OWN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^[ \t,]*(?:(?i:le|ce)\s+)?(?i:{})", *DATE)).expect("valid regex")
@@ -66,6 +78,14 @@ impl Rule for Sequel {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         for m in RE.find_iter(text) {
+            if OWN_DATE.is_match(&text[m.end()..]) {
+                continue;
+            }
+            let role = context::point_role(text, &m.range());
+            let pending = (String::new(), Precision::Day);
+            out.dates.push(mention(doc, m.range(), self.id(), pending, None, role));
+        }
+        for m in NEXT_WEEKDAY.find_iter(text) {
             if OWN_DATE.is_match(&text[m.end()..]) {
                 continue;
             }
@@ -94,13 +114,29 @@ impl Rule for Sequel {
 
 /// The date `text` names when it is a weekday and a day number ("Vendredi 13"): the first day of
 /// that number after `anchor`, within two months, on that weekday.
-pub(super) fn next_weekday_day(text: &str, anchor: Date) -> Option<Date> {
+fn next_weekday_day(text: &str, anchor: Date) -> Option<Date> {
     let caps = WEEKDAY_DAY.captures(text)?;
     let weekday = lexicon::weekday(caps.name("weekday")?.as_str())?;
     let day = lexicon::day(caps.name("day")?.as_str())?;
     (1..=62)
         .filter_map(|n| anchor.checked_add(jiff::Span::new().days(n)).ok())
         .find(|d| d.day() == day && d.weekday() == weekday)
+}
+
+/// The date the sequel `text` names, counted from `anchor`: an offset in days ("le lendemain"),
+/// a weekday and a day number ("Vendredi 13"), or the next weekday ("le vendredi suivant": the
+/// first such weekday after `anchor`, within a week).
+pub(super) fn date_from(text: &str, anchor: Date) -> Option<Date> {
+    if let Some(days) = offset(text) {
+        return anchor.checked_add(jiff::Span::new().days(days)).ok();
+    }
+    if let Some(caps) = NEXT_WEEKDAY.captures(text) {
+        let weekday = lexicon::weekday(caps.name("weekday")?.as_str())?;
+        return (1..=7)
+            .filter_map(|n| anchor.checked_add(jiff::Span::new().days(n)).ok())
+            .find(|d| d.weekday() == weekday);
+    }
+    next_weekday_day(text, anchor)
 }
 
 /// The offset in days of the sequel expression `text`.
@@ -156,6 +192,35 @@ mod tests {
         let text = "Le contrat est signé le 6 février 2015. Jeudi 13, la ministre signe.";
         let dates = brief(&family(text).dates);
         assert!(!dates.iter().any(|d| d.0.contains("Jeudi")), "{dates:?}");
+    }
+
+    #[test]
+    fn a_weekday_told_as_the_next_one_follows_the_date_before() {
+        // 8 July 2015 was a Wednesday: the Friday after is the 10th.
+        let text = "Le contrat de Lorient est signé le mercredi 8 juillet 2015.\nVannes et Auray, \
+                    le vendredi suivant\nLe préfet a signé les deux contrats.";
+        let dates = brief(&family(text).dates);
+        assert!(
+            dates.iter().any(|d| d.0 == "le vendredi suivant" && d.1 == "2015-07-10"),
+            "{dates:?}"
+        );
+        let text = "Le 3 mars 2024, la maire signe à Blois. Le jeudi d'après, le préfet signe le \
+                    contrat de Tours.";
+        let dates = brief(&family(text).dates);
+        assert!(
+            dates.iter().any(|d| d.0 == "Le jeudi d'après" && d.1 == "2024-03-07"),
+            "{dates:?}"
+        );
+        // No earlier day, no date; "la semaine suivante" is no day; a weekday with its own date
+        // is that date.
+        let undated = brief(&family("Le vendredi suivant, le préfet a signé le contrat.").dates);
+        assert!(undated.is_empty(), "{undated:?}");
+        let text = "Signé le 3 mars 2024 à Blois, puis la semaine suivante à Tours.";
+        let dates = brief(&family(text).dates);
+        assert!(!dates.iter().any(|d| d.0.contains("suivante")), "{dates:?}");
+        let text = "Signé le 3 mars 2024 à Blois, puis le vendredi suivant, 8 mars 2024, à Tours.";
+        let dates = brief(&family(text).dates);
+        assert!(!dates.iter().any(|d| d.0.contains("suivant")), "{dates:?}");
     }
 
     #[test]

@@ -6,12 +6,15 @@
 //! (`territories.own_contract`), a fact sheet's "Collectivité pilote : X"
 //! (`territories.pilot_field`). Only when none of those speaks does a sentence that reports a
 //! signature of "le contrat de ville" name its carrier by the intercommunality or the "Ville de
-//! X" it mentions (`territories.signing_sentence`). Other intercommunalities are kept as
+//! X" it mentions (`territories.signing_sentence`). A territory told as a turn of a series of
+//! signings ("C'est X qui ouvre la série", "Après X, c'était au tour de…") carries one more
+//! contract beside the page's (`territories.in_turn`). Other intercommunalities are kept as
 //! non-carrying mentions (`territories.epci_mention`).
 
 mod contract_of;
 mod epci_mention;
 mod grammar;
+mod in_turn;
 mod main_epci;
 mod own_contract;
 mod pilot_field;
@@ -34,6 +37,7 @@ use crate::record::Territory;
 pub const RULES: &[&dyn Rule] = &[
     &contract_of::ContractOf,
     &epci_mention::EpciMention,
+    &in_turn::InTurn,
     &main_epci::MainEpci,
     &own_contract::OwnContract,
     &pilot_field::PilotField,
@@ -168,6 +172,15 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     if let Some(best) = ranked.map(tier).min() {
         out.territories.retain(|t| !t.carries_contract || neighbour(t) || tier(t) == best);
     }
+    // A turn of a series that another rule read at the same place ("c'était au tour de X de
+    // signer son contrat") keeps that rule's evidence.
+    let found: Vec<[usize; 2]> = out
+        .territories
+        .iter()
+        .filter(|t| t.carries_contract && !in_turn::is_turn(t))
+        .map(|t| t.evidence.span)
+        .collect();
+    out.territories.retain(|t| !in_turn::is_turn(t) || !found.contains(&t.evidence.span));
     town_inside_its_epci(&mut out.territories);
     for t in out.territories.iter_mut().filter(|t| t.kind == "commune") {
         if let Some(name) = with_swallowed_article(&t.name) {

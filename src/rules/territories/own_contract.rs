@@ -34,9 +34,10 @@ const ID: &str = "territories.own_contract";
 /// page is about, so the page reports two, and a fallback carrier of the other one stays.
 const NEIGHBOUR_ID: &str = "territories.own_contract_neighbour";
 
-/// Whether `t` is a neighbour's own contract ([`NEIGHBOUR_ID`]).
+/// Whether `t` is a neighbour's own contract ([`NEIGHBOUR_ID`]), or one told as a turn of a
+/// series of signings (`territories.in_turn`): a contract beside the page's.
 pub(super) fn is_neighbour(t: &crate::record::Territory) -> bool {
-    t.evidence.rule == NEIGHBOUR_ID
+    t.evidence.rule == NEIGHBOUR_ID || super::in_turn::is_turn(t)
 }
 
 /// An article before an intercommunality's common noun ("la communauté d'agglomération
