@@ -777,7 +777,7 @@ impl Sections {
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
             let (named, plural) = sections.named(text, false);
-            // "C'est X qui ouvre la série des signatures des contrats de ville": the paragraph
+            // "C'est X qui ouvre la série": the paragraph
             // that tells one contract's turn is about that contract, whatever else it names.
             let mut turned = turns.iter().filter(|(_, at)| range.contains(at)).map(|(i, _)| *i);
             let turn = match (turned.next(), turned.next()) {
@@ -893,7 +893,7 @@ impl Sections {
             let idx = self.paragraph_at(at);
             let by_place_word = !matches!(self.paragraphs.get(idx), Some((_, About::One(_))));
             let unit = stretch_around(text, at..at, SENTENCE_ENDS);
-            // "X ouvre la série des signatures des contrats de ville 2015-2020": in a paragraph
+            // "X ouvre la série (des contrats)": in a paragraph
             // about one contract's turn, a sentence about the series' contracts gives its facts
             // to each.
             if self.turned.get(idx).copied().unwrap_or(false)

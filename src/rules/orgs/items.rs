@@ -190,7 +190,7 @@ static PLURAL_PARTY: LazyLock<Regex> = LazyLock::new(|| {
 /// quartiers", "bailleurs implantés sur ces territoires", "associations du territoire",
 /// "associations locales", "associations œuvrant dans les quartiers".
 static PLACED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<head>bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)\s+(?:de\s+(?:ces|ses|leurs|nos|notre|la\s+ville|l'agglomération)\b|du\s+(?:territoire|quartier|département|bassin)\b|des\s+quartiers\b|sur\s|dans\s|locaux\b|locales\b|partenaires\b|(?:implant|présent|concern|intervenant|œuvrant|agissant|présents|impliqu)\p{L}*)")
+    Regex::new(r"(?i)^(?P<head>bailleurs(?:\s+sociaux)?|associations|chambres\s+consulaires)\s+(?:de\s+(?:ces|ses|leurs|nos|notre|la\s+ville|l'agglomération)\b|du\s+(?:territoire|quartier|département|bassin)\b|des\s+(?:(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+|autres|différents|nombreux)\s+)?quartiers\b|sur\s|dans\s|locaux\b|locales\b|partenaires\b|(?:implant|présent|concern|intervenant|œuvrant|agissant|présents|impliqu)\p{L}*)")
         .expect("valid regex")
 });
 

@@ -590,8 +590,8 @@ mod tests {
     #[test]
     fn bodies_named_among_the_signatories() {
         check(
-            "Parmi les signataires, la Ville peut aussi compter sur Vilogia, l'Agence régionale de santé ou encore la CCI.",
-            &["Vilogia", "Agence régionale de santé", "CCI"],
+            "Parmi ses signataires, la commune s'appuie sur Logirem, la Mission locale ou encore la CMA.",
+            &["Logirem", "Mission locale", "CMA"],
         );
         check(
             "Parmi les partenaires signataires figurent la CAF du Nord et la Région.",
@@ -621,8 +621,8 @@ mod tests {
             &["État", "Ville", "Gard Habitat", "Un Toit pour Tous"],
         );
         check(
-            "Douze institutions ont signé le contrat hier, la Ville de Dole en tête. S'y ajoutent les autres communes concernées (Tavaux et Damparis), la Région, le Département et enfin les bailleurs sociaux de ces quartiers.",
-            &["Ville de Dole", "Tavaux", "Damparis", "Région", "Département", "bailleurs sociaux"],
+            "Neuf partenaires ont paraphé le contrat jeudi, la Ville de Dole en tête. S'y ajoutent les deux autres communes (Tavaux et Damparis), le Département, la Région et enfin les bailleurs sociaux des deux quartiers.",
+            &["Ville de Dole", "Tavaux", "Damparis", "Département", "Région", "bailleurs sociaux"],
         );
         check(
             "Le contrat a été paraphé en mairie. S'y sont ensuite joints la CAF du Jura et la Région.",

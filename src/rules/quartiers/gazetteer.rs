@@ -604,9 +604,9 @@ mod tests {
     fn a_number_is_found_in_digits_or_in_words() {
         // The list writes "Les 3 Fontaines" (Saint-Jean-de-la-Ruelle).
         for text in [
-            "À Saint-Jean-de-la-Ruelle, on retrouve les 3 Fontaines.",
-            "À Saint-Jean-de-la-Ruelle, on retrouve Les Trois Fontaines.",
-            "À Saint-Jean-de-la-Ruelle, on retrouve les Trois Fontaines.",
+            "Le contrat couvre les 3 Fontaines (Saint-Jean-de-la-Ruelle) et ses abords.",
+            "Le contrat couvre Les Trois Fontaines (Saint-Jean-de-la-Ruelle) et ses abords.",
+            "Le contrat couvre les Trois Fontaines (Saint-Jean-de-la-Ruelle) et ses abords.",
         ] {
             let got = crate::rules::quartiers::testing::brief(
                 &crate::rules::quartiers::testing::run_as(
@@ -619,7 +619,7 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert!(got[0].contains("fontaines @ saint-jean-de-la-ruelle"), "{text}: {got:?}");
         }
-        none(&Gazetteer, "À Saint-Jean-de-la-Ruelle, les trois fontaines de la place sont taries.");
+        none(&Gazetteer, "Le parc de Saint-Jean-de-la-Ruelle a trois fontaines en panne.");
     }
 
     #[test]

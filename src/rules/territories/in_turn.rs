@@ -152,8 +152,8 @@ mod tests {
 
     #[test]
     fn the_territory_that_opens_or_closes_the_series() {
-        let text = "C'est Lorient Agglomération qui ouvre la série des signatures des contrats \
-                    de ville.";
+        let text = "Lundi, c'est Lorient Agglomération qui ouvre la série : son contrat est paraphé \
+                    en premier.";
         assert_eq!(names(text), ["Lorient Agglomération"]);
         assert_eq!(names("Contrats de ville : Vierzon ouvre le bal"), ["Vierzon"]);
         let text = "Le 30 juin, la Ville de Blois a fermé la marche en signant son contrat.";
