@@ -32,7 +32,9 @@ use crate::record::{
     OrgInvolvement, Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced,
     Territory, Warning,
 };
-use crate::rules::{Candidates, Doc, dates, line_ranges, paragraph_ranges, stretch_around};
+use crate::rules::{
+    Candidates, Doc, dates, is_list_gap, line_ranges, paragraph_ranges, stretch_around,
+};
 
 /// The merger's output for one document.
 #[derive(Debug, Clone, Default)]
@@ -541,7 +543,7 @@ fn own_day(
     while let Some(next) = all
         .iter()
         .map(|o| o.evidence.span)
-        .filter(|o| o[0] >= last[1] && LIST_GAP.is_match(between(last[1], o[0])))
+        .filter(|o| o[0] >= last[1] && is_list_gap(between(last[1], o[0])))
         .min_by_key(|o| o[0])
     {
         last = next;
@@ -594,10 +596,6 @@ fn turns(c: &Candidates, territories: &[&Territory]) -> Vec<(usize, usize)> {
         })
         .collect()
 }
-
-/// What separates two names of a list: a comma, "et".
-static LIST_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
 
 /// An abbreviated weekday and its dot ("ven. 29 mars"), which ends no sentence.
 static WEEKDAY_DOT: LazyLock<Regex> =

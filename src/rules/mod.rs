@@ -155,6 +155,14 @@ pub(crate) fn columns(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `gap` is what separates two names of a list: a comma, or "et" between spaces.
+pub(crate) fn is_list_gap(gap: &str) -> bool {
+    static LIST_GAP: LazyLock<text::Regex> = LazyLock::new(|| {
+        text::Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex")
+    });
+    LIST_GAP.is_match(gap)
+}
+
 /// Every line of `text`, blank ones included, without its line break (`\n` or `\r\n`).
 pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

@@ -905,10 +905,6 @@ static CHAINED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// What separates two names of a list: a comma, "et".
-static LIST_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+)$").expect("valid regex"));
-
 /// The contracts in the plural: a page about several of them.
 static PLURAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcontrats\s+de\s+villes?\b").expect("valid regex"));
@@ -949,7 +945,7 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     let listed_with_day = |m: &Mention| {
         let mut last = m;
         for next in mentions.iter().filter(|o| o.range.start >= m.range.end) {
-            if !LIST_GAP.is_match(&text[last.range.end..next.range.start]) {
+            if !crate::rules::is_list_gap(&text[last.range.end..next.range.start]) {
                 break;
             }
             last = next;
