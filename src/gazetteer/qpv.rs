@@ -221,6 +221,14 @@ fn numeral_spelled(key: &str) -> Vec<String> {
         "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
         "treize", "quatorze", "quinze", "seize", "dix sept", "dix huit", "dix neuf", "vingt",
     ];
+    // Most names hold no number: tell them cheaply, before building any string.
+    let number_like = |w: &str| {
+        w.parse::<u8>().is_ok_and(|n| (2..=20).contains(&n))
+            || (w != "neuf" && WORDS.iter().any(|n| n.split(' ').next() == Some(w)))
+    };
+    if !key.split(' ').any(number_like) {
+        return Vec::new();
+    }
     let padded = format!(" {key} ");
     let mut out = Vec::new();
     // "dix sept" before "dix".
