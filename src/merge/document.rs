@@ -32,6 +32,7 @@ use crate::record::{
     OrgInvolvement, Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced,
     Territory, Warning,
 };
+use crate::rules::territories::{IN_TURN_BEFORE_ID, IN_TURN_ID, SERIES_ID};
 use crate::rules::{
     Candidates, Doc, dates, is_list_gap, line_ranges, paragraph_ranges, stretch_around,
 };
@@ -85,6 +86,10 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
     };
     let opening = opening_end(doc.clean, &territories);
     let paired = respective_pairs(doc.clean, c, &territories);
+    // In a series of signatures, each contract's own day, read once for all of them.
+    let series = territories.iter().any(|o| SERIES_RULES.contains(&o.evidence.rule.as_str()));
+    let own_days: Option<Vec<Option<Sourced<String>>>> = series
+        .then(|| territories.iter().map(|t| own_day(doc.clean, c, t, &territories)).collect());
     for (i, t) in territories.iter().enumerate() {
         let mine = |span: [usize; 2]| sections.is_about(span[0], i);
         let mine_fact = |span: [usize; 2]| sections.fact_is_about(doc.clean, span[0], i);
@@ -100,7 +105,7 @@ pub fn document(doc: &Doc, c: &Candidates) -> Merged {
             doc.clean,
             c,
             t,
-            (&territories, i),
+            (&territories, i, own_days.as_deref()),
             (&mine, &mine_fact, &mine_people, &own_section),
             &mut merged.conflicts,
         );
@@ -574,15 +579,14 @@ fn own_day(
 }
 
 /// The rules of a carrier told as one of a series of signings, each with its own day.
-const SERIES_RULES: [&str; 3] =
-    ["territories.series", "territories.in_turn", "territories.in_turn_before"];
+const SERIES_RULES: [&str; 3] = [SERIES_ID, IN_TURN_ID, IN_TURN_BEFORE_ID];
 
 /// The rule of a contract the page names in passing, signed before its own ("Après Marmande le
 /// 2 avril, c'était au tour de l'agglo"): its name claims no paragraph of the page.
-const PASSING_RULE: &str = "territories.in_turn_before";
+const PASSING_RULE: &str = IN_TURN_BEFORE_ID;
 
 /// The rule of a territory a series cue names as its turn ("C'est X qui ouvre la série").
-const TURN_RULE: &str = "territories.in_turn";
+const TURN_RULE: &str = IN_TURN_ID;
 
 /// Where a series cue names a contract's territory as its turn: (contract index, clean offset),
 /// every such mention of `territories`' names among the candidates.
@@ -927,11 +931,14 @@ impl Sections {
 /// Whether a fact at a clean-text span belongs to the contract being built.
 type Owns<'a> = &'a dyn Fn([usize; 2]) -> bool;
 
+/// A contract's own day in a series of signatures ([`own_day`]), if it has one.
+type OwnDay = Option<Sourced<String>>;
+
 fn build_contract(
     text: &str,
     c: &Candidates,
     t: &Territory,
-    (all, i): (&[&Territory], usize),
+    (all, i, own_days): (&[&Territory], usize, Option<&[OwnDay]>),
     (mine, mine_fact, mine_people, own_section): (Owns<'_>, Owns<'_>, Owns<'_>, Owns<'_>),
     conflicts: &mut Vec<Conflict>,
 ) -> Contract {
@@ -943,27 +950,22 @@ fn build_contract(
         .collect();
     // In a series of signatures every contract, the one a phrase named too ("Enfin, le 8 mars,
     // X a paraphé son contrat"), takes the day written next to it.
-    let series = all.iter().any(|o| SERIES_RULES.contains(&o.evidence.rule.as_str()));
+    // `own_days` is given in a series only.
     // A day that another contract of the series owns (written right next to its territory) is
     // not this one's: "Après Marmande le 2 avril, c'était au tour de l'agglo de signer ce
     // vendredi".
-    let others_days: Vec<[usize; 2]> = if series {
-        all.iter()
-            .filter(|o| o.evidence.span != t.evidence.span)
-            .filter_map(|o| own_day(text, c, o, all))
-            .flat_map(|d| d.evidence.into_iter().map(|e| e.span))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let others_days: Vec<[usize; 2]> = own_days
+        .iter()
+        .flat_map(|days| all.iter().zip(days.iter()))
+        .filter(|(o, _)| o.evidence.span != t.evidence.span)
+        .filter_map(|(_, d)| d.as_ref())
+        .flat_map(|d| d.evidence.iter().map(|e| e.span))
+        .collect();
     let signatures: Vec<&DateMention> =
         signatures.into_iter().filter(|d| !others_days.contains(&d.evidence.span)).collect();
-    let own_day = if series {
-        own_day(text, c, t, all).or_else(|| between_days(text, c, t, all))
-    } else {
-        None
-    };
-    let to_come = series && own_day.is_none() && signing_to_come(text, c, t, all);
+    let own_day = own_days
+        .and_then(|days| days.get(i).cloned().flatten().or_else(|| between_days(text, c, t, all)));
+    let to_come = own_days.is_some() && own_day.is_none() && signing_to_come(text, c, t, all);
     let signed_on = own_day.or_else(|| {
         if to_come {
             return None;

@@ -20,7 +20,7 @@ use super::lexicon::{Known, PLACE, collapse, count_in, is_commune};
 use crate::gazetteer::qpv::fold as qpv_fold;
 use crate::names::fold;
 use crate::record::{CommuneRef, Quartier, QuartierStatus};
-use crate::rules::{Candidates, Doc};
+use crate::rules::{Candidates, Doc, stretch_around};
 
 /// How far back (bytes) a quartier without commune looks for the one listed before it.
 const INHERIT_REACH: usize = 300;
@@ -300,11 +300,7 @@ fn join_parts(clean: &str, kept: &mut Vec<Quartier>) {
         }
         i = j + 1;
     }
-    let sentence = |at: usize, end: usize| {
-        let start = clean[..at].rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
-        let stop = clean[end..].find(['.', '!', '?', '\n']).map_or(clean.len(), |k| end + k);
-        start..stop
-    };
+    let sentence = |at: usize, end: usize| stretch_around(clean, at..end, &['.', '!', '?', '\n']);
     let cued: Vec<(usize, usize)> = runs
         .iter()
         .copied()

@@ -28,10 +28,10 @@ use crate::rules::{Candidates, Doc, Rule};
 pub struct InTurn;
 
 /// Rule id of a territory that opens, closes or takes its turn in the series.
-pub(super) const ID: &str = "territories.in_turn";
+pub const ID: &str = "territories.in_turn";
 
 /// Rule id of a territory signed before the page's own contract, named in passing.
-pub(super) const BEFORE_ID: &str = "territories.in_turn_before";
+pub const BEFORE_ID: &str = "territories.in_turn_before";
 
 /// Whether `t` was found by this rule.
 pub(super) fn is_turn(t: &crate::record::Territory) -> bool {

@@ -34,6 +34,12 @@ use crate::names::fold;
 use crate::record::Territory;
 
 /// The rules of this family.
+/// The rule ids of carriers told as one of a series of signings, which the merger reads: a
+/// series' row or timeline entry, a turn ("C'est X qui ouvre la série"), a contract signed
+/// before the page's own and named in passing.
+pub use in_turn::{BEFORE_ID as IN_TURN_BEFORE_ID, ID as IN_TURN_ID};
+pub use ranked::SERIES_ID;
+
 pub const RULES: &[&dyn Rule] = &[
     &contract_of::ContractOf,
     &epci_mention::EpciMention,

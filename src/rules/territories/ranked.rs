@@ -46,7 +46,7 @@ use crate::rules::{Candidates, Doc};
 /// Rule id of a carrier chosen from ranked evidence.
 pub(super) const ID: &str = "territories.ranked";
 /// Rule id of a carrier of a counted series of contracts.
-pub(super) const SERIES_ID: &str = "territories.series";
+pub const SERIES_ID: &str = "territories.series";
 
 /// The singular contract a document reports.
 static ONE_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
