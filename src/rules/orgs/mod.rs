@@ -40,7 +40,7 @@ use std::ops::Range;
 
 use super::{Candidates, Doc, Rule};
 use crate::names::fold;
-use crate::record::{OrgInvolvement, Organization};
+use crate::record::{OrgInvolvement, Organization, Person};
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
@@ -109,6 +109,7 @@ fn organization(
 pub fn resolve(doc: &Doc, out: &mut Candidates) {
     drop_related_links(doc, &mut out.organizations);
     drop_fallback_overlaps(&mut out.organizations);
+    cut_trailing_people(&mut out.organizations, &out.people);
     link_abbreviations(&mut out.organizations);
     dedup(&mut out.organizations);
     drop_short_forms(&mut out.organizations);
@@ -163,6 +164,39 @@ fn drop_fallback_overlaps(orgs: &mut Vec<Organization>) {
     orgs.retain(|o| {
         o.evidence.rule != party_sentence::ID || !read.iter().any(|r| overlaps(*r, o.evidence.span))
     });
+}
+
+/// Cuts an organisation's name where the name of a person the people rules read begins: a
+/// signature block flattened onto one line glues the signer and the role to the party ("Ville de
+/// Lunel Pierre Durand, maire ; Caisse des dépôts Yves Morel"). The person's name opens with a
+/// given name and is two to four words, which are, or end, a person's name the people family
+/// read; a body named after a person ("Lycée Jean Moulin") keeps its name, as nobody of that
+/// name is read as a person there.
+fn cut_trailing_people(orgs: &mut [Organization], people: &[Person]) {
+    let persons: Vec<String> = people.iter().map(|p| fold(&p.name)).collect();
+    let is_person = |key: &str| {
+        persons.iter().any(|p| p == key || p.strip_suffix(key).is_some_and(|s| s.ends_with(' ')))
+    };
+    for o in orgs.iter_mut() {
+        let tokens: Vec<&str> = o.name.split_whitespace().collect();
+        let Some(cut) = (1..tokens.len()).find(|i| {
+            (2..=4).filter(|k| i + k <= tokens.len()).any(|k| {
+                let run = tokens[*i..i + k].join(" ");
+                lexicon::opens_with_given_name(&run) && is_person(&fold(&run))
+            })
+        }) else {
+            continue;
+        };
+        let Some(at) = o.evidence.text.find(tokens[cut]).filter(|at| *at > 0) else { continue };
+        let kept = o.evidence.text[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || ",;:-–".contains(c));
+        if kept.is_empty() {
+            continue;
+        }
+        o.name = tokens[..cut].join(" ");
+        o.evidence.span[1] = o.evidence.span[0] + kept.len();
+        o.evidence.text = kept.to_owned();
+    }
 }
 
 /// Whether two evidence spans share a byte.
@@ -289,6 +323,39 @@ pub(super) mod testing {
 mod tests {
     use super::testing::family;
     use super::*;
+
+    /// The orgs' and the people's rules on plain `text`, then this family's resolve step.
+    fn with_people(text: &str) -> Vec<String> {
+        let rules: Vec<&dyn Rule> =
+            RULES.iter().chain(crate::rules::people::RULES).copied().collect();
+        let out =
+            crate::rules::testing::run(&rules, text, crate::record::Format::Text, Some(resolve));
+        for o in &out.organizations {
+            let [a, b] = o.evidence.span;
+            assert_eq!(text[a..b], o.evidence.text, "evidence of {:?}", o.name);
+        }
+        out.organizations.into_iter().map(|o| o.name).collect()
+    }
+
+    #[test]
+    fn a_signer_glued_to_the_party_is_cut_off() {
+        let text = "Contrat de ville de Millau\n\nLe contrat de ville a été signé le 8 juillet 2015 par \
+            les partenaires suivants : Ville de Millau Bernard Castel, maire ; Caisse des dépôts \
+            Yves Morel ; Aveyron Habitat Jean-Luc Besson, directeur ; État Marie Dupuis, préfète.\n";
+        let names = with_people(text);
+        for party in ["Ville de Millau", "Caisse des dépôts", "Aveyron Habitat"] {
+            assert!(names.iter().any(|n| n == party), "{party} in {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("Morel") || n.contains("Castel")), "{names:?}");
+    }
+
+    #[test]
+    fn a_body_named_after_a_person_keeps_its_name() {
+        let text = "Contrat de ville de Millau\n\nLe contrat de ville a été signé le 8 juillet 2015 par \
+            les partenaires suivants : Ville de Millau ; Lycée Jean Moulin ; Caisse des dépôts.\n";
+        let names = with_people(text);
+        assert!(names.iter().any(|n| n == "Lycée Jean Moulin"), "{names:?}");
+    }
 
     #[test]
     fn a_formal_list_outranks_the_prose() {
