@@ -155,6 +155,64 @@ pub(crate) fn columns(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The tables of `text` whose cells are parted by bars: an HTML table (the clean text joins its
+/// cells with " | "), a Markdown pipe table, or a table flattened to text with " | " between its
+/// cells. A table is a run of lines that open with a bar or hold two " | " or more; one whose
+/// first line opens with a bar always, another only with three rows or more of the same number of
+/// cells (two menu lines one after the other are no table). Each row is its cells' trimmed byte
+/// ranges, Markdown separator rows ("|---|") left out.
+pub(crate) fn bar_tables(text: &str) -> Vec<Vec<Vec<Range<usize>>>> {
+    let is_row =
+        |line: &str| line.trim_start().starts_with('|') || line.matches(" | ").count() >= 2;
+    let separator = |line: &str| line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+    let mut tables = Vec::new();
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut close = |block: &mut Vec<Range<usize>>| {
+        let rows: Vec<Vec<Range<usize>>> = block
+            .drain(..)
+            .filter(|r| !separator(&text[r.clone()]))
+            .map(|r| cells(text, r))
+            .collect();
+        let Some(first) = block_first(text, &rows) else { return };
+        let width = rows[0].len();
+        if first || (rows.len() >= 3 && rows.iter().all(|r| r.len() == width)) {
+            tables.push(rows);
+        }
+    };
+    for line in lines(text) {
+        if is_row(&text[line.clone()]) {
+            block.push(line);
+        } else if !block.is_empty() {
+            close(&mut block);
+        }
+    }
+    close(&mut block);
+    tables
+}
+
+/// Whether a table's first row opened with a bar, `None` for no row.
+fn block_first(text: &str, rows: &[Vec<Range<usize>>]) -> Option<bool> {
+    let first = rows.first()?.first()?;
+    let line_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
+    Some(text[line_start..first.start].contains('|'))
+}
+
+/// The cells of the table line at `line`: the stretches between bars, trimmed, a leading and a
+/// trailing bar opening and closing no cell.
+fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let inner_start = s.len() - s.trim_start().trim_start_matches('|').len();
+    let inner_end = s.trim_end().trim_end_matches('|').len().max(inner_start);
+    let mut out = Vec::new();
+    let mut at = line.start + inner_start;
+    for piece in s[inner_start..inner_end].split('|') {
+        let lead = piece.len() - piece.trim_start().len();
+        out.push(at + lead..at + lead + piece.trim().len());
+        at += piece.len() + 1;
+    }
+    out
+}
+
 /// Whether `gap` is what separates two names of a list: a comma, or "et" between spaces.
 pub(crate) fn is_list_gap(gap: &str) -> bool {
     static LIST_GAP: LazyLock<text::Regex> = LazyLock::new(|| {
@@ -274,6 +332,17 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn bar_tables_keep_tables_and_leave_menus() {
+        let text = "Accueil | Actualités | Contact\nPlan du site | Presse | Emplois\n\n\
+            | Nom | Ville |\n|---|---|\n| Les Pins | Vierville |\n\nfin\n";
+        let tables = super::bar_tables(text);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let rows: Vec<Vec<&str>> =
+            tables[0].iter().map(|r| r.iter().map(|c| &text[c.clone()]).collect()).collect();
+        assert_eq!(rows, vec![vec!["Nom", "Ville"], vec!["Les Pins", "Vierville"]]);
+    }
 
     #[test]
     fn columns_are_parted_by_three_blanks_or_more() {

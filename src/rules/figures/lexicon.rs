@@ -232,6 +232,7 @@ mod tests {
         ("figures/scope_cues.txt", 1),
         ("figures/scope_stop.txt", 1),
         ("figures/stating_verbs.txt", 1),
+        ("figures/table_columns.tsv", 2),
     ];
 
     #[test]

@@ -12,11 +12,13 @@
 //! percentage (`figures.ratio`), a number whose head noun is left out after "dont"/"contre"
 //! (`figures.elided`), a number under a label ("Quartiers prioritaires (4)", `figures.label`),
 //! and a number whose subject says what it counts ("la population des quartiers prioritaires
-//! s'élève à 27 615", `figures.stated`).
+//! s'élève à 27 615", `figures.stated`), and each quartier's inhabitants in a table's population
+//! column (`figures.column`).
 //! Counts of other things ("6 grandes orientations", "4 projets"), years, dates, phone numbers,
 //! codes and street numbers are not figures.
 
 mod amount;
+mod column;
 mod context;
 mod count;
 mod duration;
@@ -47,6 +49,7 @@ use lexicon::{Class, NUMBER_WORDS, alternation};
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
     &amount::Amount,
+    &column::Column,
     &count::Count,
     &duration::Duration,
     &elided::Elided,
