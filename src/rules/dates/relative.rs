@@ -55,6 +55,12 @@ static OFFSETS: LazyLock<Vec<Offset>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The expressions of `rules/dates/relative.tsv` that tell the day before ("hier", "hier
+/// soir").
+pub(super) fn yesterday_forms() -> impl Iterator<Item = &'static str> {
+    OFFSETS.iter().filter(|o| o.unit == "day" && o.count == -1).map(|o| o.expr.as_str())
+}
+
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let alts = alternation(OFFSETS.iter().map(|o| o.expr.as_str()));
     Regex::new(&format!(

@@ -96,10 +96,9 @@ fn promote_lone_span(doc: &Doc, out: &mut Candidates) {
 /// the day after becomes it, with `inferred` saying why.
 fn told_yesterday(doc: &Doc, out: &mut Candidates) {
     static HIER: std::sync::LazyLock<crate::rules::text::Regex> = std::sync::LazyLock::new(|| {
-        crate::rules::text::Regex::new(
-            r"(?i)(?:^|[^\p{L}])hier(?:[ \t]+(?:matin|midi|soir|après-midi|après[ \t]+midi))?[ \t]*,?[ \t]*$",
-        )
-        .expect("valid regex")
+        let forms = crate::rules::alternation(super::relative::yesterday_forms());
+        crate::rules::text::Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{forms})[ \t]*,?[ \t]*$"))
+            .expect("valid regex")
     });
     if out.dates.iter().any(|d| d.role == DateRole::Publication) {
         return;
