@@ -442,6 +442,9 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
             .expect("valid regex")
     });
     let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
+    // The text folded once, for the towns that tell an acronym shared by several
+    // intercommunalities apart.
+    let folded = std::cell::OnceCell::new();
     for caps in PREFIXED.captures_iter(text) {
         let (Some(p), Some(n)) = (caps.name("prefix"), caps.name("name")) else { continue };
         let kind = prefix_kind(p.as_str()).unwrap_or("EPCI");
@@ -484,6 +487,12 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
             out.push((range, kind));
             continue;
         }
+        if let Some(kind) = acronym_of_named_town(name, || {
+            folded.get_or_init(|| format!(" {} ", fold(text))).as_str()
+        }) {
+            out.push((range, kind));
+            continue;
+        }
         if let Some(kind) = word_kind(name)
             && short_name(name)
             && !never_carrier(name)
@@ -501,6 +510,35 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup_by(|b, a| a.0 == b.0);
     out
+}
+
+/// The kind of the intercommunality an acronym shared by several of them stands for on this
+/// page: the one whose centre town (its most populous member) the page names, when only one
+/// of them has it named. "CABA" spells the initials of more than one communauté
+/// d'agglomération (du Bassin d'Aurillac, and others); a page that names Aurillac means the
+/// first. `folded` gives the page's folded text, spaced at both ends. An acronym the
+/// gazetteer gives one intercommunality is read by [`gazetteer_kind`]; an acronym that is no
+/// intercommunality's, or whose towns the page does not name, is none.
+fn acronym_of_named_town<'t>(name: &str, folded: impl FnOnce() -> &'t str) -> Option<&'static str> {
+    let letters = name.chars().count();
+    if !(3..=8).contains(&letters) || !name.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let candidates = gazetteer::epci_named(name);
+    if candidates.len() < 2 || never_carrier(name) {
+        return None;
+    }
+    let folded = folded();
+    let mut named = candidates.iter().filter(|e| {
+        gazetteer::epci_members(e.siren)
+            .into_iter()
+            .max_by_key(|c| c.population)
+            .is_some_and(|town| folded.contains(&format!(" {} ", fold(town.name))))
+    });
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one.record_kind()),
+        _ => None,
+    }
 }
 
 /// The kind of the one intercommunality the gazetteer knows by `name` ("Caen la Mer" → CU),
@@ -617,6 +655,17 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_of_several_intercommunalities_is_the_one_whose_town_the_text_names() {
+        // "CAGG" spells both the CA du Grand Guéret and the CA Gaillac-Graulhet.
+        let found = |t: &str| {
+            epci_mentions(t).into_iter().map(|(r, k)| (t[r].to_owned(), k)).collect::<Vec<_>>()
+        };
+        assert_eq!(found("La CAGG rénove une école à Guéret."), [("CAGG".to_owned(), "CA")]);
+        assert!(found("La CAGG rénove une école.").is_empty());
+        assert!(found("La CAGG rénove une école à Guéret comme à Gaillac.").is_empty());
+    }
 
     #[test]
     fn a_name_ends_before_a_sentence_opener() {

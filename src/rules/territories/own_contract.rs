@@ -19,7 +19,9 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::contract_of::{ANAPHORA, named_otherwise};
-use super::grammar::{NAME, demonym_after, epci_mentions, noun_kind, sentences};
+use super::grammar::{
+    NAME, demonym_after, doc_epci_mentions, epci_mentions, is_acronym, noun_kind, sentences,
+};
 use super::signing_sentence::CITY;
 use super::territory;
 use crate::gazetteer;
@@ -94,6 +96,10 @@ impl Rule for OwnContract {
             if let Some((r, kind)) = epci_mentions(before).into_iter().max_by_key(|(r, _)| r.start)
             {
                 out.territories.push(territory(doc, at(r), Some(kind), true, id));
+            } else if let Some((r, kind)) = page_acronym(doc, at(0..before.len())) {
+                // "la CABA signe son contrat de ville": an acronym that only the rest of the
+                // page tells as an intercommunality's (by the town it names).
+                out.territories.push(territory(doc, r, Some(kind), true, id));
             } else if let Some((r, kind)) = demonym_subject(doc, before) {
                 // "La communauté d'agglomération bergeracoise a signé le sien".
                 out.territories.push(territory(doc, at(r), kind, true, id));
@@ -110,6 +116,21 @@ impl Rule for OwnContract {
             }
         }
     }
+}
+
+/// The last intercommunality within `span` of the text that the grammar finds only with the
+/// whole page in view, written as an acronym ("CABA", which the page's towns tell apart from the
+/// other intercommunalities of those initials): its range and kind.
+fn page_acronym(
+    doc: &Doc,
+    span: std::ops::Range<usize>,
+) -> Option<(std::ops::Range<usize>, &'static str)> {
+    doc_epci_mentions(doc)
+        .iter()
+        .filter(|(r, _)| span.start <= r.start && r.end <= span.end)
+        .filter(|(r, _)| is_acronym(&doc.text()[r.clone()]))
+        .max_by_key(|(r, _)| r.start)
+        .cloned()
 }
 
 /// The last intercommunality `before` names by its common noun and its town's demonym ("la
@@ -154,6 +175,16 @@ mod tests {
             // The gazetteer knows its kind better than its name does.
             [("Perpignan Méditerranée Métropole".into(), "CU".into())]
         );
+    }
+
+    #[test]
+    fn an_acronym_the_rest_of_the_page_tells_apart() {
+        // "CAGG" spells two intercommunalities' initials; the town the page names picks one.
+        let text = "La CAGG signe son contrat de ville\n\nLe quartier des Tilleuls, à Guéret, en \
+                    est le cœur.";
+        assert_eq!(carriers(&OwnContract, text), [("CAGG".into(), "CA".into())]);
+        let text = "La CAGG signe son contrat de ville\n\nLe quartier des Tilleuls en est le cœur.";
+        assert!(carriers(&OwnContract, text).is_empty());
     }
 
     #[test]
