@@ -136,6 +136,12 @@ static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A mention listed among the partners of its sentence: "partenaires" before it, with no
+/// stop between ("les partenaires institutionnels, parmi lesquels la communauté
+/// d'agglomération de X").
+static PARTNER_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpartenaires?\b[^.;:]*$").expect("valid regex"));
+
 /// Contracts still to come: a count of them is a forecast, not a report of contracts.
 static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1301,8 +1307,15 @@ fn ranked(
         if same.len() < 2 && !in_title && m.kind == "commune" && distinct > 1 {
             continue;
         }
+        // Named in a sentence about the contract, and not only counted there among its
+        // partners ("avec les partenaires, parmi lesquels l'agglomération de X", which worked
+        // on the contract without carrying it).
         let near_contract = same.iter().any(|o| {
-            about_contract.iter().any(|s| s.start <= o.range.start && o.range.end <= s.end)
+            about_contract.iter().any(|s| {
+                s.start <= o.range.start
+                    && o.range.end <= s.end
+                    && !PARTNER_BEFORE.is_match(&text[s.start..o.range.start])
+            })
         });
         let signer = same.iter().any(|o| {
             let before =
@@ -1817,6 +1830,20 @@ Le contrat de ville a été signé le 2 juillet \
                     compte trois quartiers. Le contrat de ville a été signé en mairie. Sur la \
                     photo, le président du Grand Montauban et le maire de Montauban.";
         assert_eq!(carriers(text), ["Grand Montauban"]);
+    }
+
+    #[test]
+    fn an_intercommunality_counted_among_the_partners_does_not_take_its_town_s_contract() {
+        let partner = "Quartiers : Montauban tient le cap\n\nLe maire de Montauban compte trois \
+                       quartiers. Le travail a associé les partenaires, parmi lesquels le Grand \
+                       Montauban, et fixé les enjeux du nouveau contrat de ville. Le contrat de \
+                       ville a été signé en mairie.";
+        assert_eq!(carriers(partner), ["Montauban"]);
+        // Named beside the contract otherwise, it carries it.
+        let party = "Quartiers : Montauban tient le cap\n\nLe maire de Montauban compte trois \
+                     quartiers. Le travail du Grand Montauban a fixé les enjeux du nouveau \
+                     contrat de ville. Le contrat de ville a été signé en mairie.";
+        assert_eq!(carriers(party), ["Grand Montauban"]);
     }
 
     #[test]
