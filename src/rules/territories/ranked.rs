@@ -911,6 +911,19 @@ static CHAINED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "À " opening a sentence (or a line), right before a place: "À Matoury, le maire a paraphé
+/// le contrat", "… habitants. A Cayenne, le contrat a été signé".
+static AT_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[.!?;][ \t]*|\n[ \t]*)[AÀ][ \t]+$").expect("valid regex"));
+
+/// The one contract of a place, in the rest of a sentence that opens with it: "le contrat",
+/// "son contrat".
+static THE_CONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:le|son|leur)\s+contrat\b").expect("valid regex"));
+
+/// How far after a place opening its sentence the signing of its contract may be told, in bytes.
+const SIGNED_THERE_REACH: usize = 160;
+
 /// The contracts in the plural: a page about several of them.
 static PLURAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcontrats\s+de\s+villes?\b").expect("valid regex"));
@@ -958,11 +971,24 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
         }
         !std::ptr::eq(last, m) && day_after(last)
     };
+    // "À Matoury, le maire a paraphé le contrat": a signing told at a place that opens its
+    // sentence is that place's contract, dated or not.
+    let signed_there = |m: &Mention| {
+        let before =
+            &text[text.floor_char_boundary(m.range.start.saturating_sub(8))..m.range.start];
+        let rest = &text[m.range.end..text.ceil_char_boundary(m.range.end + SIGNED_THERE_REACH)];
+        let rest = &rest[..rest.find(['.', '\n']).unwrap_or(rest.len())];
+        AT_PLACE.is_match(before) && SIGNED_DONE.is_match(rest) && THE_CONTRACT.is_match(rest)
+    };
     let dated = |m: &Mention| {
         // Wide enough for a kind before the name ("celui de la communauté d'agglomération d'").
         let before =
             &text[text.floor_char_boundary(m.range.start.saturating_sub(80))..m.range.start];
-        day_after(m) || DATE_BEFORE.is_match(before) || in_sentence(m) || listed_with_day(m)
+        day_after(m)
+            || DATE_BEFORE.is_match(before)
+            || in_sentence(m)
+            || listed_with_day(m)
+            || signed_there(m)
     };
     let mut keys: Vec<&str> = Vec::new();
     let mut picked: Vec<&Mention> = Vec::new();
@@ -2063,6 +2089,18 @@ Le contrat de ville a été signé le 2 juillet \
                     Le lendemain, la ministre était sur les terres du Morvan. Le contrat de \
                     Morvan Agglomération est le plus long.";
         assert_eq!(carriers_dated(text), ["Montauban", "Morvan Agglomération"]);
+    }
+
+    #[test]
+    fn a_signing_told_at_a_place_that_opens_its_sentence_is_its_contract() {
+        let text = "Trois contrats de ville sont en cours.\n\nÀ Montauban, le contrat a été signé \
+                    le 6 février. À Quimperlé, la maire a ensuite paraphé le contrat avec le \
+                    préfet. Lorient attend encore.";
+        assert_eq!(carriers_dated(text), ["Montauban", "Quimperlé"]);
+        // A place named in passing, or a signing of no contract, is none.
+        let text = "Trois contrats de ville sont en cours.\n\nÀ Montauban, le contrat a été signé \
+                    le 6 février. À Quimperlé, la maire a signé la convention. Lorient attend.";
+        assert!(carriers_dated(text).is_empty());
     }
 
     #[test]
