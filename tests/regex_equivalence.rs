@@ -6,13 +6,15 @@
 //! normalised texts (once more with an emoji, which the small engines do not know), each of their
 //! lines, and sentences with accented letters at word edges:
 //! `find_iter` spans and every group of `captures_iter` must be those of `regex::Regex`, and the
-//! scan pattern must accept a match at every start where the pattern as written matches.
+//! scan pattern must accept a match at every start where the pattern as written matches. Each
+//! pattern's syntax tree, which the engines are built from, must be the one `regex_syntax`
+//! parses (the rules' parser skips refolding property classes, see `fold.rs`).
 
 use std::path::PathBuf;
 
 use cdv::ingest::normalise::normalise;
 use cdv::pipeline::{self, Options};
-use cdv::rules::text::{Regex, built, conversion};
+use cdv::rules::text::{Regex, built, conversion, syntax_tree};
 use regex_automata::{Anchored, Input, meta};
 
 /// Word edges next to accented letters, glued words, apostrophes, case folds (ſ, K).
@@ -83,6 +85,9 @@ fn every_rule_regex_matches_like_the_regex_crate_on_the_fixtures() {
     for pattern in &patterns {
         let ours = Regex::new(pattern).expect("built once already");
         let theirs = regex::Regex::new(pattern).expect("valid for the regex crate");
+        // The engines are built from the very tree the regex crate's parser gives.
+        let tree = syntax_tree(pattern).expect("parses");
+        assert_eq!(Ok(tree), regex_syntax::parse(pattern), "{pattern:?}: another syntax tree");
         let (scan, conv) = conversion(pattern).expect("converts");
         assert!(ours.is_fast(), "{pattern}: scan regex left with a Unicode word boundary");
         if conv.unicode > 0 {

@@ -567,8 +567,16 @@ fn whole_hir(pattern: &str, scan: bool) -> Hir {
     if scan { regex_scan(&hir).unwrap_or_else(|| convert(&hir).0) } else { hir }
 }
 
+/// The syntax tree of `pattern` with the meaning `regex::Regex::new` gives it, parsed without
+/// folding its Unicode property classes at each occurrence (see `fold.rs`).
 fn parse(pattern: &str) -> Result<Hir, regex::Error> {
-    syntax::parse_with(pattern, &syntax_config()).map_err(|e| regex::Error::Syntax(e.to_string()))
+    super::fold::parse(pattern)
+}
+
+/// The syntax tree the engines of `pattern` are built from (for tests: it must be the `regex`
+/// crate's own).
+pub fn syntax_tree(pattern: &str) -> Result<Hir, regex::Error> {
+    parse(pattern)
 }
 
 impl Regex {
