@@ -667,6 +667,23 @@ mod tests {
     }
 
     #[test]
+    fn a_linking_word_before_the_name_is_the_sentence_s() {
+        // "pour", "dans", "depuis" open no street: the name after them is the quartier's.
+        finds(
+            &Gazetteer,
+            "Le maire de Fort-de-France a signé pour Haut Dillon.",
+            &["haut dillon @ fort-de-france : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "À Toulouse, les jeunes du Grand Mirail se retrouvent dans les Izards.",
+            &["grand mirail @ toulouse : prioritaire", "izards @ toulouse : prioritaire"],
+        );
+        // A street or a building before it still is one.
+        none(&Gazetteer, "À Toulouse, la réunion se tient au collège des Izards.");
+    }
+
+    #[test]
     fn not_without_its_commune_nor_as_a_street_or_a_common_word() {
         // The commune is not named.
         none(&Gazetteer, "Les habitants de Dravemont sont invités à la réunion.");

@@ -348,6 +348,7 @@ pub(super) fn is_direction(s: &str) -> bool {
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<String> = data::lines("quartiers/not_names.txt")
         .iter()
+        .chain(data::lines("quartiers/sentence_openers.txt").iter())
         .map(|c| regex::escape(c).replace(' ', r"\s+"))
         .collect();
     Regex::new(&format!(r"(?i)^(?:{})(?:\s|$)", alts.join("|"))).expect("valid regex")
@@ -362,7 +363,8 @@ static OCCITAN_EN: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `name` can be a neighbourhood's name: starts with a capital or a digit, a few words,
 /// not a bare cue ("Quartiers prioritaires"), no address or e-mail, not a number alone, not a
 /// street, an equipment, an organisation or a menu item (`rules/quartiers/not_names.txt`: "Rue
-/// de la Gare", "Centre social Agora", "Accueil").
+/// de la Gare", "Centre social Agora", "Accueil"), nor a sentence opened by a pronoun or a linking
+/// word (`rules/quartiers/sentence_openers.txt`: "Ils restent suivis").
 pub(super) fn plausible_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     let bare_cue = speaks_of_quartiers(name) && status_in(name).is_some();
@@ -556,6 +558,7 @@ mod tests {
             ("quartiers/numbers.tsv", 2),
             ("quartiers/not_before.txt", 1),
             ("quartiers/not_names.txt", 1),
+            ("quartiers/sentence_openers.txt", 1),
         ] {
             data::check_table(file, columns, true);
         }

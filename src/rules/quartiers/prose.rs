@@ -33,10 +33,11 @@ pub(super) const ID: &str = "quartiers.prose";
 
 const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
 
-/// "le quartier de Rochebelle, à Alès", "le nouveau quartier prioritaire « Les Prés »".
+/// "le quartier de Rochebelle, à Alès", "le nouveau quartier prioritaire « Les Prés »", "le
+/// quartier de veille active des Tilleuls à Vitré" (the status between the cue and the name).
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:prioritaire\s+)?(?:{DE})?«?\s*(?P<name>{name})\s*»?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
+        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:(?:prioritaire|(?:de|en)\s+veille(?:\s+active)?)\s+)?(?:{DE})?«?\s*(?P<name>{name})(?:\s*»)?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
         name = *NAME
     ))
     .expect("valid regex")
@@ -680,6 +681,17 @@ mod tests {
             &["Les Prés @ Vannes : prioritaire"],
         );
         none(&Prose, "Le nouveau quartier sera livré en 2026.");
+        // The status stands between the cue and the name.
+        finds(
+            &Prose,
+            "Le contrat suit le quartier de veille active des Tilleuls à Janzé.",
+            &["Tilleuls @ Janzé : veille"],
+        );
+        finds(
+            &Prose,
+            "Le contrat suit aussi le secteur en veille de la Croix Blanche, à Vitré.",
+            &["Croix Blanche @ Vitré : veille"],
+        );
         finds(
             &Prose,
             "Le quartier centre de Bapaume va bénéficier d'aides.",
