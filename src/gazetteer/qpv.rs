@@ -380,7 +380,8 @@ pub fn qpv(code: &str) -> Option<&'static Qpv> {
 }
 
 /// Every QPV key found in `text`, on word boundaries, in text order; where found keys overlap,
-/// the longest one.
+/// the longest one. A name's end is a space of the folded text, or the "et" that a page glued to
+/// it when it lost the tags around the name (see [`glued_end`]).
 pub fn find_qpvs(text: &str) -> Vec<Hit> {
     let qpvs = &*QPVS;
     let (folded, map) = fold_map(text);
@@ -389,7 +390,11 @@ pub fn find_qpvs(text: &str) -> Vec<Hit> {
         .matcher
         .find_overlapping_iter(&folded)
         .filter(|m| m.start() == 0 || bytes[m.start() - 1] == b' ')
-        .filter(|m| m.end() == bytes.len() || bytes[m.end()] == b' ')
+        .filter(|m| {
+            m.end() == bytes.len()
+                || bytes[m.end()] == b' '
+                || map.get(m.end()).is_some_and(|&at| glued_end(text, at))
+        })
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
     // Longest first, then keep those that overlap no kept one.
@@ -411,6 +416,17 @@ pub fn find_qpvs(text: &str) -> Vec<Hit> {
             Some(Hit { range: start..end, key, named })
         })
         .collect()
+}
+
+/// Whether a name ending before byte `at` of `text`, inside a word, is glued to the "et" of a
+/// list whose next item is capitalised ("<b>Perseigne</b>et<b>Courteille</b>" read as
+/// "Perseigneet Courteille": the ingest splits the words at the capital, not at the "et").
+fn glued_end(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(char::is_lowercase)
+        && text[at..]
+            .strip_prefix("et")
+            .map(|rest| rest.strip_prefix(' ').unwrap_or(rest))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// The communes a text names, asked by INSEE code: a commune (or, for a commune déléguée, its
@@ -587,5 +603,18 @@ mod tests {
         assert_eq!(&text[hit.range.clone()], "Grande Reyssouze – Terre des Fleurs");
         // Not inside a word.
         assert!(find_qpvs("Reyssouzeville").iter().all(|h| h.key != "reyssouze"));
+    }
+
+    #[test]
+    fn a_name_glued_to_the_et_of_its_list_is_found() {
+        // The tags around each name were dropped with the spaces.
+        for text in ["Restent prioritaires :Palmeret Dravemont.", "À Cenon, PalmeretDravemont."] {
+            let keys: Vec<String> = find_qpvs(text).into_iter().map(|h| h.key).collect();
+            assert!(keys.contains(&"palmer".to_owned()), "{text}: {keys:?}");
+        }
+        // A word that goes on in lower case is another word: "palmeraie", "Palmeret de la
+        // ville".
+        assert!(find_qpvs("la palmeraie et Dravemont").iter().all(|h| h.key != "palmer"));
+        assert!(find_qpvs("le Palmeret de la ville").iter().all(|h| h.key != "palmer"));
     }
 }

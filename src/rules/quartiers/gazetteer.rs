@@ -684,6 +684,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_glued_to_the_et_of_its_list_is_one() {
+        // The page lost the tags and spaces around the names ("<b>A</b>et<b>B</b>"); the
+        // ingest split the words at the capital only.
+        finds(
+            &Gazetteer,
+            "À Toulouse, deux quartiers restent :Izardset Grand Mirail.",
+            &["izards @ toulouse : prioritaire", "grand mirail @ toulouse : prioritaire"],
+        );
+    }
+
+    #[test]
     fn not_without_its_commune_nor_as_a_street_or_a_common_word() {
         // The commune is not named.
         none(&Gazetteer, "Les habitants de Dravemont sont invités à la réunion.");
