@@ -19,8 +19,8 @@ use crate::rules::text::Regex;
 
 use super::lexicon::{
     Known, clean_name, common_noun_phrase, communes, count_in, is_commune, label, last_sentence,
-    looks_like_sentence, names_a_qpv, plausible_name, quartier_paragraphs, speaks_of_quartiers,
-    status_in,
+    looks_like_sentence, names_a_qpv, plausible_name, qpv_code_of, quartier_paragraphs,
+    speaks_of_quartiers, status_in,
 };
 use super::{Item, List, emit};
 use crate::record::QuartierStatus;
@@ -140,7 +140,12 @@ impl Rule for Parenthesised {
                         {
                             vec![(a, range.clone()), (b, range)]
                         }
-                        _ => vec![(name, range)],
+                        // "Mireuil, Port-Neuf (La Rochelle)": each a whole official name of
+                        // its own QPV, as many quartiers.
+                        _ => match official_names(doc, &name) {
+                            Some(names) => names.into_iter().map(|n| (n, range.clone())).collect(),
+                            None => vec![(name, range)],
+                        },
                     }
                 });
                 for (name, range) in items_of_segment {
@@ -291,7 +296,8 @@ fn segment_start(t: &str, from: usize, end: usize) -> usize {
     for (i, c) in gap.char_indices() {
         let next = gap[i + c.len_utf8()..].trim_start().chars().next();
         let cut = match c {
-            ';' | ':' => true,
+            // A tab ends a table's cell ("CA du Littoral\t03/2024\tBellevue (Nantes)").
+            ';' | ':' | '\t' => true,
             '.' => gap[i + 1..].starts_with([' ', '\n']) && next.is_some_and(char::is_uppercase),
             // A line break ends a heading ("Quartiers en veille active") but not a wrapped
             // line of the list.
@@ -333,6 +339,35 @@ fn names(segment: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let tail = capitalised_tail(segment);
     let name = clean_name(&segment[tail..]);
     if name.is_empty() { vec![] } else { vec![(name, tail..segment.len())] }
+}
+
+/// The names of `name` when it lists with commas (and a last "et") whole official names of
+/// distinct QPVs of the communes the document names ("Mireuil, Villeneuve-Les-Salines et
+/// Port-Neuf"); `None` otherwise: the parts of one QPV's name ("Palmer, Saraillère") stay one
+/// item, and so does a list holding any other name.
+fn official_names(doc: &Doc, name: &str) -> Option<Vec<String>> {
+    if !name.contains(',') {
+        return None;
+    }
+    let (head, last) = name.rsplit_once(" et ").unwrap_or((name, ""));
+    let pieces: Vec<String> = head
+        .split(',')
+        .chain(std::iter::once(last))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut codes: Vec<&str> = Vec::new();
+    for p in &pieces {
+        if !names_a_qpv(doc, p) {
+            return None;
+        }
+        codes.push(qpv_code_of(doc, p)?);
+    }
+    let n = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    (n > 1 && codes.len() == n).then_some(pieces)
 }
 
 /// The two names of `name` when it is "A et B", each side beginning with a capital (an article
@@ -415,6 +450,27 @@ mod tests {
             &Parenthesised,
             "Quartiers prioritaires : Croix Rouge (Reims) ; Orgemont (Épinay-sur-Seine).",
             &["Croix Rouge @ Reims : prioritaire", "Orgemont @ Épinay-sur-Seine : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn official_names_listed_with_commas_before_one_commune() {
+        finds(
+            &Parenthesised,
+            "Deux quartiers prioritaires pour la ville : Perseigne, Courteille (Alençon).",
+            &["Perseigne @ Alençon : prioritaire", "Courteille @ Alençon : prioritaire"],
+        );
+        // A table flattened to cells: the name starts after the last tab.
+        finds(
+            &Parenthesised,
+            "Quartiers prioritaires par contrat\nCU d'Alençon\tmai 2024\tPerseigne, Courteille (Alençon)\tsigné",
+            &["Perseigne @ Alençon : prioritaire", "Courteille @ Alençon : prioritaire"],
+        );
+        // Another name among them: one item, as written.
+        finds(
+            &Parenthesised,
+            "Deux quartiers prioritaires pour la ville : Perseigne, Les Jardins Fleuris (Alençon).",
+            &["Perseigne, Les Jardins Fleuris @ Alençon : prioritaire"],
         );
     }
 
