@@ -397,8 +397,12 @@ pub fn find_qpvs(text: &str) -> Vec<Hit> {
         })
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
-    // Longest first, then keep those that overlap no kept one.
-    found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    // Longest first, then keep those that overlap no kept one. A leading article does not
+    // count: "la cité 2" is the QPV "Cité 2", not a "La Cité" followed by a number.
+    let length = |(s, e, p): (usize, usize, usize)| {
+        qpvs.patterns.get(p).map_or(e - s, |key| stripped(key).len())
+    };
+    found.sort_by_key(|&f| (std::cmp::Reverse(length(f)), std::cmp::Reverse(f.1 - f.0), f.0));
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     for f in found {
         if !kept.iter().any(|k| f.0 < k.1 && k.0 < f.1) {
@@ -603,6 +607,12 @@ mod tests {
         assert_eq!(&text[hit.range.clone()], "Grande Reyssouze – Terre des Fleurs");
         // Not inside a word.
         assert!(find_qpvs("Reyssouzeville").iter().all(|h| h.key != "reyssouze"));
+        // Where keys overlap, the longer name wins, its article aside: "Cité 2" over "La Cité".
+        let keys: Vec<String> = find_qpvs("Les habitants de la cité 2 se mobilisent.")
+            .into_iter()
+            .map(|h| h.key)
+            .collect();
+        assert!(keys.contains(&"cite 2".to_owned()), "{keys:?}");
     }
 
     #[test]

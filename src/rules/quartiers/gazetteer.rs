@@ -53,6 +53,15 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "cité 2", "cités 12-14": a cité known by its number.
+static NUMBERED_CITE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^cités?\s+\d").expect("valid regex"));
+
+/// "le quartier des", "quartiers de la": the noun itself right before a name.
+static QUARTIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bquartiers?\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$").expect("valid regex")
+});
+
 /// A street, a building or an organisation named after the same words.
 static NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = data::lines("quartiers/not_names.txt")
@@ -482,12 +491,18 @@ enum Reading {
 fn acceptable(text: &str, hit: &qpv::Hit) -> Reading {
     let written = &text[hit.range.clone()];
     let named = lower_descriptor(written).filter(|rest| is_direction(rest)).unwrap_or(written);
-    if !named.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-        return Reading::No;
-    }
     let start = text.floor_char_boundary(hit.range.start.saturating_sub(60));
     let before = &text[start..hit.range.start];
     let before = before.rsplit('\n').next().unwrap_or(before);
+    // In lower case, a name is the sentence's words, unless it is a numbered cité ("la cité
+    // 2", a mining town's quartier) or the page writes the quartier it announces in lower case
+    // ("le quartier des hauts de la ville").
+    let lower_named = NUMBERED_CITE.is_match(named)
+        || (QUARTIER_BEFORE.is_match(before) && !is_generic(&hit.key) && named.contains(' '));
+    if !named.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !lower_named
+    {
+        return Reading::No;
+    }
     if NOT_BEFORE.is_match(before) {
         return Reading::No;
     }
@@ -681,6 +696,22 @@ mod tests {
         );
         // A street or a building before it still is one.
         none(&Gazetteer, "À Toulouse, la réunion se tient au collège des Izards.");
+    }
+
+    #[test]
+    fn a_numbered_cite_or_a_quartier_announced_in_lower_case() {
+        finds(
+            &Gazetteer,
+            "À Lens, les habitants de la cité 2 ont été consultés.",
+            &["cité 2 @ lens : prioritaire"],
+        );
+        finds(
+            &Gazetteer,
+            "À Toulouse, le quartier du grand mirail a été rénové.",
+            &["grand mirail @ toulouse : prioritaire"],
+        );
+        // Without the noun before it, lower-case words are the sentence's.
+        none(&Gazetteer, "À Toulouse, un grand mirail a été posé.");
     }
 
     #[test]
