@@ -80,10 +80,11 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// One item of a list in prose: a name with its article, a name a town gives by its position
 /// ("le centre ancien"), a second name in parentheses ("Jura (Citadelle)") or its commune
-/// ("Bellevue (Nantes)", told apart in `items`), and its own commune ("Wihrel à Ostwald").
+/// ("Bellevue (Nantes)", told apart in `items`), and its own commune ("Wihrel à Ostwald", also
+/// "Wihrel a Ostwald" from a page that lost its accents).
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+[àÀ]\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
         name = *NAME
     )
 });
@@ -279,7 +280,7 @@ static ITEM_DE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')").expect("valid regex")
 });
 static ITEM_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?P<n>.+?)\s+[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex")
+    Regex::new(&format!(r"^(?P<n>.+?)\s+(?:[àÀ]|a)\s+(?P<c>{PLACE})$")).expect("valid regex")
 });
 
 /// A name followed by a parenthesis: "Jura (Citadelle)", "Bellevue (Nantes)".
@@ -727,6 +728,12 @@ mod tests {
                 "Bel-Air @  : prioritaire",
                 "Centre-ville @  : prioritaire",
             ],
+        );
+        // A page without accents: "a" for "à".
+        finds(
+            &Prose,
+            "Deux autres secteurs bretons, Kermoysan a Quimper et Kerourien a Brest, seront suivis en veille active.",
+            &["Kermoysan @ Quimper : veille", "Kerourien @ Brest : veille"],
         );
         finds(
             &Prose,
