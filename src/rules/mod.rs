@@ -155,51 +155,67 @@ pub(crate) fn columns(line: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The tables of `text` whose cells are parted by bars: an HTML table (the clean text joins its
-/// cells with " | "), a Markdown pipe table, or a table flattened to text with " | " between its
-/// cells. A table is a run of lines that open with a bar or hold two " | " or more; one whose
-/// first line opens with a bar always, another only with three rows or more of the same number of
-/// cells (two menu lines one after the other are no table). Each row is its cells' trimmed byte
-/// ranges, Markdown separator rows ("|---|") left out.
-pub(crate) fn bar_tables(text: &str) -> Vec<Vec<Vec<Range<usize>>>> {
+/// A table whose cells are parted by bars: an HTML table (the clean text joins its cells with
+/// " | "), a Markdown pipe table, or a table flattened to text with " | " between its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BarTable {
+    /// Its rows, one line each without the trailing white space, Markdown separator rows
+    /// ("|---|") included ([`is_separator_row`] tells them).
+    pub rows: Vec<Range<usize>>,
+    /// The last non-blank line before it, which often says what it lists.
+    pub caption: Option<Range<usize>>,
+}
+
+/// The bar-parted tables of `text` ([`BarTable`]): runs of lines that open with a bar or hold two
+/// " | " or more; a run whose first line opens with a bar always, another only with three rows or
+/// more of the same number of cells (two menu lines one after the other are no table).
+pub(crate) fn bar_tables(text: &str) -> Vec<BarTable> {
     let is_row =
         |line: &str| line.trim_start().starts_with('|') || line.matches(" | ").count() >= 2;
-    let separator = |line: &str| line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
-    let mut tables = Vec::new();
-    let mut block: Vec<Range<usize>> = Vec::new();
-    let mut close = |block: &mut Vec<Range<usize>>| {
-        let rows: Vec<Vec<Range<usize>>> = block
-            .drain(..)
-            .filter(|r| !separator(&text[r.clone()]))
-            .map(|r| cells(text, r))
-            .collect();
-        let Some(first) = block_first(text, &rows) else { return };
-        let width = rows[0].len();
-        if first || (rows.len() >= 3 && rows.iter().all(|r| r.len() == width)) {
-            tables.push(rows);
+    let is_table = |rows: &[Range<usize>]| {
+        let Some(first) = rows.first() else { return false };
+        if text[first.clone()].trim_start().starts_with('|') {
+            return true;
         }
+        let width = table_cells(text, first.clone()).len();
+        rows.len() >= 3 && rows.iter().all(|r| table_cells(text, r.clone()).len() == width)
     };
-    for line in lines(text) {
-        if is_row(&text[line.clone()]) {
-            block.push(line);
-        } else if !block.is_empty() {
-            close(&mut block);
+    let mut tables = Vec::new();
+    let mut rows: Vec<Range<usize>> = Vec::new();
+    let (mut caption, mut last_other) = (None, None);
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = offset..offset + line.trim_end().len();
+        offset += line.len();
+        if is_row(line) {
+            if rows.is_empty() {
+                caption = last_other.clone();
+            }
+            rows.push(content);
+            continue;
+        }
+        if is_table(&rows) {
+            tables.push(BarTable { rows: std::mem::take(&mut rows), caption: caption.take() });
+        }
+        rows.clear();
+        if !line.trim().is_empty() {
+            last_other = Some(content);
         }
     }
-    close(&mut block);
+    if is_table(&rows) {
+        tables.push(BarTable { rows, caption });
+    }
     tables
 }
 
-/// Whether a table's first row opened with a bar, `None` for no row.
-fn block_first(text: &str, rows: &[Vec<Range<usize>>]) -> Option<bool> {
-    let first = rows.first()?.first()?;
-    let line_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
-    Some(text[line_start..first.start].contains('|'))
+/// Whether a table row is a Markdown separator row ("|---|:---:|").
+pub(crate) fn is_separator_row(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
-/// The cells of the table line at `line`: the stretches between bars, trimmed, a leading and a
-/// trailing bar opening and closing no cell.
-fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+/// The cells of the table row at `line`: the stretches between bars, trimmed, as byte ranges of
+/// `text`; a leading and a trailing bar open and close no cell.
+pub(crate) fn table_cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[line.clone()];
     let inner_start = s.len() - s.trim_start().trim_start_matches('|').len();
     let inner_end = s.trim_end().trim_end_matches('|').len().max(inner_start);
@@ -336,12 +352,17 @@ mod tests {
     #[test]
     fn bar_tables_keep_tables_and_leave_menus() {
         let text = "Accueil | Actualités | Contact\nPlan du site | Presse | Emplois\n\n\
-            | Nom | Ville |\n|---|---|\n| Les Pins | Vierville |\n\nfin\n";
+            Les quartiers :\n| Nom | Ville |\n|---|---|\n| Les Pins | Vierville |\n\nfin\n";
         let tables = super::bar_tables(text);
         assert_eq!(tables.len(), 1, "{tables:?}");
-        let rows: Vec<Vec<&str>> =
-            tables[0].iter().map(|r| r.iter().map(|c| &text[c.clone()]).collect()).collect();
+        let rows: Vec<Vec<&str>> = tables[0]
+            .rows
+            .iter()
+            .filter(|r| !super::is_separator_row(&text[(*r).clone()]))
+            .map(|r| super::table_cells(text, r.clone()).into_iter().map(|c| &text[c]).collect())
+            .collect();
         assert_eq!(rows, vec![vec!["Nom", "Ville"], vec!["Les Pins", "Vierville"]]);
+        assert_eq!(tables[0].caption.clone().map(|c| &text[c]), Some("Les quartiers :"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::figure;
 use super::number::numbers_of;
 use crate::data;
 use crate::names::fold;
-use crate::rules::{Candidates, Doc, Rule, bar_tables};
+use crate::rules::{Candidates, Doc, Rule, bar_tables, is_separator_row, table_cells};
 
 /// The column rule.
 pub struct Column;
@@ -58,7 +58,13 @@ impl Rule for Column {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         for table in bar_tables(text) {
-            let Some((header, body)) = table.split_first() else { continue };
+            let rows: Vec<_> = table
+                .rows
+                .into_iter()
+                .filter(|r| !is_separator_row(&text[r.clone()]))
+                .map(|r| table_cells(text, r))
+                .collect();
+            let Some((header, body)) = rows.split_first() else { continue };
             let kinds: Vec<Option<Holds>> =
                 header.iter().map(|c| holds(&text[c.clone()])).collect();
             let Some(column) = kinds.iter().position(|k| *k == Some(Holds::Population)) else {

@@ -22,7 +22,7 @@ use super::lexicon::{
 use super::{Item, List, emit};
 use crate::names::fold;
 use crate::record::QuartierStatus;
-use crate::rules::{Candidates, Doc, Rule};
+use crate::rules::{Candidates, Doc, Rule, bar_tables, is_separator_row, table_cells};
 
 /// The table rule.
 pub struct Table;
@@ -36,61 +36,16 @@ impl Rule for Table {
     }
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
-        let text = doc.text();
         let known = Known::of(doc);
-        let mut offset = 0;
-        let mut block: Vec<Range<usize>> = Vec::new();
-        let mut caption: Option<Range<usize>> = None;
-        let mut last_other: Option<Range<usize>> = None;
-        for line in text.split_inclusive('\n') {
-            let content = offset..offset + line.trim_end().len();
-            offset += line.len();
-            if line.trim_start().starts_with('|') || text_row(line) {
-                if block.is_empty() {
-                    caption = last_other.clone();
-                }
-                block.push(content);
-            } else {
-                if !block.is_empty() {
-                    if is_table(text, &block) {
-                        self.table(doc, out, &known, &block, caption.take());
-                    }
-                    block.clear();
-                }
-                if !line.trim().is_empty() {
-                    last_other = Some(content);
-                }
-            }
-        }
-        if !block.is_empty() && is_table(text, &block) {
-            self.table(doc, out, &known, &block, caption);
+        for table in bar_tables(doc.text()) {
+            self.table(doc, out, &known, &table.rows, table.caption);
         }
     }
-}
-
-/// Whether a line is a row of a table flattened to text without its leading bar ("3 juillet
-/// 2015 | Agglomération de X | A, B (Ville)"): two " | " separators or more. Menu lines have
-/// them too: [`is_table`] tells a table from them.
-fn text_row(line: &str) -> bool {
-    line.matches(" | ").count() >= 2
-}
-
-/// Whether a run of rows is a table: a bar-led one always; one flattened to text only with a
-/// header and two rows or more of the same number of cells (two menu or footer lines one after
-/// the other are no table).
-fn is_table(text: &str, block: &[Range<usize>]) -> bool {
-    let Some(first) = block.first() else { return false };
-    if text[first.clone()].trim_start().starts_with('|') {
-        return true;
-    }
-    let width = cells(&text[first.clone()]).len();
-    block.len() >= 3 && block.iter().all(|r| cells(&text[r.clone()]).len() == width)
 }
 
 /// The cells of a table line, trimmed.
-fn cells(line: &str) -> Vec<&str> {
-    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
-    inner.split('|').map(str::trim).collect()
+fn cells(text: &str, line: Range<usize>) -> Vec<&str> {
+    table_cells(text, line).into_iter().map(|c| &text[c]).collect()
 }
 
 static CELL_SEP: LazyLock<Regex> =
@@ -120,11 +75,6 @@ fn names(cell: &str, several: bool) -> Vec<String> {
     pieces.into_iter().map(clean_name).collect()
 }
 
-/// Whether a line is a Markdown separator row ("|---|:---:|").
-fn separator(line: &str) -> bool {
-    line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
 impl Table {
     fn table(
         &self,
@@ -137,7 +87,7 @@ impl Table {
         let text = doc.text();
         let caption_text = caption.clone().map(|r| &text[r]);
         let Some(first) = rows.first() else { return };
-        let header: Vec<String> = cells(&text[first.clone()]).iter().map(|c| fold(c)).collect();
+        let header: Vec<String> = cells(text, first.clone()).iter().map(|c| fold(c)).collect();
         let find = |words: &[&str]| {
             header.iter().position(|h| words.iter().any(|w| h.split(' ').any(|x| x.starts_with(w))))
         };
@@ -154,11 +104,10 @@ impl Table {
         let status = caption_text.and_then(status_in).unwrap_or(QuartierStatus::Prioritaire);
         let mut items = Vec::new();
         for row in rows.iter().skip(usize::from(has_header)) {
-            let line = &text[row.clone()];
-            if separator(line) {
+            if is_separator_row(&text[row.clone()]) {
                 continue;
             }
-            let cells = cells(line);
+            let cells = cells(text, row.clone());
             let Some(cell) = cells.get(name_col) else { continue };
             // "A, B (Dieppe)": the cell's own commune, when no column gives one.
             let parts = CELL.captures(cell);
