@@ -141,6 +141,7 @@ mod tests {
             "La signature, par Paul Roche, préfet du Var, et Anne Brun, maire, du contrat a eu lieu lundi.",
             "Parmi les signataires figurent Paul Roche, préfet du Var, et Anne Brun, maire de Hyères.",
             "Le contrat a été cosigné par M. Paul Roche (préfet du Var) et Mme Anne Brun (maire de Hyères).",
+            "Le contrat a été ratifié lundi par le préfet Paul Roche et la maire Anne Brun.",
         ] {
             finds(&SignedBy, text, both, S);
         }
