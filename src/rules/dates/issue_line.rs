@@ -141,6 +141,8 @@ mod tests {
     fn publication_lines() {
         assert_eq!(one(&IssueLine, "Publié le 18/06/2024").1, "2024-06-18");
         assert_eq!(one(&IssueLine, "Article publié le 09/10/2023\n").2, Publication);
+        assert_eq!(one(&IssueLine, "Article mis en ligne le 9 octobre 2023\n").1, "2023-10-09");
+        assert_eq!(one(&IssueLine, "Article paru le 09.10.2023\n").1, "2023-10-09");
         assert_eq!(one(&IssueLine, "Publié le lundi 14 septembre 2015\n").1, "2015-09-14");
         assert_eq!(one(&IssueLine, "*Publié le 09/10/2023 · Actualités*").1, "2023-10-09");
         assert_eq!(one(&IssueLine, "Fiche rédigée en janvier 2016.").1, "2016-01");
