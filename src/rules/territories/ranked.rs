@@ -137,8 +137,8 @@ static HEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A mention listed among the partners of its sentence: "partenaires" before it, with no
-/// stop between ("les partenaires institutionnels, parmi lesquels la communauté
-/// d'agglomération de X").
+/// stop between ("les partenaires associés à la démarche, dont la communauté d'agglomération
+/// de X").
 static PARTNER_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpartenaires?\b[^.;:]*$").expect("valid regex"));
 
