@@ -69,7 +69,7 @@ struct Engines {
 
 impl Engines {
     fn new(pattern: &Arc<str>) -> Result<Engines, regex::Error> {
-        let hir = parse(pattern)?;
+        let hir = syntax_tree(pattern)?;
         let unicode_word = hir.properties().look_set().contains_word_unicode();
         let scan = regex_scan(&hir).map(|fast| Engine::new(pattern.clone(), fast, true, true));
         let exact = Engine::new(pattern.clone(), hir, false, scan.is_none());
@@ -563,20 +563,15 @@ fn build_with(hir: &Hir, unanchored: bool, scan: bool) -> Result<meta::Regex, re
 /// The whole syntax tree of a pattern parsed once already: its scan form (see [`convert`]) or
 /// the pattern as written.
 fn whole_hir(pattern: &str, scan: bool) -> Hir {
-    let hir = parse(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"));
+    let hir = syntax_tree(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"));
     if scan { regex_scan(&hir).unwrap_or_else(|| convert(&hir).0) } else { hir }
 }
 
-/// The syntax tree of `pattern` with the meaning `regex::Regex::new` gives it, parsed without
-/// folding its Unicode property classes at each occurrence (see `fold.rs`).
-fn parse(pattern: &str) -> Result<Hir, regex::Error> {
-    super::fold::parse(pattern)
-}
-
-/// The syntax tree the engines of `pattern` are built from (for tests: it must be the `regex`
-/// crate's own).
+/// The syntax tree the engines of `pattern` are built from: the meaning `regex::Regex::new`
+/// gives it (a test checks it is the `regex` crate's own tree), parsed without folding its
+/// Unicode property classes at each occurrence (see `fold.rs`).
 pub fn syntax_tree(pattern: &str) -> Result<Hir, regex::Error> {
-    parse(pattern)
+    super::fold::parse(pattern)
 }
 
 impl Regex {
@@ -834,8 +829,8 @@ impl AnyOf {
             self.sources
                 .iter()
                 .map(|p| {
-                    let hir =
-                        parse(p).unwrap_or_else(|e| panic!("a rule pattern does not parse: {e}"));
+                    let hir = syntax_tree(p)
+                        .unwrap_or_else(|e| panic!("a rule pattern does not parse: {e}"));
                     searched_scan(&hir).unwrap_or(hir)
                 })
                 .collect()
@@ -1065,7 +1060,7 @@ fn char_category(c: char) -> u8 {
 
 /// The classes of the three categories, in the order of the bits.
 static CATEGORY_CLASSES: LazyLock<[ClassUnicode; 3]> = LazyLock::new(|| {
-    let class = |p: &str| match parse(p).map(Hir::into_kind) {
+    let class = |p: &str| match syntax_tree(p).map(Hir::into_kind) {
         Ok(HirKind::Class(Class::Unicode(c))) => c,
         _ => ClassUnicode::empty(),
     };
@@ -1364,7 +1359,7 @@ fn convert_sequence(items: &[Hir], conv: &mut Conversion) -> Hir {
 /// The conversion applied to `pattern`, and the scan pattern its [`Regex`] searches printed
 /// back (for reports and tests).
 pub fn conversion(pattern: &str) -> Result<(String, Conversion), regex::Error> {
-    let hir = parse(pattern)?;
+    let hir = syntax_tree(pattern)?;
     let (whole, conv) = convert(&hir);
     let fast = regex_scan(&hir).unwrap_or(whole);
     let mut printed = String::new();
@@ -1478,16 +1473,16 @@ mod tests {
     #[test]
     fn weight_stops_past_heavy() {
         for p in [r"\bfet\b", r"[^.;:]{0,100}", r"(?i)(?:ainsi|aussi|également)\s+signé"] {
-            let hir = parse(p).expect("valid");
+            let hir = syntax_tree(p).expect("valid");
             assert_eq!(weight(&hir), full_weight(&hir).min(HEAVY + 1), "{p}");
         }
     }
 
     #[test]
     fn heavy_elements_of_the_scan_are_made_light() {
-        let weight_of = |p: &str| full_weight(&parse(p).expect("valid"));
+        let weight_of = |p: &str| full_weight(&syntax_tree(p).expect("valid"));
         let scan_of =
-            |p: &str| full_weight(&regex_scan(&parse(p).expect("valid")).expect("a scan"));
+            |p: &str| full_weight(&regex_scan(&syntax_tree(p).expect("valid")).expect("a scan"));
         // A bounded repetition of a wide class loses its bound.
         let bounded = r"(?i)\bsigné\b[^.;:]{0,100}?\bpar\b";
         assert!(scan_of(bounded) * 10 < weight_of(bounded));
@@ -1499,7 +1494,7 @@ mod tests {
         // A light pattern is searched as converted.
         assert_eq!(
             scan_of(r"\bfet\b"),
-            full_weight(&convert(&parse(r"\bfet\b").expect("valid")).0)
+            full_weight(&convert(&syntax_tree(r"\bfet\b").expect("valid")).0)
         );
         for p in [bounded, phrases.as_str()] {
             for hay in HAYS.iter().chain(&[
@@ -1575,7 +1570,7 @@ mod tests {
         assert!(!all_kept("中文".as_bytes()));
         assert!(!all_kept("𝔄".as_bytes()));
         // Cut classes keep every kept character they held and nothing else.
-        let hir = parse(r"\w").expect("valid");
+        let hir = syntax_tree(r"\w").expect("valid");
         let HirKind::Class(Class::Unicode(small)) = shrink(hir).kind().clone() else {
             panic!("a class");
         };
