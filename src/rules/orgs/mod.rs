@@ -187,7 +187,9 @@ fn cut_trailing_people(orgs: &mut [Organization], people: &[Person]) {
         }) else {
             continue;
         };
-        let Some(at) = o.evidence.text.find(tokens[cut]).filter(|at| *at > 0) else { continue };
+        let Some(at) = word_start(&o.evidence.text, tokens[cut]).filter(|at| *at > 0) else {
+            continue;
+        };
         let kept = o.evidence.text[..at]
             .trim_end_matches(|c: char| c.is_whitespace() || ",;:-–".contains(c));
         if kept.is_empty() {
@@ -197,6 +199,15 @@ fn cut_trailing_people(orgs: &mut [Organization], people: &[Person]) {
         o.evidence.span[1] = o.evidence.span[0] + kept.len();
         o.evidence.text = kept.to_owned();
     }
+}
+
+/// Where `word` first stands in `text` as a whole word ("Marc" in "Ville de Marcq-en-Barœul
+/// Marc Dupont" is the fourth word, not the start of "Marcq").
+fn word_start(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[at + word.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// Whether two evidence spans share a byte.
@@ -295,12 +306,17 @@ pub(super) mod testing {
 
     /// The organisations `rule` finds in `text` (read as `format`), before resolution.
     pub fn run_as(rule: &dyn Rule, text: &str, format: Format) -> Vec<Organization> {
-        let out = testing::run(&[rule], text, format, None);
-        for o in &out.organizations {
+        exact_evidence(text, testing::run(&[rule], text, format, None).organizations)
+    }
+
+    /// `orgs`, once checked that each evidence's text is the text at its span.
+    #[track_caller]
+    pub fn exact_evidence(text: &str, orgs: Vec<Organization>) -> Vec<Organization> {
+        for o in &orgs {
             let [a, b] = o.evidence.span;
             assert_eq!(text[a..b], o.evidence.text, "evidence of {:?}", o.name);
         }
-        out.organizations
+        orgs
     }
 
     /// The signing organisations' names `rule` finds in plain `text`.
@@ -324,17 +340,24 @@ mod tests {
     use super::testing::family;
     use super::*;
 
-    /// The orgs' and the people's rules on plain `text`, then this family's resolve step.
+    /// The organisations' names, as [`with_people`] finds them, with their evidence's text.
+    fn with_people_evidence(text: &str) -> Vec<(String, String)> {
+        with_people_found(text).into_iter().map(|o| (o.name, o.evidence.text)).collect()
+    }
+
+    /// The organisations' names the orgs' and the people's rules find in plain `text`, after
+    /// this family's resolve step.
     fn with_people(text: &str) -> Vec<String> {
+        with_people_found(text).into_iter().map(|o| o.name).collect()
+    }
+
+    /// The orgs' and the people's rules on plain `text`, then this family's resolve step.
+    fn with_people_found(text: &str) -> Vec<Organization> {
         let rules: Vec<&dyn Rule> =
             RULES.iter().chain(crate::rules::people::RULES).copied().collect();
         let out =
             crate::rules::testing::run(&rules, text, crate::record::Format::Text, Some(resolve));
-        for o in &out.organizations {
-            let [a, b] = o.evidence.span;
-            assert_eq!(text[a..b], o.evidence.text, "evidence of {:?}", o.name);
-        }
-        out.organizations.into_iter().map(|o| o.name).collect()
+        super::testing::exact_evidence(text, out.organizations)
     }
 
     #[test]
@@ -347,6 +370,12 @@ mod tests {
             assert!(names.iter().any(|n| n == party), "{party} in {names:?}");
         }
         assert!(!names.iter().any(|n| n.contains("Morel") || n.contains("Castel")), "{names:?}");
+        // The given name is found as a word of its own, not inside the town's name.
+        let text = "Contrat de ville de Roubaix\n\nLe contrat de ville a été signé le 8 juillet \
+            2015 par les partenaires suivants : Ville de Marcq-en-Barœul Marc Dupont, maire ; \
+            Caisse des dépôts Yves Morel.\n";
+        let found = with_people_evidence(text);
+        assert!(found.iter().any(|(n, e)| n == "Ville de Marcq-en-Barœul" && n == e), "{found:?}");
     }
 
     #[test]
