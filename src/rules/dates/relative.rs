@@ -7,11 +7,14 @@
 //! sentence gives them; a weekday alone ("a été signé vendredi", "Mardi, le maire a signé") is
 //! read as "ce vendredi", only in a signing sentence. The value is pending until the family's resolve step computes it from
 //! the document's date (or, for "en mai dernier" in an undated document, from the year of the
-//! period it names). Does not find: "l'an prochain", "dans les prochains jours".
+//! period it names). A month alone after "en" ("le contrat signé en septembre") is read the same
+//! way as "en septembre dernier", but only in a signing sentence that tells a past signing.
+//! Does not find: "l'an prochain", "dans les prochains jours", "en septembre 2015"
+//! (`dates.month_year`).
 
 use std::sync::LazyLock;
 
-use crate::rules::text::Regex;
+use crate::rules::text::{Captures, Match, Regex};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -64,7 +67,7 @@ pub(super) fn yesterday_forms() -> impl Iterator<Item = &'static str> {
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     let alts = alternation(OFFSETS.iter().map(|o| o.expr.as_str()));
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{month})\s+(?:derni(?:er|ère)|pass[ée]e?)|ce\s+(?P<wd>{wd})(?:\s+(?:matin|soir|après-midi))?|(?P<wdlast>{wd})\s+dernier|(?P<wdbare>{wd}))\b",
+        r"(?i)\b(?:(?P<rel>{alts})|(?:en\s+)?(?P<month>{month})\s+(?:derni(?:er|ère)|pass[ée]e?)|ce\s+(?P<wd>{wd})(?:\s+(?:matin|soir|après-midi))?|(?P<wdlast>{wd})\s+dernier|en\s+(?P<mbare>{month})|(?P<wdbare>{wd}))\b",
         month = *MONTH,
         wd = *WEEKDAY,
     ))
@@ -114,7 +117,7 @@ impl Rule for RelativeDate {
             if text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let precision = match (caps.name("rel"), caps.name("month")) {
+            let precision = match (caps.name("rel"), month_in(&caps)) {
                 (Some(rel), _) => match offset(rel.as_str()) {
                     Some(o) => o.precision,
                     None => continue,
@@ -132,9 +135,10 @@ impl Rule for RelativeDate {
             {
                 role = DateRole::Signature;
             }
-            // A weekday alone dates only a signature, and not a habit or a span ("le mardi",
-            // "chaque jeudi", "du lundi au vendredi") or the week to come ("lundi prochain").
-            if caps.name("wdbare").is_some()
+            // A weekday or a month alone dates only a signature, and not a habit or a span ("le
+            // mardi", "chaque jeudi", "du lundi au vendredi") or the week or month to come
+            // ("lundi prochain", "sera signé en septembre").
+            if (caps.name("wdbare").is_some() || caps.name("mbare").is_some())
                 && (role != DateRole::Signature
                     || HABIT_BEFORE.is_match(&text[..m.start()])
                     || FUTURE_BEFORE.is_match(
@@ -159,6 +163,11 @@ impl Rule for RelativeDate {
     }
 }
 
+/// The month of "en mai dernier" or of a month alone ("signé en mai").
+fn month_in<'t>(caps: &Captures<'t>) -> Option<Match<'t>> {
+    caps.name("month").or_else(|| caps.name("mbare"))
+}
+
 fn offset(expr: &str) -> Option<&'static Offset> {
     let key = expr.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
     OFFSETS.iter().find(|o| o.expr == key)
@@ -167,9 +176,13 @@ fn offset(expr: &str) -> Option<&'static Offset> {
 /// The value of the relative expression `text` seen from `reference`.
 pub(super) fn complete(text: &str, reference: Date) -> Option<(String, Precision)> {
     let caps = RE.captures(text)?;
-    if let Some(name) = caps.name("month") {
+    if let Some(name) = month_in(&caps) {
         let m = month(name.as_str())?;
-        let year = if reference.month() > m { reference.year() } else { reference.year() - 1 };
+        // "en mai dernier" is before the document's month; a signing "en mai" told in May may
+        // be of that very month.
+        let this_year =
+            reference.month() > m || (caps.name("mbare").is_some() && reference.month() == m);
+        let year = if this_year { reference.year() } else { reference.year() - 1 };
         return Some((format!("{year:04}-{m:02}"), Precision::Month));
     }
     if let Some(wd) =
@@ -200,7 +213,7 @@ pub(super) fn complete(text: &str, reference: Date) -> Option<(String, Precision
 /// The value of "en mai dernier" when only the year around it is known.
 pub(super) fn complete_in_year(text: &str, year: i16) -> Option<(String, Precision)> {
     let caps = RE.captures(text)?;
-    let m = month(caps.name("month")?.as_str())?;
+    let m = month(month_in(&caps)?.as_str())?;
     Some((format!("{year:04}-{m:02}"), Precision::Month))
 }
 
@@ -296,6 +309,14 @@ mod tests {
             complete_in_year("en mai dernier", 2015),
             Some(("2015-05".into(), Precision::Month))
         );
+        assert_eq!(
+            one(&RelativeDate, "Vallon-sur-Orge - signé en novembre."),
+            ("en novembre".into(), String::new(), Signature)
+        );
+        assert_eq!(
+            complete_in_year("en novembre", 2015),
+            Some(("2015-11".into(), Precision::Month))
+        );
     }
 
     #[test]
@@ -324,5 +345,11 @@ mod tests {
         none(&RelativeDate, "Le contrat a été signé la veille de l'élection municipale.");
         none(&RelativeDate, "Le quartier signataire reste sous la veille active de l'État.");
         none(&RelativeDate, "La veille, le conseil avait débattu du budget.");
+        // A month alone outside a signing sentence, with its year, or still to come.
+        none(&RelativeDate, "Les ateliers reprennent en septembre au centre social.");
+        none(&RelativeDate, "Le contrat a été signé en septembre 2015.");
+        none(&RelativeDate, "Le contrat sera signé en octobre par les partenaires.");
+        none(&RelativeDate, "La signature du contrat est prévue en décembre.");
+        none(&RelativeDate, "Le contrat signé en mai prochain liera neuf partenaires.");
     }
 }
