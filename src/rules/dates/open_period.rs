@@ -95,6 +95,11 @@ mod tests {
             one(&OpenPeriod, "Une société décarbonée à l'horizon 2050 est l'objectif.").2,
             DateRole::Other
         );
+        // A signing verb stands for the contract: "ont paraphé le texte qui les lie jusqu'en 2030".
+        assert_eq!(
+            one(&OpenPeriod, "Les élus ont paraphé le texte qui les liera jusqu'en 2030.").2,
+            DateRole::Period
+        );
         assert_eq!(end_year("jusqu'à fin 2023"), Some(2023));
         assert_eq!(
             one(
