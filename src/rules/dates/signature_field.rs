@@ -2,7 +2,8 @@
 //!
 //! Finds: "Date de signature : 30 juin 2015", "Date de signature : le 10 juillet 2015, à
 //! l'hôtel d'agglomération", "Date de signature du contrat : 06/07/2015", "Signé le : 3 mai
-//! 2016", "Signature : juillet 2015". The span holds the label, so that the merger can rank an
+//! 2016", "Signature : juillet 2015", and a fact box's label on its own line with the date alone on
+//! the next ("Date de signature" / "26/06/2024", a `<dt>` and its `<dd>`). The span holds the label, so that the merger can rank an
 //! explicit field above a date found in prose. Role `signature`. Does not find: "signé le 30
 //! juin 2015" in a sentence (`dates.absolute` gives it the signature role), a label without a
 //! date ("Date de signature : à venir").
@@ -23,7 +24,7 @@ pub(super) const ID: &str = "dates.signature_field";
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?im)^[ \t*_#>•-]*(?:date\s+de\s+(?:la\s+)?signature(?:\s+du\s+contrat(?:\s+de\s+ville)?)?|sign[ée]e?(?:\s+le)?|signature)\s*:\s*(?:le\s+)?{}",
+        r"(?im)^[ \t*_#>•-]*(?:date\s+de\s+(?:la\s+)?signature(?:\s+du\s+contrat(?:\s+de\s+ville)?)?|sign[ée]e?(?:\s+le)?|signature)(?P<sep>\s*:\s*|[ \t]*\n[ \t]*)(?:le\s+)?{}(?P<eol>[ \t]*$)?",
         *DATE
     ))
     .expect("valid regex")
@@ -38,6 +39,11 @@ impl Rule for SignatureField {
         let text = doc.text();
         for caps in RE.captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };
+            // Without a colon, the label is a line of its own and the date the whole next line.
+            let colon = caps.name("sep").is_some_and(|s| s.as_str().contains(':'));
+            if !colon && caps.name("eol").is_none() {
+                continue;
+            }
             let Some(parsed) = Parsed::from_captures(&caps) else { continue };
             let lead = m.as_str().len()
                 - m.as_str().trim_start_matches([' ', '\t', '*', '_', '#', '>', '•', '-']).len();
@@ -73,6 +79,11 @@ mod tests {
         );
         assert_eq!(one(&SignatureField, "- Signé le : 3 mai 2016").1, "2016-05-03");
         assert_eq!(one(&SignatureField, "Signature : juillet 2015").1, "2015-07");
+        // A fact box's label and value on two lines.
+        assert_eq!(
+            one(&SignatureField, "Population\n4 100 habitants\nDate de signature\n14/05/2024\nDurée").1,
+            "2024-05-14"
+        );
     }
 
     #[test]
@@ -80,5 +91,7 @@ mod tests {
         none(&SignatureField, "Date de signature : à venir");
         none(&SignatureField, "Le contrat a été signé le 30 juin 2015.");
         none(&SignatureField, "Contact : 03 20 12 34 56");
+        // A heading over a line of prose that opens on a date.
+        none(&SignatureField, "Signature\n12 mai 2015 : les partenaires se réunissent en mairie.");
     }
 }
