@@ -5,7 +5,9 @@
 //! 03/04/2024 à 10h12", "Mercredi 18/06/2024"), or follows a short lead and a separator on it
 //! ("Actualité | 18.06.2024", "Rédaction web, 18/06/2024"), or follows a byline and a dash
 //! ("Par notre correspondant - 18/06/2024", "Par la rédaction – 18 juin 2024"), or opens a line of
-//! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"): news pages print
+//! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"), or comes before a
+//! dash and the update or the byline ("Le 05/04/2024 à 11h20 - Mis à jour le 06/04/2024",
+//! "Jeudi 18 avril 2024 - Par Lucie Martin"): news pages print
 //! their issue date this way, so the role is `publication`. A first line that opens with a month
 //! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month.
 //! A page flattened to one line (PDF text) has no lines to stand alone on: there the first
@@ -19,6 +21,7 @@ use std::sync::LazyLock;
 use crate::rules::text::{Captures, Regex};
 
 use super::{DATE, Parsed, mention};
+use crate::rules::alternation;
 use crate::record::DateRole;
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -35,7 +38,7 @@ const TOP_LINES: usize = 12;
 const FOLIO_LINES: usize = 2;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*|(?i:par)[ \t][^\n|·•,:;.!?]{{1,40}}?[ \t]+[-–—][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*|(?i:par)[ \t][^\n|·•,:;.!?]{{1,40}}?[ \t]+[-–—][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$|[ \t]*[-–—][ \t]*(?:{updates}|par)\b[^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY, updates = alternation(super::issue_line::update_cues())))
         .expect("valid regex")
 });
 
@@ -314,6 +317,10 @@ mod tests {
         assert_eq!(one(&HeaderDate, "Titre\nMercredi 18/06/2024\n").1, "2024-06-18");
         assert_eq!(one(&HeaderDate, "Titre\nActualité | 18.06.2024\n").1, "2024-06-18");
         assert_eq!(one(&HeaderDate, "Titre\nRédaction web, 18/06/2024\n").1, "2024-06-18");
+        // Before a dash and the update or the byline.
+        let t = "Titre\nPar Léa Roux\nLe 12/03/2024 à 09h40 - Mis à jour le 13/03/2024 à 10h02\n";
+        assert_eq!(one(&HeaderDate, t).1, "2024-03-12");
+        assert_eq!(one(&HeaderDate, "Titre\nMardi 9 avril 2024 – Par Paul Nadal\n").1, "2024-04-09");
         assert_eq!(one(&HeaderDate, "Titre\nLens, le 3/7/2024\n").1, "2024-07-03");
         assert_eq!(one(&HeaderDate, "Titre\nil y a 3 jours | 18 juin 2024\n").1, "2024-06-18");
         // A byline, then a dash.
@@ -337,6 +344,8 @@ mod tests {
         none(&HeaderDate, "Signature du contrat de ville : 18/06/2024\n");
         none(&HeaderDate, "Signature du contrat de ville – 18/06/2024\n");
         none(&HeaderDate, "Parcours du contrat - 18/06/2024\n");
+        // A calendar line: a date, a dash, then what happened.
+        none(&HeaderDate, "Titre\n12 juin 2015 - Partage du diagnostic avec les habitants\n");
         none(&HeaderDate, "Le contrat est signé.\nÀ lire aussi...\n4 mars 2024\nUn autre sujet\n");
         none(&HeaderDate, "Le contrat est signé.\nSur le même sujet\n4 mars 2024\n");
         let deep = format!("{}22 juin 2015\n", "Une ligne.\n".repeat(TOP_LINES));

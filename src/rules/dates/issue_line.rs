@@ -54,6 +54,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     Cues { regex, roles }
 });
 
+/// The cues of `rules/dates/issue_cues.tsv` that tell an update ("Mis à jour", "Modifié").
+pub(super) fn update_cues() -> impl Iterator<Item = &'static str> {
+    CUES.roles.iter().filter(|(_, r)| *r == DateRole::Update).map(|(c, _)| c.as_str())
+}
+
 /// A byline before a comma: "Par la rédaction,", "Jeanne Martin,", "Le Courrier Picard,"; not
 /// the subject of a sentence ("Le comité, créé le 3 mai").
 static BYLINE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
