@@ -445,6 +445,14 @@ mod tests {
     }
 
     #[test]
+    fn a_council_authorising_the_signing_dates_a_vote_not_a_signing() {
+        let s = "Le 12 mars 2024, les élus ont autorisé le maire à signer le contrat de ville.";
+        assert_eq!(role(s, "12 mars 2024"), DateRole::Event);
+        let s = "Le contrat, autorisé en conseil, a été signé le 9 juillet 2024 à la mairie.";
+        assert_eq!(role(s, "9 juillet 2024"), DateRole::Signature);
+    }
+
+    #[test]
     fn the_signing_of_an_amended_contract_is_not_the_acts() {
         for (s, d) in [
             (
