@@ -6,10 +6,14 @@
 //! that is not an official capacity). Also the hosts who gathered a contract's partners: "A,
 //! préfète, et B, président de l'agglomération, ont réuni les signataires du contrat", "A a
 //! rassemblé autour d'elle les vingt partenaires engagés" (`present`), in a sentence about a
-//! contract. Does not find: the same verbs with another subject ("La réunion a réuni A") or
+//! contract. And the people a sentence opening on a gathering in the passive lists, right after a
+//! sentence that tells a signing or in one: "Le contrat a été signé vendredi. Étaient réunis
+//! pour l'occasion A, sous-préfet, et B, maire" (`present`; cues `gather_opening` of
+//! `rules/people/cues.tsv`). Does not find: the same verbs with another subject ("La réunion a réuni A") or
 //! another object ("A a réuni les habitants"), people after a quotation or a relative clause.
 
 use super::cue::{ABOUT_CONTRACT, GATHER, PRESENCE, list_end};
+use super::lexicon::{alternation, cues};
 use super::emit;
 use super::grammar::Parsed;
 use crate::record::Involvement;
@@ -42,6 +46,40 @@ static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A sentence opening on a gathering in the passive, with what may stand before its list:
+/// "Étaient réunis pour l'occasion", "Étaient notamment présents autour de la table".
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*{}(?:\s+(?:pour\s+l'occasion|à\s+cette\s+occasion|pour\s+la\s+circonstance|notamment|également|autour\s+de\s+la\s+table))*\b",
+        alternation(cues("gather_opening"))
+    ))
+    .expect("valid regex")
+});
+
+impl Gathered {
+    /// The people listed after a sentence-opening gathering ([`OPENING`]) when that sentence
+    /// or the one before it tells a signing.
+    fn opening_lists(&self, doc: &Doc, p: &Parsed, out: &mut Candidates) {
+        let mut at = 0;
+        while at < p.text.len() {
+            let sentence = p.sentence(at);
+            at = sentence.end.max(at + 1);
+            let Some(cue) = OPENING.find(&p.text[sentence.clone()]) else { continue };
+            let before = p.text[..sentence.start].trim_end();
+            let previous = if before.is_empty() { 0..0 } else { p.sentence(before.len() - 1) };
+            if !SIGNING.is_match(&p.text[previous]) && !SIGNING.is_match(&p.text[sentence.clone()])
+            {
+                continue;
+            }
+            let Some(from) = p.list_after(sentence.start + cue.end()) else { continue };
+            let end = list_end(p.text, from, sentence.end, &[&PRESENCE]);
+            for m in p.listed(from..end) {
+                emit(doc, m, Involvement::Present, self.id(), out);
+            }
+        }
+    }
+}
+
 impl Rule for Gathered {
     fn id(&self) -> &'static str {
         ID
@@ -72,6 +110,7 @@ impl Rule for Gathered {
                 emit(doc, m, involvement, self.id(), out);
             }
         }
+        self.opening_lists(doc, &p, out);
     }
 }
 
@@ -134,7 +173,32 @@ mod tests {
     }
 
     #[test]
+    fn people_gathered_at_a_signing_told_before() {
+        finds(
+            &Gathered,
+            "Le contrat de ville a été signé jeudi à la mairie. Étaient réunis pour l'occasion \
+             Paul Roche, sous-préfet de Dax, Anne Brun, présidente de l'agglomération, et Marc \
+             Vidal, maire, en présence de Léa Costa, conseillère régionale.",
+            &["Paul Roche", "Anne Brun", "Marc Vidal"],
+            Involvement::Present,
+        );
+        finds(
+            &Gathered,
+            "La convention a été paraphée hier. Étaient présents : Paul Roche, préfet, et Anne \
+             Brun, maire.",
+            &["Paul Roche", "Anne Brun"],
+            Involvement::Present,
+        );
+    }
+
+    #[test]
     fn other_gatherings() {
+        // A sentence-opening gathering without a signing told before it or in it.
+        none(
+            &Gathered,
+            "Le forum des associations a eu lieu samedi. Étaient réunis Paul Roche, maire, et \
+             Anne Brun, adjointe.",
+        );
         none(&Gathered, "Anne Brun, maire, a réuni les habitants pour parler du contrat.");
         none(&Gathered, "Anne Brun, maire, a réuni les partenaires du festival d'été.");
         none(&Gathered, "La réunion publique a réuni Paul Roche, maire, et les habitants.");
