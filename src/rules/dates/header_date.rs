@@ -21,8 +21,8 @@ use std::sync::LazyLock;
 use crate::rules::text::{Captures, Regex};
 
 use super::{DATE, Parsed, mention};
-use crate::rules::alternation;
 use crate::record::DateRole;
+use crate::rules::alternation;
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The header-date rule.
@@ -320,7 +320,10 @@ mod tests {
         // Before a dash and the update or the byline.
         let t = "Titre\nPar Léa Roux\nLe 12/03/2024 à 09h40 - Mis à jour le 13/03/2024 à 10h02\n";
         assert_eq!(one(&HeaderDate, t).1, "2024-03-12");
-        assert_eq!(one(&HeaderDate, "Titre\nMardi 9 avril 2024 – Par Paul Nadal\n").1, "2024-04-09");
+        assert_eq!(
+            one(&HeaderDate, "Titre\nMardi 9 avril 2024 – Par Paul Nadal\n").1,
+            "2024-04-09"
+        );
         assert_eq!(one(&HeaderDate, "Titre\nLens, le 3/7/2024\n").1, "2024-07-03");
         assert_eq!(one(&HeaderDate, "Titre\nil y a 3 jours | 18 juin 2024\n").1, "2024-06-18");
         // A byline, then a dash.

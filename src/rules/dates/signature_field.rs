@@ -81,7 +81,11 @@ mod tests {
         assert_eq!(one(&SignatureField, "Signature : juillet 2015").1, "2015-07");
         // A fact box's label and value on two lines.
         assert_eq!(
-            one(&SignatureField, "Population\n4 100 habitants\nDate de signature\n14/05/2024\nDurée").1,
+            one(
+                &SignatureField,
+                "Population\n4 100 habitants\nDate de signature\n14/05/2024\nDurée"
+            )
+            .1,
             "2024-05-14"
         );
     }

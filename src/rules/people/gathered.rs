@@ -13,9 +13,9 @@
 //! another object ("A a réuni les habitants"), people after a quotation or a relative clause.
 
 use super::cue::{ABOUT_CONTRACT, GATHER, PRESENCE, list_end};
-use super::lexicon::{alternation, cues};
 use super::emit;
 use super::grammar::Parsed;
+use super::lexicon::{alternation, cues};
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule};
 

@@ -81,6 +81,25 @@ pub(super) static EXCUSED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What follows a person whom a vote authorises to sign: "autorisé son président, A, à le
+/// signer" (with [`AUTHORISED_BEFORE`]): the signing is still to come.
+static AUTHORISED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*,?[ \t]*à\s+(?:le\s+|la\s+|les\s+|l')?(?:co-?)?signer\b")
+        .expect("valid regex")
+});
+
+/// "autorisé", "autorise", "autorisant" in the clause before the person: the vote that allows
+/// the signing.
+static AUTHORISED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bautoris\p{L}*\b[^.;:!?«»\n]{0,80}$").expect("valid regex"));
+
+/// Whether the person of mention `m` is the one a vote authorises to sign ("le conseil a
+/// autorisé son président, A, à le signer"), not someone who signed.
+fn authorised_to_sign(text: &str, m: &Mention) -> bool {
+    let before = &text[text.floor_char_boundary(m.full.start.saturating_sub(100))..m.full.start];
+    AUTHORISED_AFTER.is_match(&text[m.full.end..]) && AUTHORISED_BEFORE.is_match(before)
+}
+
 /// A noun in apposition right after a name: ", champion paralympique", ", une habitante".
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*,[ \t]*(?:(?:le|la|un|une)[ \t]+|l')?(?P<w>\p{Ll}[\p{Ll}-]{2,})\b")
@@ -138,14 +157,14 @@ fn described_otherwise(after: &str) -> bool {
         && !["é", "ée", "és", "ées", "ant", "ment"].iter().any(|e| w.ends_with(e))
 }
 
-/// Pushes the person of mention `m` with `involvement`. A role held no more ("ancien maire")
-/// or a person said to be away ("excusé") makes a signatory or a person present merely
-/// mentioned; so does a role that is not an
+/// Pushes the person of mention `m` with `involvement`. A role held no more ("ancien maire"),
+/// a person said to be away ("excusé") or one a vote authorises to sign makes a signatory or a
+/// person present merely mentioned; so does a role that is not an
 /// official capacity (a resident, a staff member) for a person present.
 fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut Candidates) {
     let past = m.role.as_ref().is_some_and(|r| r.past);
     let unofficial = m.role.as_ref().is_some_and(|r| r.kind != RoleKind::Official);
-    let excused = EXCUSED.is_match(&doc.text()[m.full.end..]);
+    let excused = EXCUSED.is_match(&doc.text()[m.full.end..]) || authorised_to_sign(doc.text(), m);
     let described = m.role.is_none() && described_otherwise(&doc.text()[m.full.end..]);
     let involvement = match involvement {
         Involvement::Signatory | Involvement::Present if past || excused => Involvement::Mentioned,
@@ -186,6 +205,19 @@ mod tests {
         ] {
             assert!(!EXCUSED.is_match(after), "{after:?}");
         }
+    }
+
+    #[test]
+    fn a_person_a_vote_authorises_to_sign_has_not_signed() {
+        use super::testing::family;
+        use crate::record::Involvement;
+        let t = "Le conseil communautaire a approuvé le contrat de ville et autorisé son président, \
+                 Paul Roche, à le signer. La signature aura lieu en juillet.";
+        let got = family(t);
+        assert!(got.iter().all(|p| p.involvement == Involvement::Mentioned), "{got:?}");
+        let t = "Le conseil a autorisé la signature. Le contrat a été signé jeudi par Paul Roche, \
+                 président de l'agglomération.";
+        assert!(family(t).iter().any(|p| p.involvement == Involvement::Signatory));
     }
 }
 
