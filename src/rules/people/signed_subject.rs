@@ -172,6 +172,22 @@ mod tests {
     }
 
     #[test]
+    fn subjects_who_added_their_signature() {
+        finds(
+            &SignedSubject,
+            "Les maires de Lunel et de Sète, Paul Roche et Marc Viel, ont ajouté leur paraphe.",
+            &["Paul Roche", "Marc Viel"],
+            S,
+        );
+        finds(
+            &SignedSubject,
+            "Anne Brun, maire, a ajouté sa signature au bas du texte.",
+            &["Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
     fn subjects_sharing_a_plural_role() {
         finds(
             &SignedSubject,
