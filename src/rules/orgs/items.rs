@@ -703,14 +703,17 @@ fn split_et(text: &str, chunk: Range<usize>) -> Vec<Range<usize>> {
 /// landlord's name ("Terre et Baie Habitat", "Mer et Golfe Habitat"): a single bare capitalised
 /// word of no known kind before it, and after it a short rest that ends the chunk and makes the
 /// whole a bailleur. Not "l'État et Gard Habitat" (an article, a known kind before), not
-/// "Dunkerque et Gravelines".
+/// "Dunkerque et Gravelines", not "Alpha et l'OPAC 38" (an article opens the second name).
 fn one_name_with_et(s: &str, at: usize) -> bool {
     let left = s[..at].trim();
     let whole = s.trim();
     let rest =
         s[at..].trim_start().strip_prefix("et").or_else(|| s[at..].trim_start().strip_prefix("ET"));
     let Some(rest) = rest else { return false };
-    !left.contains(char::is_whitespace)
+    let article = ["l'", "l’", "le ", "la ", "les "];
+    let opens_article = article.iter().any(|a| rest.trim_start().to_lowercase().starts_with(a));
+    !opens_article
+        && !left.contains(char::is_whitespace)
         && !left.contains('\'')
         && left.chars().next().is_some_and(char::is_uppercase)
         && left.chars().skip(1).any(char::is_lowercase)
@@ -1460,6 +1463,12 @@ mod tests {
         );
         // A person's name of the same shape, not in the list, is no body.
         check("l'État, la CAF du Cher et France Morel", Mode::Loose, &["État", "CAF du Cher"]);
+        // A brand and a landlord with its article are two bodies.
+        check(
+            "la CAF de l'Ain, Dynacité et l'OPAC 38",
+            Mode::Explicit,
+            &["CAF de l'Ain", "Dynacité", "OPAC 38"],
+        );
     }
 
     #[test]
