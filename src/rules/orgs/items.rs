@@ -263,6 +263,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
             continue;
         }
         for part in split_et(text, chunk) {
+            let part = after_person_for(text, part);
             let first = pieces.is_empty();
             let piece = clean(text, part.clone(), &mut bailleur);
             pieces.push(match first.then(|| subject_tail(text, &part, &piece)).flatten() {
@@ -466,6 +467,24 @@ fn after_colon(text: &str, chunk: Range<usize>, bailleur: &mut bool) -> Range<us
             trim(text, chunk.start + at + 1..chunk.end)
         }
         None => chunk,
+    }
+}
+
+/// A part without the person who signs for the party it names ("Anne Brun pour Lunel", "et M.
+/// Paul Roche pour la Région"): the name before "pour" opens with a given name.
+fn after_person_for(text: &str, part: Range<usize>) -> Range<usize> {
+    static PERSON_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:et\s+)?(?:(?:M\.|Mme|Madame|Monsieur)\s+)?(?P<name>\p{Lu}[\p{L}'-]*(?:\s+(?:de\s+|du\s+|le\s+|la\s+)?\p{Lu}[\p{L}'-]*){1,3})\s+pour\s+")
+            .expect("valid regex")
+    });
+    let s = &text[part.clone()];
+    match PERSON_FOR
+        .captures(s)
+        .filter(|c| c.name("name").is_some_and(|n| lexicon::opens_with_given_name(n.as_str())))
+        .and_then(|c| c.get(0))
+    {
+        Some(m) if m.end() < s.len() => trim(text, part.start + m.end()..part.end),
+        _ => part,
     }
 }
 
@@ -1438,6 +1457,21 @@ mod tests {
             "la Chambre de métiers et de l'artisanat et la CAF",
             Mode::Explicit,
             &["Chambre de métiers et de l'artisanat", "CAF"],
+        );
+    }
+
+    #[test]
+    fn the_person_who_signs_for_a_party_is_no_part_of_its_name() {
+        check(
+            "Anne Brun pour Lunel, Paul Roche pour Sète et M. Marc Viel pour la Région",
+            Mode::Explicit,
+            &["Lunel", "Sète", "Région"],
+        );
+        // A body whose name holds "pour" keeps it.
+        check(
+            "Action Logement, Fondation pour le Logement",
+            Mode::Explicit,
+            &["Action Logement", "Fondation pour le Logement"],
         );
     }
 
