@@ -263,7 +263,7 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
             continue;
         }
         for part in split_et(text, chunk) {
-            let part = after_person_for(text, part);
+            let part = before_group_for(text, after_person_for(text, part));
             let first = pieces.is_empty();
             let piece = clean(text, part.clone(), &mut bailleur);
             pieces.push(match first.then(|| subject_tail(text, &part, &piece)).flatten() {
@@ -484,6 +484,19 @@ fn after_person_for(text: &str, part: Range<usize>) -> Range<usize> {
         .and_then(|c| c.get(0))
     {
         Some(m) if m.end() < s.len() => trim(text, part.start + m.end()..part.end),
+        _ => part,
+    }
+}
+
+/// A part without the group it stands for after it ("Sainte-Barbe pour les bailleurs", "la
+/// FNARS pour les associations"): the party is the body before "pour".
+fn before_group_for(text: &str, part: Range<usize>) -> Range<usize> {
+    static GROUP_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+pour\s+les\s+(?:bailleurs|partenaires|organismes|collectivités|associations|acteurs)\b[^,;]*$")
+            .expect("valid regex")
+    });
+    match GROUP_FOR.find(&text[part.clone()]) {
+        Some(m) if m.start() > 0 => trim(text, part.start..part.start + m.start()),
         _ => part,
     }
 }
@@ -1466,6 +1479,12 @@ mod tests {
             "Anne Brun pour Lunel, Paul Roche pour Sète et M. Marc Viel pour la Région",
             Mode::Explicit,
             &["Lunel", "Sète", "Région"],
+        );
+        // Nor the group it stands for.
+        check(
+            "la CAF, Moselis et Sainte-Barbe pour les bailleurs",
+            Mode::Explicit,
+            &["CAF", "Moselis", "Sainte-Barbe"],
         );
         // A body whose name holds "pour" keeps it.
         check(

@@ -342,6 +342,11 @@ mod tests {
         check("La préfète, Anne Brun, a signé pour l'État aux côtés du maire.", &["État"]);
         check("Marc Viel a signé au nom de la Région Occitanie.", &["Région Occitanie"]);
         check("Le maire, Paul Roche, a signé pour la ville.", &["ville"]);
+        // A single territorial collectivity is a party of a known kind.
+        check(
+            "Anne Costa, conseillère exécutive, a signé pour la Collectivité de Corse.",
+            &["Collectivité de Corse"],
+        );
         check(
             "Anne Brun a paraphé au nom de l'agglomération, aux côtés du préfet.",
             &["agglomération"],
