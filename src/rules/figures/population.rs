@@ -83,6 +83,10 @@ mod tests {
         );
         assert_eq!(kind("Le secteur retenu compte 2 100 habitants."), "population_qpv");
         assert_eq!(
+            kind("Quelque 4 300 habitants vivent dans ces deux périmètres."),
+            "population_qpv"
+        );
+        assert_eq!(
             kind("Trois quartiers prioritaires, qui rassemblent environ 8 000 Auxerrois."),
             "population_qpv"
         );
