@@ -63,9 +63,9 @@ static FIGURE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// The other separators of a commune: a comma, "à", a spaced slash.
+/// The other separators of a commune: "à" (after a comma or not), a comma, a spaced slash.
 static OTHER_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s+|\s+[àÀ]\s+|\s/\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r",?\s+[àÀ]\s+|,\s+|\s/\s").expect("valid regex"));
 static REMARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(([^()]*)\)\s*$").expect("valid regex"));
 static AT_PLACE: LazyLock<Regex> =
@@ -513,10 +513,11 @@ mod tests {
     fn item_shapes_with_their_commune() {
         finds(
             &LineList,
-            "Les quartiers prioritaires concernés sont :\n- Bellevue, Nantes\n- Les Dervallières à Nantes\n- Château / Rezé\n- Le Sillon (Saint-Herblain, 3 200 habitants)\n- Plaisance – Orvault (QPV n° QN04407M)\n",
+            "Les quartiers prioritaires concernés sont :\n- Bellevue, Nantes\n- Les Dervallières à Nantes\n- Malakoff et Pré Gauchet, à Nantes\n- Château / Rezé\n- Le Sillon (Saint-Herblain, 3 200 habitants)\n- Plaisance – Orvault (QPV n° QN04407M)\n",
             &[
                 "Bellevue @ Nantes : prioritaire",
                 "Les Dervallières @ Nantes : prioritaire",
+                "Malakoff et Pré Gauchet @ Nantes : prioritaire",
                 "Château @ Rezé : prioritaire",
                 "Le Sillon @ Saint-Herblain : prioritaire",
                 "Plaisance @ Orvault : prioritaire",
