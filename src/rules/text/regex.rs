@@ -173,7 +173,7 @@ fn coarse(hir: Hir) -> Hir {
 
 /// Every character `hir` can consume, as one class; `None` for a byte class.
 fn characters(hir: &Hir) -> Option<ClassUnicode> {
-    let mut chars = Characters { low: [0; LOW_WORDS], high: Vec::new() };
+    let mut chars = Characters { low: [0; LOW_WORDS], high: Vec::new(), wide: Vec::new() };
     chars.collect(hir)?;
     Some(chars.class())
 }
@@ -184,18 +184,28 @@ const LOW_WORDS: usize = 32;
 /// The characters of a tree being collected: those below U+0800 (the letters of French and
 /// their case variants, met many times over in a list of words) as a set of bits, the others
 /// as ranges. Sorting and merging every copy of every letter as a range cost more than the rest
-/// of the scan's preparation.
-struct Characters {
+/// of the scan's preparation. A class reaching past U+0800 is gathered once however many
+/// times the tree holds it (a pattern writes `\p{L}` and its hundreds of ranges ten times).
+struct Characters<'h> {
     low: [u64; LOW_WORDS],
     high: Vec<ClassUnicodeRange>,
+    /// The classes reaching past U+0800 gathered so far.
+    wide: Vec<&'h ClassUnicode>,
 }
 
-impl Characters {
+impl<'h> Characters<'h> {
     fn add(&mut self, start: char, end: char) {
         let limit = LOW_WORDS as u32 * 64;
         let (lo, hi) = (u32::from(start), u32::from(end));
-        for c in lo..=hi.min(limit - 1) {
-            self.low[(c / 64) as usize] |= 1 << (c % 64);
+        // The low part of the range, a word of bits at a time (a class of a Unicode pattern
+        // spans hundreds of characters: `\s`, `[^.;]`).
+        let mut c = lo;
+        while c <= hi.min(limit - 1) {
+            let last = hi.min(limit - 1).min(c | 63);
+            let bits = last - c + 1;
+            let mask = if bits == 64 { u64::MAX } else { ((1u64 << bits) - 1) << (c % 64) };
+            self.low[(c / 64) as usize] |= mask;
+            c = last + 1;
         }
         if hi >= limit {
             let from = char::from_u32(lo.max(limit)).unwrap_or(start);
@@ -203,7 +213,7 @@ impl Characters {
         }
     }
 
-    fn collect(&mut self, hir: &Hir) -> Option<()> {
+    fn collect(&mut self, hir: &'h Hir) -> Option<()> {
         match hir.kind() {
             HirKind::Empty | HirKind::Look(_) => {}
             HirKind::Literal(lit) => {
@@ -212,6 +222,13 @@ impl Characters {
                 }
             }
             HirKind::Class(Class::Unicode(c)) => {
+                let limit = LOW_WORDS as u32 * 64;
+                if c.ranges().last().is_some_and(|r| u32::from(r.end()) >= limit) {
+                    if self.wide.contains(&c) {
+                        return Some(());
+                    }
+                    self.wide.push(c);
+                }
                 for r in c.iter() {
                     self.add(r.start(), r.end());
                 }
@@ -228,15 +245,54 @@ impl Characters {
         Some(())
     }
 
-    /// The class of every character collected (the low ones first, in order: the class is
-    /// then made from a list sorted but for the few high ranges).
-    fn class(self) -> ClassUnicode {
-        let low = (0..LOW_WORDS as u32 * 64)
-            .filter(|&c| self.low[(c / 64) as usize] & (1 << (c % 64)) != 0)
-            .filter_map(char::from_u32)
-            .map(|c| ClassUnicodeRange::new(c, c));
-        ClassUnicode::new(low.chain(self.high))
+    /// The class of every character collected: the low ones as their runs, in order, then the
+    /// high ranges sorted and merged. The list given to the class is already canonical, so it
+    /// is not sorted again, range by range (which cost most of the scan's preparation of a
+    /// list of words).
+    fn class(mut self) -> ClassUnicode {
+        let mut ranges: Vec<ClassUnicodeRange> = Vec::new();
+        let mut run: Option<(u32, u32)> = None;
+        for (w, &word) in self.low.iter().enumerate() {
+            let mut bits = word;
+            let base = w as u32 * 64;
+            while bits != 0 {
+                let first = bits.trailing_zeros();
+                let len = (!(bits >> first)).trailing_zeros();
+                let (a, b) = (base + first, base + first + len - 1);
+                run = match run {
+                    Some((s, e)) if e + 1 == a => Some((s, b)),
+                    Some((s, e)) => {
+                        ranges.extend(low_range(s, e));
+                        Some((a, b))
+                    }
+                    None => Some((a, b)),
+                };
+                bits = if first + len >= 64 { 0 } else { bits & !(((1u64 << len) - 1) << first) };
+            }
+        }
+        if let Some((s, e)) = run {
+            ranges.extend(low_range(s, e));
+        }
+        // The high ranges, sorted and merged: a pattern writing `\p{L}` ten times gives each
+        // of its hundreds of ranges ten times.
+        self.high.sort_unstable_by_key(|r| (r.start(), r.end()));
+        for r in self.high {
+            match ranges.last_mut() {
+                Some(last) if u32::from(r.start()) <= u32::from(last.end()) + 1 => {
+                    if r.end() > last.end() {
+                        *last = ClassUnicodeRange::new(last.start(), r.end());
+                    }
+                }
+                _ => ranges.push(r),
+            }
+        }
+        ClassUnicode::new(ranges)
     }
+}
+
+/// The range of the low characters `s..=e` (below U+0800: every one is a `char`).
+fn low_range(s: u32, e: u32) -> Option<ClassUnicodeRange> {
+    Some(ClassUnicodeRange::new(char::from_u32(s)?, char::from_u32(e)?))
 }
 
 impl fmt::Debug for Regex {
@@ -1432,6 +1488,43 @@ mod tests {
             for hay in HAYS {
                 same(p, hay);
             }
+        }
+    }
+
+    /// The characters of a tree, gathered as bits and runs, are the union of its classes and
+    /// literals: runs that cross a 64-character word, touch U+0800, fill a whole word, or come
+    /// from high ranges given out of order.
+    #[test]
+    fn characters_are_the_union_of_the_classes() {
+        let patterns = [
+            r"(?i)(?:ensemble|également|tour\s+à\s+tour)",
+            r"[^.;]",
+            r"[\x{3E}-\x{41}\x{7F}-\x{80}\x{7FE}-\x{801}]",
+            r"[\x{40}-\x{7F}]x",
+            r"(?:\p{L}|\x{10000}|\x{900}-)",
+            r"(?:[\x{2000}-\x{2010}]|[\x{1000}-\x{1010}]|[\x{1005}-\x{1020}]|\x{7FF}\x{800})",
+            r"\w+\s*\d",
+            r"a",
+        ];
+        for p in patterns {
+            let hir = regex_syntax::parse(p).expect("valid pattern");
+            let mut expected = ClassUnicode::empty();
+            let mut stack = vec![&hir];
+            while let Some(h) = stack.pop() {
+                match h.kind() {
+                    HirKind::Literal(lit) => {
+                        for c in std::str::from_utf8(&lit.0).expect("utf-8").chars() {
+                            expected.union(&ClassUnicode::new([ClassUnicodeRange::new(c, c)]));
+                        }
+                    }
+                    HirKind::Class(Class::Unicode(c)) => expected.union(c),
+                    HirKind::Repetition(r) => stack.push(&r.sub),
+                    HirKind::Capture(c) => stack.push(&c.sub),
+                    HirKind::Concat(items) | HirKind::Alternation(items) => stack.extend(items),
+                    _ => {}
+                }
+            }
+            assert_eq!(characters(&hir), Some(expected), "{p}");
         }
     }
 
