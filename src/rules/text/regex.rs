@@ -735,6 +735,20 @@ impl Regex {
         self.search(&input, all_kept_from(hay, start)).map(|m| Match::new(hay, m.range()))
     }
 
+    /// The match that starts exactly at byte `start` of `hay`, if any (assertions see the text
+    /// before `start`): what the pattern opened with `^` finds when `start` is 0, so one
+    /// compiled pattern serves both the search for a word anywhere and the test for it at a
+    /// given place. The scan form, where there is one, rejects most places without running the
+    /// pattern as written (it accepts wherever the pattern can start a match).
+    pub fn find_anchored<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
+        let small = all_kept_from(hay, start);
+        let input = Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes);
+        if let Some(scan) = &self.engines().scan {
+            scan.get(small).search(&input.clone().earliest(true))?;
+        }
+        self.engines().exact.get(small).search(&input).map(|m| Match::new(hay, m.range()))
+    }
+
     /// Every successive non-overlapping match in `hay`.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
         Matches {
@@ -1596,6 +1610,36 @@ mod tests {
                 "Ils ont apposé leur accord",
             ]) {
                 same(p, hay);
+            }
+        }
+    }
+
+    /// An anchored search finds, at every place of every text, the match the `regex` crate's
+    /// engine finds anchored there: the scan form never rejects a place where the pattern
+    /// matches, and what is before the place is seen by the word assertions.
+    #[test]
+    fn anchored_matches_are_those_of_the_regex_crate() {
+        let patterns = [
+            r"\bfet\b",
+            r"(?i)\bsign(?:é|ée|ent|ature)?\b",
+            r"(?i)\b(?:(?:le|la)\s+|l')?(?:maire|préfète?|président)\b",
+            r"\bé\w*",
+            r"\b\p{Lu}[\p{L}-]+",
+            r"[«\s]\b\w",
+            r"\d+",
+            r"\B",
+            r"(?i)\bkelvin\b",
+        ];
+        for p in patterns {
+            let ours = Regex::new(p).expect("valid pattern");
+            let theirs = meta::Regex::new(p).expect("valid pattern");
+            for hay in HAYS {
+                for (at, _) in hay.char_indices().chain([(hay.len(), ' ')]) {
+                    let input = Input::new(*hay).span(at..hay.len()).anchored(Anchored::Yes);
+                    let expected = theirs.search(&input).map(|m| m.range());
+                    let found = ours.find_anchored(hay, at).map(|m| m.range());
+                    assert_eq!(found, expected, "{p:?} at {at} of {hay:?}");
+                }
             }
         }
     }
