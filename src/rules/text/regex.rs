@@ -347,6 +347,9 @@ struct Engine {
     unanchored: bool,
     compiled: OnceLock<meta::Regex>,
     small: OnceLock<meta::Regex>,
+    /// The forward lazy DFAs that answer [`Regex::is_match`] for a pattern searched as written
+    /// (whole form, small form): see [`Matcher`].
+    matchers: [OnceLock<Option<Matcher>>; 2],
 }
 
 impl Clone for Engine {
@@ -360,6 +363,7 @@ impl Clone for Engine {
             unanchored: self.unanchored,
             compiled: self.compiled.clone(),
             small: self.small.clone(),
+            matchers: self.matchers.clone(),
         }
     }
 }
@@ -374,6 +378,7 @@ impl Engine {
             unanchored,
             compiled: OnceLock::new(),
             small: OnceLock::new(),
+            matchers: [OnceLock::new(), OnceLock::new()],
         }
     }
 
@@ -398,6 +403,26 @@ impl Engine {
         })
     }
 
+    /// Whether the pattern matches in `input` (searched unanchored, as written: no scan form),
+    /// on the forward lazy DFA alone when it can tell (see [`Matcher`]), else on the compiled
+    /// form.
+    fn is_match(&self, input: Input<'_>, small: bool) -> bool {
+        let cut = self.is_cut();
+        let matcher = self.matchers[usize::from(small && cut)].get_or_init(|| {
+            let hir = if !cut || !small {
+                // The compiled form may have the kept tree yet: it is parsed again if needed.
+                if cut { self.hir() } else { self.take_first().unwrap_or_else(|| self.hir()) }
+            } else {
+                self.take_first().unwrap_or_else(|| shrink(self.hir()))
+            };
+            Matcher::build(&hir)
+        });
+        match matcher.as_ref().and_then(|m| m.is_match(&input)) {
+            Some(found) => found,
+            None => self.get(small).is_match(input),
+        }
+    }
+
     /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
     fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
@@ -414,6 +439,76 @@ impl Engine {
         } else {
             self.compiled.get_or_init(|| build(&self.hir()))
         }
+    }
+}
+
+/// A pattern's forward lazy DFA, for [`Regex::is_match`] on a pattern searched as written (one
+/// without a scan form). Whether a pattern matches needs no match start, no groups: the
+/// `regex` crate's engines compile, besides the forward automaton, a reverse one and the
+/// groups' states, which `is_match` never uses; a pattern only ever asked `is_match` (the
+/// boilerplate lines, the tests of a word in a window) compiles about half as much. A pattern
+/// that can match the empty string gets none (the `regex` crate does not report an empty match
+/// inside a character, which the lazy DFA alone could).
+struct Matcher {
+    dfa: hybrid::dfa::DFA,
+    /// Whether every match starts at the start of the text (`^`): the search is then
+    /// anchored there, not walked through the whole text.
+    anchored: bool,
+    caches: Mutex<Vec<hybrid::dfa::Cache>>,
+}
+
+impl Clone for Matcher {
+    fn clone(&self) -> Matcher {
+        Matcher { dfa: self.dfa.clone(), anchored: self.anchored, caches: Mutex::default() }
+    }
+}
+
+impl Matcher {
+    fn build(hir: &Hir) -> Option<Matcher> {
+        if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+            return None;
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(10 * (1 << 20)))
+                    .which_captures(WhichCaptures::None)
+                    .shrink(false),
+            )
+            .syntax(syntax_config())
+            .build_from_hir(hir)
+            .ok()?;
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .cache_capacity(2 * (1 << 20))
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let anchored = hir.properties().look_set_prefix().contains(Look::Start);
+        Some(Matcher { dfa, anchored, caches: Mutex::default() })
+    }
+
+    /// Whether the pattern matches in `input`; `None` when the lazy DFA gives up.
+    fn is_match(&self, input: &Input<'_>) -> Option<bool> {
+        let mut cache = self
+            .caches
+            .lock()
+            .ok()
+            .and_then(|mut c| c.pop())
+            .unwrap_or_else(|| self.dfa.create_cache());
+        let mut input = input.clone().earliest(true);
+        if self.anchored {
+            input.set_anchored(Anchored::Yes);
+        }
+        let found = self.dfa.try_search_fwd(&mut cache, &input);
+        if let Ok(mut caches) = self.caches.lock() {
+            caches.push(cache);
+        }
+        found.ok().map(|m| m.is_some())
     }
 }
 
@@ -717,7 +812,7 @@ impl Regex {
         let input = Input::new(hay).earliest(true);
         let small = all_kept(hay.as_bytes());
         match &self.engines().scan {
-            None => self.engines().exact.get(small).is_match(input),
+            None => self.engines().exact.is_match(input, small),
             Some(_) => self
                 .leftmost(&input, small, |i| self.engines().exact.get(small).is_match(i.clone())),
         }
@@ -1641,6 +1736,38 @@ mod tests {
                     assert_eq!(found, expected, "{p:?} at {at} of {hay:?}");
                 }
             }
+        }
+    }
+
+    /// A pattern searched as written answers `is_match` on its forward lazy DFA alone, as the
+    /// `regex` crate answers, anchored or not, on every text (with characters the small engines
+    /// do not know too); one that can match the empty string keeps the compiled form.
+    #[test]
+    fn is_match_on_the_forward_automaton_is_that_of_the_regex_crate() {
+        let patterns = [
+            r"(?i)^(accueil|home)\s*(>|›|»|/|\|).{0,20}$",
+            r"(?i)^[^.!?:«]{1,60}( (>|›|») [^.!?:«]{1,60}){1,6}$",
+            r"\d+",
+            r"(?m)^le\s",
+            r"(?i)signé",
+            r"é\p{L}+",
+            r"\p{Lu}\p{Ll}+ \p{Lu}",
+            r"(?i)ſ|k",
+            r"[^.;]{5}$",
+            r"x*",
+        ];
+        let hays = [HAYS, &["Accueil > Actualités > Le contrat", "accueil / x", "é", "   "]];
+        for p in patterns {
+            let ours = Regex::new(p).expect("valid pattern");
+            let theirs = regex::Regex::new(p).expect("valid pattern");
+            assert!(ours.engines().scan.is_none(), "{p}");
+            for hay in hays.iter().flat_map(|h| h.iter()) {
+                assert_eq!(ours.is_match(hay), theirs.is_match(hay), "{p:?} on {hay:?}");
+            }
+            let exact = &ours.engines().exact;
+            let built = exact.matchers.iter().filter_map(|m| m.get()).collect::<Vec<_>>();
+            assert!(!built.is_empty(), "{p}");
+            assert_eq!(built.iter().all(|m| m.is_none()), p == "x*", "{p}");
         }
     }
 
