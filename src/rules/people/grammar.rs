@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use crate::rules::text::Regex;
 
-use super::lexicon::{self, ROLE, ROLE_AT, RoleKind, RoleOrg, cues, is_role_word};
+use super::lexicon::{self, ROLE, ROLE_ANY, RoleKind, RoleOrg, cues, is_role_word};
 pub(super) use super::names::squeeze;
 use super::names::{Name, names};
 use crate::record::Format;
@@ -254,14 +254,6 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// An article closing the gap before a role word ("…, la ", "… l'").
 static ARTICLE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:\ble|\bla|\bl')\s*$").expect("valid regex"));
-
-/// A role word at the start of a text, without an article.
-static ROLE_BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\b", *ROLE)).expect("valid regex"));
-
-/// Any role word.
-static ROLE_ANY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}\b", *ROLE)).expect("valid regex"));
 
 /// A role word glued by a hyphen to the role word that follows ("député-" of "député-maire").
 static ROLE_HYPHEN_BEFORE: LazyLock<Regex> =
@@ -657,7 +649,7 @@ fn role_end(text: &str, from: usize, stops: &[usize], html: bool) -> usize {
             ',' => {
                 let after = j + 1;
                 let next = text[after..].trim_start();
-                if ROLE_AT.is_match(next) && !stops.contains(&(text.len() - next.len())) {
+                if lexicon::opens_with_role(next) && !stops.contains(&(text.len() - next.len())) {
                     i = after;
                 } else {
                     break;
@@ -713,7 +705,7 @@ fn continues_after_et(rest: &str) -> bool {
         Regex::new(r"^\s+(?:(?:à|au|aux)\s|(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')(?P<w>\p{Ll}[\p{L}-]*))")
             .expect("valid regex")
     });
-    if ROLE_BARE.is_match(rest.trim_start()) {
+    if lexicon::role_opening(rest.trim_start()).is_some() {
         return true;
     }
     match PREP.captures(rest) {

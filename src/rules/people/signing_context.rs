@@ -27,7 +27,7 @@ use crate::rules::text::Regex;
 
 use super::emit;
 use super::grammar::Parsed;
-use super::lexicon::{ROLE, alternation, cues};
+use super::lexicon::{self, ROLE, alternation, cues};
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule};
 
@@ -42,10 +42,6 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:co-?|contre-?)?sign(?:e|é|ée|és|ées|er|ent|ons|ez|era|eront|erons|ature|atures|ataire|ataires)\b|\bparaph(?:e|é|ée|és|ées|er|ent)\b")
         .expect("valid regex")
 });
-
-/// The role word a role opens with (the longest: "maire adjoint", not "maire").
-static ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\b", *ROLE)).expect("valid regex"));
 
 /// A role word whose holder signs for a party.
 static SIGNING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,7 +71,8 @@ static PARTNER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a role's holder signs for a party: the role opens with a signing role, holds one
 /// after another role, or heads a partner body.
 fn signs(role: &str) -> bool {
-    ROLE_WORD.find(role).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()))
+    // The role word the role opens with (the longest: "maire adjoint", not "maire").
+    lexicon::role_opening(role).is_some_and(|w| SIGNING_ROLE.is_match(w.as_str()))
         || LATER_SIGNING_ROLE.is_match(role)
         || PARTNER_HEAD.is_match(role)
 }

@@ -20,7 +20,7 @@ use crate::rules::text::Regex;
 use super::cue::FUTURE_ANY;
 use super::emit;
 use super::grammar::{Mention, Parsed};
-use super::lexicon::{ROLE, ROLE_AT};
+use super::lexicon::{ROLE_ANY, opens_with_role};
 use crate::record::Involvement;
 use crate::rules::{Candidates, Doc, Rule, columns, stretch_around};
 
@@ -87,10 +87,6 @@ const FLAT_GAP: usize = 160;
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\p{Ll}{2}|\d)[.!?](?:\s|$)|[!?]").expect("valid regex"));
 
-/// A role word anywhere ("Le Président de Grand Calais" before a name it was not read with).
-static ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}\b", *ROLE)).expect("valid regex"));
-
 /// What may open an item of a block: bullets, a table cell, the party signed for, an article.
 static ITEM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -112,7 +108,7 @@ fn role_line(line: &str) -> bool {
     line.len() <= 80
         && !line.ends_with(['.', '!', '?', ':'])
         && line.split_whitespace().count() <= 14
-        && ROLE_AT.is_match(line)
+        && opens_with_role(line)
 }
 
 /// A short line with no name before the first item: a table header ("| Signataire |
@@ -207,7 +203,9 @@ fn flat_block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
         if gap.len() > FLAT_GAP || SENTENCE_END.is_match(gap) {
             break;
         }
-        if m.role.is_none() && !ROLE_WORD.is_match(gap) {
+        // A role word anywhere ("Le Président de Grand Calais" before a name it was not read
+        // with).
+        if m.role.is_none() && !ROLE_ANY.is_match(gap) {
             break;
         }
         out.push(m);

@@ -173,7 +173,7 @@ fn coarse(hir: Hir) -> Hir {
 
 /// Every character `hir` can consume, as one class; `None` for a byte class.
 fn characters(hir: &Hir) -> Option<ClassUnicode> {
-    let mut chars = Characters { low: [0; LOW_WORDS], high: Vec::new() };
+    let mut chars = Characters { low: [0; LOW_WORDS], high: Vec::new(), wide: Vec::new() };
     chars.collect(hir)?;
     Some(chars.class())
 }
@@ -184,18 +184,28 @@ const LOW_WORDS: usize = 32;
 /// The characters of a tree being collected: those below U+0800 (the letters of French and
 /// their case variants, met many times over in a list of words) as a set of bits, the others
 /// as ranges. Sorting and merging every copy of every letter as a range cost more than the rest
-/// of the scan's preparation.
-struct Characters {
+/// of the scan's preparation. A class reaching past U+0800 is gathered once however many
+/// times the tree holds it (a pattern writes `\p{L}` and its hundreds of ranges ten times).
+struct Characters<'h> {
     low: [u64; LOW_WORDS],
     high: Vec<ClassUnicodeRange>,
+    /// The classes reaching past U+0800 gathered so far.
+    wide: Vec<&'h ClassUnicode>,
 }
 
-impl Characters {
+impl<'h> Characters<'h> {
     fn add(&mut self, start: char, end: char) {
         let limit = LOW_WORDS as u32 * 64;
         let (lo, hi) = (u32::from(start), u32::from(end));
-        for c in lo..=hi.min(limit - 1) {
-            self.low[(c / 64) as usize] |= 1 << (c % 64);
+        // The low part of the range, a word of bits at a time (a class of a Unicode pattern
+        // spans hundreds of characters: `\s`, `[^.;]`).
+        let mut c = lo;
+        while c <= hi.min(limit - 1) {
+            let last = hi.min(limit - 1).min(c | 63);
+            let bits = last - c + 1;
+            let mask = if bits == 64 { u64::MAX } else { ((1u64 << bits) - 1) << (c % 64) };
+            self.low[(c / 64) as usize] |= mask;
+            c = last + 1;
         }
         if hi >= limit {
             let from = char::from_u32(lo.max(limit)).unwrap_or(start);
@@ -203,7 +213,7 @@ impl Characters {
         }
     }
 
-    fn collect(&mut self, hir: &Hir) -> Option<()> {
+    fn collect(&mut self, hir: &'h Hir) -> Option<()> {
         match hir.kind() {
             HirKind::Empty | HirKind::Look(_) => {}
             HirKind::Literal(lit) => {
@@ -212,6 +222,13 @@ impl Characters {
                 }
             }
             HirKind::Class(Class::Unicode(c)) => {
+                let limit = LOW_WORDS as u32 * 64;
+                if c.ranges().last().is_some_and(|r| u32::from(r.end()) >= limit) {
+                    if self.wide.contains(&c) {
+                        return Some(());
+                    }
+                    self.wide.push(c);
+                }
                 for r in c.iter() {
                     self.add(r.start(), r.end());
                 }
@@ -228,15 +245,54 @@ impl Characters {
         Some(())
     }
 
-    /// The class of every character collected (the low ones first, in order: the class is
-    /// then made from a list sorted but for the few high ranges).
-    fn class(self) -> ClassUnicode {
-        let low = (0..LOW_WORDS as u32 * 64)
-            .filter(|&c| self.low[(c / 64) as usize] & (1 << (c % 64)) != 0)
-            .filter_map(char::from_u32)
-            .map(|c| ClassUnicodeRange::new(c, c));
-        ClassUnicode::new(low.chain(self.high))
+    /// The class of every character collected: the low ones as their runs, in order, then the
+    /// high ranges sorted and merged. The list given to the class is already canonical, so it
+    /// is not sorted again, range by range (which cost most of the scan's preparation of a
+    /// list of words).
+    fn class(mut self) -> ClassUnicode {
+        let mut ranges: Vec<ClassUnicodeRange> = Vec::new();
+        let mut run: Option<(u32, u32)> = None;
+        for (w, &word) in self.low.iter().enumerate() {
+            let mut bits = word;
+            let base = w as u32 * 64;
+            while bits != 0 {
+                let first = bits.trailing_zeros();
+                let len = (!(bits >> first)).trailing_zeros();
+                let (a, b) = (base + first, base + first + len - 1);
+                run = match run {
+                    Some((s, e)) if e + 1 == a => Some((s, b)),
+                    Some((s, e)) => {
+                        ranges.extend(low_range(s, e));
+                        Some((a, b))
+                    }
+                    None => Some((a, b)),
+                };
+                bits = if first + len >= 64 { 0 } else { bits & !(((1u64 << len) - 1) << first) };
+            }
+        }
+        if let Some((s, e)) = run {
+            ranges.extend(low_range(s, e));
+        }
+        // The high ranges, sorted and merged: a pattern writing `\p{L}` ten times gives each
+        // of its hundreds of ranges ten times.
+        self.high.sort_unstable_by_key(|r| (r.start(), r.end()));
+        for r in self.high {
+            match ranges.last_mut() {
+                Some(last) if u32::from(r.start()) <= u32::from(last.end()) + 1 => {
+                    if r.end() > last.end() {
+                        *last = ClassUnicodeRange::new(last.start(), r.end());
+                    }
+                }
+                _ => ranges.push(r),
+            }
+        }
+        ClassUnicode::new(ranges)
     }
+}
+
+/// The range of the low characters `s..=e` (below U+0800: every one is a `char`).
+fn low_range(s: u32, e: u32) -> Option<ClassUnicodeRange> {
+    Some(ClassUnicodeRange::new(char::from_u32(s)?, char::from_u32(e)?))
 }
 
 impl fmt::Debug for Regex {
@@ -291,6 +347,9 @@ struct Engine {
     unanchored: bool,
     compiled: OnceLock<meta::Regex>,
     small: OnceLock<meta::Regex>,
+    /// The forward lazy DFAs that answer [`Regex::is_match`] for a pattern searched as written
+    /// (whole form, small form): see [`Matcher`].
+    matchers: [OnceLock<Option<Matcher>>; 2],
 }
 
 impl Clone for Engine {
@@ -304,6 +363,7 @@ impl Clone for Engine {
             unanchored: self.unanchored,
             compiled: self.compiled.clone(),
             small: self.small.clone(),
+            matchers: self.matchers.clone(),
         }
     }
 }
@@ -318,6 +378,7 @@ impl Engine {
             unanchored,
             compiled: OnceLock::new(),
             small: OnceLock::new(),
+            matchers: [OnceLock::new(), OnceLock::new()],
         }
     }
 
@@ -342,6 +403,26 @@ impl Engine {
         })
     }
 
+    /// Whether the pattern matches in `input` (searched unanchored, as written: no scan form),
+    /// on the forward lazy DFA alone when it can tell (see [`Matcher`]), else on the compiled
+    /// form.
+    fn is_match(&self, input: Input<'_>, small: bool) -> bool {
+        let cut = self.is_cut();
+        let matcher = self.matchers[usize::from(small && cut)].get_or_init(|| {
+            let hir = if !cut || !small {
+                // The compiled form may have the kept tree yet: it is parsed again if needed.
+                if cut { self.hir() } else { self.take_first().unwrap_or_else(|| self.hir()) }
+            } else {
+                self.take_first().unwrap_or_else(|| shrink(self.hir()))
+            };
+            Matcher::build(&hir)
+        });
+        match matcher.as_ref().and_then(|m| m.is_match(&input)) {
+            Some(found) => found,
+            None => self.get(small).is_match(input),
+        }
+    }
+
     /// The compiled form for haystacks made only of [`KEPT`] characters (`small`) or for any.
     fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
@@ -358,6 +439,76 @@ impl Engine {
         } else {
             self.compiled.get_or_init(|| build(&self.hir()))
         }
+    }
+}
+
+/// A pattern's forward lazy DFA, for [`Regex::is_match`] on a pattern searched as written (one
+/// without a scan form). Whether a pattern matches needs no match start, no groups: the
+/// `regex` crate's engines compile, besides the forward automaton, a reverse one and the
+/// groups' states, which `is_match` never uses; a pattern only ever asked `is_match` (the
+/// boilerplate lines, the tests of a word in a window) compiles about half as much. A pattern
+/// that can match the empty string gets none (the `regex` crate does not report an empty match
+/// inside a character, which the lazy DFA alone could).
+struct Matcher {
+    dfa: hybrid::dfa::DFA,
+    /// Whether every match starts at the start of the text (`^`): the search is then
+    /// anchored there, not walked through the whole text.
+    anchored: bool,
+    caches: Mutex<Vec<hybrid::dfa::Cache>>,
+}
+
+impl Clone for Matcher {
+    fn clone(&self) -> Matcher {
+        Matcher { dfa: self.dfa.clone(), anchored: self.anchored, caches: Mutex::default() }
+    }
+}
+
+impl Matcher {
+    fn build(hir: &Hir) -> Option<Matcher> {
+        if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+            return None;
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(10 * (1 << 20)))
+                    .which_captures(WhichCaptures::None)
+                    .shrink(false),
+            )
+            .syntax(syntax_config())
+            .build_from_hir(hir)
+            .ok()?;
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .cache_capacity(2 * (1 << 20))
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let anchored = hir.properties().look_set_prefix().contains(Look::Start);
+        Some(Matcher { dfa, anchored, caches: Mutex::default() })
+    }
+
+    /// Whether the pattern matches in `input`; `None` when the lazy DFA gives up.
+    fn is_match(&self, input: &Input<'_>) -> Option<bool> {
+        let mut cache = self
+            .caches
+            .lock()
+            .ok()
+            .and_then(|mut c| c.pop())
+            .unwrap_or_else(|| self.dfa.create_cache());
+        let mut input = input.clone().earliest(true);
+        if self.anchored {
+            input.set_anchored(Anchored::Yes);
+        }
+        let found = self.dfa.try_search_fwd(&mut cache, &input);
+        if let Ok(mut caches) = self.caches.lock() {
+            caches.push(cache);
+        }
+        found.ok().map(|m| m.is_some())
     }
 }
 
@@ -661,7 +812,7 @@ impl Regex {
         let input = Input::new(hay).earliest(true);
         let small = all_kept(hay.as_bytes());
         match &self.engines().scan {
-            None => self.engines().exact.get(small).is_match(input),
+            None => self.engines().exact.is_match(input, small),
             Some(_) => self
                 .leftmost(&input, small, |i| self.engines().exact.get(small).is_match(i.clone())),
         }
@@ -677,6 +828,20 @@ impl Regex {
     pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
         let input = Input::new(hay).span(start..hay.len());
         self.search(&input, all_kept_from(hay, start)).map(|m| Match::new(hay, m.range()))
+    }
+
+    /// The match that starts exactly at byte `start` of `hay`, if any (assertions see the text
+    /// before `start`): what the pattern opened with `^` finds when `start` is 0, so one
+    /// compiled pattern serves both the search for a word anywhere and the test for it at a
+    /// given place. The scan form, where there is one, rejects most places without running the
+    /// pattern as written (it accepts wherever the pattern can start a match).
+    pub fn find_anchored<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
+        let small = all_kept_from(hay, start);
+        let input = Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes);
+        if let Some(scan) = &self.engines().scan {
+            scan.get(small).search(&input.clone().earliest(true))?;
+        }
+        self.engines().exact.get(small).search(&input).map(|m| Match::new(hay, m.range()))
     }
 
     /// Every successive non-overlapping match in `hay`.
@@ -1435,6 +1600,43 @@ mod tests {
         }
     }
 
+    /// The characters of a tree, gathered as bits and runs, are the union of its classes and
+    /// literals: runs that cross a 64-character word, touch U+0800, fill a whole word, or come
+    /// from high ranges given out of order.
+    #[test]
+    fn characters_are_the_union_of_the_classes() {
+        let patterns = [
+            r"(?i)(?:ensemble|également|tour\s+à\s+tour)",
+            r"[^.;]",
+            r"[\x{3E}-\x{41}\x{7F}-\x{80}\x{7FE}-\x{801}]",
+            r"[\x{40}-\x{7F}]x",
+            r"(?:\p{L}|\x{10000}|\x{900}-)",
+            r"(?:[\x{2000}-\x{2010}]|[\x{1000}-\x{1010}]|[\x{1005}-\x{1020}]|\x{7FF}\x{800})",
+            r"\w+\s*\d",
+            r"a",
+        ];
+        for p in patterns {
+            let hir = regex_syntax::parse(p).expect("valid pattern");
+            let mut expected = ClassUnicode::empty();
+            let mut stack = vec![&hir];
+            while let Some(h) = stack.pop() {
+                match h.kind() {
+                    HirKind::Literal(lit) => {
+                        for c in std::str::from_utf8(&lit.0).expect("utf-8").chars() {
+                            expected.union(&ClassUnicode::new([ClassUnicodeRange::new(c, c)]));
+                        }
+                    }
+                    HirKind::Class(Class::Unicode(c)) => expected.union(c),
+                    HirKind::Repetition(r) => stack.push(&r.sub),
+                    HirKind::Capture(c) => stack.push(&c.sub),
+                    HirKind::Concat(items) | HirKind::Alternation(items) => stack.extend(items),
+                    _ => {}
+                }
+            }
+            assert_eq!(characters(&hir), Some(expected), "{p}");
+        }
+    }
+
     #[test]
     fn the_scan_pattern_has_ascii_boundaries_next_to_known_characters() {
         let (scan, conv) = conversion(r"\bfet\b").expect("valid");
@@ -1504,6 +1706,68 @@ mod tests {
             ]) {
                 same(p, hay);
             }
+        }
+    }
+
+    /// An anchored search finds, at every place of every text, the match the `regex` crate's
+    /// engine finds anchored there: the scan form never rejects a place where the pattern
+    /// matches, and what is before the place is seen by the word assertions.
+    #[test]
+    fn anchored_matches_are_those_of_the_regex_crate() {
+        let patterns = [
+            r"\bfet\b",
+            r"(?i)\bsign(?:é|ée|ent|ature)?\b",
+            r"(?i)\b(?:(?:le|la)\s+|l')?(?:maire|préfète?|président)\b",
+            r"\bé\w*",
+            r"\b\p{Lu}[\p{L}-]+",
+            r"[«\s]\b\w",
+            r"\d+",
+            r"\B",
+            r"(?i)\bkelvin\b",
+        ];
+        for p in patterns {
+            let ours = Regex::new(p).expect("valid pattern");
+            let theirs = meta::Regex::new(p).expect("valid pattern");
+            for hay in HAYS {
+                for (at, _) in hay.char_indices().chain([(hay.len(), ' ')]) {
+                    let input = Input::new(*hay).span(at..hay.len()).anchored(Anchored::Yes);
+                    let expected = theirs.search(&input).map(|m| m.range());
+                    let found = ours.find_anchored(hay, at).map(|m| m.range());
+                    assert_eq!(found, expected, "{p:?} at {at} of {hay:?}");
+                }
+            }
+        }
+    }
+
+    /// A pattern searched as written answers `is_match` on its forward lazy DFA alone, as the
+    /// `regex` crate answers, anchored or not, on every text (with characters the small engines
+    /// do not know too); one that can match the empty string keeps the compiled form.
+    #[test]
+    fn is_match_on_the_forward_automaton_is_that_of_the_regex_crate() {
+        let patterns = [
+            r"(?i)^(accueil|home)\s*(>|›|»|/|\|).{0,20}$",
+            r"(?i)^[^.!?:«]{1,60}( (>|›|») [^.!?:«]{1,60}){1,6}$",
+            r"\d+",
+            r"(?m)^le\s",
+            r"(?i)signé",
+            r"é\p{L}+",
+            r"\p{Lu}\p{Ll}+ \p{Lu}",
+            r"(?i)ſ|k",
+            r"[^.;]{5}$",
+            r"x*",
+        ];
+        let hays = [HAYS, &["Accueil > Actualités > Le contrat", "accueil / x", "é", "   "]];
+        for p in patterns {
+            let ours = Regex::new(p).expect("valid pattern");
+            let theirs = regex::Regex::new(p).expect("valid pattern");
+            assert!(ours.engines().scan.is_none(), "{p}");
+            for hay in hays.iter().flat_map(|h| h.iter()) {
+                assert_eq!(ours.is_match(hay), theirs.is_match(hay), "{p:?} on {hay:?}");
+            }
+            let exact = &ours.engines().exact;
+            let built = exact.matchers.iter().filter_map(|m| m.get()).collect::<Vec<_>>();
+            assert!(!built.is_empty(), "{p}");
+            assert_eq!(built.iter().all(|m| m.is_none()), p == "x*", "{p}");
         }
     }
 
