@@ -84,7 +84,7 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Wihrel a Ostwald" from a page that lost its accents).
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d'){name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
         name = *NAME
     )
 });
@@ -273,6 +273,12 @@ static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
 /// "quartier de la gare" → "gare" (the item's article is gone by then).
 static BY_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{NOUN_OF}(?P<n>{NOUN})$")).expect("valid regex"));
+/// "le quartier des Prés-Hauts" in an enumeration ("la Fontaine et le quartier des Prés-Hauts"):
+/// the quartier is its name (the item's article is gone by then).
+static QUARTIER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')(?P<n>\p{Lu}.*)$")
+        .expect("valid regex")
+});
 /// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
 static GROUP_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex"));
@@ -338,6 +344,10 @@ impl Rule for Prose {
             &*PAREN_OF,
             &*THESE,
         ];
+        // What an earlier pattern read: a later one reading the same name with the same
+        // communes in an overlapping stretch ("le quartier des X" inside an enumeration) adds
+        // nothing.
+        let mut read: Vec<(String, Vec<String>, std::ops::Range<usize>)> = Vec::new();
         for re in patterns {
             let one_after_colon = std::ptr::eq(re, &*ONE_AFTER_COLON);
             // "parmi lesquels A et B": some of the quartiers, not the count's list.
@@ -411,8 +421,16 @@ impl Rule for Prose {
                     count,
                     at: sentence,
                 };
-                let items = items
+                let range = all.range();
+                let items: Vec<Item> = items
                     .into_iter()
+                    .filter(|(name, communes)| {
+                        let seen = read.iter().any(|(n, c, r)| {
+                            n == name && c == communes && r.start < range.end && range.start < r.end
+                        });
+                        read.push((name.clone(), communes.clone(), range.clone()));
+                        !seen
+                    })
                     .map(|(name, communes)| Item {
                         range: all.range(),
                         name,
@@ -520,6 +538,8 @@ fn items(
             _ => name,
         };
         let name = BY_NOUN.captures(name).and_then(|c| c.name("n")).map_or(name, |m| m.as_str());
+        let name =
+            QUARTIER_OF.captures(name).and_then(|c| c.name("n")).map_or(name, |m| m.as_str());
         let mut name = clean_name(name);
         if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
             // "centre-ville", "quartier centre": a name all the same.
@@ -657,7 +677,7 @@ fn sentence(text: &str, range: Range<usize>, by_line: bool) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::quartiers::testing::{finds, none};
+    use crate::rules::quartiers::testing::{brief, finds, none};
 
     #[test]
     fn a_single_quartier_with_its_commune() {
@@ -735,6 +755,11 @@ mod tests {
             "Deux autres secteurs bretons, Kermoysan a Quimper et Kerourien a Brest, seront suivis en veille active.",
             &["Kermoysan @ Quimper : veille", "Kerourien @ Brest : veille"],
         );
+        // An item named with its noun: "le quartier des X" (which the single-quartier shape
+        // also reads; the family keeps one).
+        let t = "Deux secteurs, la Fontaine et le quartier des Prés-Hauts, sont placés en veille active.";
+        let got = brief(&crate::rules::quartiers::testing::family(t).quartiers);
+        assert_eq!(got, ["fontaine @  : veille", "prés-hauts @  : veille"], "{t}");
         finds(
             &Prose,
             "Le contrat cible les quartiers Bellevue et Kerourien à Brest.",
