@@ -158,9 +158,15 @@ const AT_COMMUNE: &str = r"(?:[àÀ]|de\s+la\s+(?:ville|commune)\s+(?:de\s+|d'))
 static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"{DE}\s*(?:{name}|centre-ville|centre\s+ancien)", name = *NAME);
     Regex::new(&format!(
-        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
+        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers|secteurs))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
     .expect("valid regex")
+});
+/// A verb whose object is the parts of one quartier ("Le quartier Aurillac Sud, qui regroupe
+/// les secteurs de A et de B"): those sectors are not quartiers of their own.
+static MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:regroupe|regroupant|comprend|comprenant|englobe|englobant|réunit|réunissant|inclut|incluant|composé|formé)\s+$")
+        .expect("valid regex")
 });
 /// A name of an enumeration in prose, maybe with its article ("le Moulin Neuf", "l'Ilot"), or
 /// a quartier a town names by a common noun ("le quartier de la gare", "le quartier du port").
@@ -364,6 +370,14 @@ impl Rule for Prose {
                 }
                 if one_after_colon
                     && !caps.name("intro").is_some_and(|i| ONE_INTRO.is_match(i.as_str()))
+                {
+                    continue;
+                }
+                if kind.as_str().eq_ignore_ascii_case("secteurs")
+                    && MADE_OF.is_match(
+                        &text
+                            [text.floor_char_boundary(all.start().saturating_sub(40))..all.start()],
+                    )
                 {
                     continue;
                 }
@@ -754,6 +768,19 @@ mod tests {
             &Prose,
             "Deux autres secteurs bretons, Kermoysan a Quimper et Kerourien a Brest, seront suivis en veille active.",
             &["Kermoysan @ Quimper : veille", "Kerourien @ Brest : veille"],
+        );
+        // "les secteurs de A et de B", as "les quartiers de A et de B".
+        finds(
+            &Prose,
+            "Les secteurs de Montcalm et de la Poste, anciennement en CUCS, sont inscrits en veille active.",
+            &["Montcalm @  : veille", "Poste @  : veille"],
+        );
+        none(&Prose, "Les secteurs de l'emploi et de la santé sont mobilisés.");
+        // The sectors one quartier is made of are not quartiers of their own.
+        finds(
+            &Prose,
+            "Le quartier prioritaire Brivelle Sud, qui regroupe les secteurs de Montcalm et de la Poste, compte 1 900 habitants.",
+            &["Brivelle Sud @  : prioritaire"],
         );
         // An item named with its noun: "le quartier des X" (which the single-quartier shape
         // also reads; the family keeps one).
