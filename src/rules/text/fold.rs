@@ -30,6 +30,8 @@ use regex_syntax::ast::{
 use regex_syntax::hir::translate::Translator;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
+use super::shared::{fits, share, substitute};
+
 /// The most ranges folding may add to a class for it to be replaced (see the module doc).
 const MAX_ADDED: usize = 8;
 
@@ -38,6 +40,17 @@ const MAX_ADDED: usize = 8;
 /// again (see the module doc).
 pub(super) fn parse(pattern: &str) -> Result<Hir, regex::Error> {
     let error = |e: &dyn std::fmt::Display| regex::Error::Syntax(e.to_string());
+    let mut tree = ast::parse::Parser::new().parse(pattern).map_err(|e| error(&e))?;
+    let shared = share(&mut tree, pattern);
+    rewrite(&mut tree, &mut Flagged { insensitive: false, unicode: true });
+    let hir = Translator::new().translate(pattern, &tree).map_err(|e| error(&e))?;
+    let Some(shared) = shared else { return Ok(hir) };
+    let parts = shared.parts.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>()?;
+    if parts.iter().all(fits)
+        && let Some(hir) = substitute(hir, &parts, shared.placeholders)
+    {
+        return Ok(hir);
+    }
     let mut tree = ast::parse::Parser::new().parse(pattern).map_err(|e| error(&e))?;
     rewrite(&mut tree, &mut Flagged { insensitive: false, unicode: true });
     Translator::new().translate(pattern, &tree).map_err(|e| error(&e))
