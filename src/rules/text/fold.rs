@@ -45,7 +45,7 @@ pub(super) fn parse(pattern: &str) -> Result<Hir, regex::Error> {
     rewrite(&mut tree, &mut Flagged { insensitive: false, unicode: true });
     let hir = Translator::new().translate(pattern, &tree).map_err(|e| error(&e))?;
     let Some(shared) = shared else { return Ok(hir) };
-    let parts = shared.parts.iter().map(|p| parse(p)).collect::<Result<Vec<_>, _>>()?;
+    let parts = shared.parts.iter().map(|p| part_tree(p)).collect::<Result<Vec<_>, _>>()?;
     if parts.iter().all(fits)
         && let Some(hir) = substitute(hir, &parts, shared.placeholders)
     {
@@ -54,6 +54,20 @@ pub(super) fn parse(pattern: &str) -> Result<Hir, regex::Error> {
     let mut tree = ast::parse::Parser::new().parse(pattern).map_err(|e| error(&e))?;
     rewrite(&mut tree, &mut Flagged { insensitive: false, unicode: true });
     Translator::new().translate(pattern, &tree).map_err(|e| error(&e))
+}
+
+/// The tree of a part patterns share (see `shared.rs`), read once in the process: the same
+/// part (the adverb gap, a run of names) stands in several patterns.
+fn part_tree(part: &str) -> Result<Hir, regex::Error> {
+    static PARTS: LazyLock<Mutex<HashMap<String, Hir>>> = LazyLock::new(Mutex::default);
+    if let Some(hir) = PARTS.lock().ok().and_then(|parts| parts.get(part).cloned()) {
+        return Ok(hir);
+    }
+    let hir = parse(part)?;
+    if let Ok(mut parts) = PARTS.lock() {
+        parts.insert(part.to_owned(), hir.clone());
+    }
+    Ok(hir)
 }
 
 /// The flags in force at a point of the pattern, as the parser tracks them: a `(?i)` holds to

@@ -29,7 +29,7 @@ use regex_syntax::ast::{
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
 /// The shortest part worth sharing, in bytes of the pattern.
-const MIN_SHARED: usize = 200;
+const MIN_SHARED: usize = 96;
 
 /// The first placeholder character; part `i` is `FIRST + i`.
 const FIRST: u32 = 0xE000;
