@@ -49,6 +49,9 @@ pub(super) fn parse(pattern: &str) -> Result<Hir, regex::Error> {
     if parts.iter().all(fits)
         && let Some(hir) = substitute(hir, &parts, shared.placeholders)
     {
+        // A debug build checks every shared pattern it meets against the parser's own tree
+        // (the tests check those the fixtures build).
+        debug_assert_eq!(Ok(&hir), regex_syntax::parse(pattern).as_ref(), "{pattern:?}");
         return Ok(hir);
     }
     let mut tree = ast::parse::Parser::new().parse(pattern).map_err(|e| error(&e))?;
