@@ -30,6 +30,8 @@ use regex_syntax::ast::{
 use regex_syntax::hir::translate::Translator;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
+use super::shared::{fits, share, substitute};
+
 /// The most ranges folding may add to a class for it to be replaced (see the module doc).
 const MAX_ADDED: usize = 8;
 
@@ -39,8 +41,36 @@ const MAX_ADDED: usize = 8;
 pub(super) fn parse(pattern: &str) -> Result<Hir, regex::Error> {
     let error = |e: &dyn std::fmt::Display| regex::Error::Syntax(e.to_string());
     let mut tree = ast::parse::Parser::new().parse(pattern).map_err(|e| error(&e))?;
+    let shared = share(&mut tree, pattern);
+    rewrite(&mut tree, &mut Flagged { insensitive: false, unicode: true });
+    let hir = Translator::new().translate(pattern, &tree).map_err(|e| error(&e))?;
+    let Some(shared) = shared else { return Ok(hir) };
+    let parts = shared.parts.iter().map(|p| part_tree(p)).collect::<Result<Vec<_>, _>>()?;
+    if parts.iter().all(fits)
+        && let Some(hir) = substitute(hir, &parts, shared.placeholders)
+    {
+        // A debug build checks every shared pattern it meets against the parser's own tree
+        // (the tests check those the fixtures build).
+        debug_assert_eq!(Ok(&hir), regex_syntax::parse(pattern).as_ref(), "{pattern:?}");
+        return Ok(hir);
+    }
+    let mut tree = ast::parse::Parser::new().parse(pattern).map_err(|e| error(&e))?;
     rewrite(&mut tree, &mut Flagged { insensitive: false, unicode: true });
     Translator::new().translate(pattern, &tree).map_err(|e| error(&e))
+}
+
+/// The tree of a part patterns share (see `shared.rs`), read once in the process: the same
+/// part (the adverb gap, a run of names) stands in several patterns.
+fn part_tree(part: &str) -> Result<Hir, regex::Error> {
+    static PARTS: LazyLock<Mutex<HashMap<String, Hir>>> = LazyLock::new(Mutex::default);
+    if let Some(hir) = PARTS.lock().ok().and_then(|parts| parts.get(part).cloned()) {
+        return Ok(hir);
+    }
+    let hir = parse(part)?;
+    if let Ok(mut parts) = PARTS.lock() {
+        parts.insert(part.to_owned(), hir.clone());
+    }
+    Ok(hir)
 }
 
 /// The flags in force at a point of the pattern, as the parser tracks them: a `(?i)` holds to

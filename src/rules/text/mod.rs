@@ -3,6 +3,7 @@
 
 mod fold;
 mod regex;
+mod shared;
 mod title;
 
 pub use self::regex::{AnyOf, Captures, Match, Regex, built, conversion, syntax_tree};
