@@ -463,21 +463,27 @@ impl Clone for Matcher {
     }
 }
 
+/// An NFA compiler for automata asked only whether and which patterns match: no capture
+/// states, no shrinking (it only pays for reverse automata), at most `size_limit` bytes.
+fn capture_free_compiler(size_limit: usize) -> thompson::Compiler {
+    let mut compiler = thompson::Compiler::new();
+    compiler
+        .configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(size_limit))
+                .which_captures(WhichCaptures::None)
+                .shrink(false),
+        )
+        .syntax(syntax_config());
+    compiler
+}
+
 impl Matcher {
     fn build(hir: &Hir) -> Option<Matcher> {
         if hir.properties().minimum_len().is_none_or(|n| n == 0) {
             return None;
         }
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .which_captures(WhichCaptures::None)
-                    .shrink(false),
-            )
-            .syntax(syntax_config())
-            .build_from_hir(hir)
-            .ok()?;
+        let nfa = capture_free_compiler(10 * (1 << 20)).build_from_hir(hir).ok()?;
         let dfa = hybrid::dfa::DFA::builder()
             .configure(
                 hybrid::dfa::DFA::config()
@@ -941,16 +947,7 @@ struct Set {
 
 impl Set {
     fn build(hirs: &[Hir]) -> Option<Set> {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(64 * (1 << 20)))
-                    .which_captures(WhichCaptures::None)
-                    .shrink(false),
-            )
-            .syntax(syntax_config())
-            .build_many_from_hir(hirs)
-            .ok()?;
+        let nfa = capture_free_compiler(64 * (1 << 20)).build_many_from_hir(hirs).ok()?;
         let dfa = hybrid::dfa::DFA::builder()
             .configure(
                 hybrid::dfa::DFA::config()
