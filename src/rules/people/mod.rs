@@ -164,10 +164,10 @@ fn described_otherwise(after: &str) -> bool {
 fn emit(doc: &Doc, m: &Mention, involvement: Involvement, rule: &str, out: &mut Candidates) {
     let past = m.role.as_ref().is_some_and(|r| r.past);
     let unofficial = m.role.as_ref().is_some_and(|r| r.kind != RoleKind::Official);
-    let excused = EXCUSED.is_match(&doc.text()[m.full.end..]) || authorised_to_sign(doc.text(), m);
+    let away = EXCUSED.is_match(&doc.text()[m.full.end..]) || authorised_to_sign(doc.text(), m);
     let described = m.role.is_none() && described_otherwise(&doc.text()[m.full.end..]);
     let involvement = match involvement {
-        Involvement::Signatory | Involvement::Present if past || excused => Involvement::Mentioned,
+        Involvement::Signatory | Involvement::Present if past || away => Involvement::Mentioned,
         Involvement::Present if unofficial || described => Involvement::Mentioned,
         other => other,
     };
