@@ -2,11 +2,11 @@
 //!
 //! Finds: "Date de signature : 30 juin 2015", "Date de signature : le 10 juillet 2015, à
 //! l'hôtel d'agglomération", "Date de signature du contrat : 06/07/2015", "Signé le : 3 mai
-//! 2016", "Signature : juillet 2015", and a fact box's label on its own line with the date alone on
-//! the next ("Date de signature" / "26/06/2024", a `<dt>` and its `<dd>`). The span holds the label, so that the merger can rank an
-//! explicit field above a date found in prose. Role `signature`. Does not find: "signé le 30
-//! juin 2015" in a sentence (`dates.absolute` gives it the signature role), a label without a
-//! date ("Date de signature : à venir").
+//! 2016", "Signature : juillet 2015", and a fact box's label on its own line with the date
+//! alone on the next ("Date de signature" / "26/06/2024", a `<dt>` and its `<dd>`). The span
+//! holds the label, so that the merger can rank an explicit field above a date found in prose.
+//! Role `signature`. Does not find: "signé le 30 juin 2015" in a sentence (`dates.absolute`
+//! gives it the signature role), a label without a date ("Date de signature : à venir").
 
 use std::sync::LazyLock;
 

@@ -742,8 +742,8 @@ fn one_name_with_et(s: &str, at: usize) -> bool {
     let rest =
         s[at..].trim_start().strip_prefix("et").or_else(|| s[at..].trim_start().strip_prefix("ET"));
     let Some(rest) = rest else { return false };
-    let article = ["l'", "l’", "le ", "la ", "les "];
-    let opens_article = article.iter().any(|a| rest.trim_start().to_lowercase().starts_with(a));
+    let second = rest.trim_start().to_lowercase();
+    let opens_article = ["l'", "l’", "le ", "la ", "les "].iter().any(|a| second.starts_with(a));
     !opens_article
         && !left.contains(char::is_whitespace)
         && !left.contains('\'')

@@ -9,8 +9,9 @@
 //! contract. And the people a sentence opening on a gathering in the passive lists, right after a
 //! sentence that tells a signing or in one: "Le contrat a été signé vendredi. Étaient réunis
 //! pour l'occasion A, sous-préfet, et B, maire" (`present`; cues `gather_opening` of
-//! `rules/people/cues.tsv`). Does not find: the same verbs with another subject ("La réunion a réuni A") or
-//! another object ("A a réuni les habitants"), people after a quotation or a relative clause.
+//! `rules/people/cues.tsv`). Does not find: the same verbs with another subject ("La réunion a
+//! réuni A") or another object ("A a réuni les habitants"), people after a quotation or a
+//! relative clause.
 
 use super::cue::{ABOUT_CONTRACT, GATHER, PRESENCE, list_end};
 use super::emit;
@@ -46,11 +47,12 @@ static PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A sentence opening on a gathering in the passive, with what may stand before its list:
-/// "Étaient réunis pour l'occasion", "Étaient notamment présents autour de la table".
+/// A gathering in the passive, with what may stand before its list: "Étaient réunis pour
+/// l'occasion", "Étaient notamment présents autour de la table" (it counts where it opens a
+/// sentence).
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*{}(?:\s+(?:pour\s+l'occasion|à\s+cette\s+occasion|pour\s+la\s+circonstance|notamment|également|autour\s+de\s+la\s+table))*\b",
+        r"(?i)\b{}(?:\s+(?:pour\s+l'occasion|à\s+cette\s+occasion|pour\s+la\s+circonstance|notamment|également|autour\s+de\s+la\s+table))*\b",
         alternation(cues("gather_opening"))
     ))
     .expect("valid regex")
@@ -60,18 +62,18 @@ impl Gathered {
     /// The people listed after a sentence-opening gathering ([`OPENING`]) when that sentence
     /// or the one before it tells a signing.
     fn opening_lists(&self, doc: &Doc, p: &Parsed, out: &mut Candidates) {
-        let mut at = 0;
-        while at < p.text.len() {
-            let sentence = p.sentence(at);
-            at = sentence.end.max(at + 1);
-            let Some(cue) = OPENING.find(&p.text[sentence.clone()]) else { continue };
+        for cue in OPENING.find_iter(p.text) {
+            let sentence = p.sentence(cue.start());
+            if !p.text[sentence.start..cue.start()].trim().is_empty() {
+                continue;
+            }
             let before = p.text[..sentence.start].trim_end();
             let previous = if before.is_empty() { 0..0 } else { p.sentence(before.len() - 1) };
             if !SIGNING.is_match(&p.text[previous]) && !SIGNING.is_match(&p.text[sentence.clone()])
             {
                 continue;
             }
-            let Some(from) = p.list_after(sentence.start + cue.end()) else { continue };
+            let Some(from) = p.list_after(cue.end()) else { continue };
             let end = list_end(p.text, from, sentence.end, &[&PRESENCE]);
             for m in p.listed(from..end) {
                 emit(doc, m, Involvement::Present, self.id(), out);
