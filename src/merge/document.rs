@@ -32,7 +32,7 @@ use crate::record::{
     OrgInvolvement, Organization, Person, Precision, Published, Quartier, QuartierStatus, Sourced,
     Territory, Warning,
 };
-use crate::rules::territories::{IN_TURN_BEFORE_ID, IN_TURN_ID, SERIES_ID};
+use crate::rules::territories::{IN_TURN_BEFORE_ID, IN_TURN_ID, NOT_PLACE, SERIES_ID};
 use crate::rules::{
     Candidates, Doc, dates, is_list_gap, line_ranges, paragraph_ranges, stretch_around,
 };
@@ -729,30 +729,6 @@ struct Sections {
     /// a series ([`turns`]), though it may speak of the series' contracts too.
     turned: Vec<bool>,
 }
-
-/// Folded words of a territory's name that are not its place: kinds of bodies, small words.
-const NOT_PLACE: &[&str] = &[
-    "agglo",
-    "agglomeration",
-    "ca",
-    "cc",
-    "cu",
-    "communaute",
-    "communes",
-    "d",
-    "de",
-    "des",
-    "du",
-    "grand",
-    "l",
-    "la",
-    "le",
-    "les",
-    "metropole",
-    "pays",
-    "urbaine",
-    "ville",
-];
 
 /// The place word of a territory's name, if it has one of four letters or more.
 fn head_word(name: &str) -> Option<String> {

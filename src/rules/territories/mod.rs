@@ -243,6 +243,81 @@ pub fn first_written_form(clean: &str, territories: &mut [Territory]) {
     }
 }
 
+/// Folded words of a territory's name that are not its place: kinds of bodies, small words.
+pub(crate) const NOT_PLACE: &[&str] = &[
+    "agglo",
+    "agglomeration",
+    "ca",
+    "cc",
+    "cu",
+    "communaute",
+    "communes",
+    "d",
+    "de",
+    "des",
+    "du",
+    "grand",
+    "l",
+    "la",
+    "le",
+    "les",
+    "metropole",
+    "pays",
+    "urbaine",
+    "ville",
+];
+
+/// "Le contrat de ville du Calaisis" beside "Cap Calaisis", "le contrat de ville de
+/// l'agglomération montargoise" beside "l'Agglomération Montargoise et Rives du Loing (AME)": a
+/// carrier the gazetteer does not know, by a name that is no commune's, département's or
+/// région's, whose place words (its name without kinds of bodies and small words,
+/// [`NOT_PLACE`]) all stand in the name of one intercommunality the page names and the
+/// gazetteer knows, is that intercommunality: it takes its kind and code and keeps the name the
+/// page gives the contract. Several intercommunalities that fit leave the carrier as it is.
+/// Runs after linking.
+pub fn named_by_linked_epci(territories: &mut [Territory]) {
+    let words = |name: &str| fold(name).split(' ').map(str::to_owned).collect::<Vec<String>>();
+    let renames: Vec<Option<Territory>> = territories
+        .iter()
+        .map(|t| {
+            if !t.carries_contract || t.code.is_some() || !is_unknown_place(&t.name) {
+                return None;
+            }
+            let place: Vec<String> =
+                words(&t.name).into_iter().filter(|w| !NOT_PLACE.contains(&w.as_str())).collect();
+            if place.is_empty() || place.iter().any(|w| w.chars().count() < 4) {
+                return None;
+            }
+            let fits: Vec<&Territory> = territories
+                .iter()
+                .filter(|o| {
+                    o.code.is_some()
+                        && !matches!(
+                            o.kind.as_str(),
+                            "commune" | "departement" | "region" | "country"
+                        )
+                        && place.iter().all(|w| words(&o.name).contains(w))
+                })
+                .collect();
+            let first = *fits.first()?;
+            fits.iter().all(|o| o.code == first.code).then(|| first.clone())
+        })
+        .collect();
+    for (t, found) in territories.iter_mut().zip(renames) {
+        if let Some(found) = found {
+            t.kind = found.kind;
+            t.code = found.code;
+        }
+    }
+}
+
+/// Whether the gazetteer knows `name` as no commune, département or région.
+fn is_unknown_place(name: &str) -> bool {
+    gazetteer::communes_named(name).is_empty()
+        && gazetteer::departement_named(name).is_none()
+        && gazetteer::region_named(name).is_none()
+}
+
 /// Where `name` first stands as whole words in the text, upper-case titles included: an
 /// acronym as written in `clean`, other names in the text's lower case `lower` (an offset of
 /// `lower` may differ from `clean`'s by a few bytes, enough to order first mentions).
@@ -651,6 +726,65 @@ pub(super) mod tests {
             first_forms(text, &["Porte du Vexin", "CAPV"], "200000001", 60),
             ["Porte du Vexin"]
         );
+    }
+
+    /// A territory named `name`, of kind `kind` and code `code`, found at `at`.
+    fn named(name: &str, kind: &str, code: Option<&str>, carries: bool, at: usize) -> Territory {
+        Territory {
+            name: name.into(),
+            kind: kind.into(),
+            code: code.map(Into::into),
+            carries_contract: carries,
+            evidence: crate::record::Evidence {
+                span: [at, at + name.len()],
+                text: name.into(),
+                rule: "test".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_carrier_named_by_its_place_word_is_the_intercommunality_holding_it() {
+        let codes = |found: &[Territory]| -> Vec<Option<String>> {
+            found.iter().map(|t| t.code.clone()).collect()
+        };
+        // "le contrat de ville du Vexinois" beside "Cap Vexinois Agglo": one body.
+        let mut found = vec![
+            named("Vexinois", "commune", None, true, 10),
+            named("Cap Vexinois Agglo", "CA", Some("200000009"), false, 90),
+        ];
+        named_by_linked_epci(&mut found);
+        assert_eq!(found[0].name, "Vexinois");
+        assert_eq!((found[0].kind.as_str(), found[0].code.as_deref()), ("CA", Some("200000009")));
+        // "l'agglomération vexinoise" beside the long name: the kind word is no place word.
+        let mut found = vec![
+            named("agglomération vexinoise", "CA", None, true, 10),
+            named("Vexinoise et Rives du Ru", "CA", Some("200000008"), true, 60),
+        ];
+        named_by_linked_epci(&mut found);
+        assert_eq!(codes(&found), [Some("200000008".into()), Some("200000008".into())]);
+        // Two intercommunalities holding the word: no choice.
+        let mut found = vec![
+            named("Vexinois", "commune", None, true, 10),
+            named("Cap Vexinois", "CA", Some("200000009"), false, 90),
+            named("Vexinois Nord", "CC", Some("200000007"), false, 140),
+        ];
+        named_by_linked_epci(&mut found);
+        assert_eq!(found[0].code, None);
+        // A word missing from the other name, a commune of the gazetteer, or a commune as the
+        // other name: no link.
+        for (carrier, other, kind) in [
+            ("Vexinois Sud", "Cap Vexinois", "CA"),
+            ("Calais", "Grand Calais Terres et Mers", "CA"),
+            ("Vexinois", "Vexinois-les-Bains", "commune"),
+        ] {
+            let mut found = vec![
+                named(carrier, "commune", None, true, 10),
+                named(other, kind, Some("1"), false, 90),
+            ];
+            named_by_linked_epci(&mut found);
+            assert_eq!(found[0].code, None, "{carrier} / {other}");
+        }
     }
 
     #[test]
