@@ -127,11 +127,19 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     contracts.sort();
     contracts.dedup();
     if formal >= 3 && contracts.len() <= 1 {
+        let lists: Vec<usize> = out
+            .organizations
+            .iter()
+            .filter(|o| FORMAL.contains(&o.evidence.rule.as_str()))
+            .map(|o| o.evidence.span[0])
+            .collect();
+        let text = doc.text();
         for o in &mut out.organizations {
             let rule = o.evidence.rule.as_str();
             if o.involvement == OrgInvolvement::Signatory
                 && !FORMAL.contains(&rule)
                 && !SIGNED_FOR.contains(&rule)
+                && !opens_a_list(text, o.evidence.span[1], &lists)
             {
                 o.involvement = OrgInvolvement::Partner;
             }
@@ -139,6 +147,24 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     }
     out.organizations.sort_by_key(|o| (o.evidence.span, o.involvement));
 }
+
+/// Whether the sentence around the clean offset `end` (where a party's name ends) runs on to
+/// the colon that opens one of the formal lists starting at `lists`: "signé par la communauté
+/// de communes, la Ville de A et la Ville de B, aux côtés de :" then the list. Those parties
+/// sign with the list, they are not prose the list outranks.
+fn opens_a_list(text: &str, end: usize, lists: &[usize]) -> bool {
+    lists.iter().filter(|&&at| at > end && at - end <= LEAD_IN_REACH).any(|&at| {
+        let Some(gap) = text.get(end..at) else { return false };
+        let Some((before, after)) = gap.rsplit_once(':') else { return false };
+        !before.contains(['.', '!', '?', ';', ':'])
+            && !before.contains("\n\n")
+            && after.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    })
+}
+
+/// How far before a formal list's first party the sentence opening it may name its own
+/// parties (bytes).
+const LEAD_IN_REACH: usize = 300;
 
 /// Names in the titles of related-article links ("Sur le même sujet" then "Roanne : Roannais
 /// Agglomération signe à son tour") are other articles' parties: they go.
@@ -402,6 +428,28 @@ mod tests {
         );
         assert!(
             orgs.iter().any(|o| o.name == "Région" && o.involvement == OrgInvolvement::Partner)
+        );
+    }
+
+    #[test]
+    fn the_sentence_opening_a_formal_list_names_parties_too() {
+        let text = "Le contrat a été signé par la communauté de communes du Val d'Aire, la Ville de Nérac et la Ville de Barbaste, aux côtés de :\n\
+            - l'État ;\n- la CAF de Lot-et-Garonne ;\n- France Travail ;\n- Habitalys.\n";
+        let orgs = family(text);
+        for name in ["Ville de Nérac", "Ville de Barbaste", "CAF de Lot-et-Garonne", "Habitalys"] {
+            assert!(
+                orgs.iter().any(|o| o.name == name && o.involvement == OrgInvolvement::Signatory),
+                "{name}: {orgs:?}"
+            );
+        }
+        // A sentence that ends before the list stays prose the list outranks.
+        let text = "La Ville de Nérac et la Ville de Barbaste ont signé en juin. Liste des signataires :\n\
+            - l'État ;\n- la CAF de Lot-et-Garonne ;\n- France Travail ;\n- Habitalys.\n";
+        let orgs = family(text);
+        assert!(
+            orgs.iter()
+                .any(|o| o.name == "Ville de Nérac" && o.involvement == OrgInvolvement::Partner),
+            "{orgs:?}"
         );
     }
 
