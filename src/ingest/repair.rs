@@ -189,7 +189,8 @@ const GAZETTEER_FILES: &[&str] = &[
 /// Agglomération").
 ///
 /// A word is parted before a capital that follows a lower-case letter and opens a lower-case
-/// word, when the part before it holds two letters or more. Not parted: a name written so in
+/// word, when the part before it holds three letters or more, or is a two-letter word of
+/// [`SMALL_WORDS`] ("deLyon"). Not parted: a brand of two short parts ("CoVe"); a name written so in
 /// the gazetteer, as some intercommunalities brand themselves ("GrandAngoulême",
 /// "ViennAgglo"); an elided article or a single letter before the capital ("l'AdC", "iPhone");
 /// capitals that open an acronym ("maCAF").
@@ -209,7 +210,8 @@ pub(super) fn glued_word_edits(clean: &str, edits: &mut Vec<Edit>) {
             }
             let part = &token[part_start..at];
             let part = &part[after_last(part, |c| matches!(c, '\'' | '’'))..];
-            if part.chars().count() >= 2 {
+            let letters = part.chars().count();
+            if letters >= 3 || letters == 2 && SMALL_WORDS.contains(&part.to_lowercase().as_str()) {
                 let start = word.start() + before_at;
                 edits.push(Edit { range: start..word.start() + at, with: format!("{before} ") });
             }
@@ -217,6 +219,11 @@ pub(super) fn glued_word_edits(clean: &str, edits: &mut Vec<Edit>) {
         }
     }
 }
+
+/// The two-letter words a glued word may open with ("etLa", "deLyon", "auCentre"): articles,
+/// prepositions, conjunctions and pronouns.
+const SMALL_WORDS: &[&str] =
+    &["au", "ce", "de", "du", "en", "et", "il", "la", "le", "ne", "ou", "sa", "se", "un"];
 
 /// "Etat" and "Etats": the noun is only ever written with its accent.
 static ETAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bE(tats?)\b").expect("valid regex"));
@@ -271,6 +278,10 @@ mod tests {
     fn names_written_with_an_inner_capital_stay() {
         unchanged("le contrat de GrandAngoulême et de ViennAgglo");
         unchanged("l'AdC, maCAF et un iPhone");
+        // Two short parts that are no words: a brand.
+        unchanged("le contrat de la CoVe et de la CoBa");
+        // A small word glued to the next is parted.
+        view("les quartiers deLyon", "les quartiers de Lyon");
     }
 
     #[test]

@@ -273,8 +273,10 @@ pub(crate) const NOT_PLACE: &[&str] = &[
 /// région's, whose place words (its name without kinds of bodies and small words,
 /// [`NOT_PLACE`]) all stand in the name of one intercommunality the page names and the
 /// gazetteer knows, is that intercommunality: it takes its kind and code and keeps the name the
-/// page gives the contract. Several intercommunalities that fit leave the carrier as it is.
-/// Runs after linking.
+/// page gives the contract. So is an acronym the gazetteer does not know ("le contrat de ville
+/// de la CoVe") beside the one linked intercommunality carrying a contract ("de la Communauté
+/// d'agglomération Ventoux-Comtat-Venaissin"): communes have no acronyms. Several
+/// intercommunalities that fit leave the carrier as it is. Runs after linking.
 pub fn named_by_linked_epci(territories: &mut [Territory]) {
     let words = |name: &str| fold(name).split(' ').map(str::to_owned).collect::<Vec<String>>();
     let renames: Vec<Option<Territory>> = territories
@@ -283,6 +285,16 @@ pub fn named_by_linked_epci(territories: &mut [Territory]) {
             if !t.carries_contract || t.code.is_some() || !is_unknown_place(&t.name) {
                 return None;
             }
+            let epci = |o: &&Territory| {
+                o.code.is_some()
+                    && !matches!(o.kind.as_str(), "commune" | "departement" | "region" | "country")
+            };
+            if grammar::is_acronym(&t.name) {
+                let carriers: Vec<&Territory> =
+                    territories.iter().filter(|o| o.carries_contract).filter(epci).collect();
+                let first = *carriers.first()?;
+                return carriers.iter().all(|o| o.code == first.code).then(|| first.clone());
+            }
             let place: Vec<String> =
                 words(&t.name).into_iter().filter(|w| !NOT_PLACE.contains(&w.as_str())).collect();
             if place.is_empty() || place.iter().any(|w| w.chars().count() < 4) {
@@ -290,14 +302,8 @@ pub fn named_by_linked_epci(territories: &mut [Territory]) {
             }
             let fits: Vec<&Territory> = territories
                 .iter()
-                .filter(|o| {
-                    o.code.is_some()
-                        && !matches!(
-                            o.kind.as_str(),
-                            "commune" | "departement" | "region" | "country"
-                        )
-                        && place.iter().all(|w| words(&o.name).contains(w))
-                })
+                .filter(epci)
+                .filter(|o| place.iter().all(|w| words(&o.name).contains(w)))
                 .collect();
             let first = *fits.first()?;
             fits.iter().all(|o| o.code == first.code).then(|| first.clone())
@@ -561,6 +567,14 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_council_is_no_territory() {
+        let text = "Le contrat de ville du Val d'Yerres a été signé. Pour le Département : M. le \
+                    Président du Conseil départemental ; pour la Région : le Conseil régional.";
+        let all: Vec<String> = run(RULES, text, true).into_iter().map(|t| t.name).collect();
+        assert!(!all.iter().any(|n| n.starts_with("Conseil")), "{all:?}");
+    }
+
+    #[test]
     fn the_fallback_only_speaks_when_nothing_else_does() {
         let text = "Signé en mai par Luc Noir, président du Grand Alès, le contrat de ville \
                     réunit vingt partenaires.";
@@ -763,6 +777,26 @@ pub(super) mod tests {
         ];
         named_by_linked_epci(&mut found);
         assert_eq!(codes(&found), [Some("200000008".into()), Some("200000008".into())]);
+        // An acronym the gazetteer does not know beside the one linked carrier.
+        let mut found = vec![
+            named("CoVx", "EPCI", None, true, 10),
+            named("Vexin Centre", "CA", Some("200000006"), true, 60),
+        ];
+        named_by_linked_epci(&mut found);
+        assert_eq!(found[0].code.as_deref(), Some("200000006"));
+        // Beside two linked carriers, or none carrying, it stays.
+        for others in [
+            vec![
+                named("Vexin Centre", "CA", Some("200000006"), true, 60),
+                named("Vexin Nord", "CC", Some("200000005"), true, 90),
+            ],
+            vec![named("Vexin Centre", "CA", Some("200000006"), false, 60)],
+        ] {
+            let mut found = vec![named("CoVx", "EPCI", None, true, 10)];
+            found.extend(others);
+            named_by_linked_epci(&mut found);
+            assert_eq!(found[0].code, None);
+        }
         // Two intercommunalities holding the word: no choice.
         let mut found = vec![
             named("Vexinois", "commune", None, true, 10),
