@@ -189,7 +189,8 @@ const NEWS_REACH: i64 = 7;
 /// scellé le contrat", "l'agglo a mis hier la dernière main à son contrat"): on a page that
 /// tells a signing and names no signature date, the first day it gives that is no event of
 /// another kind (a vote, a meeting) nor a text's date, and falls in the week before the page's
-/// issue date.
+/// issue date. Not on a page that tells the signing only as to come ("la signature n'a pas
+/// encore eu lieu", "il devra être signé").
 fn reported_day(
     text: &str,
     c: &Candidates,
@@ -197,7 +198,8 @@ fn reported_day(
 ) -> Option<Sourced<String>> {
     let issued: jiff::civil::Date =
         published.filter(|p| p.precision == Precision::Day)?.date.parse().ok()?;
-    if !SIGNING_TOLD.is_match(text) {
+    // A signing told only in sentences that put it in the future has not happened yet.
+    if !SIGNING_TOLD.find_iter(text).any(|m| !dates::signing_to_come(text, &m.range())) {
         return None;
     }
     let d = c.dates.iter().find(|d| {
@@ -2339,6 +2341,10 @@ mod tests {
         assert_eq!(day(&far), None);
         let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le préfet et le président ont \
                  présenté le contrat.\n";
+        assert_eq!(merge(t, &candidates(t)).contracts[0].signed_on, None);
+        // A signing told only as to come.
+        let t = "Publié le 12 mars 2024\nMardi 11 mars, à Laval, le conseil a débattu. La \
+                 signature n'a pas encore eu lieu : le contrat sera signé en avril.\n";
         assert_eq!(merge(t, &candidates(t)).contracts[0].signed_on, None);
         // A signing told by its noun in the plural, a gerund, a mark put on the text.
         for told in [

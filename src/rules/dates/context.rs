@@ -291,11 +291,12 @@ static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A signing told in the future: "sera signé", "seront paraphés", "doit être signé",
 /// "signera", "signeront", "va signer", "vont parapher"; a signature scheduled ("la signature
-/// officielle est fixée au", "la signature est prévue le", "programmée pour") or an authority
+/// officielle est fixée au", "la signature est prévue le", "programmée pour"), one not yet
+/// done ("la signature n'a pas encore eu lieu", "il n'est pas encore signé") or an authority
 /// given to sign ("autorise le maire à signer", "mandate la présidente pour signer").
 static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b|signatures?\s+(?:\p{L}+\s+){0,3}(?:est|sont|sera|seront)\s+(?:\p{L}+\s+)?(?:fixée?s?|prévue?s?|programmée?s?|planifiée?s?)\b|(?:autoris|mandat|habilit)\p{L}*\s+(?:[\p{L}']+\s+){0,4}(?:à|pour)\s+signer\b)",
+        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devra|devront|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b|signatures?\s+(?:\p{L}+\s+){0,3}(?:est|sont|sera|seront)\s+(?:\p{L}+\s+)?(?:fixée?s?|prévue?s?|programmée?s?|planifiée?s?)\b|(?:autoris|mandat|habilit)\p{L}*\s+(?:[\p{L}']+\s+){0,4}(?:à|pour)\s+signer\b|\bn['’]\s*(?:a|ont|est|sont|avait|avaient)\s+pas\s+encore\s+(?:été\s+)?(?:eu\s+lieu|sign|paraph|cosign))",
     )
     .expect("valid regex")
 });
@@ -507,6 +508,9 @@ mod tests {
              fixée au 2 juillet 2015 en préfecture.",
             "La signature du contrat de ville est prévue le 2 juillet 2015 à la mairie.",
             "La présidente est mandatée pour signer le contrat le 2 juillet 2015.",
+            "La signature n'a pas encore eu lieu : elle est programmée pour le 2 juillet 2015.",
+            "Le contrat, qui n'avait pas encore été signé le 2 juillet 2015, attend la Région.",
+            "Le texte devra être signé le 2 juillet 2015 par le sous-préfet.",
         ] {
             assert_eq!(role(s, "2 juillet 2015"), DateRole::Deadline, "{s}");
         }

@@ -82,7 +82,13 @@ static HABIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A signing still to come before a weekday: "sera signé lundi", "doit être signé jeudi".
 static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sera|seront|signera|signeront|va|vont|doit|doivent|devra|devront|prévue?s?)\b[^.!?\n]*$")
+    Regex::new(r"(?i)\b(?:sera|seront|signera|signeront|va|vont|doit|doivent|devra|devront|prévue?s?|programmée?s?)\b[^.!?\n]*$")
+        .expect("valid regex")
+});
+
+/// A signing told as done, before a month alone: "signé en septembre", "paraphée en mai".
+static SIGNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:co-?|contre-?)?sign|paraph|scell|conclu)(?:é|ée|és|ées|u|ue|us|ues)\b[^.!?\n]*$")
         .expect("valid regex")
 });
 
@@ -137,13 +143,15 @@ impl Rule for RelativeDate {
             }
             // A weekday or a month alone dates only a signature, and not a habit or a span ("le
             // mardi", "chaque jeudi", "du lundi au vendredi") or the week or month to come
-            // ("lundi prochain", "sera signé en septembre").
+            // ("lundi prochain", "sera signé en septembre"); a month alone only a signing told
+            // as done ("signé en septembre", not "une signature en octobre": a heading may
+            // announce one).
+            let before = &text[text.floor_char_boundary(m.start().saturating_sub(80))..m.start()];
             if (caps.name("wdbare").is_some() || caps.name("mbare").is_some())
                 && (role != DateRole::Signature
+                    || caps.name("mbare").is_some() && !SIGNED_BEFORE.is_match(before)
                     || HABIT_BEFORE.is_match(&text[..m.start()])
-                    || FUTURE_BEFORE.is_match(
-                        &text[text.floor_char_boundary(m.start().saturating_sub(80))..m.start()],
-                    )
+                    || FUTURE_BEFORE.is_match(before)
                     || NOT_PAST_AFTER.is_match(&text[m.end()..]))
             {
                 continue;
@@ -351,5 +359,8 @@ mod tests {
         none(&RelativeDate, "Le contrat sera signé en octobre par les partenaires.");
         none(&RelativeDate, "La signature du contrat est prévue en décembre.");
         none(&RelativeDate, "Le contrat signé en mai prochain liera neuf partenaires.");
+        // A signature named by its noun: a heading may announce one to come.
+        none(&RelativeDate, "Une signature en octobre\nLe préfet viendra à Luçon.");
+        none(&RelativeDate, "La signature en octobre réunira neuf partenaires.");
     }
 }
