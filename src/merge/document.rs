@@ -538,6 +538,22 @@ fn own_day(
     };
     let sourced =
         |d: &DateMention| Sourced { value: d.value.clone(), evidence: vec![d.evidence.clone()] };
+    // "Le Tampon, jeudi 2 juillet" heading the territory's part of the page: a dateline whose
+    // place is the territory, below the page's own date (the first dateline is the page's).
+    let [ts, te] = t.evidence.span;
+    let page_dated_before = |at: usize| {
+        c.dates.iter().any(|d| d.role == DateRole::Publication && d.evidence.span[0] < at)
+    };
+    if let Some(d) = c.dates.iter().find(|d| {
+        let [ds, de] = d.evidence.span;
+        d.evidence.rule == dates::DATELINE_ID
+            && d.precision == Precision::Day
+            && ds <= ts
+            && te <= de
+            && page_dated_before(ds)
+    }) {
+        return Some(sourced(d));
+    }
     let near = days()
         .filter(|d| owner(d.evidence.span[0], d.evidence.span[1]) == Some(t.evidence.span))
         .min_by_key(|d| d.evidence.span[0].abs_diff(t.evidence.span[0]));
@@ -563,7 +579,6 @@ fn own_day(
     }
     // "Trois jours après, la ministre était à Limoux": the one day of the territory's sentence,
     // when the sentence names no other territory of the series.
-    let [ts, te] = t.evidence.span;
     let Range { start, end } = stretch_around(text, ts..te, &['.', '\n', ';']);
     let inside = |span: [usize; 2]| start <= span[0] && span[1] <= end;
     let sentence = format!(" {} ", fold(text.get(start..end)?));
@@ -2028,6 +2043,50 @@ mod tests {
         let t = "Les contrats :\nle 6 février à Montauban.\nHirson - en mars.\nQuimperlé le 9 \
                  février.\n";
         assert_eq!(days(t)[1], None);
+    }
+
+    #[test]
+    fn a_dateline_heading_a_territory_s_part_gives_its_day() {
+        let series = |t: &str, name: &str| {
+            let mut a = territory(t, name);
+            a.evidence.rule = "territories.series".into();
+            a
+        };
+        let dateline = |t: &str, needle: &str, value: &str| {
+            let mut d = date(t, needle, value, DateRole::Publication);
+            d.evidence.rule = dates::DATELINE_ID.into();
+            d
+        };
+        let days = |t: &str, first: &str| {
+            let c = Candidates {
+                territories: vec![series(t, "Montauban"), series(t, "Quimperlé")],
+                dates: vec![
+                    date(t, first, "2015-02-12", DateRole::Publication),
+                    dateline(t, "Montauban, vendredi 6 février", "2015-02-06"),
+                    dateline(t, "Quimperlé, lundi 9 février", "2015-02-09"),
+                ],
+                ..Candidates::default()
+            };
+            merge(t, &c)
+                .contracts
+                .iter()
+                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
+                .collect::<Vec<_>>()
+        };
+        let t = "Publié le 12 février 2015\nDeux contrats signés\nMontauban, vendredi 6 février\n\
+                 Le préfet a signé avec le maire.\nQuimperlé, lundi 9 février\nLa maire a signé.\n";
+        assert_eq!(
+            days(t, "Publié le 12 février 2015"),
+            [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())]
+        );
+        // The page's own dateline, at its top, is its date, not its town's signing day.
+        let t = "Montauban, le 7 février 2015\nMontauban et Quimperlé ont signé leurs contrats.\n";
+        let c = Candidates {
+            territories: vec![series(t, "Montauban"), series(t, "Quimperlé")],
+            dates: vec![dateline(t, "Montauban, le 7 février 2015", "2015-02-07")],
+            ..Candidates::default()
+        };
+        assert_eq!(merge(t, &c).contracts[0].signed_on, None);
     }
 
     #[test]

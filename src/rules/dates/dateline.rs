@@ -21,7 +21,7 @@ use crate::rules::{Candidates, Doc, Rule};
 pub struct Dateline;
 
 /// This rule's id, in its evidence.
-pub(super) const ID: &str = "dates.dateline";
+pub const ID: &str = "dates.dateline";
 
 /// A place name: capitalised words, with the small words of French place names between them
 /// ("Saint-Étienne-du-Rouvray", "Le Havre", "Boulogne sur Mer").

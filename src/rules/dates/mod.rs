@@ -40,6 +40,9 @@ use super::{Candidates, Doc, Rule};
 use crate::record::{DateMention, DateRole, Precision};
 
 /// The rules of this family.
+/// The id of `dates.dateline`, whose mentions the merger reads as a series' headings.
+pub use dateline::ID as DATELINE_ID;
+
 pub const RULES: &[&dyn Rule] = &[
     &absolute::AbsoluteDate,
     &dateline::Dateline,

@@ -10,7 +10,8 @@
 //! `signatory` when they read the sentence.
 //!
 //! On a page about a signing, a paragraph about its ceremony ("La cérémonie s'est tenue en
-//! mairie. A, préfet du Var, a rappelé ...") counts as speaking of the signing.
+//! mairie. A, préfet du Var, a rappelé ...", "Autour de la table : la préfète, A, …") counts as
+//! speaking of the signing.
 //! In a photo caption ("De gauche à droite : A, préfet du Var, B, maire de X") of a page about
 //! a signing, every person named is `present`, whatever the paragraph.
 //!
@@ -109,10 +110,12 @@ fn speaks_of_signing(paragraph: &str) -> bool {
     })
 }
 
-/// The ceremony a page about a signing reports ("La cérémonie s'est tenue en mairie"): its
-/// paragraph speaks of the signing without the word.
-static CEREMONY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcérémonies?\b").expect("valid regex"));
+/// The ceremony a page about a signing reports ("La cérémonie s'est tenue en mairie", "Autour
+/// de la table : la préfète, A, le président, B"): its paragraph speaks of the signing without
+/// the word.
+static CEREMONY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcérémonies?\b|\bautour\s+de\s+la\s+table\b").expect("valid regex")
+});
 
 /// A photo caption's opening ("De gauche à droite :", "(de g. à dr.)", "Sur la photo,"): the
 /// people it names stand at the event the page reports.
@@ -220,6 +223,20 @@ mod tests {
             "La signature a rassemblé les partenaires. Luc Viel, directeur de la CAF du Gard, y \
              a vu un outil utile ; Lise Roux, directrice de l'école Jaurès, aussi.",
             &["Luc Viel"],
+            Involvement::Present,
+        );
+        // The table of a meeting on a page that tells no signing.
+        none(
+            &SigningContext,
+            "La Ville a réuni ses partenaires en mairie. Autour de la table : la préfète du Gers, \
+             Anne Brun, et le maire d'Auch, Paul Roche.",
+        );
+        // The table of a signing the page told in an earlier paragraph.
+        finds(
+            &SigningContext,
+            "Le contrat a été signé jeudi.\n\nLa Ville a réuni ses partenaires en mairie. Autour \
+             de la table : la préfète du Gers, Anne Brun, et le maire d'Auch, Paul Roche.",
+            &["Anne Brun", "Paul Roche"],
             Involvement::Present,
         );
         finds(
