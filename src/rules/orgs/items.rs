@@ -827,7 +827,13 @@ fn opens_name(rest: &str) -> bool {
         || lexicon::is_generic(r)
         || lexicon::role(r).is_some()
         || BAILLEUR_LEAD.is_match(r)
+        || OFFICE.is_match(r)
 }
+
+/// A housing office named after its lower-case word: "l'office Auvergne Habitat" (the word
+/// stays in the name, unlike a [`BAILLEUR_LEAD`]'s).
+static OFFICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^office\s+\p{Lu}").expect("valid regex"));
 
 /// The first piece of a list may carry the clause before it ("les aides viendront de l'État"):
 /// when it is no name, the State, a region or a département that ends it ("État"), not another
@@ -1521,6 +1527,12 @@ mod tests {
             "la CAF de l'Ain, Dynacité et l'OPAC 38",
             Mode::Explicit,
             &["CAF de l'Ain", "Dynacité", "OPAC 38"],
+        );
+        // A housing office after "et", named by its lower-case word.
+        check(
+            "la CAF de l'Ain, la mission locale Cœur de Bresse et l'office Ain Habitat",
+            Mode::Explicit,
+            &["CAF de l'Ain", "mission locale Cœur de Bresse", "office Ain Habitat"],
         );
     }
 

@@ -38,6 +38,21 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
 /// conclu avec", "a passé son contrat de ville avec", "ce contrat, noué pour six ans avec".
 const CONCLUDED: &str = r"\bcontrats?\b[^.;:]{0,80}?\b(?:conclu|passé|noué|contracté)(?:e|s|es)?\b[^.;:]{0,60}?\bavec\b|\b(?:conclu|passé|noué|contracté)(?:e|s|es)?\s+(?:\p{L}+\s+){0,3}?contrats?\b[^.;:]{0,60}?\bavec\b";
 
+/// A sentence opening at the signing table, up to its list: "Autour de la table se trouvaient
+/// aussi", "Autour de la table de signature figuraient également", "Autour de la table :".
+static AT_THE_TABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*autour\s+de\s+la\s+table(?:\s+de\s+signature)?(?:\s*,)?(?:\s+(?:se\s+trouvaient|figuraient|étaient|siégeaient|prenaient\s+place|on\s+(?:re)?trouvait))?(?:\s+(?:aussi|également|notamment|encore))*\s*:?\s*")
+        .expect("valid regex")
+});
+
+/// A signing told as done somewhere on the page: "signé", "ont signé", "signature", "paraphé".
+static SIGNING_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:co-?)?sign(?:é|ée|és|ées|ent|èrent|ature|atures)\b|\bparaph(?:é|ée|és|ées)\b",
+    )
+    .expect("valid regex")
+});
+
 /// A sentence opening with the signers of the sentence before: "Parmi eux : ...", "Parmi
 /// lesquels, ...".
 static AMONG_THEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -236,6 +251,7 @@ impl Rule for SignatoryList {
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
         let mut signed_before = false;
+        let mut signing_page: Option<bool> = None;
         for sentence in sentences(doc) {
             let s = &text[sentence.clone()];
             // "Il a été signé par 25 partenaires. Parmi eux : l'État, la Ville ...": the list
@@ -257,6 +273,13 @@ impl Rule for SignatoryList {
                     let seg = trimmed(text, sentence.start + seg.start..sentence.start + seg.end);
                     push_signatories(doc, items(text, seg, mode), ID, &mut Vec::new(), out);
                 }
+            }
+            // "Autour de la table se trouvaient aussi A, B et C." on a page about a signing.
+            if let Some(m) = AT_THE_TABLE.find(s)
+                && *signing_page.get_or_insert_with(|| SIGNING_DONE.is_match(text))
+            {
+                let seg = trimmed(text, sentence.start + m.end()..sentence.end);
+                push_signatories(doc, items(text, seg, Mode::Explicit), ID, &mut seen, out);
             }
             signed_before = SIGNED.is_match(s) && !FUTURE_SIGNING.is_match(s);
             let Some(signing) = SIGNING.find(s).or_else(|| PARTNER.find(s)) else { continue };
@@ -927,6 +950,25 @@ mod tests {
             ],
         );
         check("La signature aura lieu en mairie : la presse est invitée.", &[]);
+    }
+
+    #[test]
+    fn the_bodies_at_the_signing_table() {
+        check(
+            "Le contrat a été signé mardi. Autour de la table se trouvaient aussi la \
+             CAF du Gers, France Travail et Gers Habitat.",
+            &["CAF du Gers", "France Travail", "Gers Habitat"],
+        );
+        check(
+            "Le contrat a été paraphé jeudi.\n\nAutour de la table : l'État, la Région Occitanie.",
+            &["État", "Région Occitanie"],
+        );
+        // A table of a meeting on a page that tells no signing.
+        check(
+            "Autour de la table se trouvaient aussi la CAF du Gers et France Travail, pour un \
+             premier bilan.",
+            &[],
+        );
     }
 
     #[test]

@@ -204,13 +204,16 @@ fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
     let text = doc.text();
     for sentence in super::text::sentences(doc) {
         let s = &text[sentence.clone()];
-        if !SIGNING_SENTENCE.is_match(s) || FUTURE_SIGNING.is_match(s) {
+        let signing = SIGNING_SENTENCE.is_match(s) && !FUTURE_SIGNING.is_match(s);
+        if !signing && !in_signing_list(text, sentence.start) {
             continue;
         }
         for c in ON_BEHALF.captures_iter(s) {
             let (Some(all), Some(party)) = (c.get(0), c.name("party")) else { continue };
             let bare_comma = all.as_str().starts_with(',');
-            if bare_comma && c.name("next").is_none() {
+            // "A, conseillère régionale, pour la Région ;": the party closes its signer's item.
+            let closes_item = c.name("end").is_some_and(|e| !e.as_str().starts_with(','));
+            if bare_comma && c.name("next").is_none() && !closes_item {
                 continue;
             }
             let item = all.as_str().starts_with([';', ':']);
@@ -230,6 +233,29 @@ fn on_behalf(doc: &Doc, seen: &mut Vec<String>, out: &mut Candidates) {
             }
         }
     }
+}
+
+/// Whether the clean offset `at` lies in an item of a bulleted list that a line about a signing
+/// done opens ("Ont signé le contrat :" then "- A, conseillère régionale, pour la Région ;").
+fn in_signing_list(text: &str, at: usize) -> bool {
+    let bulleted = |line: &str| line.trim_start().starts_with(['-', '–', '•', '*']);
+    let mut end = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if !bulleted(&text[end..line_end]) {
+        return false;
+    }
+    while end > 0 {
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..end - 1];
+        if !bulleted(line) {
+            let lead = line.trim_end();
+            return lead.ends_with(':')
+                && SIGNING_SENTENCE.is_match(lead)
+                && !FUTURE_SIGNING.is_match(lead);
+        }
+        end = start;
+    }
+    false
 }
 
 /// The page's own body named by a common noun in `range` ("la ville", "l'agglo"), see
@@ -277,6 +303,26 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(signatories(&SigningFor, text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_party_closing_its_signer_s_item_in_a_list_of_signers() {
+        check(
+            "Ont signé le contrat :\n- Paul Roche, préfet du Gers ;\n- Anne Brun, conseillère \
+             départementale, pour le Département du Gers ;\n- Luc Viel, conseiller régional, pour la \
+             Région Occitanie.\n",
+            &["Département du Gers", "Région Occitanie"],
+        );
+        // A list of signers to come, or no list at all.
+        check(
+            "Signeront le contrat :\n- Anne Brun, conseillère départementale, pour le Département \
+             du Gers ;\n- Luc Viel, conseiller régional, pour la Région Occitanie.\n",
+            &[] as &[&str],
+        );
+        check(
+            "Les invités :\n- Anne Brun, conseillère départementale, pour le Département du Gers ;\n",
+            &[] as &[&str],
+        );
     }
 
     #[test]
