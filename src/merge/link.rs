@@ -60,6 +60,7 @@ pub fn link(doc: &Doc, c: &mut Candidates) {
     crate::rules::quartiers::link_codes(doc, &mut c.quartiers);
     crate::rules::territories::first_written_form(doc.clean, &mut c.territories);
     crate::rules::territories::named_by_linked_epci(&mut c.territories);
+    crate::rules::territories::unknown_beside_known(&mut c.territories);
     for name in ambiguous {
         c.warnings.push(Warning {
             kind: "link.ambiguous".into(),

@@ -317,6 +317,35 @@ pub fn named_by_linked_epci(territories: &mut [Territory]) {
     }
 }
 
+/// "Le premier contrat de ville du Sud-Vendée" beside "porté par la communauté de communes du
+/// Pays de Fontenay-le-Comte": a carrier no reference knows (no commune, intercommunality,
+/// département, région or 2015 carrier, no acronym) is another name of the page's contract
+/// when another carrier is one they know: it carries none of its own. A series of signings
+/// keeps each of its territories. Runs after linking.
+pub fn unknown_beside_known(territories: &mut [Territory]) {
+    let series = |t: &Territory| t.evidence.rule == SERIES_ID || in_turn::is_turn(t);
+    let known = |t: &Territory| t.code.is_some() || ranked::names_a_2015_carrier(&t.name);
+    let carriers: Vec<&Territory> = territories.iter().filter(|t| t.carries_contract).collect();
+    if carriers.iter().any(|t| series(t)) || !carriers.iter().any(|t| known(t)) {
+        return;
+    }
+    let unknown: Vec<bool> = territories
+        .iter()
+        .map(|t| {
+            t.carries_contract
+                && !known(t)
+                && !grammar::is_acronym(&t.name)
+                && is_unknown_place(&t.name)
+                && gazetteer::epci_named(&t.name).is_empty()
+        })
+        .collect();
+    for (t, unknown) in territories.iter_mut().zip(unknown) {
+        if unknown {
+            t.carries_contract = false;
+        }
+    }
+}
+
 /// Whether the gazetteer knows `name` as no commune, département or région.
 fn is_unknown_place(name: &str) -> bool {
     gazetteer::communes_named(name).is_empty()
@@ -566,6 +595,38 @@ pub(super) mod tests {
     /// Names of the carriers the whole family keeps for `text`.
     fn family(text: &str) -> Vec<String> {
         run(RULES, text, true).into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn a_carrier_no_reference_knows_beside_a_known_one_is_no_contract_of_its_own() {
+        let carriers = |found: &[Territory]| -> Vec<String> {
+            found.iter().filter(|t| t.carries_contract).map(|t| t.name.clone()).collect()
+        };
+        // "le contrat de ville du Val Brumeux" beside "le contrat de ville de Vexin Centre".
+        let mut found = vec![
+            named("Val Brumeux", "commune", None, true, 10),
+            named("Vexin Centre", "CA", Some("200000006"), true, 60),
+        ];
+        unknown_beside_known(&mut found);
+        assert_eq!(carriers(&found), ["Vexin Centre"]);
+        // A series keeps each territory; two unknown carriers, or an acronym, stay.
+        let mut series = named("Val Brumeux", "commune", None, true, 10);
+        series.evidence.rule = SERIES_ID.into();
+        for mut found in [
+            vec![series, named("Vexin Centre", "CA", Some("200000006"), true, 60)],
+            vec![
+                named("Val Brumeux", "commune", None, true, 10),
+                named("Mont Brumeux", "commune", None, true, 60),
+            ],
+            vec![
+                named("CVBX", "EPCI", None, true, 10),
+                named("Vexin Centre", "CA", Some("200000006"), true, 60),
+            ],
+        ] {
+            let before = carriers(&found);
+            unknown_beside_known(&mut found);
+            assert_eq!(carriers(&found), before);
+        }
     }
 
     #[test]

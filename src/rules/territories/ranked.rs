@@ -284,6 +284,12 @@ fn carriers_2015_in(text: &str) -> Vec<&'static Carrier2015> {
     CARRIERS_2015.iter().filter(|c| c.words.iter().all(|w| folded.contains(w.as_str()))).collect()
 }
 
+/// Whether `name` holds the name of a carrier of the 2015 contracts
+/// (`rules/gazetteer/contrats_2015.tsv`), as written or in capitals.
+pub(super) fn names_a_2015_carrier(name: &str) -> bool {
+    !carriers_2015_in(name).is_empty()
+}
+
 /// The proper part of a 2015 carrier's name: without its kind ("CC du Pays Grand Combien" →
 /// "Pays Grand Combien"), `None` when too short to be told from a common word.
 fn core_name(name: &str) -> Option<String> {
