@@ -246,10 +246,30 @@ static CARRIERS_2015: LazyLock<Vec<Carrier2015>> = LazyLock::new(|| {
             let pattern =
                 Regex::new(&format!(r"(?i)\b{}\b", escaped.join(r"(?:\s*[-'’]\s*|\s+)"))).ok()?;
             let words = words.into_iter().filter_map(case_folded).collect();
-            Some(Carrier2015 { code: code.clone(), pattern, words })
+            let named = Carrier2015 { code: code.clone(), pattern, words };
+            Some(std::iter::once(named).chain(initialism_2015(name, code)))
         })
+        .flatten()
         .collect()
 });
+
+/// A 2015 carrier the intercommunalities of today do not hold (merged or renamed since) as
+/// its initialism written in capitals: "CAMY" for the "CA de Mantes en Yvelines", four letters
+/// at least (the intercommunalities of today have theirs in the gazetteer).
+fn initialism_2015(name: &str, code: &str) -> Option<Carrier2015> {
+    use crate::gazetteer::names;
+    if code.len() == 5 || gazetteer::epci(code).is_some() {
+        return None;
+    }
+    let long = names::expand_kind(&names::key(name));
+    let initials = names::initialism(&long)?.to_uppercase();
+    if initials.chars().count() < 4 {
+        return None;
+    }
+    let pattern = Regex::new(&format!(r"\b{initials}\b")).ok()?;
+    let words = vec![initials.to_lowercase()];
+    Some(Carrier2015 { code: code.to_owned(), pattern, words })
+}
 
 /// `text` with each letter in the lower case that every letter a `(?i)` pattern takes for it
 /// shares ("É" and "é" give "é"; "S", "s" and the long "ſ" give "s"), so that a text where
@@ -1478,6 +1498,21 @@ mod tests {
         assert_eq!(case_folded("İstanbul"), None);
         assert_eq!(case_folded("Ωmega"), None);
         assert_eq!(case_folded("2 € « » – 😀").as_deref(), Some("2 € « » – 😀"));
+    }
+
+    #[test]
+    fn a_2015_carrier_merged_since_is_found_by_its_initialism() {
+        // The CA de Mantes en Yvelines (2015) is no intercommunality of today.
+        let found = initialism_2015("CA de Mantes en Yvelines", "247800014").expect("initialism");
+        assert!(found.pattern.is_match("le territoire de la CAMY, ses quartiers"));
+        assert!(!found.pattern.is_match("Camy"));
+        assert!(!found.pattern.is_match("CAMYS"));
+        let text = "Pour la CAMY : Paul Roche, président. Le contrat de ville a été signé.";
+        assert!(carriers_2015_in(text).iter().any(|c| c.code == "247800014"));
+        // A commune's code, an intercommunality of today, or fewer than four letters: none.
+        assert!(initialism_2015("Mantes-la-Jolie", "78361").is_none());
+        assert!(initialism_2015("CA de Lens-Liévin", "200033579").is_none());
+        assert!(initialism_2015("CC de Millau", "241200000").is_none());
     }
 
     /// Every 2015 carrier named in a text (as written, in capitals, in lower case, with a long
