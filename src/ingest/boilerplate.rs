@@ -158,6 +158,9 @@ mod tests {
         dropped("Ce site utilise des cookies pour faciliter votre navigation. OK");
         dropped("Aller au contenu principal");
         dropped("Partager : Facebook | X | LinkedIn");
+        dropped("Il vous reste 62 % de cet article à lire. Je m'abonne - 1 € le premier mois.");
+        dropped("Déjà abonné ? Se connecter");
+        kept("Il vous reste un an pour signer le contrat, a rappelé le préfet.");
         dropped("Imprimer   Partager");
         dropped("Retour à la liste des communiqués");
         dropped("< Retour aux résultats");
