@@ -2010,20 +2010,27 @@ mod tests {
     /// The signing days the merge gives the territories `names` of a series, with the days of
     /// 6 and 9 February in `t`.
     fn series_days(t: &str, names: &[&str]) -> Vec<Option<String>> {
-        let series = |name: &str| {
-            let mut a = territory(t, name);
-            a.evidence.rule = "territories.series".into();
-            a
-        };
         let c = Candidates {
-            territories: names.iter().map(|n| series(n)).collect(),
+            territories: names.iter().map(|n| in_series(t, n)).collect(),
             dates: vec![
                 date(t, "6 février", "2015-02-06", DateRole::Other),
                 date(t, "9 février", "2015-02-09", DateRole::Other),
             ],
             ..Candidates::default()
         };
-        merge(t, &c)
+        signing_days(t, &c)
+    }
+
+    /// Territory `name` of `t`, told as one of a series of signings.
+    fn in_series(t: &str, name: &str) -> Territory {
+        let mut a = territory(t, name);
+        a.evidence.rule = SERIES_ID.into();
+        a
+    }
+
+    /// Each merged contract's signing day, in the merger's order.
+    fn signing_days(t: &str, c: &Candidates) -> Vec<Option<String>> {
+        merge(t, c)
             .contracts
             .iter()
             .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
@@ -2047,11 +2054,7 @@ mod tests {
 
     #[test]
     fn a_dateline_heading_a_territory_s_part_gives_its_day() {
-        let series = |t: &str, name: &str| {
-            let mut a = territory(t, name);
-            a.evidence.rule = "territories.series".into();
-            a
-        };
+        let series = in_series;
         let dateline = |t: &str, needle: &str, value: &str| {
             let mut d = date(t, needle, value, DateRole::Publication);
             d.evidence.rule = dates::DATELINE_ID.into();
@@ -2067,11 +2070,7 @@ mod tests {
                 ],
                 ..Candidates::default()
             };
-            merge(t, &c)
-                .contracts
-                .iter()
-                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
-                .collect::<Vec<_>>()
+            signing_days(t, &c)
         };
         let t = "Publié le 12 février 2015\nDeux contrats signés\nMontauban, vendredi 6 février\n\
                  Le préfet a signé avec le maire.\nQuimperlé, lundi 9 février\nLa maire a signé.\n";
@@ -2144,24 +2143,15 @@ mod tests {
     #[test]
     fn a_contract_whose_signing_is_to_come_takes_no_other_day() {
         let days = |t: &str, role: DateRole| {
-            let series = |name: &str| {
-                let mut a = territory(t, name);
-                a.evidence.rule = "territories.series".into();
-                a
-            };
             let c = Candidates {
-                territories: vec![series("Montauban"), series("Quimperlé")],
+                territories: vec![in_series(t, "Montauban"), in_series(t, "Quimperlé")],
                 dates: vec![
                     date(t, "6 février", "2015-02-06", DateRole::Signature),
                     date(t, "9 février", "2015-02-09", role),
                 ],
                 ..Candidates::default()
             };
-            merge(t, &c)
-                .contracts
-                .iter()
-                .map(|c| c.signed_on.as_ref().map(|s| s.value.clone()))
-                .collect::<Vec<_>>()
+            signing_days(t, &c)
         };
         let t = "Deux contrats ont été signés le 6 février à la préfecture, dont celui de \
                  Montauban. Le contrat de Quimperlé, qui couvre trois quartiers, sera signé \
