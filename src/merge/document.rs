@@ -47,12 +47,14 @@ pub struct Merged {
 }
 
 /// Words about the contracts together: "ces contrats", "les quatre contrats", "les 4 contrats",
-/// "chacun des contrats", "chacun des cinq documents", "l'ensemble des conventions". Not a part
+/// "chacun des contrats", "chacun des cinq documents", "l'ensemble des conventions", what is
+/// said of each signing of a series ("se sont engagés à chaque fois", "pour chacun d'entre
+/// eux", "à chaque signature"). Not a part
 /// of a larger count ("six des huit contrats du département" is about the département's).
 static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
     const COUNT: &str = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|\d{1,2}|premiers|nouveaux)\s+";
     Regex::new(&format!(
-        r"(?i)\b(?:ces|les|deux|trois|leurs|des)\s+(?:deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\b(?:ces|les|leurs)\s+{COUNT}contrats\b|\b(?:chacun|chacune|l'ensemble)\s+des\s+(?:{COUNT})?(?:contrats|conventions|documents)\b"
+        r"(?i)\b(?:ces|les|deux|trois|leurs|des)\s+(?:deux\s+|trois\s+|premiers\s+|nouveaux\s+)?contrats\b|\b(?:ces|les|leurs)\s+{COUNT}contrats\b|\b(?:chacun|chacune|l'ensemble)\s+des\s+(?:{COUNT})?(?:contrats|conventions|documents)\b|\b(?:à\s+)?chaque\s+(?:fois|signature|contrat)\b|\bpour\s+chacun(?:e)?\s+d['’]entre\s+(?:eux|elles)\b"
     ))
     .expect("valid regex")
 });
@@ -1720,6 +1722,18 @@ mod tests {
             names(&m.contracts[1]),
             ["État", "communauté d'agglomération Forbach Porte de France", "CAF"]
         );
+        // What is said of each signing of the series.
+        let t = TWO.replace(
+            "Ces contrats associent l'État, la communauté d'agglomération Forbach Porte de France et \
+             la CAF.",
+            "Aux côtés de l'État, la CAF et la Banque des Territoires ont signé à chaque fois.",
+        );
+        let mut c = two_contract_candidates();
+        c.organizations = vec![org(&t, "État"), org(&t, "CAF"), org(&t, "Banque des Territoires")];
+        let m = merge(&t, &c);
+        for k in &m.contracts {
+            assert_eq!(names(k), ["État", "CAF", "Banque des Territoires"], "{}", k.territory);
+        }
     }
 
     #[test]
