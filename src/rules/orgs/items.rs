@@ -238,7 +238,9 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     let mut head: Option<&'static str> = None;
     for chunk in parts {
         let chunk = after_opening(text, after_colon(text, chunk, &mut bailleur));
-        if chunk.is_empty() {
+        // "En l'absence du préfet, c'est la sous-préfète qui a signé": who was away or stood in
+        // for is no party of the list.
+        if chunk.is_empty() || STOOD_IN_FOR.is_match(&text[chunk.clone()]) {
             continue;
         }
         if let Some(built) = distribute(text, chunk.clone()) {
@@ -276,6 +278,13 @@ pub(super) fn items(text: &str, seg: Range<usize>, mode: Mode) -> Vec<Item> {
     out.extend(nested);
     out
 }
+
+/// A chunk telling who was away or whose place was taken: "en l'absence du préfet", "en
+/// remplacement de la maire", "à la place du président".
+static STOOD_IN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:en\s+l['’]\s*absence|en\s+remplacement|à\s+la\s+place)\s+d(?:e|u|es|['’])")
+        .expect("valid regex")
+});
 
 /// A chunk cut before a plural head that opens after " et " ("Vire Normandie et les villes de
 /// Condé et de Flers"), so that the head's complements are distributed.
@@ -1527,6 +1536,12 @@ mod tests {
             "la CAF de l'Ain, Dynacité et l'OPAC 38",
             Mode::Explicit,
             &["CAF de l'Ain", "Dynacité", "OPAC 38"],
+        );
+        // Who was away is no party.
+        check(
+            "En l'absence du préfet, la sous-préfète, la CAF du Gers et Gers Habitat",
+            Mode::Loose,
+            &["sous-préfète", "CAF du Gers", "Gers Habitat"],
         );
         // A housing office after "et", named by its lower-case word.
         check(
