@@ -37,7 +37,7 @@ const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
 /// quartier de veille active des Tilleuls à Vitré" (the status between the cue and the name).
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:(?:prioritaire|(?:de|en)\s+veille(?:\s+active)?)\s+)?(?:{DE})?«?\s*(?P<name>{name})(?:\s*»)?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?[àÀ]\s+(?P<c1>{PLACE})|\s+[àÀ]\s+(?P<c2>{PLACE}))?",
+        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:(?:prioritaire|(?:de|en)\s+veille(?:\s+active)?)\s+)?(?:{DE})?«?\s*(?P<name>{name})(?:\s*»)?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?(?:[àÀ]|au)\s+(?P<c1>{PLACE})|\s+(?:[àÀ]|au)\s+(?P<c2>{PLACE}))?",
         name = *NAME
     ))
     .expect("valid regex")
@@ -71,6 +71,18 @@ static ANOTHER: LazyLock<Regex> =
 /// A capitalised past participle and its agent ("Prolongé par", "Signée par"): no name.
 static PARTICIPLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?:é|ée|és|ées)\s+par\b").expect("valid regex"));
+/// A commune named after "au" (`before` ends with it) is one whose name opens with "Le": "au
+/// Tampon" is Le Tampon, "au Havre" Le Havre, when the gazetteer knows that name.
+fn with_contracted_article(before: &str, place: String) -> String {
+    let after_au = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("au"));
+    let named = format!("Le {place}");
+    if after_au && is_commune(&named) { named } else { place }
+}
+
 /// "le quartier centre de Lillers", "le quartier ouest à Lanester".
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -396,7 +408,7 @@ impl Rule for Prose {
                 let shared: Vec<String> = ["c0", "c1", "c2"]
                     .iter()
                     .filter_map(|n| caps.name(n))
-                    .map(|m| collapse(m.as_str()))
+                    .map(|m| with_contracted_article(&text[..m.start()], collapse(m.as_str())))
                     .collect();
                 let sentence = sentence(text, all.range(), by_line);
                 let s = &text[sentence.clone()];
@@ -714,6 +726,12 @@ mod tests {
             &Prose,
             "Les actions visent le nouveau quartier prioritaire « Les Prés », à Vannes.",
             &["Les Prés @ Vannes : prioritaire"],
+        );
+        // "au" before a commune whose name opens with "Le".
+        finds(
+            &Prose,
+            "Le quartier de Caucriauville, au Havre, reste suivi en veille active.",
+            &["Caucriauville @ Le Havre : veille"],
         );
         none(&Prose, "Le nouveau quartier sera livré en 2026.");
         // The status stands between the cue and the name.
