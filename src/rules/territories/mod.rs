@@ -279,7 +279,7 @@ pub(crate) const NOT_PLACE: &[&str] = &[
 /// intercommunalities that fit leave the carrier as it is. Runs after linking.
 pub fn named_by_linked_epci(territories: &mut [Territory]) {
     let words = |name: &str| fold(name).split(' ').map(str::to_owned).collect::<Vec<String>>();
-    let renames: Vec<Option<Territory>> = territories
+    let links: Vec<Option<(String, Option<String>)>> = territories
         .iter()
         .map(|t| {
             if !t.carries_contract || t.code.is_some() || !is_unknown_place(&t.name) {
@@ -293,7 +293,8 @@ pub fn named_by_linked_epci(territories: &mut [Territory]) {
                 let carriers: Vec<&Territory> =
                     territories.iter().filter(|o| o.carries_contract).filter(epci).collect();
                 let first = *carriers.first()?;
-                return carriers.iter().all(|o| o.code == first.code).then(|| first.clone());
+                let one = carriers.iter().all(|o| o.code == first.code);
+                return one.then(|| (first.kind.clone(), first.code.clone()));
             }
             let place: Vec<String> =
                 words(&t.name).into_iter().filter(|w| !NOT_PLACE.contains(&w.as_str())).collect();
@@ -306,13 +307,14 @@ pub fn named_by_linked_epci(territories: &mut [Territory]) {
                 .filter(|o| place.iter().all(|w| words(&o.name).contains(w)))
                 .collect();
             let first = *fits.first()?;
-            fits.iter().all(|o| o.code == first.code).then(|| first.clone())
+            let one = fits.iter().all(|o| o.code == first.code);
+            one.then(|| (first.kind.clone(), first.code.clone()))
         })
         .collect();
-    for (t, found) in territories.iter_mut().zip(renames) {
-        if let Some(found) = found {
-            t.kind = found.kind;
-            t.code = found.code;
+    for (t, link) in territories.iter_mut().zip(links) {
+        if let Some((kind, code)) = link {
+            t.kind = kind;
+            t.code = code;
         }
     }
 }
