@@ -134,7 +134,16 @@ impl Rule for LineList {
             }
             let mut run: Vec<Line> = Vec::new();
             let mut j = i + 1;
+            // A bulleted run ends at its first line without a bullet: the text goes on ("- A\n- B\n
+            // Le secteur de C, au Tampon, sera suivi en veille active.").
+            let bulleted = |k: usize| {
+                let line = &doc.text()[lines[k].clone()];
+                BULLET.is_match(line) || NESTED.is_match(line)
+            };
             while let Some(range) = lines.get(j) {
+                if !run.is_empty() && bulleted(i + 1) && !bulleted(j) {
+                    break;
+                }
                 let Some(line) = item(doc, range.clone(), &known, !run.is_empty()) else { break };
                 let last = line.last;
                 run.push(line);
@@ -425,6 +434,16 @@ mod tests {
             &LineList,
             "À Dole, le contrat retient deux quartiers :\n- Les Mesnils Pasteur - nouvellement retenu ;\n- La Bedugue - gare.\n",
             &["Les Mesnils Pasteur @ Dole : prioritaire", "La Bedugue - gare @ Dole : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_bulleted_run_ends_at_a_line_without_a_bullet() {
+        finds(
+            &LineList,
+            "Trois quartiers prioritaires sont retenus à Dole :\n- Mesnils Pasteur\n- La Bedugue\n\
+             Le secteur des Paters, à Dole, sera suivi\n",
+            &["Mesnils Pasteur @ Dole : prioritaire", "La Bedugue @ Dole : prioritaire"],
         );
     }
 
