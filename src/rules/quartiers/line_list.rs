@@ -280,7 +280,7 @@ fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Li
         .find(body)
         .filter(|m| !place_part(m.as_str()))
         .map_or(body, |m| &body[..m.start()]);
-    let whole = clean_name(body);
+    let whole = town_centre(body).unwrap_or_else(|| clean_name(body));
     let split = LAST_DASH.find_iter(body).last();
     let tail = split
         .and_then(|m| {
@@ -300,7 +300,8 @@ fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Li
             plausible_name(&name).then_some((name, communes))
         });
     // A name and its communes may together be longer than a name alone.
-    if !plausible_name(&whole) && (tail.is_none() || whole.split_whitespace().count() <= 12) {
+    let plausible = plausible_name(&whole) || town_centre(&whole).is_some();
+    if !plausible && (tail.is_none() || whole.split_whitespace().count() <= 12) {
         return None;
     }
     Some(match tail {
@@ -313,6 +314,27 @@ fn bare(range: Range<usize>, body: &str, known: &Known, last: bool) -> Option<Li
             Line { range, name: whole, tail: Tail::None, last }
         }
     })
+}
+
+/// A town's centre written in lower case as an item ("le centre-ville ;", "le centre ancien"):
+/// the name without its article, though names open with a capital elsewhere.
+fn town_centre(body: &str) -> Option<String> {
+    const CENTRES: [&str; 7] = [
+        "centre ancien",
+        "centre bourg",
+        "centre historique",
+        "centre ville",
+        "coeur de ville",
+        "coeur historique",
+        "vieux centre",
+    ];
+    let name = collapse(body.trim().trim_end_matches(['.', ';', ',']).trim());
+    let bare = ["le ", "la ", "l'", "l’"]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(&name)
+        .trim_start();
+    CENTRES.contains(&fold(bare).as_str()).then(|| bare.to_owned())
 }
 
 /// The communes that open a parenthesis holding something else after them ("Saint-Herblain, 3
@@ -434,6 +456,21 @@ mod tests {
             &LineList,
             "À Dole, le contrat retient deux quartiers :\n- Les Mesnils Pasteur - nouvellement retenu ;\n- La Bedugue - gare.\n",
             &["Les Mesnils Pasteur @ Dole : prioritaire", "La Bedugue - gare @ Dole : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_town_centre_in_lower_case_is_an_item() {
+        finds(
+            &LineList,
+            "Les quartiers prioritaires, tous situés à Dole :\n- le centre-ville ;\n- Mesnils Pasteur.\n",
+            &["centre-ville @ Dole : prioritaire", "Mesnils Pasteur @ Dole : prioritaire"],
+        );
+        // Another lower-case line still ends the run.
+        finds(
+            &LineList,
+            "Les quartiers prioritaires, tous situés à Dole :\n- Mesnils Pasteur ;\n- le port.\n",
+            &["Mesnils Pasteur @ Dole : prioritaire"],
         );
     }
 
