@@ -314,7 +314,7 @@ fn told_in_future(sentence: &str) -> bool {
 
 /// Whether the sentence of the date at `range` tells its signing in the future only (its role
 /// then is a deadline).
-pub(super) fn signing_to_come(text: &str, range: &Range<usize>) -> bool {
+pub fn signing_to_come(text: &str, range: &Range<usize>) -> bool {
     told_in_future(&text[sentence(text, range)])
 }
 

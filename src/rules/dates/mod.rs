@@ -68,11 +68,9 @@ pub fn of_a_text(clean: &str, d: &DateMention) -> bool {
     before.get(before.len().saturating_sub(3)..).is_some_and(|t| t.eq_ignore_ascii_case(" du"))
 }
 
-/// Whether the sentence around the clean range `range` tells its signing in the future only
-/// ("sera signé", "la signature n'a pas encore eu lieu"): see `context::signing_to_come`.
-pub fn signing_to_come(clean: &str, range: &std::ops::Range<usize>) -> bool {
-    context::signing_to_come(clean, range)
-}
+/// Whether the sentence around a clean range tells its signing in the future only ("sera
+/// signé", "la signature n'a pas encore eu lieu"), which the merger reads too.
+pub use context::signing_to_come;
 
 /// Resolves this family's candidates against the document once every rule ran: drops mentions
 /// that another rule found more precisely, completes pending years and relative dates.

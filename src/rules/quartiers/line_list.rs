@@ -136,12 +136,13 @@ impl Rule for LineList {
             let mut j = i + 1;
             // A bulleted run ends at its first line without a bullet: the text goes on ("- A\n- B\n
             // Le secteur de C, au Tampon, sera suivi en veille active.").
-            let bulleted = |k: usize| {
-                let line = &doc.text()[lines[k].clone()];
+            let bulleted = |range: &Range<usize>| {
+                let line = &doc.text()[range.clone()];
                 BULLET.is_match(line) || NESTED.is_match(line)
             };
+            let bulleted_run = lines.get(j).is_some_and(bulleted);
             while let Some(range) = lines.get(j) {
-                if !run.is_empty() && bulleted(i + 1) && !bulleted(j) {
+                if !run.is_empty() && bulleted_run && !bulleted(range) {
                     break;
                 }
                 let Some(line) = item(doc, range.clone(), &known, !run.is_empty()) else { break };

@@ -79,8 +79,11 @@ fn with_contracted_article(before: &str, place: String) -> String {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("au"));
+    if !after_au {
+        return place;
+    }
     let named = format!("Le {place}");
-    if after_au && is_commune(&named) { named } else { place }
+    if is_commune(&named) { named } else { place }
 }
 
 /// "le quartier centre de Lillers", "le quartier ouest à Lanester".
