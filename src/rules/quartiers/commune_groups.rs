@@ -51,10 +51,11 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<loc>{LOCATIVE})?(?P<c>{PLACE})\s*(?:\*\*|__)?\s*(?P<colon>:)?$"))
         .expect("valid regex")
 });
-/// A commune and a colon opening its quartiers on the same line: "À Lens : ".
+/// A commune (or two joined by "et", sharing the quartiers) and a colon opening its quartiers on
+/// the same line: "À Lens : ", "Lens et Liévin : ".
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[;.]\s+)(?:\*\*|__)?(?P<loc>{LOCATIVE})?(?P<c>{PLACE})\s*(?:\*\*|__)?\s*:\s+"
+        r"(?:^|[;.]\s+)(?:\*\*|__)?(?P<loc>{LOCATIVE})?(?P<c>{PLACE}(?:\s+et\s+{PLACE})?)\s*(?:\*\*|__)?\s*:\s+"
     ))
     .expect("valid regex")
 });
@@ -254,23 +255,30 @@ fn inline(
     at: usize,
     known: &Known,
 ) -> Option<Vec<(String, Vec<String>, Range<usize>)>> {
-    let heads: Vec<(usize, usize, String)> = INLINE
+    let town = |c: &str| is_commune(c) || known.is_town(c);
+    let heads: Vec<(usize, usize, Vec<String>)> = INLINE
         .captures_iter(body)
         .filter_map(|c| {
             let (all, cm) = (c.get(0)?, c.name("c")?);
-            let commune = collapse(cm.as_str());
-            (is_commune(&commune) || known.is_town(&commune)).then_some((
-                all.start(),
-                all.end(),
-                commune,
-            ))
+            let whole = collapse(cm.as_str());
+            // A commune whose name holds "et" stays one; else each of two joined must be one.
+            let communes = if town(&whole) {
+                vec![whole]
+            } else {
+                let parts: Vec<String> = whole.split(" et ").map(str::to_owned).collect();
+                if parts.len() != 2 || !parts.iter().all(|p| town(p)) {
+                    return None;
+                }
+                parts
+            };
+            Some((all.start(), all.end(), communes))
         })
         .collect();
     if heads.first().is_none_or(|(start, ..)| *start > 0) {
         return None;
     }
     let mut out = Vec::new();
-    for (k, (_, names_start, commune)) in heads.iter().enumerate() {
+    for (k, (_, names_start, communes)) in heads.iter().enumerate() {
         let names_end = heads.get(k + 1).map_or(body.len(), |(s, ..)| *s);
         let names = body[*names_start..names_end].trim_end();
         // The names end with their sentence.
@@ -287,7 +295,7 @@ fn inline(
             if !plausible_name(&name) || name.split_whitespace().count() > 6 {
                 return None;
             }
-            out.push((name, vec![commune.clone()], at + offset..at + offset + piece.len()));
+            out.push((name, communes.clone(), at + offset..at + offset + piece.len()));
         }
     }
     (!out.is_empty()).then_some(out)
@@ -379,6 +387,17 @@ mod tests {
                 "Cité 2 @ Lens : prioritaire",
                 "Cité 12 @ Lens : prioritaire",
                 "Marichelles @ Liévin : prioritaire",
+            ],
+        );
+        // Two communes sharing a quartier; a lower-case housing word opening a name.
+        finds(
+            &CommuneGroups,
+            "Le contrat retient quatre quartiers prioritaires :\n- Lens : Grande Résidence\n- Harnes et Loison-sous-Lens : Les Hauts de Loison\n- Liévin : cité Riaumont, Vent de Bise\n",
+            &[
+                "Grande Résidence @ Lens : prioritaire",
+                "Les Hauts de Loison @ Harnes/Loison-sous-Lens : prioritaire",
+                "cité Riaumont @ Liévin : prioritaire",
+                "Vent de Bise @ Liévin : prioritaire",
             ],
         );
     }

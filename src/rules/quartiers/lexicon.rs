@@ -394,11 +394,23 @@ pub(super) fn plausible_name(name: &str) -> bool {
     let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
         || FIGURE.is_match(name)
         || COUNT.is_match(name);
-    name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    (name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || housing_lead(name))
         && (1..=12).contains(&words)
         && !bare_cue
         && !odd
         && !number
+}
+
+/// Whether `name` opens with a housing word in lower case before a proper name or a number:
+/// "cité Bruno", "cités de la Briqueterie", "résidence Les Tilleuls", "cité 12" (pages and the
+/// official list write these names so); "cité éducative" or "résidence principale" are not.
+fn housing_lead(name: &str) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:cités?|résidences?)\s+(?:(?:de\s+la|de\s+l'|de\s+l’|des|du|de|d'|d’)\s*)?[\p{Lu}\d]")
+            .expect("valid regex")
+    });
+    LEAD.is_match(name)
 }
 
 /// Whether `name` is the whole name of a quartier prioritaire of the 2024 list
@@ -678,5 +690,13 @@ mod tests {
         assert!(!plausible_name("Premier pilier : cohésion sociale"));
         assert!(!plausible_name("Pilier 2 - cadre de vie"));
         assert!(plausible_name("Les Piliers"));
+        // A housing word in lower case before a proper name or a number.
+        assert!(plausible_name("cité Marceau"));
+        assert!(plausible_name("cités de la Tuilerie"));
+        assert!(plausible_name("résidence Les Acacias"));
+        assert!(plausible_name("cité 7"));
+        assert!(!plausible_name("cité éducative"));
+        assert!(!plausible_name("résidence principale"));
+        assert!(!plausible_name("cité de la réussite"));
     }
 }
