@@ -283,6 +283,8 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:les|le|la|l')\s*").expect("valid regex"));
+static CAPITAL_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Les|Le|La)\s+").expect("valid regex"));
 
 /// A name as a list gives it, cleaned: white space collapsed, list punctuation and quotes
 /// trimmed, a leading descriptor ("le quartier d'intérêt national", "les quartiers") and a
@@ -325,9 +327,11 @@ pub(super) fn clean_name(s: &str) -> String {
             name = rest.trim_matches(|c: char| c.is_whitespace() || "«»\"".contains(c)).to_owned();
         }
     }
-    if let Some(m) = ARTICLE.find(&name) {
+    // "la Briqueterie", "La cité des Lilas": the article is not the name's.
+    if let Some(m) = ARTICLE.find(&name).or_else(|| CAPITAL_ARTICLE.find(&name)) {
         let rest = &name[m.end()..];
-        if rest.chars().next().is_some_and(char::is_uppercase) {
+        let lowered = m.as_str().starts_with(char::is_lowercase);
+        if lowered && rest.starts_with(char::is_uppercase) || housing_lead(rest) {
             name = rest.to_owned();
         }
     }

@@ -255,11 +255,16 @@ static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Kérinou et Saint-Martin sortent de la géographie prioritaire", "Le Plessis reste suivi en
-/// veille active": names whose verb gives their status.
+/// veille active", "La cité des Lilas, à Vénissieux, est retenue comme quartier de veille",
+/// "Le Bourg, qui relevait du CUCS, fera l'objet d'une veille active": names whose verb gives
+/// their status (the commune and a relative clause may stand between them and the verb).
 static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let item = &*QUOTED_NAME;
+    let item = format!(
+        r"(?:(?:le|la|les|l')\s*)?«?(?:(?:(?i:la|les)\s+)?cités?\s+{DE}?)?{name}»?",
+        name = *NAME
+    );
     Regex::new(&format!(
-        r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s+[àÀ]\s+(?P<c1>{PLACE}))?\s+(?P<kind>(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+(?:au\s+titre\s+de\s+la\s+|en\s+)veille))"
+        r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s*,?\s+(?:(?:également|aussi)\s+)?[àÀ]\s+(?P<c1>{PLACE}))?(?:\s*,\s+qui\s+[^,.;:\n]{{1,80}})?\s*,?\s+(?P<kind>(?:(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+(?:au\s+titre\s+de\s+la\s+|en\s+|comme\s+(?:un\s+)?quartiers?\s+(?:de|en)\s+)veille)|(?:fera|feront|fait|font)\s+l['’]objet\s+d['’]une\s+veille))"
     ))
     .expect("valid regex")
 });
@@ -1102,7 +1107,25 @@ mod tests {
             "Le contrat est signé. Le Bourg à Donges reste suivi au titre de la veille active.",
             &["Le Bourg @ Donges : veille"],
         );
+        // The commune set off by commas, a relative clause, "comme quartier de veille", "fera
+        // l'objet d'une veille".
+        finds(
+            &Prose,
+            "Le contrat couvre deux quartiers. La cité des Lilas, à Vénissieux, est retenue comme quartier de veille.",
+            &["cité des Lilas @ Vénissieux : veille"],
+        );
+        finds(
+            &Prose,
+            "Deux quartiers entrent dans la liste. Les Tanneurs, qui relevaient de l'ancien dispositif, feront l'objet d'une veille active.",
+            &["Les Tanneurs @  : veille"],
+        );
+        finds(
+            &Prose,
+            "Le centre ancien sort du dispositif. La Briqueterie, également à Vierzon, reste suivie comme quartier de veille active.",
+            &["La Briqueterie @ Vierzon : veille"],
+        );
         none(&Prose, "Ils restent suivis en veille active.");
+        none(&Prose, "Le comité, qui se réunit chaque année, fera l'objet d'une veille.");
         none(
             &Prose,
             "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.",
