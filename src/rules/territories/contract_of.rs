@@ -34,11 +34,13 @@ pub struct ContractOf;
 
 const ID: &str = "territories.contract_of";
 
-/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la", and
-/// the 2024 generation's name in place of "de ville": "le contrat Engagements Quartiers 2030 de".
+/// "contrat(s) de ville [2024-2030, intercommunal, « Quartiers 2030 »…] de/d'/du/de la", the
+/// 2024 generation's name in place of "de ville": "le contrat Engagements Quartiers 2030 de",
+/// and a contract named by its period alone (`bare`: "les contrats 2015-2020 de la communauté
+/// de communes du X"), whose owner must then be written with its kind prefix.
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?P<plural>contrats|contrat)(?:[ \t\n]+de[ \t\n]+ville{q}*|[ \t\n]+(?:«[ \t]*)?(?:engagements[ \t\n]+)?quartiers[ \t\n]+2030(?:[ \t]*»)?))[ \t\n]+{OF}",
+        r"(?i:\b(?P<plural>contrats|contrat)(?:[ \t\n]+de[ \t\n]+ville{q}*|[ \t\n]+(?:«[ \t]*)?(?:engagements[ \t\n]+)?quartiers[ \t\n]+2030(?:[ \t]*»)?|(?P<bare>[ \t\n]+(?:19|20)\d\d[ \t]*[-–—/][ \t]*(?:19|20)\d\d)))[ \t\n]+{OF}",
         q = *QUALIFIER
     ))
     .expect("valid regex")
@@ -119,6 +121,10 @@ impl Rule for ContractOf {
                 continue;
             }
             let rest = &text[m.end()..];
+            let bare = head.name("bare").is_some();
+            if bare && !OWNER.captures(rest).is_some_and(|c| c.name("prefix").is_some()) {
+                continue;
+            }
             if let Some(noun) = ANAPHORA.find(rest)
                 && !OWNER.is_match(rest)
             {
@@ -164,6 +170,9 @@ impl Rule for ContractOf {
             let mut re: &Regex = &OWNER;
             while let Some(caps) = re.captures(&text[at..]) {
                 let (Some(all), Some(name)) = (caps.get(0), caps.name("name")) else { break };
+                if bare && caps.name("prefix").is_none() {
+                    break;
+                }
                 if let Some((r, kind)) = owner(&caps)
                     && !never_carrier(name.as_str())
                     && !as_example(text, m.start(), at + all.end())
@@ -315,6 +324,15 @@ mod tests {
                 ("Forbach Porte de France".into(), "CA".into())
             ]
         );
+        // A contract named by its period, its owners written with their kind.
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "la signature des contrats 2015-2020 de la communauté d agglomération du \
+                 Grand Dax et de la communauté de communes du Pays Tarusate."
+            ),
+            [("Grand Dax".into(), "CA".into()), ("Pays Tarusate".into(), "CC".into())]
+        );
     }
 
     #[test]
@@ -369,6 +387,9 @@ mod tests {
             "Communiqué de presse\n\nLE CONTRAT DE VILLE DE LA COMMUNAUTÉ D'AGGLOMÉRATION DU \
              BOULONNAIS EST SIGNÉ\n",
             "le contrat de ville 2024-2030 : treize quartiers",
+            // A contract named by its period alone needs an owner with its kind.
+            "le contrat 2021-2027 de la Région Occitanie",
+            "les contrats 2015-2020 de Dax et de Tarnos",
         ] {
             assert!(carriers(&ContractOf, text).is_empty(), "{text}");
         }

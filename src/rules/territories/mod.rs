@@ -118,8 +118,9 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
             t.kind = kind.to_owned();
         }
     }
-    // "la communauté de communes de la Moivre à la Coole", "le contrat de Lodévois et Larzac":
-    // the name goes on past "à" or "et" when the gazetteer knows the longer name.
+    // "la communauté de communes de la Moivre à la Coole", "le contrat de Lodévois et Larzac",
+    // "du Gard rhodanien": the name goes on past "à", "et" or into a lower-case word when the
+    // gazetteer knows the longer name.
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
         if let Some(long) = with_place_after(doc.clean, t) {
             t.name = long;
@@ -458,13 +459,15 @@ fn drop_quartier_carriers(territories: &mut Vec<Territory>) {
     });
 }
 
-/// `t`'s name with the "à Place" or "et Place" that follows its mention in the clean text
-/// ("Moivre" → "Moivre à la Coole", "Lodévois" → "Lodévois et Larzac"), when that longer name
-/// is an intercommunality's and the shorter is not.
+/// `t`'s name with the "à Place", "et Place" or lower-case word that follows its mention in the
+/// clean text ("Moivre" → "Moivre à la Coole", "Lodévois" → "Lodévois et Larzac", "Gard" →
+/// "Gard rhodanien"), when that longer name is an intercommunality's and the shorter is not.
 fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[ \t]+(à|et)[ \t]+((?:la[ \t]+|l'|l’)?\p{Lu}[\p{L}'’-]*)")
-            .expect("valid regex")
+        Regex::new(
+            r"^[ \t]+(?:(à|et)[ \t]+((?:la[ \t]+|l'|l’)?\p{Lu}[\p{L}'’-]*)|(\p{Ll}[\p{L}'’-]+))",
+        )
+        .expect("valid regex")
     });
     // The official prefix a town's name kept ("communauté de communes de la Moivre") goes.
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -476,7 +479,11 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
         return None;
     }
     let core = PREFIX.find(&t.name).map_or(t.name.as_str(), |m| &t.name[m.end()..]);
-    let long = format!("{core} {} {}", caps.get(1)?.as_str(), caps.get(2)?.as_str());
+    let long = match (caps.get(1), caps.get(2), caps.get(3)) {
+        (Some(link), Some(place), _) => format!("{core} {} {}", link.as_str(), place.as_str()),
+        (.., Some(adjective)) => format!("{core} {}", adjective.as_str()),
+        _ => return None,
+    };
     (!gazetteer::epci_named(&long).is_empty()).then_some(long)
 }
 
@@ -690,6 +697,11 @@ pub(super) mod tests {
         assert_eq!(family(text), ["Larzac et Vallées"]);
         let text = "Le contrat de ville de Millau et Rodez a été signé hier.";
         assert!(!family(text).iter().any(|n| n.contains(" et ")), "{:?}", family(text));
+        // Into a lower-case word, the same way.
+        let text = "Le contrat de ville de l'agglomération du Gard rhodanien est signé.";
+        assert_eq!(family(text), ["Gard rhodanien"]);
+        let text = "Le contrat de ville de Quimper signé hier engage la ville.";
+        assert_eq!(family(text), ["Quimper"]);
     }
 
     #[test]
