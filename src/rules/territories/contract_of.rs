@@ -281,6 +281,15 @@ mod tests {
             ),
             [("Caux Vallée de Seine".into(), "CA".into())]
         );
+        // An official name that opens with its article.
+        assert_eq!(
+            carriers(&ContractOf, "le contrat de ville de la communauté de communes le Val Fleuri"),
+            [("Val Fleuri".into(), "CC".into())]
+        );
+        assert!(
+            carriers(&ContractOf, "le contrat de ville de la communauté de communes le plus")
+                .is_empty()
+        );
     }
 
     #[test]

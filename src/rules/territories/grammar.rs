@@ -144,12 +144,13 @@ pub(super) static QUALIFIER: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The official kind prefix of a long name, with its article and linking word: "la communauté
-/// d'agglomération de ", "Communauté urbaine du ".
+/// d'agglomération de ", "Communauté urbaine du ", "communauté de communes le " (an official
+/// name that opens with its article: "le Cœur du Pithiverais").
 pub(super) static PREFIX: LazyLock<String> = LazyLock::new(|| {
     let prefixes =
         alternation(KINDS.iter().filter(|(h, ..)| h == "prefix").map(|(_, f, _)| f.as_str()));
     format!(
-        r"(?i:(?:la{WS}|l'|une?{WS})?(?P<prefix>{prefixes})(?:{WS}(?:de{WS}la|de{WS}l'|du|des|de)|{WS}d')?[ \t]*)"
+        r"(?i:(?:la{WS}|l'|une?{WS})?(?P<prefix>{prefixes})(?:{WS}(?:de{WS}la|de{WS}l'|du|des|de)|{WS}d'|{WS}(?-i:le|la|les){WS})?[ \t]*)"
     )
 });
 
