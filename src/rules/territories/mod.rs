@@ -143,7 +143,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     let short: Vec<Option<String>> = out
         .territories
         .iter()
-        .map(|t| if t.carries_contract { shortest_form(&t.name, &out.territories) } else { None })
+        .map(|t| {
+            if t.carries_contract {
+                shortest_form(doc.clean, &t.name, &out.territories)
+            } else {
+                None
+            }
+        })
         .collect();
     for (t, short) in out.territories.iter_mut().zip(short) {
         if let Some(short) = short {
@@ -461,7 +467,8 @@ fn drop_quartier_carriers(territories: &mut Vec<Territory>) {
 
 /// `t`'s name with the "à Place", "et Place" or lower-case word that follows its mention in the
 /// clean text ("Moivre" → "Moivre à la Coole", "Lodévois" → "Lodévois et Larzac", "Gard" →
-/// "Gard rhodanien"), when that longer name is an intercommunality's and the shorter is not.
+/// "Gard rhodanien"), when that longer name is an intercommunality's (of today, or a carrier of
+/// 2015 since renamed: "Pays de Rhône et Ouvèze") and the shorter is not.
 fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -484,7 +491,9 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
         (.., Some(adjective)) => format!("{core} {}", adjective.as_str()),
         _ => return None,
     };
-    (!gazetteer::epci_named(&long).is_empty()).then_some(long)
+    let known = !gazetteer::epci_named(&long).is_empty()
+        || ranked::names_a_2015_carrier(&long) && !ranked::names_a_2015_carrier(&t.name);
+    known.then_some(long)
 }
 
 /// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
@@ -562,10 +571,18 @@ fn without_territory_word(name: &str) -> Option<String> {
 
 /// The shortest other name of `all` whose folded words open `name`'s, or that writes its final
 /// "Agglomération" "Agglo" ("Montélimar Agglo"), with two words at least and without dropping a
-/// kind word ("Perpignan Méditerranée Métropole" stays whole).
-fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
+/// kind word ("Perpignan Méditerranée Métropole" stays whole); not a mention that the rest of
+/// `name` follows in `clean` (one writing of the long name, cut: "Pays de Rhône" in "Pays de
+/// Rhône et Ouvèze").
+fn shortest_form(clean: &str, name: &str, all: &[Territory]) -> Option<String> {
     let words = fold(name);
     let head = words.strip_suffix("agglomeration");
+    let cut = |o: &Territory, f: &str| {
+        let rest = words.get(f.len()..).unwrap_or("").trim();
+        let end = o.evidence.span[1].min(clean.len());
+        let after = &clean[end..clean.ceil_char_boundary(end + rest.len() * 2 + 8)];
+        !rest.is_empty() && fold(after).starts_with(rest)
+    };
     all.iter()
         .filter(|o| {
             let f = fold(&o.name);
@@ -574,6 +591,7 @@ fn shortest_form(name: &str, all: &[Territory]) -> Option<String> {
                 && (words.starts_with(&format!("{f} "))
                     || head.is_some_and(|h| f.strip_suffix("agglo") == Some(h)))
                 && (grammar::word_kind(name).is_none() || grammar::word_kind(&o.name).is_some())
+                && !cut(o, &f)
         })
         .min_by_key(|o| (o.name.len(), o.evidence.span))
         .map(|o| o.name.clone())
@@ -697,6 +715,10 @@ pub(super) mod tests {
         assert_eq!(family(text), ["Larzac et Vallées"]);
         let text = "Le contrat de ville de Millau et Rodez a été signé hier.";
         assert!(!family(text).iter().any(|n| n.contains(" et ")), "{:?}", family(text));
+        // A 2015 carrier renamed since, the same way.
+        let text = "Le contrat de ville de la communauté de communes des Pays de Rhône et Ouvèze \
+                    est signé.";
+        assert_eq!(family(text), ["Pays de Rhône et Ouvèze"]);
         // Into a lower-case word, the same way.
         let text = "Le contrat de ville de l'agglomération du Gard rhodanien est signé.";
         assert_eq!(family(text), ["Gard rhodanien"]);

@@ -1043,10 +1043,16 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
         return Vec::new();
     }
     // "à Évry" dated, "celui d'Évry Centre Essonne" further on: a town whose name opens the name
-    // of an intercommunality the page gives stands for it.
+    // of an intercommunality the page gives stands for it; a dated town whose part of the page
+    // (up to the next dated territory) names one intercommunality it belongs to is where that
+    // intercommunality signed ("Bollène, lundi 29 juin" over "le contrat de la communauté de
+    // communes Rhône Lez Provence").
+    let ends: Vec<usize> =
+        picked.iter().skip(1).map(|m| m.range.start).chain([text.len()]).collect();
     picked
         .into_iter()
-        .map(|m| {
+        .zip(ends)
+        .map(|(m, end)| {
             let town = fold(&text[m.range.clone()]);
             let longer = mentions.iter().find(|o| {
                 let opens = fold(&text[o.range.clone()]).starts_with(&format!("{town} "));
@@ -1058,10 +1064,29 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
             if let Some(o) = longer {
                 t.name = text[o.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
                 t.kind = o.kind.to_owned();
+            } else if let Some(o) = section_carrier(text, m, mentions, end) {
+                let named = territory(doc, o.range.clone(), Some(o.kind), true, SERIES_ID);
+                t.name = super::with_place_after(doc.clean, &named).unwrap_or(named.name);
+                t.kind = o.kind.to_owned();
             }
             t
         })
         .collect()
+}
+
+/// The one intercommunality that town `town` belongs to among the mentions after it and before
+/// `end`, when there is one (two or more: none).
+fn section_carrier<'m>(
+    text: &str,
+    town: &Mention,
+    mentions: &'m [Mention],
+    end: usize,
+) -> Option<&'m Mention> {
+    let mut found = mentions.iter().filter(|o| {
+        o.range.start >= town.range.end && o.range.end <= end && speaks_for(text, town, o)
+    });
+    let first = found.next()?;
+    found.all(|o| o.key == first.key).then_some(first)
 }
 
 /// True when `town` is a commune that speaks for the intercommunality `epci`: one of its members
@@ -2266,6 +2291,18 @@ Les élus de l'Agglomération Grand Montauban ont adopté                     le
         let text = "Le préfet a signé trois contrats de ville dans l'arrondissement de Lorient, \
                     avec Lorient Agglomération, Quimperlé Communauté et Montauban.";
         assert_eq!(carriers(text), ["Lorient Agglomération", "Quimperlé Communauté", "Montauban"]);
+    }
+
+    #[test]
+    fn a_dated_town_stands_for_the_intercommunality_its_part_names() {
+        let text = "Trois contrats de ville signés en Gironde\nPublié le 06/07/2015\nEn une \
+                    semaine, trois territoires ont signé leur contrat de ville.\nLibourne, lundi \
+                    29 juin\nLe sous-préfet a signé le contrat de la communauté d'agglomération du \
+                    Libournais, avec son président.\nSainte-Foy-la-Grande, jeudi 2 juillet\nLe \
+                    contrat de la communauté de communes du Pays Foyen a été signé en mairie.\n\
+                    Blaye, vendredi 3 juillet\nLe maire a signé le contrat de sa ville, voisine \
+                    de la communauté de communes du Pays Foyen.\n";
+        assert_eq!(carriers(text), ["Libournais", "Pays Foyen", "Blaye"]);
     }
 
     #[test]
