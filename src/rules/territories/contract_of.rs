@@ -122,7 +122,7 @@ impl Rule for ContractOf {
             }
             let rest = &text[m.end()..];
             let bare = head.name("bare").is_some();
-            if bare && !OWNER.captures(rest).is_some_and(|c| c.name("prefix").is_some()) {
+            if bare && OWNER.captures(rest).is_none_or(|c| c.name("prefix").is_none()) {
                 continue;
             }
             if let Some(noun) = ANAPHORA.find(rest)
