@@ -51,10 +51,11 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{})?(?P<name>{})", *PREFIX, *NAME)).expect("valid regex")
 });
 
-/// A further coordinated owner: ", de X", " et de X", " et celui de la communauté … X".
+/// A further coordinated owner: ", de X", " et de X", " et celui de la communauté … X", after the
+/// short name the text gives the one before in parentheses ("du Libournais (la Cali) et de").
 static MORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[ \t]*,[ \t]*|[ \t\n]+et[ \t\n]+)(?:(?:celui|celle|ceux)[ \t\n]+)?{OF}(?:{})?(?P<name>{})",
+        r"^(?:[ \t]*\([^()\n]{{1,30}}\))?(?:[ \t]*,[ \t]*|[ \t\n]+et[ \t\n]+)(?:(?:celui|celle|ceux)[ \t\n]+)?{OF}(?:{})?(?P<name>{})",
         *PREFIX, *NAME
     ))
     .expect("valid regex")
@@ -341,6 +342,15 @@ mod tests {
                  Grand Dax et de la communauté de communes du Pays Tarusate."
             ),
             [("Grand Dax".into(), "CA".into()), ("Pays Tarusate".into(), "CC".into())]
+        );
+        // After the short name of the one before, in parentheses.
+        assert_eq!(
+            carriers(
+                &ContractOf,
+                "les contrats de ville de la communauté d'agglomération du Grand Dax (le \
+                 Grand Dax) et de la communauté de communes du Seignanx sont signés."
+            ),
+            [("Grand Dax".into(), "CA".into()), ("Seignanx".into(), "CC".into())]
         );
     }
 
