@@ -153,15 +153,17 @@ static COMMUNE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "Cinq quartiers prioritaires sont concernés, parmi lesquels Presles, à Cusset, la Cité des
-/// Ailes et la Résidence Jean-Jaurès, à Vichy.": some of the quartiers, each group with its
-/// commune.
+/// Ailes et la Résidence Jean-Jaurès, à Vichy.", "… dix quartiers prioritaires. Parmi eux, A à
+/// X, B et C à Y": some of the quartiers, each group with its commune. A list an excerpt cuts
+/// ("…, la cité 5 à" at the end of the text or of its paragraph) keeps the names before the
+/// cut one.
 static AMONG: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
     let sep = format!(
         r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+)"
     );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b[^.:;\n]{{0,80}}?,[ \t]*(?i:parmi[ \t]+lesquels|parmi[ \t]+lesquelles|dont|notamment|en[ \t]+particulier))[ \t]+(?P<items>{item}(?:{sep}{item})*)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE}))?[ \t]*(?:[.;]|,[ \t]+(?:où|qui)\b|\n|$)"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b(?:[^.:;\n]{{0,80}}?,[ \t]*(?i:parmi[ \t]+lesquels|parmi[ \t]+lesquelles|dont|notamment|en[ \t]+particulier)|[^.:;\n]{{0,200}}?\.[ \t]+(?i:parmi[ \t]+(?:eux|elles|ceux-ci|celles-ci|ces[ \t]+quartiers))[ \t]*,))[ \t]+(?P<items>{item}(?:{sep}{item})*)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE}))?[ \t]*(?:[.;]|,[ \t]+(?:où|qui)\b|,[ \t]*[^.;,\n]{{0,40}}(?:\n|$)|\n|$)"
     ))
     .expect("valid regex")
 });
@@ -1043,6 +1045,18 @@ mod tests {
             ]
         );
         assert!(out.warnings.is_empty(), "a partial list announces no count");
+        // In the next sentence, cut by the end of the excerpt.
+        finds(
+            &Prose,
+            "Le contrat porte sur douze quartiers prioritaires répartis dans huit communes. Parmi eux, le Vert-Bois à Douai, la cité 9 et le centre-ville à Sin-le-Noble, la cité Lemay à Waziers, le Pont de",
+            &[
+                "Vert-Bois @ Douai : prioritaire",
+                "cité 9 @ Sin-le-Noble : prioritaire",
+                "centre-ville @ Sin-le-Noble : prioritaire",
+                "cité Lemay @ Waziers : prioritaire",
+            ],
+        );
+        none(&Prose, "Les quartiers ont été visités. Parmi eux, certains ont changé.");
         finds(
             &Prose,
             "Le contrat couvre neuf quartiers, dont Bellevue et Malakoff, où vivent 12 000 habitants.",
