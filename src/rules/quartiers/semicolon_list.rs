@@ -123,6 +123,8 @@ fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
     for group in s[body_start..].split(';') {
         let range = at..at + group.len();
         at += group.len() + 1;
+        // "le quartier de la Tourre reste en veille active": a group's own status.
+        let own_status = status_in(group);
         let group = without_coda(group);
         let (names, communes): (Vec<&str>, Vec<String>) =
             if let Some(c) = COMMUNE_FIRST.captures(group) {
@@ -133,8 +135,11 @@ fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
                 let (names, cm) = (c.name("names")?, c.name("c")?);
                 (NAME_SEP.split(names.as_str()).collect(), communes(cm.as_str(), known)?)
             } else if let Some(c) = &bare {
-                // One name a group: "Arts et Fleurs" stays whole.
-                (vec![group], c.clone())
+                // One name a group ("Arts et Fleurs" stays whole), but an enumeration with
+                // commas ("A, B et C ; D").
+                let names =
+                    if group.contains(',') { NAME_SEP.split(group).collect() } else { vec![group] };
+                (names, c.clone())
             } else {
                 return None;
             };
@@ -148,7 +153,7 @@ fn groups(s: &str, body_start: usize, known: &Known) -> Option<Vec<Item>> {
                 range: range.start + leading_space(group)..range.start + group.len(),
                 name,
                 communes: communes.clone(),
-                status: None,
+                status: own_status,
             });
         }
     }
@@ -261,6 +266,17 @@ mod tests {
             &SemicolonList,
             "Les quartiers prioritaires : Arts et Fleurs ; Le Buisson.",
             &["Arts et Fleurs @  : prioritaire", "Le Buisson @  : prioritaire"],
+        );
+        // An enumeration with commas in a group; a group with its own status.
+        finds(
+            &SemicolonList,
+            "Trois quartiers sont retenus : Les Amandiers, La Source et Clos-Bruneau ; le quartier du Moulin reste en veille active.",
+            &[
+                "Les Amandiers @  : prioritaire",
+                "La Source @  : prioritaire",
+                "Clos-Bruneau @  : prioritaire",
+                "Moulin @  : veille",
+            ],
         );
     }
 
