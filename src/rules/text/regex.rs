@@ -20,6 +20,10 @@
 //! exactly the original pattern's, `find_iter` spans and groups included (tested on every
 //! fixture), while the long walk over the text runs on the lazy DFA.
 //!
+//! A scan with a cue (a word such as "quartiers" or "signé") before its end is searched cut
+//! after that cue ([`up_to_cue`]): its candidates are checked, anchored, on the whole scan's
+//! forward lazy DFA before the pattern as written confirms them.
+//!
 //! Every pattern built is recorded ([`built`]) so that the equivalence test can replay all of
 //! them. Rule files import this `Regex` instead of `regex::Regex`; a test rejects any source file
 //! under `src/rules/` calling `regex::Regex::new` (see `tests` below).
@@ -63,6 +67,9 @@ struct Engines {
     exact: Engine,
     /// Present when the pattern has a Unicode word assertion: finds candidate starts.
     scan: Option<Engine>,
+    /// Present when `scan` is cut after its cue ([`up_to_cue`]): the whole scan, which checks
+    /// each candidate anchored on its forward lazy DFA before the pattern as written does.
+    check: Option<Engine>,
     /// Whether the pattern has a Unicode word assertion.
     unicode_word: bool,
 }
@@ -71,9 +78,18 @@ impl Engines {
     fn new(pattern: &Arc<str>) -> Result<Engines, regex::Error> {
         let hir = syntax_tree(pattern)?;
         let unicode_word = hir.properties().look_set().contains_word_unicode();
-        let scan = regex_scan(&hir).map(|fast| Engine::new(pattern.clone(), fast, true, true));
-        let exact = Engine::new(pattern.clone(), hir, false, scan.is_none());
-        Ok(Engines { exact, scan, unicode_word })
+        let (scan, check) = match regex_scan(&hir) {
+            None => (None, None),
+            Some(light) => match up_to_cue(&light) {
+                Some(cue) => (
+                    Some(Engine::new(pattern.clone(), cue, Form::Scan, true)),
+                    Some(Engine::new(pattern.clone(), light, Form::Check, false)),
+                ),
+                None => (Some(Engine::new(pattern.clone(), light, Form::Scan, true)), None),
+            },
+        };
+        let exact = Engine::new(pattern.clone(), hir, Form::Exact, scan.is_none());
+        Ok(Engines { exact, scan, check, unicode_word })
     }
 }
 
@@ -95,6 +111,100 @@ fn searched_scan(hir: &Hir) -> Option<Hir> {
 fn regex_scan(hir: &Hir) -> Option<Hir> {
     searched_scan(hir).map(coarse)
 }
+
+/// The shortest a cue ([`is_cue`]) may match, in bytes.
+const CUE_BYTES: usize = 6;
+
+/// The scan cut after its first cue, if it has one before its end: the elements of `hir` in
+/// sequence up to the first that is a word or a list of words ([`is_cue`]: "quartiers",
+/// "signé"), the rest dropped; each branch of an alternation cut alone. Every start of a match
+/// of `hir` starts a match of the cut tree, so it finds every candidate `hir` finds, and more:
+/// the whole scan checks each one anchored ([`Engines::check`]) before the pattern as written
+/// does. The cut tree's automata, forwards and backwards, are a fraction of the whole scan's:
+/// the lazy DFA's states made anew on each document's text, most of them in the long tail of a
+/// pattern after its cue, were a fifth of a batch's instructions (issue 12). `None` when
+/// nothing is cut, or when the whole scan can match the empty string (its check would then run
+/// on the PikeVM, see [`Matcher`]).
+fn up_to_cue(hir: &Hir) -> Option<Hir> {
+    if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+        return None;
+    }
+    cut_after_cue(hir)
+}
+
+/// [`up_to_cue`] without its check of the empty match.
+fn cut_after_cue(hir: &Hir) -> Option<Hir> {
+    if let HirKind::Alternation(branches) = hir.kind() {
+        let cut: Vec<Option<Hir>> = branches.iter().map(cut_after_cue).collect();
+        if cut.iter().all(Option::is_none) {
+            return None;
+        }
+        let branches = cut.into_iter().zip(branches).map(|(c, b)| c.unwrap_or_else(|| b.clone()));
+        return Some(Hir::alternation(branches.collect()));
+    }
+    let mut items = Vec::new();
+    sequence(hir, &mut items);
+    let cue = items.iter().position(|i| is_cue(i))?;
+    // The assertions right after the cue (its word boundary) are kept: they cost nothing and
+    // keep "quartiersx" out.
+    let looks = items[cue + 1..].iter().take_while(|i| matches!(i.kind(), HirKind::Look(_)));
+    let end = cue + 1 + looks.count();
+    (end < items.len()).then(|| Hir::concat(items[..end].iter().map(|&i| i.clone()).collect()))
+}
+
+/// The elements of `hir` in sequence, groups opened (a scan reports none) and nested
+/// sequences flattened.
+fn sequence<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
+    match hir.kind() {
+        HirKind::Concat(items) => {
+            for item in items {
+                sequence(item, out);
+            }
+        }
+        HirKind::Capture(c) => sequence(&c.sub, out),
+        _ => out.push(hir),
+    }
+}
+
+/// Whether `hir` is a word or a list of words (no repetition, classes of a few characters:
+/// the case variants of a letter), each at least [`CUE_BYTES`] long, or written in one case
+/// only and at least [`CASED_CUE_BYTES`] long ("QPV"): few places of a text start it.
+fn is_cue(hir: &Hir) -> bool {
+    fn few(ranges: impl Iterator<Item = u32>) -> bool {
+        ranges.sum::<u32>() <= 4
+    }
+    /// Whether `hir` is made of literals and assertions, and of classes too when `classes`.
+    fn wordlike(hir: &Hir, classes: bool) -> bool {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) => true,
+            HirKind::Class(Class::Unicode(c)) => {
+                classes
+                    && few(c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1))
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                classes
+                    && few(c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1))
+            }
+            HirKind::Repetition(_) => false,
+            HirKind::Capture(c) => wordlike(&c.sub, classes),
+            HirKind::Concat(items) | HirKind::Alternation(items) => {
+                items.iter().all(|i| wordlike(i, classes))
+            }
+        }
+    }
+    let long = |h: &Hir, n: usize| h.properties().minimum_len().is_some_and(|len| len >= n);
+    match hir.kind() {
+        HirKind::Alternation(branches) => branches.iter().all(is_cue),
+        HirKind::Capture(c) => is_cue(&c.sub),
+        _ => {
+            (long(hir, CUE_BYTES) && wordlike(hir, true))
+                || (long(hir, CASED_CUE_BYTES) && wordlike(hir, false))
+        }
+    }
+}
+
+/// The shortest a cue written in one case only may match, in bytes.
+const CASED_CUE_BYTES: usize = 3;
 
 /// A rough count of the NFA states `hir` compiles to (a bounded repetition is unrolled; a wide
 /// class counts as a few states), up to `HEAVY + 1`: [`coarse`] only asks whether a weight
@@ -333,8 +443,8 @@ pub struct Conversion {
 /// haystack ever needs it.
 struct Engine {
     pattern: Arc<str>,
-    /// Whether this is the scan form of the pattern (see [`convert`]).
-    scan: bool,
+    /// Which form of the pattern this is.
+    form: Form,
     /// Whether the small form differs from the whole one: false when every class of the
     /// pattern already lies in [`KEPT`], and then one compiled form serves every haystack.
     /// Decided on the first compile: the pattern as written of a scanned pattern is only
@@ -357,7 +467,7 @@ impl Clone for Engine {
         let first_hir = self.first_hir.lock().ok().and_then(|h| h.clone());
         Engine {
             pattern: self.pattern.clone(),
-            scan: self.scan,
+            form: self.form,
             cut: self.cut.clone(),
             first_hir: Mutex::new(first_hir),
             unanchored: self.unanchored,
@@ -369,10 +479,10 @@ impl Clone for Engine {
 }
 
 impl Engine {
-    fn new(pattern: Arc<str>, hir: Hir, scan: bool, unanchored: bool) -> Engine {
+    fn new(pattern: Arc<str>, hir: Hir, form: Form, unanchored: bool) -> Engine {
         Engine {
             pattern,
-            scan,
+            form,
             cut: OnceLock::new(),
             first_hir: Mutex::new(Some(hir)),
             unanchored,
@@ -384,7 +494,7 @@ impl Engine {
 
     /// The whole syntax tree of this engine.
     fn hir(&self) -> Hir {
-        whole_hir(&self.pattern, self.scan)
+        whole_hir(&self.pattern, self.form)
     }
 
     /// The syntax tree kept for the first compiled form, taken.
@@ -427,7 +537,7 @@ impl Engine {
     fn get(&self, small: bool) -> &meta::Regex {
         // Building only fails past the size limits, which a parsed rule pattern never reaches:
         // the equivalence test builds every rule pattern.
-        let build = |hir: &Hir| match build_with(hir, self.unanchored, self.scan) {
+        let build = |hir: &Hir| match build_with(hir, self.unanchored, self.form != Form::Exact) {
             Ok(re) => re,
             Err(e) => panic!("a rule pattern does not compile: {e}"),
         };
@@ -717,11 +827,28 @@ fn build_with(hir: &Hir, unanchored: bool, scan: bool) -> Result<meta::Regex, re
     )
 }
 
-/// The whole syntax tree of a pattern parsed once already: its scan form (see [`convert`]) or
-/// the pattern as written.
-fn whole_hir(pattern: &str, scan: bool) -> Hir {
+/// The whole syntax tree of a pattern parsed once already, in one of its forms.
+fn whole_hir(pattern: &str, form: Form) -> Hir {
     let hir = syntax_tree(pattern).unwrap_or_else(|e| panic!("a rule pattern parsed once: {e}"));
-    if scan { regex_scan(&hir).unwrap_or_else(|| convert(&hir).0) } else { hir }
+    if form == Form::Exact {
+        return hir;
+    }
+    let light = regex_scan(&hir).unwrap_or_else(|| convert(&hir).0);
+    match form {
+        Form::Scan => up_to_cue(&light).unwrap_or(light),
+        _ => light,
+    }
+}
+
+/// The forms of a pattern an [`Engine`] compiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// The pattern as written.
+    Exact,
+    /// The scan that finds candidate starts (see [`convert`], [`coarse`], [`up_to_cue`]).
+    Scan,
+    /// The whole scan, when the scan is cut after its cue: checks a candidate anchored.
+    Check,
 }
 
 /// The syntax tree the engines of `pattern` are built from: the meaning `regex::Regex::new`
@@ -783,7 +910,12 @@ impl Regex {
             };
             let start = candidate.start();
             let anchored = input.clone().span(start..input.end()).anchored(Anchored::Yes);
-            if confirm(&anchored) {
+            let checked = self
+                .engines()
+                .check
+                .as_ref()
+                .is_none_or(|check| check.is_match(anchored.clone().earliest(true), small));
+            if checked && confirm(&anchored) {
                 return true;
             }
             // A candidate start is always a character boundary: step over that character.
@@ -1700,6 +1832,42 @@ mod tests {
                 "le maire a signé hier, par la suite",
                 "ils ont aussi conjointement apposé leur signature.",
                 "Ils ont apposé leur accord",
+            ]) {
+                same(p, hay);
+            }
+        }
+    }
+
+    /// The scan is cut after its first cue (each branch of an alternation alone), and every
+    /// search still finds what the `regex` crate finds: the whole scan checks the cut scan's
+    /// candidates, and the pattern as written confirms them.
+    #[test]
+    fn the_scan_is_cut_after_its_cue() {
+        let cut_of =
+            |p: &str| up_to_cue(&regex_scan(&syntax_tree(p).expect("valid")).expect("a scan"));
+        let matches = |cut: &Hir, hay: &str| {
+            meta::Regex::new(&cut.to_string()).expect("the cut scan compiles").is_match(hay)
+        };
+        let single = r"\b(?i:le|du)\s+(?P<kind>(?i:quartier|secteur))\s+(?P<name>\p{Lu}\p{L}+)\b";
+        let cut = cut_of(single).expect("cut after its cue");
+        // The elements up to the cue are kept, those after it dropped.
+        assert!(matches(&cut, "du secteur sans nom"));
+        assert!(!matches(&cut, "un quartier"));
+        // "QPV" is a cue written in one case.
+        assert!(matches(&cut_of(r"\bles\s+QPV\s+\p{Lu}\p{L}+\b").expect("cut"), "les QPV et"));
+        // Each branch of an alternation is cut alone.
+        let both = r"(?:maire|préfet)\s+de\s+\p{Lu}\p{L}+\b|\ble\s+contrat\s+\p{Lu}\p{L}+\b";
+        let cut = cut_of(both).expect("cut");
+        assert!(matches(&cut, "le maire de la ville") && matches(&cut, "le contrat de ville"));
+        // No cue, or nothing after it: the whole scan is searched.
+        assert!(cut_of(r"\b\p{Lu}\p{L}+\s+(?:de|du)\s+\p{Lu}\p{L}+\b").is_none());
+        assert!(cut_of(r"(?i)\ble\s+(?:quartier|secteur)\b").is_none());
+        for p in [single, both] {
+            assert!(Regex::new(p).expect("valid").engines().check.is_some(), "{p}");
+            for hay in HAYS.iter().chain(&[
+                "le quartier du Port, du secteur Nord et le quartier Bellevue à Brest",
+                "Le maire de la commune, le préfet de Région et le contrat Villeneuve.",
+                "du quartier é, du secteur Éole",
             ]) {
                 same(p, hay);
             }
