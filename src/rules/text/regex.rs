@@ -32,11 +32,13 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::{Index, Range};
+use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_automata::{PatternID, PatternSet, hybrid, meta};
@@ -564,12 +566,22 @@ struct Matcher {
     /// Whether every match starts at the start of the text (`^`): the search is then
     /// anchored there, not walked through the whole text.
     anchored: bool,
-    caches: Mutex<Vec<hybrid::dfa::Cache>>,
+    /// One cache per thread searching at a time, taken without a lock by the thread that
+    /// made the pool (a candidate's check is asked thousands of times a document).
+    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+}
+
+/// How a [`Matcher`] makes a cache.
+type CacheFn = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+fn cache_pool(dfa: &hybrid::dfa::DFA) -> Pool<hybrid::dfa::Cache, CacheFn> {
+    let dfa = dfa.clone();
+    Pool::new(Box::new(move || dfa.create_cache()))
 }
 
 impl Clone for Matcher {
     fn clone(&self) -> Matcher {
-        Matcher { dfa: self.dfa.clone(), anchored: self.anchored, caches: Mutex::default() }
+        Matcher { dfa: self.dfa.clone(), anchored: self.anchored, caches: cache_pool(&self.dfa) }
     }
 }
 
@@ -605,26 +617,18 @@ impl Matcher {
             .build_from_nfa(nfa)
             .ok()?;
         let anchored = hir.properties().look_set_prefix().contains(Look::Start);
-        Some(Matcher { dfa, anchored, caches: Mutex::default() })
+        let caches = cache_pool(&dfa);
+        Some(Matcher { dfa, anchored, caches })
     }
 
     /// Whether the pattern matches in `input`; `None` when the lazy DFA gives up.
     fn is_match(&self, input: &Input<'_>) -> Option<bool> {
-        let mut cache = self
-            .caches
-            .lock()
-            .ok()
-            .and_then(|mut c| c.pop())
-            .unwrap_or_else(|| self.dfa.create_cache());
+        let mut cache = self.caches.get();
         let mut input = input.clone().earliest(true);
         if self.anchored {
             input.set_anchored(Anchored::Yes);
         }
-        let found = self.dfa.try_search_fwd(&mut cache, &input);
-        if let Ok(mut caches) = self.caches.lock() {
-            caches.push(cache);
-        }
-        found.ok().map(|m| m.is_some())
+        self.dfa.try_search_fwd(&mut cache, &input).ok().map(|m| m.is_some())
     }
 }
 
