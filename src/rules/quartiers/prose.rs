@@ -262,11 +262,11 @@ static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// their status (the commune and a relative clause may stand between them and the verb).
 static STATUS_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:(?:(?i:la|les)\s+)?cités?\s+{DE}?)?{name}»?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:(?:(?i:la|les|le)\s+)?(?:cités?|secteur)\s+{DE}?)?{name}»?",
         name = *NAME
     );
     Regex::new(&format!(
-        r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s*,?\s+(?:(?:également|aussi)\s+)?[àÀ]\s+(?P<c1>{PLACE}))?(?:\s*,\s+qui\s+[^,.;:\n]{{1,80}})?\s*,?\s+(?P<kind>(?:(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+(?:au\s+titre\s+de\s+la\s+|en\s+|comme\s+(?:un\s+)?quartiers?\s+(?:de|en)\s+)veille)|(?:fera|feront|fait|font)\s+l['’]objet\s+d['’]une\s+veille))"
+        r"(?:^|[.;:]\s+|\n)(?P<items>{item}(?:\s*,\s*{item})*(?:\s+et\s+{item})?)(?:\s*,?\s+(?:(?:également|aussi)\s+)?[àÀ]\s+(?P<c1>{PLACE}))?(?:\s*,\s+qui\s+[^,.;:\n]{{1,80}})?\s*,?\s+(?P<kind>(?:(?:sort|sortent|reste|restent|demeure|demeurent|est|sont)\s+(?:(?:désormais|toujours|encore|également|aussi|néanmoins|cependant)\s+)?(?:de\s+la\s+(?:géographie|liste)\b|(?:(?:maintenue?s?|suivie?s?|placée?s?|classée?s?|inscrite?s?|retenue?s?)\s+)?(?:au\s+titre\s+de\s+la\s+|en\s+|comme\s+(?:un\s+)?quartiers?\s+(?:de|en)\s+)veille)|(?:fera|feront|fait|font)\s+l['’]objet\s+d['’]une\s+veille))"
     ))
     .expect("valid regex")
 });
@@ -1140,6 +1140,11 @@ mod tests {
         );
         none(&Prose, "Ils restent suivis en veille active.");
         none(&Prose, "Le comité, qui se réunit chaque année, fera l'objet d'une veille.");
+        finds(
+            &Prose,
+            "Trois quartiers sont retenus. Le secteur du Bastion, qui faisait partie de l'ancien dispositif, reste en veille active.",
+            &["Bastion @  : veille"],
+        );
         none(
             &Prose,
             "Lens et Liévin restent suivis en veille active, comme le rappelle la ville de Lens et la ville de Liévin.",
