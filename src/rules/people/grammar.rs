@@ -385,11 +385,14 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         if role.is_none() && n.weak && !between_names(text, &n.range, &sure_ranges) {
             continue;
         }
-        let full = match (&after, &role) {
-            (Some((r, end)), _) => n.range.start..(*end).max(r.range.end),
-            (None, Some((r, _))) => r.range.start..n.range.end,
-            (None, None) => n.range.clone(),
+        let shared = if role.is_none() { shared_role(text, &n.range) } else { None };
+        let full = match (&after, &role, &shared) {
+            (Some((r, end)), ..) => n.range.start..(*end).max(r.range.end),
+            (None, Some((r, _)), _) => r.range.start..n.range.end,
+            (None, None, Some((r, end))) => r.range.start..*end,
+            (None, None, None) => n.range.clone(),
         };
+        let role = role.or(shared);
         out.push(Mention {
             name: n.display,
             name_range: n.range,
@@ -398,6 +401,50 @@ pub(super) fn mentions(text: &str, html: bool) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// A role in the plural before a list of names, each with its town in parentheses: "les deux
+/// maires concernés, Anne Brun (Lunel) et Marc Viel (Mauguio)" gives each "maire de" its town.
+/// The role's range is the plural phrase's; the mention ends after the parenthesis.
+fn shared_role(text: &str, name: &Range<usize>) -> Option<(Role, usize)> {
+    static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:les|des|aux|ses|leurs)[ \t]+(?:\p{L}+[ \t]+)?(?P<w>maires)(?:[ \t]+\p{Ll}+)?[ \t]*[,:][ \t]*(?P<list>[^.;:]*)$")
+            .expect("valid regex")
+    });
+    // What stands between the plural and this name: earlier items, each a name and its town.
+    static ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[^.;:()\n]{3,60}\([^()\n]{2,40}\)[ \t]*(?:,|et\b)[ \t]*)*$")
+            .expect("valid regex")
+    });
+    static TOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]*\([ \t]*(?P<t>[^()\n]{2,40}?)[ \t]*\)").expect("valid regex")
+    });
+    // The plural stands before the first item only: the items before this one are read over.
+    let lo = text.ceil_char_boundary(name.start.saturating_sub(200));
+    let caps = PLURAL.captures(text.get(lo..name.start)?)?;
+    let (w, list) = (caps.name("w")?, caps.name("list")?);
+    if !ITEMS.is_match(list.as_str()) {
+        return None;
+    }
+    let town = TOWN.captures(&text[name.end..])?;
+    let (t, end) = (town.name("t")?, name.end + town.get(0)?.end());
+    if crate::gazetteer::communes_named(t.as_str()).is_empty() {
+        return None;
+    }
+    let written = format!("maire de {}", squeeze(t.as_str()));
+    let row = lexicon::role_word("maire")?;
+    // The first item's mention opens with the plural; a later one's with its own name.
+    let first = list.as_str().trim().is_empty();
+    let range =
+        if first { lo + caps.get(0)?.start()..lo + w.end() } else { name.start..name.start };
+    let role = Role {
+        text: written,
+        range,
+        kind: row.kind,
+        organization: Some(squeeze(t.as_str())),
+        past: false,
+    };
+    Some((role, end))
 }
 
 /// Whether a guessed pair ends the complement of a role written right before it, with no comma

@@ -48,6 +48,28 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_role_before_names_with_their_towns() {
+        let got = run(
+            &RoleName,
+            "Le préfet a signé, suivi des deux maires concernés, Anne Brun (Lunel) et Marc Viel \
+             (Mauguio).",
+        );
+        let roles: Vec<(&str, Option<&str>)> =
+            got.iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect();
+        assert_eq!(
+            roles,
+            [("Anne Brun", Some("maire de Lunel")), ("Marc Viel", Some("maire de Mauguio"))]
+        );
+        // Not after a sentence break, nor without the towns in parentheses.
+        for text in [
+            "Les maires sont venus. Anne Brun (Lunel) a parlé.",
+            "les deux maires concernés, Anne Brun et Marc Viel, ont signé.",
+        ] {
+            assert!(run(&RoleName, text).iter().all(|p| p.role.is_none()), "{text}");
+        }
+    }
+
+    #[test]
     fn not_people() {
         none(&RoleName, "Quartier Charlotte Corday / Plateau, rue Jean Jaurès.");
         none(&RoleName, "Caux Vallée de Seine : deux quartiers.");
