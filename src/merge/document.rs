@@ -961,6 +961,18 @@ fn build_contract(
     let own_day = own_days
         .and_then(|days| days.get(i).cloned().flatten().or_else(|| between_days(text, c, t, all)));
     let to_come = own_days.is_some() && own_day.is_none() && signing_to_come(text, c, t, all);
+    // Of several contracts, one whose own part of the page tells its signing only as to come
+    // ("celui du Pays d'Uzès attend encore sa signature, prévue en septembre") and dates no
+    // signature there takes none from the parts it shares.
+    let awaits = all.len() > 1
+        && !signatures.iter().any(|d| own_section(d.evidence.span))
+        && SIGNING_TOLD
+            .find_iter(text)
+            .any(|m| own_section([m.start(), m.end()]) && dates::signing_to_come(text, &m.range()))
+        && !SIGNING_TOLD.find_iter(text).any(|m| {
+            own_section([m.start(), m.end()]) && !dates::signing_to_come(text, &m.range())
+        });
+    let to_come = to_come || awaits;
     let signed_on = own_day.or_else(|| {
         if to_come {
             return None;
@@ -2179,6 +2191,26 @@ mod tests {
             days(t, DateRole::Signature),
             [Some("2015-02-06".to_owned()), Some("2015-02-09".to_owned())]
         );
+    }
+
+    #[test]
+    fn a_contract_whose_own_part_awaits_its_signing_takes_no_shared_day() {
+        let days = |t: &str| {
+            let c = Candidates {
+                territories: vec![territory(t, "Vierzon"), territory(t, "Issoudun")],
+                dates: vec![date(t, "mercredi 8 juillet", "2015-07-08", DateRole::Signature)],
+                ..Candidates::default()
+            };
+            signing_days(t, &c)
+        };
+        let t = "Deux contrats de ville ont été présentés mercredi 8 juillet.\n\nVierzon\n\nLe \
+                 contrat de Vierzon a été signé en mairie.\n\nIssoudun\n\nLe contrat \
+                 d'Issoudun, adopté en conseil, sera signé en septembre.\n";
+        assert_eq!(days(t), [Some("2015-07-08".to_owned()), None]);
+        let t = "Deux contrats de ville ont été présentés mercredi 8 juillet.\n\nVierzon\n\nLe \
+                 contrat de Vierzon a été signé en mairie.\n\nIssoudun\n\nLe contrat \
+                 d'Issoudun a été signé dans la foulée.\n";
+        assert_eq!(days(t), [Some("2015-07-08".to_owned()), Some("2015-07-08".to_owned())]);
     }
 
     #[test]
