@@ -86,6 +86,12 @@ fn with_contracted_article(before: &str, place: String) -> String {
     if is_commune(&named) { named } else { place }
 }
 
+/// A commune opening a sentence before a match in it: "À Libourne, " (also "A Libourne, " from a
+/// page that lost its accents), nothing but spaces after the comma.
+static OPENING_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*[àÀA]\s+(?P<c>{PLACE})\s*,\s*$")).expect("valid regex")
+});
+
 /// "le quartier centre de Lillers", "le quartier ouest à Lanester".
 static POSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -175,7 +181,7 @@ const AT_COMMUNE: &str = r"(?:[àÀ]|de\s+la\s+(?:ville|commune)\s+(?:de\s+|d'))
 static PLURAL_DE: LazyLock<Regex> = LazyLock::new(|| {
     let item = format!(r"{DE}\s*(?:{name}|centre-ville|centre\s+ancien)", name = *NAME);
     Regex::new(&format!(
-        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers|secteurs))\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
+        r"\b(?i:les|aux)\s+(?P<kind>(?i:quartiers|secteurs))(?:\s+prioritaires)?\s+(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})(?:\s*,?\s+{AT_COMMUNE}\s*(?P<c1>{PLACE}))?"
     ))
     .expect("valid regex")
 });
@@ -415,12 +421,21 @@ impl Rule for Prose {
                 {
                     continue;
                 }
-                let shared: Vec<String> = ["c0", "c1", "c2"]
+                let mut shared: Vec<String> = ["c0", "c1", "c2"]
                     .iter()
                     .filter_map(|n| caps.name(n))
                     .map(|m| with_contracted_article(&text[..m.start()], collapse(m.as_str())))
                     .collect();
                 let sentence = sentence(text, all.range(), by_line);
+                // "À Libourne, les quartiers de l'Epinette et de la Bastide": the commune that
+                // opens the sentence.
+                if shared.is_empty()
+                    && let Some(c) = OPENING_AT.captures(&text[sentence.start..all.start()])
+                    && let Some(place) = c.name("c")
+                    && is_commune(place.as_str())
+                {
+                    shared.push(collapse(place.as_str()));
+                }
                 let s = &text[sentence.clone()];
                 let comparison = COMPARISON.is_match(s);
                 let count =
@@ -1263,6 +1278,17 @@ mod tests {
         );
         // Streets alone are no list of quartiers.
         none(&Prose, "Les quartiers traversés : la rue d'Uzès et l'avenue de Croupillac.");
+        // "prioritaires" before the names, and the commune opening the sentence.
+        finds(
+            &Prose,
+            "A Coutras, les quartiers prioritaires de l'Orangerie et de la Gare regroupent 900 habitants.",
+            &["Orangerie @ Coutras : prioritaire", "Gare @ Coutras : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Pour Coutras, les quartiers prioritaires de l'Orangerie et de la Gare sont retenus.",
+            &["Orangerie @  : prioritaire", "Gare @  : prioritaire"],
+        );
     }
 
     #[test]
