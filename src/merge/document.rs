@@ -292,8 +292,12 @@ fn earlier_generation(text: &str, c: &Candidates, contract: &mut Contract) -> Op
     }
     let period =
         (old.1[1] > 0).then(|| Sourced { value: old.1, evidence: vec![old.0.evidence.clone()] });
-    let own_name = described.then(|| old_contract_name(text, c, written, &contract.territory));
-    let (territory, territory_kind, territory_code) = match own_name.flatten() {
+    let own_name = if described {
+        old_contract_name(text, c, written, &contract.territory)
+    } else {
+        old_signed.and_then(|d| old_signer_name(text, c, d, &contract.territory))
+    };
+    let (territory, territory_kind, territory_code) = match own_name {
         Some(t) => (t.name.clone(), Some(t.kind.clone()), t.code.clone()),
         None => (
             contract.territory.clone(),
@@ -368,6 +372,35 @@ fn old_contract_name<'a>(
                 && (mine.iter().all(|w| new_words.contains(w))
                     || new_words.iter().all(|w| mine.contains(w)));
         (owner_then_period || period_then_owner) && !same
+    })
+}
+
+/// The intercommunality that signed the earlier contract, when the sentence of its signature
+/// `signed` names it after "par" as another than the new contract's `new`: "Le précédent
+/// contrat avait été signé le 10 juillet 2015 par l'ancienne communauté de communes le Cœur du
+/// Pithiverais" (a carrier merged since).
+fn old_signer_name<'a>(
+    text: &str,
+    c: &'a Candidates,
+    signed: &DateMention,
+    new: &str,
+) -> Option<&'a Territory> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bpar\s+(?:l['’]\s*|la\s+|le\s+)?(?:(?:ancienne?|ex-?)\s*)?(?:communauté\s+(?:de\s+communes|d['’ ]\s*agglomération|urbaine)\s+)?(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|le|la|les)\s*)?$")
+            .expect("valid regex")
+    });
+    let end =
+        stretch_around(text, signed.evidence.span[0]..signed.evidence.span[1], &['.', '\n']).end;
+    let new_key = fold(new);
+    c.territories.iter().filter(|t| t.kind != "commune").find(|t| {
+        let [a, b] = t.evidence.span;
+        a >= signed.evidence.span[1]
+            && b <= end
+            && fold(&t.name) != new_key
+            && BY.is_match(
+                &text[text.floor_char_boundary(a.saturating_sub(80)).max(signed.evidence.span[1])
+                    ..a],
+            )
     })
 }
 
@@ -2567,6 +2600,30 @@ mod tests {
             generations(t, DateRole::Other),
             [(Some([2024, 2030]), None), (None, Some("2015".into()))]
         );
+    }
+
+    #[test]
+    fn an_earlier_contract_signed_by_a_former_intercommunality_takes_its_name() {
+        let names = |t: &str, other: &str| {
+            let mut mention = territory(t, other);
+            mention.carries_contract = false;
+            let c = Candidates {
+                territories: vec![territory(t, "Pays de Laval"), mention],
+                dates: vec![
+                    date(t, "2024-2030", "2024", DateRole::Period),
+                    date(t, "9 juillet 2015", "2015-07-09", DateRole::Signature),
+                ],
+                ..Candidates::default()
+            };
+            merge(t, &c).contracts.into_iter().map(|c| c.territory).collect::<Vec<_>>()
+        };
+        let t = "Le contrat 2024-2030 du Pays de Laval est signé. Le précédent avait été signé \
+                 le 9 juillet 2015 par l'ancienne communauté de communes des Coëvrons.\n";
+        assert_eq!(names(t, "Coëvrons"), ["Pays de Laval", "Coëvrons"]);
+        // Named in the sentence, but not as the signer: the new carrier's name.
+        let t = "Le contrat 2024-2030 du Pays de Laval est signé. Le précédent avait été signé \
+                 le 9 juillet 2015, avant la fusion avec les Coëvrons.\n";
+        assert_eq!(names(t, "Coëvrons"), ["Pays de Laval", "Pays de Laval"]);
     }
 
     #[test]
