@@ -40,9 +40,11 @@ mod semicolon_list;
 mod table;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Candidates, Doc, Rule};
 use crate::record::{CommuneRef, Quartier, QuartierStatus, Warning};
+use crate::rules::text::Regex;
 
 /// The rules of this family.
 pub const RULES: &[&dyn Rule] = &[
@@ -93,6 +95,49 @@ pub(super) struct List {
     pub at: Range<usize>,
 }
 
+/// The town a demonym after "quartiers" names in `intro` ("les quartiers brestois", "trois
+/// quartiers prioritaires orangeois"): the one commune the document writes whose name opens
+/// with the demonym's stem (the word without its ending "ois", "oise", "ais", "aise", "iens",
+/// "ienne", "ains", "aine": "brest", "orange"), four letters at least.
+fn demonym_town(text: &str, intro: &str) -> Option<String> {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bquartiers?\s+(?:prioritaires\s+)?(?P<d>\p{Ll}+)\b").expect("valid regex")
+    });
+    const ENDINGS: [&str; 8] = ["oises", "aises", "iennes", "aines", "ois", "ais", "iens", "ains"];
+    let word = AFTER.captures(intro)?.name("d")?.as_str();
+    let stem = ENDINGS.iter().find_map(|e| word.strip_suffix(e))?;
+    if stem.chars().count() < 4 {
+        return None;
+    }
+    let stem = crate::names::fold(stem);
+    // From each capitalised word, the longest run of up to four words that is a commune.
+    let words: Vec<&str> =
+        text.split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).collect();
+    let mut towns: Vec<String> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !w.starts_with(char::is_uppercase) || !crate::names::fold(w).starts_with(&stem[..1]) {
+            continue;
+        }
+        for k in (1..=4.min(words.len() - i)).rev() {
+            let name = words[i..i + k].join(" ");
+            if !crate::names::fold(&name).starts_with(&stem) {
+                continue;
+            }
+            // One town however written ("Orange", "ORANGE"): its name in the gazetteer.
+            if let [commune] = crate::gazetteer::communes_named(&name).as_slice() {
+                if !towns.iter().any(|t| t == commune.name) {
+                    towns.push(commune.name.to_owned());
+                }
+                break;
+            }
+        }
+    }
+    match towns.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// Pushes a list's items, and a `quartiers.count_mismatch` warning when the list and the count
 /// its heading gives differ.
 pub(super) fn emit(doc: &Doc, out: &mut Candidates, rule: &str, list: &List, items: Vec<Item>) {
@@ -100,7 +145,19 @@ pub(super) fn emit(doc: &Doc, out: &mut Candidates, rule: &str, list: &List, ite
     if n == 0 {
         return;
     }
-    for item in items {
+    // "Trois quartiers orangeois sont retenus : …": the town the demonym names, for the items
+    // that name none.
+    let town = items
+        .iter()
+        .any(|i| i.communes.is_empty())
+        .then(|| demonym_town(doc.text(), &doc.text()[list.at.clone()]))
+        .flatten();
+    for mut item in items {
+        if item.communes.is_empty()
+            && let Some(town) = &town
+        {
+            item.communes.push(town.clone());
+        }
         out.quartiers.push(Quartier {
             name: item.name,
             communes: item

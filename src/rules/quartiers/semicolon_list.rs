@@ -281,6 +281,31 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_names_the_town_of_the_items() {
+        finds(
+            &SemicolonList,
+            "Le contrat de Brest métropole est signé. Trois quartiers brestois sont retenus : Bellevue, Kerourien et Pontanézen ; le quartier de Recouvrance reste en veille.",
+            &[
+                "Bellevue @ Brest : prioritaire",
+                "Kerourien @ Brest : prioritaire",
+                "Pontanézen @ Brest : prioritaire",
+                "Recouvrance @ Brest : veille",
+            ],
+        );
+        // A demonym of no town the text names, or a common adjective: no town.
+        finds(
+            &SemicolonList,
+            "Trois quartiers anciens sont retenus : Bellevue, Kerourien et Pontanézen ; le quartier de Recouvrance reste en veille.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Kerourien @  : prioritaire",
+                "Pontanézen @  : prioritaire",
+                "Recouvrance @  : veille",
+            ],
+        );
+    }
+
+    #[test]
     fn not_a_list_of_quartiers() {
         none(&SemicolonList, "Les signataires : l'État à Paris ; la Région à Lille.");
         none(&SemicolonList, "Nous irons à Lille ; puis à Roubaix.");
