@@ -134,11 +134,25 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
             .map(|o| o.evidence.span[0])
             .collect();
         let text = doc.text();
+        // The kinds of the bodies the formal lists name: a party a sentence says signed ("l'État,
+        // l'agglomération et la Ville ont signé") whose kind no list holds is one more party, not
+        // the list's party named again.
+        // The State signs as "l'État" or as its préfecture.
+        let party = |k: &str| if k == "prefecture" { "etat".to_owned() } else { k.to_owned() };
+        let listed: Vec<String> = out
+            .organizations
+            .iter()
+            .filter(|o| FORMAL.contains(&o.evidence.rule.as_str()))
+            .filter_map(|o| o.kind.as_deref().map(party))
+            .collect();
         for o in &mut out.organizations {
             let rule = o.evidence.rule.as_str();
+            let more = rule == signatory_list::ID
+                && o.kind.as_deref().is_some_and(|k| k != "other" && !listed.contains(&party(k)));
             if o.involvement == OrgInvolvement::Signatory
                 && !FORMAL.contains(&rule)
                 && !SIGNED_FOR.contains(&rule)
+                && !more
                 && !opens_a_list(text, o.evidence.span[1], &lists)
             {
                 o.involvement = OrgInvolvement::Partner;
@@ -414,8 +428,11 @@ mod tests {
 
     #[test]
     fn a_formal_list_outranks_the_prose() {
+        // The prose names the list's parties again (the State, the town, the agglomeration):
+        // partners, the list's names stand; a kind of party the list lacks (the Région) is one
+        // more party.
         let text = "Liste des signataires\n\nPréfecture du Nord ; Ville de Douai ; CAF du Nord ; Douaisis Agglo\n\n\
-            Il a été signé en juin avec 30 partenaires engagés : l'État, la Région, le Département.\n";
+            Il a été signé en juin avec 30 partenaires engagés : l'État, la Ville, la Région.\n";
         let orgs = family(text);
         let signing: Vec<&str> = orgs
             .iter()
@@ -424,11 +441,14 @@ mod tests {
             .collect();
         assert_eq!(
             signing,
-            ["Préfecture du Nord", "Ville de Douai", "CAF du Nord", "Douaisis Agglo"]
+            ["Préfecture du Nord", "Ville de Douai", "CAF du Nord", "Douaisis Agglo", "Région"]
         );
-        assert!(
-            orgs.iter().any(|o| o.name == "Région" && o.involvement == OrgInvolvement::Partner)
-        );
+        for name in ["État", "Ville"] {
+            assert!(
+                orgs.iter().any(|o| o.name == name && o.involvement == OrgInvolvement::Partner),
+                "{name}: {orgs:?}"
+            );
+        }
     }
 
     #[test]
@@ -442,9 +462,10 @@ mod tests {
                 "{name}: {orgs:?}"
             );
         }
-        // A sentence that ends before the list stays prose the list outranks.
+        // A sentence that ends before the list stays prose the list outranks, for the kinds
+        // of party the list holds.
         let text = "La Ville de Nérac et la Ville de Barbaste ont signé en juin. Liste des signataires :\n\
-            - l'État ;\n- la CAF de Lot-et-Garonne ;\n- France Travail ;\n- Habitalys.\n";
+            - l'État ;\n- la Ville de Nérac ;\n- la CAF de Lot-et-Garonne ;\n- Habitalys.\n";
         let orgs = family(text);
         assert!(
             orgs.iter()
