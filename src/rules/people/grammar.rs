@@ -421,7 +421,12 @@ fn shared_role(text: &str, name: &Range<usize>) -> Option<(Role, usize)> {
     });
     // The plural stands before the first item only: the items before this one are read over.
     let lo = text.ceil_char_boundary(name.start.saturating_sub(200));
-    let caps = PLURAL.captures(text.get(lo..name.start)?)?;
+    let window = text.get(lo..name.start)?;
+    // Most names have no plural role before them: a plain search rules them out first.
+    if !window.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"maires")) {
+        return None;
+    }
+    let caps = PLURAL.captures(window)?;
     let (w, list) = (caps.name("w")?, caps.name("list")?);
     if !ITEMS.is_match(list.as_str()) {
         return None;
