@@ -997,14 +997,15 @@ fn build_contract(
     // Of several contracts, one whose own part of the page tells its signing only as to come
     // ("celui du Pays d'Uzès attend encore sa signature, prévue en septembre") and dates no
     // signature there takes none from the parts it shares.
-    let awaits = all.len() > 1
-        && !signatures.iter().any(|d| own_section(d.evidence.span))
-        && SIGNING_TOLD
+    let awaits = all.len() > 1 && !signatures.iter().any(|d| own_section(d.evidence.span)) && {
+        // Each signing its part tells: whether it is told as to come.
+        let told: Vec<bool> = SIGNING_TOLD
             .find_iter(text)
-            .any(|m| own_section([m.start(), m.end()]) && dates::signing_to_come(text, &m.range()))
-        && !SIGNING_TOLD.find_iter(text).any(|m| {
-            own_section([m.start(), m.end()]) && !dates::signing_to_come(text, &m.range())
-        });
+            .filter(|m| own_section([m.start(), m.end()]))
+            .map(|m| dates::signing_to_come(text, &m.range()))
+            .collect();
+        !told.is_empty() && told.iter().all(|&to_come| to_come)
+    };
     let to_come = to_come || awaits;
     let signed_on = own_day.or_else(|| {
         if to_come {

@@ -97,8 +97,8 @@ pub(super) struct List {
 
 /// The town a demonym after "quartiers" names in `intro` ("les quartiers brestois", "trois
 /// quartiers prioritaires orangeois"): the one commune the document writes whose name opens
-/// with the demonym's stem (the word without its ending "ois", "oise", "ais", "aise", "iens",
-/// "ienne", "ains", "aine": "brest", "orange"), four letters at least.
+/// with the demonym's stem (the word without its plural ending "ois", "ais", "iens", "ains",
+/// "oises", "aises", "iennes" or "aines": "brest", "orange"), four letters at least.
 fn demonym_town(text: &str, intro: &str) -> Option<String> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bquartiers?\s+(?:prioritaires\s+)?(?P<d>\p{Ll}+)\b").expect("valid regex")
