@@ -51,6 +51,18 @@ static APPOSED_ONE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A town's centre as a quartier's name: "centre ancien", "centre-ville", "cœur de ville".
+const CENTRE: &str = r"(?i:centre[- ](?:ville|bourg)|centre\s+(?:ancien|historique)|c(?:œ|oe)ur\s+de\s+ville|vieille\s+ville)";
+/// A town's centre named as the one quartier of a contract, with its town after "de" if
+/// given: "un seul quartier est concerné, le centre ancien de Valréas", "un quartier unique,
+/// le « centre ancien »", "le quartier prioritaire du cœur de ville d'Agde". Not a town's
+/// centre named in passing ("les commerces du centre-ville de Rodez").
+static TOWN_CENTRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?i:un\s+seul|un|le\s+seul)\s+(?P<kind>(?i:quartier))(?:\s+(?i:prioritaire|unique))?[^.;:,\n]{{0,60}},\s*|\b(?i:le|du|au)\s+(?P<kind2>(?i:quartier))\s+prioritaire\s+(?i:du|de\s+la)\s+)(?:(?i:le|la|l')\s*)?«?\s*(?P<name>{CENTRE})(?:\s*»)?(?:\s+(?:de\s+|d'|[àÀ]\s+)(?P<c1>{PLACE}))?"
+    ))
+    .expect("valid regex")
+});
 /// The agent of a verb of support ("accompagnés en veille active par les partenaires"): who
 /// acts for the quartiers listed, not a list of partners ("signé par les bailleurs" is one).
 static AGENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -363,6 +375,7 @@ impl Rule for Prose {
             &*POSITION,
             &*SINGLE,
             &*APPOSED_ONE,
+            &*TOWN_CENTRE,
             &*APPOSITION,
             &*COLON_LIST,
             &*COMMUNE_FIRST,
@@ -387,7 +400,9 @@ impl Rule for Prose {
             // "parmi lesquels A et B": some of the quartiers, not the count's list.
             let partial = std::ptr::eq(re, &*AMONG);
             for caps in re.captures_iter(text) {
-                let (Some(all), Some(kind)) = (caps.get(0), caps.name("kind")) else { continue };
+                let kind =
+                    caps.name("kind").or_else(|| caps.name("kind2")).or_else(|| caps.name("kind3"));
+                let (Some(all), Some(kind)) = (caps.get(0), kind) else { continue };
                 // "A (X) ; B (Y)": items with their communes, the parenthesised rule's.
                 if std::ptr::eq(re, &*COLON_LIST)
                     && caps
@@ -780,6 +795,28 @@ mod tests {
             "Deux secteurs sont retenus, dont le quartier ouest à Lanester.",
             &["Quartier ouest @ Lanester : prioritaire"],
         );
+    }
+
+    #[test]
+    fn a_town_centre_as_the_one_quartier() {
+        finds(
+            &Prose,
+            "Une seule zone change : un seul quartier est retenu, le centre ancien de Pézenas (1 500 habitants).",
+            &["Centre ancien @ Pézenas : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "L'État n'a gardé qu'un quartier unique, le « centre-ville », où vit un habitant sur cinq.",
+            &["Centre-ville @  : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Les moyens iront au quartier prioritaire du cœur de ville d'Oloron, rénové depuis 2019.",
+            &["Cœur de ville @ Oloron : prioritaire"],
+        );
+        // A town's centre named in passing is no quartier.
+        none(&Prose, "Les commerces du centre-ville de Rodez ont rouvert lundi.");
+        none(&Prose, "Dans un quartier, le centre social a fermé ses portes.");
     }
 
     #[test]
