@@ -7,7 +7,8 @@
 //! ville", "le conseil communautaire de Perpignan Méditerranée Métropole a adopté le cadre de son
 //! futur contrat de ville"; or that carries or steers the contract ("la communauté
 //! d'agglomération du Cotentin porte le contrat de ville", "Douaisis Agglo pilote le contrat de
-//! ville", "X est porteuse du contrat de ville"). The carrier is the intercommunality named last before the
+//! ville", "X est porteuse du contrat de ville", "X assure le pilotage du contrat de ville", "c'est
+//! donc X qui en assure le pilotage" after a sentence about the contract). The carrier is the intercommunality named last before the
 //! possessive, else the commune named "la Ville de X" ("La Ville de Lillers a signé son contrat
 //! de ville"), else a commune of the gazetteer that is the sentence's subject, right before
 //! its verb ("Kourou signe son contrat de ville", "Saint-Denis a adopté son contrat de ville":
@@ -49,7 +50,7 @@ static ARTICLE: LazyLock<Regex> =
 
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?:\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?|\b(?:porte|portent|portera|pilote|pilotent|pilotera|coordonne)\s+le\s+|\best\s+(?:porteuse|porteur|pilote|cheffe\s+de\s+file|chef\s+de\s+file)\s+du\s+)contrats?(?P<ville>\s+de\s+ville)?\b|\b(?:signé|paraphé|adopté)\s+(?:à\s+son\s+tour\s+|aussi\s+|déjà\s+)?le\s+sien\b)",
+        r"(?i)(?:(?:\b(?:son|sa|leurs?)\s+(?:(?:nouveau|nouveaux|futur|futurs|prochain|premier|propre)\s+)?|\b(?:porte|portent|portera|pilote|pilotent|pilotera|coordonne)\s+le\s+|\best\s+(?:porteuse|porteur|pilote|cheffe\s+de\s+file|chef\s+de\s+file)\s+du\s+|\b(?:assure|assurent|assurera)\s+(?:le\s+pilotage|le\s+portage|la\s+conduite)\s+du\s+)contrats?(?P<ville>\s+de\s+ville)?\b|\b(?:signé|paraphé|adopté)\s+(?:à\s+son\s+tour\s+|aussi\s+|déjà\s+)?le\s+sien\b|\bqui\s+en\s+(?:assure|assurent|assurera)\s+(?:le\s+pilotage|le\s+portage|la\s+conduite)\b)",
     )
     .expect("valid regex")
 });
@@ -174,6 +175,34 @@ mod tests {
             ),
             // The gazetteer knows its kind better than its name does.
             [("Perpignan Méditerranée Métropole".into(), "CU".into())]
+        );
+    }
+
+    #[test]
+    fn who_steers_the_contract() {
+        assert_eq!(
+            carriers(
+                &OwnContract,
+                "Le contrat de ville relève de l'intercommunalité. C'est donc la communauté de \
+                 communes du Sud Morvan qui en assure le pilotage, avec la ville."
+            ),
+            [("Sud Morvan".into(), "CC".into())]
+        );
+        assert_eq!(
+            carriers(
+                &OwnContract,
+                "Depuis 2015, Lorient Agglomération assure le pilotage du contrat de ville."
+            ),
+            [("Lorient Agglomération".into(), "CA".into())]
+        );
+        // What the pronoun stands for must be the contract of a page about one.
+        assert!(
+            carriers(
+                &OwnContract,
+                "Le festival revient. C'est la communauté de communes du Sud Morvan qui en \
+                 assure le pilotage."
+            )
+            .is_empty()
         );
     }
 
