@@ -66,6 +66,16 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A town before a colon or a dash, then "la Ville" or "la commune" as the subject of a verb of
+/// one to three words: "Saint-Benoît : la Ville signe", "Tulle – la commune a adopté".
+static TOWN_THEN_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[.!?\n])[\s#]*(?P<name>{})[ \t]*[:–—-][ \t]*(?i:la)[ \t]+(?i:ville|commune|municipalité)[ \t]+(?:\p{{Ll}}[\p{{Ll}}'’-]*[ \t]+){{1,3}}$",
+        *NAME
+    ))
+    .expect("valid regex")
+});
+
 static CONTRAT_DE_VILLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcontrats?\s+de\s+ville\b").expect("valid regex"));
 
@@ -108,6 +118,12 @@ impl Rule for OwnContract {
                 CITY.captures_iter(before).filter_map(|c| c.name("name")).last()
             {
                 // "La Ville de Lillers a signé son contrat de ville": a commune named as such.
+                out.territories.push(territory(doc, at(name.range()), None, true, ID));
+            } else if let Some(name) = TOWN_THEN_CITY.captures(before).and_then(|c| c.name("name"))
+                && !gazetteer::communes_named(name.as_str()).is_empty()
+            {
+                // "Saint-Benoît : la Ville signe son contrat de ville": the town a heading
+                // names before the colon.
                 out.territories.push(territory(doc, at(name.range()), None, true, ID));
             } else if let Some(name) = SUBJECT.captures(before).and_then(|c| c.name("name"))
                 && caps.name("ville").is_some()
@@ -175,6 +191,19 @@ mod tests {
             ),
             // The gazetteer knows its kind better than its name does.
             [("Perpignan Méditerranée Métropole".into(), "CU".into())]
+        );
+    }
+
+    #[test]
+    fn a_town_then_its_city() {
+        assert_eq!(
+            carriers(&OwnContract, "# Saint-Leu : la Ville signe son contrat de ville\n"),
+            [("Saint-Leu".into(), "commune".into())]
+        );
+        // Not a town: the name before the colon must be a commune of the gazetteer.
+        assert!(
+            carriers(&OwnContract, "# Politique locale : la Ville signe son contrat de ville\n")
+                .is_empty()
         );
     }
 
