@@ -669,6 +669,23 @@ mod tests {
     }
 
     #[test]
+    fn a_community_named_without_its_legal_kind() {
+        // "communauté" alone before a proper name is an intercommunality of unknown kind.
+        let found = |t: &str| {
+            epci_mentions(t).into_iter().map(|(r, k)| (t[r].to_owned(), k)).collect::<Vec<_>>()
+        };
+        assert!(
+            found("La communauté du Val de Sarthe (CVS) a signé mardi.")
+                .contains(&("Val de Sarthe".to_owned(), "EPCI"))
+        );
+        assert_eq!(
+            found("La communauté d'agglomération du Val de Sarthe a signé."),
+            [("Val de Sarthe".to_owned(), "CA")]
+        );
+        assert!(found("La communauté éducative se mobilise.").is_empty());
+    }
+
+    #[test]
     fn a_name_ends_before_a_sentence_opener() {
         let cut = |t: &str| t[before_opener(t, 0..t.len())].to_owned();
         assert_eq!(cut("Rennes Métropole Le"), "Rennes Métropole");
