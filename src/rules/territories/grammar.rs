@@ -609,6 +609,8 @@ fn town_with_article(name: &str, rest: &str) -> bool {
 /// capitalised word ("Metz Métropole", "Brest métropole"), and is not all of it ("la
 /// Métropole", "Solidarités de la Métropole" are not names).
 fn short_name(name: &str) -> bool {
+    const DETERMINERS: [&str; 9] =
+        ["la", "le", "les", "une", "cette", "notre", "votre", "leur", "sa"];
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_kind = |w: &str| {
         let w = w.to_lowercase();
@@ -617,7 +619,12 @@ fn short_name(name: &str) -> bool {
     match words.as_slice() {
         [] | [_] => false,
         [first, ..] if is_kind(first) => true,
-        [.., before, last] => is_kind(last) && before.starts_with(char::is_uppercase),
+        // "Dinan Communauté", not "La communauté" (an article, no name).
+        [.., before, last] => {
+            is_kind(last)
+                && before.starts_with(char::is_uppercase)
+                && !DETERMINERS.contains(&before.to_lowercase().as_str())
+        }
     }
 }
 
@@ -683,6 +690,12 @@ mod tests {
             [("Val de Sarthe".to_owned(), "CA")]
         );
         assert!(found("La communauté éducative se mobilise.").is_empty());
+        // "Communauté" ending a short name, after a proper name, not after an article.
+        assert_eq!(
+            found("Le contrat signé par Loudéac Communauté en 2015."),
+            [("Loudéac Communauté".to_owned(), "EPCI")]
+        );
+        assert!(found("La communauté rurale a voté.").is_empty());
     }
 
     #[test]
