@@ -825,7 +825,17 @@ fn number(word: &str) -> Option<usize> {
 /// One carrier per territory of a sentence that counts contracts and names as many territories.
 fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
     let text = doc.text();
-    for s in sentences(text) {
+    // A page's blocks are its lines: a title without a full stop does not run into the lead.
+    let by_line = doc.format == crate::record::Format::Html;
+    let pieces = sentences(text).into_iter().flat_map(|s| {
+        let lines = if by_line { crate::rules::line_ranges(&text[s.clone()]) } else { vec![] };
+        if lines.len() > 1 {
+            lines.into_iter().map(|l| s.start + l.start..s.start + l.end).collect()
+        } else {
+            vec![s]
+        }
+    });
+    for s in pieces {
         let sentence = &text[s.clone()];
         let Some(n) = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str())) else {
             continue;
@@ -862,6 +872,12 @@ fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory
                 keys.push(&m.key);
                 picked.push(m);
             }
+        }
+        // "deux contrats : celui de la communauté de communes A, mardi à Hirson, puis celui de
+        // la communauté de communes B": when the towns make the count too many, the
+        // intercommunalities named are the carriers.
+        if picked.len() > n {
+            picked.retain(|m| m.kind != "commune");
         }
         if picked.len() == n {
             return picked
@@ -2176,6 +2192,18 @@ Le contrat de ville a été signé le 2 juillet \
         assert!(carriers(text).is_empty());
         let text = "Le préfet était à Montauban le 6 février et à Quimperlé le 9 février.";
         assert!(carriers(text).is_empty());
+    }
+
+    #[test]
+    fn a_series_of_intercommunalities_with_the_towns_they_signed_in() {
+        // One town too many for the count: the intercommunalities are the carriers.
+        let text = "Le préfet a signé deux contrats de ville : celui du Pays Grand Combien, mardi \
+                    à Montauban, puis celui de Lorient Agglomération, jeudi.";
+        assert_eq!(carriers(text), ["Pays Grand Combien", "Lorient Agglomération"]);
+        // Still too many: no series.
+        let text = "Le préfet a signé deux contrats de ville : celui du Pays Grand Combien, \
+                    celui de Lorient Agglomération et celui de Quimperlé Communauté.";
+        assert_eq!(carriers(text), Vec::<String>::new());
     }
 
     #[test]
