@@ -122,7 +122,9 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
     // "du Gard rhodanien": the name goes on past "à", "et" or into a lower-case word when the
     // gazetteer knows the longer name.
     for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
-        if let Some(long) = with_place_after(doc.clean, t) {
+        if let Some(long) =
+            with_place_after(doc.clean, t).or_else(|| with_dashed_tail(doc.clean, t))
+        {
             t.name = long;
         }
     }
@@ -496,6 +498,33 @@ fn with_place_after(clean: &str, t: &Territory) -> Option<String> {
     known.then_some(long)
 }
 
+/// The name of carrier `t` gone on past a spaced dash in the clean text ("Villers-Cotterêts" →
+/// "Villers-Cotterêts – Forêt de Retz", "Avranches" → "Avranches - Mont-Saint-Michel"), as
+/// written, when that longer name is an intercommunality's (of today, or a carrier of 2015) and
+/// the shorter is not: the longest such.
+fn with_dashed_tail(clean: &str, t: &Territory) -> Option<String> {
+    static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]+[–—-][ \t]+\p{Lu}[\p{L}'’-]*(?:(?:[ \t]+(?:de|du|des|la|le|les|de[ \t]+la)[ \t]+|[ \t]+d'|[ \t]+)\p{Lu}[\p{L}'’-]*){0,3}")
+            .expect("valid regex")
+    });
+    let known =
+        |name: &str| !gazetteer::epci_named(name).is_empty() || ranked::names_a_2015_carrier(name);
+    if !t.evidence.text.ends_with(t.name.as_str()) || known(&t.name) {
+        return None;
+    }
+    let tail = DASHED.find(clean.get(t.evidence.span[1]..)?)?.as_str();
+    // Each end of a word of the tail, the longest first.
+    let ends = tail
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && tail[i + c.len_utf8()..].starts_with([' ', '\t']))
+        .map(|(i, c)| i + c.len_utf8())
+        .chain([tail.len()]);
+    let mut ends: Vec<usize> = ends.collect();
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    ends.dedup();
+    ends.into_iter().map(|end| format!("{}{}", t.name, &tail[..end])).find(|long| known(long))
+}
+
 /// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
 /// "piloté par X", "porté par X", "X porte le contrat"), as written, when the gazetteer knows it
 /// and town `town` is one of its members.
@@ -723,6 +752,12 @@ pub(super) mod tests {
         let text = "Le contrat de ville de l'agglomération du Gard rhodanien est signé.";
         assert_eq!(family(text), ["Gard rhodanien"]);
         let text = "Le contrat de ville de Vannes signé hier engage la ville.";
+        assert_eq!(family(text), ["Vannes"]);
+        // Past a spaced dash, as written, when the longer name carried a 2015 contract.
+        let text = "Le contrat de ville de la communauté d'agglomération de Bar-le-Duc – Sud \
+                    Meuse est signé.";
+        assert_eq!(family(text), ["Bar-le-Duc – Sud Meuse"]);
+        let text = "Le contrat de ville de Vannes – Ploërmel Communauté observe – est signé.";
         assert_eq!(family(text), ["Vannes"]);
     }
 
