@@ -780,7 +780,13 @@ struct Sections {
     /// Per paragraph: whether it is about its contract because it tells that contract's turn in
     /// a series ([`turns`]), though it may speak of the series' contracts too.
     turned: Vec<bool>,
+    /// Each territory's communes as the gazetteer knows them, folded and padded: an
+    /// intercommunality's members, a commune itself.
+    towns: Vec<Vec<String>>,
 }
+
+/// The longest paragraph read as a heading: "Hirson, mardi 7 juillet".
+const HEADING_CHARS: usize = 60;
 
 /// The place word of a territory's name, if it has one of four letters or more.
 fn head_word(name: &str) -> Option<String> {
@@ -802,11 +808,31 @@ impl Sections {
             .iter()
             .map(|t| if passing(t) { None } else { head_word(&t.name) })
             .collect();
-        let mut sections = Sections { paragraphs: Vec::new(), names, heads, turned: Vec::new() };
+        let towns = territories
+            .iter()
+            .map(|t| {
+                territory_communes(t)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|insee| gazetteer::commune(insee))
+                    .map(|c| format!(" {} ", fold(c.name)))
+                    .collect()
+            })
+            .collect();
+        let mut sections =
+            Sections { paragraphs: Vec::new(), names, heads, turned: Vec::new(), towns };
         let mut current = About::All;
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
-            let (named, plural) = sections.named(text, false);
+            let (mut named, plural) = sections.named(text, false);
+            // "Hirson, mardi 7 juillet": a heading that names one contract's place word or a
+            // town of one contract's territory opens that contract's part.
+            if named.is_empty() && !plural && text.trim().chars().count() <= HEADING_CHARS {
+                named = match sections.named(text, true).0 {
+                    one if one.len() == 1 => one,
+                    _ => sections.by_town(text),
+                };
+            }
             // "C'est X qui ouvre la série": the paragraph
             // that tells one contract's turn is about that contract, whatever else it names.
             let mut turned = turns.iter().filter(|(_, at)| range.contains(at)).map(|(i, _)| *i);
@@ -850,6 +876,15 @@ impl Sections {
             })
             .collect();
         (named, PLURAL_CONTRACTS.is_match(text))
+    }
+
+    /// The one contract whose territory holds a town `text` names, if only one does.
+    fn by_town(&self, text: &str) -> Vec<usize> {
+        let folded = format!(" {} ", fold(text));
+        let holding: Vec<usize> = (0..self.towns.len())
+            .filter(|&i| self.towns[i].iter().any(|t| folded.contains(t.as_str())))
+            .collect();
+        if holding.len() == 1 { holding } else { vec![] }
     }
 
     /// The index of the paragraph holding (or following) the clean offset `at`.
@@ -1544,6 +1579,29 @@ mod tests {
         assert_eq!(metz.quartiers[0].name, "Borny");
         assert_eq!(forbach.quartiers[0].name, "Wiesberg");
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn a_heading_naming_a_member_town_opens_its_contract_part() {
+        let t = "Deux contrats de ville, de Metz Métropole et de Forbach Porte de France, sont \
+                 signés.\n\nWoippy, lundi 24 juin\n\nLe préfet a signé aux côtés de Laurent \
+                 Castagné.\n\nStiring-Wendel, mercredi 26 juin\n\nRoland Weiss, président, a \
+                 signé.\n";
+        let coded = |name: &str| Territory {
+            code: gazetteer::epci_named(name).first().map(|e| e.siren.to_owned()),
+            ..territory(t, name)
+        };
+        let c = Candidates {
+            territories: vec![coded("Metz Métropole"), coded("Forbach Porte de France")],
+            people: vec![person(t, "Laurent Castagné"), person(t, "Roland Weiss")],
+            ..Candidates::default()
+        };
+        assert!(c.territories.iter().all(|t| t.code.is_some()), "{:?}", c.territories);
+        let m = merge(t, &c);
+        let names = |k: &Contract| k.signatories.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        let [metz, forbach] = &m.contracts[..] else { panic!("two contracts: {:?}", m.contracts) };
+        assert_eq!(names(metz), ["Laurent Castagné"]);
+        assert_eq!(names(forbach), ["Roland Weiss"]);
     }
 
     #[test]
