@@ -296,7 +296,7 @@ static SIGNED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
 /// given to sign ("autorise le maire à signer", "mandate la présidente pour signer").
 static FUTURE_SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devra|devront|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b|signatures?\s+(?:\p{L}+\s+){0,3}(?:est|sont|sera|seront)\s+(?:\p{L}+\s+)?(?:fixée?s?|prévue?s?|programmée?s?|planifiée?s?)\b|(?:autoris|mandat|habilit)\p{L}*\s+(?:[\p{L}']+\s+){0,4}(?:à|pour)\s+signer\b|\bn['’]\s*(?:a|ont|est|sont|avait|avaient)\s+pas\s+encore\s+(?:été\s+)?(?:eu\s+lieu|sign|paraph|cosign))",
+        r"(?i)\b(?:(?:sera|seront|serait|seraient|doit|doivent|devra|devront|devrait|devraient|va|vont)\s+(?:(?:être|officiellement|donc|bien|prochainement)\s+){0,2}(?:sign|paraph|cosign|co-sign)(?:ée?s?|er)\b|(?:sign|paraph|cosign)(?:era|eront|erai[ts]|eraient)\b|signatures?\s+(?:\p{L}+\s+){0,3}(?:est|sont|sera|seront)\s+(?:\p{L}+\s+)?(?:fixée?s?|prévue?s?|programmée?s?|planifiée?s?)\b|(?:autoris|mandat|habilit)\p{L}*\s+(?:[\p{L}']+\s+){0,4}(?:à|pour)\s+signer\b|\bn['’]\s*(?:a|ont|est|sont|avait|avaient)\s+pas\s+encore\s+(?:été\s+)?(?:eu\s+lieu|sign|paraph|cosign)|\bsignatures?\s+(?:officielles?\s+)?(?:prévue?s?|attendue?s?|programmée?s?|annoncée?s?|à\s+la\s+rentrée|à\s+l['’]automne|à\s+venir)\b|\battend(?:ent)?\s+(?:encore\s+|toujours\s+)?(?:sa|leur)\s+signature\b)",
     )
     .expect("valid regex")
 });
@@ -511,6 +511,9 @@ mod tests {
             "La signature n'a pas encore eu lieu : elle est programmée pour le 2 juillet 2015.",
             "Le contrat, qui n'avait pas encore été signé le 2 juillet 2015, attend la Région.",
             "Le texte devra être signé le 2 juillet 2015 par le sous-préfet.",
+            "Signature prévue le 2 juillet 2015 à la préfecture.",
+            "Adopté en juin, le contrat attend encore sa signature, le 2 juillet 2015.",
+            "Le contrat de Redon : signature à la rentrée, le 2 juillet 2015 au plus tôt.",
         ] {
             assert_eq!(role(s, "2 juillet 2015"), DateRole::Deadline, "{s}");
         }
