@@ -238,9 +238,15 @@ static CARRIERS_2015: LazyLock<Vec<Carrier2015>> = LazyLock::new(|| {
         .filter_map(|r| {
             let [_, name, code, _] = r.as_slice() else { return None };
             let core = core_name(name)?;
+            // The table abbreviates "Saint" ("CC d'AVRANCHES-MONT ST MICHEL"); pages spell it.
             let words: Vec<&str> = core
                 .split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
                 .filter(|w| !w.is_empty())
+                .map(|w| match w.to_lowercase().as_str() {
+                    "st" => "Saint",
+                    "ste" => "Sainte",
+                    _ => w,
+                })
                 .collect();
             let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
             let pattern =
@@ -2227,6 +2233,13 @@ Le contrat de ville a été signé le 2 juillet \
         let text = "Deux contrats de ville ont été signés en 2015, par le Pays Grand Combien \
                     et par Montauban.";
         assert_eq!(carriers(text), ["Pays Grand Combien", "Montauban"]);
+    }
+
+    #[test]
+    fn a_2015_carrier_abbreviated_in_the_table_is_read_spelt_out() {
+        // The table writes "CC de l'Agglomération de St-Girons".
+        assert!(names_a_2015_carrier("Agglomération de Saint-Girons"));
+        assert!(!names_a_2015_carrier("Pays de Saint-Yrieix"));
     }
 
     #[test]
