@@ -35,15 +35,18 @@ const MENU_RUN: usize = 4;
 const LONG_LINE: usize = 80;
 
 static PAGE_NUMBER: LazyLock<crate::rules::text::Regex> = LazyLock::new(|| {
-    crate::rules::text::Regex::new(r"(?i)(^|\s{3,})(page\s*)?\d{1,3}\s*(/|sur)\s*\d{1,3}$")
-        .expect("valid regex")
+    crate::rules::text::Regex::new(
+        r"(?i)(^|\s{3,})(page\s*)?\d{1,3}\s*(/|sur)\s*\d{1,3}$|^[-–—]\s*\d{1,3}\s*[-–—]$",
+    )
+    .expect("valid regex")
 });
 
 /// Removes boilerplate lines, keeping every other line as it is:
 /// - lines matching a pattern of `rules/boilerplate.txt`;
 /// - a run of short menu lines at the head of the document (before its first long line);
-/// - in PDF conversions (form feeds present): form feeds, page-number lines and the page
-///   header/footer lines repeated on every page.
+/// - in PDF conversions (form feeds present): form feeds, page-number lines ("1/2", "- 86 -")
+///   and the page header/footer lines repeated on every page, except a contract's title on the
+///   first page.
 pub fn strip(text: &str) -> String {
     let paged = text.contains('\u{0C}');
     let text: std::borrow::Cow<str> =
@@ -115,8 +118,20 @@ fn mark_page_furniture(lines: &[&str], drop: &mut [bool]) {
             *seen.entry(t).or_default() += 1;
         }
     }
+    // A contract's title repeated at the head of every page ("Contrat de ville de X
+    // 2015-2020") is furniture on the later pages but the document's title on the first.
+    let title = lines.iter().map(|l| l.trim()).find(|t| !t.is_empty()).filter(|t| {
+        static CONTRACT: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\bcontrats?\b").expect("valid regex"));
+        CONTRACT.is_match(t)
+    });
+    let mut title_kept = false;
     for (l, d) in lines.iter().zip(drop.iter_mut()) {
         let t = l.trim();
+        if Some(t) == title && !title_kept {
+            title_kept = true;
+            continue;
+        }
         if PAGE_NUMBER.is_match(t) || seen.get(t).is_some_and(|&n| n > 1) {
             *d = true;
         }
@@ -231,5 +246,15 @@ Le texte fixe les priorités de six quartiers jusqu'en 2030 pour tous les parten
         let text = "PRÉFET DU NORD\nLiberté • Égalité • Fraternité\n\nLe préfet a signé le contrat.\nPréfecture du Nord – 12 rue Jean Sans Peur – 59000 LILLE        1/2\n\u{0C}PRÉFET DU NORD\nLiberté • Égalité • Fraternité\n\nLes quartiers sont au nombre de 14.\n";
         let out = strip(text);
         assert_eq!(out, "\nLe préfet a signé le contrat.\n\nLes quartiers sont au nombre de 14.\n");
+    }
+
+    #[test]
+    fn a_contract_title_repeated_on_every_page_stays_once() {
+        let text = "Contrat de ville de Tulle 2015-2020\nLe préfet a signé.\n- 3 -\n\u{0C}Contrat de \
+                    ville de Tulle 2015-2020\nLes quartiers sont deux.\n";
+        assert_eq!(
+            strip(text),
+            "Contrat de ville de Tulle 2015-2020\nLe préfet a signé.\nLes quartiers sont deux.\n"
+        );
     }
 }
