@@ -111,6 +111,14 @@ fn role_line(line: &str) -> bool {
         && opens_with_role(line)
 }
 
+/// The rest of a role run over a second line of a signature page's column ("d'Agglomération
+/// de la Boucle,", "Familiales du Var,", "la Vice-présidente déléguée,"): short, ending with a
+/// comma, no sentence.
+fn role_rest(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.chars().count() <= 60 && cell.ends_with(',') && !cell.contains(['.', ';', ':'])
+}
+
 /// A short line with no name before the first item: a table header ("| Signataire |
 /// Fonction"), a sub-heading.
 const HEADER_LINES: usize = 2;
@@ -128,7 +136,8 @@ impl Rule for SigningList {
             if FUTURE_ANY.is_match(heading.as_str()) {
                 continue;
             }
-            for m in block(&p, heading.end()) {
+            let page = CLOSING.is_match(heading.as_str());
+            for m in block(&p, heading.end(), page) {
                 if !read.contains(&m.full.start) {
                     read.push(m.full.start);
                     emit(doc, m, Involvement::Signatory, self.id(), out);
@@ -142,7 +151,7 @@ impl Rule for SigningList {
                 continue;
             }
             // A block read from an earlier party's heading already holds this one's signer.
-            for m in block(&p, heading.end()) {
+            for m in block(&p, heading.end(), false) {
                 if !read.contains(&m.full.start) {
                     read.push(m.full.start);
                     emit(doc, m, Involvement::Signatory, self.id(), out);
@@ -214,19 +223,32 @@ fn flat_block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
     out
 }
 
-/// The mentions of the block of lines that starts after `from` (the end of a heading line).
-fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
+/// The closing formula of a contract as a heading line ("Fait à Hyères, le 3 juin 2024"): a
+/// signature page follows.
+static CLOSING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[ \t*_]*(?:fait|signé)\s+[àa]\s").expect("valid regex"));
+
+/// How many blank lines in a row end a block; on a signature page, the room left for the
+/// signatures between a role and its name ([`SIGNATURE_BLANKS`]).
+const BLOCK_BLANKS: usize = 2;
+const SIGNATURE_BLANKS: usize = 5;
+
+/// The mentions of the block of lines that starts after `from` (the end of a heading line);
+/// `page`: the block is a signature page under a contract's closing formula, where roles stand
+/// in columns, run over several lines, and blank lines leave room for the signatures.
+fn block<'p>(p: &'p Parsed, from: usize, page: bool) -> Vec<&'p Mention> {
     let text = p.text;
     let mut out: Vec<&Mention> = Vec::new();
     let mut pos = text[from..].find('\n').map_or(text.len(), |n| from + n + 1);
     let (mut lines, mut headers, mut blanks) = (0, 0, 0);
+    let max_blanks = if page { SIGNATURE_BLANKS } else { BLOCK_BLANKS };
     while pos < text.len() && lines < BLOCK_LINES {
         lines += 1;
         let line = line_at(text, pos);
         let next = (line.end + 1).min(text.len());
         if text[line.clone()].trim().is_empty() {
             blanks += 1;
-            if blanks >= 2 {
+            if blanks >= max_blanks {
                 break;
             }
             pos = next;
@@ -242,9 +264,10 @@ fn block<'p>(p: &'p Parsed, from: usize) -> Vec<&'p Mention> {
             let bullet = body.trim_start().starts_with(['-', '•', '*', '–', '|']);
             // A signature page's lines of parties or roles, maybe in columns ("Pour l'État,
             // <spaces> Pour la Ville,"), before or between its names.
-            let page_line = columns(body)
-                .into_iter()
-                .all(|c| PARTY_HEADING.is_match(&body[c.clone()]) || role_line(&body[c]));
+            let page_line = columns(body).into_iter().all(|c| {
+                let cell = &body[c];
+                PARTY_HEADING.is_match(cell) || role_line(cell) || page && role_rest(cell)
+            });
             if page_line {
             } else if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
                 headers += 1;
@@ -301,6 +324,27 @@ mod tests {
             "Ont signé le contrat :\nPour l'État : Paul Roche, préfet du Var\nPour la Ville : \
              Anne Brun, maire\nPaul Roche a rappelé l'enjeu.",
             &["Paul Roche", "Anne Brun"],
+            S,
+        );
+    }
+
+    #[test]
+    fn a_signature_page_in_two_columns() {
+        // Roles in two columns, run over two lines, room left for the signatures.
+        let page = "Fait a Tulle, le 3 juillet 2015, en six exemplaires.\n\n\n\
+                    Le Préfet de la Corrèze,              Le Président de la Communauté\n\
+                    \x20                                     d'agglomération de Tulle,\n\n\n\n\
+                    Paul ROCHE                            Marc VIEL\n\n\n\
+                    Le Maire de Tulle,                    Le Directeur de la Caisse\n\
+                    \x20                                     d'allocations familiales,\n\n\n\n\
+                    Anne BRUN                             Luc MORIN\n";
+        finds(&SigningList, page, &["Paul ROCHE", "Marc VIEL", "Anne BRUN", "Luc MORIN"], S);
+        // Without the closing formula, two blank lines still end a block.
+        finds(
+            &SigningList,
+            "Signataires :\nPaul Roche, préfet du Var\n\n\n\nAnne Brun, maire de Hyères, a \
+             parlé.\n",
+            &["Paul Roche"],
             S,
         );
     }
