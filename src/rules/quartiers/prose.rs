@@ -35,9 +35,10 @@ const DE: &str = r"(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')";
 
 /// "le quartier de Rochebelle, à Alès", "le nouveau quartier prioritaire « Les Prés »", "le
 /// quartier de veille active des Tilleuls à Vitré" (the status between the cue and the name).
+/// A name in quotes is read whole, whatever its words ("« La Bastide et le Tricot »").
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:(?:prioritaire|(?:de|en)\s+veille(?:\s+active)?)\s+)?(?:{DE})?«?\s*(?P<name>{name})(?:\s*»)?(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?(?:[àÀ]|au)\s+(?P<c1>{PLACE})|\s+(?:[àÀ]|au)\s+(?P<c2>{PLACE}))?",
+        r"\b(?i:le|du|au|ce)\s+(?:(?i:nouveau|seul)\s+)?(?P<kind>(?i:quartier|secteur))\s+(?:(?:prioritaire|(?:de|en)\s+veille(?:\s+active)?)\s+)?(?:{DE})?(?:«\s*(?P<quoted>[^«»\n]{{2,80}}?)\s*»|«?\s*(?P<name>{name})(?:\s*»)?)(?:\s*,\s*(?:(?:également|aussi)\s+)?(?:situé\s+)?(?:[àÀ]|au)\s+(?P<c1>{PLACE})|\s+(?:[àÀ]|au)\s+(?P<c2>{PLACE}))?",
         name = *NAME
     ))
     .expect("valid regex")
@@ -130,8 +131,10 @@ const STREET: &str = r"(?i:rue|avenue|route|boulevard|chemin|allée|place|quai|c
 static STREET_NAMED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{STREET}[ \t]+\S")).expect("valid regex"));
 /// A lower-case word that ends a name and tells one part of a quartier from another ("le
-/// Centre ancien", "le Bas-Vernet nouveau", "Europe nord"); not "est", a verb as often.
-const QUALIFIER: &str = r"(?:ancien|ancienne|nouveau|nouvelle|nord|sud|ouest|historique)\b";
+/// Centre ancien", "le Bas-Vernet nouveau", "Europe nord", "la Rive droite"); not "est", a verb
+/// as often.
+const QUALIFIER: &str =
+    r"(?:ancien|ancienne|nouveau|nouvelle|nord|sud|ouest|historique|droite|gauche|haute|basse)\b";
 /// A name with its article and its quotes, if any: "le Moulin", "« Les Prés »".
 static QUOTED_NAME: LazyLock<String> =
     LazyLock::new(|| format!(r"(?:(?:le|la|les|l')\s*)?«?{name}»?", name = *NAME));
@@ -525,17 +528,18 @@ fn items(
     qpvs: &Qpvs,
 ) -> Vec<(String, Vec<String>)> {
     let is_qpv = qpvs.is_qpv;
-    let pieces: Vec<&str> = match (caps.name("name"), caps.name("items")) {
-        (Some(n), _) => vec![n.as_str()],
-        (None, Some(items)) => {
-            let pieces = joined_qpvs(items.as_str(), is_qpv);
-            match qpvs.count {
-                Some(count) => parts_counted_once(items.as_str(), pieces, count, qpvs.code_of),
-                None => pieces,
+    let pieces: Vec<&str> =
+        match (caps.name("name").or_else(|| caps.name("quoted")), caps.name("items")) {
+            (Some(n), _) => vec![n.as_str()],
+            (None, Some(items)) => {
+                let pieces = joined_qpvs(items.as_str(), is_qpv);
+                match qpvs.count {
+                    Some(count) => parts_counted_once(items.as_str(), pieces, count, qpvs.code_of),
+                    None => pieces,
+                }
             }
-        }
-        (None, None) => return vec![],
-    };
+            (None, None) => return vec![],
+        };
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     let mut shared = shared.to_vec();
     let n = pieces.len();
@@ -794,6 +798,24 @@ mod tests {
             &Prose,
             "Deux secteurs sont retenus, dont le quartier ouest à Lanester.",
             &["Quartier ouest @ Lanester : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_is_read_whole() {
+        finds(
+            &Prose,
+            "Le quartier prioritaire « Les Forges et le Moulin », à Millau, compte 1 800 habitants.",
+            &["Les Forges et le Moulin @ Millau : prioritaire"],
+        );
+    }
+
+    #[test]
+    fn a_side_of_a_river_ends_a_name() {
+        finds(
+            &Prose,
+            "Le contrat vise les deux quartiers prioritaires de la ville : la Rive gauche et Les Forges.",
+            &["Rive gauche @  : prioritaire", "Les Forges @  : prioritaire"],
         );
     }
 
