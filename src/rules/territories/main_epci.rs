@@ -62,9 +62,44 @@ impl Rule for MainEpci {
         let best = counts.values().max_by_key(|(n, first)| (*n, std::cmp::Reverse(*first)));
         if let Some(&(_, first)) = best {
             let (range, kind) = mentions[first].clone();
-            out.territories.push(territory(doc, range, Some(kind), true, ID));
+            match own_commune(doc, &text[range.clone()]) {
+                Some(town) => out.territories.push(territory(doc, town, None, true, ID)),
+                None => out.territories.push(territory(doc, range, Some(kind), true, ID)),
+            }
         }
     }
+}
+
+/// The one member commune of intercommunality `name` that carried a contract of its own in 2015
+/// (as the communes of La Réunion did) and that `text` names: its first mention. Where the
+/// communes carry their contracts, the intercommunality signs beside the commune ("Daniel
+/// Técher, maire, et Maurice Lauret, président de la Cirest, ont signé"), and the contract is
+/// the commune's.
+fn own_commune(doc: &Doc, name: &str) -> Option<std::ops::Range<usize>> {
+    let text = doc.text();
+    // "Cirest" is the "CIREST" of the official name.
+    let mut found = crate::gazetteer::epci_named(name);
+    if found.is_empty() && !name.contains(char::is_whitespace) {
+        found = crate::gazetteer::epci_named(&name.to_uppercase());
+    }
+    let [epci] = found[..] else { return None };
+    let folded = fold(text);
+    let named: Vec<&str> = crate::gazetteer::epci_members(epci.siren)
+        .into_iter()
+        .filter(|c| super::ranked::carried_in_2015(c.insee))
+        .map(|c| c.name)
+        .filter(|n| {
+            let key = format!(" {} ", fold(n));
+            format!(" {folded} ").contains(&key)
+        })
+        .collect();
+    let [town] = named[..] else { return None };
+    // Its first mention: as the gazetteer writes it, else a capitalised name that folds to it.
+    if let Some(at) = text.find(town) {
+        return Some(at..at + town.len());
+    }
+    let key = fold(town);
+    super::grammar::doc_capitalised(doc).iter().find(|r| fold(&text[(*r).clone()]) == key).cloned()
 }
 
 #[cfg(test)]
@@ -77,6 +112,15 @@ mod tests {
         let text = "Le contrat de ville a été signé hier. Lorient Agglomération y consacre un \
                     million ; Quimperlé Communauté observe. Lorient Agglomération pilote.";
         assert_eq!(carriers(&MainEpci, text), [("Lorient Agglomération".into(), "CA".into())]);
+    }
+
+    #[test]
+    fn a_member_commune_that_carries_its_own_contract() {
+        // The communes of La Réunion carried their contracts in 2015; the intercommunality
+        // signs beside them.
+        let text = "Le contrat de ville a été signé hier à Saint-André. Le maire de Saint-André \
+                    et le président de la Cirest ont signé ; la Cirest accompagne la commune.";
+        assert_eq!(carriers(&MainEpci, text), [("Saint-André".into(), "commune".into())]);
     }
 
     #[test]

@@ -335,7 +335,7 @@ fn core_name(name: &str) -> Option<String> {
 }
 
 /// Codes of the 2015 carriers.
-fn carried_in_2015(code: &str) -> bool {
+pub(super) fn carried_in_2015(code: &str) -> bool {
     static CODES: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
         data::rows("gazetteer/contrats_2015.tsv")
             .into_iter()
