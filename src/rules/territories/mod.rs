@@ -197,6 +197,8 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         .collect();
     out.territories.retain(|t| !in_turn::is_turn(t) || !found.contains(&t.evidence.span));
     town_inside_its_epci(&mut out.territories);
+    // The contracts a count says the page reports and the carriers found leave out.
+    ranked::counted_rest(doc, out);
     for t in out.territories.iter_mut().filter(|t| t.kind == "commune") {
         if let Some(name) = with_swallowed_article(&t.name) {
             t.name = name;
@@ -759,6 +761,18 @@ pub(super) mod tests {
         assert_eq!(family(text), ["Bar-le-Duc – Sud Meuse"]);
         let text = "Le contrat de ville de Vannes – Ploërmel Communauté observe – est signé.";
         assert_eq!(family(text), ["Vannes"]);
+    }
+
+    #[test]
+    fn a_count_of_contracts_completed_by_a_named_president() {
+        let text = "Deux contrats de ville ont été conclus ce mois-ci.\n\nLe contrat de ville de \
+                    Lorient Agglomération a été signé le 14 septembre.\n\nLe 18 septembre, la \
+                    préfète était à Alès aux côtés de Paul Roche, président du Pays Grand \
+                    Combien.";
+        assert_eq!(family(text), ["Lorient Agglomération", "Pays Grand Combien"]);
+        // A count the présidents named do not make up is left alone.
+        let count = text.replace("Deux contrats", "Trois contrats");
+        assert_eq!(family(&count), ["Lorient Agglomération"]);
     }
 
     #[test]

@@ -317,11 +317,12 @@ pub(super) fn names_a_2015_carrier(name: &str) -> bool {
 }
 
 /// The proper part of a 2015 carrier's name: without its kind ("CC du Pays Grand Combien" →
-/// "Pays Grand Combien"), `None` when too short to be told from a common word.
+/// "Pays Grand Combien", "Communauté du Bocage Coutançais" → "Bocage Coutançais"), `None` when
+/// too short to be told from a common word.
 fn core_name(name: &str) -> Option<String> {
     static KIND: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:CA|CC|CU|CAPH|Communauté\s+(?:d'agglomération|de\s+communes|urbaine)|Métropole|Agglomération)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+            r"(?i)^(?:CA|CC|CU|CAPH|Communauté(?:\s+(?:d'agglomération|de\s+communes|urbaine))?|Métropole|Agglomération)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
         )
         .expect("valid regex")
     });
@@ -893,6 +894,58 @@ fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory
         }
     }
     timeline(doc, mentions, days)
+}
+
+/// Rule id of a carrier that completes a counted series from the intercommunalities whose
+/// président the page names.
+pub const COUNTED_REST_ID: &str = "territories.counted_rest";
+
+/// A page that counts the contracts it reports ("Deux contrats de ville ont été conclus ce
+/// mois-ci", the first sentence that counts contracts, not to come) where the rules found fewer
+/// carriers, at least one: the intercommunalities whose président the page names ("aux côtés de
+/// X, président de la Communauté du Bocage Coutançais") and that carry none of the contracts
+/// found complete the count, when they are exactly as many as the contracts missing.
+pub(super) fn counted_rest(doc: &Doc, out: &mut Candidates) {
+    static PRESIDENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bprésidente?\s+(?:de\s+la\s+|de\s+l'|du\s+|d')(?:communauté\s+(?:(?:de\s+communes|d'agglomération|urbaine)\s+)?(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?$")
+            .expect("valid regex")
+    });
+    let text = doc.text();
+    let mut carriers: Vec<String> =
+        out.territories.iter().filter(|t| t.carries_contract).map(|t| fold(&t.name)).collect();
+    carriers.sort();
+    carriers.dedup();
+    if carriers.is_empty() {
+        return;
+    }
+    let counted = sentences(text).into_iter().find_map(|s| {
+        let sentence = &text[s];
+        let n = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str()))?;
+        Some((n, NOT_YET.is_match(sentence)))
+    });
+    let Some((n, false)) = counted else { return };
+    if n <= carriers.len() {
+        return;
+    }
+    let mut rest: Vec<(String, Range<usize>, &'static str)> = Vec::new();
+    for (r, kind) in super::grammar::doc_epci_mentions(doc) {
+        let before = &text[text.floor_char_boundary(r.start.saturating_sub(60))..r.start];
+        if !PRESIDENT_BEFORE.is_match(before) {
+            continue;
+        }
+        let key = fold(&text[r.clone()]);
+        let known = carriers.iter().any(|c| c.contains(&key) || key.contains(c.as_str()));
+        // One intercommunality read twice ("Communauté du Bocage", "Bocage") is one.
+        let again = rest.iter().any(|(k, ..)| k.contains(&key) || key.contains(k.as_str()));
+        if !known && !again {
+            rest.push((key, r.clone(), kind));
+        }
+    }
+    if rest.len() == n - carriers.len() {
+        for (_, r, kind) in rest {
+            out.territories.push(territory(doc, r, Some(kind), true, COUNTED_REST_ID));
+        }
+    }
 }
 
 /// Clean spans of the days the dates family found: not the document's own date, nor the date of
