@@ -829,20 +829,28 @@ fn number(word: &str) -> Option<usize> {
     })
 }
 
+/// The sentences of `doc`, each line of a web page's sentence apart: a page's blocks are its
+/// lines, and a title without a full stop does not run into the lead.
+fn blocks(doc: &Doc) -> Vec<Range<usize>> {
+    let text = doc.text();
+    let by_line = doc.format == crate::record::Format::Html;
+    sentences(text)
+        .into_iter()
+        .flat_map(|s| {
+            let lines = if by_line { crate::rules::line_ranges(&text[s.clone()]) } else { vec![] };
+            if lines.len() > 1 {
+                lines.into_iter().map(|l| s.start + l.start..s.start + l.end).collect()
+            } else {
+                vec![s]
+            }
+        })
+        .collect()
+}
+
 /// One carrier per territory of a sentence that counts contracts and names as many territories.
 fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
     let text = doc.text();
-    // A page's blocks are its lines: a title without a full stop does not run into the lead.
-    let by_line = doc.format == crate::record::Format::Html;
-    let pieces = sentences(text).into_iter().flat_map(|s| {
-        let lines = if by_line { crate::rules::line_ranges(&text[s.clone()]) } else { vec![] };
-        if lines.len() > 1 {
-            lines.into_iter().map(|l| s.start + l.start..s.start + l.end).collect()
-        } else {
-            vec![s]
-        }
-    });
-    for s in pieces {
+    for s in blocks(doc) {
         let sentence = &text[s.clone()];
         let Some(n) = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str())) else {
             continue;
@@ -898,7 +906,7 @@ fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory
 
 /// Rule id of a carrier that completes a counted series from the intercommunalities whose
 /// président the page names.
-pub const COUNTED_REST_ID: &str = "territories.counted_rest";
+const COUNTED_REST_ID: &str = "territories.counted_rest";
 
 /// A page that counts the contracts it reports ("Deux contrats de ville ont été conclus ce
 /// mois-ci", the first sentence that counts contracts, not to come) where the rules found fewer
@@ -911,14 +919,16 @@ pub(super) fn counted_rest(doc: &Doc, out: &mut Candidates) {
             .expect("valid regex")
     });
     let text = doc.text();
+    // Folded names padded with spaces, so that one holds another only as whole words.
+    let padded = |name: &str| format!(" {} ", fold(name));
     let mut carriers: Vec<String> =
-        out.territories.iter().filter(|t| t.carries_contract).map(|t| fold(&t.name)).collect();
+        out.territories.iter().filter(|t| t.carries_contract).map(|t| padded(&t.name)).collect();
     carriers.sort();
     carriers.dedup();
     if carriers.is_empty() {
         return;
     }
-    let counted = sentences(text).into_iter().find_map(|s| {
+    let counted = blocks(doc).into_iter().find_map(|s| {
         let sentence = &text[s];
         let n = COUNTED.captures(sentence).and_then(|c| number(c.name("n")?.as_str()))?;
         Some((n, NOT_YET.is_match(sentence)))
@@ -933,7 +943,7 @@ pub(super) fn counted_rest(doc: &Doc, out: &mut Candidates) {
         if !PRESIDENT_BEFORE.is_match(before) {
             continue;
         }
-        let key = fold(&text[r.clone()]);
+        let key = padded(&text[r.clone()]);
         let known = carriers.iter().any(|c| c.contains(&key) || key.contains(c.as_str()));
         // One intercommunality read twice ("Communauté du Bocage", "Bocage") is one.
         let again = rest.iter().any(|(k, ..)| k.contains(&key) || key.contains(k.as_str()));
