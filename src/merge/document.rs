@@ -780,9 +780,6 @@ struct Sections {
     /// Per paragraph: whether it is about its contract because it tells that contract's turn in
     /// a series ([`turns`]), though it may speak of the series' contracts too.
     turned: Vec<bool>,
-    /// Each territory's communes as the gazetteer knows them, folded and padded: an
-    /// intercommunality's members, a commune itself.
-    towns: Vec<Vec<String>>,
 }
 
 /// The longest paragraph read as a heading: "Hirson, mardi 7 juillet".
@@ -793,6 +790,32 @@ fn head_word(name: &str) -> Option<String> {
     let folded = fold(name);
     let head = folded.split(' ').find(|w| !w.is_empty() && !NOT_PLACE.contains(w))?;
     (head.chars().count() >= 4).then(|| format!(" {head} "))
+}
+
+/// Each territory's communes as the gazetteer knows them (an intercommunality's members, a
+/// commune itself), folded and padded with spaces.
+fn territory_towns(territories: &[&Territory]) -> Vec<Vec<String>> {
+    territories
+        .iter()
+        .map(|t| {
+            territory_communes(t)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|insee| gazetteer::commune(insee))
+                .map(|c| format!(" {} ", fold(c.name)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The one contract whose territory holds a town `text` names (`towns`: see
+/// [`territory_towns`]), if only one does.
+fn by_town(towns: &[Vec<String>], text: &str) -> Vec<usize> {
+    let folded = format!(" {} ", fold(text));
+    let holding: Vec<usize> = (0..towns.len())
+        .filter(|&i| towns[i].iter().any(|t| folded.contains(t.as_str())))
+        .collect();
+    if holding.len() == 1 { holding } else { vec![] }
 }
 
 impl Sections {
@@ -808,19 +831,9 @@ impl Sections {
             .iter()
             .map(|t| if passing(t) { None } else { head_word(&t.name) })
             .collect();
-        let towns = territories
-            .iter()
-            .map(|t| {
-                territory_communes(t)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|insee| gazetteer::commune(insee))
-                    .map(|c| format!(" {} ", fold(c.name)))
-                    .collect()
-            })
-            .collect();
-        let mut sections =
-            Sections { paragraphs: Vec::new(), names, heads, turned: Vec::new(), towns };
+        let mut sections = Sections { paragraphs: Vec::new(), names, heads, turned: Vec::new() };
+        // Each territory's communes, folded and padded, gathered only when a heading asks.
+        let towns = std::cell::OnceCell::new();
         let mut current = About::All;
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
@@ -830,7 +843,7 @@ impl Sections {
             if named.is_empty() && !plural && text.trim().chars().count() <= HEADING_CHARS {
                 named = match sections.named(text, true).0 {
                     one if one.len() == 1 => one,
-                    _ => sections.by_town(text),
+                    _ => by_town(towns.get_or_init(|| territory_towns(territories)), text),
                 };
             }
             // "C'est X qui ouvre la série": the paragraph
@@ -876,15 +889,6 @@ impl Sections {
             })
             .collect();
         (named, PLURAL_CONTRACTS.is_match(text))
-    }
-
-    /// The one contract whose territory holds a town `text` names, if only one does.
-    fn by_town(&self, text: &str) -> Vec<usize> {
-        let folded = format!(" {} ", fold(text));
-        let holding: Vec<usize> = (0..self.towns.len())
-            .filter(|&i| self.towns[i].iter().any(|t| folded.contains(t.as_str())))
-            .collect();
-        if holding.len() == 1 { holding } else { vec![] }
     }
 
     /// The index of the paragraph holding (or following) the clean offset `at`.

@@ -515,16 +515,15 @@ fn with_dashed_tail(clean: &str, t: &Territory) -> Option<String> {
         return None;
     }
     let tail = DASHED.find(clean.get(t.evidence.span[1]..)?)?.as_str();
-    // Each end of a word of the tail, the longest first.
-    let ends = tail
+    // Each end of a word of the tail (they come in order, the tail's own end last), the longest
+    // first.
+    let ends: Vec<usize> = tail
         .char_indices()
         .filter(|&(i, c)| !c.is_whitespace() && tail[i + c.len_utf8()..].starts_with([' ', '\t']))
         .map(|(i, c)| i + c.len_utf8())
-        .chain([tail.len()]);
-    let mut ends: Vec<usize> = ends.collect();
-    ends.sort_unstable_by(|a, b| b.cmp(a));
-    ends.dedup();
-    ends.into_iter().map(|end| format!("{}{}", t.name, &tail[..end])).find(|long| known(long))
+        .chain([tail.len()])
+        .collect();
+    ends.into_iter().rev().map(|end| format!("{}{}", t.name, &tail[..end])).find(|long| known(long))
 }
 
 /// The intercommunality the text says steers or carries the contract ("sous le pilotage de X",
