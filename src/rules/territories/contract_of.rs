@@ -21,7 +21,8 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::grammar::{
-    NAME, OF, PREFIX, QUALIFIER, demonym_after, doc_epci_mentions, never_carrier, noun_kind, owner,
+    NAME, OF, PREFIX, QUALIFIER, any_demonym_after, demonym_after, doc_epci_mentions,
+    never_carrier, noun_kind, owner,
 };
 use super::territory;
 use crate::data;
@@ -178,7 +179,19 @@ impl Rule for ContractOf {
                     && !never_carrier(name.as_str())
                     && !as_example(text, m.start(), at + all.end())
                 {
-                    out.territories.push(territory(doc, at + r.start..at + r.end, kind, true, ID));
+                    // "le contrat de ville du Bassin mussipontain": one common word and a
+                    // demonym stand for the intercommunality the page names with that word.
+                    let word_and_demonym = caps.name("prefix").is_none()
+                        && !name.as_str().contains([' ', '\t', '-', '\'', '’'])
+                        && any_demonym_after(&text[at + name.end()..]).is_some();
+                    let range = if word_and_demonym {
+                        named_with(doc, name.as_str()).map(|(r, k)| (r, Some(k)))
+                    } else {
+                        Some((at + r.start..at + r.end, kind))
+                    };
+                    if let Some((range, kind)) = range {
+                        out.territories.push(territory(doc, range, kind, true, ID));
+                    }
                 }
                 at += all.end();
                 re = &MORE;
@@ -207,6 +220,21 @@ pub(super) fn named_otherwise(doc: &Doc, town: Option<&str>) -> bool {
             member || built_on
         }
     })
+}
+
+/// The one intercommunality the page names with `word` among its words ("Communauté de communes
+/// du Bassin de Pont-à-Mousson" for "Bassin"), if exactly one.
+fn named_with(doc: &Doc, word: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let text = doc.text();
+    let word = fold(word);
+    let mut named = doc_epci_mentions(doc)
+        .iter()
+        .filter(|(r, _)| fold(&text[r.clone()]).split(' ').any(|w| w == word));
+    let first = named.next()?;
+    let same = |(r, _): &&(std::ops::Range<usize>, &str)| {
+        fold(&text[r.clone()]) == fold(&text[first.0.clone()])
+    };
+    named.all(|m| same(&m)).then(|| first.clone())
 }
 
 /// The intercommunality named last before `before` (else first after it), as the owner of an
@@ -259,6 +287,22 @@ mod tests {
         let text =
             "Vierzon Agglo signe. Le contrat de ville de l'agglomération vierzonnaise court.";
         assert_eq!(carriers(&ContractOf, text), [("Vierzon Agglo".into(), "CA".into())]);
+    }
+
+    #[test]
+    fn a_common_word_and_a_demonym_stand_for_the_intercommunality_named_with_the_word() {
+        let text = "Le contrat de ville du Pays lochois est signé. La communauté de communes \
+                    Loches Sud Touraine et la communauté de communes du Pays de Loches signent.";
+        let found = carriers(&ContractOf, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.ends_with("Pays de Loches"), "{found:?}");
+        // No intercommunality named with the word: no owner is made up.
+        let text = "Le contrat de ville du Pays lochois est signé par Luc Noir.";
+        assert_eq!(carriers(&ContractOf, text), []);
+        // A town and a participle: the town owns it.
+        let text = "Le contrat de ville de Lens signé hier engage la communauté d'agglomération \
+                    de Lens-Liévin.";
+        assert_eq!(carriers(&ContractOf, text)[0].0, "Lens");
     }
 
     #[test]

@@ -374,6 +374,30 @@ pub(super) fn demonym_after(rest: &str) -> Option<(usize, Option<&'static str>)>
     (ending && !NOT_DEMONYMS.contains(&word)).then_some((word_start + word_len, None))
 }
 
+/// [`demonym_after`] for a masculine noun ("le Bassin mussipontain", "le Pays lochois"): the
+/// length of a lower-case word opening `rest` after white space that is a feminine demonym or
+/// has a masculine demonym's ending, and is no common adjective or noun with that ending.
+pub(super) fn any_demonym_after(rest: &str) -> Option<usize> {
+    const ENDINGS: [&str; 7] = ["ais", "ois", "ien", "éen", "ain", "ard", "in"];
+    const NOT_MASCULINE: [&str; 7] =
+        ["matin", "chemin", "besoin", "jardin", "terrain", "demain", "lendemain"];
+    if let Some((end, _)) = demonym_after(rest) {
+        return Some(end);
+    }
+    let word_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let word = rest[word_start..].split(|c: char| !(c.is_alphabetic() || c == '-')).next()?;
+    let feminine = |n: &str| {
+        n.strip_suffix("enne")
+            .map(|s| format!("{s}en"))
+            .or_else(|| n.strip_suffix('e').map(str::to_owned))
+    };
+    let common = NOT_DEMONYMS.iter().filter_map(|n| feminine(n)).any(|m| m == word)
+        || NOT_MASCULINE.contains(&word);
+    let ending = ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
+    (word_start > 0 && word.starts_with(char::is_lowercase) && ending && !common)
+        .then_some(word_start + word.len())
+}
+
 /// The kind a short name's own words give ("Metz Métropole" → `Métropole`), or the
 /// abbreviated kind that opens it ("CA de Saintes" → `CA`, see [`abbreviated_kind`]), if any.
 pub(super) fn word_kind(name: &str) -> Option<&'static str> {
@@ -853,6 +877,16 @@ mod tests {
         assert!(!never_carrier("Grand Narbonne"));
         assert!(never_carrier("Communauté"));
         assert!(!never_carrier("Communauté urbaine de Dunkerque"));
+    }
+
+    #[test]
+    fn masculine_and_feminine_demonyms() {
+        assert_eq!(any_demonym_after(" mussipontain a signé"), Some(" mussipontain".len()));
+        assert_eq!(any_demonym_after(" lochois"), Some(" lochois".len()));
+        assert_eq!(any_demonym_after(" tourangelle"), Some(" tourangelle".len()));
+        for not in [" urbain", " voisin", " ancien", " matin", " signé", " Lochois", "lochois"] {
+            assert_eq!(any_demonym_after(not), None, "{not}");
+        }
     }
 
     #[test]

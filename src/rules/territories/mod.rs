@@ -142,6 +142,13 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
             t.name = rest.to_owned();
         }
     }
+    // "CC Cœur de Lozère" in a running header, "la communauté de communes Cœur de Lozère" in the
+    // prose: the abbreviated kind goes as the written-out one does.
+    for t in out.territories.iter_mut().filter(|t| t.carries_contract) {
+        if let Some(rest) = without_abbreviated_kind(doc.clean, &t.name) {
+            t.name = rest;
+        }
+    }
     let short: Vec<Option<String>> = out
         .territories
         .iter()
@@ -583,6 +590,28 @@ fn acronym_after(text: &str, name: &str) -> Option<String> {
     })
 }
 
+/// `name` without the abbreviated kind that opens it ("CC Cœur de Lozère" → "Cœur de Lozère",
+/// "CA du Pays Vert" → "Pays Vert") when `clean` also writes the rest after its kind written out
+/// ("la communauté de communes Cœur de Lozère"), the form whose kind a carrier's name drops
+/// ([`grammar::without_kind_prefix`]). A page that only writes "CC X" keeps it.
+fn without_abbreviated_kind(clean: &str, name: &str) -> Option<String> {
+    static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:CC|CA|CU)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?\p{Lu}")
+            .expect("valid regex")
+    });
+    static WRITTEN_OUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bcommunaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|de[ \t]+|d['’])?$")
+            .expect("valid regex")
+    });
+    let m = ABBREVIATED.find(name)?;
+    let rest = &name[m.end() - m.as_str().chars().last()?.len_utf8()..];
+    let written_out = clean.match_indices(rest).any(|(at, _)| {
+        let before = &clean[clean.floor_char_boundary(at.saturating_sub(60))..at];
+        WRITTEN_OUT.is_match(before)
+    });
+    written_out.then(|| rest.to_owned())
+}
+
 /// `name` without an opening "Territoire de / du / des" ("Territoire de Marseille Provence" →
 /// "Marseille Provence"), when a capitalised name follows.
 fn without_territory_word(name: &str) -> Option<String> {
@@ -993,6 +1022,28 @@ pub(super) mod tests {
         );
         assert_eq!(without_territory_word("Territoire de vie"), None);
         assert_eq!(without_territory_word("Marseille Provence"), None);
+    }
+
+    #[test]
+    fn an_abbreviated_kind_goes_when_the_page_writes_it_out() {
+        let clean = "CC Vallée des Lacs – contrat de ville – p. 2\nLa communauté de communes \
+                     Vallée des Lacs porte le contrat.";
+        assert_eq!(
+            without_abbreviated_kind(clean, "CC Vallée des Lacs").as_deref(),
+            Some("Vallée des Lacs")
+        );
+        let clean = "Le CA du Pays Vert signe. La Communauté d'agglomération du Pays Vert signe.";
+        assert_eq!(
+            without_abbreviated_kind(clean, "CA du Pays Vert").as_deref(),
+            Some("Pays Vert")
+        );
+        // Only written abbreviated, in a table of signings: the page's own form stays.
+        let clean =
+            "12 juin | CC Vallée des Lacs | Luc Noir\n15 juin | CC du Pays Vert | Lou Blanc";
+        assert_eq!(without_abbreviated_kind(clean, "CC Vallée des Lacs"), None);
+        // Not an abbreviated kind.
+        let clean = "Le CCAS Vallée des Lacs. La communauté de communes Vallée des Lacs.";
+        assert_eq!(without_abbreviated_kind(clean, "CCAS Vallée des Lacs"), None);
     }
 
     #[test]
