@@ -24,7 +24,7 @@ use super::grammar::{
     NAME, OF, PREFIX, QUALIFIER, any_demonym_after, demonym_after, doc_epci_mentions,
     never_carrier, noun_kind, owner,
 };
-use super::territory;
+use super::{ranked, territory};
 use crate::data;
 use crate::gazetteer;
 use crate::names::fold;
@@ -170,10 +170,23 @@ impl Rule for ContractOf {
             }
             let mut at = m.end();
             let mut re: &Regex = &OWNER;
+            // Where the owner pushed last starts, and its index.
+            let mut last: Option<(usize, usize)> = None;
             while let Some(caps) = re.captures(&text[at..]) {
                 let (Some(all), Some(name)) = (caps.get(0), caps.name("name")) else { break };
                 if bare && caps.name("prefix").is_none() {
                     break;
+                }
+                // "de la CC des Pays de L'Aigle et de la Marche": the owner before goes on over
+                // "et de la X" when the longer name is an intercommunality's, of today or of 2015.
+                if let Some((start, i)) = last
+                    && std::ptr::eq(re, &*MORE)
+                    && let Some(longer) = longer_name(text, start, at, &caps)
+                {
+                    let kind = out.territories[i].kind.clone();
+                    out.territories[i] = territory(doc, longer, Some(&kind), true, ID);
+                    at += all.end();
+                    continue;
                 }
                 if let Some((r, kind)) = owner(&caps)
                     && !never_carrier(name.as_str())
@@ -190,6 +203,7 @@ impl Rule for ContractOf {
                         Some((at + r.start..at + r.end, kind))
                     };
                     if let Some((range, kind)) = range {
+                        last = Some((range.start, out.territories.len()));
                         out.territories.push(territory(doc, range, kind, true, ID));
                     }
                 }
@@ -220,6 +234,28 @@ pub(super) fn named_otherwise(doc: &Doc, town: Option<&str>) -> bool {
             member || built_on
         }
     })
+}
+
+/// The owner starting at `start` gone on to the end of the coordinated name `caps` matched at
+/// `at` ("CC des Pays de L'Aigle" and " et de la Marche"), when the longer name is an
+/// intercommunality's and joined by "et" alone, and the shorter is no carrier of 2015 while the
+/// longer is, or the gazetteer knows the longer by name.
+fn longer_name(
+    text: &str,
+    start: usize,
+    at: usize,
+    caps: &crate::rules::text::Captures,
+) -> Option<std::ops::Range<usize>> {
+    let (all, name) = (caps.get(0)?, caps.name("name")?);
+    // "et de la", "et du", "et d'": not "et celui de la communauté de".
+    let joined_by_et = matches!(
+        all.as_str()[..name.start()].split_whitespace().collect::<Vec<_>>().as_slice(),
+        ["et", "de" | "du" | "des" | "d'"] | ["et", "de", "la" | "l'"]
+    );
+    let (short, long) = (&text[start..at], &text[start..at + name.end()]);
+    let known = !gazetteer::epci_named(long).is_empty()
+        || ranked::names_a_2015_carrier(long) && !ranked::names_a_2015_carrier(short);
+    (joined_by_et && !long.contains('\n') && known).then(|| start..at + name.end())
 }
 
 /// The one intercommunality the page names with `word` among its words ("Communauté de communes
@@ -287,6 +323,22 @@ mod tests {
         let text =
             "Vierzon Agglo signe. Le contrat de ville de l'agglomération vierzonnaise court.";
         assert_eq!(carriers(&ContractOf, text), [("Vierzon Agglo".into(), "CA".into())]);
+    }
+
+    #[test]
+    fn an_owner_goes_on_over_et_de_la_when_the_longer_name_is_known() {
+        let text = "La signature du contrat de ville de la CC des Pays de L'Aigle et de la Marche \
+                    a eu lieu lundi.";
+        assert_eq!(
+            carriers(&ContractOf, text),
+            [("CC des Pays de L'Aigle et de la Marche".into(), "CC".into())]
+        );
+        // Two carriers coordinated: each owns its contract.
+        let text = "Les contrats de ville de Metz Métropole et de Forbach Porte de France.";
+        assert_eq!(carriers(&ContractOf, text).len(), 2);
+        let text = "Le contrat de ville de Le Quesnoy et celui de la communauté d'agglomération \
+                    de Valenciennes Métropole.";
+        assert_eq!(carriers(&ContractOf, text).len(), 2);
     }
 
     #[test]

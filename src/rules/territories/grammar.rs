@@ -820,6 +820,7 @@ mod tests {
         assert_eq!(abbreviated_kind("CU d'Alençon"), Some("CU"));
         assert_eq!(abbreviated_kind("CC du Pays Foyen"), Some("CC"));
         assert_eq!(abbreviated_kind("CdC des Portes de Romilly sur Seine"), Some("CC"));
+        assert_eq!(abbreviated_kind("CDC des Pays de L'Aigle"), Some("CC"));
         // A board ("le CA de l'Office"), a lower-case word, a place no gazetteer knows, the
         // abbreviation alone or in lower case.
         for name in [
@@ -830,6 +831,8 @@ mod tests {
             "ca de Saintes",
             "CU Urbanisme",
             "CA du mois",
+            // The Caisse des dépôts' initials before a name no place bears.
+            "CDC Habitat",
         ] {
             assert_eq!(abbreviated_kind(name), None, "{name}");
         }
