@@ -180,8 +180,11 @@ pub(super) fn without_kind_prefix(name: &str) -> Option<&str> {
         end += link.end();
     }
     let rest = &name[end..];
+    // A village that shares the name ("Val de Drôme", 900 inhabitants, in another département)
+    // carries no contract: a quartier prioritaire needs a town.
     let town =
-        !gazetteer::communes_named(rest).is_empty() && gazetteer::epci_named(rest).is_empty();
+        gazetteer::communes_named(rest).iter().any(|c| c.population.is_none_or(|p| p >= 2000))
+            && gazetteer::epci_named(rest).is_empty();
     // "communauté d'agglomération bergeracoise": a lower-case demonym is no name by itself.
     let adjective = rest.starts_with(char::is_lowercase);
     (!rest.trim().is_empty() && !town && !adjective).then_some(rest)
@@ -905,6 +908,11 @@ mod tests {
         assert_eq!(without_kind_prefix("communauté de communes du Val fleuri"), Some("Val fleuri"));
         // A town alone after the kind, no kind, or nothing after it.
         assert_eq!(without_kind_prefix("Communauté urbaine de Dunkerque"), None);
+        // A village shares the name: the intercommunality's name stays.
+        assert_eq!(
+            without_kind_prefix("communauté de communes du Val de Drôme"),
+            Some("Val de Drôme")
+        );
         // A demonym is no name by itself.
         assert_eq!(without_kind_prefix("communauté d'agglomération bergeracoise"), None);
         assert_eq!(without_kind_prefix("Communauté urbaine arrageoise"), None);
