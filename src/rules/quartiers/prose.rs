@@ -118,7 +118,7 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Wihrel a Ostwald" from a page that lost its accents).
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|cité\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d'){name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|(?:cité|résidence)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d'){name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
         name = *NAME
     )
 });
@@ -185,6 +185,16 @@ static AMONG: LazyLock<Regex> = LazyLock::new(|| {
     );
     Regex::new(&format!(
         r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs))\b(?:[^.:;\n]{{0,80}}?,[ \t]*(?i:parmi[ \t]+lesquels|parmi[ \t]+lesquelles|dont|notamment|en[ \t]+particulier)|[^.:;\n]{{0,200}}?\.[ \t]+(?i:parmi[ \t]+(?:eux|elles|ceux-ci|celles-ci|ces[ \t]+quartiers))[ \t]*,))[ \t]+(?P<items>{item}(?:{sep}{item})*)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE}))?[ \t]*(?:[.;]|,[ \t]+(?:où|qui)\b|,[ \t]*[^.;,\n]{{0,40}}(?:\n|$)|\n|$)"
+    ))
+    .expect("valid regex")
+});
+/// "Six quartiers ont été retenus. Il s'agit de la Cité des Roses à X, du quartier Bellevue à Y
+/// et enfin de la résidence des Lilas à Z.": the quartiers a sentence counts, each after "de" in
+/// the "il s'agit" sentence that follows it (or the one after).
+static IT_IS: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"{DE}\s*(?:quartier[ \t]+)?{listed}", listed = *LISTED);
+    Regex::new(&format!(
+        r"(?P<intro>\b(?P<kind>(?i:quartiers))\b(?:[^.\n]{{0,160}}\.[ \t]*){{1,2}})(?i:il[ \t]+s'agit)[ \t]+(?P<items>{item}(?:(?:[ \t]*,[ \t]*|[ \t]+et[ \t]+(?:enfin[ \t]+)?){item})+)[ \t]*(?:\.|\n|$)"
     ))
     .expect("valid regex")
 });
@@ -325,7 +335,7 @@ static BY_NOUN: LazyLock<Regex> =
 /// "le quartier des Prés-Hauts" in an enumeration ("la Fontaine et le quartier des Prés-Hauts"):
 /// the quartier is its name (the item's article is gone by then).
 static QUARTIER_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')(?P<n>\p{Lu}.*)$")
+    Regex::new(r"^(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?(?P<n>\p{Lu}.*)$")
         .expect("valid regex")
 });
 /// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
@@ -381,6 +391,7 @@ impl Rule for Prose {
             &*TOWN_CENTRE,
             &*APPOSITION,
             &*COLON_LIST,
+            &*IT_IS,
             &*COMMUNE_FIRST,
             &*AMONG,
             &*PLURAL_DE,
@@ -1404,6 +1415,27 @@ mod tests {
                 "Diagonale du Haut @ Perpignan : prioritaire",
                 "Moyen-Vernet @ Perpignan : prioritaire",
             ],
+        );
+    }
+
+    #[test]
+    fn the_quartiers_counted_before_an_il_s_agit_sentence() {
+        finds(
+            &Prose,
+            "Trois quartiers ont été retenus. Ils comptent 5 000 habitants. Il s'agit de la cité \
+             des Roses à Denain, du quartier Bellevue à Wallers et enfin de la résidence des \
+             Lilas à Haveluy.",
+            &[
+                "Bellevue @ Wallers : prioritaire",
+                "Cité des Roses @ Denain : prioritaire",
+                "Résidence des Lilas @ Haveluy : prioritaire",
+            ],
+        );
+        // Without quartiers counted before it, "il s'agit de" lists something else.
+        none(
+            &Prose,
+            "Le contrat est signé. Il s'agit de la Région Hauts-de-France, du Département du Nord \
+             et de la CAF du Nord.",
         );
     }
 
