@@ -62,6 +62,13 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The contract's time between the verb and its list ("engage pour la période 2015-2020 l'État,
+/// …", "lie pour six ans la Ville, …"): no party.
+static SPAN_OF_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:pour|sur|jusqu'en)\s+(?:la\s+période\s+|les\s+années\s+)?(?:(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)\d\d)?|(?:\d+|trois|quatre|cinq|six|sept|huit|dix)\s+ans)\s*,?")
+        .expect("valid regex")
+});
+
 /// "autour de l'agglomération" between the verb and its list: the centre, not a party.
 static AROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*autour\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')\s*\S+")
@@ -114,6 +121,9 @@ impl Rule for ContractParties {
                     continue;
                 }
                 let mut from = all.end();
+                if let Some(m) = SPAN_OF_TIME.find(&s[from..]) {
+                    from += m.end();
+                }
                 if let Some(m) = AROUND.find(&s[from..]) {
                     let centre = from + m.end();
                     let Some(e) = AROUND_END.find(&s[centre..]) else { continue };
@@ -212,6 +222,12 @@ mod tests {
             "Le contrat de ville associe l'État, Caen la Mer et la CAF du Calvados.",
             &["État", "Caen la Mer", "CAF du Calvados"],
         );
+        // The contract's span of time between the verb and its parties.
+        check(
+            "Le document engage pour la période 2015-2020 l'État, la Région et la CAF de l'Ain.",
+            &["État", "Région", "CAF de l'Ain"],
+        );
+        check("Il lie pour six ans la Ville et l'État.", &["Ville", "État"]);
         check(
             "La signature a réuni la Ville de Laon, le Département de l'Aisne et Pôle emploi.",
             &["Ville de Laon", "Département de l'Aisne", "Pôle emploi"],
