@@ -388,10 +388,13 @@ pub(super) fn names(text: &str) -> Vec<Name> {
         let (Some(fam), Some(core)) = (caps.name("fam"), caps.name("core")) else { continue };
         let range = tok.start()..tok.end() + fam.end();
         let core = core.as_str();
+        // "Germaine Apollinaire, maire de X": a family name that is also a given name, after
+        // a given name the list leaves out, is a pair all the same when a role follows it.
+        let role_after = ROLE_APPOSED.is_match(&text[range.end..]);
         if overlaps(&range)
             || is_not_name(core)
             || is_role_word(core)
-            || is_given(core)
+            || is_given(core) && !role_after
             || fam.as_str().contains('\n')
         {
             continue;
@@ -412,6 +415,12 @@ pub(super) fn names(text: &str) -> Vec<Name> {
     }
     kept
 }
+
+/// A role in apposition right after a name: ", maire de", ", préfète", ", président".
+static ROLE_APPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,\s*(?:maire|préfète?|président|présidente|sous-préfète?|adjointe?|vice-présidente?|conseill(?:er|ère)|députée?|sénat(?:eur|rice)|directeur|directrice)\b")
+        .expect("valid regex")
+});
 
 /// Whether a guessed pair at `at` follows a preposition that opens a place or an organisation
 /// ("président de Troyes Champagne", "à Saint Quentin"), not a cue ("en présence de").
@@ -602,6 +611,12 @@ mod tests {
         );
         sure("Hier, Mme Aldebert Lebas est venue.", &["Aldebert Lebas"]);
         sure("Hier, Monsieur Aldebert Lebas est venu.", &["Aldebert Lebas"]);
+        // A family name that is also a given name ("Apollinaire") makes a pair before a role.
+        assert_eq!(
+            read("Hier, Aldebertine Apollinaire, maire de Kourou, a signé."),
+            vec![("Aldebertine Apollinaire".into(), "Aldebertine Apollinaire".into(), true)]
+        );
+        nobody("Hier, Aldebertine Apollinaire a signé.");
         // A civility before a place or an institution does not make it a person.
         nobody("Monsieur le Préfet a signé.");
         nobody("M. Durand a signé.");
