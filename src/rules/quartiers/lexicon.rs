@@ -395,9 +395,19 @@ pub(super) fn plausible_name(name: &str) -> bool {
         ))
         .expect("valid regex")
     });
+    // A month and its year date a document ("Document définitif - juillet 2015"); a day
+    // before them names a place after a day ("Cité du 8 Mai 1945").
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?P<before>\S*)\s*\b(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+(?:19|20)\d\d\b")
+            .expect("valid regex")
+    });
+    let dated = DATED.captures_iter(name).any(|c| {
+        !c.name("before").is_some_and(|b| b.as_str().chars().any(|ch| ch.is_ascii_digit()))
+    });
     let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
         || FIGURE.is_match(name)
-        || COUNT.is_match(name);
+        || COUNT.is_match(name)
+        || dated;
     (name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || housing_lead(name))
         && (1..=12).contains(&words)
@@ -696,6 +706,9 @@ mod tests {
         assert!(plausible_name("Les Piliers"));
         // A housing word in lower case before a proper name or a number.
         assert!(plausible_name("cité Marceau"));
+        assert!(!plausible_name("Document définitif - juillet 2015"));
+        assert!(!plausible_name("Version de mars 2024"));
+        assert!(plausible_name("Cité du 8 Mai 1945"));
         assert!(plausible_name("cités de la Tuilerie"));
         assert!(plausible_name("résidence Les Acacias"));
         assert!(plausible_name("cité 7"));
