@@ -404,7 +404,7 @@ pub(super) fn plausible_name(name: &str) -> bool {
     let dated = DATED.captures_iter(name).any(|c| {
         !c.name("before").is_some_and(|b| b.as_str().chars().any(|ch| ch.is_ascii_digit()))
     });
-    let number = name.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+    let number = !name.chars().any(char::is_alphabetic)
         || FIGURE.is_match(name)
         || COUNT.is_match(name)
         || dated;
@@ -709,6 +709,8 @@ mod tests {
         assert!(!plausible_name("Document définitif - juillet 2015"));
         assert!(!plausible_name("Version de mars 2024"));
         assert!(plausible_name("Cité du 8 Mai 1945"));
+        // A page number left by a PDF.
+        assert!(!plausible_name("3 -"));
         assert!(plausible_name("cités de la Tuilerie"));
         assert!(plausible_name("résidence Les Acacias"));
         assert!(plausible_name("cité 7"));

@@ -404,7 +404,10 @@ fn decide(run: Vec<Line>, known: &Known, intro_communes: &[String]) -> Vec<Item>
             }
             Tail::Sure(c) => (line.name.clone(), c.clone()),
             Tail::Maybe { communes, whole } => {
-                if all || communes.iter().all(|c| known.contains(c) || repeated(c)) {
+                // Every line with a dash: the last parts are communes if the gazetteer knows
+                // them ("Boucan – Cadet – Conodor" names no commune).
+                if communes.iter().all(|c| known.contains(c) || repeated(c) || all && is_commune(c))
+                {
                     (line.name.clone(), communes.clone())
                 } else {
                     (whole.clone(), fallback.clone())
@@ -438,6 +441,19 @@ mod tests {
                 "Pissevin – Valdegour @ Nîmes : prioritaire",
                 "Centre ancien @ Beaucaire : prioritaire",
                 "La Moulinelle @ Beaucaire : prioritaire",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_last_dash_part_that_is_no_commune_stays_in_the_name() {
+        finds(
+            &LineList,
+            "À Capesterre, le contrat retient deux quartiers prioritaires :\n1. Bourg – Marigot – \
+             Fonds Cacao\n2. Moulin – Belair – Routhiers\n",
+            &[
+                "Bourg – Marigot – Fonds Cacao @ Capesterre : prioritaire",
+                "Moulin – Belair – Routhiers @ Capesterre : prioritaire",
             ],
         );
     }
