@@ -130,6 +130,28 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Il"/"Elle" opening a clause before a verb of holding people: "Il regroupe environ 1 200
+/// habitants", "Elle compte 2 000 habitants".
+static SINGULAR_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:[\p{L}'’]+(?:\s+[\p{L}'’]+)?\s*,\s*)?(?:il|elle)\s+(?:compte|regroupe|rassemble|réunit|abrite|accueille|totalise|concentre|héberge)\b")
+        .expect("valid regex")
+});
+
+/// The cues of the sentence before sentence `s` when it speaks of a quartier and of no
+/// territory as a whole ("Le quartier des Tilleuls, à X, fait son entrée. Il regroupe 1 200
+/// habitants."): the singular pronoun's noun is the quartier. Nothing otherwise ("La
+/// communauté compte un quartier. Elle compte 30 000 habitants.").
+fn one_quartier_before(text: &str, s: Range<usize>) -> BTreeSet<Cue> {
+    static WHOLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{TERRITORY})\b")).expect("valid regex"));
+    if s.start == 0 {
+        return BTreeSet::new();
+    }
+    let prev = &text[sentence(text, s.start - 1)];
+    let found = cues(prev);
+    if found.contains(&Cue::QpvPlace) && !WHOLE.is_match(prev) { found } else { BTreeSet::new() }
+}
+
 /// A preposition or a verb of residence at most three words before a place noun: "de 14
 /// quartiers", "dans les neuf quartiers", "en QPV", "dans l'un des 199 quartiers", "habitent un
 /// quartier prioritaire", "1 200 secteurs classés comme quartiers prioritaires".
@@ -185,6 +207,8 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
     }
     if PRONOUN.is_match(&text[c.clone()]) {
         set.extend(antecedent_cues(text, sentence(text, c.start)));
+    } else if SINGULAR_PRONOUN.is_match(&text[c.clone()]) {
+        set.extend(one_quartier_before(text, sentence(text, c.start)));
     }
     if let Some(explained) = before_colon(text, &c) {
         set.extend(cues(&text[explained]));
@@ -482,6 +506,16 @@ mod tests {
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
         let t = "La ville longe la Loire. On y recense 48 000 habitants.";
         let pos = t.find("48 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
+        // "Il"/"Elle": the quartier the sentence before names, not a territory as a whole.
+        let t = "Le quartier des Tilleuls, à Vitré, fait son entrée. Il regroupe 1 200 habitants.";
+        let pos = t.find("1 200").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
+        let t = "La communauté compte un quartier prioritaire. Elle compte 30 000 habitants.";
+        let pos = t.find("30 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
+        let t = "Le contrat est signé. Il regroupe 30 000 habitants.";
+        let pos = t.find("30 000").expect("number");
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
     }
 
