@@ -213,7 +213,7 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("valid regex");
     vec![
         re(
-            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait|(?:font|fait|faisaient|faisait)\s+partie)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:les|des)\s+(?:principaux\s+|premiers\s+|autres\s+)?(?:co-?)?signataires?|(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
+            r"(?i)\b(?:(?:en|y)\s+)?(?:figurent|figure|comptent|compte|sont|(?-i:est)|seront|sera|étaient|était|figuraient|figurait|(?:font|fait|faisaient|faisait)\s+(?:(?:également|aussi|tous)\s+)?partie)\s+(?:(?:également|aussi|tous)\s+)?(?:(?:les|des)\s+(?:principaux\s+|premiers\s+|autres\s+)?(?:co-?)?signataires?|(?:parmi\s+les\s+(?:\d+\s+|\p{L}+\s+)?|au\s+nombre\s+des\s+)?(?:co-?)?signataires?|(?:parmi\s+les|au\s+nombre\s+des)\s+partenaires)\b",
         ),
         // "La CAF, signataire du contrat de ville, finance ...": the name before the apposition.
         re(
@@ -1011,6 +1011,11 @@ mod tests {
         check(
             "Hérault Habitat, la CAF de l'Hérault et la Caisse des dépôts font partie des signataires.",
             &["Hérault Habitat", "CAF de l'Hérault", "Caisse des dépôts"],
+        );
+        check(
+            "La CAF de l'Hérault, Pôle emploi et Hérault Habitat font également partie des \
+             signataires.",
+            &["CAF de l'Hérault", "Pôle emploi", "Hérault Habitat"],
         );
         // A colon opening places and their quartiers, not parties.
         check(
