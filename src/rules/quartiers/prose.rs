@@ -279,10 +279,11 @@ static NAMED_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "Un seul quartier prioritaire est concerné : la Madeleine, à Joigny, qui compte".
+/// "Un seul quartier prioritaire est concerné : la Madeleine, à Joigny, qui compte", "un unique
+/// quartier : le centre ancien et le Vergeiras, au Luc" (one name, as the count says).
 static ONE_AFTER_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<intro>(?:\b(?i:seul|unique)[ \t]+)?\b(?P<kind>(?i:quartier|secteur))\b[^.:;\n]{{0,80}}):[ \t]*(?:(?:le|la|les|l')\s*)?«?(?P<name>{name})»?(?:\s*,?\s+[àÀ]\s+(?P<c1>{PLACE}))?[ \t]*(?:[,.;]|\n|$)",
+        r"(?P<intro>(?:\b(?i:seul|unique)[ \t]+)?\b(?P<kind>(?i:quartier|secteur))\b[^.:;\n]{{0,80}}):[ \t]*(?:(?:le|la|les|l')\s*)?«?(?P<name>(?:{CENTRE}[ \t]+et[ \t]+(?:(?:le|la|les)[ \t]+|l'))?{name}|{CENTRE})»?(?:\s*,?\s+(?:[àÀ]|(?i:au))\s+(?P<c1>{PLACE}))?[ \t]*(?:[,.;]|\n|$)",
         name = *NAME
     ))
     .expect("valid regex")
@@ -1192,6 +1193,18 @@ mod tests {
             &["Les Grèzes – Bonnefon @ Rodez : prioritaire"],
         );
         none(&Prose, "Contact du quartier : Jean Dupont, 03 20 00 00 00.");
+        // A town's centre and a named part, one quartier as the count says.
+        finds(
+            &Prose,
+            "Le contrat concerne un unique quartier prioritaire : le centre ancien et les \
+             Oliviers, au Cannet, où vivent 1 500 habitants.",
+            &["Centre ancien et les Oliviers @ Le Cannet : prioritaire"],
+        );
+        finds(
+            &Prose,
+            "Un seul quartier prioritaire est concerné : le centre-ville, à Joigny.",
+            &["Centre-ville @ Joigny : prioritaire"],
+        );
     }
 
     #[test]
