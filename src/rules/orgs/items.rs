@@ -78,7 +78,7 @@ const STEERED: &str = r"(?i:sous\s+(?:le|la|l')\s*(?:co-?)?(?:pilotage|conduite|
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou\s+encore|ou|puis|{STEERED}|c[ôo]t[ée]|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
+        r"(?i)^(?:[-*•·–—>:]+\s*|(?:et|ou\s+encore|ou|puis|{STEERED}|c[ôo]té|(?-i:POUR|Pour|AU\s+NOM\s+D(?:E|U|ES|')|Au\s+nom\s+d(?:e|u|es|'))|avec\s+pour\s+partenaires?|avec\s+le\s+(?:concours|soutien)|avec\s+l'appui|en\s+(?:partenariat|lien|collaboration|association|concertation|coopération|liaison|co-?construction)\s+(?:étroite?\s+)?avec|conjointement\s+avec|avec|par|outre|en\s+plus|entre|dont|notamment|enfin|également|aussi|ainsi\s+qu'|ainsi\s+que|mais\s+aussi|mais\s+également|sans\s+oublier|de\s+même\s+qu'|de\s+même\s+que|tout\s+comme|ou\s+encore|à\s+savoir|en\s+particulier|y\s+compris|aux\s+côtés|au\s+côté|autour|parmi\s+(?:lesquels|lesquelles|eux|elles)|(?:sign|paraph|cosign|contresign)ée?s?\s+par|(?:suivi|rejoint|accompagné|soutenu|appuyé)e?s?\s+(?:par|de)|(?:les\s+|des\s+|le\s+|la\s+)?(?:représentant(?:e|s|es)?|directeurs|directrices|dirigeants|responsables)\s+(?:de\s+la|de\s+l'|du|des|de|d'))\b\s*)",
     ))
     .expect("valid regex")
 });
@@ -116,7 +116,7 @@ static BAILLEUR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Mans", "La Rochelle").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|[ée]tait|[ée]taient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|(?:co-?)?signer|parapher|officialiser|sceller|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\spar\s+(?:son|sa|ses|leur|leurs)\s|\s\p{Ll}+[^m\s'’]ent\s+(?:aussi|également|encore|désormais|ensemble|parmi|au|aux|à|dans|le|la|les|l['’]|leur|leurs|sa|son|ses|ce|cet|cette|ces)\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
+        r"\s(?:Le|La|Les|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Un|Une|Dans|Depuis|Lors|Après|Avec|Selon|Ainsi|Enfin)\s+(?:\p{Ll}|\d)|\sL'\p{Ll}|\s(?:en|y)\s+(?:sont|est|ont|a|seront|sera|étaient|était)\b|\s(?:représentée?s?\s+par|en\s+la\s+personne\s+d|par\s+la\s+voix\s+d)|\s(?:va|vont|a|ont|est|sont|sera|seront|avait|avaient|[ée]tait|[ée]taient|qui|que|afin|lors|dans|depuis|pendant|durant|ce|cette|leur|leurs)\b|\s(?:qu|s)'|\sse\s|\sen\s+présence\b|\s(?:le|au)\s+(?:nouveau|contrat|document|titre|sein)\b|\spour\s+(?:la\s+période|les\s+\d|\d|six|cinq|sept|huit|dix|une\s+durée|(?:co-?)?signer|parapher|officialiser|sceller|agir|mener|favoriser|améliorer|renforcer|lutter|réduire|accompagner|développer|soutenir)\b|\s(?:autour|jusqu)\b|\sau\s+moment\b|\set\s+\p{Ll}+(?:é|ée|és|ées)\s+par\b|\s(?:le\s+|ce\s+)?(?:\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\sen\s+tête\b|\sen\s+faveur\b|\spar\s+(?:son|sa|ses|leur|leurs)\s|\s\p{Ll}+[^m\s'’]ent\s+(?:aussi|également|encore|désormais|ensemble|parmi|au|aux|à|dans|le|la|les|l['’]|leur|leurs|sa|son|ses|ce|cet|cette|ces)\b|\ssur\s+(?:la\s+période|\d|six|cinq)\b",
     )
     .expect("valid regex")
 });
@@ -1439,6 +1439,17 @@ mod tests {
         assert_eq!(at_party_heading(heading, 0..heading.len()).len(), 1);
         // A lower-case "pour" inside a sentence names whom a person stands for, no party.
         check("Anne Brun et, pour Gallargues, le premier adjoint, Marc Viel", Mode::Explicit, &[]);
+    }
+
+    #[test]
+    fn a_name_opening_with_cote_keeps_it_and_a_time_clause_ends_it() {
+        check(
+            "la CAF, Côte d'Armor Habitat et la Caisse des dépôts",
+            Mode::Explicit,
+            &["CAF", "Côte d'Armor Habitat", "Caisse des dépôts"],
+        );
+        check("Côté partenaires, la CAF et Pôle emploi", Mode::Explicit, &["CAF", "Pôle emploi"]);
+        check("les représentants de l'État au moment des signatures", Mode::Explicit, &["État"]);
     }
 
     #[test]
