@@ -155,10 +155,10 @@ static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
     // "A ; B ; C": names a semicolon parts, when no commune goes with them.
     let sep = format!(
-        r"(?:[ \t]*,[ \t]*(?:[àÀ][ \t]+{PLACE}[ \t]*,[ \t]*(?:et[ \t]+)?)?|[ \t]+et[ \t]+(?:enfin[ \t]+)?|[ \t]*;[ \t]*)"
+        r"(?:[ \t]*,[ \t]*(?:(?:[àÀ]|au)[ \t]+{PLACE}[ \t]*,[ \t]*(?:(?:et|ainsi[ \t]+que)[ \t]+)?)?|[ \t]*,?[ \t]+ainsi[ \t]+que[ \t]+|[ \t]+et[ \t]+(?:enfin[ \t]+)?|[ \t]*;[ \t]*)"
     );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?(?:[àÀ]|(?:sur|dans)[ \t]+la[ \t]+(?:commune|ville)[ \t]+(?:de|d'))[ \t]*(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,60}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+[àÀ][ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?(?:[àÀ]|(?:sur|dans)[ \t]+la[ \t]+(?:commune|ville)[ \t]+(?:de|d'))[ \t]*(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,60}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+(?:[àÀ]|au)[ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
     ))
     .expect("valid regex")
 });
@@ -327,7 +327,7 @@ static ONE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:prioritaire|concerné|retenu|seul|unique|veille)").expect("valid regex")
 });
 static ITEM_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+(?:enfin\s+)?|\s+ainsi\s+que\s+")
+    Regex::new(r"\s*[,;]\s*(?:et\s+|ainsi\s+que\s+)?|\s+et\s+(?:enfin\s+)?|\s+ainsi\s+que\s+")
         .expect("valid regex")
 });
 /// "quartier de la gare" → "gare" (the item's article is gone by then).
@@ -340,8 +340,9 @@ static QUARTIER_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// A piece of an enumeration that is only a commune: ", à Cusset," closes the group before it.
-static GROUP_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^[àÀ]\s+(?P<c>{PLACE})$")).expect("valid regex"));
+static GROUP_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:[àÀ]|(?P<au>au))\s+(?P<c>{PLACE})$")).expect("valid regex")
+});
 static ITEM_DE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')").expect("valid regex")
 });
@@ -573,8 +574,12 @@ fn items(
     let opening = pieces.first().is_some_and(|p| GROUP_AT.is_match(p.trim()));
     let mut group_start = 0;
     for piece in pieces {
-        if let Some(c) = GROUP_AT.captures(piece.trim()).and_then(|c| c.name("c")) {
-            let commune = collapse(c.as_str());
+        if let Some(caps) = GROUP_AT.captures(piece.trim())
+            && let Some(c) = caps.name("c")
+        {
+            // "au Cannet": the commune "Le Cannet".
+            let au = if caps.name("au").is_some() { "au " } else { "" };
+            let commune = with_contracted_article(au, collapse(c.as_str()));
             if opening {
                 shared = vec![commune];
                 group_start = out.len();
@@ -681,7 +686,9 @@ fn parts_counted_once<'a>(
     count: usize,
     code_of: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Vec<&'a str> {
-    if pieces.len() <= count {
+    // ", à Cannes,": a commune closing a group is no name.
+    let commune = |p: &str| GROUP_AT.is_match(p.trim());
+    if pieces.iter().filter(|p| !commune(p)).count() <= count {
         return pieces;
     }
     let bare = |s: &'a str| ARTICLE.find(s).map_or(s, |m| &s[m.end()..]);
@@ -699,7 +706,7 @@ fn parts_counted_once<'a>(
             _ => groups.push((start, end, code)),
         }
     }
-    if groups.len() != count {
+    if groups.iter().filter(|&&(start, end, _)| !commune(&items[start..end])).count() != count {
         return pieces;
     }
     groups.into_iter().map(|(start, end, _)| &items[start..end]).collect()
@@ -1070,6 +1077,18 @@ mod tests {
 
     #[test]
     fn the_introduction_or_each_group_gives_the_commune() {
+        // "ainsi que" before a group, "au" before a commune whose name opens with "Le"; two
+        // parts of one official name listed apart, as many as the count, stay two.
+        finds(
+            &Prose,
+            "Le contrat cible trois quartiers prioritaires : Ranguin et la Frayère, à Cannes, \
+             ainsi que les Oliviers, au Cannet.",
+            &[
+                "Ranguin @ Cannes : prioritaire",
+                "Frayère @ Cannes : prioritaire",
+                "Oliviers @ Le Cannet : prioritaire",
+            ],
+        );
         finds(
             &Prose,
             "Le contrat concerne trois quartiers, tous à Vierzon : La Gare, Le Bourg et Les Forges.",
