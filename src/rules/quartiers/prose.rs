@@ -271,6 +271,16 @@ static COUNTED_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "Bellevue, Malakoff et la Halvêque sont les trois quartiers prioritaires retenus": the names
+/// as the subject of "sont" before the count of quartiers, maybe with their commune after it.
+static COUNTED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let item = &*QUOTED_NAME;
+    Regex::new(&format!(
+        r"(?P<items>{item}(?:\s*,\s*{item})*\s+et\s+{item})\s+(?:sont|seront|constituent|forment)\s+(?:(?i:les|ses)\s+)?(?i:{count})\s+(?P<kind>(?i:quartiers))(?:\s+\p{{Ll}}[\p{{L}}-]{{2,}}){{0,2}}(?:\s+(?:de\s+la\s+(?:ville|commune)\s+(?:de\s+|d')|de\s+|d'|[àÀ]\s+)(?P<c1>{PLACE}))?",
+        count = *COUNT_WORD
+    ))
+    .expect("valid regex")
+});
 /// "Bellevue, quartier prioritaire de Nantes", "les Sablons, un quartier de Vichy".
 static NAMED_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -401,6 +411,7 @@ impl Rule for Prose {
             &*COPULA,
             &*PAREN_LIST,
             &*COUNTED_OF,
+            &*COUNTED_SUBJECT,
             &*NAMED_OF,
             &*ONE_AFTER_COLON,
             &*STATUS_VERB,
@@ -1197,6 +1208,22 @@ mod tests {
             "Il a visité Kervénanec, quartier prioritaire de Lorient, avec le préfet.",
             &["Kervénanec @ Lorient : prioritaire"],
         );
+        // The names as the subject of "sont" before the count.
+        finds(
+            &Prose,
+            "Bellevue, Malakoff et la Halvêque sont les trois quartiers prioritaires retenus.",
+            &[
+                "Bellevue @  : prioritaire",
+                "Malakoff @  : prioritaire",
+                "Halvêque @  : prioritaire",
+            ],
+        );
+        finds(
+            &Prose,
+            "Bellevue et Malakoff sont les deux quartiers prioritaires de Nantes.",
+            &["Bellevue @ Nantes : prioritaire", "Malakoff @ Nantes : prioritaire"],
+        );
+        none(&Prose, "Poissy, Achères et Conflans sont les trois communes membres.");
     }
 
     #[test]
