@@ -74,6 +74,17 @@ static FOLIO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A magazine's running header with its issue number and month, on one of the first lines of its
+/// PDF text ("12 VIVRE À X LE MAG N°22 JANVIER 2016", "Le Journal – n° 145 – mars 2024"): the
+/// issue's month.
+static ISSUE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\bn°|\bnuméro)[ \t]*\d{{1,4}}\b[ \t]*[-–—|·•,]?[ \t]*(?P<date>{})[ \t]*(?:[-–—|·•][^\n]*)?$",
+        *DATE
+    ))
+    .expect("valid regex")
+});
+
 /// Words that put a date of [`FOLIO`] inside a headline's sentence: the day of an event.
 const FOLIO_NOT_AFTER: &[&str] =
     &["le", "du", "au", "ce", "dès", "depuis", "jusqu'au", "avant", "après", "pour", "et", "à"];
@@ -170,6 +181,15 @@ impl HeaderDate {
                 continue;
             }
             if SIGNED_AT.is_match(line) {
+                continue;
+            }
+            if seen <= FOLIO_LINES
+                && let Some(caps) = ISSUE_NUMBER.captures(line)
+                && let (Some(date), Some(parsed)) =
+                    (caps.name("date"), Parsed::from_captures(&caps))
+                && parsed.year.is_some()
+            {
+                found.push((start + date.start()..start + date.end(), parsed.value(), false));
                 continue;
             }
             if seen <= FOLIO_LINES
@@ -286,6 +306,21 @@ mod metadata_tests {
         ] {
             none(&HeaderDate, &format!("{headline}\nLa ville signe son contrat de ville\n"));
         }
+    }
+
+    #[test]
+    fn a_magazine_header_with_its_issue_number() {
+        for (header, date) in [
+            ("8 VIVRE À LENS LE MAG N°41 MARS 2016", "2016-03"),
+            ("Le Journal de la Ville – n° 145 – mars 2024 – page 6", "2024-03"),
+        ] {
+            let page = format!("{header}\nLa ville signe son contrat de ville\n");
+            let (_, value, role) = one(&HeaderDate, &page);
+            assert_eq!((value.as_str(), role), (date, DateRole::Publication), "{header}");
+        }
+        // Deep in the page, or a number that is no issue's.
+        none(&HeaderDate, "Actualités\nLa ville signe\nLe contrat\nLE MAG N°41 MARS 2016\nSuite\n");
+        none(&HeaderDate, "Le décret n° 2014-1750 de décembre 2014 fixe la liste\n");
     }
 
     #[test]
