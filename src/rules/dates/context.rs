@@ -351,15 +351,27 @@ fn nearest_cue_role(text: &str, s: &Range<usize>, range: &Range<usize>) -> DateR
             best = Some((dist, role));
         }
     };
+    // "la salle du conseil municipal": the venue, not a council's sitting.
+    let venue =
+        |at: usize| VENUE.is_match(&text[text.floor_char_boundary(at.saturating_sub(20))..at]);
     for m in ROLE_CUES.regex.find_iter(&text[s.start..range.start]) {
-        consider(range.start - (s.start + m.end()), m.as_str());
+        if !venue(s.start + m.start()) {
+            consider(range.start - (s.start + m.end()), m.as_str());
+        }
     }
     for m in ROLE_CUES.regex.find_iter(&text[range.end..s.end]) {
         // A cue after the date weighs a little less than one before it.
-        consider(m.start() + m.start() / 2 + 1, m.as_str());
+        if !venue(range.end + m.start()) {
+            consider(m.start() + m.start() / 2 + 1, m.as_str());
+        }
     }
     best.map_or(DateRole::Other, |(_, r)| r)
 }
+
+/// A room named after a body, right before the body's name: "la salle du", "salle des".
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsalles?\s+(?:du|de\s+la|de\s+l['’]|des)\s*$").expect("valid regex")
+});
 
 /// A signature in a sentence about another programme than the contract is that programme's.
 fn other_programme(text: &str, s: &Range<usize>, role: DateRole) -> DateRole {
@@ -599,6 +611,12 @@ mod tests {
         assert_eq!(role(s, "lundi 29 juin"), DateRole::Signature);
         let s = "Les élus se sont réunis le 5 juin 2024 pour la signature du contrat.";
         assert_eq!(role(s, "5 juin 2024"), DateRole::Signature);
+        // A room named after the council is the venue, not a sitting of the council.
+        let s = "Le 28 septembre 2015, la salle du conseil municipal accueillait la signature du \
+                 contrat de ville.";
+        assert_eq!(role(s, "28 septembre 2015"), DateRole::Signature);
+        let s = "Le 28 septembre 2015, le conseil municipal a approuvé le contrat de ville.";
+        assert_ne!(role(s, "28 septembre 2015"), DateRole::Signature);
         // A gathering to review, to steer or to vote is no signing.
         let s = "Les partenaires se sont réunis le 5 juin 2024 pour faire le bilan de leur \
                  engagement commun.";

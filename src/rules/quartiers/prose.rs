@@ -493,8 +493,12 @@ impl Rule for Prose {
                 if caps.name("name").is_some_and(|n| PARTICIPLE.is_match(&text[n.start()..])) {
                     continue;
                 }
-                // The commune before the parentheses must be one ("les quartiers de Nantes").
-                if std::ptr::eq(re, &*PAREN_OF) && !shared.iter().all(|c| is_commune(c)) {
+                // The commune before the parentheses must be one ("les quartiers de Nantes"), and
+                // so must the place after "quartier prioritaire de" ("X, seul quartier
+                // prioritaire de l'Orne" compares a town with a département's quartiers).
+                if (std::ptr::eq(re, &*PAREN_OF) || std::ptr::eq(re, &*NAMED_OF))
+                    && !shared.iter().all(|c| is_commune(c))
+                {
                     continue;
                 }
                 if items.is_empty() {
@@ -1208,6 +1212,8 @@ mod tests {
             "Il a visité Kervénanec, quartier prioritaire de Lorient, avec le préfet.",
             &["Kervénanec @ Lorient : prioritaire"],
         );
+        // A département after the noun: the name is a town compared with the others.
+        none(&Prose, "La Madeleine, à Laigle, seul quartier prioritaire de l'Orne hors Alençon.");
         // The names as the subject of "sont" before the count.
         finds(
             &Prose,
