@@ -118,7 +118,7 @@ static POSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Wihrel a Ostwald" from a page that lost its accents).
 static LISTED: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|(?:cité|résidence)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d'){name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
+        r"(?:(?:le|la|les|l')\s*)?«?(?:{name}(?:[ \t]+{QUALIFIER})?|centre-ville|centre\s+ancien|secteur[ \t]+(?:{name}|{DIRECTION})|(?:cité|résidence)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|(?i:quartier)\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|de\s+|d')?{name}|{STREET}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|des[ \t]+|du[ \t]+|de[ \t]+|d')?{name})»?(?:[ \t]*\([ \t]*{name}[ \t]*\))?(?:\s+(?:[àÀ]|a)\s+{PLACE})?",
         name = *NAME
     )
 });
@@ -634,14 +634,19 @@ fn items(
             }
             name = head.as_str();
         }
+        let with_article = name;
         // "le centre ancien": a name a town gives by its position, without its article.
         let name = match ARTICLE.find(name) {
             Some(m) if name[m.end()..].starts_with(char::is_lowercase) => &name[m.end()..],
             _ => name,
         };
         let name = BY_NOUN.captures(name).and_then(|c| c.name("n")).map_or(name, |m| m.as_str());
-        let name =
-            QUARTIER_OF.captures(name).and_then(|c| c.name("n")).map_or(name, |m| m.as_str());
+        // "le quartier des Lilas" is the Lilas; "le quartier Nord" stays whole when the official
+        // list writes it so ("Le Quartier Nord").
+        let name = match QUARTIER_OF.captures(name).and_then(|c| c.name("n")) {
+            Some(m) if !is_qpv(name) && !is_qpv(with_article) => m.as_str(),
+            _ => name,
+        };
         let mut name = clean_name(name);
         if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
             // "centre-ville", "quartier centre": a name all the same.

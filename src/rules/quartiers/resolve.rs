@@ -94,6 +94,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
         kept.push(q);
     }
     drop_read_elsewhere(&mut kept);
+    drop_without_noun(&mut kept);
     join_parts(doc.clean, &mut kept);
     dedup_hits(&mut kept);
     placed_by_qpv(doc, &mut kept);
@@ -114,6 +115,22 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
             })
     });
     out.quartiers = kept;
+}
+
+/// Drops "Nord" read from "le quartier Nord" when a list read "Quartier Nord" (an official name
+/// that holds the noun) in the same commune: one quartier.
+fn drop_without_noun(kept: &mut Vec<Quartier>) {
+    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
+    let whole: Vec<(String, Vec<String>)> = kept
+        .iter()
+        .filter_map(|q| {
+            fold(&q.name).strip_prefix("quartier ").map(|rest| (rest.to_owned(), communes(q)))
+        })
+        .collect();
+    kept.retain(|q| {
+        let own = communes(q);
+        !whole.iter().any(|(n, c)| *n == fold(&q.name) && (own.is_empty() || *c == own))
+    });
 }
 
 /// Ends a prose item where the known quartier it runs into ends: prose reads capitalised words,
@@ -785,6 +802,25 @@ mod tests {
         // Without the official name, the name as written stays.
         let out = family("À Vesoul, le contrat vise le quartier des Rêpes.");
         assert_eq!(brief(&out.quartiers), ["rêpes @ vesoul : prioritaire"]);
+    }
+
+    #[test]
+    fn an_official_name_holding_the_noun_is_read_whole_and_once() {
+        // The official list names "Le Quartier Nord" in Villeneuve-Saint-Georges.
+        let out = family(
+            "À Villeneuve-Saint-Georges, trois quartiers prioritaires sont retenus : le centre \
+             ancien, le quartier Nord et le Triage. Les locataires du quartier Nord ont parlé.",
+        );
+        let names = brief(&out.quartiers);
+        assert!(
+            names.contains(&"quartier nord @ villeneuve-saint-georges : prioritaire".into()),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.starts_with("nord ")), "{names:?}");
+        // Elsewhere, "le quartier des Lilas" is the Lilas.
+        let out =
+            family("À Vitré, deux quartiers sont retenus : le quartier des Lilas et la Gare.");
+        assert!(brief(&out.quartiers).contains(&"lilas @ vitré : prioritaire".into()));
     }
 
     #[test]
