@@ -487,6 +487,17 @@ impl Rule for Prose {
                 if caps.name("cut").is_some() {
                     items.pop();
                 }
+                // "le quartier des Vallades, Rebenas, Clos Saint-Michel et Capucins": the parts
+                // of one official name, listed after the first.
+                let mut item_end = all.end();
+                if std::ptr::eq(re, &*SINGLE)
+                    && let [(name, _)] = items.as_mut_slice()
+                    && let Some(n) = caps.name("name")
+                    && let Some(whole) = official_run(&text[n.start()..], &is_qpv)
+                {
+                    *name = clean_name(whole);
+                    item_end = item_end.max(n.start() + whole.len());
+                }
                 // "Pour le quartier\nProlongé par l'État, le contrat ...": a heading ending with
                 // "le quartier" run into a sentence opening with a participle, once line breaks
                 // are lost.
@@ -529,7 +540,7 @@ impl Rule for Prose {
                         !seen
                     })
                     .map(|(name, communes)| Item {
-                        range: all.range(),
+                        range: all.start()..item_end,
                         name,
                         communes,
                         status: None,
@@ -693,6 +704,19 @@ struct Qpvs<'a> {
     /// The one QPV a name (or a part of its name) designates.
     code_of: &'a dyn Fn(&str) -> Option<&'static str>,
     count: Option<usize>,
+}
+
+/// A name at the start of `from` and the names listed after it ("Vallades, Rebenas, Clos
+/// Saint-Michel et Capucins"), as written, when together they are the whole name of one QPV of
+/// the official list ("Vallades - Rebenas - Clos Saint Michel - Capucins").
+fn official_run<'a>(from: &'a str, is_qpv: &dyn Fn(&str) -> bool) -> Option<&'a str> {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^(?P<first>{name})(?:\s*,\s*{name})*\s+et\s+{name}", name = *NAME))
+            .expect("valid regex")
+    });
+    let run = RUN.find(from)?.as_str();
+    let parts: Vec<&str> = ITEM_SEP.split(run).map(str::trim).collect();
+    (parts.len() > 1 && is_qpv(&parts.join(" - "))).then_some(run)
 }
 
 /// The pieces of an enumeration with the parts of one QPV written one after the other made one
@@ -1485,6 +1509,25 @@ mod tests {
                 "Diagonale du Haut @ Perpignan : prioritaire",
                 "Moyen-Vernet @ Perpignan : prioritaire",
             ],
+        );
+    }
+
+    #[test]
+    fn one_quartier_named_by_its_official_parts() {
+        // The official list names "Vallades - Rebenas - Clos Saint Michel - Capucins".
+        finds(
+            &Prose,
+            "À L'Isle-sur-la-Sorgue, le quartier des Vallades, Rebenas, Clos Saint-Michel et \
+             Capucins entre dans la géographie prioritaire.",
+            &[
+                "Vallades, Rebenas, Clos Saint-Michel et Capucins @ L'Isle-sur-la-Sorgue : prioritaire",
+            ],
+        );
+        // Names that make no official name together: the first alone.
+        finds(
+            &Prose,
+            "À Vitré, le quartier des Lilas, Roses et Tulipes entre dans la géographie prioritaire.",
+            &["Lilas @ Vitré : prioritaire"],
         );
     }
 
