@@ -169,6 +169,17 @@ static OWN_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\S+(?:\s\d{3})*(?:\s+[\p{L}-]+){1,2}\s+$").expect("valid regex")
 });
 
+/// "avec" right before a number of people, and [`CONSULTING`] before it in the clause ("la
+/// concertation menée avec plus de 300 habitants"): the people consulted.
+static WITH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bavec\s*$").expect("valid regex"));
+
+/// A consultation of the inhabitants, as a noun.
+static CONSULTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:concertations?|consultations?|ateliers?|réunions?\s+publiques?|enquêtes?|questionnaires?|diagnostics?\s+en\s+marchant)\b")
+        .expect("valid regex")
+});
+
 /// "auprès de" right before a number of people: the people a survey or a consultation reached.
 static AUPRES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bauprès\s+(?:de\s+|d['’]\s*)$").expect("valid regex"));
@@ -214,7 +225,10 @@ pub(super) fn cues_at(text: &str, pos: usize) -> BTreeSet<Cue> {
         set.extend(cues(&text[explained]));
     }
     let (from, _) = approximator(text, pos);
-    if AUPRES.is_match(&text[text.floor_char_boundary(from.saturating_sub(20))..from]) {
+    let just_before = &text[text.floor_char_boundary(from.saturating_sub(20))..from];
+    if AUPRES.is_match(just_before)
+        || WITH.is_match(just_before) && CONSULTING.is_match(&text[c.start..from])
+    {
         set.insert(Cue::Participant);
     }
     // "la communauté urbaine, qui réunit près de 295 000 habitants", "les 290 000 habitants que
@@ -506,6 +520,14 @@ mod tests {
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population_qpv"));
         let t = "La ville longe la Loire. On y recense 48 000 habitants.";
         let pos = t.find("48 000").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
+        // "avec" after a consultation: the people consulted.
+        let t = "Les enjeux, issus de la concertation menée avec plus de 300 habitants, portent \
+                 sur l'eau.";
+        let pos = t.find("300").expect("number");
+        assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("participant_count"));
+        let t = "La ville, avec 30 000 habitants, signe son contrat.";
+        let pos = t.find("30 000").expect("number");
         assert_eq!(kind(Class::People, &cues_at(t, pos)), Some("population"));
         // "Il"/"Elle": the quartier the sentence before names, not a territory as a whole.
         let t = "Le quartier des Tilleuls, à Vitré, fait son entrée. Il regroupe 1 200 habitants.";
