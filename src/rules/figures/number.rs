@@ -46,7 +46,7 @@ static RE: LazyLock<Regex> = LazyLock::new(|| {
     let round = alternation(ROUND_NUMBERS.iter().map(|(f, _)| f.as_str()));
     let mult = alternation(MULTIPLIERS.iter().map(|(f, _)| f.as_str()));
     Regex::new(&format!(
-        r"(?i)(?:(?P<single>\bune?\s+seule?\b)|(?P<round>\b(?:une?)\s+{round}s?\b)|(?P<d>\d{{1,3}}(?:[ .]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)|(?P<w>\b{words}(?:(?:\s+|-)(?:{words})|(?:\s+et\s+|-et-)(?:une?|onze))*\b))(?:\s+(?P<m>{mult})\b)?"
+        r"(?i)(?:(?P<single>\b(?:une?\s+|le\s+|la\s+|l')(?:seule?|unique)\b)|(?P<round>\b(?:une?)\s+{round}s?\b)|(?P<d>\d{{1,3}}(?:[ .]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)|(?P<w>\b{words}(?:(?:\s+|-)(?:{words})|(?:\s+et\s+|-et-)(?:une?|onze))*\b))(?:\s+(?P<m>{mult})\b)?"
     ))
     .expect("valid regex")
 });
@@ -271,6 +271,9 @@ mod tests {
         one("un millier d'habitants", 1000.0, true);
         one("Un seul quartier est retenu", 1.0, false);
         one("une seule commune", 1.0, false);
+        one("un unique quartier prioritaire", 1.0, false);
+        one("c'est l'unique quartier prioritaire", 1.0, false);
+        one("le seul quartier prioritaire", 1.0, false);
     }
 
     #[test]
