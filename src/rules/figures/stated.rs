@@ -31,11 +31,15 @@ pub(super) const ID: &str = "figures.stated";
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(STATING_VERBS.iter().map(String::as_str));
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<p>population)|nombre\s+(?:de\s+|d['’])(?P<h>{head})|(?P<a>{head}))\b[^\d.;:!?]{{0,80}}?(?:\s{verbs}|(?P<n>,\s*au\s+nombre\s+de))\s+$",
+        r"(?i)\b(?:(?P<p>population)|nombre\s+(?:de\s+|d['’])(?P<h>{head})|(?P<a>{head}))\b[^\d.;:!?]{{0,80}}?(?:\s{verbs}|(?P<n>,\s*au\s+nombre\s+de|\s+sont\s+au\s+nombre\s+de)|(?P<t>\s*:|\s+sont))\s+$",
         head = HEAD.as_str()
     ))
     .expect("valid regex")
 });
+
+/// A total after a number: "au total", "en tout".
+static TOTAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:au\s+total|en\s+tout)\b").expect("valid regex"));
 
 impl Rule for Stated {
     fn id(&self) -> &'static str {
@@ -55,9 +59,14 @@ impl Rule for Stated {
                 .into_iter()
                 .find_map(|end| SUBJECT.captures(text.get(s.start..end)?));
             let Some(caps) = caps else { continue };
-            // A bare head noun is a subject only with "au nombre de".
+            // A bare head noun is a subject only with "au nombre de", or with a colon or "sont"
+            // before a total ("les signataires : vingt-deux au total").
+            let total = || TOTAL.is_match(&text[n.range.end..]);
+            if caps.name("t").is_some() && !(caps.name("a").is_some() && total()) {
+                continue;
+            }
             let head = match caps.name("a") {
-                Some(a) if caps.name("n").is_some() => Some(a),
+                Some(a) if caps.name("n").is_some() || caps.name("t").is_some() => Some(a),
                 Some(_) => continue,
                 None => caps.name("h"),
             };
@@ -102,6 +111,10 @@ mod tests {
         assert_eq!(one(&Stated, "Le nombre de signataires s'établit à 26.").1, "partner_count");
         let t = "Les habitants des quartiers prioritaires, au nombre de 6 200, sont jeunes.";
         assert_eq!(one(&Stated, t), (6200.0, "population_qpv".into(), false));
+        let t = "La CAF et la Région figurent parmi les signataires : vingt-deux au total.";
+        assert_eq!(one(&Stated, t), (22.0, "partner_count".into(), false));
+        let t = "Les partenaires sont au nombre de 31.";
+        assert_eq!(one(&Stated, t), (31.0, "partner_count".into(), false));
     }
 
     #[test]
@@ -112,6 +125,8 @@ mod tests {
         none(&Stated, "Le budget s'élève à 12.");
         none(&Stated, "Les habitants s'élève à 12.");
         none(&Stated, "Les projets, au nombre de 12, avancent.");
+        none(&Stated, "Les signataires : 22 partenaires.");
+        none(&Stated, "Les partenaires sont 12 à avoir signé.");
         none(&Stated, "Le nombre d'années est de 6.");
         none(&Stated, "La population de 2015, 12 000 personnes, s'élève à 14.");
     }
