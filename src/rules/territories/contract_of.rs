@@ -336,8 +336,8 @@ mod tests {
         // Two carriers coordinated: each owns its contract.
         let text = "Les contrats de ville de Metz Métropole et de Forbach Porte de France.";
         assert_eq!(carriers(&ContractOf, text).len(), 2);
-        let text = "Le contrat de ville de Le Quesnoy et celui de la communauté d'agglomération \
-                    de Valenciennes Métropole.";
+        let text = "Signés hier : le contrat de ville de Le Vigan et celui de la communauté \
+                    d'agglomération de Metz Métropole.";
         assert_eq!(carriers(&ContractOf, text).len(), 2);
     }
 
