@@ -711,7 +711,7 @@ struct Qpvs<'a> {
 /// the official list ("Vallades - Rebenas - Clos Saint Michel - Capucins").
 fn official_run<'a>(from: &'a str, is_qpv: &dyn Fn(&str) -> bool) -> Option<&'a str> {
     static RUN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^(?P<first>{name})(?:\s*,\s*{name})*\s+et\s+{name}", name = *NAME))
+        Regex::new(&format!(r"^{name}(?:\s*,\s*{name})*\s+et\s+{name}", name = *NAME))
             .expect("valid regex")
     });
     let run = RUN.find(from)?.as_str();
