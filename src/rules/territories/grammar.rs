@@ -41,6 +41,12 @@ static KINDS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The abbreviated kinds of `rules/territories/kinds.tsv` ("CA", "CC", "CdA"…), as a regex
+/// alternation matched in their case.
+pub(super) static ABBREVIATIONS: LazyLock<String> = LazyLock::new(|| {
+    alternation(KINDS.iter().filter(|(h, ..)| h == "abbrev").map(|(_, f, _)| f.as_str()))
+});
+
 /// A territory's proper name: capitalised words joined by the small words of place names or a
 /// lower-case compass word, and the lower-case kind words that end short names ("Brest
 /// métropole").
@@ -389,12 +395,13 @@ pub(super) fn any_demonym_after(rest: &str) -> Option<usize> {
     }
     let word_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let word = rest[word_start..].split(|c: char| !(c.is_alphabetic() || c == '-')).next()?;
-    let feminine = |n: &str| {
+    // The masculine of a common adjective the feminine list holds ("ancienne" → "ancien").
+    let masculine = |n: &str| {
         n.strip_suffix("enne")
             .map(|s| format!("{s}en"))
             .or_else(|| n.strip_suffix('e').map(str::to_owned))
     };
-    let common = NOT_DEMONYMS.iter().filter_map(|n| feminine(n)).any(|m| m == word)
+    let common = NOT_DEMONYMS.iter().filter_map(|n| masculine(n)).any(|m| m == word)
         || NOT_MASCULINE.contains(&word);
     let ending = ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
     (word_start > 0 && word.starts_with(char::is_lowercase) && ending && !common)

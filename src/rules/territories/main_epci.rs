@@ -83,15 +83,12 @@ fn own_commune(doc: &Doc, name: &str) -> Option<std::ops::Range<usize>> {
         found = crate::gazetteer::epci_named(&name.to_uppercase());
     }
     let [epci] = found[..] else { return None };
-    let folded = fold(text);
+    let folded = format!(" {} ", fold(text));
     let named: Vec<&str> = crate::gazetteer::epci_members(epci.siren)
         .into_iter()
         .filter(|c| super::ranked::carried_in_2015(c.insee))
         .map(|c| c.name)
-        .filter(|n| {
-            let key = format!(" {} ", fold(n));
-            format!(" {folded} ").contains(&key)
-        })
+        .filter(|n| folded.contains(&format!(" {} ", fold(n))))
         .collect();
     let [town] = named[..] else { return None };
     // Its first mention: as the gazetteer writes it, else a capitalised name that folds to it.

@@ -596,8 +596,11 @@ fn acronym_after(text: &str, name: &str) -> Option<String> {
 /// ([`grammar::without_kind_prefix`]). A page that only writes "CC X" keeps it.
 fn without_abbreviated_kind(clean: &str, name: &str) -> Option<String> {
     static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:CC|CA|CU|CdA|CdC|CDC)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?\p{Lu}")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"^{}[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l'|du[ \t]+|des[ \t]+|de[ \t]+|d')?\p{{Lu}}",
+            *grammar::ABBREVIATIONS
+        ))
+        .expect("valid regex")
     });
     static WRITTEN_OUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bcommunaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|de[ \t]+|d['’])?$")
