@@ -173,7 +173,24 @@ static INNER_CAPITAL_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The gazetteer's files of names.
+/// The words of the intercommunalities' names, folded ("dromardeche" of "CC Porte de
+/// Dromardèche"): a glued word that folds to one of them is a brand written with an inner
+/// capital ("DrômArdèche"), which [`glued_word_edits`] keeps whole as well.
+static FOLDED_BRAND_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    GAZETTEER_FILES[..3]
+        .iter()
+        .flat_map(|file| {
+            let text = data::text(file);
+            crate::names::fold_keep_article(&text)
+                .split(' ')
+                .filter(|w| w.len() >= 6)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+});
+
+/// The gazetteer's files of names, the intercommunalities' first.
 const GAZETTEER_FILES: &[&str] = &[
     "gazetteer/epci.tsv",
     "gazetteer/epci_aliases.tsv",
@@ -197,7 +214,9 @@ const GAZETTEER_FILES: &[&str] = &[
 pub(super) fn glued_word_edits(clean: &str, edits: &mut Vec<Edit>) {
     for word in GLUED_WORDS.find_iter(clean) {
         let token = word.as_str();
-        if INNER_CAPITAL_NAMES.contains(token) {
+        if INNER_CAPITAL_NAMES.contains(token)
+            || FOLDED_BRAND_WORDS.contains(&crate::names::fold_keep_article(token))
+        {
             continue;
         }
         let chars: Vec<(usize, char)> = token.char_indices().collect();
@@ -277,6 +296,10 @@ mod tests {
     #[test]
     fn names_written_with_an_inner_capital_stay() {
         unchanged("le contrat de GrandAngoulême et de ViennAgglo");
+        // The gazetteer writes "Porte de Dromardèche": the page's brand, accented and with an
+        // inner capital, folds to that word.
+        unchanged("le contrat de Porte de DrômArdèche est signé");
+        view("le contrat de la DrômeArdèche", "le contrat de la Drôme Ardèche");
         unchanged("l'AdC, maCAF et un iPhone");
         // Two short parts that are no words: a brand.
         unchanged("le contrat de la CoVe et de la CoBa");

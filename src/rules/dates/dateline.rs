@@ -60,14 +60,19 @@ impl Rule for Dateline {
             }
             let Some(parsed) = Parsed::from_captures(&caps) else { continue };
             let range = place.start()..m.end();
-            out.dates.push(mention(
-                doc,
-                range,
-                self.id(),
-                parsed.value(),
-                None,
-                DateRole::Publication,
-            ));
+            // Below the page's own dateline, one of an earlier day heads a part of the page
+            // about what happened there ("Arras, le 10 juillet 2015" … "À Marquise, le
+            // vendredi 3 juillet"): no second issue date, but an event, the signing when the
+            // sentence after it tells one ("… a signé le contrat").
+            let value = parsed.value();
+            let heading =
+                out.dates[before..].first().is_some_and(|own| earlier(&value.0, &own.value));
+            let role = match heading {
+                false => DateRole::Publication,
+                true if signing_below(doc.text(), range.end) => DateRole::Signature,
+                true => DateRole::Event,
+            };
+            out.dates.push(mention(doc, range, self.id(), value, None, role));
         }
         if out.dates.len() == before
             && let Some(top) = super::flat_top(doc.text())
@@ -75,6 +80,32 @@ impl Rule for Dateline {
             flat(doc, top, out);
         }
     }
+}
+
+/// Whether the paragraph below a heading ending at `end` tells a signing done ("Mme X a signé
+/// le contrat", "qui a représenté l'État lors de la signature du contrat", "ont apposé leur
+/// signature"), not one to come ("la signature du contrat est prévue").
+fn signing_below(text: &str, end: usize) -> bool {
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:a|ont)\s+(?:\p{L}+\s+)?(?:signé|paraphé|cosigné|apposé)|lors\s+de\s+la\s+signature)(?:[^\p{L}]|$)",
+        )
+        .expect("valid regex")
+    });
+    let rest = text[end..].trim_start_matches([' ', '\t', '\n']);
+    let paragraph = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    SIGNED.find(paragraph).is_some_and(|m| !super::context::signing_to_come(paragraph, &m.range()))
+}
+
+/// Whether the day `value` ("2015-07-03", or "--07-03" with its year pending) comes before
+/// `own`'s; a pending year compares the month and day.
+fn earlier(value: &str, own: &str) -> bool {
+    let day = |v: &str| v.len() == 10 || v.len() == 7 && v.starts_with("--");
+    if !day(value) || !day(own) {
+        return false;
+    }
+    let month_day = |v: &str| v[v.len() - 5..].to_owned();
+    if value.len() == 7 || own.len() == 7 { month_day(value) < month_day(own) } else { value < own }
 }
 
 /// [`FLAT`]'s first dateline in the `top` of a page flattened to one line.
@@ -117,6 +148,32 @@ mod tests {
         assert_eq!(dateline(letterhead).1, "2015-10-13");
         let after_kind = "*Communiqué de presse — Chalon-sur-Saône, le 4 juillet 2024*\n";
         assert_eq!(dateline(after_kind).1, "2024-07-04");
+    }
+
+    #[test]
+    fn datelines_of_earlier_days_below_the_page_s_own_head_its_parts() {
+        let roles = |text: &str| -> Vec<(String, DateRole)> {
+            let out =
+                crate::rules::testing::run(&[&Dateline], text, crate::record::Format::Text, None);
+            out.dates.into_iter().map(|d| (d.value, d.role)).collect()
+        };
+        let text = "Arras, le 10 juillet 2015\nDeux contrats.\nÀ Marquise, le vendredi 3 juillet\n\
+                    La préfète a signé le contrat de ville.\nÀ Étaples, le jeudi 9 juillet\n\
+                    Les partenaires se sont réunis.\n";
+        let found = roles(text);
+        assert_eq!(found[0].1, DateRole::Publication);
+        assert_eq!(found[1].1, DateRole::Signature, "a signing told below it");
+        assert_eq!(found[2].1, DateRole::Event, "no signing told below it");
+        // The same day again (a page's header and footer) stays the page's date; a later
+        // day too.
+        let text = "Arras, le 10 juillet 2015\nLe contrat.\nArras, le 10 juillet 2015\n";
+        assert!(roles(text).iter().all(|(_, r)| *r == DateRole::Publication));
+        let text = "Arras, le 10 juillet 2015\nLe contrat.\nLille, le 12 juillet 2015\n";
+        assert!(roles(text).iter().all(|(_, r)| *r == DateRole::Publication));
+        // A signing to come is none.
+        let text = "Arras, le 10 juillet 2015\nDeux contrats.\nÀ Marquise, le vendredi 3 juillet\n\
+                    La préfète a présenté le contrat, qui sera signé en septembre.\n";
+        assert_eq!(roles(text)[1].1, DateRole::Event);
     }
 
     /// `text` after a long enough flattened opening for a page without its lines.

@@ -225,16 +225,17 @@ static BEFORE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     ]
 });
 
-/// "est partenaire", "sont parties prenantes": the subjects before it take part in the contract
-/// when no complement follows or the complement is the contract ([`OF_CONTRACT`]).
+/// "est partenaire", "sont parties prenantes", "sont également engagés": the subjects before it
+/// take part in the contract when no complement follows or the complement is the contract
+/// ([`OF_CONTRACT`]: "du contrat", "dans ce contrat").
 static PARTNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:est|sont|sera|seront|était|étaient)\s+(?:(?:également|aussi|pleinement)\s+)?(?:(?:un|une|l'un|l'une)\s+(?:des\s+)?)?(?:partenaires?|parties?\s+prenantes?)(?:\s+(?:majeurs?|majeures?|principaux|principales?|privilégiés?|essentiels?|financeurs?|institutionnels?))?\b")
+    Regex::new(r"(?i)\b(?:est|sont|sera|seront|était|étaient)\s+(?:(?:également|aussi|pleinement)\s+)?(?:(?:un|une|l'un|l'une)\s+(?:des\s+)?)?(?:partenaires?|parties?\s+prenantes?|engagée?s?)(?:\s+(?:majeurs?|majeures?|principaux|principales?|privilégiés?|essentiels?|financeurs?|institutionnels?))?\b")
         .expect("valid regex")
 });
 
 /// The contract as the complement of [`PARTNER`].
 static OF_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:du|de\s+ce|de\s+ces|des|de\s+la|de\s+l['’]|de\s+leurs?|de\s+son)\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?|politique\s+de\s+la\s+ville)\b")
+    Regex::new(r"(?i)^\s+(?:du|de\s+ce|de\s+ces|des|de\s+la|de\s+l['’]|de\s+leurs?|de\s+son|dans\s+(?:ce|le|la|les|leur|son|cette))\s+(?:\p{L}+\s+)?(?:contrats?|protocoles?|politique\s+de\s+la\s+ville)\b")
         .expect("valid regex")
 });
 
@@ -347,8 +348,13 @@ fn segments(s: &str, signing: usize) -> Vec<(Range<usize>, bool)> {
     // Ville est partenaire de l'association".
     if let Some(m) = PARTNER.find_iter(s).last() {
         let rest = &s[m.end()..];
-        if !MANY_CONTRACTS.is_match(rest)
-            && (!COMPLEMENT.is_match(rest) || OF_CONTRACT.is_match(rest))
+        // "se sont engagés": a reflexive verb, which the signing cues read.
+        let reflexive = s[..m.start()].trim_end().rsplit(char::is_whitespace).next() == Some("se");
+        // "engagés" takes the contract as its complement ("dans ce contrat"), not another.
+        let engaged = m.as_str().contains("engag");
+        if !reflexive
+            && !MANY_CONTRACTS.is_match(rest)
+            && (!(engaged || COMPLEMENT.is_match(rest)) || OF_CONTRACT.is_match(rest))
         {
             out.push((0..m.start(), false));
         }
@@ -934,6 +940,11 @@ mod tests {
         check("Signature de trois contrats : le Département est partenaire", &["Département"]);
         check("La Ville est partenaire de l'association Cités Unies.", &[]);
         check("La Région est partenaire des 21 contrats de ville du territoire régional.", &[]);
+        check(
+            "Pôle emploi, la CAF de l'Ain et la Région sont également engagés dans ce contrat.",
+            &["Pôle emploi", "CAF de l'Ain", "Région"],
+        );
+        check("La Région et la CAF de l'Ain sont engagées dans la lutte contre la pauvreté.", &[]);
     }
 
     #[test]

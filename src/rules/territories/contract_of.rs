@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use crate::rules::text::Regex;
 
 use super::grammar::{
-    NAME, OF, PREFIX, QUALIFIER, any_demonym_after, demonym_after, doc_epci_mentions,
+    NAME, OF, PREFIX, QUALIFIER, any_demonym_after, demonym_after, doc_epci_mentions, joined_by_et,
     never_carrier, noun_kind, owner,
 };
 use super::{ranked, territory};
@@ -200,7 +200,11 @@ impl Rule for ContractOf {
                     let range = if word_and_demonym {
                         named_with(doc, name.as_str()).map(|(r, k)| (r, Some(k)))
                     } else {
-                        Some((at + r.start..at + r.end, kind))
+                        let range = at + r.start..at + r.end;
+                        match joined_by_et(text, range.clone()) {
+                            Some((end, longer)) => Some((range.start..end, Some(longer))),
+                            None => Some((range, kind)),
+                        }
                     };
                     if let Some((range, kind)) = range {
                         last = Some((range.start, out.territories.len()));
@@ -339,6 +343,16 @@ mod tests {
         let text = "Signés hier : le contrat de ville de Le Vigan et celui de la communauté \
                     d'agglomération de Metz Métropole.";
         assert_eq!(carriers(&ContractOf, text).len(), 2);
+    }
+
+    #[test]
+    fn an_owner_goes_on_over_et_and_a_name_when_the_longer_is_a_carrier() {
+        // "Mer" alone is a commune; "Mer et Terres d'Opale" carried a contract in 2015.
+        let text = "La signature du contrat de ville de Mer et Terres d'Opale a eu lieu jeudi.";
+        assert_eq!(carriers(&ContractOf, text), [("Mer et Terres d'Opale".into(), "EPCI".into())]);
+        // Two names that make no known name together stay apart.
+        let text = "Le contrat de ville de Metz Métropole et Forbach Porte de France.";
+        assert_eq!(carriers(&ContractOf, text), [("Metz Métropole".into(), "Métropole".into())]);
     }
 
     #[test]

@@ -57,6 +57,14 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_kind_before_a_name_joined_by_et() {
+        assert_eq!(
+            names("Le président de la CC Mer et Terres d'Opale a signé."),
+            [("CC Mer et Terres d'Opale".into(), "CC".into(), false)]
+        );
+    }
+
+    #[test]
     fn not_mentions() {
         for text in [
             "la présidente de la Région Bretagne",

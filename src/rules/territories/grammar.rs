@@ -106,7 +106,7 @@ pub(super) const OPENERS: [&str; 41] = [
 
 /// `range` of `text`, a name, cut before the first word of [`OPENERS`] that follows a
 /// capitalised word of it ("Rennes Métropole Le" → "Rennes Métropole"; "Pays de La Châtre"
-/// stays: "La" follows a linking word).
+/// stays: "La" follows a linking word; "Paris Ouest La Défense" stays, the gazetteer knowing it).
 pub(super) fn before_opener(text: &str, range: Range<usize>) -> Range<usize> {
     let name = &text[range.clone()];
     // Upper case writes every word with a capital ("DÉPLACEMENT À LIMOUX"): no opener there.
@@ -124,7 +124,8 @@ pub(super) fn before_opener(text: &str, range: Range<usize>) -> Range<usize> {
         let opener = OPENERS.iter().any(|o| {
             bare == *o || (o.ends_with('\'') && bare.starts_with(o) && bare.len() > o.len())
         });
-        if at > 0 && prev_capital && opener {
+        // "Paris Ouest La Défense": an intercommunality's name that holds an opener stays.
+        if at > 0 && prev_capital && opener && gazetteer::epci_named(name).is_empty() {
             let end = range.start + name[..at].trim_end().len();
             return range.start..end;
         }
@@ -282,6 +283,15 @@ pub(super) fn abbreviated_kind(name: &str) -> Option<&'static str> {
             || !gazetteer::epci_named(place).is_empty()
             || !gazetteer::communes_named(place).is_empty());
     known.then(|| kind_static(kind))
+}
+
+/// A territory's `name` without an abbreviated kind before a capitalised name ("CC Mer et
+/// Terres d'Opale" → "Mer et Terres d'Opale"), else `name`.
+pub(super) fn without_abbreviation(name: &str) -> &str {
+    let Some((first, rest)) = name.split_once([' ', '\t', '\n']) else { return name };
+    let abbreviated = KINDS.iter().any(|(h, f, _)| h == "abbrev" && f == first);
+    let place = without_link(rest.trim_start());
+    if abbreviated && place.starts_with(char::is_uppercase) { place } else { name }
 }
 
 /// The one intercommunality an abbreviated name stands for ("CA de Saintes": the communauté
@@ -537,6 +547,15 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
             out.push((range, kind));
         }
     }
+    // "CC Mer et Terres d'Opale": an abbreviated kind before a name that goes on over "et".
+    for (range, _) in &mut out {
+        let name = &text[range.clone()];
+        if without_abbreviation(name) != name
+            && let Some((end, _)) = joined_by_et(text, range.clone())
+        {
+            range.end = end;
+        }
+    }
     // An upper-case heading is no name: its words cannot be told apart.
     out.retain(|(r, _)| {
         let name = &text[r.clone()];
@@ -545,6 +564,33 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out.dedup_by(|b, a| a.0 == b.0);
     out
+}
+
+/// Where the name at `range` ends when it goes on over " et " and a capitalised name, and
+/// the longer name is an intercommunality's the gazetteer knows, or a 2015 carrier's when the
+/// shorter is none ("Mer et Terres d'Opale", where "Mer" is a commune; "Marne et Chantereine"),
+/// and the shorter is no intercommunality's name: else `None` ("Metz Métropole et Forbach Porte
+/// de France" are two). With the end, the
+/// longer name's kind: the gazetteer's when it knows one intercommunality by it, else "EPCI".
+pub(super) fn joined_by_et(text: &str, range: Range<usize>) -> Option<(usize, &'static str)> {
+    static ET_NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^{SP}et{SP}(?:{})", *NAME)).expect("valid regex"));
+    let more = ET_NAME.find(&text[range.end..])?;
+    let end = range.end + more.end();
+    let (short, long) = (&text[range.clone()], &text[range.start..end]);
+    if !gazetteer::epci_named(short).is_empty() {
+        // The shorter is a name of its own; the resolver names it in full when the page
+        // writes more of it ([`super::with_place_after`]).
+        return None;
+    }
+    let today = gazetteer::epci_named(long);
+    let known = !today.is_empty()
+        || super::ranked::names_a_2015_carrier(long) && !super::ranked::names_a_2015_carrier(short);
+    let kind = match today.as_slice() {
+        [one] => one.record_kind(),
+        _ => "EPCI",
+    };
+    known.then_some((end, kind))
 }
 
 /// The kind of the intercommunality an acronym shared by several of them stands for on this
@@ -744,6 +790,9 @@ mod tests {
         assert_eq!(cut("Pays de La Châtre"), "Pays de La Châtre");
         assert_eq!(cut("Lorient Agglomération"), "Lorient Agglomération");
         assert_eq!(cut("LE DÉPLACEMENT À LIMOUX"), "LE DÉPLACEMENT À LIMOUX");
+        // An intercommunality's name that holds an opener.
+        assert_eq!(cut("Paris Ouest La Défense"), "Paris Ouest La Défense");
+        assert_eq!(cut("Paris Ouest La"), "Paris Ouest");
     }
     use crate::names::fold;
 

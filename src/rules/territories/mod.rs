@@ -428,7 +428,8 @@ fn fallback_tier(rule: &str) -> u8 {
 /// "Le contrat de ville d'Aurillac" in a title and "le contrat de ville de la communauté
 /// d'agglomération du Bassin d'Aurillac" in the text are one contract: a town carrier whose name
 /// is part of another carrier's, an intercommunality the gazetteer knows with the town among its
-/// members, is that intercommunality (the law gives it the contract).
+/// members, is that intercommunality (the law gives it the contract); so is a town that carried
+/// no contract in 2015 beside the one intercommunality carrier of the page it belongs to.
 fn town_inside_its_epci(territories: &mut [Territory]) {
     let words = |name: &str| format!(" {} ", fold(name));
     let carriers: Vec<(String, String)> = territories
@@ -438,11 +439,18 @@ fn town_inside_its_epci(territories: &mut [Territory]) {
         .collect();
     for t in territories.iter_mut().filter(|t| t.carries_contract && t.kind == "commune") {
         let towns: Vec<&str> = gazetteer::communes_named(&t.name).iter().map(|c| c.insee).collect();
-        let inside = carriers.iter().find(|(name, _)| {
-            words(name).contains(&words(&t.name))
-                && gazetteer::epci_named(name)
-                    .iter()
-                    .any(|e| e.members.iter().any(|m| towns.contains(m)))
+        let member = |name: &str| {
+            gazetteer::epci_named(name).iter().any(|e| e.members.iter().any(|m| towns.contains(m)))
+        };
+        let inside =
+            carriers.iter().find(|(name, _)| words(name).contains(&words(&t.name)) && member(name));
+        // "le contrat de ville de Drap" in a title, "le contrat de ville de la communauté de
+        // communes du Pays des Paillons" in the text: the one intercommunality carrier the
+        // town belongs to, when the town carried no contract of its own in 2015.
+        let own_2015 = towns.iter().any(|insee| ranked::carried_in_2015(insee));
+        let inside = inside.or(match carriers.as_slice() {
+            [one] if !own_2015 && member(&one.0) => Some(one),
+            _ => None,
         });
         if let Some((name, kind)) = inside {
             t.name.clone_from(name);
@@ -872,6 +880,14 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Lorient est signé. Le contrat de ville de Vannes \
                     agglomération aussi.";
         assert_eq!(family(text), ["Lorient", "Vannes agglomération"]);
+        // A member town beside the one intercommunality carrier of the page, when the town
+        // carried no contract of its own in 2015 (Contes did not, Gagny did).
+        let text = "Le contrat de ville de Contes est signé\n\nLe contrat de ville de la \
+                    communauté de communes du Pays des Paillons a été signé lundi.";
+        assert_eq!(family(text), ["Pays des Paillons"; 2]);
+        let text = "Le contrat de ville de Gagny est signé\n\nLe contrat de ville de Grand \
+                    Paris Grand Est a été signé lundi.";
+        assert_eq!(family(text), ["Gagny", "Grand Paris Grand Est"]);
     }
 
     #[test]

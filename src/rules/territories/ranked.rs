@@ -34,13 +34,15 @@ use std::sync::LazyLock;
 
 use crate::rules::text::{AnyOf, Regex};
 
-use super::grammar::{CAP, OPENERS, never_carrier, sentences, without_kind_prefix, word_kind};
+use super::grammar::{
+    CAP, OPENERS, never_carrier, sentences, without_abbreviation, without_kind_prefix, word_kind,
+};
 use super::territory;
 use crate::analysis::words::{NUMBER_WORDS, number_word};
 use crate::data;
 use crate::gazetteer;
 use crate::names::{fold, fold_keep_article};
-use crate::record::{DateRole, Precision, Territory};
+use crate::record::{DateMention, DateRole, Precision, Territory};
 use crate::rules::{Candidates, Doc};
 
 /// Rule id of a carrier chosen from ranked evidence.
@@ -374,7 +376,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     }
     let titles = title_ranges(doc, out);
     let mentions = mentions(doc, out, &titles);
-    let series = series(doc, &mentions, &days(doc, out));
+    let series = series(doc, &mentions, &days(doc, out), release_dateline(out));
     if !series.is_empty() {
         out.territories.extend(series);
     } else if let Some(t) = ranked(doc, &titles, &mentions, dated_signature(out)) {
@@ -848,7 +850,12 @@ fn blocks(doc: &Doc) -> Vec<Range<usize>> {
 }
 
 /// One carrier per territory of a sentence that counts contracts and names as many territories.
-fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
+fn series(
+    doc: &Doc,
+    mentions: &[Mention],
+    days: &[[usize; 2]],
+    release: Option<[usize; 2]>,
+) -> Vec<Territory> {
     let text = doc.text();
     for s in blocks(doc) {
         let sentence = &text[s.clone()];
@@ -901,7 +908,7 @@ fn series(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory
                 .collect();
         }
     }
-    timeline(doc, mentions, days)
+    timeline(doc, mentions, days, release)
 }
 
 /// Rule id of a carrier that completes a counted series from the intercommunalities whose
@@ -968,6 +975,20 @@ fn days(doc: &Doc, out: &Candidates) -> Vec<[usize; 2]> {
         .filter(|d| !crate::rules::dates::of_a_text(doc.clean, d))
         .map(|d| d.evidence.span)
         .collect()
+}
+
+/// The span of a press release's own dateline, when datelines of earlier days head parts of
+/// the page below it ("Arras, le 10 juillet 2015" over "À Marquise, le vendredi 3 juillet … À
+/// Étaples, le jeudi 9 juillet", no issue dates): its place is where the release was written,
+/// no step of a timeline.
+fn release_dateline(out: &Candidates) -> Option<[usize; 2]> {
+    let datelines: Vec<&DateMention> =
+        out.dates.iter().filter(|d| d.evidence.rule == crate::rules::dates::DATELINE_ID).collect();
+    let first = datelines.iter().min_by_key(|d| d.evidence.span)?;
+    let headings = datelines.len() > 1
+        && first.role == DateRole::Publication
+        && datelines.iter().all(|d| std::ptr::eq(*d, *first) || d.role != DateRole::Publication);
+    headings.then_some(first.evidence.span)
 }
 
 /// Months, for the dates of a timeline.
@@ -1044,7 +1065,12 @@ static PLURAL: LazyLock<Regex> =
 /// one carrier for each. A territory is dated by a day written right next to it, or by the one
 /// day of its sentence when the sentence names no other territory ("Trois jours après, la
 /// ministre était à Limoux"). Contracts still to come are no timeline.
-fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territory> {
+fn timeline(
+    doc: &Doc,
+    mentions: &[Mention],
+    days: &[[usize; 2]],
+    release: Option<[usize; 2]>,
+) -> Vec<Territory> {
     let text = doc.text();
     if !PLURAL.is_match(text) {
         return Vec::new();
@@ -1105,7 +1131,11 @@ fn timeline(doc: &Doc, mentions: &[Mention], days: &[[usize; 2]]) -> Vec<Territo
     let mut picked: Vec<&Mention> = Vec::new();
     // The end of the last dated territory, which a chained one follows ([`CHAINED`]).
     let mut last_dated: Option<usize> = None;
-    for m in mentions {
+    let in_release = |m: &Mention| {
+        let clean = doc.evidence(m.range.clone(), ID).span;
+        release.is_some_and(|r| r[0] <= clean[0] && clean[1] <= r[1])
+    };
+    for m in mentions.iter().filter(|m| !in_release(m)) {
         let chained = last_dated
             .is_some_and(|end| end <= m.range.start && CHAINED.is_match(&text[end..m.range.start]));
         if !(dated(m) || chained) {
@@ -1202,14 +1232,16 @@ fn more_of_a_timeline(doc: &Doc, out: &mut Candidates) {
         .territories
         .iter()
         .filter(|t| t.carries_contract)
-        .flat_map(|t| [fold(&t.name)].into_iter().chain(t.code.clone()))
+        .flat_map(|t| [fold(without_abbreviation(&t.name))].into_iter().chain(t.code.clone()))
         .collect();
     let (known, new): (Vec<Territory>, Vec<Territory>) =
-        timeline(doc, &mentions, &days(doc, out)).into_iter().partition(|t| {
-            let key = fold(&t.name);
-            let code = gazetteer::communes_named(&t.name).first().map(|c| c.insee.to_owned());
-            carriers.contains(&key) || code.is_some_and(|c| carriers.contains(&c))
-        });
+        timeline(doc, &mentions, &days(doc, out), release_dateline(out)).into_iter().partition(
+            |t| {
+                let key = fold(without_abbreviation(&t.name));
+                let code = gazetteer::communes_named(&t.name).first().map(|c| c.insee.to_owned());
+                carriers.contains(&key) || code.is_some_and(|c| carriers.contains(&c))
+            },
+        );
     // A carrier that a fallback guessed and that is dated in the timeline itself ("Douaisis
     // Agglo, le 25 juin … Cœur d'Ostrevent, le 28 juin") makes one more intercommunality of the
     // same shape a second contract.
@@ -1790,6 +1822,27 @@ mod tests {
         ] {
             assert!(carriers(&format!("Actualités\n\n{not_told}")).is_empty(), "{not_told}");
         }
+    }
+
+    #[test]
+    fn a_release_s_own_dateline_is_no_step_of_the_timeline_below_it() {
+        fn both(doc: &Doc, out: &mut Candidates) {
+            crate::rules::dates::resolve(doc, out);
+            resolve(doc, out);
+        }
+        let rules: Vec<&dyn crate::rules::Rule> = crate::rules::dates::RULES
+            .iter()
+            .copied()
+            .chain([&super::super::contract_of::ContractOf as &dyn crate::rules::Rule])
+            .collect();
+        let text = "Arras, le 10 juillet 2015\nDeux contrats de ville signés.\nÀ Marquise, le \
+                    vendredi 3 juillet\nLa préfète a signé le contrat de ville de la communauté \
+                    de communes de la Terre des Deux Caps.\nÀ Étaples, le jeudi 9 juillet\nLe \
+                    sous-préfet a signé le contrat de ville de Mer et Terres d'Opale.\n";
+        let out = testing::run(&rules, text, Format::Text, Some(both));
+        let names: Vec<String> =
+            out.territories.into_iter().filter(|t| t.carries_contract).map(|t| t.name).collect();
+        assert_eq!(names, ["Terre des Deux Caps", "Mer et Terres d'Opale"]);
     }
 
     #[test]
