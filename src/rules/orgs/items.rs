@@ -996,9 +996,13 @@ fn strip_trailing(s: &str) -> &str {
         let next =
             t.trim_end_matches(['.', ',', ';', ':', '…', '»', '«', '"', '*', '!', '?']).trim_end();
         let next = next.strip_suffix(" etc").unwrap_or(next).trim_end();
-        // "porté par l'agglomération et | a été signé": a conjunction left by the cut.
-        let next =
-            [" et", " ou"].iter().find_map(|c| next.strip_suffix(c)).unwrap_or(next).trim_end();
+        // "porté par l'agglomération et | a été signé": a conjunction left by the cut; "le
+        // bailleur Moselis y | ont apposé": a clitic of the verb.
+        let next = [" et", " ou", " y", " en"]
+            .iter()
+            .find_map(|c| next.strip_suffix(c))
+            .unwrap_or(next)
+            .trim_end();
         if next.len() == t.len() {
             return t;
         }

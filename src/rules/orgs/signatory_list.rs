@@ -945,6 +945,16 @@ mod tests {
             &["Pôle emploi", "CAF de l'Ain", "Région"],
         );
         check("La Région et la CAF de l'Ain sont engagées dans la lutte contre la pauvreté.", &[]);
+        // "le vice-rectorat", the rectorat of an overseas territory, names one institution.
+        check(
+            "Le Département, la CAF et le vice-rectorat figurent parmi les parties signataires.",
+            &["Département", "CAF", "vice-rectorat"],
+        );
+        // A clitic before the verb is no part of the last name.
+        check(
+            "Outre l'État, la Région et le bailleur Habitat Lorrain y ont apposé leur signature.",
+            &["État", "Région", "Habitat Lorrain"],
+        );
     }
 
     #[test]
