@@ -17,6 +17,11 @@ use super::{DATE, Parsed, mention};
 use crate::record::DateRole;
 use crate::rules::{Candidates, Doc, Rule};
 
+/// Capitalised words that open a sentence with its day, not a place: "Hier, jeudi 27 juin, le
+/// quartier est entré …", "Ce jeudi 3 juillet, …".
+const TIME_WORDS: [&str; 8] =
+    ["Hier", "Avant-hier", "Aujourd'hui", "Aujourd’hui", "Demain", "Ce", "Depuis", "Dès"];
+
 /// The dateline rule.
 pub struct Dateline;
 
@@ -55,7 +60,7 @@ impl Rule for Dateline {
         let before = out.dates.len();
         for caps in RE.captures_iter(doc.text()) {
             let (Some(m), Some(place)) = (caps.get(0), caps.name("place")) else { continue };
-            if caps.name("mm").is_some() {
+            if caps.name("mm").is_some() || TIME_WORDS.contains(&place.as_str()) {
                 continue;
             }
             let Some(parsed) = Parsed::from_captures(&caps) else { continue };
@@ -148,6 +153,12 @@ mod tests {
         assert_eq!(dateline(letterhead).1, "2015-10-13");
         let after_kind = "*Communiqué de presse — Chalon-sur-Saône, le 4 juillet 2024*\n";
         assert_eq!(dateline(after_kind).1, "2024-07-04");
+    }
+
+    #[test]
+    fn a_day_opening_a_sentence_is_no_dateline() {
+        none(&Dateline, "Hier, jeudi 27 juin, le quartier est entré dans le dispositif.\n");
+        none(&Dateline, "Aujourd'hui, le 3 juillet 2015, la préfète signe.\n");
     }
 
     #[test]

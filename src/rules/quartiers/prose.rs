@@ -150,7 +150,8 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Il s'agit des quartiers suivants : Bellevue, Pontanézen et Kerourien.", "quatre quartiers,
 /// tous à Agen : Montanou, Tapie et Barleté" (the introduction gives the commune, maybe before
 /// a short clause: "Trois quartiers, tous situés à Agen, sont retenus : ..."), "Deux
-/// quartiers : Beaulieu, à Chartres, et Tallemont, à Mainvilliers" (each group its own).
+/// quartiers : Beaulieu, à Chartres, et Tallemont, à Mainvilliers" (each group its own); a list
+/// may end at a clause about it (", qui regroupent 9 000 habitants", ", soit …").
 static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let item = &*LISTED;
     // "A ; B ; C": names a semicolon parts, when no commune goes with them.
@@ -158,7 +159,7 @@ static COLON_LIST: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:[ \t]*,[ \t]*(?:(?:[àÀ]|au)[ \t]+{PLACE}[ \t]*,[ \t]*(?:(?:et|ainsi[ \t]+que)[ \t]+)?)?|[ \t]*,?[ \t]+ainsi[ \t]+que[ \t]+|[ \t]+et[ \t]+(?:enfin[ \t]+)?|[ \t]*;[ \t]*)"
     );
     Regex::new(&format!(
-        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?(?:[àÀ]|(?:sur|dans)[ \t]+la[ \t]+(?:commune|ville)[ \t]+(?:de|d'))[ \t]*(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,60}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+(?:[àÀ]|au)[ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$))"
+        r"(?P<intro>\b(?P<kind>(?i:quartiers|secteurs)|QPV)\b[^.:;\n]{{0,80}}?(?:,?[ \t]+(?:(?:tous|toutes)[ \t]+)?(?:(?:situés|situées)[ \t]+)?(?:[àÀ]|(?:sur|dans)[ \t]+la[ \t]+(?:commune|ville)[ \t]+(?:de|d'))[ \t]*(?P<c0>{PLACE})(?:[ \t]*,[ \t]+\p{{Ll}}[^.:;,\n]{{0,60}})?)?)[ \t]*:[ \t]*(?P<items>{item}(?:{sep}{item})+)(?:[ \t]*,?[ \t]+(?:[àÀ]|au)[ \t]+(?P<c1>{PLACE})[ \t]*(?:[.,]|\n|$)|[ \t]*(?:\.|\n|$)|[ \t]*,[ \t]+(?:qui|où|soit|représentant|regroupant|rassemblant|totalisant|comptant)[ \t])"
     ))
     .expect("valid regex")
 });
@@ -1061,6 +1062,26 @@ mod tests {
         // One abbreviation, a figure: no list.
         none(&Prose, "Les quartiers prioritaires (QPV) de la ville comptent 6 000 habitants.");
         none(&Prose, "Les quartiers prioritaires (6 000 habitants, 12 %) sont concernés.");
+    }
+
+    #[test]
+    fn a_colon_list_closed_by_a_clause_about_it() {
+        finds(
+            &Prose,
+            "Trois quartiers figurent dans la géographie prioritaire : le Pré-Haut, la \
+             Roseraie-Nord et le Bois-Joli, qui regroupent près de 9 000 habitants.",
+            &[
+                "Pré-Haut @  : prioritaire",
+                "Roseraie-Nord @  : prioritaire",
+                "Bois-Joli @  : prioritaire",
+            ],
+        );
+        // Any other clause after a comma still cuts no list.
+        none(
+            &Prose,
+            "Trois quartiers figurent dans la géographie : le Pré-Haut, la Roseraie-Nord et le \
+             Bois-Joli, malgré les travaux engagés.",
+        );
     }
 
     #[test]

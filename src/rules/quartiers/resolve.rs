@@ -95,6 +95,7 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     }
     drop_read_elsewhere(&mut kept);
     drop_without_noun(&mut kept);
+    drop_dash_parts(&mut kept);
     join_parts(doc.clean, &mut kept);
     dedup_hits(&mut kept);
     placed_by_qpv(doc, &mut kept);
@@ -130,6 +131,34 @@ fn drop_without_noun(kept: &mut Vec<Quartier>) {
     kept.retain(|q| {
         let own = communes(q);
         !whole.iter().any(|(n, c)| *n == fold(&q.name) && (own.is_empty() || *c == own))
+    });
+}
+
+/// Drops a quartier named by one part of another's name written with a spaced dash ("le
+/// quartier du Clos Morcel" in a headline, "le quartier prioritaire Clos Morcel –
+/// Brillat-Savarin" in the text) in the same commune, or where either has none: one quartier,
+/// by its whole name. Not a part that is itself the name of a QPV.
+fn drop_dash_parts(kept: &mut Vec<Quartier>) {
+    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
+    let wholes: Vec<(Vec<String>, Vec<String>)> = kept
+        .iter()
+        .filter_map(|q| {
+            let spaced =
+                q.name.replace(['\u{a0}', '\t'], " ").replace(" –", " -").replace(" —", " -");
+            let parts: Vec<String> = spaced.split(" - ").map(fold).collect();
+            (parts.len() > 1).then(|| (parts, communes(q)))
+        })
+        .collect();
+    kept.retain(|q| {
+        // "Péricentre" and "Fonderie - Péricentre" are two QPV of Mulhouse.
+        if crate::gazetteer::qpv::qpvs_named(&q.name).iter().any(|n| n.whole) {
+            return true;
+        }
+        let (name, own) = (fold(&q.name), communes(q));
+        !wholes.iter().any(|(parts, c)| {
+            parts.contains(&name)
+                && (own.is_empty() || c.is_empty() || own.iter().any(|x| c.contains(x)))
+        })
     });
 }
 
@@ -698,6 +727,22 @@ mod tests {
         assert_eq!(out.quartiers.len(), 2, "{:?}", brief(&out.quartiers));
         // Parts of two QPVs are never one.
         let out = family("À Châteauroux, le grand ensemble de Vaugirard et Beaulieu sera rénové.");
+        assert_eq!(out.quartiers.len(), 2, "{:?}", brief(&out.quartiers));
+    }
+
+    #[test]
+    fn a_part_of_a_dashed_name_named_alone_is_that_quartier() {
+        let out = family(
+            "Le quartier du Pré Vert sera accompagné.\n\nLe contrat vise le quartier \
+             prioritaire Pré Vert – Les Tilleuls, où vivent 900 habitants.",
+        );
+        let names: Vec<String> = brief(&out.quartiers);
+        assert!(names.iter().all(|n| !n.starts_with("pré vert @")), "{names:?}");
+        assert!(names.iter().any(|n| n.starts_with("pré vert – les tilleuls @")), "{names:?}");
+        // A part that is a QPV's whole name is that other QPV (Mulhouse has both).
+        let out = family(
+            "À Mulhouse, le contrat retient deux quartiers : Péricentre et Fonderie - Péricentre.",
+        );
         assert_eq!(out.quartiers.len(), 2, "{:?}", brief(&out.quartiers));
     }
 
