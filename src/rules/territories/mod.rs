@@ -203,7 +203,7 @@ pub fn resolve(doc: &Doc, out: &mut Candidates) {
         .map(|t| t.evidence.span)
         .collect();
     out.territories.retain(|t| !in_turn::is_turn(t) || !found.contains(&t.evidence.span));
-    town_inside_its_epci(&mut out.territories);
+    town_inside_its_epci(doc.clean, &mut out.territories);
     // The contracts a count says the page reports and the carriers found leave out.
     ranked::counted_rest(doc, out);
     for t in out.territories.iter_mut().filter(|t| t.kind == "commune") {
@@ -425,12 +425,28 @@ fn fallback_tier(rule: &str) -> u8 {
     }
 }
 
+/// The longest line read as a heading, in bytes.
+const HEADING_BYTES: usize = 200;
+
+/// Whether `span` of `clean` stands on a heading: a short line that no full stop ends.
+fn heading_line(clean: &str, span: [usize; 2]) -> bool {
+    let Some(line) = clean.get(..span[0]).map(|b| b.rfind('\n').map_or(0, |i| i + 1)) else {
+        return false;
+    };
+    let end = clean
+        .get(span[1]..)
+        .map_or(clean.len(), |a| a.find('\n').map_or(clean.len(), |i| span[1] + i));
+    let text = clean[line..end].trim_end();
+    end - line <= HEADING_BYTES && !text.ends_with(['.', '!', '?', ';', ':', ','])
+}
+
 /// "Le contrat de ville d'Aurillac" in a title and "le contrat de ville de la communauté
 /// d'agglomération du Bassin d'Aurillac" in the text are one contract: a town carrier whose name
 /// is part of another carrier's, an intercommunality the gazetteer knows with the town among its
 /// members, is that intercommunality (the law gives it the contract); so is a town that carried
-/// no contract in 2015 beside the one intercommunality carrier of the page it belongs to.
-fn town_inside_its_epci(territories: &mut [Territory]) {
+/// no contract in 2015 beside the one intercommunality carrier of the page, when it belongs to
+/// it or only a heading names it.
+fn town_inside_its_epci(clean: &str, territories: &mut [Territory]) {
     let words = |name: &str| format!(" {} ", fold(name));
     let carriers: Vec<(String, String)> = territories
         .iter()
@@ -447,9 +463,13 @@ fn town_inside_its_epci(territories: &mut [Territory]) {
         // "le contrat de ville de Drap" in a title, "le contrat de ville de la communauté de
         // communes du Pays des Paillons" in the text: the one intercommunality carrier the
         // town belongs to, when the town carried no contract of its own in 2015.
+        // So does a town only a heading names as a carrier ("le Département signe le contrat
+        // de ville de Drap" over "le contrat de ville de la communauté de communes du Pays des
+        // Paillons"): a headline names a contract by its town.
         let own_2015 = towns.iter().any(|insee| ranked::carried_in_2015(insee));
+        let titled = heading_line(clean, t.evidence.span);
         let inside = inside.or(match carriers.as_slice() {
-            [one] if !own_2015 && member(&one.0) => Some(one),
+            [one] if !own_2015 && (titled || member(&one.0)) => Some(one),
             _ => None,
         });
         if let Some((name, kind)) = inside {
@@ -888,6 +908,14 @@ pub(super) mod tests {
         let text = "Le contrat de ville de Gagny est signé\n\nLe contrat de ville de Grand \
                     Paris Grand Est a été signé lundi.";
         assert_eq!(family(text), ["Gagny", "Grand Paris Grand Est"]);
+        // A town no member, named as a carrier only by a heading, beside the page's one
+        // intercommunality carrier; in the text, it stays.
+        let text = "Le Département signe le contrat de ville de Lunel\n\nLe contrat de ville \
+                    de la communauté de communes du Pays des Paillons a été signé lundi.";
+        assert_eq!(family(text), ["Pays des Paillons"; 2]);
+        let text = "Signatures\n\nLe contrat de ville de Lunel est signé. Le contrat de ville de \
+                    la communauté de communes du Pays des Paillons a été signé lundi.";
+        assert_eq!(family(text), ["Lunel", "Pays des Paillons"]);
     }
 
     #[test]
