@@ -835,17 +835,27 @@ impl Sections {
         // Each territory's communes, folded and padded, gathered only when a heading asks.
         let towns = std::cell::OnceCell::new();
         let mut current = About::All;
+        // Per paragraph: whether it is a heading that names no contract, and whether it names
+        // one contract itself.
+        let mut bare_heading: Vec<bool> = Vec::new();
+        let mut names_one: Vec<Option<usize>> = Vec::new();
         for range in paragraph_ranges(doc.clean, doc.format) {
             let text = &doc.clean[range.clone()];
             let (mut named, plural) = sections.named(text, false);
+            let short = text.trim().chars().count() <= HEADING_CHARS;
             // "Hirson, mardi 7 juillet": a heading that names one contract's place word or a
             // town of one contract's territory opens that contract's part.
-            if named.is_empty() && !plural && text.trim().chars().count() <= HEADING_CHARS {
+            if named.is_empty() && !plural && short {
                 named = match sections.named(text, true).0 {
                     one if one.len() == 1 => one,
                     _ => by_town(towns.get_or_init(|| territory_towns(territories)), text),
                 };
             }
+            bare_heading.push(short && named.is_empty() && !plural);
+            names_one.push(match named[..] {
+                [one] if !plural => Some(one),
+                _ => None,
+            });
             // "C'est X qui ouvre la série": the paragraph
             // that tells one contract's turn is about that contract, whatever else it names.
             let mut turned = turns.iter().filter(|(_, at)| range.contains(at)).map(|(i, _)| *i);
@@ -867,6 +877,17 @@ impl Sections {
             }
             sections.paragraphs.push((range, about));
             sections.turned.push(turn.is_some());
+        }
+        // "À Étaples, le jeudi 9 juillet" over a paragraph that names the contract of Mer et
+        // Terres d'Opale alone: a heading that names no contract opens the part of the one its
+        // next paragraph names.
+        for i in 0..sections.paragraphs.len().saturating_sub(1) {
+            if bare_heading[i]
+                && !sections.turned[i]
+                && let Some(j) = names_one[i + 1]
+            {
+                sections.paragraphs[i].1 = About::One(j);
+            }
         }
         sections
     }
@@ -1583,6 +1604,28 @@ mod tests {
         assert_eq!(metz.quartiers[0].name, "Borny");
         assert_eq!(forbach.quartiers[0].name, "Wiesberg");
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn a_heading_naming_no_contract_opens_the_part_of_the_one_below_it() {
+        let t = "Deux contrats signés\n\nÀ Lunel, le vendredi 3 juillet\n\nLa préfète a signé \
+                 le contrat de ville de Metz Métropole.\n\nÀ Sète, le jeudi 9 juillet\n\nLe \
+                 sous-préfet a signé le contrat de ville de Forbach Porte de France.\n";
+        let c = Candidates {
+            territories: vec![
+                territory(t, "Metz Métropole"),
+                territory(t, "Forbach Porte de France"),
+            ],
+            dates: vec![
+                date(t, "À Lunel, le vendredi 3 juillet", "2015-07-03", DateRole::Signature),
+                date(t, "À Sète, le jeudi 9 juillet", "2015-07-09", DateRole::Signature),
+            ],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let days: Vec<Option<&str>> =
+            m.contracts.iter().map(|k| k.signed_on.as_ref().map(|d| d.value.as_str())).collect();
+        assert_eq!(days, [Some("2015-07-03"), Some("2015-07-09")]);
     }
 
     #[test]
