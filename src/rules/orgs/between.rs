@@ -120,9 +120,15 @@ fn bare_party(text: &str, piece: Range<usize>) -> Vec<super::items::Item> {
     if text[piece.clone()].chars().count() > 120 {
         return Vec::new();
     }
+    // A sub-unit follows its body ("Pôle emploi, Direction territoriale"); a piece that opens
+    // with "Agence" names a body of its own ("L'Agence régionale de santé ;").
     let found: Vec<_> = items(text, piece.clone(), Mode::Loose)
         .into_iter()
-        .filter(|i| !SUB_UNIT.is_match(&i.name) && !i.name.starts_with(char::is_lowercase))
+        .enumerate()
+        .filter(|(k, i)| {
+            (*k == 0 || !SUB_UNIT.is_match(&i.name)) && !i.name.starts_with(char::is_lowercase)
+        })
+        .map(|(_, i)| i)
         .collect();
     let (Some(first), Some(last)) = (found.first(), found.last()) else { return Vec::new() };
     let sound = found.len() <= 2
@@ -333,6 +339,16 @@ mod tests {
         check(
             "ENTRE\n\nL Etat, représenté par Monsieur Paul ROCHE, Préfet du Gard,\n\nGard Habitat et Alès Habitat, bailleurs sociaux,\n\nPôle emploi, Direction territoriale du Gard,\n\nd autre part,\n\nVu la loi",
             &["État", "Gard Habitat", "Alès Habitat", "Pôle emploi"],
+        );
+        // A body of its own opening with "Agence" or "Caisse", without its representative.
+        check(
+            "ENTRE LES SOUSSIGNÉS :\nL'État, représenté par le préfet ;\nL'Agence régionale de santé ;\nLa Caisse de sécurité sociale de Mayotte ;\nPôle emploi.\n\nPréambule",
+            &[
+                "État",
+                "Agence régionale de santé",
+                "Caisse de sécurité sociale de Mayotte",
+                "Pôle emploi",
+            ],
         );
         // Two parties a line each, the second opening with a capital, stay two.
         check(
