@@ -1903,6 +1903,12 @@ mod tests {
             Mode::Explicit,
             &["État", "Marne et Gondoire Agglomération", "Région"],
         );
+        // A 2015 carrier merged since: its name holds "et" too.
+        check(
+            "l'État, la communauté d'agglomération Marne et Chantereine et la Région",
+            Mode::Explicit,
+            &["État", "communauté d'agglomération Marne et Chantereine", "Région"],
+        );
         // Two parties that merely sit side by side stay two.
         check(
             "l'État, la Ville de Beaune et la Région",

@@ -37,12 +37,18 @@ static BAILLEURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 });
 
 /// Known names holding " et " or a comma (bailleurs, kind patterns, the names of
-/// intercommunalities without their kind: "beaune, côte et sud", "marne et gondoire"),
+/// intercommunalities without their kind, today's or 2015's: "beaune, côte et sud", "marne et
+/// gondoire", "marne et chantereine"),
 /// lowercased: " et " or a comma inside them joins no two parties.
 pub(super) static JOINED: LazyLock<Vec<String>> = LazyLock::new(|| {
     let bailleurs = data::lines("orgs/bailleurs.txt");
     let kinds = data::rows("orgs/kinds.tsv").into_iter().filter_map(|r| r.first().cloned());
-    let epcis = crate::gazetteer::epcis().iter().filter_map(|e| epci_core(e.name));
+    // Today's intercommunalities, and the 2015 carriers merged since ("Marne et Chantereine").
+    let carriers_2015 = data::rows("gazetteer/contrats_2015.tsv")
+        .into_iter()
+        .filter_map(|r| r.get(1).and_then(|n| epci_core(n)));
+    let epcis =
+        crate::gazetteer::epcis().iter().filter_map(|e| epci_core(e.name)).chain(carriers_2015);
     let mut joined: Vec<String> = bailleurs
         .into_iter()
         .chain(kinds)
