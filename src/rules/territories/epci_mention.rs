@@ -57,6 +57,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_with_its_kind_word_after_an_elided_article() {
+        assert_eq!(
+            names("Lundi, l'Agglomération du Pays de Flers a signé."),
+            [("Agglomération du Pays de Flers".into(), "CA".into(), false)]
+        );
+        // After "d'" the capitalised word goes on a longer name.
+        assert_eq!(
+            names("La Communauté d'Agglomération du Pays de Flers a signé."),
+            [("Pays de Flers".into(), "CA".into(), false)]
+        );
+    }
+
+    #[test]
     fn an_abbreviated_kind_before_a_name_joined_by_et() {
         assert_eq!(
             names("Le président de la CC Mer et Terres d'Opale a signé."),

@@ -512,11 +512,15 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
         }
     }
     for n in names {
-        let glued = text[..n.start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '-');
-        if glued {
+        let before = &text[..n.start];
+        // "l'Agglomération du Pays de Flers": after an elided article the name stands alone;
+        // after "d'" or a letter it is the end of a longer word or name.
+        let elided = ["l'", "L'", "l’", "L’"]
+            .iter()
+            .any(|a| before.strip_suffix(a).is_some_and(|b| !b.ends_with(char::is_alphanumeric)));
+        let glued =
+            before.chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '-');
+        if glued && !elided {
             continue;
         }
         let (name, range) = without_article(&text[n.clone()], n.clone());
