@@ -164,7 +164,7 @@ impl Rule for ContractOf {
                             ID,
                         ));
                     }
-                    _ => antecedent(doc, m.start(), out),
+                    _ => antecedent(doc, m.start(), noun.as_str(), out),
                 }
                 continue;
             }
@@ -278,8 +278,11 @@ fn named_with(doc: &Doc, word: &str) -> Option<(std::ops::Range<usize>, &'static
 }
 
 /// The intercommunality named last before `before` (else first after it), as the owner of an
-/// anaphoric contract.
-fn antecedent(doc: &Doc, before: usize, out: &mut Candidates) {
+/// anaphoric contract; or the place the page last named with the same noun, when that comes
+/// later ("Polynésie française – agglomération de Papeete" heading the paragraph that says "le
+/// contrat de ville de l'agglomération", after another intercommunality's part).
+fn antecedent(doc: &Doc, before: usize, noun: &str, out: &mut Candidates) {
+    let text = doc.text();
     let mentions = doc_epci_mentions(doc);
     let found = mentions
         .iter()
@@ -287,10 +290,32 @@ fn antecedent(doc: &Doc, before: usize, out: &mut Candidates) {
         .max_by_key(|(r, _)| r.start)
         .or_else(|| mentions.iter().find(|(r, _)| r.start >= before))
         .cloned();
-    if let Some((range, kind)) = found {
-        out.territories.push(territory(doc, range, Some(kind), true, ID));
+    let same_noun = NOUN_OF_NAME
+        .captures_iter(&text[..before])
+        .filter(|c| c.name("noun").is_some_and(|n| fold(n.as_str()) == fold(noun)))
+        .filter_map(|c| c.name("name"))
+        .filter(|n| !never_carrier(n.as_str()))
+        .last();
+    match (same_noun, found) {
+        (Some(n), found) if found.as_ref().is_none_or(|(r, _)| r.end <= n.start()) => {
+            out.territories.push(territory(doc, n.range(), noun_kind(noun), true, ID));
+        }
+        (_, Some((range, kind))) => {
+            out.territories.push(territory(doc, range, Some(kind), true, ID));
+        }
+        _ => {}
     }
 }
+
+/// A lower-case kind noun and the place after it: "agglomération de Papeete", "communauté de
+/// communes du Val de Sully".
+static NOUN_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<noun>agglomération|métropole|communauté(?:[ \t]+d'agglomération|[ \t]+de[ \t]+communes|[ \t]+urbaine)?)[ \t]+{OF}(?P<name>{})",
+        *NAME
+    ))
+    .expect("valid regex")
+});
 
 #[cfg(test)]
 mod tests {
@@ -343,6 +368,18 @@ mod tests {
         let text = "Signés hier : le contrat de ville de Le Vigan et celui de la communauté \
                     d'agglomération de Metz Métropole.";
         assert_eq!(carriers(&ContractOf, text).len(), 2);
+    }
+
+    #[test]
+    fn the_agglomeration_is_the_one_last_named_with_that_noun() {
+        let text = "Nièvre – communauté de communes Loire et Nohain\nLa préfète a signé.\n\n\
+                    Polynésie – agglomération de Papeete\nLe haut-commissaire a signé le contrat \
+                    de ville de l'agglomération avec le Pays.\n";
+        assert_eq!(carriers(&ContractOf, text), [("Papeete".into(), "CA".into())]);
+        // With no such noun and name after it, the intercommunality named last.
+        let text = "La communauté de communes Loire et Nohain a voté.\nLe préfet a signé le \
+                    contrat de ville de l'agglomération avec le Pays.\n";
+        assert_eq!(carriers(&ContractOf, text), [("Loire".into(), "CC".into())]);
     }
 
     #[test]
