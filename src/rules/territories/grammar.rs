@@ -499,6 +499,10 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
     }
     for caps in PRESIDENT.captures_iter(text) {
         let Some(n) = caps.name("name") else { continue };
+        // "président de la C2A": a name cut inside a word is none.
+        if text[n.end()..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
         let lone_kind =
             !n.as_str().contains(char::is_whitespace) && word_kind(n.as_str()).is_some();
         let only_prefix = prefix_kind(without_article(n.as_str(), n.range()).0).is_some();

@@ -16,6 +16,7 @@ mod epci_mention;
 mod grammar;
 mod in_turn;
 mod main_epci;
+mod ordinal;
 mod own_contract;
 mod pilot_field;
 mod ranked;
@@ -45,6 +46,7 @@ pub const RULES: &[&dyn Rule] = &[
     &epci_mention::EpciMention,
     &in_turn::InTurn,
     &main_epci::MainEpci,
+    &ordinal::Ordinal,
     &own_contract::OwnContract,
     &pilot_field::PilotField,
     &sheet_title::SheetTitle,
