@@ -5,9 +5,10 @@
 //! d'agglomération Caux Vallée de Seine" (the kind prefix is dropped from the name and gives the
 //! kind), and the names coordinated after it ("les contrats de ville de Metz Métropole et de
 //! Forbach Porte de France", "le contrat de ville de Le Quesnoy et celui de la communauté
-//! d'agglomération de Valenciennes Métropole"). When the owner is a common noun standing for an
-//! intercommunality named before ("le contrat de ville de l'agglomération"), the nearest
-//! intercommunality named earlier in the text is the owner.
+//! d'agglomération de Valenciennes Métropole"), and the owner a contract is said carried by
+//! ("le contrat de ville porté par la communauté de communes des Sablons"). When the owner is a
+//! common noun standing for an intercommunality named before ("le contrat de ville de
+//! l'agglomération"), the nearest intercommunality named earlier in the text is the owner.
 //!
 //! Does not find: a count of contracts of a larger area ("six des huit contrats de ville de la
 //! Seine-Maritime"), a région or the State after "de" ("les contrats de ville de la Région"),
@@ -62,6 +63,15 @@ static MORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A contract said carried by its owner: "le contrat de ville porté par la communauté de
+/// communes des Sablons", "les contrats de ville pilotés par X".
+static CARRIED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bcontrats?[ \t\n]+de[ \t\n]+ville\b[^.;:\n]{0,40}?\b(?:porté|portés|piloté|pilotés|coordonné|coordonnés)[ \t\n]+par[ \t\n]+",
+    )
+    .expect("valid regex")
+});
+
 /// An anaphoric owner: "de l'agglomération", "de la communauté urbaine".
 pub(super) static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = data::lines("territories/anaphora.txt");
@@ -113,6 +123,15 @@ impl Rule for ContractOf {
 
     fn apply(&self, doc: &Doc, out: &mut Candidates) {
         let text = doc.text();
+        for by in CARRIED_BY.find_iter(text) {
+            if let Some(caps) = OWNER.captures(&text[by.end()..])
+                && let (Some((r, kind)), Some(name)) = (owner(&caps), caps.name("name"))
+                && !never_carrier(name.as_str())
+            {
+                let range = by.end() + r.start..by.end() + r.end;
+                out.territories.push(territory(doc, range, kind, true, ID));
+            }
+        }
         for head in HEAD.captures_iter(text) {
             let Some(m) = head.get(0) else { continue };
             if m.as_str().starts_with("CONTRAT") {
@@ -368,6 +387,22 @@ mod tests {
         let text = "Signés hier : le contrat de ville de Le Vigan et celui de la communauté \
                     d'agglomération de Metz Métropole.";
         assert_eq!(carriers(&ContractOf, text).len(), 2);
+    }
+
+    #[test]
+    fn a_contract_carried_by_its_owner() {
+        let text = "L'hôtel de ville accueillait la signature du contrat de ville porté par la \
+                    Communauté de communes des Sablons.";
+        // "Sablons" alone is also a commune's name: the prefix stays until the resolver.
+        assert_eq!(
+            carriers(&ContractOf, text),
+            [("Communauté de communes des Sablons".into(), "CC".into())]
+        );
+        let text = "Le contrat de ville, piloté par Metz Métropole, est signé.";
+        assert_eq!(carriers(&ContractOf, text), [("Metz Métropole".into(), "Métropole".into())]);
+        // Carried by a person or a body of no territory: none.
+        let text = "Le contrat de ville porté par la préfète et par Madame la Maire.";
+        assert!(carriers(&ContractOf, text).is_empty());
     }
 
     #[test]
