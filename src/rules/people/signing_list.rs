@@ -119,6 +119,15 @@ fn role_rest(cell: &str) -> bool {
     cell.chars().count() <= 60 && cell.ends_with(',') && !cell.contains(['.', ';', ':'])
 }
 
+/// The rest of a role run over a second line of a signature page's column without a comma
+/// ("de la Nièvre", "Loire et Nohain", "régionale de santé de Bourgogne"): a few words, no
+/// digit (a page number, a date) and no sentence mark.
+fn role_continuation(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.split_whitespace().count() <= 8
+        && !cell.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | '!' | '?'))
+}
+
 /// A short line with no name before the first item: a table header ("| Signataire |
 /// Fonction"), a sub-heading.
 const HEADER_LINES: usize = 2;
@@ -266,7 +275,9 @@ fn block<'p>(p: &'p Parsed, from: usize, page: bool) -> Vec<&'p Mention> {
             // <spaces> Pour la Ville,"), before or between its names.
             let page_line = columns(body).into_iter().all(|c| {
                 let cell = &body[c];
-                PARTY_HEADING.is_match(cell) || role_line(cell) || page && role_rest(cell)
+                PARTY_HEADING.is_match(cell)
+                    || role_line(cell)
+                    || page && (role_rest(cell) || role_continuation(cell))
             });
             if page_line {
             } else if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {
@@ -339,6 +350,15 @@ mod tests {
                     \x20                                     d'allocations familiales,\n\n\n\n\
                     Anne BRUN                             Luc MORIN\n";
         finds(&SigningList, page, &["Paul ROCHE", "Marc VIEL", "Anne BRUN", "Luc MORIN"], S);
+        // The rest of a role on its own line without a comma ("du Gard").
+        let page = "Fait à Lunel, le 2 octobre 2015, en six exemplaires.\n\n\
+                    La Préfète du Gard                 Le Président de la Communauté de communes\n\
+                    \x20                                  Pays de Lunel\n\
+                    Anne BRUN                          Marc VIEL\n\n\n\
+                    Le Maire de Lunel                  Le Président du Conseil départemental\n\
+                    \x20                                  du Gard\n\
+                    Paul ROCHE                         Jean-Louis MORIN\n";
+        finds(&SigningList, page, &["Anne BRUN", "Marc VIEL", "Paul ROCHE", "Jean-Louis MORIN"], S);
         // Without the closing formula, two blank lines still end a block.
         finds(
             &SigningList,
