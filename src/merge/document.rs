@@ -59,6 +59,27 @@ static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `text` speaks of the contracts together ([`PLURAL_CONTRACTS`]), not of one of them
+/// by its rank ("le premier des contrats de ville du département", "l'un des contrats").
+fn plural_contracts(text: &str) -> bool {
+    const ONE_OF: [&str; 9] = [
+        "premier",
+        "second",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "dernier",
+        "un",
+        "l'un",
+    ];
+    PLURAL_CONTRACTS.find_iter(text).any(|m| {
+        let lead = m.as_str().split_whitespace().next().unwrap_or("").to_lowercase();
+        let before = text[..m.start()].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        !(lead == "des" && ONE_OF.contains(&before.as_str()))
+    })
+}
+
 /// A paragraph about many contracts ("les 29 contrats de ville du Grand Est couvrent 107
 /// quartiers"): its counts are not one contract's.
 static MANY_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -764,7 +785,7 @@ fn untied(text: &str, opening: usize, at: usize) -> bool {
     if at >= opening {
         return false;
     }
-    !PLURAL_CONTRACTS.is_match(&text[stretch_around(text, at..at, SENTENCE_ENDS)])
+    !plural_contracts(&text[stretch_around(text, at..at, SENTENCE_ENDS)])
 }
 
 /// The document cut into paragraphs, each about one contract or all of them.
@@ -909,7 +930,7 @@ impl Sections {
                         && self.heads[i].as_ref().is_some_and(|h| rest.contains(h.as_str()))
             })
             .collect();
-        (named, PLURAL_CONTRACTS.is_match(text))
+        (named, plural_contracts(text))
     }
 
     /// The index of the paragraph holding (or following) the clean offset `at`.
@@ -987,7 +1008,7 @@ impl Sections {
             // about one contract's turn, a sentence about the series' contracts gives its facts
             // to each.
             if self.turned.get(idx).copied().unwrap_or(false)
-                && PLURAL_CONTRACTS.is_match(&text[unit.clone()])
+                && plural_contracts(&text[unit.clone()])
             {
                 return true;
             }
@@ -1604,6 +1625,29 @@ mod tests {
         assert_eq!(metz.quartiers[0].name, "Borny");
         assert_eq!(forbach.quartiers[0].name, "Wiesberg");
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn a_contract_told_by_its_rank_is_not_all_of_them() {
+        let t = "Deux contrats signés\n\nLundi, le préfet a signé le premier des contrats de \
+                 ville du département avec Anne Brun, présidente de Metz Métropole.\n\nJeudi, \
+                 il a signé avec Paul Roche, président de Forbach Porte de France, le second \
+                 contrat.\n";
+        let c = Candidates {
+            territories: vec![
+                territory(t, "Metz Métropole"),
+                territory(t, "Forbach Porte de France"),
+            ],
+            people: vec![person(t, "Anne Brun"), person(t, "Paul Roche")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let names: Vec<Vec<&str>> = m
+            .contracts
+            .iter()
+            .map(|k| k.signatories.iter().map(|p| p.name.as_str()).collect())
+            .collect();
+        assert_eq!(names, [vec!["Anne Brun"], vec!["Paul Roche"]]);
     }
 
     #[test]
