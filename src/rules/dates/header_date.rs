@@ -7,7 +7,8 @@
 //! ("Par notre correspondant - 18/06/2024", "Par la rédaction – 18 juin 2024"), or opens a line of
 //! page metadata with it ("2024-10-14 | Cohésion sociale | Lecture : 4 min"), or comes before a
 //! dash and the update or the byline ("Le 05/04/2024 à 11h20 - Mis à jour le 06/04/2024",
-//! "Jeudi 18 avril 2024 - Par Lucie Martin"): news pages print
+//! "Jeudi 18 avril 2024 - Par Lucie Martin", "Le 01/07/2015 à 05:58 par Lucie Martin"): news
+//! pages print
 //! their issue date this way, so the role is `publication`. A first line that opens with a month
 //! and its year before a dash ("Juin 2015 – Le premier contrat signé") gives the issue month.
 //! A page flattened to one line (PDF text) has no lines to stand alone on: there the first
@@ -38,7 +39,7 @@ const TOP_LINES: usize = 12;
 const FOLIO_LINES: usize = 2;
 
 static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*|(?i:par)[ \t][^\n|·•,:;.!?]{{1,40}}?[ \t]+[-–—][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$|[ \t]*[-–—][ \t]*(?:{updates}|par)\b[^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY, updates = alternation(super::issue_line::update_cues())))
+    Regex::new(&format!(r"(?i)^[\s*_#>]*(?:[^\n|·•,:;.!?]{{1,40}}?[ \t]*[|·•,][ \t]*|(?i:par)[ \t][^\n|·•,:;.!?]{{1,40}}?[ \t]+[-–—][ \t]*)?(?:le\s+)?(?:{wd}\s+)??(?P<date>{})(?:(?:,?\s+(?:à\s+|-\s+)?|T)\d{{1,2}}\s*[h:]\s*(?:\d\d)?(?::\d\d)?)?[\s*_.]*(?:$|[|·•][^\n]*$|[ \t]*[-–—][ \t]*(?:{updates}|par)\b[^\n]*$|[ \t]+par[ \t]+(?-i:\p{{Lu}})[^\n]*$)", *DATE, wd = *super::lexicon::WEEKDAY, updates = alternation(super::issue_line::update_cues())))
         .expect("valid regex")
 });
 
@@ -275,6 +276,15 @@ mod metadata_tests {
         assert_eq!((value.as_str(), role), ("2016-03", DateRole::Publication));
         none(&HeaderDate, "Actualités\nMars 2016 – Le contrat de ville est signé\n");
         none(&HeaderDate, "Mars 2016 a vu la signature du contrat\n");
+    }
+
+    #[test]
+    fn a_date_and_time_before_a_byline_without_a_dash() {
+        let page = "Pont-de-Vaux : le contrat est signé\nLe 01/07/2015 à 05:58 par Lucie Martin\n";
+        let (_, value, role) = one(&HeaderDate, page);
+        assert_eq!((value.as_str(), role), ("2015-07-01", DateRole::Publication));
+        // "par" and a lower-case word: a sentence, not a byline.
+        none(&HeaderDate, "Le 01/07/2015 à 05:58 par la préfète en personne.\n");
     }
 
     #[test]
