@@ -872,7 +872,9 @@ impl Sections {
                     _ => by_town(towns.get_or_init(|| territory_towns(territories)), text),
                 };
             }
-            bare_heading.push(short && named.is_empty() && !plural);
+            // A list's last item ("Domanys.") ends with its punctuation; a heading does not.
+            let unpunctuated = !text.trim_end().ends_with(['.', ';', ',', ':']);
+            bare_heading.push(short && unpunctuated && named.is_empty() && !plural);
             names_one.push(match named[..] {
                 [one] if !plural => Some(one),
                 _ => None,
@@ -1670,6 +1672,22 @@ mod tests {
         let days: Vec<Option<&str>> =
             m.contracts.iter().map(|k| k.signed_on.as_ref().map(|d| d.value.as_str())).collect();
         assert_eq!(days, [Some("2015-07-03"), Some("2015-07-09")]);
+        // A list's last item before the next contract's heading is no heading.
+        let t = "Deux contrats signés\n\nLa préfète a signé le contrat de ville de Metz \
+                 Métropole.\n\nSignataires :\n\nla Région ;\n\nDomanys.\n\nForbach Porte de \
+                 France\n\nLe sous-préfet a signé le contrat de ville de Forbach Porte de \
+                 France.\n";
+        let c = Candidates {
+            territories: vec![
+                territory(t, "Metz Métropole"),
+                territory(t, "Forbach Porte de France"),
+            ],
+            organizations: vec![org(t, "Domanys")],
+            ..Candidates::default()
+        };
+        let m = merge(t, &c);
+        let orgs: Vec<usize> = m.contracts.iter().map(|k| k.organizations.len()).collect();
+        assert_eq!(orgs, [1, 0]);
     }
 
     #[test]

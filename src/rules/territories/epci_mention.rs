@@ -62,6 +62,8 @@ mod tests {
             names("Lundi, l'Agglomération du Pays de Flers a signé."),
             [("Agglomération du Pays de Flers".into(), "CA".into(), false)]
         );
+        // A name after an elided article that does not open with its kind word: a building.
+        assert!(names("Rendez-vous à l'Hôtel de Rennes Métropole lundi.").is_empty());
         // After "d'" the capitalised word goes on a longer name.
         assert_eq!(
             names("La Communauté d'Agglomération du Pays de Flers a signé."),

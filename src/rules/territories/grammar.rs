@@ -517,11 +517,13 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
     }
     for n in names {
         let before = &text[..n.start];
-        // "l'Agglomération du Pays de Flers": after an elided article the name stands alone;
-        // after "d'" or a letter it is the end of a longer word or name.
+        // "l'Agglomération du Pays de Flers": after an elided article a name that opens with
+        // its kind word stands alone ("l'Hôtel de Rennes Métropole" is a building); after "d'"
+        // or a letter it is the end of a longer word or name.
         let elided = ["l'", "L'", "l’", "L’"]
             .iter()
-            .any(|a| before.strip_suffix(a).is_some_and(|b| !b.ends_with(char::is_alphanumeric)));
+            .any(|a| before.strip_suffix(a).is_some_and(|b| !b.ends_with(char::is_alphanumeric)))
+            && opens_with_kind_word(&text[n.clone()]);
         let glued =
             before.chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '-');
         if glued && !elided {
@@ -690,6 +692,13 @@ fn town_with_article(name: &str, rest: &str) -> bool {
     let first = rest.split_whitespace().next().unwrap_or(rest);
     let town = name[..name.len() - rest.len() + first.len()].to_lowercase();
     gazetteer::communes_named(&town).iter().any(|c| c.name.to_lowercase() == town)
+}
+
+/// Whether `name`'s first word is a kind word of `rules/territories/kinds.tsv` ("Agglomération
+/// du Pays de Flers", "Eurométropole de Strasbourg").
+fn opens_with_kind_word(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    KINDS.iter().any(|(h, f, _)| h == "word" && *f == first)
 }
 
 /// True when a name with a kind word is an intercommunality's short name: the kind word opens
