@@ -2049,7 +2049,7 @@ Le contrat de ville a été signé le 2 juillet \
         let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
                     compte trois quartiers. Le contrat de ville et ses signataires (État, \
                     Région, Ville de Montauban, Grand Montauban) font le bilan.";
-        assert_eq!(carriers(text), ["Grand Montauban"]);
+        assert_eq!(carriers(text), ["Agglomération Grand Montauban"]);
         // Another intercommunality, or one named outside the contract's sentences, does not.
         let text = "Ville de Montauban\n\nLes habitants de Montauban sont invités. Montauban \
                     compte trois quartiers. Le contrat de ville a été signé en mairie. Grand \
@@ -2364,10 +2364,12 @@ Le contrat de ville a été signé le 2 juillet \
         let text = "Contrat de ville\n\nLe contrat de ville est porté par l'Agglomération de la \
                     Région de Compiègne, qui a signé le contrat de ville.";
         assert_eq!(carriers(text), ["Agglomération de la Région de Compiègne"]);
-        // A core that reads as a name of its own stays without the kind word.
+        // Written with its kind word after "l'", a name is read as written, as the real gold
+        // and the fixtures keep "Agglomération de la Région de Compiègne", "Agglomération du
+        // Saint-Quentinois".
         let text = "Contrat de ville\n\nLe contrat de ville est porté par l'Agglomération du \
                     Pays Grand Combien, qui a signé le contrat de ville.";
-        assert_eq!(carriers(text), ["Pays Grand Combien"]);
+        assert_eq!(carriers(text), ["Agglomération du Pays Grand Combien"]);
     }
 
     #[test]
