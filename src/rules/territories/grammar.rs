@@ -580,8 +580,8 @@ fn epci_mentions_among(text: &str, names: &[Range<usize>]) -> Vec<(Range<usize>,
 /// the longer name is an intercommunality's the gazetteer knows, or a 2015 carrier's when the
 /// shorter is none ("Mer et Terres d'Opale", where "Mer" is a commune; "Marne et Chantereine"),
 /// and the shorter is no intercommunality's name: else `None` ("Metz Métropole et Forbach Porte
-/// de France" are two). With the end, the
-/// longer name's kind: the gazetteer's when it knows one intercommunality by it, else "EPCI".
+/// de France" are two). With the end, the longer name's kind: the gazetteer's when it knows one
+/// intercommunality by it, else "EPCI".
 pub(super) fn joined_by_et(text: &str, range: Range<usize>) -> Option<(usize, &'static str)> {
     static ET_NAME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!(r"^{SP}et{SP}(?:{})", *NAME)).expect("valid regex"));

@@ -462,12 +462,11 @@ fn town_inside_its_epci(clean: &str, territories: &mut [Territory]) {
         };
         let inside =
             carriers.iter().find(|(name, _)| words(name).contains(&words(&t.name)) && member(name));
-        // "le contrat de ville de Drap" in a title, "le contrat de ville de la communauté de
-        // communes du Pays des Paillons" in the text: the one intercommunality carrier the
-        // town belongs to, when the town carried no contract of its own in 2015.
-        // So does a town only a heading names as a carrier ("le Département signe le contrat
-        // de ville de Drap" over "le contrat de ville de la communauté de communes du Pays des
-        // Paillons"): a headline names a contract by its town.
+        // Else the page's one intercommunality carrier, when the town carried no contract of
+        // its own in 2015 and belongs to it, or only a heading names the town as a carrier
+        // ("le Département signe le contrat de ville de Drap" over "le contrat de ville de la
+        // communauté de communes du Pays des Paillons"): a headline names a contract by its
+        // town.
         let own_2015 = towns.iter().any(|insee| ranked::carried_in_2015(insee));
         let titled = heading_line(clean, t.evidence.span);
         let inside = inside.or(match carriers.as_slice() {
