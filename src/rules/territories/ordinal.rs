@@ -9,7 +9,7 @@
 //! contract. Does not find: a sentence naming two intercommunalities or none, a rank of
 //! something else ("le premier adjoint", "la première fois"), a ranked contract in a sentence
 //! without a signing word ("le second contrat est en cours de rédaction") or with a negation
-//! ("le premier contrat signé n'est pas celui de X").
+//! ("ce n'est pas X qui a signé le premier contrat").
 
 use std::sync::LazyLock;
 
@@ -33,7 +33,7 @@ static RANKED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A negation: "le premier contrat signé n'est pas celui d'Arras".
+/// A negation: "ce n'est pas X qui a signé le premier contrat".
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bn['’]\s*\p{L}+\s+pas\b|\bne\s+\p{L}+\s+pas\b|\bpas\s+davantage\b")
         .expect("valid regex")
@@ -94,8 +94,8 @@ mod tests {
             "Le second contrat de la communauté d'agglomération de l'Albigeois est en cours de rédaction.",
             "Le préfet a signé le premier contrat avec la communauté d'agglomération de l'Albigeois \
              et la communauté d'agglomération de Castres-Mazamet.",
-            "Le premier contrat signé n'est pas celui de la communauté d'agglomération de \
-             l'Albigeois.",
+            "Ce n'est pas la communauté d'agglomération de l'Albigeois qui a signé le premier \
+             contrat.",
         ] {
             assert!(carriers(&Ordinal, text).is_empty(), "{text}");
         }
