@@ -1,10 +1,17 @@
 //! Word tables more than one family reads, loaded once: French number words
 //! (`rules/figures/number_words.tsv`), read by the figures family's number lexer and by the
-//! territories family's count of contracts ("trois contrats de ville").
+//! territories family's count of contracts ("trois contrats de ville"); the ranks of a contract
+//! in a series.
 
 use std::sync::LazyLock;
 
 use crate::data;
+
+/// The ranks a contract of a series is told by ("le premier des contrats", "le second
+/// contrat"), read by the territories family's ranked contract and by the merger, for which a
+/// rank names one contract, not all of them.
+pub(crate) const CONTRACT_RANKS: [&str; 7] =
+    ["premier", "second", "deuxième", "troisième", "quatrième", "cinquième", "dernier"];
 
 /// `(word, value)` of every number word, the word lower-cased, in the file's order.
 pub(crate) static NUMBER_WORDS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {

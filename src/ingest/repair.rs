@@ -164,8 +164,9 @@ static GLUED_WORDS: LazyLock<Regex> =
 /// The names of the gazetteer's files written with a capital inside a word ("GrandAngoulême",
 /// "ViennAgglo"): the brands of some intercommunalities, which [`glued_word_edits`] keeps whole.
 static INNER_CAPITAL_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    GAZETTEER_FILES
+    EPCI_FILES
         .iter()
+        .chain(PLACE_FILES)
         .flat_map(|file| {
             let text = data::text(file);
             GLUED_WORDS.find_iter(&text).map(|m| m.as_str().to_owned()).collect::<Vec<_>>()
@@ -177,7 +178,7 @@ static INNER_CAPITAL_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Dromardèche"): a glued word that folds to one of them is a brand written with an inner
 /// capital ("DrômArdèche"), which [`glued_word_edits`] keeps whole as well.
 static FOLDED_BRAND_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    GAZETTEER_FILES[..3]
+    EPCI_FILES
         .iter()
         .flat_map(|file| {
             let text = data::text(file);
@@ -190,14 +191,12 @@ static FOLDED_BRAND_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The gazetteer's files of names, the intercommunalities' first.
-const GAZETTEER_FILES: &[&str] = &[
-    "gazetteer/epci.tsv",
-    "gazetteer/epci_aliases.tsv",
-    "gazetteer/contrats_2015.tsv",
-    "gazetteer/communes.tsv",
-    "gazetteer/qpv.tsv",
-];
+/// The gazetteer's files of intercommunalities' names, today's and 2015's.
+const EPCI_FILES: &[&str] =
+    &["gazetteer/epci.tsv", "gazetteer/epci_aliases.tsv", "gazetteer/contrats_2015.tsv"];
+
+/// The gazetteer's other files of names: communes and quartiers.
+const PLACE_FILES: &[&str] = &["gazetteer/communes.tsv", "gazetteer/qpv.tsv"];
 
 /// Puts back the space lost between two words where a tag ended: a menu whose items were
 /// glued ("Se déplacerEntreprendreContactRodez agglomération" → "Se déplacer Entreprendre

@@ -25,6 +25,7 @@ use crate::rules::text::Regex;
 use serde_json::json;
 
 use super::precedence::choose_signature;
+use crate::analysis::words::CONTRACT_RANKS;
 use crate::gazetteer;
 use crate::names::fold;
 use crate::record::{
@@ -62,21 +63,12 @@ static PLURAL_CONTRACTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` speaks of the contracts together ([`PLURAL_CONTRACTS`]), not of one of them
 /// by its rank ("le premier des contrats de ville du département", "l'un des contrats").
 fn plural_contracts(text: &str) -> bool {
-    const ONE_OF: [&str; 9] = [
-        "premier",
-        "second",
-        "deuxième",
-        "troisième",
-        "quatrième",
-        "cinquième",
-        "dernier",
-        "un",
-        "l'un",
-    ];
     PLURAL_CONTRACTS.find_iter(text).any(|m| {
         let lead = m.as_str().split_whitespace().next().unwrap_or("").to_lowercase();
         let before = text[..m.start()].split_whitespace().next_back().unwrap_or("").to_lowercase();
-        !(lead == "des" && ONE_OF.contains(&before.as_str()))
+        let one_of =
+            CONTRACT_RANKS.contains(&before.as_str()) || matches!(before.as_str(), "un" | "l'un");
+        !(lead == "des" && one_of)
     })
 }
 

@@ -111,21 +111,17 @@ fn role_line(line: &str) -> bool {
         && opens_with_role(line)
 }
 
-/// The rest of a role run over a second line of a signature page's column ("d'Agglomération
-/// de la Boucle,", "Familiales du Var,", "la Vice-présidente déléguée,"): short, ending with a
-/// comma, no sentence.
+/// The rest of a role run over a second line of a signature page's column: short and ending
+/// with a comma, no sentence ("d'Agglomération de la Boucle,", "Familiales du Var,", "la
+/// Vice-présidente déléguée,"); or, without a comma, a few words with no digit (a page number,
+/// a date) and no sentence mark ("de la Nièvre", "Loire et Nohain").
 fn role_rest(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.chars().count() <= 60 && cell.ends_with(',') && !cell.contains(['.', ';', ':'])
-}
-
-/// The rest of a role run over a second line of a signature page's column without a comma
-/// ("de la Nièvre", "Loire et Nohain", "régionale de santé de Bourgogne"): a few words, no
-/// digit (a page number, a date) and no sentence mark.
-fn role_continuation(cell: &str) -> bool {
-    let cell = cell.trim();
-    cell.split_whitespace().count() <= 8
-        && !cell.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | '!' | '?'))
+    let with_comma =
+        cell.chars().count() <= 60 && cell.ends_with(',') && !cell.contains(['.', ';', ':']);
+    let without = cell.split_whitespace().count() <= 8
+        && !cell.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | '!' | '?'));
+    with_comma || without
 }
 
 /// A short line with no name before the first item: a table header ("| Signataire |
@@ -275,9 +271,7 @@ fn block<'p>(p: &'p Parsed, from: usize, page: bool) -> Vec<&'p Mention> {
             // <spaces> Pour la Ville,"), before or between its names.
             let page_line = columns(body).into_iter().all(|c| {
                 let cell = &body[c];
-                PARTY_HEADING.is_match(cell)
-                    || role_line(cell)
-                    || page && (role_rest(cell) || role_continuation(cell))
+                PARTY_HEADING.is_match(cell) || role_line(cell) || page && role_rest(cell)
             });
             if page_line {
             } else if out.is_empty() && headers < HEADER_LINES && line.len() < 80 {

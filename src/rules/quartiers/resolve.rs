@@ -102,14 +102,13 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     fill_communes(doc, &mut kept);
     // An NPNRU mention of a quartier listed as prioritaire or veille (same name, same commune)
     // is not another quartier.
-    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
     let listed: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter(|q| q.status != QuartierStatus::Autre)
-        .map(|q| (fold(&q.name), communes(q)))
+        .map(|q| (fold(&q.name), folded_communes(q)))
         .collect();
     kept.retain(|q| {
-        let (name, own) = (fold(&q.name), communes(q));
+        let (name, own) = (fold(&q.name), folded_communes(q));
         q.status != QuartierStatus::Autre
             || !listed.iter().any(|(n, c)| {
                 *n == name && (c.is_empty() || own.is_empty() || c.iter().any(|x| own.contains(x)))
@@ -118,18 +117,24 @@ pub(super) fn resolve(doc: &Doc, out: &mut Candidates) {
     out.quartiers = kept;
 }
 
+/// The folded names of a quartier's communes, in order.
+fn folded_communes(q: &Quartier) -> Vec<String> {
+    q.communes.iter().map(|c| fold(&c.name)).collect()
+}
+
 /// Drops "Nord" read from "le quartier Nord" when a list read "Quartier Nord" (an official name
 /// that holds the noun) in the same commune: one quartier.
 fn drop_without_noun(kept: &mut Vec<Quartier>) {
-    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
     let whole: Vec<(String, Vec<String>)> = kept
         .iter()
         .filter_map(|q| {
-            fold(&q.name).strip_prefix("quartier ").map(|rest| (rest.to_owned(), communes(q)))
+            fold(&q.name)
+                .strip_prefix("quartier ")
+                .map(|rest| (rest.to_owned(), folded_communes(q)))
         })
         .collect();
     kept.retain(|q| {
-        let own = communes(q);
+        let own = folded_communes(q);
         !whole.iter().any(|(n, c)| *n == fold(&q.name) && (own.is_empty() || *c == own))
     });
 }
@@ -139,26 +144,26 @@ fn drop_without_noun(kept: &mut Vec<Quartier>) {
 /// Brillat-Savarin" in the text) in the same commune, or where either has none: one quartier,
 /// by its whole name. Not a part that is itself the name of a QPV.
 fn drop_dash_parts(kept: &mut Vec<Quartier>) {
-    let communes = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
     let wholes: Vec<(Vec<String>, Vec<String>)> = kept
         .iter()
         .filter_map(|q| {
             let spaced =
                 q.name.replace(['\u{a0}', '\t'], " ").replace(" –", " -").replace(" —", " -");
             let parts: Vec<String> = spaced.split(" - ").map(fold).collect();
-            (parts.len() > 1).then(|| (parts, communes(q)))
+            (parts.len() > 1).then(|| (parts, folded_communes(q)))
         })
         .collect();
+    if wholes.is_empty() {
+        return;
+    }
     kept.retain(|q| {
-        // "Péricentre" and "Fonderie - Péricentre" are two QPV of Mulhouse.
-        if crate::gazetteer::qpv::qpvs_named(&q.name).iter().any(|n| n.whole) {
-            return true;
-        }
-        let (name, own) = (fold(&q.name), communes(q));
-        !wholes.iter().any(|(parts, c)| {
+        let (name, own) = (fold(&q.name), folded_communes(q));
+        let part = wholes.iter().any(|(parts, c)| {
             parts.contains(&name)
                 && (own.is_empty() || c.is_empty() || own.iter().any(|x| c.contains(x)))
-        })
+        });
+        // "Péricentre" and "Fonderie - Péricentre" are two QPV of Mulhouse.
+        !part || crate::gazetteer::qpv::qpvs_named(&q.name).iter().any(|n| n.whole)
     });
 }
 
@@ -549,8 +554,7 @@ pub(super) fn communes_of_siblings(qs: &mut [Quartier]) {
             })
             .collect();
         let Some(first) = siblings.first() else { continue };
-        let set = |q: &Quartier| q.communes.iter().map(|c| fold(&c.name)).collect::<Vec<_>>();
-        if siblings.iter().all(|k| set(k) == set(first)) {
+        if siblings.iter().all(|k| folded_communes(k) == folded_communes(first)) {
             qs[i].communes = first.communes.clone();
         }
     }

@@ -275,21 +275,27 @@ pub(super) fn owner(
 /// `abbrev` rows of `rules/territories/kinds.tsv`, matched in their case.
 pub(super) fn abbreviated_kind(name: &str) -> Option<&'static str> {
     let (first, rest) = name.split_once([' ', '\t', '\n'])?;
-    let kind = KINDS.iter().find(|(h, f, _)| h == "abbrev" && f == first).map(|(.., k)| k)?;
+    let kind = abbreviation_kind(first)?;
     let place = without_link(rest.trim_start());
     let known = !place.is_empty()
         && place.starts_with(char::is_uppercase)
         && (!gazetteer::epci_named(name).is_empty()
             || !gazetteer::epci_named(place).is_empty()
             || !gazetteer::communes_named(place).is_empty());
-    known.then(|| kind_static(kind))
+    known.then_some(kind)
+}
+
+/// The kind an abbreviated kind stands for ("CdA" → `CA`): an `abbrev` row of
+/// `rules/territories/kinds.tsv`, matched in its case.
+fn abbreviation_kind(word: &str) -> Option<&'static str> {
+    KINDS.iter().find(|(h, f, _)| h == "abbrev" && f == word).map(|(.., k)| kind_static(k))
 }
 
 /// A territory's `name` without an abbreviated kind before a capitalised name ("CC Mer et
 /// Terres d'Opale" → "Mer et Terres d'Opale"), else `name`.
 pub(super) fn without_abbreviation(name: &str) -> &str {
     let Some((first, rest)) = name.split_once([' ', '\t', '\n']) else { return name };
-    let abbreviated = KINDS.iter().any(|(h, f, _)| h == "abbrev" && f == first);
+    let abbreviated = abbreviation_kind(first).is_some();
     let place = without_link(rest.trim_start());
     if abbreviated && place.starts_with(char::is_uppercase) { place } else { name }
 }
@@ -425,9 +431,13 @@ pub(super) fn word_kind(name: &str) -> Option<&'static str> {
         return Some(kind);
     }
     let lower = name.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
-        KINDS.iter().find(|(h, f, _)| h == "word" && f == w).map(|(.., k)| kind_static(k))
-    })
+    lower.split(|c: char| !c.is_alphanumeric()).find_map(kind_word)
+}
+
+/// The kind a kind word of `rules/territories/kinds.tsv` stands for ("métropole" →
+/// `Métropole`), `lower` in lower case.
+fn kind_word(lower: &str) -> Option<&'static str> {
+    KINDS.iter().find(|(h, f, _)| h == "word" && f == lower).map(|(.., k)| kind_static(k))
 }
 
 /// Kinds are a closed set: hand out `'static` strings.
@@ -697,8 +707,7 @@ fn town_with_article(name: &str, rest: &str) -> bool {
 /// Whether `name`'s first word is a kind word of `rules/territories/kinds.tsv` ("Agglomération
 /// du Pays de Flers", "Eurométropole de Strasbourg").
 fn opens_with_kind_word(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-    KINDS.iter().any(|(h, f, _)| h == "word" && *f == first)
+    kind_word(&name.split_whitespace().next().unwrap_or("").to_lowercase()).is_some()
 }
 
 /// True when a name with a kind word is an intercommunality's short name: the kind word opens
@@ -709,10 +718,7 @@ fn short_name(name: &str) -> bool {
     const DETERMINERS: [&str; 9] =
         ["la", "le", "les", "une", "cette", "notre", "votre", "leur", "sa"];
     let words: Vec<&str> = name.split_whitespace().collect();
-    let is_kind = |w: &str| {
-        let w = w.to_lowercase();
-        KINDS.iter().any(|(h, f, _)| h == "word" && *f == w)
-    };
+    let is_kind = |w: &str| kind_word(&w.to_lowercase()).is_some();
     match words.as_slice() {
         [] | [_] => false,
         [first, ..] if is_kind(first) => true,

@@ -17,6 +17,7 @@ use crate::rules::text::Regex;
 
 use super::grammar::{doc_epci_mentions, sentences};
 use super::territory;
+use crate::analysis::words::CONTRACT_RANKS;
 use crate::rules::{Candidates, Doc, Rule};
 
 /// The ordinal-contract rule.
@@ -27,9 +28,10 @@ const ID: &str = "territories.ordinal";
 /// A ranked contract: "le premier des contrats", "le second contrat", "du troisième contrat de
 /// ville".
 static RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:le|du|au)\s+(?:premier|second|deuxième|troisième|quatrième|cinquième|dernier)\s+(?:des\s+(?:\p{L}+\s+)?contrats|contrat)\b",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?:le|du|au)\s+(?:{})\s+(?:des\s+(?:\p{{L}}+\s+)?contrats|contrat)\b",
+        CONTRACT_RANKS.join("|")
+    ))
     .expect("valid regex")
 });
 
